@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '@simashe/api-accounts';
+import { CoreModule, type AppConfig } from '@simashe/api-core';
+import { DemoModule } from '@simashe/api-demo';
+import { OrganisationsModule } from '@simashe/api-organisations';
+
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, DemoModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), ...DOMAIN_MODULES] };
+  }
+}

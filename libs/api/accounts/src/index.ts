@@ -1,0 +1,5 @@
+export * from './lib/accounts.module';
+export * from './lib/users.service';
+export * from './lib/sessions.service';
+export * from './lib/user.entity';
+export * from './lib/secret-token';

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { UnauthenticatedError, type AuthContext } from '@simashe/api-core';
+import type { CurrentUser, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
+import { LoginRateLimiter } from './login-rate-limiter';
+import { TIMING_DECOY_HASH, verifyPassword } from './password-hasher';
+import { SessionsService } from './sessions.service';
+import { presentCurrentUser, UsersService } from './users.service';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly limiter: LoginRateLimiter,
+  ) {}
+
+  async signIn(
+    credentials: LoginRequest,
+    address: string,
+    userAgent: string | undefined,
+  ): Promise<{ token: string; session: SessionResponse }> {
+    this.limiter.assertAllowed(credentials.email, address);
+    const user = await this.users.findByEmail(credentials.email);
+    const valid = await verifyPassword(user?.passwordHash ?? (await TIMING_DECOY_HASH), credentials.password);
+    if (!user || !valid) {
+      this.limiter.recordFailure(credentials.email, address);
+      throw new UnauthenticatedError('Email or password is incorrect');
+    }
+    this.limiter.recordSuccess(credentials.email);
+    const { token, session } = await this.sessions.open(user.id, userAgent);
+    return { token, session: { user: presentCurrentUser(user), csrfToken: session.csrfToken } };
+  }
+
+  async describeSession(auth: AuthContext): Promise<SessionResponse> {
+    const [user, csrfToken] = await Promise.all([this.users.getById(auth.userId), this.sessions.getCsrfToken(auth.sessionId)]);
+    return { user: presentCurrentUser(user), csrfToken };
+  }
+
+  async updateProfile(auth: AuthContext, changes: UpdateProfileRequest): Promise<CurrentUser> {
+    return presentCurrentUser(await this.users.updateProfile(auth.userId, changes));
+  }
+}

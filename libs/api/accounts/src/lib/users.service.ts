@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ConflictError, NotFoundError } from '@simashe/api-core';
+import type { CurrentUser, Language, UpdateProfileRequest } from '@simashe/contracts';
+import { EntityManager, Repository } from 'typeorm';
+import { hashPassword } from './password-hasher';
+import { UserEntity } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  preferredLanguage?: Language;
+  timeZone?: string;
+}
+
+export function presentCurrentUser(user: UserEntity): CurrentUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    preferredLanguage: user.preferredLanguage as Language,
+    timeZone: user.timeZone,
+  };
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
+    const repository = manager ? manager.getRepository(UserEntity) : this.users;
+    return repository.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
+  }
+
+  async getById(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('The user');
+    return user;
+  }
+
+  /** Inside the caller's transaction when given one, so an invitation and its new account commit together. */
+  async create(input: NewUser, manager?: EntityManager): Promise<UserEntity> {
+    const repository = manager ? manager.getRepository(UserEntity) : this.users;
+    if (await this.findByEmail(input.email, manager)) {
+      throw new ConflictError('An account with this email already exists; sign in instead');
+    }
+    return repository.save(
+      repository.create({
+        email: input.email.toLowerCase(),
+        name: input.name,
+        passwordHash: await hashPassword(input.password),
+        preferredLanguage: input.preferredLanguage ?? 'en',
+        timeZone: input.timeZone ?? 'UTC',
+      }),
+    );
+  }
+
+  async updateProfile(userId: string, changes: UpdateProfileRequest): Promise<UserEntity> {
+    const user = await this.getById(userId);
+    Object.assign(user, changes);
+    return this.users.save(user);
+  }
+}

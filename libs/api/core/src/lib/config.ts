@@ -1,0 +1,57 @@
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Absent: start an embedded PostgreSQL under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  seedDemo: boolean;
+  publicUrl: string;
+  cookieSecure: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  webDistDir: string | undefined;
+  sessionTtlHours: number;
+  invitationTtlHours: number;
+  bodyLimit: string;
+  version: string;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = int(env['PORT'], 3000, 'PORT');
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  return {
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: resolve(env['DATA_DIR'] ?? '.data'),
+    embeddedPostgresPort: int(env['EMBEDDED_PG_PORT'], 5433, 'EMBEDDED_PG_PORT'),
+    // The demo workspace makes a first local start useful; on a real server it must be asked for.
+    seedDemo: flag(env['SEED_DEMO'], databaseUrl === undefined),
+    publicUrl: (env['PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    cookieSecure: flag(env['COOKIE_SECURE'], false),
+    smtpUrl: env['SMTP_URL'] || undefined,
+    mailFrom: env['MAIL_FROM'] ?? 'SIMASHE Workspace <no-reply@simashe.local>',
+    webDistDir: env['WEB_DIST_DIR'] || undefined,
+    sessionTtlHours: int(env['SESSION_TTL_HOURS'], 24 * 14, 'SESSION_TTL_HOURS'),
+    invitationTtlHours: int(env['INVITATION_TTL_HOURS'], 24 * 7, 'INVITATION_TTL_HOURS'),
+    bodyLimit: env['BODY_LIMIT'] ?? '256kb',
+    version: env['APP_VERSION'] ?? '0.1.0',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

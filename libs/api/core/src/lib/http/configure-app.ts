@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { AppConfig } from '../config';
+import { requestIdMiddleware } from './request-id.middleware';
+
+export const API_PREFIX = 'api';
+export const OPENAPI_UI_PATH = 'api/docs';
+export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
+
+/** Everything between Nest and the wire; shared by main.ts and the integration tests so both run the same app. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(requestIdMiddleware);
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SIMASHE Workspace API')
+      .setDescription('Validation, errors and types come from the shared zod contracts.')
+      .setVersion(config.version)
+      .addCookieAuth('simashe_session')
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
+      .build(),
+  );
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, cleanupOpenApiDoc(document), { jsonDocumentUrl: OPENAPI_JSON_PATH });
+  return app;
+}

@@ -1,0 +1,97 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorDetail, ErrorId, ErrorResponse } from '@simashe/contracts';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { ZodError } from 'zod';
+import type { AuthenticatedRequest } from '../auth/auth-context';
+import { AppError, RateLimitedError } from '../errors';
+
+const ID_BY_STATUS: Record<number, ErrorId> = {
+  400: 'validation_error',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+export function zodIssuesToDetails(error: ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return { path: path || '(body)', message: `Unknown field(s): ${issue.keys.join(', ')}` };
+    }
+    return { path: path || '(body)', message: issue.message };
+  });
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+/**
+ * One shape for every error: { statusCode, id, message, details?, requestId }.
+ * Unknown failures are logged with the request id and answered without internals.
+ */
+@Catch()
+export class ErrorResponseFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<AuthenticatedRequest>();
+    const response = context.getResponse<Response>();
+    const body = this.toErrorResponse(exception, request?.requestId ?? 'unknown');
+    if (body.statusCode >= 500) {
+      this.logger.error(`[${body.requestId}] ${request?.method} ${request?.url}`, (exception as Error)?.stack);
+    }
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    response.status(body.statusCode).json(body);
+  }
+
+  toErrorResponse(exception: unknown, requestId: string): ErrorResponse {
+    if (exception instanceof AppError) {
+      return { statusCode: exception.statusCode, id: exception.id, message: exception.message, details: exception.details, requestId };
+    }
+    if (exception instanceof ZodValidationException) {
+      const zodError = exception.getZodError();
+      const details = zodError instanceof ZodError ? zodIssuesToDetails(zodError) : undefined;
+      const summary = details?.length ? details.map((d) => `${d.path}: ${d.message}`).join('; ') : 'Invalid request';
+      return { statusCode: 400, id: 'validation_error', message: `Invalid request — ${summary}`, details, requestId };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      return {
+        statusCode,
+        id: ID_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'internal_error' : 'validation_error'),
+        message: this.httpExceptionMessage(exception),
+        requestId,
+      };
+    }
+    const bodyParserError = exception as BodyParserError;
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { statusCode: 413, id: 'payload_too_large', message: 'Request body is too large', requestId };
+    }
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return { statusCode: 400, id: 'validation_error', message: 'Request body is not valid JSON', requestId };
+    }
+    if (bodyParserError?.expose && bodyParserError.status && bodyParserError.status < 500) {
+      const statusCode = bodyParserError.status;
+      return { statusCode, id: ID_BY_STATUS[statusCode] ?? 'validation_error', message: (exception as Error).message, requestId };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, id: 'internal_error', message: 'Something went wrong on our side; it has been logged', requestId };
+  }
+
+  private httpExceptionMessage(exception: HttpException): string {
+    const status = exception.getStatus();
+    if (status === 404) return 'The requested resource was not found';
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : exception.message;
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
+import { APP_CONFIG, type AppConfig } from '@simashe/api-core';
+import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity } from '@simashe/api-organisations';
+import { DataSource } from 'typeorm';
+import { DEMO_PASSWORD, DEMO_WORKSPACE } from './demo-workspace';
+
+/**
+ * Loads the demo workspace into an empty database so a first local start shows a living workspace.
+ * Never touches a database that already has organisations.
+ */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.seedDemo) await this.seed();
+  }
+
+  async seed(): Promise<boolean> {
+    if ((await this.db.getRepository(OrganisationEntity).count()) > 0) return false;
+    await this.db.transaction(async (manager) => {
+      const idByKey = new Map<string, string>();
+      for (const demo of DEMO_WORKSPACE) {
+        const country = demo.countryIso3 ? await manager.findOneByOrFail(CountryEntity, { iso3: demo.countryIso3 }) : null;
+        const organisation = await manager.save(
+          manager.create(OrganisationEntity, {
+            name: demo.name,
+            kind: demo.kind,
+            regionCode: country?.regionCode ?? demo.regionCode ?? null,
+            countryIso3: country?.iso3 ?? null,
+          }),
+        );
+        idByKey.set(demo.key, organisation.id);
+        for (const person of demo.members) {
+          const user = await this.users.create(
+            { email: person.email, name: person.name, password: DEMO_PASSWORD, timeZone: person.timeZone, preferredLanguage: person.language },
+            manager,
+          );
+          await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: person.role });
+        }
+      }
+      for (const demo of DEMO_WORKSPACE) {
+        for (const target of demo.grantedReadOn ?? []) {
+          await manager.insert(AccessGrantEntity, {
+            granteeOrganisationId: idByKey.get(demo.key),
+            resourceType: 'organisation',
+            resourceId: idByKey.get(target),
+          });
+        }
+      }
+    });
+    this.logger.log(`Demo workspace loaded: ${DEMO_WORKSPACE.length} organisations; password "${DEMO_PASSWORD}"`);
+    return true;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/organisations.module';
+export * from './lib/access.policy';
+export * from './lib/organisation.entities';

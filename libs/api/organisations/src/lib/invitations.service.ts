@@ -1,0 +1,157 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { hashSecretToken, newSecretToken, UsersService } from '@simashe/api-accounts';
+import {
+  APP_CONFIG,
+  ConflictError,
+  MailService,
+  NotFoundError,
+  ValidationError,
+  type AppConfig,
+  type AuthContext,
+} from '@simashe/api-core';
+import type {
+  AcceptInvitationRequest,
+  CreateInvitationRequest,
+  InvitationCreated,
+  InvitationPreview,
+  MemberRole,
+} from '@simashe/contracts';
+import { DataSource, IsNull } from 'typeorm';
+import { AccessPolicy } from './access.policy';
+import { InvitationEntity, MembershipEntity, OrganisationEntity } from './organisation.entities';
+
+const NO_LONGER_VALID = 'This invitation link is no longer valid (already used, withdrawn or expired); ask for a new one';
+
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger('Invitations');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly users: UsersService,
+    private readonly mail: MailService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(auth: AuthContext, organisationId: string, input: CreateInvitationRequest): Promise<InvitationCreated> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    const organisation = await this.db.getRepository(OrganisationEntity).findOneByOrFail({ id: organisationId });
+    const existingUser = await this.users.findByEmail(input.email);
+    if (existingUser && (await this.db.getRepository(MembershipEntity).existsBy({ organisationId, userId: existingUser.id }))) {
+      throw new ConflictError(`${input.email} is already a member of ${organisation.name}`);
+    }
+    const { token, hash } = newSecretToken();
+    const invitation = await this.db.transaction(async (manager) => {
+      // Inviting the same person again replaces the earlier link, so only one is ever live.
+      await manager.update(
+        InvitationEntity,
+        { organisationId, email: input.email, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
+      return manager.save(
+        manager.create(InvitationEntity, {
+          organisationId,
+          email: input.email,
+          role: input.role,
+          tokenHash: hash,
+          invitedBy: auth.userId,
+          expiresAt: new Date(Date.now() + this.config.invitationTtlHours * 3600_000),
+        }),
+      );
+    });
+    const acceptUrl = `${this.config.publicUrl}/invitations/${token}`;
+    this.logger.log(`Invitation to ${input.email} for "${organisation.name}" as ${input.role}: ${acceptUrl}`);
+    const emailSent = await this.mail.send({
+      to: input.email,
+      subject: `You are invited to ${organisation.name} on SIMASHE Workspace`,
+      text: `You have been invited to join ${organisation.name} as ${input.role}.\n\nAccept: ${acceptUrl}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
+    });
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role as MemberRole,
+      createdAt: invitation.createdAt.toISOString(),
+      expiresAt: invitation.expiresAt.toISOString(),
+      acceptUrl,
+      emailSent,
+    };
+  }
+
+  async revoke(auth: AuthContext, organisationId: string, invitationId: string): Promise<void> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    const result = await this.db
+      .getRepository(InvitationEntity)
+      .update({ id: invitationId, organisationId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!result.affected) throw new NotFoundError('The pending invitation');
+  }
+
+  async preview(token: string): Promise<InvitationPreview> {
+    const invitation = await this.findLive(token);
+    const organisation = await this.db.getRepository(OrganisationEntity).findOneByOrFail({ id: invitation.organisationId });
+    return {
+      organisationName: organisation.name,
+      email: invitation.email,
+      role: invitation.role as MemberRole,
+      expiresAt: invitation.expiresAt.toISOString(),
+      accountExists: (await this.users.findByEmail(invitation.email)) !== null,
+    };
+  }
+
+  /**
+   * A new person sets name and password here; someone who already has an account accepts while signed in
+   * as that account. Either way the link is spent in the same transaction that grants the membership.
+   */
+  async accept(token: string, input: AcceptInvitationRequest, auth: AuthContext | undefined): Promise<{ organisationId: string; email: string }> {
+    const invitation = await this.findLive(token);
+    const existing = await this.users.findByEmail(invitation.email);
+    if (existing && auth?.userId !== existing.id) {
+      throw new ConflictError(`An account for ${invitation.email} already exists: sign in as that account, then open this link again`);
+    }
+    if (!existing && (!input.name || !input.password)) {
+      const details = [
+        ...(input.name ? [] : [{ path: 'name', message: 'Name is required' }]),
+        ...(input.password ? [] : [{ path: 'password', message: 'Password is required' }]),
+      ];
+      throw new ValidationError('Choose your name and a password to create your account', details);
+    }
+    await this.db.transaction(async (manager) => {
+      const spent = await manager
+        .createQueryBuilder()
+        .update(InvitationEntity)
+        .set({ acceptedAt: () => 'now()' })
+        .where('id = :id AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { id: invitation.id })
+        .execute();
+      if (!spent.affected) throw new NotFoundError(undefined, NO_LONGER_VALID);
+      const user =
+        existing ??
+        (await this.users.create(
+          {
+            email: invitation.email,
+            name: input.name as string,
+            password: input.password as string,
+            preferredLanguage: input.preferredLanguage,
+            timeZone: input.timeZone,
+          },
+          manager,
+        ));
+      await manager.update(InvitationEntity, { id: invitation.id }, { acceptedBy: user.id });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MembershipEntity)
+        .values({ organisationId: invitation.organisationId, userId: user.id, role: invitation.role })
+        .orUpdate(['role'], ['organisation_id', 'user_id'])
+        .execute();
+    });
+    return { organisationId: invitation.organisationId, email: invitation.email };
+  }
+
+  private async findLive(token: string): Promise<InvitationEntity> {
+    const invitation = await this.db.getRepository(InvitationEntity).findOneBy({ tokenHash: hashSecretToken(token) });
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
+      throw new NotFoundError(undefined, NO_LONGER_VALID);
+    }
+    return invitation;
+  }
+}

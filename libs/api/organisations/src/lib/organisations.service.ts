@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import type {
+  CreateOrganisationRequest,
+  ListOrganisationsQuery,
+  MemberRole,
+  Organisation,
+  OrganisationDetail,
+  PartnerDirectoryEntry,
+  RegionWithCountries,
+} from '@simashe/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessPolicy, type OrganisationAccess } from './access.policy';
+import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
+import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
+
+const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner'];
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async list(auth: AuthContext, query: ListOrganisationsQuery): Promise<Organisation[]> {
+    const accesses = (await this.policy.visibleOrganisations(auth)).filter(
+      (access) => !query.relation || access.relation === query.relation,
+    );
+    const rows = await this.rows(accesses.map((a) => a.organisationId));
+    const accessById = new Map(accesses.map((a) => [a.organisationId, a]));
+    return rows
+      .filter((row) => !query.kind || row.kind === query.kind)
+      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.name.localeCompare(b.name))
+      .map((row) => presentOrganisation(row, accessById.get(row.id) as OrganisationAccess));
+  }
+
+  async detail(auth: AuthContext, organisationId: string): Promise<OrganisationDetail> {
+    const access = await this.policy.requireAccess(auth, 'organisation:read', organisationId);
+    const [row] = await this.rows([organisationId]);
+    const members: Array<{ user_id: string; name: string; email: string; role: MemberRole; joined_at: Date }> =
+      await this.db.query(
+        `SELECT m.user_id, u.name, u.email, m.role, m.created_at AS joined_at
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.organisation_id = $1 ORDER BY u.name`,
+        [organisationId],
+      );
+    const pending: Array<{ id: string; email: string; role: MemberRole; created_at: Date; expires_at: Date }> =
+      access.canManage
+        ? await this.db.query(
+            `SELECT id, email, role, created_at, expires_at FROM invitations
+             WHERE organisation_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+             ORDER BY created_at DESC`,
+            [organisationId],
+          )
+        : [];
+    const grants: Array<{ organisation_id: string; name: string; created_at: Date }> = await this.db.query(
+      `SELECT g.grantee_organisation_id AS organisation_id, o.name, g.created_at
+       FROM access_grants g JOIN organisations o ON o.id = g.grantee_organisation_id
+       WHERE g.resource_type = 'organisation' AND g.resource_id = $1 ORDER BY o.name`,
+      [organisationId],
+    );
+    return {
+      ...presentOrganisation(row, access),
+      canManage: access.canManage,
+      members: members.map((m) => ({
+        userId: m.user_id,
+        name: m.name,
+        email: m.email,
+        role: m.role,
+        joinedAt: new Date(m.joined_at).toISOString(),
+      })),
+      pendingInvitations: pending.map((i) => ({
+        id: i.id,
+        email: i.email,
+        role: i.role,
+        createdAt: new Date(i.created_at).toISOString(),
+        expiresAt: new Date(i.expires_at).toISOString(),
+      })),
+      partnerGrants: grants.map((g) => ({
+        organisationId: g.organisation_id,
+        organisationName: g.name,
+        grantedAt: new Date(g.created_at).toISOString(),
+      })),
+    };
+  }
+
+  async changeRole(auth: AuthContext, organisationId: string, userId: string, role: MemberRole): Promise<void> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    await this.db.transaction(async (manager) => {
+      const membership = await this.lockedMembership(manager, organisationId, userId);
+      if (membership.role === 'admin' && role !== 'admin') await this.assertAnotherAdmin(manager, organisationId, userId);
+      await manager.update(MembershipEntity, { organisationId, userId }, { role });
+    });
+  }
+
+  async removeMember(auth: AuthContext, organisationId: string, userId: string): Promise<void> {
+    // Anyone who can read an organisation they belong to may leave it; removing others needs manage rights.
+    if (userId !== auth.userId) await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    await this.db.transaction(async (manager) => {
+      const membership = await this.lockedMembership(manager, organisationId, userId);
+      if (membership.role === 'admin') await this.assertAnotherAdmin(manager, organisationId, userId);
+      await manager.delete(MembershipEntity, { organisationId, userId });
+    });
+  }
+
+  async grantPartner(auth: AuthContext, organisationId: string, partnerOrganisationId: string): Promise<void> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    const partner = await this.db.getRepository(OrganisationEntity).findOneBy({ id: partnerOrganisationId });
+    if (!partner || partner.kind !== 'core_partner') throw new NotFoundError('The core partner');
+    await this.db
+      .createQueryBuilder()
+      .insert()
+      .into(AccessGrantEntity)
+      .values({ granteeOrganisationId: partner.id, resourceType: 'organisation', resourceId: organisationId, grantedBy: auth.userId })
+      .orIgnore()
+      .execute();
+  }
+
+  async revokePartner(auth: AuthContext, organisationId: string, partnerOrganisationId: string): Promise<void> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    const result = await this.db.getRepository(AccessGrantEntity).delete({
+      granteeOrganisationId: partnerOrganisationId,
+      resourceType: 'organisation',
+      resourceId: organisationId,
+    });
+    if (!result.affected) throw new NotFoundError('The partner access');
+  }
+
+  /** Core partners are public knowledge in the network: admins pick from them to grant access. */
+  async partnerDirectory(): Promise<PartnerDirectoryEntry[]> {
+    const partners = await this.db.getRepository(OrganisationEntity).find({ where: { kind: 'core_partner' }, order: { name: 'ASC' } });
+    return partners.map((p) => ({ id: p.id, name: p.name }));
+  }
+
+  async regions(): Promise<RegionWithCountries[]> {
+    const [regions, countries] = await Promise.all([
+      this.db.getRepository(RegionEntity).find({ order: { code: 'ASC' } }),
+      this.db.getRepository(CountryEntity).find({ order: { name: 'ASC' } }),
+    ]);
+    return regions.map((region) => ({
+      code: region.code as RegionWithCountries['code'],
+      name: region.name,
+      officeName: region.officeName,
+      countries: countries
+        .filter((c) => c.regionCode === region.code)
+        .map((c) => ({ iso3: c.iso3, iso2: c.iso2, name: c.name, regionCode: region.code as RegionWithCountries['code'] })),
+    }));
+  }
+
+  async create(auth: AuthContext, input: CreateOrganisationRequest): Promise<Organisation> {
+    if (!(await this.policy.isSecretariatAdmin(auth))) {
+      throw new ForbiddenError('Only secretariat administrators can create organisations');
+    }
+    let regionCode: string | null = input.regionCode ?? null;
+    if (input.countryIso3) {
+      const country = await this.db.getRepository(CountryEntity).findOneBy({ iso3: input.countryIso3 });
+      if (!country) throw new ValidationError('Unknown country', [{ path: 'countryIso3', message: 'Not a WHO Member State code' }]);
+      if (regionCode && regionCode !== country.regionCode) {
+        throw new ValidationError('Country and region disagree', [
+          { path: 'regionCode', message: `${country.name} belongs to ${country.regionCode}` },
+        ]);
+      }
+      regionCode = country.regionCode;
+    }
+    const existing = await this.db
+      .getRepository(OrganisationEntity)
+      .createQueryBuilder('o')
+      .where('lower(o.name) = lower(:name)', { name: input.name })
+      .getOne();
+    if (existing) throw new ConflictError('An organisation with this name already exists');
+    const saved = await this.db.getRepository(OrganisationEntity).save({
+      name: input.name,
+      kind: input.kind,
+      regionCode,
+      countryIso3: input.countryIso3 ?? null,
+    });
+    const [row] = await this.rows([saved.id]);
+    return presentOrganisation(row, { organisationId: saved.id, relation: 'secretariat', role: null, canManage: true });
+  }
+
+  private rows(ids: string[]): Promise<OrganisationRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.query(`${ORGANISATION_ROW_SQL} WHERE o.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  private async lockedMembership(manager: EntityManager, organisationId: string, userId: string): Promise<MembershipEntity> {
+    const membership = await manager
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.organisation_id = :organisationId AND m.user_id = :userId', { organisationId, userId })
+      .getOne();
+    if (!membership) throw new NotFoundError('The member');
+    return membership;
+  }
+
+  /** Locks the organisation's admin rows so two concurrent demotions cannot both pass. */
+  private async assertAnotherAdmin(manager: EntityManager, organisationId: string, leavingUserId: string): Promise<void> {
+    const admins = await manager
+      .getRepository(MembershipEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where("m.organisation_id = :organisationId AND m.role = 'admin'", { organisationId })
+      .getMany();
+    if (!admins.some((admin) => admin.userId !== leavingUserId)) {
+      throw new ConflictError('An organisation needs at least one admin: make someone else admin first');
+    }
+  }
+}

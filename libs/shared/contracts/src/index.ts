@@ -1,0 +1,5 @@
+export * from './lib/common.schema';
+export * from './lib/errors.schema';
+export * from './lib/reference.schema';
+export * from './lib/organisations.schema';
+export * from './lib/accounts.schema';

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { EmailSchema, UuidSchema } from './common.schema';
+import { CountrySchema, RegionCodeSchema, RegionSchema } from './reference.schema';
+
+export const ORGANISATION_KINDS = ['country_pathfinder', 'who_regional_office', 'core_partner', 'secretariat'] as const;
+export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS, {
+  error: () => `Kind must be one of: ${ORGANISATION_KINDS.join(', ')}`,
+});
+export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
+
+export const MEMBER_ROLES = ['admin', 'editor', 'viewer'] as const;
+export const MemberRoleSchema = z.enum(MEMBER_ROLES, {
+  error: () => `Role must be one of: ${MEMBER_ROLES.join(', ')}`,
+});
+export type MemberRole = z.infer<typeof MemberRoleSchema>;
+
+/** Why the caller can see an organisation: drives what the home page groups it under. */
+export const ACCESS_RELATIONS = ['member', 'regional_office', 'secretariat', 'partner_grant'] as const;
+export type AccessRelation = (typeof ACCESS_RELATIONS)[number];
+
+export const OrganisationSchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  kind: OrganisationKindSchema,
+  region: RegionSchema.nullable(),
+  country: CountrySchema.nullable(),
+  myRole: MemberRoleSchema.nullable(),
+  relation: z.enum(ACCESS_RELATIONS),
+  memberCount: z.number().int(),
+});
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export const OrganisationListSchema = z.object({ items: z.array(OrganisationSchema) });
+export type OrganisationList = z.infer<typeof OrganisationListSchema>;
+
+export const ListOrganisationsQuerySchema = z.strictObject({
+  relation: z.enum(ACCESS_RELATIONS).optional(),
+  kind: OrganisationKindSchema.optional(),
+});
+export type ListOrganisationsQuery = z.infer<typeof ListOrganisationsQuerySchema>;
+
+export const MemberSchema = z.object({
+  userId: UuidSchema,
+  name: z.string(),
+  email: z.string(),
+  role: MemberRoleSchema,
+  joinedAt: z.string(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const PendingInvitationSchema = z.object({
+  id: UuidSchema,
+  email: z.string(),
+  role: MemberRoleSchema,
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type PendingInvitation = z.infer<typeof PendingInvitationSchema>;
+
+export const PartnerGrantSchema = z.object({
+  organisationId: UuidSchema,
+  organisationName: z.string(),
+  grantedAt: z.string(),
+});
+export type PartnerGrant = z.infer<typeof PartnerGrantSchema>;
+
+export const OrganisationDetailSchema = OrganisationSchema.extend({
+  members: z.array(MemberSchema),
+  /** Only filled for admins: the invitations still waiting for an answer. */
+  pendingInvitations: z.array(PendingInvitationSchema),
+  partnerGrants: z.array(PartnerGrantSchema),
+  canManage: z.boolean(),
+});
+export type OrganisationDetail = z.infer<typeof OrganisationDetailSchema>;
+
+export const ChangeRoleRequestSchema = z.strictObject({ role: MemberRoleSchema });
+export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequestSchema>;
+
+export const MemberParamsSchema = z.strictObject({ id: UuidSchema, userId: UuidSchema });
+
+export const CreateInvitationRequestSchema = z.strictObject({
+  email: EmailSchema,
+  role: MemberRoleSchema,
+});
+export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequestSchema>;
+
+export const InvitationCreatedSchema = PendingInvitationSchema.extend({
+  /** One-time link; shown to the inviter because no mail server is assumed. */
+  acceptUrl: z.string(),
+  emailSent: z.boolean(),
+});
+export type InvitationCreated = z.infer<typeof InvitationCreatedSchema>;
+
+export const GrantPartnerRequestSchema = z.strictObject({ partnerOrganisationId: UuidSchema });
+export type GrantPartnerRequest = z.infer<typeof GrantPartnerRequestSchema>;
+export const PartnerParamsSchema = z.strictObject({ id: UuidSchema, partnerId: UuidSchema });
+
+export const PartnerDirectoryEntrySchema = z.object({ id: UuidSchema, name: z.string() });
+export type PartnerDirectoryEntry = z.infer<typeof PartnerDirectoryEntrySchema>;
+export const PartnerDirectorySchema = z.object({ items: z.array(PartnerDirectoryEntrySchema) });
+
+export const CreateOrganisationRequestSchema = z
+  .strictObject({
+    name: z.string().trim().min(2, 'Name must be at least 2 characters').max(160, 'Name must be at most 160 characters'),
+    kind: OrganisationKindSchema,
+    regionCode: RegionCodeSchema.optional(),
+    countryIso3: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'Country must be an ISO 3166-1 alpha-3 code such as KEN')
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind === 'country_pathfinder' && !value.countryIso3) {
+      ctx.addIssue({ code: 'custom', path: ['countryIso3'], message: 'A country pathfinder needs its country' });
+    }
+    if (value.kind === 'who_regional_office' && !value.regionCode) {
+      ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'A regional office needs its WHO region' });
+    }
+  });
+export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequestSchema>;
