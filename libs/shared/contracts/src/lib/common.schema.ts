@@ -28,9 +28,10 @@ export const TimeZoneSchema = z
 export const UuidSchema = z.uuid({ message: 'Must be a valid identifier (UUID)' });
 
 export const EmailSchema = z
-  .email({ message: 'Enter a valid email address' })
-  .max(254, 'Email address is too long')
-  .transform((value) => value.trim().toLowerCase());
+  .string({ error: 'Email address is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'Enter a valid email address' }).max(254, 'Email address is too long'));
 
 export const PersonNameSchema = z
   .string()

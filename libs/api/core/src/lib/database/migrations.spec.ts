@@ -1,0 +1,57 @@
+import { createTestDatabase } from '@simashe/api-testing';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source-options';
+import { ALL_MIGRATIONS } from './migrations';
+
+describe('migrations', () => {
+  let db: DataSource;
+
+  beforeAll(async () => {
+    db = new DataSource({ ...dataSourceOptions(await createTestDatabase()), migrationsRun: false, logging: false });
+    await db.initialize();
+  });
+  afterAll(() => db.destroy());
+
+  it('bring an empty database to the current schema, then down and up again', async () => {
+    const applied = await db.runMigrations();
+    expect(applied.map((m) => m.name)).toEqual(ALL_MIGRATIONS.map((m) => new m().name));
+
+    const tables: Array<{ table_name: string }> = await db.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(['access_grants', 'countries', 'invitations', 'memberships', 'organisations', 'sessions', 'users', 'who_regions']),
+    );
+
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++) await db.undoLastMigration();
+    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM information_schema.tables WHERE table_name = 'users'`);
+    expect(count).toBe(0);
+    await db.runMigrations();
+    expect(await db.showMigrations()).toBe(false);
+  });
+
+  it('seed the six WHO regions and all 194 Member States with ISO codes', async () => {
+    const regions: Array<{ code: string; n: number }> = await db.query(
+      `SELECT r.code, count(c.iso3)::int AS n FROM who_regions r LEFT JOIN countries c ON c.region_code = r.code GROUP BY r.code ORDER BY r.code`,
+    );
+    expect(Object.fromEntries(regions.map((r) => [r.code, r.n]))).toEqual({
+      AFRO: 47,
+      AMRO: 35,
+      EMRO: 21,
+      EURO: 53,
+      SEARO: 10,
+      WPRO: 28,
+    });
+    const [kenya] = await db.query(`SELECT iso2, name, region_code FROM countries WHERE iso3 = 'KEN'`);
+    expect(kenya).toEqual({ iso2: 'KE', name: 'Kenya', region_code: 'AFRO' });
+    const [{ distinct2 }] = await db.query(`SELECT count(DISTINCT iso2)::int AS distinct2 FROM countries`);
+    expect(distinct2).toBe(194);
+  });
+
+  it('enforce organisation invariants in the schema itself', async () => {
+    await expect(db.query(`INSERT INTO organisations (name, kind) VALUES ('No region office', 'who_regional_office')`)).rejects.toThrow(
+      /organisations_region_required/,
+    );
+    await expect(db.query(`INSERT INTO organisations (name, kind) VALUES ('x', 'club')`)).rejects.toThrow(/check/i);
+  });
+});

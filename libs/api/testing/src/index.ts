@@ -1,0 +1,3 @@
+export * from './lib/test-app';
+export * from './lib/test-client';
+export * from './lib/factories';
