@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -47,11 +47,42 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`Initialising PostgreSQL cluster in ${clusterDir}`);
     await server.initialise();
   }
-  await server.start();
-
   const url = `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}`;
+  // A previous API process killed hard (SIGKILL, OOM) leaves its PostgreSQL running: adopt it rather than fail.
+  const adopted = runningPostmasterPid(clusterDir) !== null;
+  if (adopted) log(`Reusing PostgreSQL already running on ${clusterDir}`);
+  else await server.start();
+
   await ensureDatabase(url, options.database);
-  return { url: `${url}/${options.database}`, stop: () => server.stop() };
+  return {
+    url: `${url}/${options.database}`,
+    stop: async () => {
+      if (adopted) await stopPostmaster(clusterDir);
+      else await server.stop();
+    },
+  };
+}
+
+function runningPostmasterPid(clusterDir: string): number | null {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null; // stale pid file: PostgreSQL itself clears it on start
+  }
+}
+
+async function stopPostmaster(clusterDir: string): Promise<void> {
+  const pid = runningPostmasterPid(clusterDir);
+  if (pid === null) return;
+  process.kill(pid, 'SIGINT'); // PostgreSQL's "fast shutdown"
+  for (let i = 0; i < 100 && runningPostmasterPid(clusterDir) !== null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
