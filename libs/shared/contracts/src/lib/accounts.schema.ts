@@ -68,5 +68,7 @@ export const HealthResponseSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.object({ status: z.enum(['up', 'down']), latencyMs: z.number().nullable() }),
   version: z.string(),
+  /** The demo workspace is loaded: the sign-in page may show the demo accounts. */
+  demoWorkspace: z.boolean(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;

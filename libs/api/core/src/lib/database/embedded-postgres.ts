@@ -47,20 +47,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     log(`Initialising PostgreSQL cluster in ${clusterDir}`);
     await server.initialise();
   }
-  const url = `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}`;
-  // A previous API process killed hard (SIGKILL, OOM) leaves its PostgreSQL running: adopt it rather than fail.
-  const adopted = runningPostmasterPid(clusterDir) !== null;
-  if (adopted) log(`Reusing PostgreSQL already running on ${clusterDir}`);
-  else await server.start();
+  // A previous API process killed hard (SIGKILL, OOM) leaves its PostgreSQL running: shut it down cleanly first,
+  // so this process owns the server's lifecycle again.
+  if (runningPostmasterPid(clusterDir) !== null) {
+    log(`Stopping PostgreSQL left running by an earlier process on ${clusterDir}`);
+    await stopPostmaster(clusterDir);
+  }
+  await server.start();
 
+  const url = `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(url, options.database);
-  return {
-    url: `${url}/${options.database}`,
-    stop: async () => {
-      if (adopted) await stopPostmaster(clusterDir);
-      else await server.stop();
-    },
-  };
+  return { url: `${url}/${options.database}`, stop: () => server.stop() };
 }
 
 function runningPostmasterPid(clusterDir: string): number | null {

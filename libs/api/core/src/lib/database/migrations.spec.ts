@@ -1,10 +1,19 @@
-import { createTestDatabase } from '@simashe/api-testing';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { ensureDatabase } from './embedded-postgres';
 import { ALL_MIGRATIONS } from './migrations';
 
 describe('migrations', () => {
   let db: DataSource;
+
+  // api-testing builds on this lib, so the database is made here directly rather than through it.
+  async function createTestDatabase(): Promise<string> {
+    const server = process.env['SIMASHE_TEST_PG_URL'] as string;
+    const name = `m_${randomBytes(6).toString('hex')}`;
+    await ensureDatabase(server, name);
+    return `${server}/${name}`;
+  }
 
   beforeAll(async () => {
     db = new DataSource({ ...dataSourceOptions(await createTestDatabase()), migrationsRun: false, logging: false });

@@ -24,9 +24,9 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
       const latencyMs = Math.round((performance.now() - started) * 10) / 10;
-      return { status: 'ok', database: { status: 'up', latencyMs }, version: this.config.version };
+      return { status: 'ok', database: { status: 'up', latencyMs }, version: this.config.version, demoWorkspace: this.config.seedDemo };
     } catch {
-      return { status: 'degraded', database: { status: 'down', latencyMs: null }, version: this.config.version };
+      return { status: 'degraded', database: { status: 'down', latencyMs: null }, version: this.config.version, demoWorkspace: this.config.seedDemo };
     }
   }
 }

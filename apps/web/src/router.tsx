@@ -1,0 +1,23 @@
+import { AcceptInvitationPage, ProfilePage, RequireSession, SignInPage } from '@simashe/web-accounts';
+import { HomePage, OrganisationPage } from '@simashe/web-organisations';
+import { AppShell, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
+import { createBrowserRouter } from 'react-router-dom';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      ...MODULES.map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

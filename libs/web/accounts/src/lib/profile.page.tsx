@@ -1,0 +1,63 @@
+import { SUPPORTED_LANGUAGES, type Language } from '@simashe/contracts';
+import { ApiError } from '@simashe/web-api-client';
+import { LANGUAGE_NAMES, setLanguage, supportedTimeZones, useDateFormatter } from '@simashe/web-i18n';
+import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, useUpdateProfile } from './session';
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const update = useUpdateProfile();
+  const [name, setName] = useState(user.name);
+  const [language, setLanguageChoice] = useState<Language>(user.preferredLanguage);
+  const [timeZone, setTimeZone] = useState(user.timeZone);
+  const format = useDateFormatter(user.timeZone);
+  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const error = update.error instanceof ApiError ? update.error : null;
+
+  useEffect(() => {
+    document.title = `${t('profile.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      { name, preferredLanguage: language, timeZone },
+      { onSuccess: (saved) => void setLanguage(saved.preferredLanguage) },
+    );
+  };
+
+  return (
+    <>
+      <h1>{t('profile.title')}</h1>
+      <Card>
+        {update.isSuccess && <Alert kind="success">{t('profile.saved')}</Alert>}
+        {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
+        <form onSubmit={submit} noValidate>
+          <TextField label={t('profile.email')} value={user.email} readOnly dir="ltr" />
+          <TextField label={t('profile.name')} value={name} onChange={(e) => setName(e.target.value)} required error={error?.fieldError('name')} />
+          <SelectField
+            label={t('profile.language')}
+            value={language}
+            onChange={(e) => setLanguageChoice(e.target.value as Language)}
+            options={SUPPORTED_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+          />
+          <SelectField
+            label={t('profile.timeZone')}
+            hint={t('profile.timeZoneHint')}
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            options={zones}
+            error={error?.fieldError('timeZone')}
+          />
+          <p className="muted">{t('profile.now', { time: format(new Date(), { dateStyle: 'full', timeStyle: 'short' }) })}</p>
+          <Button type="submit" busy={update.isPending}>
+            {update.isPending ? t('common.saving') : t('common.save')}
+          </Button>
+        </form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CurrentUser, Language, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
+import { api, ApiError, setCsrfToken } from '@simashe/web-api-client';
+import { currentLanguage, setLanguage } from '@simashe/web-i18n';
+
+export const SESSION_KEY = ['session'] as const;
+
+async function loadSession(): Promise<SessionResponse | null> {
+  try {
+    const session = await api.get<SessionResponse>('/auth/session');
+    setCsrfToken(session.csrfToken);
+    if (session.user.preferredLanguage !== currentLanguage()) await setLanguage(session.user.preferredLanguage);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The signed-in person, or null when signed out; undefined while loading. */
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: 5 * 60_000, retry: false });
+}
+
+export function useCurrentUser(): CurrentUser {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser needs a signed-in session (wrap the route in RequireSession)');
+  return data.user;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: LoginRequest) => api.post<SessionResponse>('/auth/login', credentials),
+    onSuccess: async (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.clear();
+      if (session.user.preferredLanguage !== currentLanguage()) await setLanguage(session.user.preferredLanguage);
+      queryClient.setQueryData(SESSION_KEY, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: UpdateProfileRequest) => api.patch<CurrentUser>('/me/profile', changes),
+    onSuccess: (user) => {
+      queryClient.setQueryData<SessionResponse | null>(SESSION_KEY, (session) => (session ? { ...session, user } : session));
+    },
+  });
+}
+
+/** Switches the interface language now; when signed in, the profile remembers it. */
+export function useChangeLanguage() {
+  const { data: session } = useSession();
+  const updateProfile = useUpdateProfile();
+  return async (language: Language) => {
+    await setLanguage(language);
+    if (session) updateProfile.mutate({ preferredLanguage: language });
+  };
+}

@@ -1,0 +1,62 @@
+import type { ErrorDetail, ErrorId, ErrorResponse } from '@simashe/contracts';
+
+/** A failed API call, carrying the server's stable error id and per-field details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly id: ErrorId | 'network_error',
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+
+  fieldError(path: string): string | undefined {
+    return this.details.find((d) => d.path === path)?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Set after sign-in or session load: state-changing calls echo it, as the server requires. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
+  }
+  if (response.status === 204) return undefined as T;
+  const payload = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = payload as Partial<ErrorResponse> | null;
+    throw new ApiError(
+      response.status,
+      error?.id ?? 'internal_error',
+      error?.message ?? `Request failed (${response.status})`,
+      error?.details ?? [],
+    );
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string) => apiRequest<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, body),
+  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+};

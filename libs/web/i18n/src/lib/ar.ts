@@ -1,0 +1,36 @@
+import type { DeepPartial } from './deep-partial';
+import type { Catalogue } from './en';
+
+export const ar: DeepPartial<Catalogue> = {
+  app: { name: 'مساحة عمل SIMASHE', tagline: 'عمل تعاوني بشأن المحددات الاجتماعية والاقتصادية والبيئية للصحة' },
+  shell: {
+    skipToContent: 'انتقل إلى المحتوى الرئيسي',
+    mainNavigation: 'التنقل الرئيسي',
+    language: 'اللغة',
+    profile: 'الملف الشخصي',
+    signOut: 'تسجيل الخروج',
+    signedInAs: 'تم تسجيل الدخول باسم {{name}}',
+  },
+  nav: {
+    home: 'الرئيسية',
+    reports: 'التقارير',
+    meetings: 'الاجتماعات',
+    lessons: 'الدروس المستفادة',
+    discussions: 'المناقشات',
+    cycles: 'الدورات',
+    monitoring: 'الرصد',
+  },
+  comingSoon: { title: '{{module}}: قريبًا', body: 'هذا الجزء من مساحة العمل قيد الإنشاء وسيظهر في إصدار قادم.' },
+  common: { loading: 'جارٍ التحميل…', retry: 'حاول مرة أخرى', errorTitle: 'حدث خطأ ما', backHome: 'العودة إلى الرئيسية' },
+  signIn: {
+    title: 'تسجيل الدخول',
+    intro: 'سجّل الدخول إلى حسابك في مساحة عمل SIMASHE.',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    submit: 'تسجيل الدخول',
+    submitting: 'جارٍ تسجيل الدخول…',
+    invalid: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+    rateLimited: 'محاولات فاشلة كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.',
+    demoHint: 'مساحة تجريبية: سجّل الدخول باستخدام kenya.admin@demo.simashe.org وكلمة المرور simashe-demo-2026.',
+  },
+};

@@ -1,0 +1,77 @@
+import type { Organisation } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { Card, EmptyState, ErrorState, LoadingState } from '@simashe/web-ui';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useOrganisations } from './queries';
+
+function OrganisationTiles({ items }: { items: Organisation[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="org-grid">
+      {items.map((organisation) => (
+        <li key={organisation.id}>
+          <div className="org-tile">
+            <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+            <p className="org-meta">
+              <span className="badge">{t(`kinds.${organisation.kind}`)}</span>
+              {organisation.region && <> · {organisation.region.code}</>}
+              {organisation.country && <> · {organisation.country.name}</>}
+            </p>
+            <p className="org-meta">
+              {t('home.members', { count: organisation.memberCount })}
+              {organisation.myRole && <> · {t('home.yourRole', { role: t(`roles.${organisation.myRole}`) })}</>}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const organisations = useOrganisations();
+
+  useEffect(() => {
+    document.title = `${t('nav.home')} · ${t('app.name')}`;
+  }, [t]);
+
+  if (organisations.isPending) return <LoadingState label={t('common.loading')} />;
+  if (organisations.isError) {
+    return <ErrorState title={t('common.errorTitle')} message={organisations.error.message} onRetry={() => organisations.refetch()} retryLabel={t('common.retry')} />;
+  }
+
+  const items = organisations.data.items;
+  const mine = items.filter((o) => o.relation === 'member');
+  const regional = items.filter((o) => o.relation === 'regional_office');
+  const shared = items.filter((o) => o.relation === 'partner_grant');
+  const network = items.filter((o) => o.relation === 'secretariat');
+  const isRegionalOffice = mine.some((o) => o.kind === 'who_regional_office');
+
+  return (
+    <>
+      <h1>{t('home.welcome', { name: user.name })}</h1>
+      <Card title={t('home.myOrganisations')}>
+        {mine.length ? <OrganisationTiles items={mine} /> : <EmptyState>{t('home.noOrganisations')}</EmptyState>}
+      </Card>
+      {isRegionalOffice && (
+        <Card title={t('home.regionalPathfinders')}>
+          {regional.length ? <OrganisationTiles items={regional} /> : <EmptyState>{t('home.noRegionalPathfinders')}</EmptyState>}
+        </Card>
+      )}
+      {shared.length > 0 && (
+        <Card title={t('home.partnerAccess')}>
+          <OrganisationTiles items={shared} />
+        </Card>
+      )}
+      {network.length > 0 && (
+        <Card title={t('home.allOrganisations')}>
+          <OrganisationTiles items={network} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,274 @@
+import { MEMBER_ROLES, type InvitationCreated, type MemberRole, type OrganisationDetail } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { ApiError } from '@simashe/web-api-client';
+import { useDateFormatter } from '@simashe/web-i18n';
+import { Alert, Button, Card, CopyField, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import {
+  useChangeRole,
+  useGrantPartner,
+  useInvite,
+  useOrganisation,
+  usePartnerDirectory,
+  useRemoveMember,
+  useRevokeInvitation,
+  useRevokePartner,
+} from './queries';
+
+function useRoleOptions() {
+  const { t } = useTranslation();
+  return MEMBER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+}
+
+function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const format = useDateFormatter(user.timeZone);
+  const changeRole = useChangeRole(organisation.id);
+  const removeMember = useRemoveMember(organisation.id);
+  const roleOptions = useRoleOptions();
+  const failure = changeRole.error ?? removeMember.error;
+
+  return (
+    <Card title={t('organisation.members')}>
+      {changeRole.isSuccess && <Alert kind="success">{t('organisation.roleChanged')}</Alert>}
+      {failure && <Alert kind="error">{failure.message}</Alert>}
+      {organisation.members.length === 0 ? (
+        <EmptyState>—</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('organisation.name')}</th>
+                <th scope="col">{t('organisation.email')}</th>
+                <th scope="col">{t('organisation.role')}</th>
+                <th scope="col">{t('organisation.joined')}</th>
+                {organisation.canManage && <th scope="col">{t('organisation.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {organisation.members.map((member) => (
+                <tr key={member.userId}>
+                  <td>{member.name}</td>
+                  <td dir="ltr">{member.email}</td>
+                  <td>
+                    {organisation.canManage ? (
+                      <select
+                        aria-label={t('organisation.roleOf', { name: member.name })}
+                        value={member.role}
+                        disabled={changeRole.isPending}
+                        onChange={(event) => changeRole.mutate({ userId: member.userId, role: event.target.value as MemberRole })}
+                      >
+                        {roleOptions.map((option) => (
+                          <option key={option.value} value={option.value}>
+                            {option.label}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      t(`roles.${member.role}`)
+                    )}
+                  </td>
+                  <td>{format(member.joinedAt)}</td>
+                  {organisation.canManage && (
+                    <td>
+                      <Button
+                        variant="danger"
+                        aria-label={t('organisation.removeMember', { name: member.name })}
+                        disabled={removeMember.isPending}
+                        onClick={() => {
+                          if (window.confirm(t('organisation.confirmRemove', { name: member.name, organisation: organisation.name }))) {
+                            removeMember.mutate(member.userId);
+                          }
+                        }}
+                      >
+                        {t('common.remove')}
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function InviteCard({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const format = useDateFormatter(user.timeZone);
+  const invite = useInvite(organisation.id);
+  const revoke = useRevokeInvitation(organisation.id);
+  const roleOptions = useRoleOptions();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<MemberRole>('editor');
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
+  const error = invite.error instanceof ApiError ? invite.error : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate(
+      { email, role },
+      {
+        onSuccess: (invitation) => {
+          setCreated(invitation);
+          setEmail('');
+        },
+      },
+    );
+  };
+
+  return (
+    <Card title={t('organisation.invite')}>
+      <form onSubmit={submit} noValidate>
+        <div className="form-row">
+          <TextField
+            label={t('organisation.inviteEmail')}
+            type="email"
+            name="invite-email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={error?.fieldError('email')}
+            dir="ltr"
+          />
+          <SelectField label={t('organisation.inviteRole')} value={role} onChange={(e) => setRole(e.target.value as MemberRole)} options={roleOptions} />
+        </div>
+        {error && !error.fieldError('email') && <Alert kind="error">{error.message}</Alert>}
+        <Button type="submit" busy={invite.isPending}>
+          {t('organisation.inviteSubmit')}
+        </Button>
+      </form>
+      {created && (
+        <Alert kind="success">
+          <p>{t('organisation.inviteCreated', { email: created.email, expires: format(created.expiresAt, { dateStyle: 'long' }) })}</p>
+          <CopyField label={t('organisation.inviteLink')} value={created.acceptUrl} copyLabel={t('common.copy')} copiedLabel={t('common.copied')} />
+          {created.emailSent && <p>{t('organisation.inviteEmailed')}</p>}
+        </Alert>
+      )}
+      <h3>{t('organisation.pendingInvitations')}</h3>
+      {organisation.pendingInvitations.length === 0 ? (
+        <EmptyState>{t('organisation.noPendingInvitations')}</EmptyState>
+      ) : (
+        <ul>
+          {organisation.pendingInvitations.map((invitation) => (
+            <li key={invitation.id}>
+              <span dir="ltr">{invitation.email}</span> · {t(`roles.${invitation.role}`)} · {t('organisation.expires', { date: format(invitation.expiresAt) })}{' '}
+              <Button variant="secondary" onClick={() => revoke.mutate(invitation.id)} disabled={revoke.isPending}>
+                {t('organisation.revoke')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function PartnersCard({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const directory = usePartnerDirectory(organisation.canManage);
+  const grant = useGrantPartner(organisation.id);
+  const revoke = useRevokePartner(organisation.id);
+  const [partnerId, setPartnerId] = useState('');
+  const granted = new Set(organisation.partnerGrants.map((g) => g.organisationId));
+  const choices = (directory.data?.items ?? []).filter((p) => !granted.has(p.id) && p.id !== organisation.id);
+
+  return (
+    <Card title={t('organisation.partners')}>
+      {(grant.error ?? revoke.error) && <Alert kind="error">{(grant.error ?? revoke.error)?.message}</Alert>}
+      {organisation.partnerGrants.length === 0 ? (
+        <EmptyState>{t('organisation.noPartners')}</EmptyState>
+      ) : (
+        <ul>
+          {organisation.partnerGrants.map((partner) => (
+            <li key={partner.organisationId}>
+              {partner.organisationName}{' '}
+              {organisation.canManage && (
+                <Button variant="secondary" aria-label={t('organisation.revokePartner', { name: partner.organisationName })} onClick={() => revoke.mutate(partner.organisationId)}>
+                  {t('common.remove')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {organisation.canManage && choices.length > 0 && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (partnerId) grant.mutate(partnerId, { onSuccess: () => setPartnerId('') });
+          }}
+        >
+          <div className="form-row">
+            <SelectField
+              label={t('organisation.grantPartner')}
+              value={partnerId}
+              onChange={(e) => setPartnerId(e.target.value)}
+              options={[{ value: '', label: t('organisation.choosePartner') }, ...choices.map((p) => ({ value: p.id, label: p.name }))]}
+            />
+          </div>
+          <Button type="submit" variant="secondary" disabled={!partnerId} busy={grant.isPending}>
+            {t('organisation.grant')}
+          </Button>
+        </form>
+      )}
+    </Card>
+  );
+}
+
+export function OrganisationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const organisation = useOrganisation(id);
+
+  useEffect(() => {
+    if (organisation.data) document.title = `${organisation.data.name} · ${t('app.name')}`;
+  }, [organisation.data, t]);
+
+  if (organisation.isPending) return <LoadingState label={t('common.loading')} />;
+  if (organisation.isError) {
+    const missing = organisation.error instanceof ApiError && [400, 404].includes(organisation.error.status);
+    return (
+      <ErrorState
+        title={missing ? t('common.notFoundTitle') : t('common.errorTitle')}
+        message={missing ? t('common.notFoundBody') : organisation.error.message}
+        onRetry={missing ? undefined : () => organisation.refetch()}
+        retryLabel={t('common.retry')}
+      />
+    );
+  }
+
+  const data = organisation.data;
+  const notice = {
+    member: null,
+    regional_office: t('organisation.viaRegion'),
+    secretariat: t('organisation.viaSecretariat'),
+    partner_grant: t('organisation.viaGrant'),
+  }[data.relation];
+
+  return (
+    <>
+      <p>
+        <Link to="/">← {t('nav.home')}</Link>
+      </p>
+      <h1>{data.name}</h1>
+      <p className="org-meta">
+        <span className="badge">{t(`kinds.${data.kind}`)}</span>
+        {data.region && <> · {t('organisation.region')}: {data.region.name} ({data.region.code})</>}
+        {data.country && <> · {t('organisation.country')}: {data.country.name}</>}
+      </p>
+      {notice && <Alert kind="info">{notice}</Alert>}
+      {!data.canManage && data.relation === 'member' && <p className="muted">{t('organisation.readOnlyNotice')}</p>}
+      <MembersCard organisation={data} />
+      {data.canManage && <InviteCard organisation={data} />}
+      {data.kind !== 'core_partner' && <PartnersCard organisation={data} />}
+    </>
+  );
+}
