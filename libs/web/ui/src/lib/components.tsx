@@ -109,11 +109,17 @@ export function ErrorState({ title, message, onRetry, retryLabel }: { title: str
   );
 }
 
+/** A titled card is a named landmark region, so screen-reader users can jump between them. */
 export function Card({ title, children, headingLevel = 2 }: { title?: ReactNode; children: ReactNode; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = useId();
   return (
-    <section className="card">
-      {title && <Heading className="card-title">{title}</Heading>}
+    <section className="card" aria-labelledby={title ? headingId : undefined}>
+      {title && (
+        <Heading className="card-title" id={headingId}>
+          {title}
+        </Heading>
+      )}
       {children}
     </section>
   );

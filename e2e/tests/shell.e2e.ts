@@ -1,0 +1,65 @@
+import { expect, expectAccessible, signIn, test } from './fixtures';
+
+test('main pages have no serious accessibility violations, in English and right-to-left Arabic', async ({ page }) => {
+  await page.goto('/sign-in');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page);
+
+  await signIn(page, 'kenya.admin@demo.simashe.org');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Kenya country pathfinder' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kenya country pathfinder' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByRole('heading', { name: 'Reports: coming soon' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: /Profile/ }).click();
+  await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Language', { exact: true }).first().selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('link', { name: 'التقارير' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
+test('the language choice is remembered by the profile across sign-ins', async ({ page, browser }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  const saved = page.waitForResponse((r) => r.url().includes('/api/me/profile') && r.request().method() === 'PATCH');
+  await page.getByLabel('Language').selectOption('fr');
+  expect((await saved).status()).toBe(200);
+  await expect(page.getByRole('link', { name: 'Rapports' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  try {
+    await fresh.goto('/sign-in');
+    await fresh.getByLabel('Email').fill('kenya.editor@demo.simashe.org');
+    await fresh.getByLabel('Password').fill('simashe-demo-2026');
+    await fresh.getByRole('button', { name: 'Sign in' }).click();
+    await expect(fresh.getByRole('link', { name: 'Réunions' })).toBeVisible();
+    await expect(fresh.getByRole('heading', { name: /Bienvenue/ })).toBeVisible();
+  } finally {
+    await other.close();
+  }
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByRole('link', { name: 'Meetings' })).toBeVisible();
+});
+
+test('sign-in shows a clear error, and dates follow the profile time zone', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('kenya.admin@demo.simashe.org');
+  await page.getByLabel('Password').fill('wrong-password-here');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+
+  await page.getByLabel('Password').fill('simashe-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: /Profile/ }).click();
+  await expect(page.getByLabel('Time zone')).toHaveValue('Africa/Nairobi');
+  const expected = new Intl.DateTimeFormat('en', { timeZone: 'Africa/Nairobi', dateStyle: 'full' }).format(new Date());
+  await expect(page.getByText(/Your local time now/)).toContainText(expected);
+});
