@@ -16,6 +16,7 @@ export interface AppConfig {
   sessionTtlHours: number;
   invitationTtlHours: number;
   bodyLimit: string;
+  trustProxy: string;
   version: string;
 }
 
@@ -50,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionTtlHours: int(env['SESSION_TTL_HOURS'], 24 * 14, 'SESSION_TTL_HOURS'),
     invitationTtlHours: int(env['INVITATION_TTL_HOURS'], 24 * 7, 'INVITATION_TTL_HOURS'),
     bodyLimit: env['BODY_LIMIT'] ?? '256kb',
+    trustProxy: env['TRUST_PROXY'] ?? 'loopback',
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }
