@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, expectAccessible, signIn, test } from './fixtures';
 
 test("a regional officer sees its region's pathfinders only", async ({ page }) => {
   await signIn(page, 'afro.officer@demo.simashe.org');
@@ -18,4 +18,18 @@ test('a core partner sees only what it was given', async ({ page }) => {
     'Kenya country pathfinder',
   ]);
   await expect(page.getByText('Ghana country pathfinder')).toHaveCount(0);
+});
+
+test('a secretariat admin adds a country pathfinder, placed in its WHO region', async ({ page }) => {
+  await signIn(page, 'secretariat.admin@demo.simashe.org');
+  const card = page.getByRole('region', { name: 'Add an organisation to the network' });
+  await expectAccessible(page);
+  const name = `Peru pathfinder ${Date.now()}`;
+  await card.getByLabel('Name').fill(name);
+  await card.getByLabel('Kind').selectOption('country_pathfinder');
+  await card.getByLabel('Country').selectOption('PER');
+  await card.getByRole('button', { name: 'Create organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('Region: Region of the Americas (AMRO)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create invitation' })).toBeVisible();
 });

@@ -1,3 +1,4 @@
 export * from './lib/test-app';
 export * from './lib/test-client';
 export * from './lib/factories';
+export * from './lib/test-smtp-server';

@@ -1,3 +1,4 @@
+export * from './lib/constants';
 export * from './lib/common.schema';
 export * from './lib/errors.schema';
 export * from './lib/reference.schema';

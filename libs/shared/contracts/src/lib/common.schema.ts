@@ -1,14 +1,11 @@
 import { z } from 'zod';
 
+import { SUPPORTED_LANGUAGES } from './constants';
+
 /** Languages the interface is offered in; the profile remembers the choice. */
-export const SUPPORTED_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
 export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES, {
   error: () => `Language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}`,
 });
-export type Language = z.infer<typeof LanguageSchema>;
-
-/** Right-to-left languages drive the document direction. */
-export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 
 export function isValidTimeZone(value: string): boolean {
   try {

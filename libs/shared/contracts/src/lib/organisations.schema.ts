@@ -2,21 +2,16 @@ import { z } from 'zod';
 import { EmailSchema, UuidSchema } from './common.schema';
 import { CountrySchema, RegionCodeSchema, RegionSchema } from './reference.schema';
 
-export const ORGANISATION_KINDS = ['country_pathfinder', 'who_regional_office', 'core_partner', 'secretariat'] as const;
+import { ACCESS_RELATIONS, MEMBER_ROLES, ORGANISATION_KINDS } from './constants';
+
 export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS, {
   error: () => `Kind must be one of: ${ORGANISATION_KINDS.join(', ')}`,
 });
-export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
 
-export const MEMBER_ROLES = ['admin', 'editor', 'viewer'] as const;
 export const MemberRoleSchema = z.enum(MEMBER_ROLES, {
   error: () => `Role must be one of: ${MEMBER_ROLES.join(', ')}`,
 });
-export type MemberRole = z.infer<typeof MemberRoleSchema>;
 
-/** Why the caller can see an organisation: drives what the home page groups it under. */
-export const ACCESS_RELATIONS = ['member', 'regional_office', 'secretariat', 'partner_grant'] as const;
-export type AccessRelation = (typeof ACCESS_RELATIONS)[number];
 
 export const OrganisationSchema = z.object({
   id: UuidSchema,

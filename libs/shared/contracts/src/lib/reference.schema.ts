@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-export const WHO_REGION_CODES = ['AFRO', 'AMRO', 'SEARO', 'EURO', 'EMRO', 'WPRO'] as const;
+import { WHO_REGION_CODES } from './constants';
+
 export const RegionCodeSchema = z.enum(WHO_REGION_CODES, {
   error: () => `Region must be one of: ${WHO_REGION_CODES.join(', ')}`,
 });
-export type RegionCode = z.infer<typeof RegionCodeSchema>;
 
 export const RegionSchema = z.object({
   code: RegionCodeSchema,

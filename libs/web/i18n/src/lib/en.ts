@@ -103,6 +103,17 @@ export const en = {
     viaSecretariat: 'Visible to you as a member of the secretariat.',
     viaGrant: 'Shared with your organisation.',
   },
+  createOrganisation: {
+    title: 'Add an organisation to the network',
+    name: 'Name',
+    kind: 'Kind',
+    region: 'WHO region',
+    country: 'Country',
+    chooseCountry: 'Choose a country',
+    chooseRegion: 'Choose a region',
+    submit: 'Create organisation',
+    nextStep: 'Then invite its first admin from its page.',
+  },
   invitation: {
     title: 'Join {{organisation}}',
     intro: 'You have been invited to join {{organisation}} as {{role}}.',

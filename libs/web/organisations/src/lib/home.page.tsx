@@ -4,6 +4,7 @@ import { Card, EmptyState, ErrorState, LoadingState } from '@simashe/web-ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { CreateOrganisationCard } from './create-organisation.card';
 import { useOrganisations } from './queries';
 
 function OrganisationTiles({ items }: { items: Organisation[] }) {
@@ -50,6 +51,7 @@ export function HomePage() {
   const shared = items.filter((o) => o.relation === 'partner_grant');
   const network = items.filter((o) => o.relation === 'secretariat');
   const isRegionalOffice = mine.some((o) => o.kind === 'who_regional_office');
+  const isSecretariatAdmin = mine.some((o) => o.kind === 'secretariat' && o.myRole === 'admin');
 
   return (
     <>
@@ -67,6 +69,7 @@ export function HomePage() {
           <OrganisationTiles items={shared} />
         </Card>
       )}
+      {isSecretariatAdmin && <CreateOrganisationCard />}
       {network.length > 0 && (
         <Card title={t('home.allOrganisations')}>
           <OrganisationTiles items={network} />

@@ -256,7 +256,9 @@ export function OrganisationPage() {
   return (
     <>
       <p>
-        <Link to="/">← {t('nav.home')}</Link>
+        <Link className="back-link" to="/">
+          {t('nav.home')}
+        </Link>
       </p>
       <h1>{data.name}</h1>
       <p className="org-meta">

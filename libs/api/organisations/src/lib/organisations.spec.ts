@@ -1,0 +1,62 @@
+import { bootTestApp, createOrganisation, signedInMember, type TestApp } from '@simashe/api-testing';
+import { OrganisationsModule } from './organisations.module';
+
+describe('creating organisations and reading reference data', () => {
+  let t: TestApp;
+  let secretariat: { id: string };
+
+  beforeAll(async () => {
+    t = await bootTestApp([OrganisationsModule]);
+    secretariat = await createOrganisation(t.db, { kind: 'secretariat' });
+  });
+  afterAll(() => t.close());
+
+  it('lets a secretariat admin create a pathfinder whose region follows its country', async () => {
+    const admin = await signedInMember(t, secretariat.id, 'admin');
+    const created = await admin.post('/api/organisations', { name: 'Peru country pathfinder', kind: 'country_pathfinder', countryIso3: 'PER' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Peru country pathfinder', region: { code: 'AMRO' }, country: { iso2: 'PE' }, memberCount: 0 });
+    expect((await admin.get(`/api/organisations/${created.body.id}`)).body.canManage).toBe(true);
+
+    const duplicate = await admin.post('/api/organisations', { name: 'PERU country pathfinder', kind: 'country_pathfinder', countryIso3: 'PER' });
+    expect(duplicate.status).toBe(409);
+  });
+
+  it('rejects contradictions and unknown countries with field messages', async () => {
+    const admin = await signedInMember(t, secretariat.id, 'admin');
+    const mismatch = await admin.post('/api/organisations', { name: 'Odd', kind: 'country_pathfinder', countryIso3: 'KEN', regionCode: 'EURO' });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.details).toEqual([{ path: 'regionCode', message: 'Kenya belongs to AFRO' }]);
+    const unknown = await admin.post('/api/organisations', { name: 'Nowhere', kind: 'country_pathfinder', countryIso3: 'XYZ' });
+    expect(unknown.status).toBe(400);
+    const noRegion = await admin.post('/api/organisations', { name: 'Office', kind: 'who_regional_office' });
+    expect(noRegion.body.details).toEqual([{ path: 'regionCode', message: 'A regional office needs its WHO region' }]);
+  });
+
+  it('refuses anyone but secretariat admins', async () => {
+    const viewer = await signedInMember(t, secretariat.id, 'viewer');
+    expect((await viewer.post('/api/organisations', { name: 'Mine', kind: 'core_partner' })).status).toBe(403);
+    const pathfinder = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'NPL' });
+    const pathfinderAdmin = await signedInMember(t, pathfinder.id, 'admin');
+    expect((await pathfinderAdmin.post('/api/organisations', { name: 'Mine too', kind: 'core_partner' })).status).toBe(403);
+  });
+
+  it('lists the WHO regions with their Member States', async () => {
+    const member = await signedInMember(t, secretariat.id, 'viewer');
+    const response = await member.get('/api/regions');
+    expect(response.body.items.map((r: { code: string }) => r.code)).toEqual(['AFRO', 'AMRO', 'EMRO', 'EURO', 'SEARO', 'WPRO']);
+    const sea = response.body.items.find((r: { code: string }) => r.code === 'SEARO');
+    expect(sea.countries.map((c: { iso3: string }) => c.iso3)).toContain('LKA');
+  });
+
+  it('documents the API as OpenAPI, generated from the shared schemas', async () => {
+    const response = await t.http().get('/api/docs/openapi.json');
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toEqual(
+      expect.arrayContaining(['/api/organisations', '/api/organisations/{id}/invitations', '/api/invitations/{token}/accept']),
+    );
+    const schemas = JSON.stringify(response.body.components.schemas);
+    expect(schemas).toContain('country_pathfinder');
+    expect((await t.http().get('/api/docs')).status).toBe(200);
+  });
+});

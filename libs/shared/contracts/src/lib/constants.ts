@@ -1,0 +1,21 @@
+/**
+ * Plain value lists, free of zod, so the web bundle can use them without pulling in every schema.
+ * The schemas in the other files are built from these.
+ */
+export const SUPPORTED_LANGUAGES = ['en', 'fr', 'es', 'ar'] as const;
+export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+/** Right-to-left languages drive the document direction. */
+export const RTL_LANGUAGES: readonly Language[] = ['ar'];
+
+export const WHO_REGION_CODES = ['AFRO', 'AMRO', 'SEARO', 'EURO', 'EMRO', 'WPRO'] as const;
+export type RegionCode = (typeof WHO_REGION_CODES)[number];
+
+export const ORGANISATION_KINDS = ['country_pathfinder', 'who_regional_office', 'core_partner', 'secretariat'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const MEMBER_ROLES = ['admin', 'editor', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Why the caller can see an organisation: drives what the home page groups it under. */
+export const ACCESS_RELATIONS = ['member', 'regional_office', 'secretariat', 'partner_grant'] as const;
+export type AccessRelation = (typeof ACCESS_RELATIONS)[number];
