@@ -19,3 +19,11 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 /** Why the caller can see an organisation: drives what the home page groups it under. */
 export const ACCESS_RELATIONS = ['member', 'regional_office', 'secretariat', 'partner_grant'] as const;
 export type AccessRelation = (typeof ACCESS_RELATIONS)[number];
+
+export const REPORT_STATUSES = ['draft', 'in_review', 'submitted'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** The real-time document field every report editor binds to. */
+export const REPORT_DOCUMENT_FIELD = 'default';
+/** Largest single Yjs update or awareness frame the server accepts. */
+export const MAX_COLLAB_FRAME_BYTES = 512 * 1024;

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { UuidSchema } from './common.schema';
+import { REPORT_STATUSES } from './constants';
+import { RegionCodeSchema } from './reference.schema';
+
+export const ReportStatusSchema = z.enum(REPORT_STATUSES, {
+  error: () => `Status must be one of: ${REPORT_STATUSES.join(', ')}`,
+});
+
+const IsoDateSchema = z.iso.date({ message: 'Use a date in the form YYYY-MM-DD' });
+
+export const ReportTitleSchema = z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters');
+
+export const ReportSchema = z.object({
+  id: UuidSchema,
+  title: z.string(),
+  organisationId: UuidSchema,
+  organisationName: z.string(),
+  regionCode: RegionCodeSchema.nullable(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  status: ReportStatusSchema,
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** What the caller may do with the text: edit only when a member editor/admin and not submitted or archived. */
+  access: z.enum(['edit', 'read']),
+  canManage: z.boolean(),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export const ReportListSchema = z.object({ items: z.array(ReportSchema) });
+export type ReportList = z.infer<typeof ReportListSchema>;
+
+export const ListReportsQuerySchema = z.strictObject({
+  organisationId: UuidSchema.optional(),
+  region: RegionCodeSchema.optional(),
+  status: ReportStatusSchema.optional(),
+  /** Reports whose period overlaps this year. */
+  year: z.coerce.number().int().min(2000, 'Year must be 2000 or later').max(2100, 'Year must be 2100 or earlier').optional(),
+  archived: z.enum(['true', 'false']).optional(),
+});
+export type ListReportsQuery = z.infer<typeof ListReportsQuerySchema>;
+
+export const CreateReportRequestSchema = z
+  .strictObject({
+    organisationId: UuidSchema,
+    title: ReportTitleSchema,
+    periodStart: IsoDateSchema,
+    periodEnd: IsoDateSchema,
+    templateId: UuidSchema,
+  })
+  .refine((value) => value.periodEnd >= value.periodStart, { path: ['periodEnd'], message: 'The period must end on or after its start' });
+export type CreateReportRequest = z.infer<typeof CreateReportRequestSchema>;
+
+export const UpdateReportRequestSchema = z
+  .strictObject({
+    title: ReportTitleSchema.optional(),
+    periodStart: IsoDateSchema.optional(),
+    periodEnd: IsoDateSchema.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { message: 'Provide at least one field to change' });
+export type UpdateReportRequest = z.infer<typeof UpdateReportRequestSchema>;
+
+export const ChangeReportStatusRequestSchema = z.strictObject({ status: ReportStatusSchema });
+export type ChangeReportStatusRequest = z.infer<typeof ChangeReportStatusRequestSchema>;
+
+export const ArchiveReportRequestSchema = z.strictObject({ archived: z.boolean() });
+
+export const ReportTemplateSchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  description: z.string(),
+  organisationId: UuidSchema.nullable(),
+  builtIn: z.boolean(),
+});
+export type ReportTemplate = z.infer<typeof ReportTemplateSchema>;
+export const ReportTemplateListSchema = z.object({ items: z.array(ReportTemplateSchema) });
+
+export const SaveAsTemplateRequestSchema = z.strictObject({
+  name: z.string().trim().min(2, 'Name must be at least 2 characters').max(120, 'Name must be at most 120 characters'),
+  description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
+});
+export type SaveAsTemplateRequest = z.infer<typeof SaveAsTemplateRequestSchema>;

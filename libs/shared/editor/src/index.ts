@@ -1,0 +1,3 @@
+export * from './lib/extensions';
+export * from './lib/schema';
+export * from './lib/templates';

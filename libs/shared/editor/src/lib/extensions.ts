@@ -1,0 +1,38 @@
+import type { AnyExtension } from '@tiptap/core';
+import { TableKit } from '@tiptap/extension-table';
+import StarterKit from '@tiptap/starter-kit';
+
+const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
+
+export function isSafeLinkHref(href: string): boolean {
+  const trimmed = href.trim();
+  if (trimmed.startsWith('/') || trimmed.startsWith('#')) return true;
+  try {
+    return SAFE_LINK_PROTOCOLS.includes(new URL(trimmed).protocol.replace(':', ''));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The report document model, shared by the browser editor and the API (templates, export, validation).
+ * Undo/redo comes from the collaboration extension (it undoes only the local person's changes), so
+ * ProseMirror's own history is off. Links only ever carry http(s)/mailto: javascript: URLs never enter.
+ */
+export function reportExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: SAFE_LINK_PROTOCOLS,
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isSafeLinkHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+  ];
+}

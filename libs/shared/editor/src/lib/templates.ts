@@ -1,0 +1,33 @@
+/** ProseMirror JSON for the built-in report templates (the server turns them into the first Yjs state). */
+export interface ProseMirrorJson {
+  type: string;
+  attrs?: Record<string, unknown>;
+  content?: ProseMirrorJson[];
+  text?: string;
+  marks?: Array<{ type: string; attrs?: Record<string, unknown> }>;
+}
+
+const heading = (level: number, text: string): ProseMirrorJson => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
+const hint = (text: string): ProseMirrorJson => ({ type: 'paragraph', content: [{ type: 'text', text, marks: [{ type: 'italic' }] }] });
+
+export const SIMASHE_PROGRESS_SECTIONS: Array<[string, string]> = [
+  ['Context', 'The setting: population, policy environment and the determinants of health this work addresses.'],
+  ['Objectives', 'What the pathfinder set out to change in this period, and for whom.'],
+  ['Actions taken', 'What was done, by whom and when.'],
+  ['Intersectoral partners', 'Sectors and organisations involved (labour, housing, education, social protection, environment, finance, local government…).'],
+  ['Results and evidence', 'What changed, with the evidence for it.'],
+  ['Equity and inequality findings', 'Disaggregated indicators and summary measures of inequality; who benefited and who did not.'],
+  ['Challenges', 'What got in the way and how it was handled.'],
+  ['Lessons learned', 'What others could reuse from this experience.'],
+  ['Next steps', 'Planned actions for the next cycle.'],
+];
+
+export const PROGRESS_REPORT_TEMPLATE: ProseMirrorJson = {
+  type: 'doc',
+  content: [
+    heading(1, 'SIMASHE progress report'),
+    ...SIMASHE_PROGRESS_SECTIONS.flatMap(([title, guidance]) => [heading(2, title), hint(guidance)]),
+  ],
+};
+
+export const BLANK_TEMPLATE: ProseMirrorJson = { type: 'doc', content: [{ type: 'paragraph' }] };
