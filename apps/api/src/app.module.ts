@@ -3,8 +3,9 @@ import { AccountsModule } from '@simashe/api-accounts';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { DemoModule } from '@simashe/api-demo';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, DemoModule];
 
 @Module({})
 export class AppModule {

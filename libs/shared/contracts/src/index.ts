@@ -6,3 +6,4 @@ export * from './lib/organisations.schema';
 export * from './lib/accounts.schema';
 export * from './lib/reports.schema';
 export * from './lib/collaboration.events';
+export * from './lib/collaboration.schema';

@@ -12,6 +12,8 @@ export interface TestApp {
   db: DataSource;
   config: AppConfig;
   databaseUrl: string;
+  /** Set when booted with listen: the origin socket.io clients connect to. */
+  baseUrl: string;
   http(): ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -33,6 +35,7 @@ export async function createTestDatabase(): Promise<string> {
 export async function bootTestApp(
   imports: Array<Type | DynamicModule>,
   overrides: Partial<AppConfig> = {},
+  options: { listen?: boolean } = {},
 ): Promise<TestApp> {
   const databaseUrl = await createTestDatabase();
   const config: AppConfig = {
@@ -43,13 +46,21 @@ export async function bootTestApp(
   const moduleRef = await Test.createTestingModule({ imports: [CoreModule.forRoot(config, databaseUrl), ...imports] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
   configureApp(app, config);
-  await app.init();
+  let baseUrl = '';
+  if (options.listen) {
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  } else {
+    await app.init();
+  }
   const server = app.getHttpServer() as App;
   return {
     app,
     db: app.get(DataSource),
     config,
     databaseUrl,
+    baseUrl,
     http: () => request(server),
     close: () => app.close(),
   };

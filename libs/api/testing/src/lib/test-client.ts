@@ -9,7 +9,7 @@ export class TestClient {
   constructor(
     private readonly testApp: TestApp,
     readonly session: SessionResponse,
-    private readonly cookie: string,
+    readonly cookie: string,
   ) {}
 
   get userId(): string {

@@ -23,16 +23,25 @@ export interface JoinResult {
   awareness: Uint8Array;
 }
 
+/** Documents edited in real time; meeting minutes will join reports here. */
+export const COLLAB_DOCUMENT_KINDS = ['report'] as const;
+export type CollabDocumentKind = (typeof COLLAB_DOCUMENT_KINDS)[number];
+
+export interface DocumentRef {
+  kind: CollabDocumentKind;
+  documentId: string;
+}
+
 export interface ClientToServerEvents {
-  join: (payload: { reportId: string; stateVector: Uint8Array }, ack: CollabAck<JoinResult>) => void;
-  leave: (payload: { reportId: string }, ack: CollabAck) => void;
-  update: (payload: { reportId: string; update: Uint8Array }, ack: CollabAck) => void;
-  awareness: (payload: { reportId: string; update: Uint8Array }, ack: CollabAck) => void;
+  join: (payload: DocumentRef & { stateVector: Uint8Array }, ack: CollabAck<JoinResult>) => void;
+  leave: (payload: DocumentRef, ack: CollabAck) => void;
+  update: (payload: DocumentRef & { update: Uint8Array }, ack: CollabAck) => void;
+  awareness: (payload: DocumentRef & { update: Uint8Array }, ack: CollabAck) => void;
 }
 
 export interface ServerToClientEvents {
-  update: (payload: { reportId: string; update: Uint8Array }) => void;
-  awareness: (payload: { reportId: string; update: Uint8Array }) => void;
+  update: (payload: DocumentRef & { update: Uint8Array }) => void;
+  awareness: (payload: DocumentRef & { update: Uint8Array }) => void;
   /** Access changed while connected (e.g. the report was submitted): read-only from now on, or editable again. */
-  access: (payload: { reportId: string; access: 'edit' | 'read' }) => void;
+  access: (payload: DocumentRef & { access: 'edit' | 'read' }) => void;
 }

@@ -1,3 +1,4 @@
+/// <reference path="./embedded-postgres.d.ts" />
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';

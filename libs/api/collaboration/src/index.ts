@@ -1,0 +1,4 @@
+export * from './lib/collaboration.module';
+export * from './lib/document-store';
+export * from './lib/access-registry';
+export * from './lib/document-rooms';

@@ -1,0 +1,238 @@
+import { Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { SESSION_COOKIE, SessionsService } from '@simashe/api-accounts';
+import type { AuthContext } from '@simashe/api-core';
+import {
+  COLLABORATION_NAMESPACE,
+  DocumentRefSchema,
+  JoinPayloadSchema,
+  MAX_COLLAB_FRAME_BYTES,
+  UpdatePayloadSchema,
+  type ClientToServerEvents,
+  type CollabError,
+  type DocumentRef,
+  type JoinResult,
+  type ServerToClientEvents,
+} from '@simashe/contracts';
+import { parse as parseCookie } from 'cookie';
+import type { Namespace, Socket } from 'socket.io';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { ZodType } from 'zod';
+import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
+import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
+import { DocumentStore } from './document-store';
+import { invalidUpdateReason, isValidStateVector } from './update-validation';
+
+interface SocketData {
+  auth: AuthContext;
+  /** room key → what this connection may do there */
+  access: Map<string, DocumentAccess>;
+}
+type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: CollabError };
+
+const fail = (id: CollabError['id'], message: string): Reply<never> => ({ ok: false, error: { id, message } });
+
+function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error: Reply<never> } {
+  const result = schema.safeParse(payload);
+  if (result.success) return { value: result.data };
+  const first = result.error.issues[0];
+  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+  const tooLarge = result.error.issues.some((issue) => issue.message.startsWith('Frame larger'));
+  return { error: fail(tooLarge ? 'payload_too_large' : 'validation_error', `${where}${first?.message ?? 'Invalid message'}`) };
+}
+
+/**
+ * Yjs sync and awareness over socket.io, authenticated by the same session cookie as HTTP.
+ * Access is checked on join and on every update; an update is stored in PostgreSQL before it is acknowledged
+ * or passed on to the other editors.
+ */
+// Frames up to 4× the accepted size get a clear error reply; anything larger is cut off by the transport.
+@WebSocketGateway({ namespace: COLLABORATION_NAMESPACE, maxHttpBufferSize: MAX_COLLAB_FRAME_BYTES * 4, serveClient: false })
+export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleInit {
+  private readonly logger = new Logger('Collaboration');
+  @WebSocketServer() private readonly server!: Namespace<ClientToServerEvents, ServerToClientEvents>;
+
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly registry: DocumentAccessRegistry,
+    private readonly rooms: DocumentRooms,
+    private readonly store: DocumentStore,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.onAccessChanged((ref) => void this.refreshAccess(ref));
+  }
+
+  /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      this.authenticate(socket as CollabSocket)
+        .then((error) => next(error ? Object.assign(new Error(error), { data: { id: 'unauthenticated' } }) : undefined))
+        .catch(() => next(new Error('Could not check the session')));
+    });
+  }
+
+  private async authenticate(socket: CollabSocket): Promise<string | null> {
+    const headers = socket.handshake.headers;
+    const origin = headers.origin;
+    if (origin) {
+      let sameSite = false;
+      try {
+        sameSite = new URL(origin).host === headers.host;
+      } catch {
+        sameSite = false;
+      }
+      if (!sameSite) return 'Cross-site connections are not allowed';
+    }
+    const token = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
+    const session = token ? await this.sessions.resolve(token) : null;
+    if (!session) return 'Sign in to edit documents';
+    socket.data.auth = session.auth;
+    socket.data.access = new Map();
+    return null;
+  }
+
+  async handleDisconnect(socket: CollabSocket): Promise<void> {
+    for (const key of socket.data.access?.keys() ?? []) {
+      const [kind, documentId] = key.split(':') as [DocumentRef['kind'], string];
+      const room = await this.rooms.find({ kind, documentId });
+      if (room) await this.leaveRoom(socket, room);
+    }
+  }
+
+  @SubscribeMessage('join')
+  async join(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply<JoinResult>> {
+    return this.safely(async (): Promise<Reply<JoinResult>> => {
+      const parsed = parse(JoinPayloadSchema, payload);
+      if ('error' in parsed) return parsed.error;
+      const { stateVector, ...ref } = parsed.value;
+      if (!isValidStateVector(stateVector)) return fail('validation_error', 'stateVector is not a Yjs state vector');
+      const access = await this.registry.resolve(socket.data.auth, ref);
+      if (!access) return fail('not_found', 'The document was not found');
+      const room = await this.rooms.open(ref);
+      room.members.set(socket.id, room.members.get(socket.id) ?? new Set());
+      socket.data.access.set(room.key, access);
+      await socket.join(room.key);
+      return {
+        ok: true,
+        access,
+        update: Y.encodeStateAsUpdate(room.doc, stateVector),
+        stateVector: Y.encodeStateVector(room.doc),
+        awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+      };
+    });
+  }
+
+  @SubscribeMessage('leave')
+  async leave(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply> {
+    return this.safely(async (): Promise<Reply> => {
+      const parsed = parse(DocumentRefSchema, payload);
+      if ('error' in parsed) return parsed.error;
+      const room = await this.rooms.find(parsed.value);
+      if (room) await this.leaveRoom(socket, room);
+      return { ok: true };
+    });
+  }
+
+  @SubscribeMessage('update')
+  async update(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply> {
+    return this.safely(async (): Promise<Reply> => {
+      const parsed = parse(UpdatePayloadSchema, payload);
+      if ('error' in parsed) return parsed.error;
+      const { update, ...ref } = parsed.value;
+      const access = socket.data.access.get(roomKey(ref));
+      if (!access) return fail('forbidden', 'Join the document before sending changes');
+      if (access !== 'edit') return fail('forbidden', 'You can read this document but not change it');
+      const reason = invalidUpdateReason(update);
+      if (reason) return fail('validation_error', reason);
+      const room = await this.rooms.find(ref);
+      if (!room) return fail('not_found', 'The document is not open');
+      try {
+        await this.store.append(ref.documentId, update, socket.data.auth.userId);
+      } catch (error) {
+        this.logger.error(`storing an update of ${room.key} failed: ${(error as Error).message}`);
+        return fail('internal_error', 'The change could not be saved; it will be sent again');
+      }
+      Y.applyUpdate(room.doc, update, socket.id);
+      this.rooms.recordAppend(room);
+      socket.to(room.key).emit('update', { ...ref, update });
+      return { ok: true };
+    });
+  }
+
+  @SubscribeMessage('awareness')
+  async awareness(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply> {
+    return this.safely(async (): Promise<Reply> => {
+      const parsed = parse(UpdatePayloadSchema, payload);
+      if ('error' in parsed) return parsed.error;
+      const { update, ...ref } = parsed.value;
+      if (!socket.data.access.has(roomKey(ref))) return fail('forbidden', 'Join the document first');
+      const room = await this.rooms.find(ref);
+      if (!room) return fail('not_found', 'The document is not open');
+      const announced = room.members.get(socket.id) ?? new Set<number>();
+      const track = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+        if (origin === socket.id) for (const id of [...added, ...updated]) announced.add(id);
+      };
+      room.awareness.on('update', track);
+      try {
+        applyAwarenessUpdate(room.awareness, update, socket.id);
+      } catch {
+        return fail('validation_error', 'Not a valid awareness update');
+      } finally {
+        room.awareness.off('update', track);
+      }
+      room.members.set(socket.id, announced);
+      socket.to(room.key).emit('awareness', { ...ref, update });
+      return { ok: true };
+    });
+  }
+
+  /** A failure inside a handler still answers the client (Nest would otherwise leave the ack unanswered). */
+  private async safely<T>(work: () => Promise<T>): Promise<T | Reply<never>> {
+    try {
+      return await work();
+    } catch (error) {
+      this.logger.error(`collaboration handler failed: ${(error as Error).stack ?? error}`);
+      return fail('internal_error', 'Something went wrong on our side; it has been logged');
+    }
+  }
+
+  private async leaveRoom(socket: CollabSocket, room: DocumentRoom): Promise<void> {
+    const announced = [...(room.members.get(socket.id) ?? [])];
+    room.members.delete(socket.id);
+    socket.data.access?.delete(room.key);
+    await socket.leave(room.key);
+    if (announced.length > 0) {
+      removeAwarenessStates(room.awareness, announced, 'left');
+      this.server.to(room.key).emit('awareness', { ...room.ref, update: encodeAwarenessUpdate(room.awareness, announced) });
+    }
+    await this.rooms.release(room);
+  }
+
+  /** Re-decides access for everyone in the room (e.g. after a report was submitted) and tells them. */
+  private async refreshAccess(ref: DocumentRef): Promise<void> {
+    const key = roomKey(ref);
+    for (const socket of await this.server.in(key).fetchSockets()) {
+      const local = this.server.sockets.get(socket.id) as CollabSocket | undefined;
+      if (!local) continue;
+      const access = await this.registry.resolve(local.data.auth, ref);
+      if (!access) {
+        const room = await this.rooms.find(ref);
+        if (room) await this.leaveRoom(local, room);
+        continue;
+      }
+      local.data.access.set(key, access);
+      local.emit('access', { ...ref, access });
+    }
+  }
+}

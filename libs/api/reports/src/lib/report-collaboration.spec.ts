@@ -1,0 +1,177 @@
+import { DocumentStore } from '@simashe/api-collaboration';
+import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import type { CollabProvider } from '@simashe/collab-client';
+import { COLLABORATION_NAMESPACE, REPORT_DOCUMENT_FIELD, type DocumentRef } from '@simashe/contracts';
+import { io } from 'socket.io-client';
+import * as Y from 'yjs';
+import { ReportsModule } from './reports.module';
+
+const fragmentText = (doc: Y.Doc) => doc.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
+
+/** The first paragraph's text node: where these tests type. */
+function firstParagraphText(doc: Y.Doc): Y.XmlText {
+  const paragraph = doc
+    .getXmlFragment(REPORT_DOCUMENT_FIELD)
+    .toArray()
+    .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
+  if (!paragraph) throw new Error('no paragraph');
+  const text = paragraph.toArray().find((node): node is Y.XmlText => node instanceof Y.XmlText);
+  if (text) return text;
+  const created = new Y.XmlText();
+  paragraph.insert(0, [created]);
+  return created;
+}
+
+describe('real-time report editing over socket.io', () => {
+  let t: TestApp;
+  let kenya: { id: string };
+  let editorA: TestClient;
+  let editorB: TestClient;
+  let viewer: TestClient;
+  const providers: CollabProvider[] = [];
+
+  const open = (client: TestClient, ref: DocumentRef, doc?: Y.Doc) => {
+    const provider = collabClient(t.baseUrl, client.cookie, ref, doc);
+    providers.push(provider);
+    return provider;
+  };
+
+  const newReport = async (template = 'Blank report'): Promise<DocumentRef> => {
+    const templates = (await editorA.get('/api/report-templates')).body.items as Array<{ id: string; name: string }>;
+    const response = await editorA.post('/api/reports', {
+      organisationId: kenya.id,
+      title: 'Live report',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      templateId: templates.find((x) => x.name === template)!.id,
+    });
+    return { kind: 'report', documentId: response.body.id };
+  };
+
+  const stored = async (ref: DocumentRef) => fragmentText((await t.app.get(DocumentStore).load(ref.documentId)).doc);
+
+  beforeAll(async () => {
+    t = await bootTestApp([ReportsModule], {}, { listen: true });
+    kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN' });
+    editorA = await signedInMember(t, kenya.id, 'editor');
+    editorB = await signedInMember(t, kenya.id, 'admin');
+    viewer = await signedInMember(t, kenya.id, 'viewer');
+  });
+  afterEach(() => {
+    for (const provider of providers.splice(0)) provider.destroy();
+  });
+  afterAll(() => t.close());
+
+  it('loads the template created on the server, once, for every joiner', async () => {
+    const ref = await newReport('SIMASHE progress report');
+    const a = open(editorA, ref);
+    const b = open(editorB, ref);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const headings = a.doc.getXmlFragment(REPORT_DOCUMENT_FIELD).toArray().filter((n) => n instanceof Y.XmlElement && n.nodeName === 'heading');
+    expect(headings).toHaveLength(10);
+    expect(fragmentText(b.doc)).toBe(fragmentText(a.doc));
+    expect(fragmentText(a.doc).match(/Equity and inequality findings/g)).toHaveLength(1);
+  });
+
+  it('passes edits between editors, stores them before acknowledging, and shows presence', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    const b = open(editorB, ref);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    a.awareness.setLocalStateField('user', { name: 'Editor A', color: '#c0392b' });
+    firstParagraphText(a.doc).insert(0, 'Hello from Nairobi');
+    await a.whenSaved();
+    expect(await stored(ref)).toContain('Hello from Nairobi');
+    await eventually(() => fragmentText(b.doc).includes('Hello from Nairobi'), 5000, 'B to see A');
+    await eventually(() => [...b.awareness.getStates().values()].some((s) => s['user']?.name === 'Editor A'), 5000, 'presence');
+    a.destroy();
+    await eventually(() => ![...b.awareness.getStates().values()].some((s) => s['user']?.name === 'Editor A'), 5000, 'presence removal');
+  });
+
+  it('gives viewers read-only access and drops their writes', async () => {
+    const ref = await newReport();
+    const v = open(viewer, ref);
+    await v.whenSynced();
+    expect(v.state.access).toBe('read');
+    const before = await stored(ref);
+    firstParagraphText(v.doc).insert(0, 'viewer was here');
+    await eventually(() => v.state.error?.id === 'forbidden', 5000, 'forbidden');
+    expect(await stored(ref)).toBe(before);
+    const e = open(editorA, ref);
+    await e.whenSynced();
+    expect(fragmentText(e.doc)).not.toContain('viewer was here');
+  });
+
+  it('turns editors read-only live when the report is submitted', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    await a.whenSynced();
+    expect(a.state.access).toBe('edit');
+    await editorA.post(`/api/reports/${ref.documentId}/status`, { status: 'submitted' });
+    await eventually(() => a.state.access === 'read', 5000, 'access to drop');
+    firstParagraphText(a.doc).insert(0, 'too late');
+    await eventually(() => a.state.error?.id === 'forbidden', 5000, 'forbidden');
+    expect(await stored(ref)).not.toContain('too late');
+  });
+
+  it('re-syncs offline edits on reconnect with no loss and no duplicates', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    const b = open(editorB, ref);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    a.disconnect();
+    await eventually(() => a.state.status === 'offline', 5000, 'offline');
+    firstParagraphText(a.doc).insert(0, 'offline-1 ');
+    firstParagraphText(a.doc).insert(0, 'offline-2 ');
+    firstParagraphText(b.doc).insert(0, 'online-b ');
+    await b.whenSaved();
+    expect(a.state.unsaved).toBeGreaterThanOrEqual(2);
+    a.connect();
+    await a.whenSaved();
+    await eventually(() => fragmentText(a.doc) === fragmentText(b.doc), 5000, 'convergence');
+    const text = await stored(ref);
+    for (const token of ['offline-1', 'offline-2', 'online-b']) expect(text.split(token)).toHaveLength(2);
+    expect(fragmentText(a.doc)).toBe(text);
+  });
+
+  it('rejects malformed, oversized and out-of-schema frames, keeping the document intact', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    await a.whenSynced();
+    firstParagraphText(a.doc).insert(0, 'intact');
+    await a.whenSaved();
+    const socket = a.socket;
+    const send = (payload: unknown) => socket.timeout(5000).emitWithAck('update', payload as never);
+
+    expect(await send({ ...ref, update: new Uint8Array([1, 2, 3, 250, 251]) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    expect(await send({ ...ref, update: 'not-binary' })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    expect(await send({ ...ref, update: new Uint8Array(600 * 1024) })).toMatchObject({ ok: false, error: { id: 'payload_too_large' } });
+    expect(await send({ kind: 'report', documentId: 'nope', update: new Uint8Array(2) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    const stray = new Y.Doc();
+    stray.getMap('hidden').set('x', 1);
+    expect(await send({ ...ref, update: Y.encodeStateAsUpdate(stray) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    expect(await send({ kind: 'report', documentId: '00000000-0000-4000-8000-000000000000', update: new Uint8Array([0, 0]) })).toMatchObject({ ok: false, error: { id: 'forbidden' } });
+
+    // Far beyond the limit the transport drops the connection; the client reconnects and nothing is lost.
+    socket.emit('update', { ...ref, update: new Uint8Array(3 * 1024 * 1024) }, () => undefined);
+    await eventually(() => a.state.status !== 'online', 5000, 'oversized frame to drop the connection');
+    await eventually(() => a.state.status === 'online' && a.state.synced, 10000, 'reconnect');
+
+    expect(await stored(ref)).toContain('intact');
+    const b = open(editorB, ref);
+    await b.whenSynced();
+    expect(fragmentText(b.doc)).toBe(fragmentText(a.doc));
+  });
+
+  it('refuses connections without a session, and documents the caller may not read', async () => {
+    const anonymous = io(`${t.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
+    await eventually(() => anonymous.disconnected && !anonymous.active, 5000, 'anonymous disconnect');
+    anonymous.close();
+
+    const ref = await newReport();
+    const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA' });
+    const outsider = await signedInMember(t, brazil.id, 'admin');
+    const o = open(outsider, ref);
+    await expect(o.whenSynced()).rejects.toThrow(/not found/);
+  });
+});

@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import {
+  ArchiveReportRequestSchema,
+  ChangeReportStatusRequestSchema,
+  CreateReportRequestSchema,
+  IdParamSchema,
+  ListReportsQuerySchema,
+  ReportListSchema,
+  ReportSchema,
+  ReportTemplateListSchema,
+  ReportTemplateSchema,
+  SaveAsTemplateRequestSchema,
+  UpdateReportRequestSchema,
+  UuidSchema,
+  type Report,
+  type ReportList,
+  type ReportTemplate,
+} from '@simashe/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { z } from 'zod';
+import { ReportsService } from './reports.service';
+
+class IdParams extends createZodDto(IdParamSchema) {}
+class ListReportsQueryDto extends createZodDto(ListReportsQuerySchema) {}
+class CreateReportRequestDto extends createZodDto(CreateReportRequestSchema) {}
+class UpdateReportRequestDto extends createZodDto(UpdateReportRequestSchema) {}
+class ChangeReportStatusRequestDto extends createZodDto(ChangeReportStatusRequestSchema) {}
+class ArchiveReportRequestDto extends createZodDto(ArchiveReportRequestSchema) {}
+class SaveAsTemplateRequestDto extends createZodDto(SaveAsTemplateRequestSchema) {}
+class TemplatesQueryDto extends createZodDto(z.strictObject({ organisationId: UuidSchema.optional() })) {}
+class ReportDto extends createZodDto(ReportSchema) {}
+class ReportListDto extends createZodDto(ReportListSchema) {}
+class ReportTemplateDto extends createZodDto(ReportTemplateSchema) {}
+class ReportTemplateListDto extends createZodDto(ReportTemplateListSchema) {}
+
+@ApiTags('reports')
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('reports')
+  @ZodResponse({ type: ReportListDto })
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListReportsQueryDto): Promise<ReportList> {
+    return { items: await this.reports.list(auth, query) };
+  }
+
+  @Post('reports')
+  @ZodResponse({ status: 201, type: ReportDto })
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateReportRequestDto): Promise<Report> {
+    return this.reports.create(auth, body);
+  }
+
+  @Get('reports/:id')
+  @ZodResponse({ type: ReportDto })
+  get(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<Report> {
+    return this.reports.get(auth, params.id);
+  }
+
+  @Patch('reports/:id')
+  @ZodResponse({ type: ReportDto })
+  update(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: UpdateReportRequestDto): Promise<Report> {
+    return this.reports.update(auth, params.id, body);
+  }
+
+  @Post('reports/:id/status')
+  @HttpCode(200)
+  @ZodResponse({ type: ReportDto })
+  changeStatus(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: ChangeReportStatusRequestDto): Promise<Report> {
+    return this.reports.changeStatus(auth, params.id, body.status);
+  }
+
+  @Post('reports/:id/archive')
+  @HttpCode(200)
+  @ZodResponse({ type: ReportDto })
+  archive(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: ArchiveReportRequestDto): Promise<Report> {
+    return this.reports.setArchived(auth, params.id, body.archived);
+  }
+
+  @Get('report-templates')
+  @ZodResponse({ type: ReportTemplateListDto })
+  async templates(@CurrentAuth() auth: AuthContext, @Query() query: TemplatesQueryDto): Promise<{ items: ReportTemplate[] }> {
+    return { items: await this.reports.templates(auth, query.organisationId) };
+  }
+
+  @Post('reports/:id/save-as-template')
+  @ZodResponse({ status: 201, type: ReportTemplateDto })
+  saveAsTemplate(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: SaveAsTemplateRequestDto): Promise<ReportTemplate> {
+    return this.reports.saveAsTemplate(auth, params.id, body);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CollaborationModule } from '@simashe/api-collaboration';
+import { OrganisationsModule } from '@simashe/api-organisations';
+import { ReportAccess } from './report-access';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/** Progress reports: metadata, templates and workflow over HTTP; their text is a real-time document. */
+@Module({
+  imports: [OrganisationsModule, CollaborationModule],
+  controllers: [ReportsController],
+  providers: [ReportAccess, ReportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,23 @@
+import { CollabProvider } from '@simashe/collab-client';
+import type { DocumentRef } from '@simashe/contracts';
+import * as Y from 'yjs';
+
+/** A real Node Yjs client over socket.io, signed in with the given session cookie. */
+export function collabClient(baseUrl: string, cookie: string, ref: DocumentRef, doc = new Y.Doc()): CollabProvider {
+  return new CollabProvider({
+    url: baseUrl,
+    ref,
+    doc,
+    socketOptions: { extraHeaders: { cookie }, reconnectionDelay: 50, reconnectionDelayMax: 200 },
+  });
+}
+
+/** Polls until the condition holds, failing with the last value after the timeout. */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}

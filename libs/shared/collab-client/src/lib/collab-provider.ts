@@ -1,0 +1,220 @@
+import type {
+  ClientToServerEvents,
+  CollabError,
+  DocumentRef,
+  JoinResult,
+  ServerToClientEvents,
+} from '@simashe/contracts';
+import { COLLABORATION_NAMESPACE } from '@simashe/contracts';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+export interface CollabProviderState {
+  status: ConnectionStatus;
+  /** Local changes not yet acknowledged as stored by the server. */
+  unsaved: number;
+  access: 'edit' | 'read' | null;
+  /** True once the first full sync with the server completed. */
+  synced: boolean;
+  error: CollabError | null;
+}
+
+export interface CollabProviderOptions {
+  /** Server origin, e.g. http://localhost:3000; the page's own origin when omitted (browser). */
+  url?: string;
+  ref: DocumentRef;
+  doc: Y.Doc;
+  awareness?: Awareness;
+  /** Extra socket.io options (Node clients pass the session cookie in extraHeaders). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+}
+
+type Listener = (state: CollabProviderState) => void;
+
+/**
+ * Keeps a Yjs document in sync with the server over socket.io. Local edits made while offline stay in the
+ * document and are sent as one update when the connection returns (the server tells what it lacks);
+ * `unsaved` counts changes the server has not yet confirmed as stored.
+ */
+export class CollabProvider {
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly ref: DocumentRef;
+  private readonly pending = new Set<number>();
+  private nextPendingId = 0;
+  private joined = false;
+  private listeners = new Set<Listener>();
+  private current: CollabProviderState = { status: 'connecting', unsaved: 0, access: null, synced: false, error: null };
+
+  constructor(options: CollabProviderOptions) {
+    this.doc = options.doc;
+    this.ref = options.ref;
+    this.awareness = options.awareness ?? new Awareness(this.doc);
+    const url = `${options.url ?? ''}${COLLABORATION_NAMESPACE}`;
+    this.socket = io(url, {
+      transports: ['websocket'],
+      withCredentials: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      ...options.socketOptions,
+    });
+
+    this.doc.on('update', this.onLocalUpdate);
+    this.awareness.on('update', this.onLocalAwareness);
+    this.socket.on('connect', () => void this.join());
+    this.socket.on('disconnect', () => this.onDisconnect());
+    this.socket.io.on('reconnect_attempt', () => this.set({ status: 'connecting' }));
+    this.socket.on('connect_error', () => this.set({ status: 'offline' }));
+    this.socket.on('update', ({ documentId, update }) => {
+      if (documentId === this.ref.documentId) Y.applyUpdate(this.doc, new Uint8Array(update), this);
+    });
+    this.socket.on('awareness', ({ documentId, update }) => {
+      if (documentId === this.ref.documentId) applyAwarenessUpdate(this.awareness, new Uint8Array(update), this);
+    });
+    this.socket.on('access', ({ documentId, access }) => {
+      if (documentId === this.ref.documentId) this.set({ access });
+    });
+  }
+
+  get state(): CollabProviderState {
+    return this.current;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when the first sync is done (or rejects with the server's reason). */
+  whenSynced(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const unsubscribe = this.subscribe((state) => {
+        if (state.synced) {
+          queueMicrotask(() => unsubscribe());
+          resolve();
+        } else if (state.error && !state.access) {
+          queueMicrotask(() => unsubscribe());
+          reject(new Error(state.error.message));
+        }
+      });
+    });
+  }
+
+  /** Resolves when every local change has been acknowledged as stored. */
+  whenSaved(): Promise<void> {
+    return new Promise((resolve) => {
+      const unsubscribe = this.subscribe((state) => {
+        if (state.unsaved === 0 && state.synced && state.status === 'online') {
+          queueMicrotask(() => unsubscribe());
+          resolve();
+        }
+      });
+    });
+  }
+
+  disconnect(): void {
+    this.socket.disconnect();
+  }
+
+  connect(): void {
+    this.socket.connect();
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onLocalUpdate);
+    this.awareness.off('update', this.onLocalAwareness);
+    removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
+    this.socket.disconnect();
+    this.listeners.clear();
+  }
+
+  private async join(): Promise<void> {
+    this.joined = false;
+    let response: Awaited<ReturnType<typeof this.socket.emitWithAck<'join'>>>;
+    try {
+      response = await this.socket.timeout(15_000).emitWithAck('join', { ...this.ref, stateVector: Y.encodeStateVector(this.doc) });
+    } catch {
+      return; // disconnected or no answer: the next connect joins again
+    }
+    if (!response.ok) {
+      this.set({ status: 'online', error: response.error, access: null });
+      return;
+    }
+    const result = response as { ok: true } & JoinResult;
+    Y.applyUpdate(this.doc, new Uint8Array(result.update), this);
+    if (result.awareness.byteLength > 0) applyAwarenessUpdate(this.awareness, new Uint8Array(result.awareness), this);
+    this.joined = true;
+    this.pending.clear();
+    this.set({ status: 'online', access: result.access, error: null, unsaved: 0 });
+    // Whatever the server lacks (edits made offline) goes up as one update.
+    const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(result.stateVector));
+    if (result.access === 'edit' && hasContent(missing)) this.send(missing);
+    if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+    this.set({ synced: true });
+  }
+
+  private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this) return;
+    if (!this.joined || !this.socket.connected) {
+      // Kept in the document; the next join sends it.
+      this.set({ unsaved: this.current.unsaved + 1 });
+      return;
+    }
+    this.send(update);
+  };
+
+  private send(update: Uint8Array): void {
+    const id = this.nextPendingId++;
+    this.pending.add(id);
+    this.set({ unsaved: this.pending.size });
+    this.socket
+      .timeout(15_000)
+      .emitWithAck('update', { ...this.ref, update })
+      .then((response) => {
+        if (!this.pending.delete(id)) return; // superseded by a reconnect's full resync
+        if (!response.ok) this.set({ error: response.error });
+        this.set({ unsaved: this.pending.size });
+      })
+      .catch(() => {
+        // No answer: the connection dropped; the reconnect resync resends what the server lacks.
+      });
+  }
+
+  private readonly onLocalAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    if (origin === this || !this.joined || !this.socket.connected) return;
+    const changed = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
+    if (changed.length > 0) this.sendAwareness(changed);
+  };
+
+  /** Presence is best effort: nothing waits for its acknowledgement. */
+  private sendAwareness(clientIds: number[]): void {
+    this.socket.emit('awareness', { ...this.ref, update: encodeAwarenessUpdate(this.awareness, clientIds) }, () => undefined);
+  }
+
+  private onDisconnect(): void {
+    this.joined = false;
+    // Unacknowledged changes stay counted: the next join resends whatever the server lacks.
+    this.pending.clear();
+    const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
+    removeAwarenessStates(this.awareness, others, this);
+    this.set({ status: 'offline' });
+  }
+
+  private set(changes: Partial<CollabProviderState>): void {
+    this.current = { ...this.current, ...changes };
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
+
+/** An encoded Yjs update with no structs and no deletions is two zero bytes. */
+function hasContent(update: Uint8Array): boolean {
+  return !(update.byteLength === 2 && update[0] === 0 && update[1] === 0);
+}
