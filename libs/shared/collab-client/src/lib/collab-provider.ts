@@ -47,17 +47,21 @@ export class CollabProvider {
   private readonly pending = new Set<number>();
   private nextPendingId = 0;
   private joined = false;
+  private readonly ownsAwareness: boolean;
   private listeners = new Set<Listener>();
   private current: CollabProviderState = { status: 'connecting', unsaved: 0, access: null, synced: false, error: null };
 
   constructor(options: CollabProviderOptions) {
     this.doc = options.doc;
     this.ref = options.ref;
+    this.ownsAwareness = !options.awareness;
     this.awareness = options.awareness ?? new Awareness(this.doc);
     const url = `${options.url ?? ''}${COLLABORATION_NAMESPACE}`;
     this.socket = io(url, {
       transports: ['websocket'],
       withCredentials: true,
+      // One connection per open document, closed with it (a shared manager would outlive its documents).
+      forceNew: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       ...options.socketOptions,
@@ -130,6 +134,8 @@ export class CollabProvider {
     this.awareness.off('update', this.onLocalAwareness);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
     this.socket.disconnect();
+    // Awareness runs a timer; one we made must be stopped with us.
+    if (this.ownsAwareness) this.awareness.destroy();
     this.listeners.clear();
   }
 
