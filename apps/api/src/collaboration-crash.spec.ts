@@ -1,0 +1,105 @@
+import { COLLABORATION_NAMESPACE, REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { io } from 'socket.io-client';
+import * as Y from 'yjs';
+import { startApiProcess, type ApiProcess } from './testing/api-process';
+
+async function signIn(api: ApiProcess, email: string) {
+  const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'simashe-demo-2026' }),
+  });
+  const session = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], csrf: session.csrfToken };
+}
+
+function connect(api: ApiProcess, cookie: string) {
+  return io(`${api.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+}
+
+describe('durability when the API process is killed mid-edit', () => {
+  it('keeps every acknowledged update after SIGKILL and restart', async () => {
+    const serverUrl = process.env['SIMASHE_TEST_PG_URL'] as string;
+    const database = `crash_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: `${serverUrl}/postgres` });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const env = { DATABASE_URL: `${serverUrl}/${database}`, SEED_DEMO: 'true' };
+
+    const first = await startApiProcess(env);
+    const { cookie, csrf } = await signIn(first, 'kenya.editor@demo.simashe.org');
+    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
+    const organisations = await (await fetch(`${first.baseUrl}/api/organisations`, { headers })).json();
+    const templates = await (await fetch(`${first.baseUrl}/api/report-templates`, { headers })).json();
+    const created = await fetch(`${first.baseUrl}/api/reports`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        organisationId: organisations.items[0].id,
+        title: 'Crash test',
+        periodStart: '2026-01-01',
+        periodEnd: '2026-06-30',
+        templateId: templates.items.find((x: { name: string }) => x.name === 'Blank report').id,
+      }),
+    });
+    const ref = { kind: 'report' as const, documentId: (await created.json()).id as string };
+
+    const socket = connect(first, cookie);
+    const doc = new Y.Doc();
+    const joined = await socket.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
+    Y.applyUpdate(doc, new Uint8Array(joined.update));
+    const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
+    const text = new Y.XmlText();
+    const outgoing: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => outgoing.push(update));
+    paragraph.insert(0, [text]);
+    await socket.emitWithAck('update', { ...ref, update: outgoing.shift() });
+
+    const acknowledged = new Set<number>();
+    let sent = 0;
+    let killed = false;
+    const inFlight = new Set<Promise<unknown>>();
+    // Keep several updates in flight and kill the process while they are: some are stored, some not.
+    while (!killed && sent < 2000) {
+      const token = sent++;
+      text.insert(text.length, `[${token}]`);
+      const update = outgoing.shift() as Uint8Array;
+      const pending = socket
+        .timeout(5000)
+        .emitWithAck('update', { ...ref, update })
+        .then((reply: { ok: boolean }) => {
+          if (reply.ok && !killed) acknowledged.add(token);
+        })
+        .catch(() => undefined);
+      inFlight.add(pending);
+      void pending.finally(() => inFlight.delete(pending));
+      if (inFlight.size >= 8) await Promise.race(inFlight);
+      if (acknowledged.size >= 150) {
+        killed = true;
+        first.child.kill('SIGKILL');
+      }
+    }
+    await first.stop('SIGKILL');
+    socket.close();
+    expect(acknowledged.size).toBeGreaterThanOrEqual(150);
+
+    const second = await startApiProcess(env);
+    try {
+      const again = await signIn(second, 'kenya.editor@demo.simashe.org');
+      const reader = connect(second, again.cookie);
+      const fresh = new Y.Doc();
+      const rejoined = await reader.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(fresh) });
+      reader.close();
+      Y.applyUpdate(fresh, new Uint8Array(rejoined.update));
+      const content = fresh.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
+      const missing = [...acknowledged].filter((token) => !content.includes(`[${token}]`));
+      expect(missing).toEqual([]);
+      for (const token of acknowledged) expect(content.split(`[${token}]`)).toHaveLength(2);
+    } finally {
+      await second.stop();
+    }
+  });
+});
