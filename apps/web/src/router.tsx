@@ -1,5 +1,6 @@
 import { AcceptInvitationPage, ProfilePage, RequireSession, SignInPage } from '@simashe/web-accounts';
 import { HomePage, OrganisationPage } from '@simashe/web-organisations';
+import { RegionalSubmittedReportsCard, ReportPage, ReportsPage } from '@simashe/web-reports';
 import { AppShell, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
 import { createBrowserRouter } from 'react-router-dom';
 
@@ -13,10 +14,19 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <HomePage /> },
+      {
+        index: true,
+        element: (
+          <HomePage>
+            <RegionalSubmittedReportsCard />
+          </HomePage>
+        ),
+      },
       { path: 'organisations/:id', element: <OrganisationPage /> },
       { path: 'profile', element: <ProfilePage /> },
-      ...MODULES.map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/:id', element: <ReportPage /> },
+      ...MODULES.filter((module) => module !== 'reports').map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,2 +1,3 @@
 export * from './lib/home.page';
 export * from './lib/organisation.page';
+export { useOrganisations } from './lib/queries';

@@ -36,5 +36,6 @@ export const es: DeepPartial<Catalogue> = {
     rateLimited: 'Demasiados intentos fallidos. Espere unos minutos e inténtelo de nuevo.',
     demoHint: 'Espacio de demostración: inicie sesión con kenya.admin@demo.simashe.org y la contraseña simashe-demo-2026.',
   },
+  reports: { title: 'Informes de avance', new: 'Nuevo informe' },
   home: { welcome: 'Bienvenido/a, {{name}}', myOrganisations: 'Mis organizaciones', regionalPathfinders: 'Países pioneros de su región' },
 };

@@ -36,5 +36,6 @@ export const fr: DeepPartial<Catalogue> = {
     rateLimited: 'Trop de tentatives échouées. Patientez quelques minutes puis réessayez.',
     demoHint: 'Espace de démonstration : connectez-vous avec kenya.admin@demo.simashe.org et le mot de passe simashe-demo-2026.',
   },
+  reports: { title: 'Rapports d’avancement', new: 'Nouveau rapport' },
   home: { welcome: 'Bienvenue, {{name}}', myOrganisations: 'Mes organisations', regionalPathfinders: 'Pays pionniers de votre région' },
 };

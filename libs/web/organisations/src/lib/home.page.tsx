@@ -1,7 +1,7 @@
 import type { Organisation } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { Card, EmptyState, ErrorState, LoadingState } from '@simashe/web-ui';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CreateOrganisationCard } from './create-organisation.card';
@@ -31,7 +31,8 @@ function OrganisationTiles({ items }: { items: Organisation[] }) {
   );
 }
 
-export function HomePage() {
+/** `children`: cards other modules add to the home page (wired by the app). */
+export function HomePage({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const organisations = useOrganisations();
@@ -64,6 +65,7 @@ export function HomePage() {
           {regional.length ? <OrganisationTiles items={regional} /> : <EmptyState>{t('home.noRegionalPathfinders')}</EmptyState>}
         </Card>
       )}
+      {children}
       {shared.length > 0 && (
         <Card title={t('home.partnerAccess')}>
           <OrganisationTiles items={shared} />

@@ -1,0 +1,128 @@
+import type { Report, ReportStatus } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { ApiError } from '@simashe/web-api-client';
+import { Alert, Button, ErrorState, LoadingState, TextField } from '@simashe/web-ui';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { useArchiveReport, useChangeStatus, useReport, useSaveAsTemplate, useUpdateReport } from './queries';
+import { ConnectionStatus } from './connection-status';
+
+// The editor (Tiptap, ProseMirror) loads only when a report is opened, keeping it out of the first page load.
+const ReportEditor = lazy(() => import('./report-editor').then((module) => ({ default: module.ReportEditor })));
+import { useCollaboration } from './use-collaboration';
+
+function WorkflowActions({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const changeStatus = useChangeStatus(report.id);
+  const archive = useArchiveReport(report.id);
+  const saveAsTemplate = useSaveAsTemplate(report.id);
+  const [templateName, setTemplateName] = useState('');
+  const move = (status: ReportStatus) => changeStatus.mutate(status);
+  const writer = report.access === 'edit' || report.canManage;
+  const failure = changeStatus.error ?? archive.error ?? saveAsTemplate.error;
+
+  return (
+    <div className="workflow">
+      {failure && <Alert kind="error">{failure.message}</Alert>}
+      {saveAsTemplate.isSuccess && <Alert kind="success">{t('reports.templateSaved', { name: saveAsTemplate.data.name })}</Alert>}
+      <div className="button-row">
+        {!report.archived && writer && report.status === 'draft' && <Button variant="secondary" onClick={() => move('in_review')}>{t('reports.sendToReview')}</Button>}
+        {!report.archived && writer && report.status === 'in_review' && <Button variant="secondary" onClick={() => move('draft')}>{t('reports.backToDraft')}</Button>}
+        {!report.archived && writer && report.status !== 'submitted' && <Button onClick={() => move('submitted')}>{t('reports.submit')}</Button>}
+        {!report.archived && report.canManage && report.status === 'submitted' && <Button variant="secondary" onClick={() => move('draft')}>{t('reports.reopen')}</Button>}
+        {report.canManage && (
+          <Button variant="danger" onClick={() => archive.mutate(!report.archived)}>
+            {report.archived ? t('reports.restore') : t('reports.archive')}
+          </Button>
+        )}
+      </div>
+      {report.canManage && (
+        <form
+          className="form-row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            saveAsTemplate.mutate({ name: templateName, description: '' });
+          }}
+        >
+          <TextField label={t('reports.templateName')} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
+          <Button type="submit" variant="secondary" disabled={templateName.trim().length < 2}>
+            {t('reports.saveAsTemplate')}
+          </Button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function TitleEditor({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const update = useUpdateReport(report.id);
+  const [title, setTitle] = useState(report.title);
+  const error = update.error instanceof ApiError ? update.error : null;
+  useEffect(() => setTitle(report.title), [report.title]);
+  if (report.access !== 'edit') return <h1>{report.title}</h1>;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim() && title !== report.title) update.mutate({ title });
+  };
+  return (
+    <form className="title-form" onSubmit={submit}>
+      <h1 className="visually-hidden">{report.title}</h1>
+      <TextField label={t('reports.reportTitle')} value={title} onChange={(e) => setTitle(e.target.value)} onBlur={submit} error={error?.fieldError('title') ?? error?.message} />
+    </form>
+  );
+}
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const report = useReport(id);
+  const { session, state } = useCollaboration(id);
+
+  useEffect(() => {
+    if (report.data) document.title = `${report.data.title} · ${t('app.name')}`;
+  }, [report.data, t]);
+
+  if (report.isPending) return <LoadingState label={t('common.loading')} />;
+  if (report.isError) {
+    const missing = report.error instanceof ApiError && [400, 404].includes(report.error.status);
+    return (
+      <ErrorState
+        title={missing ? t('common.notFoundTitle') : t('common.errorTitle')}
+        message={missing ? t('common.notFoundBody') : report.error.message}
+        onRetry={missing ? undefined : () => report.refetch()}
+        retryLabel={t('common.retry')}
+      />
+    );
+  }
+  const data = report.data;
+  // The live connection is the authority on editing rights (it changes when the report is submitted).
+  const editable = (state?.access ?? data.access) === 'edit' && data.access === 'edit';
+
+  return (
+    <>
+      <p>
+        <Link className="back-link" to="/reports">
+          {t('reports.title')}
+        </Link>
+      </p>
+      <TitleEditor report={data} />
+      <p className="org-meta">
+        {data.organisationName} · <span dir="ltr">{t('reports.period', { start: data.periodStart, end: data.periodEnd })}</span> ·{' '}
+        <span className={`badge status-${data.status}`}>{t(`reports.status.${data.status}`)}</span>
+        {data.archived && <> · {t('reports.archived')}</>}
+      </p>
+      {data.status === 'submitted' ? <Alert kind="info">{t('reports.submittedNotice')}</Alert> : data.access === 'read' && <Alert kind="info">{t('reports.readOnlyNotice')}</Alert>}
+      <WorkflowActions report={data} />
+      <ConnectionStatus state={state} />
+      {state?.error && state.error.id !== 'forbidden' && <Alert kind="error">{state.error.message}</Alert>}
+      {session && (
+        <Suspense fallback={<LoadingState label={t('common.loading')} />}>
+          <ReportEditor doc={session.doc} provider={session.provider} user={user} editable={editable} />
+        </Suspense>
+      )}
+    </>
+  );
+}
