@@ -31,6 +31,7 @@ import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
 import { DocumentStore } from './document-store';
 import { invalidUpdateReason, isValidStateVector } from './update-validation';
+import { VersionsService } from './versions.service';
 
 interface SocketData {
   auth: AuthContext;
@@ -67,6 +68,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
     private readonly registry: DocumentAccessRegistry,
     private readonly rooms: DocumentRooms,
     private readonly store: DocumentStore,
+    private readonly versions: VersionsService,
   ) {}
 
   onModuleInit(): void {
@@ -75,6 +77,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
 
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
   afterInit(namespace: Namespace): void {
+    this.rooms.setBroadcaster((room, update) => namespace.to(room.key).emit('update', { ...room.ref, update }));
     namespace.use((socket, next) => {
       this.authenticate(socket as CollabSocket)
         .then((error) => next(error ? Object.assign(new Error(error), { data: { id: 'unauthenticated' } }) : undefined))
@@ -164,8 +167,9 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
         return fail('internal_error', 'The change could not be saved; it will be sent again');
       }
       Y.applyUpdate(room.doc, update, socket.id);
-      this.rooms.recordAppend(room);
+      this.rooms.recordAppend(room, socket.data.auth.userId);
       socket.to(room.key).emit('update', { ...ref, update });
+      void this.versions.keepAutomaticVersion(room);
       return { ok: true };
     });
   }

@@ -4,10 +4,11 @@ import { DocumentAccessRegistry } from './access-registry';
 import { CollaborationGateway } from './collaboration.gateway';
 import { DocumentRooms } from './document-rooms';
 import { DocumentStore } from './document-store';
+import { VersionsService } from './versions.service';
 
 @Module({
   imports: [AccountsModule],
-  providers: [DocumentStore, DocumentRooms, DocumentAccessRegistry, CollaborationGateway],
-  exports: [DocumentStore, DocumentAccessRegistry, DocumentRooms],
+  providers: [DocumentStore, DocumentRooms, DocumentAccessRegistry, VersionsService, CollaborationGateway],
+  exports: [DocumentStore, DocumentAccessRegistry, DocumentRooms, VersionsService],
 })
 export class CollaborationModule {}

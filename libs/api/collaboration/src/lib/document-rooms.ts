@@ -16,7 +16,12 @@ export interface DocumentRoom {
   members: Map<string, Set<number>>;
   tailLength: number;
   compacting: boolean;
+  /** user id → changes since the last version (the "who changed what" of the next version) */
+  contributions: Map<string, number>;
+  lastVersionAt: number;
 }
+
+export type Broadcaster = (room: DocumentRoom, update: Uint8Array) => void;
 
 export function roomKey(ref: DocumentRef): string {
   return `${ref.kind}:${ref.documentId}`;
@@ -27,17 +32,34 @@ export function roomKey(ref: DocumentRef): string {
 export class DocumentRooms {
   private readonly logger = new Logger('DocumentRooms');
   private readonly rooms = new Map<string, Promise<DocumentRoom>>();
+  private broadcaster: Broadcaster = () => undefined;
+  private beforeRelease: (room: DocumentRoom) => Promise<void> = async () => undefined;
 
   constructor(private readonly store: DocumentStore) {}
+
+  /** The gateway sends server-made changes (restores) to everyone in the room through this. */
+  setBroadcaster(broadcaster: Broadcaster): void {
+    this.broadcaster = broadcaster;
+  }
+
+  broadcast(room: DocumentRoom, update: Uint8Array): void {
+    this.broadcaster(room, update);
+  }
+
+  /** Runs before an idle room is dropped (versions keeps the last changes). */
+  setBeforeRelease(hook: (room: DocumentRoom) => Promise<void>): void {
+    this.beforeRelease = hook;
+  }
 
   open(ref: DocumentRef): Promise<DocumentRoom> {
     const key = roomKey(ref);
     let room = this.rooms.get(key);
     if (!room) {
-      room = this.store.load(ref.documentId).then(({ doc, tailLength }) => {
+      room = Promise.all([this.store.load(ref.documentId), this.store.lastVersionAt(ref.documentId)]).then(([{ doc, tailLength }, lastVersionAt]) => {
         const awareness = new Awareness(doc);
         awareness.setLocalState(null); // the server has no cursor of its own
-        return { key, ref, doc, awareness, members: new Map(), tailLength, compacting: false };
+        // Never versioned yet: the clock starts when editing starts, not at the epoch.
+        return { key, ref, doc, awareness, members: new Map(), tailLength, compacting: false, contributions: new Map(), lastVersionAt: lastVersionAt || Date.now() };
       });
       room.catch(() => this.rooms.delete(key));
       this.rooms.set(key, room);
@@ -56,12 +78,15 @@ export class DocumentRooms {
   /** Drops the in-memory copy when the last member leaves; the database already holds every update. */
   async release(room: DocumentRoom): Promise<void> {
     if (room.members.size > 0) return;
+    await this.beforeRelease(room).catch((error: Error) => this.logger.warn(`keeping a version of ${room.key} failed: ${error.message}`));
+    if (room.members.size > 0 || this.rooms.get(room.key) === undefined) return;
     this.rooms.delete(room.key);
     room.awareness.destroy();
     room.doc.destroy();
   }
 
-  recordAppend(room: DocumentRoom): void {
+  recordAppend(room: DocumentRoom, userId: string | null): void {
+    if (userId) room.contributions.set(userId, (room.contributions.get(userId) ?? 0) + 1);
     room.tailLength += 1;
     if (room.tailLength < COMPACTION_THRESHOLD || room.compacting) return;
     room.compacting = true;

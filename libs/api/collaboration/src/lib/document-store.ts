@@ -38,6 +38,11 @@ export class DocumentStore {
     ]);
   }
 
+  async lastVersionAt(documentId: string): Promise<number> {
+    const [row] = await this.db.query('SELECT max(created_at) AS at FROM collab_versions WHERE document_id = $1', [documentId]);
+    return row?.at ? new Date(row.at).getTime() : 0;
+  }
+
   /** Folds the tail into the snapshot. Safe to run while editors keep appending. */
   async compact(documentId: string): Promise<number> {
     return this.db.transaction(async (manager) => {

@@ -17,6 +17,8 @@ export interface AppConfig {
   invitationTtlHours: number;
   bodyLimit: string;
   trustProxy: string;
+  /** An automatic version is kept when a document changed and the last version is older than this. */
+  autoVersionMinutes: number;
   version: string;
 }
 
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     invitationTtlHours: int(env['INVITATION_TTL_HOURS'], 24 * 7, 'INVITATION_TTL_HOURS'),
     bodyLimit: env['BODY_LIMIT'] ?? '256kb',
     trustProxy: env['TRUST_PROXY'] ?? 'loopback',
+    autoVersionMinutes: int(env['AUTO_VERSION_MINUTES'], 10, 'AUTO_VERSION_MINUTES'),
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }

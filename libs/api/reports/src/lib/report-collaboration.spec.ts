@@ -174,4 +174,58 @@ describe('real-time report editing over socket.io', () => {
     const o = open(outsider, ref);
     await expect(o.whenSynced()).rejects.toThrow(/not found/);
   });
+
+  it('keeps named and automatic versions and restores one as a new, live change', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    const b = open(editorB, ref);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    firstParagraphText(a.doc).insert(0, 'first draft');
+    await a.whenSaved();
+    const named = await editorA.post(`/api/reports/${ref.documentId}/versions`, { name: 'Before review' });
+    expect(named.status).toBe(201);
+    expect(named.body).toMatchObject({ kind: 'named', name: 'Before review', createdBy: { id: editorA.userId } });
+    expect(named.body.contributions).toEqual([expect.objectContaining({ userId: editorA.userId })]);
+
+    const text = firstParagraphText(a.doc);
+    text.delete(0, text.length);
+    text.insert(0, 'second draft');
+    await a.whenSaved();
+    await eventually(() => fragmentText(b.doc).includes('second draft'), 5000, 'B to see the second draft');
+
+    const viewerRestore = await viewer.post(`/api/reports/${ref.documentId}/versions/${named.body.id}/restore`);
+    expect(viewerRestore.status).toBe(403);
+    const restored = await editorB.post(`/api/reports/${ref.documentId}/versions/${named.body.id}/restore`);
+    expect(restored.status).toBe(201);
+    expect(restored.body).toMatchObject({ kind: 'restore', name: 'Restored: Before review' });
+    await eventually(() => fragmentText(a.doc).includes('first draft') && !fragmentText(a.doc).includes('second draft'), 5000, 'A to see the restore');
+    await eventually(() => fragmentText(b.doc) === fragmentText(a.doc), 5000, 'B to match');
+    expect(await stored(ref)).toBe(fragmentText(a.doc));
+
+    const versions = (await viewer.get(`/api/reports/${ref.documentId}/versions`)).body.items as Array<{ id: string; kind: string }>;
+    expect(versions.map((v) => v.kind)).toEqual(['restore', 'named']);
+    const content = await viewer.get(`/api/reports/${ref.documentId}/versions/${named.body.id}`);
+    expect(JSON.stringify(content.body.content)).toContain('first draft');
+    expect((await viewer.get(`/api/reports/${ref.documentId}/versions/${ref.documentId}`)).status).toBe(404);
+  });
+
+  it('keeps an automatic version while people work and when the last one leaves', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    await a.whenSynced();
+    t.config.autoVersionMinutes = 0;
+    try {
+      firstParagraphText(a.doc).insert(0, 'autosaved words');
+      await a.whenSaved();
+      await eventually(async () => (await editorA.get(`/api/reports/${ref.documentId}/versions`)).body.items.length > 0, 5000, 'an automatic version');
+    } finally {
+      t.config.autoVersionMinutes = 10;
+    }
+    firstParagraphText(a.doc).insert(0, 'more ');
+    await a.whenSaved();
+    a.destroy();
+    await eventually(async () => (await editorA.get(`/api/reports/${ref.documentId}/versions`)).body.items.length >= 2, 5000, 'a version on leaving');
+    const [latest] = (await editorA.get(`/api/reports/${ref.documentId}/versions`)).body.items;
+    expect(latest).toMatchObject({ kind: 'auto', contributions: [expect.objectContaining({ userId: editorA.userId, changes: 1 })] });
+  });
 });

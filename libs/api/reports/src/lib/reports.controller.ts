@@ -14,7 +14,14 @@ import {
   SaveAsTemplateRequestSchema,
   UpdateReportRequestSchema,
   UuidSchema,
+  CreateVersionRequestSchema,
+  VersionContentSchema,
+  VersionListSchema,
+  VersionParamsSchema,
+  VersionSchema,
   type Report,
+  type Version,
+  type VersionContent,
   type ReportList,
   type ReportTemplate,
 } from '@simashe/contracts';
@@ -34,6 +41,11 @@ class ReportDto extends createZodDto(ReportSchema) {}
 class ReportListDto extends createZodDto(ReportListSchema) {}
 class ReportTemplateDto extends createZodDto(ReportTemplateSchema) {}
 class ReportTemplateListDto extends createZodDto(ReportTemplateListSchema) {}
+class VersionParams extends createZodDto(VersionParamsSchema) {}
+class CreateVersionRequestDto extends createZodDto(CreateVersionRequestSchema) {}
+class VersionDto extends createZodDto(VersionSchema) {}
+class VersionListDto extends createZodDto(VersionListSchema) {}
+class VersionContentDto extends createZodDto(VersionContentSchema) {}
 
 @ApiTags('reports')
 @Controller()
@@ -88,5 +100,29 @@ export class ReportsController {
   @ZodResponse({ status: 201, type: ReportTemplateDto })
   saveAsTemplate(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: SaveAsTemplateRequestDto): Promise<ReportTemplate> {
     return this.reports.saveAsTemplate(auth, params.id, body);
+  }
+
+  @Get('reports/:id/versions')
+  @ZodResponse({ type: VersionListDto })
+  async versions(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<{ items: Version[] }> {
+    return { items: await this.reports.listVersions(auth, params.id) };
+  }
+
+  @Post('reports/:id/versions')
+  @ZodResponse({ status: 201, type: VersionDto })
+  saveVersion(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: CreateVersionRequestDto): Promise<Version> {
+    return this.reports.saveVersion(auth, params.id, body.name);
+  }
+
+  @Get('reports/:id/versions/:versionId')
+  @ZodResponse({ type: VersionContentDto })
+  version(@CurrentAuth() auth: AuthContext, @Param() params: VersionParams): Promise<VersionContent> {
+    return this.reports.versionContent(auth, params.id, params.versionId);
+  }
+
+  @Post('reports/:id/versions/:versionId/restore')
+  @ZodResponse({ status: 201, type: VersionDto })
+  restore(@CurrentAuth() auth: AuthContext, @Param() params: VersionParams): Promise<Version> {
+    return this.reports.restoreVersion(auth, params.id, params.versionId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { DocumentAccessRegistry, DocumentStore } from '@simashe/api-collaboration';
+import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
 import {
@@ -11,6 +11,8 @@ import {
   type ReportTemplate,
   type SaveAsTemplateRequest,
   type UpdateReportRequest,
+  type Version,
+  type VersionContent,
 } from '@simashe/contracts';
 import { reportSchema } from '@simashe/editor';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
@@ -40,6 +42,7 @@ export class ReportsService implements OnModuleInit {
     private readonly access: ReportAccess,
     private readonly store: DocumentStore,
     private readonly registry: DocumentAccessRegistry,
+    private readonly versions: VersionsService,
   ) {}
 
   onModuleInit(): void {
@@ -177,6 +180,34 @@ export class ReportsService implements OnModuleInit {
       [input.name, input.description, JSON.stringify(content), row.organisation_id, auth.userId],
     );
     return { id: saved.id, name: saved.name, description: saved.description, organisationId: saved.organisation_id, builtIn: false };
+  }
+
+  async listVersions(auth: AuthContext, reportId: string): Promise<Version[]> {
+    await this.readable(auth, reportId);
+    return this.versions.list(reportId);
+  }
+
+  async versionContent(auth: AuthContext, reportId: string, versionId: string): Promise<VersionContent> {
+    await this.readable(auth, reportId);
+    return this.versions.content(reportId, versionId);
+  }
+
+  async saveVersion(auth: AuthContext, reportId: string, name: string): Promise<Version> {
+    await this.requireEditable(auth, reportId);
+    return this.versions.saveNamed({ kind: 'report', documentId: reportId }, name, auth.userId);
+  }
+
+  async restoreVersion(auth: AuthContext, reportId: string, versionId: string): Promise<Version> {
+    await this.requireEditable(auth, reportId);
+    return this.versions.restore({ kind: 'report', documentId: reportId }, versionId, auth.userId);
+  }
+
+  private async requireEditable(auth: AuthContext, reportId: string): Promise<void> {
+    const { row, permissions } = await this.readable(auth, reportId);
+    if (permissions.access !== 'edit') {
+      this.assertOpen(row);
+      throw new ForbiddenError('Only editors and admins of this organisation can do this');
+    }
   }
 
   private async row(reportId: string): Promise<ReportRow | undefined> {

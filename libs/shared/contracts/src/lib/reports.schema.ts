@@ -82,3 +82,26 @@ export const SaveAsTemplateRequestSchema = z.strictObject({
   description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
 });
 export type SaveAsTemplateRequest = z.infer<typeof SaveAsTemplateRequestSchema>;
+
+export const VersionSchema = z.object({
+  id: UuidSchema,
+  kind: z.enum(['auto', 'named', 'restore']),
+  name: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.object({ id: UuidSchema, name: z.string() }).nullable(),
+  /** Who changed the report since the previous version, and how many changes each made. */
+  contributions: z.array(z.object({ userId: UuidSchema, name: z.string(), changes: z.number().int() })),
+});
+export type Version = z.infer<typeof VersionSchema>;
+export const VersionListSchema = z.object({ items: z.array(VersionSchema) });
+
+export const VersionContentSchema = VersionSchema.extend({
+  /** ProseMirror JSON of the report at that version, for read-only display. */
+  content: z.record(z.string(), z.unknown()),
+});
+export type VersionContent = z.infer<typeof VersionContentSchema>;
+
+export const CreateVersionRequestSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Name the version').max(120, 'Name must be at most 120 characters'),
+});
+export const VersionParamsSchema = z.strictObject({ id: UuidSchema, versionId: UuidSchema });

@@ -60,7 +60,6 @@ function TitleEditor({ report }: { report: Report }) {
   const update = useUpdateReport(report.id);
   const [title, setTitle] = useState(report.title);
   const error = update.error instanceof ApiError ? update.error : null;
-  useEffect(() => setTitle(report.title), [report.title]);
   if (report.access !== 'edit') return <h1>{report.title}</h1>;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -108,7 +107,7 @@ export function ReportPage() {
           {t('reports.title')}
         </Link>
       </p>
-      <TitleEditor report={data} />
+      <TitleEditor key={data.title} report={data} />
       <p className="org-meta">
         {data.organisationName} · <span dir="ltr">{t('reports.period', { start: data.periodStart, end: data.periodEnd })}</span> ·{' '}
         <span className={`badge status-${data.status}`}>{t(`reports.status.${data.status}`)}</span>

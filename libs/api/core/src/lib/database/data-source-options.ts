@@ -9,7 +9,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn'],
+    // Query errors surface through the error filter's log; TypeORM's own log would print whole binary parameters.
+    logging: ['warn', 'migration'],
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

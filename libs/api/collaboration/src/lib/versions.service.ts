@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, NotFoundError, type AppConfig } from '@simashe/api-core';
+import { REPORT_DOCUMENT_FIELD, type DocumentRef, type Version, type VersionContent } from '@simashe/contracts';
+import { reportSchema } from '@simashe/editor';
+import { prosemirrorJSONToYXmlFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+import { DocumentRooms, type DocumentRoom } from './document-rooms';
+import { DocumentStore } from './document-store';
+
+interface VersionRow {
+  id: string;
+  kind: Version['kind'];
+  name: string | null;
+  created_at: Date;
+  created_by: string | null;
+  created_by_name: string | null;
+  contributions: Array<{ userId: string; changes: number }>;
+}
+
+/**
+ * Versions of real-time documents: automatic ones while people work, named ones on request, and restores.
+ * A restore is a new change computed against the current text and sent through the same path as typed edits:
+ * stored first, then applied and broadcast, so collaborators see it live and history is never rewritten.
+ */
+@Injectable()
+export class VersionsService implements OnModuleInit {
+  private readonly logger = new Logger('Versions');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly rooms: DocumentRooms,
+    private readonly store: DocumentStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.rooms.setBeforeRelease(async (room) => {
+      if (room.contributions.size > 0) await this.save(room, 'auto', null, null);
+    });
+  }
+
+  async keepAutomaticVersion(room: DocumentRoom): Promise<void> {
+    if (Date.now() - room.lastVersionAt < this.config.autoVersionMinutes * 60_000) return;
+    room.lastVersionAt = Date.now(); // claim the slot before the insert, so a burst of updates makes one version
+    await this.save(room, 'auto', null, null).catch((error: Error) => this.logger.warn(`automatic version failed: ${error.message}`));
+  }
+
+  async saveNamed(ref: DocumentRef, name: string, userId: string): Promise<Version> {
+    const room = await this.rooms.open(ref);
+    try {
+      const id = await this.save(room, 'named', name, userId);
+      return this.get(ref.documentId, id);
+    } finally {
+      await this.rooms.release(room);
+    }
+  }
+
+  async list(documentId: string): Promise<Version[]> {
+    const rows: VersionRow[] = await this.db.query(`${this.versionSql()} WHERE v.document_id = $1 ORDER BY v.created_at DESC LIMIT 200`, [documentId]);
+    return this.present(rows);
+  }
+
+  async get(documentId: string, versionId: string): Promise<Version> {
+    const rows: VersionRow[] = await this.db.query(`${this.versionSql()} WHERE v.document_id = $1 AND v.id = $2`, [documentId, versionId]);
+    if (rows.length === 0) throw new NotFoundError('The version');
+    return (await this.present(rows))[0];
+  }
+
+  async content(documentId: string, versionId: string): Promise<VersionContent> {
+    const version = await this.get(documentId, versionId);
+    const [row] = await this.db.query('SELECT state FROM collab_versions WHERE id = $1', [versionId]);
+    return { ...version, content: this.toProseMirror(row.state) };
+  }
+
+  async restore(ref: DocumentRef, versionId: string, userId: string): Promise<Version> {
+    const target = await this.content(ref.documentId, versionId);
+    const room = await this.rooms.open(ref);
+    try {
+      // Computed on a copy, stored, and only then applied: the live document never holds an unsaved change.
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      const before = Y.encodeStateVector(copy);
+      copy.transact(() => {
+        const fragment = copy.getXmlFragment(REPORT_DOCUMENT_FIELD);
+        fragment.delete(0, fragment.length);
+        prosemirrorJSONToYXmlFragment(reportSchema(), target.content, fragment);
+      });
+      const change = Y.encodeStateAsUpdate(copy, before);
+      copy.destroy();
+      await this.store.append(ref.documentId, change, userId);
+      Y.applyUpdate(room.doc, change, 'restore');
+      this.rooms.recordAppend(room, userId);
+      this.rooms.broadcast(room, change);
+      const label = target.name ?? new Date(target.createdAt).toISOString().slice(0, 16).replace('T', ' ');
+      const id = await this.save(room, 'restore', `Restored: ${label}`, userId);
+      return this.get(ref.documentId, id);
+    } finally {
+      await this.rooms.release(room);
+    }
+  }
+
+  private async save(room: DocumentRoom, kind: Version['kind'], name: string | null, userId: string | null): Promise<string> {
+    const contributions = [...room.contributions.entries()].map(([contributor, changes]) => ({ userId: contributor, changes }));
+    const [row] = await this.db.query(
+      `INSERT INTO collab_versions (document_id, kind, name, state, created_by, contributions) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [room.ref.documentId, kind, name, Buffer.from(Y.encodeStateAsUpdate(room.doc)), userId, JSON.stringify(contributions)],
+    );
+    room.contributions.clear();
+    room.lastVersionAt = Date.now();
+    return row.id;
+  }
+
+  private toProseMirror(state: Uint8Array): Record<string, unknown> {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const json = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
+    doc.destroy();
+    return json;
+  }
+
+  private versionSql(): string {
+    return `SELECT v.id, v.kind, v.name, v.created_at, v.created_by, u.name AS created_by_name, v.contributions
+            FROM collab_versions v LEFT JOIN users u ON u.id = v.created_by`;
+  }
+
+  private async present(rows: VersionRow[]): Promise<Version[]> {
+    const ids = [...new Set(rows.flatMap((row) => row.contributions.map((c) => c.userId)))];
+    const names: Array<{ id: string; name: string }> = ids.length ? await this.db.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]) : [];
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      createdAt: new Date(row.created_at).toISOString(),
+      createdBy: row.created_by ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
+      contributions: row.contributions.map((c) => ({ userId: c.userId, name: nameOf.get(c.userId) ?? 'Former member', changes: c.changes })),
+    }));
+  }
+}
