@@ -82,3 +82,46 @@ test('a submitted report turns read-only and shows on the regional office home p
   await page.getByRole('button', { name: 'Reopen (admin)' }).click();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toHaveAttribute('contenteditable', 'true');
 });
+
+test('a named version can be viewed and restored, live for a collaborator', async ({ page, browser }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  const url = await createReport(page, `History ${Date.now()}`);
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  await editorText.getByText('The setting: population').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' First wording.');
+  await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
+  const history = page.getByRole('region', { name: 'History' });
+  await history.getByLabel('Version name').fill('Draft 1');
+  await history.getByRole('button', { name: 'Save version' }).click();
+  await expect(history.getByText('Draft 1')).toBeVisible();
+
+  await page.keyboard.press('Control+End');
+  await editorText.getByText('First wording.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Second wording.');
+  await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'kenya.admin@demo.simashe.org');
+    await admin.goto(url);
+    const adminText = admin.getByRole('textbox', { name: 'Report text' });
+    await expect(adminText).toContainText('Second wording.');
+    const adminHistory = admin.getByRole('region', { name: 'History' });
+    const entry = adminHistory.getByRole('listitem').filter({ hasText: 'Draft 1' });
+    await entry.getByRole('button', { name: 'View' }).click();
+    await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).toContainText('First wording.');
+    await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).not.toContainText('Second wording.');
+    admin.once('dialog', (dialog) => void dialog.accept());
+    await entry.getByRole('button', { name: 'Restore this version' }).click();
+    await expect(admin.getByText('Version restored for everyone.')).toBeVisible();
+    await expect(adminText).not.toContainText('Second wording.');
+    // The other person sees the restore live, without reloading.
+    await expect(editorText).not.toContainText('Second wording.');
+    await expect(editorText).toContainText('First wording.');
+  } finally {
+    await adminContext.close();
+  }
+});

@@ -8,6 +8,8 @@ import type {
   ReportTemplate,
   SaveAsTemplateRequest,
   UpdateReportRequest,
+  Version,
+  VersionContent,
 } from '@simashe/contracts';
 import { api } from '@simashe/web-api-client';
 
@@ -52,3 +54,25 @@ export const useArchiveReport = (id: string) =>
   useReportMutation(id, (archived: boolean) => api.post<Report>(`/reports/${id}/archive`, { archived }));
 export const useSaveAsTemplate = (id: string) =>
   useReportMutation(id, (input: SaveAsTemplateRequest) => api.post<ReportTemplate>(`/reports/${id}/save-as-template`, input));
+
+export function useVersions(reportId: string) {
+  return useQuery({ queryKey: ['report-versions', reportId], queryFn: () => api.get<{ items: Version[] }>(`/reports/${reportId}/versions`) });
+}
+
+export function useVersionContent(reportId: string, versionId: string | null) {
+  return useQuery({
+    queryKey: ['report-version', reportId, versionId],
+    queryFn: () => api.get<VersionContent>(`/reports/${reportId}/versions/${versionId}`),
+    enabled: versionId !== null,
+    staleTime: Infinity,
+  });
+}
+
+function useVersionMutation<TInput>(reportId: string, call: (input: TInput) => Promise<Version>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['report-versions', reportId] }) });
+}
+
+export const useSaveVersion = (id: string) => useVersionMutation(id, (name: string) => api.post<Version>(`/reports/${id}/versions`, { name }));
+export const useRestoreVersion = (id: string) =>
+  useVersionMutation(id, (versionId: string) => api.post<Version>(`/reports/${id}/versions/${versionId}/restore`));

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useArchiveReport, useChangeStatus, useReport, useSaveAsTemplate, useUpdateReport } from './queries';
 import { ConnectionStatus } from './connection-status';
+import { HistoryCard } from './history.card';
 
 // The editor (Tiptap, ProseMirror) loads only when a report is opened, keeping it out of the first page load.
 const ReportEditor = lazy(() => import('./report-editor').then((module) => ({ default: module.ReportEditor })));
@@ -122,6 +123,7 @@ export function ReportPage() {
           <ReportEditor doc={session.doc} provider={session.provider} user={user} editable={editable} />
         </Suspense>
       )}
+      <HistoryCard report={data} />
     </>
   );
 }
