@@ -125,3 +125,14 @@ test('a named version can be viewed and restored, live for a collaborator', asyn
     await adminContext.close();
   }
 });
+
+test('the report downloads as PDF and Word from the report page', async ({ page }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  await createReport(page, 'Export check');
+  for (const [label, extension] of [['PDF', 'pdf'], ['Word', 'docx']]) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: label, exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`export-check.${extension}`);
+  }
+});

@@ -1,3 +1,4 @@
 export * from './lib/extensions';
 export * from './lib/schema';
 export * from './lib/templates';
+export * from './lib/sanitize';

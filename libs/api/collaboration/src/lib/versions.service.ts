@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, NotFoundError, type AppConfig } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type DocumentRef, type Version, type VersionContent } from '@simashe/contracts';
-import { reportSchema } from '@simashe/editor';
+import { reportSchema, safeReportJson } from '@simashe/editor';
 import { prosemirrorJSONToYXmlFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
@@ -70,7 +70,7 @@ export class VersionsService implements OnModuleInit {
   async content(documentId: string, versionId: string): Promise<VersionContent> {
     const version = await this.get(documentId, versionId);
     const [row] = await this.db.query('SELECT state FROM collab_versions WHERE id = $1', [versionId]);
-    return { ...version, content: this.toProseMirror(row.state) };
+    return { ...version, content: safeReportJson(this.toProseMirror(row.state)) as unknown as Record<string, unknown> };
   }
 
   async restore(ref: DocumentRef, versionId: string, userId: string): Promise<Version> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
 import {
@@ -15,6 +16,7 @@ import {
   UpdateReportRequestSchema,
   UuidSchema,
   CreateVersionRequestSchema,
+  ExportQuerySchema,
   VersionContentSchema,
   VersionListSchema,
   VersionParamsSchema,
@@ -27,6 +29,7 @@ import {
 } from '@simashe/contracts';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
+import { ReportExportService } from './export/report-export.service';
 import { ReportsService } from './reports.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}
@@ -41,6 +44,7 @@ class ReportDto extends createZodDto(ReportSchema) {}
 class ReportListDto extends createZodDto(ReportListSchema) {}
 class ReportTemplateDto extends createZodDto(ReportTemplateSchema) {}
 class ReportTemplateListDto extends createZodDto(ReportTemplateListSchema) {}
+class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
 class VersionParams extends createZodDto(VersionParamsSchema) {}
 class CreateVersionRequestDto extends createZodDto(CreateVersionRequestSchema) {}
 class VersionDto extends createZodDto(VersionSchema) {}
@@ -50,7 +54,25 @@ class VersionContentDto extends createZodDto(VersionContentSchema) {}
 @ApiTags('reports')
 @Controller()
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly exporter: ReportExportService,
+  ) {}
+
+  @Get('reports/:id/export')
+  async export(
+    @CurrentAuth() auth: AuthContext,
+    @Param() params: IdParams,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    const report = await this.reports.get(auth, params.id);
+    const file = await this.exporter.export(auth, report, query.format, query.versionId);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.body);
+  }
 
   @Get('reports')
   @ZodResponse({ type: ReportListDto })

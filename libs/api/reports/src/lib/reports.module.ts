@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollaborationModule } from '@simashe/api-collaboration';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { ReportExportService } from './export/report-export.service';
 import { ReportAccess } from './report-access';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -9,6 +10,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [OrganisationsModule, CollaborationModule],
   controllers: [ReportsController],
-  providers: [ReportAccess, ReportsService],
+  providers: [ReportAccess, ReportsService, ReportExportService],
 })
 export class ReportsModule {}

@@ -105,3 +105,8 @@ export const CreateVersionRequestSchema = z.strictObject({
   name: z.string().trim().min(1, 'Name the version').max(120, 'Name must be at most 120 characters'),
 });
 export const VersionParamsSchema = z.strictObject({ id: UuidSchema, versionId: UuidSchema });
+
+export const ExportQuerySchema = z.strictObject({
+  format: z.enum(['md', 'html', 'docx', 'pdf'], { error: () => 'Format must be one of: md, html, docx, pdf' }),
+  versionId: UuidSchema.optional(),
+});

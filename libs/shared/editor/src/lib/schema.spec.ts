@@ -28,3 +28,22 @@ describe('report document model', () => {
     expect(isSafeLinkHref('data:text/html;base64,PHNjcmlwdD4=')).toBe(false);
   });
 });
+
+describe('safeReportJson', () => {
+  it('drops javascript: links and unknown nodes but keeps the text', () => {
+    const { safeReportJson } = jest.requireActual('./schema') as typeof import('./schema');
+    const dirty = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'click me', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }, { type: 'bold' }] }] },
+        { type: 'script', content: [{ type: 'text', text: 'alert(1)' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'WHO', marks: [{ type: 'link', attrs: { href: 'https://www.who.int' } }] }] },
+      ],
+    };
+    const clean = safeReportJson(dirty);
+    expect(JSON.stringify(clean)).not.toContain('javascript:');
+    expect(JSON.stringify(clean)).not.toContain('script');
+    expect(clean.content?.[0].content?.[0]).toEqual({ type: 'text', text: 'click me', marks: [{ type: 'bold' }] });
+    expect(JSON.stringify(clean)).toContain('https://www.who.int');
+  });
+});

@@ -152,6 +152,14 @@ export const en = {
     submittedNotice: 'This report is submitted and read-only until an admin reopens it.',
     readOnlyNotice: 'You can read this report but not edit it.',
   },
+  export: {
+    label: 'Download',
+    md: 'Markdown',
+    html: 'HTML',
+    docx: 'Word',
+    pdf: 'PDF',
+    versionPdf: 'Download this version (PDF)',
+  },
   history: {
     title: 'History',
     saveVersion: 'Save a version',

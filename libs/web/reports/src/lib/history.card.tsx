@@ -59,6 +59,9 @@ export function HistoryCard({ report }: { report: Report }) {
                 <Button variant="secondary" aria-expanded={viewing === version.id} onClick={() => setViewing(viewing === version.id ? null : version.id)}>
                   {viewing === version.id ? t('history.hide') : t('history.view')}
                 </Button>
+                <a className="btn btn-secondary" href={`/api/reports/${report.id}/export?format=pdf&versionId=${version.id}`} download>
+                  {t('export.versionPdf')}
+                </a>
                 {canEdit && (
                   <Button
                     variant="secondary"

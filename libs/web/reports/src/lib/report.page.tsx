@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useArchiveReport, useChangeStatus, useReport, useSaveAsTemplate, useUpdateReport } from './queries';
 import { ConnectionStatus } from './connection-status';
+import { ExportLinks } from './export-links';
 import { HistoryCard } from './history.card';
 
 // The editor (Tiptap, ProseMirror) loads only when a report is opened, keeping it out of the first page load.
@@ -116,6 +117,7 @@ export function ReportPage() {
       </p>
       {data.status === 'submitted' ? <Alert kind="info">{t('reports.submittedNotice')}</Alert> : data.access === 'read' && <Alert kind="info">{t('reports.readOnlyNotice')}</Alert>}
       <WorkflowActions report={data} />
+      <ExportLinks reportId={data.id} />
       <ConnectionStatus state={state} />
       {state?.error && state.error.id !== 'forbidden' && <Alert kind="error">{state.error.message}</Alert>}
       {session && (

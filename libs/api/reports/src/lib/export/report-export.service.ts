@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentStore, VersionsService } from '@simashe/api-collaboration';
+import type { AuthContext } from '@simashe/api-core';
+import { REPORT_DOCUMENT_FIELD, type Report } from '@simashe/contracts';
+import { safeReportJson } from '@simashe/editor';
+import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import type { ExportFormat, ExportHeader } from './export-header';
+import { toDocx } from './to-docx';
+import { toHtml } from './to-html';
+import { toMarkdown } from './to-markdown';
+import { toPdf } from './to-pdf';
+
+export interface ExportedFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** Exports the current text, or any version, with title, organisation, period and a version stamp. */
+@Injectable()
+export class ReportExportService {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly versions: VersionsService,
+  ) {}
+
+  async export(_auth: AuthContext, report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
+    let content: Record<string, unknown>;
+    let versionStamp: string;
+    const exportedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    if (versionId) {
+      const version = await this.versions.content(report.id, versionId);
+      content = version.content;
+      const at = version.createdAt.slice(0, 16).replace('T', ' ');
+      versionStamp = `Version: ${version.name ?? version.kind} of ${at} UTC (exported ${exportedAt} UTC)`;
+    } else {
+      const { doc } = await this.store.load(report.id);
+      content = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
+      doc.destroy();
+      versionStamp = `Current version, ${report.status.replace('_', ' ')}, exported ${exportedAt} UTC`;
+    }
+    const header: ExportHeader = {
+      title: report.title,
+      organisation: report.organisationName,
+      period: `${report.periodStart} – ${report.periodEnd}`,
+      versionStamp,
+    };
+    const doc = safeReportJson(content);
+    const body =
+      format === 'html'
+        ? Buffer.from(toHtml(doc, header))
+        : format === 'md'
+          ? Buffer.from(toMarkdown(doc, header))
+          : format === 'docx'
+            ? await toDocx(doc, header)
+            : await toPdf(doc, header);
+    const slug = report.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report';
+    return { filename: `${slug}${versionId ? '-version' : ''}.${format}`, contentType: CONTENT_TYPES[format], body };
+  }
+}

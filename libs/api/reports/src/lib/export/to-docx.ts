@@ -1,0 +1,94 @@
+import type { ProseMirrorJson } from '@simashe/editor';
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import type { ExportHeader } from './export-header';
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+function runs(nodes: ProseMirrorJson[] = []): ParagraphChild[] {
+  return nodes.flatMap((node): ParagraphChild[] => {
+    if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
+    if (node.type !== 'text') return [];
+    const has = (type: string) => node.marks?.some((mark) => mark.type === type) ?? false;
+    const run = new TextRun({
+      text: node.text ?? '',
+      bold: has('bold'),
+      italics: has('italic'),
+      underline: has('underline') ? {} : undefined,
+      strike: has('strike'),
+      style: has('link') ? 'Hyperlink' : undefined,
+    });
+    const link = node.marks?.find((mark) => mark.type === 'link');
+    return link ? [new ExternalHyperlink({ link: String(link.attrs?.['href']), children: [run] })] : [run];
+  });
+}
+
+function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level: number }): Array<Paragraph | Table> {
+  return nodes.flatMap((node): Array<Paragraph | Table> => {
+    switch (node.type) {
+      case 'heading':
+        return [new Paragraph({ heading: HEADINGS[Math.min(Number(node.attrs?.['level'] ?? 1), 6) - 1], children: runs(node.content) })];
+      case 'paragraph':
+        return [new Paragraph({ children: runs(node.content), ...(list ? { numbering: list } : {}) })];
+      case 'blockquote':
+        return blocks(node.content).map((block) => (block instanceof Paragraph ? block : block));
+      case 'bulletList':
+      case 'orderedList': {
+        const reference = node.type === 'bulletList' ? 'bullets' : 'numbers';
+        const level = list ? list.level + 1 : 0;
+        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }));
+      }
+      case 'table':
+        return [
+          new Table({
+            width: { size: 100, type: WidthType.PERCENTAGE },
+            rows: (node.content ?? []).map(
+              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content) as Paragraph[] })) }),
+            ),
+          }),
+        ];
+      case 'horizontalRule':
+        return [new Paragraph({ children: [new TextRun('———')], alignment: AlignmentType.CENTER })];
+      default:
+        return node.content ? blocks(node.content, list) : [];
+    }
+  });
+}
+
+export function toDocx(doc: ProseMirrorJson, header: ExportHeader): Promise<Buffer> {
+  const document = new Document({
+    title: header.title,
+    creator: 'SIMASHE Workspace',
+    description: `${header.organisation} · ${header.period} · ${header.versionStamp}`,
+    numbering: {
+      config: [
+        { reference: 'bullets', levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT })) },
+        { reference: 'numbers', levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.LEFT })) },
+      ],
+    },
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(header.title)] }),
+          new Paragraph({ children: [new TextRun({ text: `${header.organisation} · ${header.period}`, italics: true })] }),
+          new Paragraph({ children: [new TextRun({ text: header.versionStamp, italics: true })] }),
+          ...blocks(doc.content),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,14 @@
+import type { ProseMirrorJson } from '@simashe/editor';
+import TurndownService from 'turndown';
+import type { ExportHeader } from './export-header';
+import { bodyHtml } from './to-html';
+
+export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader): string {
+  const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*' });
+  // Markdown has no tables of its own; GitHub-flavoured Markdown renders the HTML kept here.
+  turndown.keep(['table']);
+  turndown.addRule('underline', { filter: ['u'], replacement: (content) => `<u>${content}</u>` });
+  const body = turndown.turndown(bodyHtml(doc));
+  const escape = (text: string) => text.replace(/([\\`*_[\]#<>])/g, '\\$1');
+  return `# ${escape(header.title)}\n\n*${escape(header.organisation)} · ${escape(header.period)}*  \n*${escape(header.versionStamp)}*\n\n---\n\n${body}\n`;
+}
