@@ -16,6 +16,12 @@ import {
   UpdateReportRequestSchema,
   UuidSchema,
   CreateVersionRequestSchema,
+  CommentParamsSchema,
+  CommentThreadListSchema,
+  CreateCommentRequestSchema,
+  ReplyRequestSchema,
+  ResolveRequestSchema,
+  type CommentThread,
   ExportQuerySchema,
   VersionContentSchema,
   VersionListSchema,
@@ -30,6 +36,7 @@ import {
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
 import { ReportExportService } from './export/report-export.service';
+import { ReportCommentsService } from './report-comments.service';
 import { ReportsService } from './reports.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}
@@ -44,6 +51,11 @@ class ReportDto extends createZodDto(ReportSchema) {}
 class ReportListDto extends createZodDto(ReportListSchema) {}
 class ReportTemplateDto extends createZodDto(ReportTemplateSchema) {}
 class ReportTemplateListDto extends createZodDto(ReportTemplateListSchema) {}
+class CommentParams extends createZodDto(CommentParamsSchema) {}
+class CreateCommentRequestDto extends createZodDto(CreateCommentRequestSchema) {}
+class ReplyRequestDto extends createZodDto(ReplyRequestSchema) {}
+class ResolveRequestDto extends createZodDto(ResolveRequestSchema) {}
+class CommentThreadListDto extends createZodDto(CommentThreadListSchema) {}
 class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
 class VersionParams extends createZodDto(VersionParamsSchema) {}
 class CreateVersionRequestDto extends createZodDto(CreateVersionRequestSchema) {}
@@ -57,7 +69,33 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly exporter: ReportExportService,
+    private readonly comments: ReportCommentsService,
   ) {}
+
+  @Get('reports/:id/comments')
+  @ZodResponse({ type: CommentThreadListDto })
+  async listComments(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<{ items: CommentThread[] }> {
+    return { items: await this.comments.list(auth, params.id) };
+  }
+
+  @Post('reports/:id/comments')
+  @ZodResponse({ status: 201, type: CommentThreadListDto })
+  async comment(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: CreateCommentRequestDto): Promise<{ items: CommentThread[] }> {
+    return { items: await this.comments.create(auth, params.id, body) };
+  }
+
+  @Post('reports/:id/comments/:commentId/replies')
+  @ZodResponse({ status: 201, type: CommentThreadListDto })
+  async reply(@CurrentAuth() auth: AuthContext, @Param() params: CommentParams, @Body() body: ReplyRequestDto): Promise<{ items: CommentThread[] }> {
+    return { items: await this.comments.reply(auth, params.id, params.commentId, body.body) };
+  }
+
+  @Post('reports/:id/comments/:commentId/resolve')
+  @HttpCode(200)
+  @ZodResponse({ type: CommentThreadListDto })
+  async resolve(@CurrentAuth() auth: AuthContext, @Param() params: CommentParams, @Body() body: ResolveRequestDto): Promise<{ items: CommentThread[] }> {
+    return { items: await this.comments.resolve(auth, params.id, params.commentId, body.resolved) };
+  }
 
   @Get('reports/:id/export')
   async export(

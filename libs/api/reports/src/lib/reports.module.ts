@@ -3,6 +3,7 @@ import { CollaborationModule } from '@simashe/api-collaboration';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportExportService } from './export/report-export.service';
 import { ReportAccess } from './report-access';
+import { ReportCommentsService } from './report-comments.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
@@ -10,6 +11,6 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [OrganisationsModule, CollaborationModule],
   controllers: [ReportsController],
-  providers: [ReportAccess, ReportsService, ReportExportService],
+  providers: [ReportAccess, ReportsService, ReportExportService, ReportCommentsService],
 })
 export class ReportsModule {}

@@ -110,3 +110,43 @@ export const ExportQuerySchema = z.strictObject({
   format: z.enum(['md', 'html', 'docx', 'pdf'], { error: () => 'Format must be one of: md, html, docx, pdf' }),
   versionId: UuidSchema.optional(),
 });
+
+const Base64Schema = z
+  .string()
+  .max(2000, 'Anchor is too long')
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Anchor must be base64 (an encoded Yjs relative position)');
+
+export const CommentBodySchema = z.string().trim().min(1, 'Write a comment').max(5000, 'Comments are at most 5000 characters');
+
+export const CreateCommentRequestSchema = z.strictObject({
+  body: CommentBodySchema,
+  /** Yjs relative positions (Y.encodeRelativePosition, base64) of the commented range. */
+  anchorStart: Base64Schema,
+  anchorEnd: Base64Schema,
+  quote: z.string().max(1000, 'The commented text is too long to quote').default(''),
+});
+export type CreateCommentRequest = z.infer<typeof CreateCommentRequestSchema>;
+
+export const ReplyRequestSchema = z.strictObject({ body: CommentBodySchema });
+export const ResolveRequestSchema = z.strictObject({ resolved: z.boolean() });
+export const CommentParamsSchema = z.strictObject({ id: UuidSchema, commentId: UuidSchema });
+
+export const CommentSchema = z.object({
+  id: UuidSchema,
+  author: z.object({ id: UuidSchema, name: z.string() }).nullable(),
+  body: z.string(),
+  createdAt: z.string(),
+});
+
+export const CommentThreadSchema = CommentSchema.extend({
+  anchorStart: z.string(),
+  anchorEnd: z.string(),
+  quote: z.string(),
+  /** The text the anchors cover now, after everyone's edits: empty when it was deleted, null when the range spans several blocks. */
+  currentText: z.string().nullable(),
+  resolved: z.boolean(),
+  resolvedBy: z.object({ id: UuidSchema, name: z.string() }).nullable(),
+  replies: z.array(CommentSchema),
+});
+export type CommentThread = z.infer<typeof CommentThreadSchema>;
+export const CommentThreadListSchema = z.object({ items: z.array(CommentThreadSchema) });

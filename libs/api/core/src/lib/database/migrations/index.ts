@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { WhoReferenceData1763900000001 } from './1763900000001-who-reference-data';
 import { ReportsAndCollaboration1763900000002 } from './1763900000002-reports-and-collaboration';
 import { DocumentVersions1763900000003 } from './1763900000003-document-versions';
+import { ReportComments1763900000004 } from './1763900000004-report-comments';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
-export const ALL_MIGRATIONS = [InitialSchema1763900000000, WhoReferenceData1763900000001, ReportsAndCollaboration1763900000002, DocumentVersions1763900000003];
+export const ALL_MIGRATIONS = [InitialSchema1763900000000, WhoReferenceData1763900000001, ReportsAndCollaboration1763900000002, DocumentVersions1763900000003, ReportComments1763900000004];

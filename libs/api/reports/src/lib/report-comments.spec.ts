@@ -1,0 +1,101 @@
+import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import type { CollabProvider } from '@simashe/collab-client';
+import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import * as Y from 'yjs';
+import { ReportsModule } from './reports.module';
+
+function paragraphText(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+const anchor = (text: Y.XmlText, index: number, assoc: number) =>
+  Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index, assoc))).toString('base64');
+
+describe('comments anchored to text ranges', () => {
+  let t: TestApp;
+  let editorA: TestClient;
+  let editorB: TestClient;
+  let viewer: TestClient;
+  const providers: CollabProvider[] = [];
+
+  beforeAll(async () => {
+    t = await bootTestApp([ReportsModule], {}, { listen: true });
+    const kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN' });
+    editorA = await signedInMember(t, kenya.id, 'editor');
+    editorB = await signedInMember(t, kenya.id, 'editor');
+    viewer = await signedInMember(t, kenya.id, 'viewer');
+  });
+  afterAll(async () => {
+    providers.forEach((p) => p.destroy());
+    await t.close();
+  });
+
+  it('keep pointing at the same words through concurrent edits; reply, resolve and reopen', async () => {
+    const templates = (await editorA.get('/api/report-templates')).body.items as Array<{ id: string; name: string }>;
+    const report = await editorA.post('/api/reports', {
+      organisationId: (await editorA.get('/api/organisations')).body.items[0].id,
+      title: 'Commented report',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      templateId: templates.find((x) => x.name === 'Blank report')!.id,
+    });
+    const id = report.body.id;
+    const a = collabClient(t.baseUrl, editorA.cookie, { kind: 'report', documentId: id });
+    const b = collabClient(t.baseUrl, editorB.cookie, { kind: 'report', documentId: id });
+    providers.push(a, b);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const paragraph = a.doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
+    a.doc.transact(() => paragraph.insert(0, [new Y.XmlText('The housing programme reached 400 families.')]));
+    await a.whenSaved();
+    await eventually(() => b.doc.getXmlFragment(REPORT_DOCUMENT_FIELD).toString().includes('400 families'), 5000, 'B to sync');
+
+    const text = paragraphText(a.doc);
+    const start = 'The '.length;
+    const created = await viewer.post(`/api/reports/${id}/comments`, {
+      body: 'Which districts?',
+      anchorStart: anchor(text, start, 0),
+      anchorEnd: anchor(text, start + 'housing programme'.length, -1),
+      quote: 'housing programme',
+    });
+    expect(created.status).toBe(201);
+    const [thread] = created.body.items;
+    expect(thread).toMatchObject({ body: 'Which districts?', quote: 'housing programme', currentText: 'housing programme', resolved: false, author: { id: viewer.userId } });
+
+    // Two people edit around the range at once.
+    paragraphText(b.doc).insert(0, 'In 2026, ');
+    paragraphText(a.doc).insert('The housing programme reached'.length, ' at least');
+    await Promise.all([a.whenSaved(), b.whenSaved()]);
+    const afterEdits = (await editorA.get(`/api/reports/${id}/comments`)).body.items[0];
+    expect(afterEdits.currentText).toBe('housing programme');
+
+    paragraphText(a.doc).insert(paragraphText(a.doc).toString().indexOf('programme'), 'support ');
+    await a.whenSaved();
+    expect((await editorA.get(`/api/reports/${id}/comments`)).body.items[0].currentText).toBe('housing support programme');
+
+    const replied = await editorB.post(`/api/reports/${id}/comments/${thread.id}/replies`, { body: 'Kisumu and Nakuru.' });
+    expect(replied.body.items[0].replies).toEqual([expect.objectContaining({ body: 'Kisumu and Nakuru.', author: { id: editorB.userId, name: expect.any(String) } })]);
+    const resolved = await editorB.post(`/api/reports/${id}/comments/${thread.id}/resolve`, { resolved: true });
+    expect(resolved.body.items[0]).toMatchObject({ resolved: true, resolvedBy: { id: editorB.userId } });
+    const reopened = await viewer.post(`/api/reports/${id}/comments/${thread.id}/resolve`, { resolved: false });
+    expect(reopened.body.items[0].resolved).toBe(false);
+
+    const otherViewer = await signedInMember(t, (await editorA.get('/api/organisations')).body.items[0].id, 'viewer');
+    expect((await otherViewer.post(`/api/reports/${id}/comments/${thread.id}/resolve`, { resolved: true })).status).toBe(403);
+
+    const whole = paragraphText(a.doc);
+    const from = whole.toString().indexOf('housing');
+    whole.delete(from, 'housing support programme'.length);
+    await a.whenSaved();
+    expect((await editorA.get(`/api/reports/${id}/comments`)).body.items[0].currentText).toBe('');
+  });
+
+  it('rejects bad anchors and empty bodies', async () => {
+    const reports = (await editorA.get('/api/reports')).body.items;
+    const id = reports[0].id;
+    const bad = await editorA.post(`/api/reports/${id}/comments`, { body: 'x', anchorStart: 'AAAA', anchorEnd: 'not base64!' });
+    expect(bad.status).toBe(400);
+    const empty = await editorA.post(`/api/reports/${id}/comments`, { body: '   ', anchorStart: 'AAAA', anchorEnd: 'AAAA' });
+    expect(empty.body.details[0]).toEqual({ path: 'body', message: 'Write a comment' });
+    expect((await editorA.post(`/api/reports/${id}/comments/${id}/replies`, { body: 'orphan' })).status).toBe(404);
+  });
+});
