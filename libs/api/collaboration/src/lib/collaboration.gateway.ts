@@ -166,6 +166,9 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
         this.logger.error(`storing an update of ${room.key} failed: ${(error as Error).message}`);
         return fail('internal_error', 'The change could not be saved; it will be sent again');
       }
+      // Stored, then applied and passed on in one synchronous step: a joiner either gets the change in its
+      // initial state or as a broadcast, never neither. (Broadcasting before storing was tried; the
+      // convergence test caught joiners missing changes.)
       Y.applyUpdate(room.doc, update, socket.id);
       this.rooms.recordAppend(room, socket.data.auth.userId);
       socket.to(room.key).emit('update', { ...ref, update });
