@@ -136,3 +136,59 @@ test('the report downloads as PDF and Word from the report page', async ({ page 
     expect(file.suggestedFilename()).toBe(`export-check.${extension}`);
   }
 });
+
+test('a comment on selected text reaches a collaborator, who replies and resolves it', async ({ page, browser }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  const url = await createReport(page, `Comments ${Date.now()}`);
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  await editorText.getByText('What was done, by whom and when.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  const panel = page.getByRole('region', { name: 'Comments' });
+  await panel.getByLabel('Comment on the selected text').fill('Please name the districts.');
+  await panel.getByRole('button', { name: 'Post comment' }).click();
+  await expect(panel.getByText('Please name the districts.')).toBeVisible();
+  await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
+  await expectAccessible(page);
+
+  const adminContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'kenya.admin@demo.simashe.org');
+    await admin.goto(url);
+    const adminPanel = admin.getByRole('region', { name: 'Comments' });
+    await expect(adminPanel.getByText('Please name the districts.')).toBeVisible();
+    await adminPanel.getByLabel(/Reply to/).fill('Kisumu and Nakuru.');
+    await adminPanel.getByRole('button', { name: 'Reply' }).click();
+    await expect(panel.getByText('Kisumu and Nakuru.')).toBeVisible({ timeout: 15_000 });
+    await adminPanel.getByRole('button', { name: 'Resolve' }).click();
+    await expect(adminPanel.getByText('Please name the districts.')).toHaveCount(0);
+    await adminPanel.getByLabel('Show resolved').check();
+    await expect(adminPanel.getByText(/Resolved by Wanjiru Kamau/)).toBeVisible();
+  } finally {
+    await adminContext.close();
+  }
+});
+
+test('pasted HTML is sanitised: no script, no event handlers, no javascript: links', async ({ page }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  await createReport(page, `Paste ${Date.now()}`);
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  await editorText.getByText('Next steps').click();
+  await page.keyboard.press('End');
+  await page.evaluate(() => {
+    const html = '<p>Pasted <b>bold</b><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> <a href="javascript:window.__pwned=3">bad link</a> <a href="https://www.who.int">good link</a></p>';
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'Pasted bold bad link good link');
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(editorText).toContainText('Pasted bold');
+  const inner = await editorText.innerHTML();
+  expect(inner).not.toContain('<script');
+  expect(inner).not.toContain('onerror');
+  expect(inner).not.toContain('javascript:');
+  expect(inner).toContain('href="https://www.who.int"');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});

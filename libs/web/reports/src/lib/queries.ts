@@ -8,6 +8,8 @@ import type {
   ReportTemplate,
   SaveAsTemplateRequest,
   UpdateReportRequest,
+  CommentThread,
+  CreateCommentRequest,
   Version,
   VersionContent,
 } from '@simashe/contracts';
@@ -76,3 +78,28 @@ function useVersionMutation<TInput>(reportId: string, call: (input: TInput) => P
 export const useSaveVersion = (id: string) => useVersionMutation(id, (name: string) => api.post<Version>(`/reports/${id}/versions`, { name }));
 export const useRestoreVersion = (id: string) =>
   useVersionMutation(id, (versionId: string) => api.post<Version>(`/reports/${id}/versions/${versionId}/restore`));
+
+/** Comments refresh on their own every few seconds, so readers see new ones without reloading. */
+export function useComments(reportId: string) {
+  return useQuery({
+    queryKey: ['report-comments', reportId],
+    queryFn: () => api.get<{ items: CommentThread[] }>(`/reports/${reportId}/comments`),
+    refetchInterval: 5000,
+  });
+}
+
+function useCommentMutation<TInput>(reportId: string, call: (input: TInput) => Promise<{ items: CommentThread[] }>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: call, onSuccess: (threads) => queryClient.setQueryData(['report-comments', reportId], threads) });
+}
+
+export const useAddComment = (id: string) =>
+  useCommentMutation(id, (input: CreateCommentRequest) => api.post<{ items: CommentThread[] }>(`/reports/${id}/comments`, input));
+export const useReply = (id: string) =>
+  useCommentMutation(id, ({ threadId, body }: { threadId: string; body: string }) =>
+    api.post<{ items: CommentThread[] }>(`/reports/${id}/comments/${threadId}/replies`, { body }),
+  );
+export const useResolveComment = (id: string) =>
+  useCommentMutation(id, ({ threadId, resolved }: { threadId: string; resolved: boolean }) =>
+    api.post<{ items: CommentThread[] }>(`/reports/${id}/comments/${threadId}/resolve`, { resolved }),
+  );

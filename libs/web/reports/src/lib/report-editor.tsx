@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import type * as Y from 'yjs';
+import { CommentsPanel } from './comments-panel';
 import { colourFor, initials } from './presence';
 
 interface PresentPerson {
@@ -68,7 +69,21 @@ function Toolbar({ editor, editable }: { editor: Editor; editable: boolean }) {
   );
 }
 
-export function ReportEditor({ doc, provider, user, editable }: { doc: Y.Doc; provider: CollabProvider; user: CurrentUser; editable: boolean }) {
+export function ReportEditor({
+  doc,
+  provider,
+  user,
+  editable,
+  reportId,
+  canModerate,
+}: {
+  doc: Y.Doc;
+  provider: CollabProvider;
+  user: CurrentUser;
+  editable: boolean;
+  reportId: string;
+  canModerate: boolean;
+}) {
   const { t } = useTranslation();
   const people = usePresence(provider);
   const editor = useEditor(
@@ -103,7 +118,12 @@ export function ReportEditor({ doc, provider, user, editable }: { doc: Y.Doc; pr
           ))}
         </ul>
       </div>
-      <EditorContent editor={editor} />
+      <div className="editor-layout">
+        <EditorContent editor={editor} className="editor-main" />
+        <aside className="editor-side">
+          <CommentsPanel reportId={reportId} editor={editor} user={user} canModerate={canModerate} />
+        </aside>
+      </div>
     </div>
   );
 }

@@ -122,7 +122,7 @@ export function ReportPage() {
       {state?.error && state.error.id !== 'forbidden' && <Alert kind="error">{state.error.message}</Alert>}
       {session && (
         <Suspense fallback={<LoadingState label={t('common.loading')} />}>
-          <ReportEditor doc={session.doc} provider={session.provider} user={user} editable={editable} />
+          <ReportEditor doc={session.doc} provider={session.provider} user={user} editable={editable} reportId={data.id} canModerate={data.access === 'edit' || data.canManage} />
         </Suspense>
       )}
       <HistoryCard report={data} />
