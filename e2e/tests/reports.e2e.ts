@@ -192,3 +192,31 @@ test('pasted HTML is sanitised: no script, no event handlers, no javascript: lin
   expect(inner).toContain('href="https://www.who.int"');
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test('undo takes back only my own typing, not a collaborator’s', async ({ page, browser }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  const url = await createReport(page, `Undo ${Date.now()}`);
+  const mine = page.getByRole('textbox', { name: 'Report text' });
+  const adminContext = await browser.newContext();
+  try {
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'kenya.admin@demo.simashe.org');
+    await admin.goto(url);
+    const theirs = admin.getByRole('textbox', { name: 'Report text' });
+    await mine.getByText('What was done, by whom and when.').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' MINE');
+    await expect(theirs).toContainText('MINE');
+    await theirs.getByText('What got in the way').click();
+    await admin.keyboard.press('End');
+    await admin.keyboard.type(' THEIRS');
+    await expect(mine).toContainText('THEIRS');
+    await page.getByRole('button', { name: 'Undo my last change' }).click();
+    await expect(mine).not.toContainText('MINE');
+    await expect(mine).toContainText('THEIRS');
+    await expect(theirs).not.toContainText('MINE');
+    await expect(theirs).toContainText('THEIRS');
+  } finally {
+    await adminContext.close();
+  }
+});
