@@ -150,6 +150,7 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await panel.getByRole('button', { name: 'Post comment' }).click();
   await expect(panel.getByText('Please name the districts.')).toBeVisible();
   await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
+  await expect(editorText.locator('.comment-anchor')).toContainText('when');
   await expectAccessible(page);
 
   const adminContext = await browser.newContext();

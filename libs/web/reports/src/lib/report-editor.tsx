@@ -8,7 +8,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import type * as Y from 'yjs';
+import { CommentHighlights, showCommentHighlights } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
+import { useComments } from './queries';
 import { colourFor, initials } from './presence';
 
 interface PresentPerson {
@@ -86,12 +88,14 @@ export function ReportEditor({
 }) {
   const { t } = useTranslation();
   const people = usePresence(provider);
+  const comments = useComments(reportId);
   const editor = useEditor(
     {
       extensions: [
         ...reportExtensions(),
         Collaboration.configure({ document: doc, field: REPORT_DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colourFor(user.id) } }),
+        CommentHighlights,
       ],
       editable,
       shouldRerenderOnTransaction: true,
@@ -103,6 +107,11 @@ export function ReportEditor({
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  // New or resolved comments: redraw the highlights.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) showCommentHighlights(editor, comments.data?.items ?? []);
+  }, [editor, comments.data]);
 
   if (!editor) return null;
   return (
