@@ -7,3 +7,4 @@ export * from './lib/accounts.schema';
 export * from './lib/reports.schema';
 export * from './lib/collaboration.events';
 export * from './lib/collaboration.schema';
+export * from './lib/meetings.schema';

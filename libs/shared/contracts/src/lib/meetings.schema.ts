@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { TimeZoneSchema, UuidSchema } from './common.schema';
+import { RegionCodeSchema } from './reference.schema';
+
+export const MEETING_KINDS = ['action_learning_session', 'webinar', 'intercountry_workshop', 'steering_meeting'] as const;
+export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
+
+const LocalDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time such as 2026-03-17T14:00');
+
+export const CreateMeetingRequestSchema = z
+  .strictObject({
+    organiserOrganisationId: UuidSchema,
+    title: z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters'),
+    description: z.string().trim().max(5000, 'Description must be at most 5000 characters').default(''),
+    kind: z.enum(MEETING_KINDS, { error: () => `Kind must be one of: ${MEETING_KINDS.join(', ')}` }),
+    localStart: LocalDateTimeSchema,
+    localEnd: LocalDateTimeSchema,
+    timeZone: TimeZoneSchema,
+    rrule: z.string().trim().max(500, 'Recurrence rule is too long').optional(),
+    conferencingUrl: z
+      .url({ protocol: /^https$/, message: 'Conferencing link must be an https:// address' })
+      .max(2000, 'Conferencing link is too long')
+      .optional(),
+    capacity: z.number().int('Capacity must be a whole number').min(0, 'Capacity cannot be negative').max(100000, 'Capacity is too large').optional(),
+    networkWide: z.boolean().default(false),
+    invitees: z
+      .strictObject({
+        organisationIds: z.array(UuidSchema).max(200).default([]),
+        regionCodes: z.array(RegionCodeSchema).max(6).default([]),
+        userIds: z.array(UuidSchema).max(500).default([]),
+      })
+      .default({ organisationIds: [], regionCodes: [], userIds: [] }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.localEnd <= value.localStart) ctx.addIssue({ code: 'custom', path: ['localEnd'], message: 'The meeting must end after it starts' });
+    if (value.networkWide && value.kind !== 'webinar') {
+      ctx.addIssue({ code: 'custom', path: ['networkWide'], message: 'Only webinars can be open to the whole network' });
+    }
+    if (value.capacity !== undefined && value.kind !== 'webinar') {
+      ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'Capacity applies to webinars' });
+    }
+  });
+export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
+
+export const MeetingOccurrenceSchema = z.object({
+  meetingId: UuidSchema,
+  /** Stable identity: the organiser's original local start. */
+  occurrence: z.string(),
+  title: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  organiserOrganisationName: z.string(),
+  start: z.string(),
+  end: z.string(),
+  timeZone: z.string(),
+  localStart: z.string(),
+  modified: z.boolean(),
+  myRsvp: z.enum(RSVP_RESPONSES).nullable(),
+});
+export type MeetingOccurrence = z.infer<typeof MeetingOccurrenceSchema>;
+export const MeetingOccurrenceListSchema = z.object({ items: z.array(MeetingOccurrenceSchema) });
+
+export const ListMeetingsQuerySchema = z
+  .strictObject({
+    from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }),
+    to: z.iso.datetime({ offset: true, message: 'to must be an ISO date-time' }),
+  })
+  .refine((value) => new Date(value.to).getTime() - new Date(value.from).getTime() <= 400 * 86400_000, {
+    path: ['to'],
+    message: 'Ask for at most 400 days at a time',
+  });
+
+export const MeetingParamsSchema = z.strictObject({ id: UuidSchema });
+export const OccurrenceParamsSchema = z.strictObject({
+  id: UuidSchema,
+  occurrence: LocalDateTimeSchema,
+});
+export const CancelOccurrenceRequestSchema = z.strictObject({ scope: z.enum(['this', 'following']).default('this') });
+export const MoveOccurrenceRequestSchema = z.strictObject({ localStart: LocalDateTimeSchema, localEnd: LocalDateTimeSchema });
+export const RsvpRequestSchema = z.strictObject({ response: z.enum(RSVP_RESPONSES, { error: () => 'Answer yes, no or maybe' }) });
+
+export const MeetingSchema = z.object({
+  id: UuidSchema,
+  title: z.string(),
+  description: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  organiserOrganisationId: UuidSchema,
+  timeZone: z.string(),
+  rrule: z.string().nullable(),
+  conferencingUrl: z.string().nullable(),
+  capacity: z.number().nullable(),
+  networkWide: z.boolean(),
+  cancelled: z.boolean(),
+  canManage: z.boolean(),
+  occurrences: z.array(MeetingOccurrenceSchema),
+});
+export type Meeting = z.infer<typeof MeetingSchema>;
