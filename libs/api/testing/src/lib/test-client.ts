@@ -26,6 +26,9 @@ export class TestClient {
   post(path: string, body?: object) {
     return this.request('post', path).send(body ?? {});
   }
+  put(path: string, body?: object) {
+    return this.request('put', path).send(body ?? {});
+  }
   patch(path: string, body?: object) {
     return this.request('patch', path).send(body ?? {});
   }

@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import {
+  CancelOccurrenceRequestSchema,
+  CreateMeetingRequestSchema,
+  ListMeetingsQuerySchema,
+  MeetingOccurrenceListSchema,
+  MeetingParamsSchema,
+  MeetingSchema,
+  MoveOccurrenceRequestSchema,
+  OccurrenceParamsSchema,
+  RsvpRequestSchema,
+  type Meeting,
+  type MeetingOccurrence,
+} from '@simashe/contracts';
+import type { Response } from 'express';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { MeetingsService } from './meetings.service';
+
+class CreateMeetingRequestDto extends createZodDto(CreateMeetingRequestSchema) {}
+class ListMeetingsQueryDto extends createZodDto(ListMeetingsQuerySchema) {}
+class MeetingParams extends createZodDto(MeetingParamsSchema) {}
+class OccurrenceParams extends createZodDto(OccurrenceParamsSchema) {}
+class CancelOccurrenceRequestDto extends createZodDto(CancelOccurrenceRequestSchema) {}
+class MoveOccurrenceRequestDto extends createZodDto(MoveOccurrenceRequestSchema) {}
+class RsvpRequestDto extends createZodDto(RsvpRequestSchema) {}
+class MeetingDto extends createZodDto(MeetingSchema) {}
+class MeetingOccurrenceListDto extends createZodDto(MeetingOccurrenceListSchema) {}
+
+@ApiTags('meetings')
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get()
+  @ZodResponse({ type: MeetingOccurrenceListDto })
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListMeetingsQueryDto): Promise<{ items: MeetingOccurrence[] }> {
+    return { items: await this.meetings.list(auth, query.from, query.to) };
+  }
+
+  @Post()
+  @ZodResponse({ status: 201, type: MeetingDto })
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateMeetingRequestDto): Promise<Meeting> {
+    return this.meetings.create(auth, body);
+  }
+
+  @Get(':id')
+  @ZodResponse({ type: MeetingDto })
+  get(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<Meeting> {
+    return this.meetings.get(auth, params.id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  cancel(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<void> {
+    return this.meetings.cancel(auth, params.id);
+  }
+
+  @Get(':id/ics')
+  async ics(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const body = await this.meetings.ics(auth, params.id);
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="meeting-${params.id}.ics"`);
+    return body;
+  }
+
+  @Post(':id/occurrences/:occurrence/cancel')
+  @HttpCode(200)
+  @ZodResponse({ type: MeetingDto })
+  cancelOccurrence(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: CancelOccurrenceRequestDto): Promise<Meeting> {
+    return this.meetings.cancelOccurrence(auth, params.id, params.occurrence, body.scope);
+  }
+
+  @Put(':id/occurrences/:occurrence')
+  @ZodResponse({ type: MeetingDto })
+  move(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: MoveOccurrenceRequestDto): Promise<Meeting> {
+    return this.meetings.moveOccurrence(auth, params.id, params.occurrence, body.localStart, body.localEnd);
+  }
+
+  @Put(':id/occurrences/:occurrence/rsvp')
+  @ZodResponse({ type: MeetingDto })
+  rsvp(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: RsvpRequestDto): Promise<Meeting> {
+    return this.meetings.rsvp(auth, params.id, params.occurrence, body.response);
+  }
+}

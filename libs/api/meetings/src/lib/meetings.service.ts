@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy } from '@simashe/api-organisations';
+import type { CreateMeetingRequest, Meeting, MeetingOccurrence } from '@simashe/contracts';
+import { buildRule, occurrences, RecurrenceError, type Occurrence } from '@simashe/scheduling';
+import { DateTime } from 'luxon';
+import { RRule } from 'rrule';
+import { DataSource } from 'typeorm';
+import { meetingsCalendar, type IcsMeeting } from './meetings.ics';
+
+interface MeetingRow {
+  id: string;
+  title: string;
+  description: string;
+  kind: Meeting['kind'];
+  organiser_organisation_id: string;
+  organiser_name: string;
+  local_start: string;
+  duration_minutes: number;
+  time_zone: string;
+  rrule: string | null;
+  conferencing_url: string | null;
+  capacity: number | null;
+  network_wide: boolean;
+  cancelled_at: Date | null;
+}
+
+interface ChangeRow {
+  occurrence: string;
+  cancelled: boolean;
+  new_local_start: string | null;
+  new_duration_minutes: number | null;
+}
+
+const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start, o.name AS organiser_name
+  FROM meetings m JOIN organisations o ON o.id = m.organiser_organisation_id`;
+
+/** Meetings and webinars: organiser wall-clock + IANA zone, RRULE series, per-occurrence changes and RSVPs. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  async create(auth: AuthContext, input: CreateMeetingRequest): Promise<Meeting> {
+    await this.requireOrganiser(auth, input.organiserOrganisationId);
+    const start = DateTime.fromISO(input.localStart, { zone: input.timeZone });
+    const end = DateTime.fromISO(input.localEnd, { zone: input.timeZone });
+    if (!start.isValid || !end.isValid) throw new ValidationError('Invalid date', [{ path: 'localStart', message: 'Not a real date and time' }]);
+    const durationMinutes = Math.round(end.diff(start, 'minutes').minutes);
+    if (durationMinutes > 1440) throw new ValidationError('Too long', [{ path: 'localEnd', message: 'A meeting lasts at most 24 hours' }]);
+    try {
+      buildRule({ localStart: input.localStart, durationMinutes, timeZone: input.timeZone, rrule: input.rrule });
+    } catch (error) {
+      if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ path: 'rrule', message: error.message }]);
+      throw error;
+    }
+    const known: Array<{ id: string }> = input.invitees.organisationIds.length
+      ? await this.db.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [input.invitees.organisationIds])
+      : [];
+    if (known.length !== new Set(input.invitees.organisationIds).size) {
+      throw new ValidationError('Unknown organisation among invitees', [{ path: 'invitees.organisationIds', message: 'Unknown organisation' }]);
+    }
+    const id = await this.db.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO meetings (organiser_organisation_id, title, description, kind, local_start, duration_minutes, time_zone, rrule,
+                               conferencing_url, capacity, network_wide, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [
+          input.organiserOrganisationId, input.title, input.description, input.kind, input.localStart, durationMinutes, input.timeZone,
+          input.rrule?.replace(/^RRULE:/i, '') ?? null, input.conferencingUrl ?? null, input.capacity ?? null, input.networkWide, auth.userId,
+        ],
+      );
+      for (const organisationId of new Set(input.invitees.organisationIds)) {
+        await manager.query('INSERT INTO meeting_invitees (meeting_id, organisation_id) VALUES ($1, $2)', [row.id, organisationId]);
+      }
+      for (const regionCode of new Set(input.invitees.regionCodes)) {
+        await manager.query('INSERT INTO meeting_invitees (meeting_id, region_code) VALUES ($1, $2)', [row.id, regionCode]);
+      }
+      for (const userId of new Set(input.invitees.userIds)) {
+        await manager.query('INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, id FROM users WHERE id = $2', [row.id, userId]);
+      }
+      return row.id as string;
+    });
+    return this.get(auth, id);
+  }
+
+  async list(auth: AuthContext, from: string, to: string): Promise<MeetingOccurrence[]> {
+    const ids = await this.visibleIds(auth);
+    if (ids.length === 0) return [];
+    const rows: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = ANY($1::uuid[]) AND m.cancelled_at IS NULL`, [ids]);
+    const fromMs = new Date(from).getTime();
+    const toMs = new Date(to).getTime();
+    const result: MeetingOccurrence[] = [];
+    for (const row of rows) {
+      for (const occurrence of await this.occurrencesOf(auth, row)) {
+        if (new Date(occurrence.end).getTime() > fromMs && new Date(occurrence.start).getTime() < toMs) result.push(occurrence);
+      }
+    }
+    return result.sort((a, b) => a.start.localeCompare(b.start));
+  }
+
+  async get(auth: AuthContext, id: string): Promise<Meeting> {
+    const row = await this.readable(auth, id, true);
+    return {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      kind: row.kind,
+      organiserOrganisationId: row.organiser_organisation_id,
+      timeZone: row.time_zone,
+      rrule: row.rrule,
+      conferencingUrl: row.conferencing_url,
+      capacity: row.capacity,
+      networkWide: row.network_wide,
+      cancelled: row.cancelled_at !== null,
+      canManage: await this.isOrganiser(auth, row.organiser_organisation_id),
+      occurrences: await this.occurrencesOf(auth, row),
+    };
+  }
+
+  async cancel(auth: AuthContext, id: string): Promise<void> {
+    const row = await this.readable(auth, id);
+    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    await this.db.query('UPDATE meetings SET cancelled_at = now(), updated_at = now() WHERE id = $1', [id]);
+  }
+
+  async cancelOccurrence(auth: AuthContext, id: string, occurrence: string, scope: 'this' | 'following'): Promise<Meeting> {
+    const row = await this.readable(auth, id);
+    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    const series = this.series(row);
+    const index = series.findIndex((o) => o.localStart === occurrence);
+    if (index < 0) throw new NotFoundError('That occurrence');
+    if (scope === 'following') {
+      if (index === 0) {
+        await this.cancel(auth, id);
+        return this.get(auth, id);
+      }
+      // End the series just before this occurrence; earlier ones are untouched.
+      const options = RRule.parseString(row.rrule as string);
+      const local = DateTime.fromISO(occurrence, { zone: 'utc' }).minus({ seconds: 1 });
+      const rrule = new RRule({ ...options, count: undefined, until: local.toJSDate() }).toString().replace(/^RRULE:/, '');
+      await this.db.query('UPDATE meetings SET rrule = $2, updated_at = now() WHERE id = $1', [id, rrule]);
+    } else {
+      await this.db.query(
+        `INSERT INTO meeting_occurrence_changes (meeting_id, occurrence_local_start, cancelled) VALUES ($1, $2, true)
+         ON CONFLICT (meeting_id, occurrence_local_start) DO UPDATE SET cancelled = true`,
+        [id, occurrence],
+      );
+    }
+    return this.get(auth, id);
+  }
+
+  async moveOccurrence(auth: AuthContext, id: string, occurrence: string, localStart: string, localEnd: string): Promise<Meeting> {
+    const row = await this.readable(auth, id);
+    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    if (!this.series(row).some((o) => o.localStart === occurrence)) throw new NotFoundError('That occurrence');
+    const start = DateTime.fromISO(localStart, { zone: row.time_zone });
+    const minutes = Math.round(DateTime.fromISO(localEnd, { zone: row.time_zone }).diff(start, 'minutes').minutes);
+    if (!start.isValid || minutes <= 0 || minutes > 1440) {
+      throw new ValidationError('The occurrence must end after it starts, within 24 hours', [{ path: 'localEnd', message: 'Invalid end' }]);
+    }
+    await this.db.query(
+      `INSERT INTO meeting_occurrence_changes (meeting_id, occurrence_local_start, new_local_start, new_duration_minutes) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (meeting_id, occurrence_local_start) DO UPDATE SET new_local_start = $3, new_duration_minutes = $4, cancelled = false`,
+      [id, occurrence, localStart, minutes],
+    );
+    return this.get(auth, id);
+  }
+
+  async rsvp(auth: AuthContext, id: string, occurrence: string, response: 'yes' | 'no' | 'maybe'): Promise<Meeting> {
+    const row = await this.readable(auth, id);
+    const current = await this.occurrencesOf(auth, row);
+    if (!current.some((o) => o.occurrence === occurrence)) throw new NotFoundError('That occurrence');
+    await this.db.query(
+      `INSERT INTO meeting_rsvps (meeting_id, occurrence_local_start, user_id, response) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (meeting_id, occurrence_local_start, user_id) DO UPDATE SET response = $4, responded_at = now()`,
+      [id, occurrence, auth.userId, response],
+    );
+    return this.get(auth, id);
+  }
+
+  async ics(auth: AuthContext, id: string): Promise<string> {
+    const row = await this.readable(auth, id, true);
+    const changes: ChangeRow[] = await this.changes(id);
+    const meeting: IcsMeeting = {
+      id: row.id,
+      title: row.title,
+      description: row.description,
+      localStart: row.local_start,
+      durationMinutes: row.duration_minutes,
+      timeZone: row.time_zone,
+      rrule: row.rrule,
+      conferencingUrl: row.conferencing_url,
+      cancelled: row.cancelled_at !== null,
+      changes: changes.map((c) => ({ occurrence: c.occurrence, cancelled: c.cancelled, newLocalStart: c.new_local_start, newDurationMinutes: c.new_duration_minutes })),
+    };
+    return meetingsCalendar([meeting], row.title);
+  }
+
+  private series(row: MeetingRow): Occurrence[] {
+    return occurrences({ localStart: row.local_start, durationMinutes: row.duration_minutes, timeZone: row.time_zone, rrule: row.rrule });
+  }
+
+  private changes(id: string): Promise<ChangeRow[]> {
+    return this.db.query(
+      `SELECT to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence, cancelled,
+              to_char(new_local_start, 'YYYY-MM-DD"T"HH24:MI') AS new_local_start, new_duration_minutes
+       FROM meeting_occurrence_changes WHERE meeting_id = $1`,
+      [id],
+    );
+  }
+
+  private async occurrencesOf(auth: AuthContext, row: MeetingRow): Promise<MeetingOccurrence[]> {
+    const changes = new Map((await this.changes(row.id)).map((c) => [c.occurrence, c]));
+    const rsvps: Array<{ occurrence: string; response: 'yes' | 'no' | 'maybe' }> = await this.db.query(
+      `SELECT to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence, response FROM meeting_rsvps WHERE meeting_id = $1 AND user_id = $2`,
+      [row.id, auth.userId],
+    );
+    const answer = new Map(rsvps.map((r) => [r.occurrence, r.response]));
+    return this.series(row).flatMap((occurrence): MeetingOccurrence[] => {
+      const change = changes.get(occurrence.localStart);
+      if (change?.cancelled) return [];
+      const moved = change?.new_local_start
+        ? occurrences({ localStart: change.new_local_start, durationMinutes: change.new_duration_minutes ?? row.duration_minutes, timeZone: row.time_zone })[0]
+        : occurrence;
+      return [
+        {
+          meetingId: row.id,
+          occurrence: occurrence.localStart,
+          title: row.title,
+          kind: row.kind,
+          organiserOrganisationName: row.organiser_name,
+          start: moved.start,
+          end: moved.end,
+          timeZone: row.time_zone,
+          localStart: moved.localStart,
+          modified: Boolean(change?.new_local_start),
+          myRsvp: answer.get(occurrence.localStart) ?? null,
+        },
+      ];
+    });
+  }
+
+  /** Organisers' members, invitees (individuals, invited organisations, pathfinders and offices of an invited region), and everyone for network-wide webinars. */
+  private async visibleIds(auth: AuthContext, includeCancelled = false): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `WITH mine AS (
+         SELECT m.organisation_id, o.kind, o.region_code FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1
+       )
+       SELECT mt.id FROM meetings mt
+       WHERE ($2 OR mt.cancelled_at IS NULL) AND (
+         mt.network_wide
+         OR mt.organiser_organisation_id IN (SELECT organisation_id FROM mine)
+         OR EXISTS (
+           SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id AND (
+             i.user_id = $1
+             OR i.organisation_id IN (SELECT organisation_id FROM mine)
+             OR (i.region_code IS NOT NULL AND EXISTS (
+               SELECT 1 FROM mine WHERE mine.region_code = i.region_code AND mine.kind IN ('country_pathfinder', 'who_regional_office')))
+           )
+         )
+       )`,
+      [auth.userId, includeCancelled],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async readable(auth: AuthContext, id: string, includeCancelled = false): Promise<MeetingRow> {
+    const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
+    if (!row || !(await this.visibleIds(auth, includeCancelled)).includes(id)) throw new NotFoundError('The meeting');
+    return row;
+  }
+
+  private async isOrganiser(auth: AuthContext, organisationId: string): Promise<boolean> {
+    const access = await this.policy.organisationAccess(auth, organisationId);
+    return access?.relation === 'member' && (access.role === 'admin' || access.role === 'editor');
+  }
+
+  private async requireOrganiser(auth: AuthContext, organisationId: string): Promise<void> {
+    if (!(await this.isOrganiser(auth, organisationId))) {
+      throw new ForbiddenError('Only editors and admins of the organising organisation can do this');
+    }
+  }
+}
+

@@ -1,0 +1,124 @@
+import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { MeetingsModule } from './meetings.module';
+
+describe('meetings over HTTP', () => {
+  let t: TestApp;
+  let organiser: TestClient;
+  let org: Record<string, { id: string }>;
+  const range = '?from=2026-01-01T00:00:00Z&to=2026-12-31T23:59:59Z';
+
+  beforeAll(async () => {
+    t = await bootTestApp([MeetingsModule]);
+    org = {
+      secretariat: await createOrganisation(t.db, { kind: 'secretariat', name: 'Secretariat' }),
+      kenya: await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya' }),
+      ghana: await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana' }),
+      brazil: await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil' }),
+      partner: await createOrganisation(t.db, { kind: 'core_partner', name: 'Partner' }),
+    };
+    organiser = await signedInMember(t, org['secretariat'].id, 'editor');
+  });
+  afterAll(() => t.close());
+
+  const session = (overrides: object = {}) => ({
+    organiserOrganisationId: org['secretariat'].id,
+    title: 'Action-learning session',
+    kind: 'action_learning_session',
+    localStart: '2026-03-17T14:00',
+    localEnd: '2026-03-17T15:30',
+    timeZone: 'Europe/Zurich',
+    rrule: 'FREQ=WEEKLY;COUNT=8',
+    conferencingUrl: 'https://meet.example.org/simashe',
+    invitees: { organisationIds: [org['kenya'].id], regionCodes: [], userIds: [] },
+    ...overrides,
+  });
+
+  it('creates a weekly series that invitees see at the right instants, and others do not see', async () => {
+    const created = await organiser.post('/api/meetings', session());
+    expect(created.status).toBe(201);
+    expect(created.body.occurrences).toHaveLength(8);
+    expect(created.body.occurrences[1]).toMatchObject({ occurrence: '2026-03-24T14:00', start: '2026-03-24T13:00:00Z' });
+    expect(created.body.occurrences[2]).toMatchObject({ occurrence: '2026-03-31T14:00', start: '2026-03-31T12:00:00Z' });
+
+    const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');
+    const seen = (await kenyan.get(`/api/meetings${range}`)).body.items.filter((o: { meetingId: string }) => o.meetingId === created.body.id);
+    expect(seen).toHaveLength(8);
+    const brazilian = await signedInMember(t, org['brazil'].id, 'admin');
+    expect((await brazilian.get(`/api/meetings/${created.body.id}`)).status).toBe(404);
+    expect((await brazilian.get(`/api/meetings${range}`)).body.items).toEqual([]);
+    const secretariatViewer = await signedInMember(t, org['secretariat'].id, 'viewer');
+    expect((await secretariatViewer.get(`/api/meetings/${created.body.id}`)).body.canManage).toBe(false);
+  });
+
+  it('invites a whole region, and opens network-wide webinars to everyone', async () => {
+    const regional = await organiser.post('/api/meetings', session({ title: 'AFRO workshop', kind: 'intercountry_workshop', rrule: undefined, invitees: { regionCodes: ['AFRO'] } }));
+    const ghanaian = await signedInMember(t, org['ghana'].id, 'viewer');
+    expect((await ghanaian.get(`/api/meetings/${regional.body.id}`)).status).toBe(200);
+    const brazilian = await signedInMember(t, org['brazil'].id, 'viewer');
+    expect((await brazilian.get(`/api/meetings/${regional.body.id}`)).status).toBe(404);
+
+    const webinar = await organiser.post('/api/meetings', session({ title: 'Open webinar', kind: 'webinar', networkWide: true, capacity: 100, rrule: undefined, invitees: {} }));
+    const partner = await signedInMember(t, org['partner'].id, 'viewer');
+    expect((await partner.get(`/api/meetings/${webinar.body.id}`)).status).toBe(200);
+  });
+
+  it('cancels or moves one occurrence, or this-and-following, leaving the others alone', async () => {
+    const created = await organiser.post('/api/meetings', session({ title: 'Series to edit' }));
+    const id = created.body.id;
+    const cancelled = await organiser.post(`/api/meetings/${id}/occurrences/2026-03-24T14:00/cancel`, { scope: 'this' });
+    expect(cancelled.body.occurrences.map((o: { occurrence: string }) => o.occurrence)).not.toContain('2026-03-24T14:00');
+    expect(cancelled.body.occurrences).toHaveLength(7);
+
+    const moved = await organiser.put(`/api/meetings/${id}/occurrences/2026-03-31T14:00`, { localStart: '2026-04-01T10:00', localEnd: '2026-04-01T11:00' });
+    const movedOne = moved.body.occurrences.find((o: { occurrence: string }) => o.occurrence === '2026-03-31T14:00');
+    expect(movedOne).toMatchObject({ localStart: '2026-04-01T10:00', start: '2026-04-01T08:00:00Z', end: '2026-04-01T09:00:00Z', modified: true });
+
+    const truncated = await organiser.post(`/api/meetings/${id}/occurrences/2026-04-21T14:00/cancel`, { scope: 'following' });
+    expect(truncated.body.occurrences.map((o: { occurrence: string }) => o.occurrence)).toEqual([
+      '2026-03-17T14:00', '2026-03-31T14:00', '2026-04-07T14:00', '2026-04-14T14:00',
+    ]);
+
+    const ics = (await organiser.get(`/api/meetings/${id}/ics`)).text;
+    expect(ics).toContain('EXDATE;TZID=Europe/Zurich:20260324T140000');
+    expect(ics).toContain('RECURRENCE-ID;TZID=Europe/Zurich:20260331T140000');
+    expect(ics).toMatch(/RRULE:FREQ=WEEKLY;UNTIL=20260421T115959Z/);
+
+    const kenyan = await signedInMember(t, org['kenya'].id, 'editor');
+    expect((await kenyan.post(`/api/meetings/${id}/occurrences/2026-04-07T14:00/cancel`, {})).status).toBe(403);
+    expect((await organiser.post(`/api/meetings/${id}/occurrences/2026-03-18T14:00/cancel`, {})).status).toBe(404);
+  });
+
+  it('records RSVPs per occurrence', async () => {
+    const created = await organiser.post('/api/meetings', session({ title: 'RSVP series' }));
+    const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');
+    const answered = await kenyan.put(`/api/meetings/${created.body.id}/occurrences/2026-03-24T14:00/rsvp`, { response: 'maybe' });
+    expect(answered.body.occurrences.find((o: { occurrence: string }) => o.occurrence === '2026-03-24T14:00').myRsvp).toBe('maybe');
+    expect(answered.body.occurrences.find((o: { occurrence: string }) => o.occurrence === '2026-03-17T14:00').myRsvp).toBeNull();
+    expect((await kenyan.put(`/api/meetings/${created.body.id}/occurrences/2026-03-24T14:00/rsvp`, { response: 'perhaps' })).status).toBe(400);
+  });
+
+  it('cancelling a meeting removes it from calendars and its ICS says METHOD:CANCEL', async () => {
+    const created = await organiser.post('/api/meetings', session({ title: 'To cancel' }));
+    expect((await organiser.delete(`/api/meetings/${created.body.id}`)).status).toBe(204);
+    const items = (await organiser.get(`/api/meetings${range}`)).body.items.map((o: { meetingId: string }) => o.meetingId);
+    expect(items).not.toContain(created.body.id);
+    const ics = (await organiser.get(`/api/meetings/${created.body.id}/ics`)).text;
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('STATUS:CANCELLED');
+  });
+
+  it.each([
+    [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
+    [{ localEnd: '2026-03-17T13:00' }, 'localEnd'],
+    [{ rrule: 'FREQ=WEEKLY' }, 'rrule'],
+    [{ rrule: 'FREQ=DAILY;COUNT=10000' }, 'rrule'],
+    [{ rrule: 'GIBBERISH' }, 'rrule'],
+    [{ kind: 'webinar', capacity: -1 }, 'capacity'],
+    [{ conferencingUrl: 'javascript:alert(1)' }, 'conferencingUrl'],
+    [{ networkWide: true }, 'networkWide'],
+  ])('rejects %j with a message on %s', async (overrides, path) => {
+    const response = await organiser.post('/api/meetings', session(overrides));
+    expect(response.status).toBe(400);
+    expect(response.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+});
