@@ -10,8 +10,8 @@ test('main pages have no serious accessibility violations, in English and right-
   await page.getByRole('link', { name: 'Kenya country pathfinder' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kenya country pathfinder' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Meetings' }).click();
-  await expect(page.getByRole('heading', { name: 'Meetings: coming soon' })).toBeVisible();
+  await page.getByRole('link', { name: 'Lessons' }).click();
+  await expect(page.getByRole('heading', { name: 'Lessons: coming soon' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: /Profile/ }).click();
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
@@ -19,7 +19,7 @@ test('main pages have no serious accessibility violations, in English and right-
 
   await page.getByLabel('Language', { exact: true }).first().selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-  await expect(page.getByRole('link', { name: 'الاجتماعات' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'الدروس المستفادة' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');

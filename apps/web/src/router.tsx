@@ -1,5 +1,6 @@
 import { AcceptInvitationPage, ProfilePage, RequireSession, SignInPage } from '@simashe/web-accounts';
 import { HomePage, OrganisationPage } from '@simashe/web-organisations';
+import { MeetingsPage } from '@simashe/web-meetings';
 import { RegionalSubmittedReportsCard, ReportPage, ReportsPage } from '@simashe/web-reports';
 import { AppShell, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
 import { createBrowserRouter } from 'react-router-dom';
@@ -26,7 +27,8 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'reports/:id', element: <ReportPage /> },
-      ...MODULES.filter((module) => module !== 'reports').map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      { path: 'meetings', element: <MeetingsPage /> },
+      ...MODULES.filter((module) => module !== 'reports' && module !== 'meetings').map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

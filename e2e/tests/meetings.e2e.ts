@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { expect, expectAccessible, signIn, test } from './fixtures';
+
+test('a recurring webinar from Geneva shows at the right local time in Nairobi; RSVP, ICS, cancelled occurrence disappears', async ({ page, browser }) => {
+  await signIn(page, 'secretariat.admin@demo.simashe.org');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
+  const form = page.getByRole('region', { name: 'Schedule a meeting' });
+  const title = `Equity webinar ${Date.now()}`;
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Kind').selectOption('webinar');
+  await form.getByLabel('Starts (organiser’s local time)').fill('2026-12-01T14:00');
+  await form.getByLabel('Ends (organiser’s local time)').fill('2026-12-01T15:00');
+  await form.getByLabel('Organiser’s time zone').selectOption('Europe/Zurich');
+  await form.getByLabel('Repeats').selectOption('weekly');
+  await form.getByLabel('Number of occurrences').fill('4');
+  await form.getByLabel('Conferencing link (https://…)').fill('https://meet.example.org/equity');
+  await form.getByLabel('Kenya country pathfinder').check();
+  await form.getByRole('button', { name: 'Schedule' }).click();
+  const upcoming = page.getByRole('region', { name: 'Upcoming' });
+  await expect(upcoming.getByRole('listitem').filter({ hasText: title })).toHaveCount(4);
+  await expectAccessible(page);
+
+  const kenyaContext = await browser.newContext();
+  try {
+    const kenyan = await kenyaContext.newPage();
+    await signIn(kenyan, 'kenya.viewer@demo.simashe.org');
+    await kenyan.goto('/meetings');
+    const items = kenyan.getByRole('region', { name: 'Upcoming' }).getByRole('listitem').filter({ hasText: title });
+    await expect(items).toHaveCount(4);
+    const first = items.first();
+    // 14:00 in Geneva (CET) is 16:00 in Nairobi; the organiser's time is shown beside it.
+    await expect(first).toContainText('Tuesday, December 1, 2026 at 4:00 PM');
+    await expect(first).toContainText('Tuesday, December 1, 2026 at 2:00 PM for the organiser (Europe/Zurich)');
+    await first.getByRole('button', { name: 'Yes' }).click();
+    await expect(first.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
+
+    const download = kenyan.waitForEvent('download');
+    await first.getByRole('link', { name: 'Add to calendar (.ics)' }).click();
+    const ics = readFileSync((await (await download).path()) as string, 'utf8');
+    expect(ics).toContain('RRULE:FREQ=WEEKLY;COUNT=4');
+    expect(ics).toContain('DTSTART;TZID=Europe/Zurich:20261201T140000');
+
+    // The organiser cancels the second occurrence: it disappears for the invitee and from the calendar file.
+    const second = upcoming.getByRole('listitem').filter({ hasText: title }).nth(1);
+    await expect(second).toContainText('December 8, 2026');
+    await second.getByRole('button', { name: 'Cancel this occurrence' }).click();
+    await expect(upcoming.getByRole('listitem').filter({ hasText: title })).toHaveCount(3);
+    await kenyan.reload();
+    await expect(items).toHaveCount(3);
+    await expect(items.filter({ hasText: 'December 8, 2026' })).toHaveCount(0);
+    const again = kenyan.waitForEvent('download');
+    await items.first().getByRole('link', { name: 'Add to calendar (.ics)' }).click();
+    expect(readFileSync((await (await again).path()) as string, 'utf8')).toContain('EXDATE;TZID=Europe/Zurich:20261208T140000');
+  } finally {
+    await kenyaContext.close();
+  }
+});

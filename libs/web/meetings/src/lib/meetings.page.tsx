@@ -1,0 +1,204 @@
+import { MEETING_KINDS, WHO_REGION_CODES, type MeetingOccurrence, type RegionCode } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { ApiError } from '@simashe/web-api-client';
+import { supportedTimeZones } from '@simashe/web-i18n';
+import { useOrganisations } from '@simashe/web-organisations';
+import { Alert, Button, Card, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCancelOccurrence, useCreateMeeting, useRsvp, useUpcomingMeetings } from './queries';
+
+const RULES: Record<string, string> = { daily: 'FREQ=DAILY', weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
+
+function useTimeFormatter() {
+  const { i18n } = useTranslation();
+  return (iso: string, timeZone: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+function ScheduleCard() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const organisations = useOrganisations();
+  const create = useCreateMeeting();
+  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const organisers = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const others = organisations.data?.items ?? [];
+  const [form, setForm] = useState({
+    title: '',
+    kind: 'action_learning_session',
+    organiserOrganisationId: '',
+    localStart: '',
+    localEnd: '',
+    timeZone: user.timeZone,
+    repeat: 'none',
+    count: '6',
+    conferencingUrl: '',
+    region: '',
+    networkWide: false,
+  });
+  const [invited, setInvited] = useState<string[]>([]);
+  const set = (key: keyof typeof form) => (value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));
+  const error = create.error instanceof ApiError ? create.error : null;
+  if (organisers.length === 0) return null;
+  const organiserId = form.organiserOrganisationId || organisers[0].id;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate(
+      {
+        organiserOrganisationId: organiserId,
+        title: form.title,
+        description: '',
+        kind: form.kind as (typeof MEETING_KINDS)[number],
+        localStart: form.localStart,
+        localEnd: form.localEnd,
+        timeZone: form.timeZone,
+        rrule: form.repeat === 'none' ? undefined : `${RULES[form.repeat]};COUNT=${form.count}`,
+        conferencingUrl: form.conferencingUrl || undefined,
+        networkWide: form.kind === 'webinar' && form.networkWide,
+        invitees: { organisationIds: invited, regionCodes: form.region ? [form.region as RegionCode] : [], userIds: [] },
+      },
+      { onSuccess: () => setForm((current) => ({ ...current, title: '' })) },
+    );
+  };
+
+  return (
+    <Card title={t('meetings.schedule')}>
+      {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
+      <form onSubmit={submit} noValidate>
+        <div className="form-row">
+          <TextField label={t('meetings.meetingTitle')} value={form.title} onChange={(e) => set('title')(e.target.value)} error={error?.fieldError('title')} />
+          <SelectField label={t('meetings.kind')} value={form.kind} onChange={(e) => set('kind')(e.target.value)} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`meetings.kinds.${k}`) }))} />
+          <SelectField label={t('meetings.organiser')} value={organiserId} onChange={(e) => set('organiserOrganisationId')(e.target.value)} options={organisers.map((o) => ({ value: o.id, label: o.name }))} />
+        </div>
+        <div className="form-row">
+          <TextField label={t('meetings.start')} type="datetime-local" value={form.localStart} onChange={(e) => set('localStart')(e.target.value)} error={error?.fieldError('localStart')} />
+          <TextField label={t('meetings.end')} type="datetime-local" value={form.localEnd} onChange={(e) => set('localEnd')(e.target.value)} error={error?.fieldError('localEnd')} />
+          <SelectField label={t('meetings.timeZone')} value={form.timeZone} onChange={(e) => set('timeZone')(e.target.value)} options={zones} error={error?.fieldError('timeZone')} />
+        </div>
+        <div className="form-row">
+          <SelectField
+            label={t('meetings.repeat')}
+            value={form.repeat}
+            onChange={(e) => set('repeat')(e.target.value)}
+            options={[
+              { value: 'none', label: t('meetings.repeatNone') },
+              { value: 'daily', label: t('meetings.repeatDaily') },
+              { value: 'weekly', label: t('meetings.repeatWeekly') },
+              { value: 'monthly', label: t('meetings.repeatMonthly') },
+            ]}
+            error={error?.fieldError('rrule')}
+          />
+          {form.repeat !== 'none' && <TextField label={t('meetings.count')} type="number" min={1} max={2000} value={form.count} onChange={(e) => set('count')(e.target.value)} />}
+          <TextField label={t('meetings.link')} type="url" value={form.conferencingUrl} onChange={(e) => set('conferencingUrl')(e.target.value)} error={error?.fieldError('conferencingUrl')} dir="ltr" />
+        </div>
+        <fieldset className="invitees">
+          <legend>{t('meetings.inviteOrganisations')}</legend>
+          {others.filter((o) => o.id !== organiserId).map((o) => (
+            <label key={o.id} className="checkbox">
+              <input type="checkbox" checked={invited.includes(o.id)} onChange={(e) => setInvited((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))} /> {o.name}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form-row">
+          <SelectField label={t('meetings.inviteRegion')} value={form.region} onChange={(e) => set('region')(e.target.value)} options={[{ value: '', label: t('meetings.noRegion') }, ...WHO_REGION_CODES.map((code) => ({ value: code, label: code }))]} />
+        </div>
+        {form.kind === 'webinar' && (
+          <label className="checkbox">
+            <input type="checkbox" checked={form.networkWide} onChange={(e) => set('networkWide')(e.target.checked)} /> {t('meetings.networkWide')}
+          </label>
+        )}
+        <div className="button-row">
+          <Button type="submit" busy={create.isPending}>
+            {t('meetings.create')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrence; viewZone: string }) {
+  const { t } = useTranslation();
+  const format = useTimeFormatter();
+  const rsvp = useRsvp();
+  const cancel = useCancelOccurrence();
+  const organisations = useOrganisations();
+  const canManage = (organisations.data?.items ?? []).some(
+    (o) => o.name === occurrence.organiserOrganisationName && o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'),
+  );
+  return (
+    <li className="occurrence" aria-label={`${occurrence.title}, ${format(occurrence.start, viewZone)}`}>
+      <strong>{occurrence.title}</strong> {occurrence.modified && <span className="badge">{t('meetings.moved')}</span>}
+      <div className="occurrence-time">{format(occurrence.start, viewZone)}</div>
+      {viewZone !== occurrence.timeZone && (
+        <div className="muted">{t('meetings.organiserTime', { time: format(occurrence.start, occurrence.timeZone), zone: occurrence.timeZone })}</div>
+      )}
+      <div className="muted">{t('meetings.by', { name: occurrence.organiserOrganisationName })}</div>
+      <div className="button-row" role="group" aria-label={t('meetings.rsvp')}>
+        {(['yes', 'maybe', 'no'] as const).map((answer) => (
+          <Button
+            key={answer}
+            variant="secondary"
+            aria-pressed={occurrence.myRsvp === answer}
+            className={occurrence.myRsvp === answer ? 'selected' : ''}
+            onClick={() => rsvp.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence, response: answer })}
+          >
+            {t(`meetings.${answer}`)}
+          </Button>
+        ))}
+        <a className="btn btn-secondary" href={`/api/meetings/${occurrence.meetingId}/ics`} download>
+          {t('meetings.ics')}
+        </a>
+        {canManage && (
+          <Button variant="danger" onClick={() => cancel.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
+            {t('meetings.cancelOccurrence')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function MeetingsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [viewZone, setViewZone] = useState(user.timeZone);
+  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const [range] = useState(() => {
+    const from = new Date();
+    from.setHours(0, 0, 0, 0);
+    return { from: from.toISOString(), to: new Date(from.getTime() + 90 * 86400_000).toISOString() };
+  });
+  const upcoming = useUpcomingMeetings(range.from, range.to);
+
+  useEffect(() => {
+    document.title = `${t('meetings.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  return (
+    <>
+      <h1>{t('meetings.title')}</h1>
+      <ScheduleCard />
+      <Card title={t('meetings.upcoming')}>
+        <div className="form-row">
+          <SelectField label={t('meetings.showIn')} value={viewZone} onChange={(e) => setViewZone(e.target.value)} options={zones} />
+        </div>
+        {upcoming.isPending ? (
+          <LoadingState label={t('common.loading')} />
+        ) : upcoming.isError ? (
+          <ErrorState title={t('common.errorTitle')} message={upcoming.error.message} onRetry={() => upcoming.refetch()} retryLabel={t('common.retry')} />
+        ) : upcoming.data.items.length === 0 ? (
+          <EmptyState>{t('meetings.empty')}</EmptyState>
+        ) : (
+          <ol className="occurrences">
+            {upcoming.data.items.map((occurrence) => (
+              <OccurrenceItem key={`${occurrence.meetingId}-${occurrence.occurrence}`} occurrence={occurrence} viewZone={viewZone} />
+            ))}
+          </ol>
+        )}
+      </Card>
+    </>
+  );
+}
