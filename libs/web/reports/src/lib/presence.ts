@@ -1,5 +1,6 @@
 /** A stable colour per person, readable on white (for cursors and avatars). */
-const PALETTE = ['#b03a2e', '#1f618d', '#117a65', '#7d3c98', '#a04000', '#2e4053', '#b7950b', '#1e8449'];
+// Every colour keeps white text above WCAG AA contrast (4.5:1).
+const PALETTE = ['#b03a2e', '#1f618d', '#117a65', '#7d3c98', '#a04000', '#2e4053', '#7b5800', '#196f3d'];
 
 export function colourFor(id: string): string {
   let hash = 0;
