@@ -51,6 +51,14 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
     const again = kenyan.waitForEvent('download');
     await items.first().getByRole('link', { name: 'Add to calendar (.ics)' }).click();
     expect(readFileSync((await (await again).path()) as string, 'utf8')).toContain('EXDATE;TZID=Europe/Zurich:20261208T140000');
+
+    // The personal feed carries the same series, without the cancelled occurrence.
+    const feedCard = kenyan.getByRole('region', { name: 'Your calendar feed' });
+    await feedCard.getByRole('button', { name: 'Create a new feed link' }).click();
+    const feedUrl = await feedCard.getByLabel('Calendar feed link').inputValue();
+    const feed = await (await kenyan.request.get(feedUrl)).text();
+    expect(feed).toContain('EXDATE;TZID=Europe/Zurich:20261208T140000');
+    expect(feed).toContain('SUMMARY:' + title);
   } finally {
     await kenyaContext.close();
   }

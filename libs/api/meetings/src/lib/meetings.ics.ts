@@ -43,7 +43,8 @@ export function meetingsCalendar(meetings: IcsMeeting[], name = 'SIMASHE Workspa
     name,
     prodId: { company: 'WHO SIMASHE', product: 'Workspace', language: 'EN' },
     method: meetings.length === 1 && meetings[0].cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-    timezone: zones.length === 1 ? { name: zones[0], generator: getVtimezoneComponent } : null,
+    // With several zones (a personal feed) the generator adds one VTIMEZONE per zone used.
+    timezone: { name: zones.length === 1 ? zones[0] : null, generator: getVtimezoneComponent },
   });
   for (const meeting of meetings) {
     const zone = meeting.timeZone;

@@ -183,8 +183,19 @@ export class MeetingsService {
 
   async ics(auth: AuthContext, id: string): Promise<string> {
     const row = await this.readable(auth, id, true);
-    const changes: ChangeRow[] = await this.changes(id);
-    const meeting: IcsMeeting = {
+    return meetingsCalendar([await this.icsMeeting(row)], row.title);
+  }
+
+  /** Everything the person may see, cancelled meetings included (so calendar apps drop them). */
+  async feed(userId: string): Promise<string> {
+    const ids = await this.visibleIds({ userId, sessionId: '', email: '' }, true);
+    const rows: MeetingRow[] = ids.length ? await this.db.query(`${MEETING_SQL} WHERE m.id = ANY($1::uuid[])`, [ids]) : [];
+    return meetingsCalendar(await Promise.all(rows.map((row) => this.icsMeeting(row))), 'SIMASHE meetings');
+  }
+
+  private async icsMeeting(row: MeetingRow): Promise<IcsMeeting> {
+    const changes: ChangeRow[] = await this.changes(row.id);
+    return {
       id: row.id,
       title: row.title,
       description: row.description,
@@ -196,7 +207,6 @@ export class MeetingsService {
       cancelled: row.cancelled_at !== null,
       changes: changes.map((c) => ({ occurrence: c.occurrence, cancelled: c.cancelled, newLocalStart: c.new_local_start, newDurationMinutes: c.new_duration_minutes })),
     };
-    return meetingsCalendar([meeting], row.title);
   }
 
   private series(row: MeetingRow): Occurrence[] {

@@ -121,4 +121,27 @@ describe('meetings over HTTP', () => {
     expect(response.status).toBe(400);
     expect(response.body.details.map((d: { path: string }) => d.path)).toContain(path);
   });
+
+  it('serves a personal calendar feed by secret link, revocable by resetting it', async () => {
+    const created = await organiser.post('/api/meetings', session({ title: 'Feed meeting', rrule: 'FREQ=WEEKLY;COUNT=3' }));
+    await organiser.post(`/api/meetings/${created.body.id}/occurrences/2026-03-24T14:00/cancel`, { scope: 'this' });
+    const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');
+    expect((await kenyan.get('/api/me/calendar-feed')).body.active).toBe(false);
+    const first = await kenyan.post('/api/me/calendar-feed');
+    const path = new URL(first.body.url).pathname;
+    const feed = await t.http().get(path);
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    expect(feed.text).toContain(`UID:${created.body.id}@simashe-workspace`);
+    expect(feed.text).toContain('EXDATE;TZID=Europe/Zurich:20260324T140000');
+    expect(feed.text).toContain('BEGIN:VTIMEZONE');
+
+    const second = await kenyan.post('/api/me/calendar-feed');
+    expect((await t.http().get(path)).status).toBe(404);
+    expect((await t.http().get(new URL(second.body.url).pathname)).status).toBe(200);
+    expect((await t.http().get('/api/calendar-feeds/short.ics')).status).toBe(400);
+    const brazilian = await signedInMember(t, org['brazil'].id, 'viewer');
+    const theirs = await t.http().get(new URL((await brazilian.post('/api/me/calendar-feed')).body.url).pathname);
+    expect(theirs.text).not.toContain(created.body.id);
+  });
 });

@@ -211,6 +211,11 @@ export const en = {
     join: 'Join link',
     cancelOccurrence: 'Cancel this occurrence',
     moved: 'moved',
+    feed: 'Your calendar feed',
+    feedIntro: 'Subscribe to this secret link in Outlook, Google Calendar or Apple Calendar to see all your meetings there, kept up to date. Anyone with the link can read your meeting list: create a new link to revoke the old one.',
+    feedActive: 'A feed link exists (created {{date}}). It is shown only once; create a new one if you lost it.',
+    feedCreate: 'Create a new feed link',
+    feedLink: 'Calendar feed link',
   },
   history: {
     title: 'History',

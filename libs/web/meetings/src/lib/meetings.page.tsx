@@ -3,10 +3,10 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { supportedTimeZones } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, CopyField, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCancelOccurrence, useCreateMeeting, useRsvp, useUpcomingMeetings } from './queries';
+import { useCalendarFeed, useCancelOccurrence, useCreateMeeting, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
 
 const RULES: Record<string, string> = { daily: 'FREQ=DAILY', weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
 
@@ -161,6 +161,26 @@ function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrenc
   );
 }
 
+function CalendarFeedCard() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const feed = useCalendarFeed();
+  const reset = useResetCalendarFeed();
+  return (
+    <Card title={t('meetings.feed')}>
+      <p className="muted">{t('meetings.feedIntro')}</p>
+      {feed.data?.active && feed.data.createdAt && !reset.data && (
+        <p>{t('meetings.feedActive', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: user.timeZone }).format(new Date(feed.data.createdAt)) })}</p>
+      )}
+      {reset.data && <CopyField label={t('meetings.feedLink')} value={reset.data.url} copyLabel={t('common.copy')} copiedLabel={t('common.copied')} />}
+      {reset.error && <Alert kind="error">{reset.error.message}</Alert>}
+      <Button variant="secondary" busy={reset.isPending} onClick={() => reset.mutate()}>
+        {t('meetings.feedCreate')}
+      </Button>
+    </Card>
+  );
+}
+
 export function MeetingsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -199,6 +219,7 @@ export function MeetingsPage() {
           </ol>
         )}
       </Card>
+      <CalendarFeedCard />
     </>
   );
 }

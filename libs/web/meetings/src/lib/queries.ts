@@ -23,3 +23,15 @@ export const useCancelOccurrence = () =>
   useMeetingMutation(({ meetingId, occurrence }: { meetingId: string; occurrence: string }) =>
     api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/cancel`, { scope: 'this' }),
   );
+
+export function useCalendarFeed() {
+  return useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<{ active: boolean; createdAt: string | null }>('/me/calendar-feed') });
+}
+
+export function useResetCalendarFeed() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ url: string }>('/me/calendar-feed'),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['calendar-feed'] }),
+  });
+}
