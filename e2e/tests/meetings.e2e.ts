@@ -14,6 +14,7 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
   await form.getByLabel('Repeats').selectOption('weekly');
   await form.getByLabel('Number of occurrences').fill('4');
   await form.getByLabel('Conferencing link (https://…)').fill('https://meet.example.org/equity');
+  await form.getByLabel('Capacity (seats; empty for no limit)').fill('40');
   await form.getByLabel('Kenya country pathfinder').check();
   await form.getByRole('button', { name: 'Schedule' }).click();
   const upcoming = page.getByRole('region', { name: 'Upcoming' });
@@ -33,6 +34,10 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
     await expect(first).toContainText('Tuesday, December 1, 2026 at 2:00 PM for the organiser (Europe/Zurich)');
     await first.getByRole('button', { name: 'Yes' }).click();
     await expect(first.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(first).toContainText('0 of 40 seats taken, 0 waiting');
+    await first.getByRole('button', { name: 'Register' }).click();
+    await expect(first).toContainText('You are registered.');
+    await expect(first).toContainText('1 of 40 seats taken');
 
     const download = kenyan.waitForEvent('download');
     await first.getByRole('link', { name: 'Add to calendar (.ics)' }).click();

@@ -57,6 +57,20 @@ export class MeetingsController {
     return this.meetings.cancel(auth, params.id);
   }
 
+  @Post(':id/registration')
+  @HttpCode(200)
+  @ZodResponse({ type: MeetingDto })
+  register(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<Meeting> {
+    return this.meetings.register(auth, params.id);
+  }
+
+  @Delete(':id/registration')
+  @HttpCode(200)
+  @ZodResponse({ type: MeetingDto })
+  unregister(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<Meeting> {
+    return this.meetings.unregister(auth, params.id);
+  }
+
   @Get(':id/ics')
   async ics(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams, @Res({ passthrough: true }) response: Response): Promise<string> {
     const body = await this.meetings.ics(auth, params.id);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
-import type { CreateMeetingRequest, Meeting, MeetingOccurrence } from '@simashe/contracts';
+import type { CreateMeetingRequest, Meeting, MeetingOccurrence, Registration } from '@simashe/contracts';
 import { buildRule, occurrences, RecurrenceError, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
@@ -116,7 +116,61 @@ export class MeetingsService {
       networkWide: row.network_wide,
       cancelled: row.cancelled_at !== null,
       canManage: await this.isOrganiser(auth, row.organiser_organisation_id),
+      registration: await this.registrationOf(auth, row),
       occurrences: await this.occurrencesOf(auth, row),
+    };
+  }
+
+  /** First come, first served up to the capacity; the rest wait in arrival order. Locked per webinar. */
+  async register(auth: AuthContext, id: string): Promise<Meeting> {
+    const row = await this.readable(auth, id);
+    if (row.kind !== 'webinar') throw new ConflictError('Only webinars take registrations');
+    await this.db.transaction(async (manager) => {
+      const [meeting] = await manager.query('SELECT capacity FROM meetings WHERE id = $1 FOR UPDATE', [id]);
+      const [existing] = await manager.query('SELECT 1 FROM webinar_registrations WHERE meeting_id = $1 AND user_id = $2', [id, auth.userId]);
+      if (existing) return;
+      const [{ taken }] = await manager.query(`SELECT count(*)::int AS taken FROM webinar_registrations WHERE meeting_id = $1 AND status = 'registered'`, [id]);
+      const status = meeting.capacity === null || taken < meeting.capacity ? 'registered' : 'waitlisted';
+      await manager.query('INSERT INTO webinar_registrations (meeting_id, user_id, status) VALUES ($1, $2, $3)', [id, auth.userId, status]);
+    });
+    return this.get(auth, id);
+  }
+
+  /** Leaving frees a seat for the first person waiting. */
+  async unregister(auth: AuthContext, id: string): Promise<Meeting> {
+    await this.readable(auth, id);
+    await this.db.transaction(async (manager) => {
+      await manager.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [id]);
+      // TypeORM answers a DELETE … RETURNING with [rows, affectedCount].
+      const [removed]: [Array<{ status: string }>, number] = await manager.query(
+        'DELETE FROM webinar_registrations WHERE meeting_id = $1 AND user_id = $2 RETURNING status',
+        [id, auth.userId],
+      );
+      if (removed[0]?.status === 'registered') {
+        await manager.query(
+          `UPDATE webinar_registrations SET status = 'registered' WHERE (meeting_id, user_id) = (
+             SELECT meeting_id, user_id FROM webinar_registrations WHERE meeting_id = $1 AND status = 'waitlisted' ORDER BY created_at LIMIT 1)`,
+          [id],
+        );
+      }
+    });
+    return this.get(auth, id);
+  }
+
+  private async registrationOf(auth: AuthContext, row: MeetingRow): Promise<Registration | null> {
+    if (row.kind !== 'webinar') return null;
+    const rows: Array<{ user_id: string; status: 'registered' | 'waitlisted' }> = await this.db.query(
+      'SELECT user_id, status FROM webinar_registrations WHERE meeting_id = $1 ORDER BY created_at',
+      [row.id],
+    );
+    const waiting = rows.filter((r) => r.status === 'waitlisted');
+    const mine = rows.find((r) => r.user_id === auth.userId);
+    return {
+      status: mine?.status ?? null,
+      waitlistPosition: mine?.status === 'waitlisted' ? waiting.findIndex((r) => r.user_id === auth.userId) + 1 : null,
+      registered: rows.length - waiting.length,
+      waitlisted: waiting.length,
+      capacity: row.capacity,
     };
   }
 
@@ -229,6 +283,7 @@ export class MeetingsService {
       [row.id, auth.userId],
     );
     const answer = new Map(rsvps.map((r) => [r.occurrence, r.response]));
+    const registration = await this.registrationOf(auth, row);
     return this.series(row).flatMap((occurrence): MeetingOccurrence[] => {
       const change = changes.get(occurrence.localStart);
       if (change?.cancelled) return [];
@@ -248,6 +303,7 @@ export class MeetingsService {
           localStart: moved.localStart,
           modified: Boolean(change?.new_local_start),
           myRsvp: answer.get(occurrence.localStart) ?? null,
+          registration,
         },
       ];
     });

@@ -144,4 +144,26 @@ describe('meetings over HTTP', () => {
     const theirs = await t.http().get(new URL((await brazilian.post('/api/me/calendar-feed')).body.url).pathname);
     expect(theirs.text).not.toContain(created.body.id);
   });
+
+  it('registers for a webinar up to its capacity, then keeps a waiting list that moves up when someone leaves', async () => {
+    const webinar = await organiser.post('/api/meetings', session({ title: 'Small webinar', kind: 'webinar', capacity: 2, networkWide: true, rrule: undefined, invitees: {} }));
+    const id = webinar.body.id;
+    const people = await Promise.all(Array.from({ length: 5 }, () => signedInMember(t, org['partner'].id, 'viewer')));
+    const answers = await Promise.all(people.map((person) => person.post(`/api/meetings/${id}/registration`)));
+    const statuses = answers.map((answer) => answer.body.registration.status);
+    expect(statuses.filter((s) => s === 'registered')).toHaveLength(2);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(3);
+    const summary = (await organiser.get(`/api/meetings/${id}`)).body.registration;
+    expect(summary).toMatchObject({ registered: 2, waitlisted: 3, capacity: 2, status: null });
+
+    const seated = people[statuses.indexOf('registered')];
+    const waiting = await Promise.all(people.filter((_, i) => statuses[i] === 'waitlisted').map(async (p) => ({ p, pos: (await p.get(`/api/meetings/${id}`)).body.registration.waitlistPosition })));
+    const firstInLine = waiting.find((w) => w.pos === 1)!.p;
+    expect((await seated.delete(`/api/meetings/${id}/registration`)).body.registration.status).toBeNull();
+    expect((await firstInLine.get(`/api/meetings/${id}`)).body.registration.status).toBe('registered');
+    expect((await organiser.get(`/api/meetings/${id}`)).body.registration).toMatchObject({ registered: 2, waitlisted: 2 });
+
+    const ordinary = await organiser.post('/api/meetings', session({ title: 'Not a webinar', rrule: undefined }));
+    expect((await organiser.post(`/api/meetings/${ordinary.body.id}/registration`)).status).toBe(409);
+  });
 });

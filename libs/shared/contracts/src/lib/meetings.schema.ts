@@ -44,6 +44,16 @@ export const CreateMeetingRequestSchema = z
   });
 export type CreateMeetingRequest = z.infer<typeof CreateMeetingRequestSchema>;
 
+export const RegistrationSchema = z.object({
+  /** The caller's place: registered, on the waiting list (with position), or not registered. */
+  status: z.enum(['registered', 'waitlisted']).nullable(),
+  waitlistPosition: z.number().int().nullable(),
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  capacity: z.number().int().nullable(),
+});
+export type Registration = z.infer<typeof RegistrationSchema>;
+
 export const MeetingOccurrenceSchema = z.object({
   meetingId: UuidSchema,
   /** Stable identity: the organiser's original local start. */
@@ -57,6 +67,8 @@ export const MeetingOccurrenceSchema = z.object({
   localStart: z.string(),
   modified: z.boolean(),
   myRsvp: z.enum(RSVP_RESPONSES).nullable(),
+  /** Webinars only. */
+  registration: RegistrationSchema.nullable(),
 });
 export type MeetingOccurrence = z.infer<typeof MeetingOccurrenceSchema>;
 export const MeetingOccurrenceListSchema = z.object({ items: z.array(MeetingOccurrenceSchema) });
@@ -93,6 +105,7 @@ export const MeetingSchema = z.object({
   networkWide: z.boolean(),
   cancelled: z.boolean(),
   canManage: z.boolean(),
+  registration: RegistrationSchema.nullable(),
   occurrences: z.array(MeetingOccurrenceSchema),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;

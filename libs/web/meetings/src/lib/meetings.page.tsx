@@ -6,7 +6,7 @@ import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, CopyField, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCalendarFeed, useCancelOccurrence, useCreateMeeting, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
+import { useCalendarFeed, useCancelOccurrence, useCreateMeeting, useRegistration, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
 
 const RULES: Record<string, string> = { daily: 'FREQ=DAILY', weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
 
@@ -36,6 +36,7 @@ function ScheduleCard() {
     conferencingUrl: '',
     region: '',
     networkWide: false,
+    capacity: '',
   });
   const [invited, setInvited] = useState<string[]>([]);
   const set = (key: keyof typeof form) => (value: string | boolean) => setForm((current) => ({ ...current, [key]: value }));
@@ -57,6 +58,7 @@ function ScheduleCard() {
         rrule: form.repeat === 'none' ? undefined : `${RULES[form.repeat]};COUNT=${form.count}`,
         conferencingUrl: form.conferencingUrl || undefined,
         networkWide: form.kind === 'webinar' && form.networkWide,
+        capacity: form.kind === 'webinar' && form.capacity !== '' ? Number(form.capacity) : undefined,
         invitees: { organisationIds: invited, regionCodes: form.region ? [form.region as RegionCode] : [], userIds: [] },
       },
       { onSuccess: () => setForm((current) => ({ ...current, title: '' })) },
@@ -105,6 +107,11 @@ function ScheduleCard() {
           <SelectField label={t('meetings.inviteRegion')} value={form.region} onChange={(e) => set('region')(e.target.value)} options={[{ value: '', label: t('meetings.noRegion') }, ...WHO_REGION_CODES.map((code) => ({ value: code, label: code }))]} />
         </div>
         {form.kind === 'webinar' && (
+          <div className="form-row">
+            <TextField label={t('meetings.capacity')} type="number" min={0} value={form.capacity} onChange={(e) => set('capacity')(e.target.value)} error={error?.fieldError('capacity')} />
+          </div>
+        )}
+        {form.kind === 'webinar' && (
           <label className="checkbox">
             <input type="checkbox" checked={form.networkWide} onChange={(e) => set('networkWide')(e.target.checked)} /> {t('meetings.networkWide')}
           </label>
@@ -124,7 +131,9 @@ function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrenc
   const format = useTimeFormatter();
   const rsvp = useRsvp();
   const cancel = useCancelOccurrence();
+  const registration = useRegistration();
   const organisations = useOrganisations();
+  const seats = occurrence.registration;
   const canManage = (organisations.data?.items ?? []).some(
     (o) => o.name === occurrence.organiserOrganisationName && o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'),
   );
@@ -136,6 +145,24 @@ function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrenc
         <div className="muted">{t('meetings.organiserTime', { time: format(occurrence.start, occurrence.timeZone), zone: occurrence.timeZone })}</div>
       )}
       <div className="muted">{t('meetings.by', { name: occurrence.organiserOrganisationName })}</div>
+      {seats && (
+        <div className="registration">
+          <span className="muted">
+            {seats.capacity === null
+              ? t('meetings.seatsOpen', { registered: seats.registered })
+              : t('meetings.seats', { registered: seats.registered, capacity: seats.capacity, waitlisted: seats.waitlisted })}
+          </span>{' '}
+          {seats.status === 'registered' && <strong>{t('meetings.registered')}</strong>}
+          {seats.status === 'waitlisted' && <strong>{t('meetings.waitlisted', { position: seats.waitlistPosition })}</strong>}{' '}
+          <Button
+            variant="secondary"
+            busy={registration.isPending}
+            onClick={() => registration.mutate({ meetingId: occurrence.meetingId, register: seats.status === null })}
+          >
+            {seats.status === null ? t('meetings.register') : t('meetings.leave')}
+          </Button>
+        </div>
+      )}
       <div className="button-row" role="group" aria-label={t('meetings.rsvp')}>
         {(['yes', 'maybe', 'no'] as const).map((answer) => (
           <Button

@@ -35,3 +35,8 @@ export function useResetCalendarFeed() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['calendar-feed'] }),
   });
 }
+
+export const useRegistration = () =>
+  useMeetingMutation(({ meetingId, register }: { meetingId: string; register: boolean }) =>
+    register ? api.post<Meeting>(`/meetings/${meetingId}/registration`) : api.delete<Meeting>(`/meetings/${meetingId}/registration`),
+  );
