@@ -68,3 +68,20 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
     await kenyaContext.close();
   }
 });
+
+test('people check in while a meeting is on', async ({ page }) => {
+  await signIn(page, 'kenya.admin@demo.simashe.org');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
+  const form = page.getByRole('region', { name: 'Schedule a meeting' });
+  const title = `Steering ${Date.now()}`;
+  await form.getByLabel('Title').fill(title);
+  await form.getByLabel('Kind').selectOption('steering_meeting');
+  await form.getByLabel('Organiser’s time zone').selectOption('UTC');
+  await form.getByLabel('Starts (organiser’s local time)').fill(new Date(Date.now() - 5 * 60_000).toISOString().slice(0, 16));
+  await form.getByLabel('Ends (organiser’s local time)').fill(new Date(Date.now() + 55 * 60_000).toISOString().slice(0, 16));
+  await form.getByRole('button', { name: 'Schedule' }).click();
+  const item = page.getByRole('region', { name: 'Upcoming' }).getByRole('listitem').filter({ hasText: title });
+  await item.getByRole('button', { name: 'Check in' }).click();
+  await expect(item).toContainText('You attended.');
+  await expect(item).toContainText('1 attended');
+});

@@ -11,6 +11,10 @@ import {
   MoveOccurrenceRequestSchema,
   OccurrenceParamsSchema,
   RsvpRequestSchema,
+  AttendanceRatesQuerySchema,
+  AttendanceRatesSchema,
+  RecordAttendanceRequestSchema,
+  type AttendanceRate,
   type Meeting,
   type MeetingOccurrence,
 } from '@simashe/contracts';
@@ -25,6 +29,9 @@ class OccurrenceParams extends createZodDto(OccurrenceParamsSchema) {}
 class CancelOccurrenceRequestDto extends createZodDto(CancelOccurrenceRequestSchema) {}
 class MoveOccurrenceRequestDto extends createZodDto(MoveOccurrenceRequestSchema) {}
 class RsvpRequestDto extends createZodDto(RsvpRequestSchema) {}
+class RecordAttendanceRequestDto extends createZodDto(RecordAttendanceRequestSchema) {}
+class AttendanceRatesQueryDto extends createZodDto(AttendanceRatesQuerySchema) {}
+class AttendanceRatesDto extends createZodDto(AttendanceRatesSchema) {}
 class MeetingDto extends createZodDto(MeetingSchema) {}
 class MeetingOccurrenceListDto extends createZodDto(MeetingOccurrenceListSchema) {}
 
@@ -37,6 +44,12 @@ export class MeetingsController {
   @ZodResponse({ type: MeetingOccurrenceListDto })
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ListMeetingsQueryDto): Promise<{ items: MeetingOccurrence[] }> {
     return { items: await this.meetings.list(auth, query.from, query.to) };
+  }
+
+  @Get('attendance-rates')
+  @ZodResponse({ type: AttendanceRatesDto })
+  async rates(@CurrentAuth() auth: AuthContext, @Query() query: AttendanceRatesQueryDto): Promise<{ items: AttendanceRate[] }> {
+    return { items: await this.meetings.attendanceRates(auth, query.organisationId) };
   }
 
   @Post()
@@ -90,6 +103,20 @@ export class MeetingsController {
   @ZodResponse({ type: MeetingDto })
   move(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: MoveOccurrenceRequestDto): Promise<Meeting> {
     return this.meetings.moveOccurrence(auth, params.id, params.occurrence, body.localStart, body.localEnd);
+  }
+
+  @Post(':id/occurrences/:occurrence/attendance')
+  @HttpCode(200)
+  @ZodResponse({ type: MeetingDto })
+  recordAttendance(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: RecordAttendanceRequestDto): Promise<Meeting> {
+    return this.meetings.recordAttendance(auth, params.id, params.occurrence, body.userIds);
+  }
+
+  @Post(':id/occurrences/:occurrence/check-in')
+  @HttpCode(200)
+  @ZodResponse({ type: MeetingDto })
+  checkIn(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams): Promise<Meeting> {
+    return this.meetings.checkIn(auth, params.id, params.occurrence);
   }
 
   @Put(':id/occurrences/:occurrence/rsvp')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
-import type { CreateMeetingRequest, Meeting, MeetingOccurrence, Registration } from '@simashe/contracts';
+import type { AttendanceRate, CreateMeetingRequest, Meeting, MeetingOccurrence, Registration } from '@simashe/contracts';
 import { buildRule, occurrences, RecurrenceError, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
@@ -235,6 +235,82 @@ export class MeetingsService {
     return this.get(auth, id);
   }
 
+  /** Organisers record who attended an occurrence. */
+  async recordAttendance(auth: AuthContext, id: string, occurrence: string, userIds: string[]): Promise<Meeting> {
+    const row = await this.readable(auth, id);
+    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    await this.currentOccurrence(auth, row, occurrence);
+    await this.db.query(
+      `INSERT INTO meeting_attendance (meeting_id, occurrence_local_start, user_id, self_check_in, recorded_by)
+       SELECT $1, $2, u.id, false, $4 FROM users u WHERE u.id = ANY($3::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [id, occurrence, userIds, auth.userId],
+    );
+    return this.get(auth, id);
+  }
+
+  /** Invitees check themselves in from 15 minutes before the start until the end. */
+  async checkIn(auth: AuthContext, id: string, occurrence: string, now = Date.now()): Promise<Meeting> {
+    const row = await this.readable(auth, id);
+    const current = await this.currentOccurrence(auth, row, occurrence);
+    if (now < new Date(current.start).getTime() - 15 * 60_000 || now > new Date(current.end).getTime()) {
+      throw new ConflictError('Check-in is open from 15 minutes before the meeting until it ends');
+    }
+    await this.db.query(
+      `INSERT INTO meeting_attendance (meeting_id, occurrence_local_start, user_id, self_check_in, recorded_by)
+       VALUES ($1, $2, $3, true, $3) ON CONFLICT DO NOTHING`,
+      [id, occurrence, auth.userId],
+    );
+    return this.get(auth, id);
+  }
+
+  /**
+   * For one organisation, per month: of the occurrences it was invited to (directly or through its region),
+   * how many at least one of its members attended. Readable by anyone who may read the organisation.
+   */
+  async attendanceRates(auth: AuthContext, organisationId: string): Promise<AttendanceRate[]> {
+    await this.policy.requireAccess(auth, 'organisation:read', organisationId);
+    const meetings: MeetingRow[] = await this.db.query(
+      `${MEETING_SQL} WHERE m.cancelled_at IS NULL AND EXISTS (
+         SELECT 1 FROM meeting_invitees i JOIN organisations target ON target.id = $1
+         WHERE i.meeting_id = m.id AND (i.organisation_id = $1 OR (i.region_code IS NOT NULL AND i.region_code = target.region_code)))`,
+      [organisationId],
+    );
+    const attended: Array<{ meeting_id: string; occurrence: string }> = await this.db.query(
+      `SELECT DISTINCT a.meeting_id, to_char(a.occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence
+       FROM meeting_attendance a JOIN memberships ms ON ms.user_id = a.user_id AND ms.organisation_id = $1`,
+      [organisationId],
+    );
+    const attendedKeys = new Set(attended.map((a) => `${a.meeting_id}|${a.occurrence}`));
+    const byMonth = new Map<string, { invited: number; attended: number }>();
+    const now = Date.now();
+    for (const row of meetings) {
+      const cancelled = new Set((await this.changes(row.id)).filter((c) => c.cancelled).map((c) => c.occurrence));
+      for (const occurrence of this.series(row)) {
+        if (cancelled.has(occurrence.localStart) || new Date(occurrence.start).getTime() > now) continue;
+        const month = occurrence.localStart.slice(0, 7);
+        const entry = byMonth.get(month) ?? { invited: 0, attended: 0 };
+        entry.invited += 1;
+        if (attendedKeys.has(`${row.id}|${occurrence.localStart}`)) entry.attended += 1;
+        byMonth.set(month, entry);
+      }
+    }
+    return [...byMonth.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, { invited, attended: count }]) => ({
+        month,
+        invitedOccurrences: invited,
+        attendedOccurrences: count,
+        rate: Math.round((count / invited) * 1000) / 1000,
+      }));
+  }
+
+  private async currentOccurrence(auth: AuthContext, row: MeetingRow, occurrence: string): Promise<MeetingOccurrence> {
+    const found = (await this.occurrencesOf(auth, row)).find((o) => o.occurrence === occurrence);
+    if (!found) throw new NotFoundError('That occurrence');
+    return found;
+  }
+
   async ics(auth: AuthContext, id: string): Promise<string> {
     const row = await this.readable(auth, id, true);
     return meetingsCalendar([await this.icsMeeting(row)], row.title);
@@ -284,6 +360,12 @@ export class MeetingsService {
     );
     const answer = new Map(rsvps.map((r) => [r.occurrence, r.response]));
     const registration = await this.registrationOf(auth, row);
+    const attendance: Array<{ occurrence: string; attendees: number; mine: boolean }> = await this.db.query(
+      `SELECT to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence, count(*)::int AS attendees, bool_or(user_id = $2) AS mine
+       FROM meeting_attendance WHERE meeting_id = $1 GROUP BY occurrence_local_start`,
+      [row.id, auth.userId],
+    );
+    const present = new Map(attendance.map((a) => [a.occurrence, a]));
     return this.series(row).flatMap((occurrence): MeetingOccurrence[] => {
       const change = changes.get(occurrence.localStart);
       if (change?.cancelled) return [];
@@ -303,6 +385,8 @@ export class MeetingsService {
           localStart: moved.localStart,
           modified: Boolean(change?.new_local_start),
           myRsvp: answer.get(occurrence.localStart) ?? null,
+          attended: present.get(occurrence.localStart)?.mine ?? false,
+          attendees: present.get(occurrence.localStart)?.attendees ?? 0,
           registration,
         },
       ];

@@ -166,4 +166,29 @@ describe('meetings over HTTP', () => {
     const ordinary = await organiser.post('/api/meetings', session({ title: 'Not a webinar', rrule: undefined }));
     expect((await organiser.post(`/api/meetings/${ordinary.body.id}/registration`)).status).toBe(409);
   });
+
+  it('records attendance (organiser, or self check-in during the meeting) and reports rates per organisation', async () => {
+    // In SEARO: no region-wide invitation in this file reaches it, so only this series counts.
+    const attendanceOrg = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'LKA', name: 'Sri Lanka' });
+    const series = await organiser.post('/api/meetings', session({ title: 'Attendance series', invitees: { organisationIds: [attendanceOrg.id] } }));
+    const ugandan = await signedInMember(t, attendanceOrg.id, 'viewer');
+    const recorded = await organiser.post(`/api/meetings/${series.body.id}/occurrences/2026-03-17T14:00/attendance`, { userIds: [ugandan.userId] });
+    expect(recorded.body.occurrences[0]).toMatchObject({ attendees: 1, attended: false });
+    expect((await ugandan.get(`/api/meetings/${series.body.id}`)).body.occurrences[0].attended).toBe(true);
+    expect((await ugandan.post(`/api/meetings/${series.body.id}/occurrences/2026-03-24T14:00/attendance`, { userIds: [ugandan.userId] })).status).toBe(403);
+    expect((await ugandan.post(`/api/meetings/${series.body.id}/occurrences/2026-03-24T14:00/check-in`)).status).toBe(409);
+
+    const now = new Date(Date.now() - 5 * 60_000).toISOString().slice(0, 16);
+    const later = new Date(Date.now() + 55 * 60_000).toISOString().slice(0, 16);
+    const live = await organiser.post('/api/meetings', session({ title: 'Happening now', timeZone: 'UTC', localStart: now, localEnd: later, rrule: undefined, invitees: { organisationIds: [attendanceOrg.id] } }));
+    const checkedIn = await ugandan.post(`/api/meetings/${live.body.id}/occurrences/${now}/check-in`);
+    expect(checkedIn.status).toBe(200);
+    expect(checkedIn.body.occurrences[0]).toMatchObject({ attended: true, attendees: 1 });
+
+    const rates = (await ugandan.get(`/api/meetings/attendance-rates?organisationId=${attendanceOrg.id}`)).body.items;
+    expect(rates[0]).toEqual({ month: '2026-03', invitedOccurrences: 3, attendedOccurrences: 1, rate: 0.333 });
+    expect(rates.find((r: { month: string }) => r.month === '2026-04')).toMatchObject({ invitedOccurrences: 4, attendedOccurrences: 0, rate: 0 });
+    const brazilian = await signedInMember(t, org['brazil'].id, 'viewer');
+    expect((await brazilian.get(`/api/meetings/attendance-rates?organisationId=${attendanceOrg.id}`)).status).toBe(404);
+  });
 });

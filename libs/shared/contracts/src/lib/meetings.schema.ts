@@ -67,6 +67,9 @@ export const MeetingOccurrenceSchema = z.object({
   localStart: z.string(),
   modified: z.boolean(),
   myRsvp: z.enum(RSVP_RESPONSES).nullable(),
+  /** The caller checked in, or was recorded as present. */
+  attended: z.boolean(),
+  attendees: z.number().int(),
   /** Webinars only. */
   registration: RegistrationSchema.nullable(),
 });
@@ -109,3 +112,19 @@ export const MeetingSchema = z.object({
   occurrences: z.array(MeetingOccurrenceSchema),
 });
 export type Meeting = z.infer<typeof MeetingSchema>;
+
+export const RecordAttendanceRequestSchema = z.strictObject({
+  userIds: z.array(UuidSchema).min(1, 'Choose at least one person').max(1000, 'Too many people at once'),
+});
+
+export const AttendanceRatesQuerySchema = z.strictObject({ organisationId: UuidSchema });
+
+export const AttendanceRateSchema = z.object({
+  /** Calendar month, YYYY-MM, of the occurrences. */
+  month: z.string(),
+  invitedOccurrences: z.number().int(),
+  attendedOccurrences: z.number().int(),
+  rate: z.number(),
+});
+export const AttendanceRatesSchema = z.object({ items: z.array(AttendanceRateSchema) });
+export type AttendanceRate = z.infer<typeof AttendanceRateSchema>;

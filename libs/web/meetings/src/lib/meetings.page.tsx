@@ -6,7 +6,7 @@ import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, CopyField, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCalendarFeed, useCancelOccurrence, useCreateMeeting, useRegistration, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
+import { useCalendarFeed, useCancelOccurrence, useCheckIn, useCreateMeeting, useRegistration, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
 
 const RULES: Record<string, string> = { daily: 'FREQ=DAILY', weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
 
@@ -132,6 +132,10 @@ function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrenc
   const rsvp = useRsvp();
   const cancel = useCancelOccurrence();
   const registration = useRegistration();
+  const checkIn = useCheckIn();
+  // Check-in opens 15 minutes before the start and closes at the end (the server enforces the same window).
+  const [now] = useState(() => Date.now());
+  const checkInOpen = now >= new Date(occurrence.start).getTime() - 15 * 60_000 && now <= new Date(occurrence.end).getTime();
   const organisations = useOrganisations();
   const seats = occurrence.registration;
   const canManage = (organisations.data?.items ?? []).some(
@@ -175,6 +179,16 @@ function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrenc
             {t(`meetings.${answer}`)}
           </Button>
         ))}
+        {occurrence.attended ? (
+          <strong>{t('meetings.attended')}</strong>
+        ) : (
+          checkInOpen && (
+            <Button busy={checkIn.isPending} onClick={() => checkIn.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
+              {t('meetings.checkIn')}
+            </Button>
+          )
+        )}
+        {canManage && occurrence.attendees > 0 && <span className="muted">{t('meetings.attendees', { count: occurrence.attendees })}</span>}
         <a className="btn btn-secondary" href={`/api/meetings/${occurrence.meetingId}/ics`} download>
           {t('meetings.ics')}
         </a>

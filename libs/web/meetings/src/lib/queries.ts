@@ -40,3 +40,8 @@ export const useRegistration = () =>
   useMeetingMutation(({ meetingId, register }: { meetingId: string; register: boolean }) =>
     register ? api.post<Meeting>(`/meetings/${meetingId}/registration`) : api.delete<Meeting>(`/meetings/${meetingId}/registration`),
   );
+
+export const useCheckIn = () =>
+  useMeetingMutation(({ meetingId, occurrence }: { meetingId: string; occurrence: string }) =>
+    api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/check-in`),
+  );
