@@ -4,7 +4,25 @@ import { expect, test as base, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'simashe-demo-2026';
 
 /** Every page must load without console errors; each test fails if one appears. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; newPage: () => Promise<Page>; openAs: (email: string) => Promise<Page> }>({
+  /** A second person in their own browser context, closed when the test ends. */
+  newPage: async ({ browser }, use) => {
+    const contexts: Array<Awaited<ReturnType<typeof browser.newContext>>> = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  /** Another demo person, signed in in their own context. */
+  openAs: async ({ newPage }, use) => {
+    await use(async (email) => {
+      const page = await newPage();
+      await signIn(page, email);
+      return page;
+    });
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

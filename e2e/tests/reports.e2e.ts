@@ -11,57 +11,48 @@ async function createReport(page: Page, title: string): Promise<string> {
   return page.url();
 }
 
-test('two people co-edit a report live; a viewer cannot type', async ({ page, browser }) => {
+test('two people co-edit a report live; a viewer cannot type', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const url = await createReport(page, `Live co-writing ${Date.now()}`);
   await expect(page.getByRole('status').filter({ hasText: 'Online' })).toBeVisible();
   await expectAccessible(page);
 
-  const adminContext = await browser.newContext();
-  const viewerContext = await browser.newContext();
-  try {
-    const admin = await adminContext.newPage();
-    await signIn(admin, 'kenya.admin@demo.simashe.org');
-    await admin.goto(url);
-    const adminText = admin.getByRole('textbox', { name: 'Report text' });
-    await expect(adminText).toContainText('Equity and inequality findings');
-    // The template exists once, however many people joined.
-    await expect(adminText.getByText('Equity and inequality findings', { exact: true })).toHaveCount(1);
+  const admin = await openAs('kenya.admin@demo.simashe.org');
+  await admin.goto(url);
+  const adminText = admin.getByRole('textbox', { name: 'Report text' });
+  await expect(adminText).toContainText('Equity and inequality findings');
+  // The template exists once, however many people joined.
+  await expect(adminText.getByText('Equity and inequality findings', { exact: true })).toHaveCount(1);
 
-    // The editor types under "Context"; the admin sees the words and the editor's named cursor.
-    const editorText = page.getByRole('textbox', { name: 'Report text' });
-    await editorText.getByText('The setting: population').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' Nairobi county rolled out the housing programme.');
-    await expect(adminText).toContainText('Nairobi county rolled out the housing programme.');
-    await expect(admin.locator('.collaboration-carets__label', { hasText: 'Otieno Odhiambo' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'People in this report' }).getByRole('listitem')).toHaveCount(2);
+  // The editor types under "Context"; the admin sees the words and the editor's named cursor.
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  await editorText.getByText('The setting: population').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Nairobi county rolled out the housing programme.');
+  await expect(adminText).toContainText('Nairobi county rolled out the housing programme.');
+  await expect(admin.locator('.collaboration-carets__label', { hasText: 'Otieno Odhiambo' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'People in this report' }).getByRole('listitem')).toHaveCount(2);
 
-    // And the other way round.
-    await adminText.getByText('What got in the way').click();
-    await admin.keyboard.press('End');
-    await admin.keyboard.type(' Staff turnover in two districts.');
-    await expect(editorText).toContainText('Staff turnover in two districts.');
-    await expect(page.locator('.collaboration-carets__label', { hasText: 'Wanjiru Kamau' })).toBeVisible();
+  // And the other way round.
+  await adminText.getByText('What got in the way').click();
+  await admin.keyboard.press('End');
+  await admin.keyboard.type(' Staff turnover in two districts.');
+  await expect(editorText).toContainText('Staff turnover in two districts.');
+  await expect(page.locator('.collaboration-carets__label', { hasText: 'Wanjiru Kamau' })).toBeVisible();
 
-    const viewer = await viewerContext.newPage();
-    await signIn(viewer, 'kenya.viewer@demo.simashe.org');
-    await viewer.goto(url);
-    const viewerText = viewer.getByRole('textbox', { name: 'Report text' });
-    await expect(viewerText).toContainText('Staff turnover in two districts.');
-    await expect(viewer.getByText('You can read this report but not edit it.')).toBeVisible();
-    await expect(viewerText).toHaveAttribute('contenteditable', 'false');
-    await viewerText.getByText('What got in the way').click();
-    await viewer.keyboard.type('viewer typing');
-    await expect(viewerText).not.toContainText('viewer typing');
-    await expect(editorText).not.toContainText('viewer typing');
-  } finally {
-    await adminContext.close();
-    await viewerContext.close();
-  }
+  const viewer = await openAs('kenya.viewer@demo.simashe.org');
+  await viewer.goto(url);
+  const viewerText = viewer.getByRole('textbox', { name: 'Report text' });
+  await expect(viewerText).toContainText('Staff turnover in two districts.');
+  await expect(viewer.getByText('You can read this report but not edit it.')).toBeVisible();
+  await expect(viewerText).toHaveAttribute('contenteditable', 'false');
+  await viewerText.getByText('What got in the way').click();
+  await viewer.keyboard.type('viewer typing');
+  await expect(viewerText).not.toContainText('viewer typing');
+  await expect(editorText).not.toContainText('viewer typing');
 });
 
-test('a submitted report turns read-only and shows on the regional office home page', async ({ page, browser }) => {
+test('a submitted report turns read-only and shows on the regional office home page', async ({ page, openAs }) => {
   await signIn(page, 'kenya.admin@demo.simashe.org');
   const title = `Submitted ${Date.now()}`;
   await createReport(page, title);
@@ -69,21 +60,15 @@ test('a submitted report turns read-only and shows on the regional office home p
   await expect(page.getByText('This report is submitted and read-only until an admin reopens it.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toHaveAttribute('contenteditable', 'false');
 
-  const officeContext = await browser.newContext();
-  try {
-    const office = await officeContext.newPage();
-    await signIn(office, 'afro.officer@demo.simashe.org');
-    const card = office.getByRole('region', { name: 'Submitted reports from your region' });
-    await expect(card.getByRole('link', { name: title })).toBeVisible();
-  } finally {
-    await officeContext.close();
-  }
+  const office = await openAs('afro.officer@demo.simashe.org');
+  const card = office.getByRole('region', { name: 'Submitted reports from your region' });
+  await expect(card.getByRole('link', { name: title })).toBeVisible();
 
   await page.getByRole('button', { name: 'Reopen (admin)' }).click();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toHaveAttribute('contenteditable', 'true');
 });
 
-test('a named version can be viewed and restored, live for a collaborator', async ({ page, browser }) => {
+test('a named version can be viewed and restored, live for a collaborator', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const url = await createReport(page, `History ${Date.now()}`);
   const editorText = page.getByRole('textbox', { name: 'Report text' });
@@ -102,28 +87,22 @@ test('a named version can be viewed and restored, live for a collaborator', asyn
   await page.keyboard.type(' Second wording.');
   await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
 
-  const adminContext = await browser.newContext();
-  try {
-    const admin = await adminContext.newPage();
-    await signIn(admin, 'kenya.admin@demo.simashe.org');
-    await admin.goto(url);
-    const adminText = admin.getByRole('textbox', { name: 'Report text' });
-    await expect(adminText).toContainText('Second wording.');
-    const adminHistory = admin.getByRole('region', { name: 'History' });
-    const entry = adminHistory.getByRole('listitem').filter({ hasText: 'Draft 1' });
-    await entry.getByRole('button', { name: 'View' }).click();
-    await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).toContainText('First wording.');
-    await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).not.toContainText('Second wording.');
-    admin.once('dialog', (dialog) => void dialog.accept());
-    await entry.getByRole('button', { name: 'Restore this version' }).click();
-    await expect(admin.getByText('Version restored for everyone.')).toBeVisible();
-    await expect(adminText).not.toContainText('Second wording.');
-    // The other person sees the restore live, without reloading.
-    await expect(editorText).not.toContainText('Second wording.');
-    await expect(editorText).toContainText('First wording.');
-  } finally {
-    await adminContext.close();
-  }
+  const admin = await openAs('kenya.admin@demo.simashe.org');
+  await admin.goto(url);
+  const adminText = admin.getByRole('textbox', { name: 'Report text' });
+  await expect(adminText).toContainText('Second wording.');
+  const adminHistory = admin.getByRole('region', { name: 'History' });
+  const entry = adminHistory.getByRole('listitem').filter({ hasText: 'Draft 1' });
+  await entry.getByRole('button', { name: 'View' }).click();
+  await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).toContainText('First wording.');
+  await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).not.toContainText('Second wording.');
+  admin.once('dialog', (dialog) => void dialog.accept());
+  await entry.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(admin.getByText('Version restored for everyone.')).toBeVisible();
+  await expect(adminText).not.toContainText('Second wording.');
+  // The other person sees the restore live, without reloading.
+  await expect(editorText).not.toContainText('Second wording.');
+  await expect(editorText).toContainText('First wording.');
 });
 
 test('the report downloads as PDF and Word from the report page', async ({ page }) => {
@@ -137,7 +116,7 @@ test('the report downloads as PDF and Word from the report page', async ({ page 
   }
 });
 
-test('a comment on selected text reaches a collaborator, who replies and resolves it', async ({ page, browser }) => {
+test('a comment on selected text reaches a collaborator, who replies and resolves it', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const url = await createReport(page, `Comments ${Date.now()}`);
   const editorText = page.getByRole('textbox', { name: 'Report text' });
@@ -153,23 +132,17 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await expect(editorText.locator('.comment-anchor')).toContainText('when');
   await expectAccessible(page);
 
-  const adminContext = await browser.newContext();
-  try {
-    const admin = await adminContext.newPage();
-    await signIn(admin, 'kenya.admin@demo.simashe.org');
-    await admin.goto(url);
-    const adminPanel = admin.getByRole('region', { name: 'Comments' });
-    await expect(adminPanel.getByText('Please name the districts.')).toBeVisible();
-    await adminPanel.getByLabel(/Reply to/).fill('Kisumu and Nakuru.');
-    await adminPanel.getByRole('button', { name: 'Reply' }).click();
-    await expect(panel.getByText('Kisumu and Nakuru.')).toBeVisible({ timeout: 15_000 });
-    await adminPanel.getByRole('button', { name: 'Resolve' }).click();
-    await expect(adminPanel.getByText('Please name the districts.')).toHaveCount(0);
-    await adminPanel.getByLabel('Show resolved').check();
-    await expect(adminPanel.getByText(/Resolved by Wanjiru Kamau/)).toBeVisible();
-  } finally {
-    await adminContext.close();
-  }
+  const admin = await openAs('kenya.admin@demo.simashe.org');
+  await admin.goto(url);
+  const adminPanel = admin.getByRole('region', { name: 'Comments' });
+  await expect(adminPanel.getByText('Please name the districts.')).toBeVisible();
+  await adminPanel.getByLabel(/Reply to/).fill('Kisumu and Nakuru.');
+  await adminPanel.getByRole('button', { name: 'Reply' }).click();
+  await expect(panel.getByText('Kisumu and Nakuru.')).toBeVisible({ timeout: 15_000 });
+  await adminPanel.getByRole('button', { name: 'Resolve' }).click();
+  await expect(adminPanel.getByText('Please name the districts.')).toHaveCount(0);
+  await adminPanel.getByLabel('Show resolved').check();
+  await expect(adminPanel.getByText(/Resolved by Wanjiru Kamau/)).toBeVisible();
 });
 
 test('pasted HTML is sanitised: no script, no event handlers, no javascript: links', async ({ page }) => {
@@ -194,30 +167,24 @@ test('pasted HTML is sanitised: no script, no event handlers, no javascript: lin
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('undo takes back only my own typing, not a collaborator’s', async ({ page, browser }) => {
+test('undo takes back only my own typing, not a collaborator’s', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const url = await createReport(page, `Undo ${Date.now()}`);
   const mine = page.getByRole('textbox', { name: 'Report text' });
-  const adminContext = await browser.newContext();
-  try {
-    const admin = await adminContext.newPage();
-    await signIn(admin, 'kenya.admin@demo.simashe.org');
-    await admin.goto(url);
-    const theirs = admin.getByRole('textbox', { name: 'Report text' });
-    await mine.getByText('What was done, by whom and when.').click();
-    await page.keyboard.press('End');
-    await page.keyboard.type(' MINE');
-    await expect(theirs).toContainText('MINE');
-    await theirs.getByText('What got in the way').click();
-    await admin.keyboard.press('End');
-    await admin.keyboard.type(' THEIRS');
-    await expect(mine).toContainText('THEIRS');
-    await page.getByRole('button', { name: 'Undo my last change' }).click();
-    await expect(mine).not.toContainText('MINE');
-    await expect(mine).toContainText('THEIRS');
-    await expect(theirs).not.toContainText('MINE');
-    await expect(theirs).toContainText('THEIRS');
-  } finally {
-    await adminContext.close();
-  }
+  const admin = await openAs('kenya.admin@demo.simashe.org');
+  await admin.goto(url);
+  const theirs = admin.getByRole('textbox', { name: 'Report text' });
+  await mine.getByText('What was done, by whom and when.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' MINE');
+  await expect(theirs).toContainText('MINE');
+  await theirs.getByText('What got in the way').click();
+  await admin.keyboard.press('End');
+  await admin.keyboard.type(' THEIRS');
+  await expect(mine).toContainText('THEIRS');
+  await page.getByRole('button', { name: 'Undo my last change' }).click();
+  await expect(mine).not.toContainText('MINE');
+  await expect(mine).toContainText('THEIRS');
+  await expect(theirs).not.toContainText('MINE');
+  await expect(theirs).toContainText('THEIRS');
 });

@@ -25,7 +25,7 @@ test('main pages have no serious accessibility violations, in English and right-
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
 
-test('the language choice is remembered by the profile across sign-ins', async ({ page, browser }) => {
+test('the language choice is remembered by the profile across sign-ins', async ({ page, newPage }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const saved = page.waitForResponse((r) => r.url().includes('/api/me/profile') && r.request().method() === 'PATCH');
   await page.getByLabel('Language').selectOption('fr');
@@ -33,18 +33,14 @@ test('the language choice is remembered by the profile across sign-ins', async (
   await expect(page.getByRole('link', { name: 'Rapports' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 
-  const other = await browser.newContext();
-  const fresh = await other.newPage();
-  try {
-    await fresh.goto('/sign-in');
-    await fresh.getByLabel('Email').fill('kenya.editor@demo.simashe.org');
-    await fresh.getByLabel('Password').fill('simashe-demo-2026');
-    await fresh.getByRole('button', { name: 'Sign in' }).click();
-    await expect(fresh.getByRole('link', { name: 'Réunions' })).toBeVisible();
-    await expect(fresh.getByRole('heading', { name: /Bienvenue/ })).toBeVisible();
-  } finally {
-    await other.close();
-  }
+  // Signed in by hand: the page turns French on sign-in, which the English-labelled helper would not expect.
+  const fresh = await newPage();
+  await fresh.goto('/sign-in');
+  await fresh.getByLabel('Email').fill('kenya.editor@demo.simashe.org');
+  await fresh.getByLabel('Password').fill('simashe-demo-2026');
+  await fresh.getByRole('button', { name: 'Sign in' }).click();
+  await expect(fresh.getByRole('link', { name: 'Réunions' })).toBeVisible();
+  await expect(fresh.getByRole('heading', { name: /Bienvenue/ })).toBeVisible();
   await page.getByLabel('Langue').selectOption('en');
   await expect(page.getByRole('link', { name: 'Meetings' })).toBeVisible();
 });

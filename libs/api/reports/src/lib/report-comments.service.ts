@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentStore } from '@simashe/api-collaboration';
+import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type { CommentThread, CreateCommentRequest } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
@@ -52,6 +52,7 @@ export class ReportCommentsService {
     private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly store: DocumentStore,
+    private readonly rooms: DocumentRooms,
   ) {}
 
   async list(auth: AuthContext, reportId: string): Promise<CommentThread[]> {
@@ -62,7 +63,10 @@ export class ReportCommentsService {
        WHERE c.report_id = $1 ORDER BY c.created_at`,
       [reportId],
     );
-    const { doc } = await this.store.load(reportId);
+    // Readers poll comments; while the report is open for editing, resolve anchors against the live copy
+    // instead of rebuilding the document from the database every time.
+    const room = await this.rooms.find({ kind: 'report', documentId: reportId });
+    const doc = room ? room.doc : (await this.store.load(reportId)).doc;
     const roots = rows.filter((row) => row.thread_id === row.id);
     const threads = roots.map((root) => ({
       ...this.presentComment(root),
@@ -74,7 +78,7 @@ export class ReportCommentsService {
       resolvedBy: root.resolved_by ? { id: root.resolved_by, name: root.resolved_by_name ?? '' } : null,
       replies: rows.filter((row) => row.thread_id === root.id && row.id !== root.id).map((row) => this.presentComment(row)),
     }));
-    doc.destroy();
+    if (!room) doc.destroy();
     return threads;
   }
 

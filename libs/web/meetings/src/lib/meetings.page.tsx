@@ -3,7 +3,7 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { supportedTimeZones } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, CopyField, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCalendarFeed, useCancelOccurrence, useCheckIn, useCreateMeeting, useRegistration, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
@@ -249,7 +249,7 @@ export function MeetingsPage() {
         {upcoming.isPending ? (
           <LoadingState label={t('common.loading')} />
         ) : upcoming.isError ? (
-          <ErrorState title={t('common.errorTitle')} message={upcoming.error.message} onRetry={() => upcoming.refetch()} retryLabel={t('common.retry')} />
+          <QueryError error={upcoming.error} onRetry={() => upcoming.refetch()} />
         ) : upcoming.data.items.length === 0 ? (
           <EmptyState>{t('meetings.empty')}</EmptyState>
         ) : (

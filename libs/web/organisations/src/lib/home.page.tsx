@@ -1,6 +1,6 @@
 import type { Organisation } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { Card, EmptyState, ErrorState, LoadingState } from '@simashe/web-ui';
+import { Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -42,9 +42,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
   }, [t]);
 
   if (organisations.isPending) return <LoadingState label={t('common.loading')} />;
-  if (organisations.isError) {
-    return <ErrorState title={t('common.errorTitle')} message={organisations.error.message} onRetry={() => organisations.refetch()} retryLabel={t('common.retry')} />;
-  }
+  if (organisations.isError) return <QueryError error={organisations.error} onRetry={() => organisations.refetch()} />;
 
   const items = organisations.data.items;
   const mine = items.filter((o) => o.relation === 'member');

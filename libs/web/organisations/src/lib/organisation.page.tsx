@@ -2,7 +2,7 @@ import { MEMBER_ROLES, type InvitationCreated, type MemberRole, type Organisatio
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, CopyField, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -233,17 +233,7 @@ export function OrganisationPage() {
   }, [organisation.data, t]);
 
   if (organisation.isPending) return <LoadingState label={t('common.loading')} />;
-  if (organisation.isError) {
-    const missing = organisation.error instanceof ApiError && [400, 404].includes(organisation.error.status);
-    return (
-      <ErrorState
-        title={missing ? t('common.notFoundTitle') : t('common.errorTitle')}
-        message={missing ? t('common.notFoundBody') : organisation.error.message}
-        onRetry={missing ? undefined : () => organisation.refetch()}
-        retryLabel={t('common.retry')}
-      />
-    );
-  }
+  if (organisation.isError) return <QueryError error={organisation.error} onRetry={() => organisation.refetch()} />;
 
   const data = organisation.data;
   const notice = {

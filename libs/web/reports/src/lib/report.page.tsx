@@ -1,7 +1,7 @@
 import type { Report, ReportStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { Alert, Button, ErrorState, LoadingState, TextField } from '@simashe/web-ui';
+import { Alert, Button, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -87,17 +87,7 @@ export function ReportPage() {
   }, [report.data, t]);
 
   if (report.isPending) return <LoadingState label={t('common.loading')} />;
-  if (report.isError) {
-    const missing = report.error instanceof ApiError && [400, 404].includes(report.error.status);
-    return (
-      <ErrorState
-        title={missing ? t('common.notFoundTitle') : t('common.errorTitle')}
-        message={missing ? t('common.notFoundBody') : report.error.message}
-        onRetry={missing ? undefined : () => report.refetch()}
-        retryLabel={t('common.retry')}
-      />
-    );
-  }
+  if (report.isError) return <QueryError error={report.error} onRetry={() => report.refetch()} />;
   const data = report.data;
   // The live connection is the authority on editing rights (it changes when the report is submitted).
   const editable = (state?.access ?? data.access) === 'edit' && data.access === 'edit';

@@ -1,7 +1,7 @@
 import { REPORT_STATUSES, WHO_REGION_CODES, type ListReportsQuery, type Report, type ReportStatus } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, EmptyState, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -143,7 +143,7 @@ export function ReportsPage() {
       {reports.isPending ? (
         <LoadingState label={t('common.loading')} />
       ) : reports.isError ? (
-        <ErrorState title={t('common.errorTitle')} message={reports.error.message} onRetry={() => reports.refetch()} retryLabel={t('common.retry')} />
+        <QueryError error={reports.error} onRetry={() => reports.refetch()} />
       ) : reports.data.items.length === 0 ? (
         <EmptyState>{t('reports.empty')}</EmptyState>
       ) : (

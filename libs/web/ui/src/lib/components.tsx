@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
@@ -110,6 +111,18 @@ export function ErrorState({ title, message, onRetry, retryLabel }: { title: str
 }
 
 /** A titled card is a named landmark region, so screen-reader users can jump between them. */
+/**
+ * What a page shows when its data did not load: "not found" for a missing or unreadable item (400/404, which
+ * retrying cannot fix), otherwise the error with a retry button.
+ */
+export function QueryError({ error, onRetry }: { error: { status?: number; message: string }; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (error.status === 400 || error.status === 404) {
+    return <ErrorState title={t('common.notFoundTitle')} message={t('common.notFoundBody')} />;
+  }
+  return <ErrorState title={t('common.errorTitle')} message={error.message} onRetry={onRetry} retryLabel={t('common.retry')} />;
+}
+
 export function Card({ title, children, headingLevel = 2 }: { title?: ReactNode; children: ReactNode; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = useId();

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentStore, VersionsService } from '@simashe/api-collaboration';
-import type { AuthContext } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type Report } from '@simashe/contracts';
 import { safeReportJson } from '@simashe/editor';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
@@ -31,7 +30,7 @@ export class ReportExportService {
     private readonly versions: VersionsService,
   ) {}
 
-  async export(_auth: AuthContext, report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
+  async export(report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
     let content: Record<string, unknown>;
     let versionStamp: string;
     const exportedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
