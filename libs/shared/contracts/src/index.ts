@@ -8,3 +8,4 @@ export * from './lib/reports.schema';
 export * from './lib/collaboration.events';
 export * from './lib/collaboration.schema';
 export * from './lib/meetings.schema';
+export * from './lib/notifications.schema';

@@ -2,3 +2,4 @@ export * from './lib/extensions';
 export * from './lib/schema';
 export * from './lib/templates';
 export * from './lib/sanitize';
+export * from './lib/action-item';

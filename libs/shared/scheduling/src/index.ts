@@ -1,1 +1,2 @@
 export * from './lib/occurrences';
+export * from './lib/working-hours';

@@ -20,6 +20,12 @@ export class UserEntity {
   @Column({ name: 'time_zone', type: 'text' })
   timeZone!: string;
 
+  @Column({ name: 'reminder_minutes', type: 'int', array: true, default: () => "'{1440,15}'" })
+  reminderMinutes!: number[];
+
+  @Column({ name: 'email_reminders', type: 'boolean', default: true })
+  emailReminders!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,6 +21,8 @@ export function presentCurrentUser(user: UserEntity): CurrentUser {
     name: user.name,
     preferredLanguage: user.preferredLanguage as Language,
     timeZone: user.timeZone,
+    reminderMinutes: [...user.reminderMinutes].sort((a, b) => b - a),
+    emailReminders: user.emailReminders,
   };
 }
 

@@ -35,6 +35,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
             kind: demo.kind,
             regionCode: country?.regionCode ?? demo.regionCode ?? null,
             countryIso3: country?.iso3 ?? null,
+            // Every demo organisation works where its first member lives.
+            timeZone: demo.members[0]?.timeZone ?? 'UTC',
           }),
         );
         idByKey.set(demo.key, organisation.id);

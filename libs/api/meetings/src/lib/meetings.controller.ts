@@ -14,13 +14,25 @@ import {
   AttendanceRatesQuerySchema,
   AttendanceRatesSchema,
   RecordAttendanceRequestSchema,
+  ActionItemListSchema,
+  AgendaSchema,
+  ChangeFollowingRequestSchema,
+  MeetingPeopleSchema,
+  MinutesSchema,
+  ReplaceAgendaRequestSchema,
+  type ActionItem,
+  type Agenda,
+  type MeetingPerson,
+  type Minutes,
   type AttendanceRate,
   type Meeting,
   type MeetingOccurrence,
 } from '@simashe/contracts';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { AgendaService } from './agenda.service';
 import { MeetingsService } from './meetings.service';
+import { MinutesService } from './minutes.service';
 
 class CreateMeetingRequestDto extends createZodDto(CreateMeetingRequestSchema) {}
 class ListMeetingsQueryDto extends createZodDto(ListMeetingsQuerySchema) {}
@@ -32,13 +44,23 @@ class RsvpRequestDto extends createZodDto(RsvpRequestSchema) {}
 class RecordAttendanceRequestDto extends createZodDto(RecordAttendanceRequestSchema) {}
 class AttendanceRatesQueryDto extends createZodDto(AttendanceRatesQuerySchema) {}
 class AttendanceRatesDto extends createZodDto(AttendanceRatesSchema) {}
+class ChangeFollowingRequestDto extends createZodDto(ChangeFollowingRequestSchema) {}
+class ReplaceAgendaRequestDto extends createZodDto(ReplaceAgendaRequestSchema) {}
+class AgendaDto extends createZodDto(AgendaSchema) {}
+class MinutesDto extends createZodDto(MinutesSchema) {}
+class ActionItemListDto extends createZodDto(ActionItemListSchema) {}
+class MeetingPeopleDto extends createZodDto(MeetingPeopleSchema) {}
 class MeetingDto extends createZodDto(MeetingSchema) {}
 class MeetingOccurrenceListDto extends createZodDto(MeetingOccurrenceListSchema) {}
 
 @ApiTags('meetings')
 @Controller('meetings')
 export class MeetingsController {
-  constructor(private readonly meetings: MeetingsService) {}
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly agenda: AgendaService,
+    private readonly minutes: MinutesService,
+  ) {}
 
   @Get()
   @ZodResponse({ type: MeetingOccurrenceListDto })
@@ -103,6 +125,49 @@ export class MeetingsController {
   @ZodResponse({ type: MeetingDto })
   move(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: MoveOccurrenceRequestDto): Promise<Meeting> {
     return this.meetings.moveOccurrence(auth, params.id, params.occurrence, body.localStart, body.localEnd);
+  }
+
+  @Put(':id/occurrences/:occurrence/following')
+  @ZodResponse({ type: MeetingDto })
+  changeFollowing(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: ChangeFollowingRequestDto): Promise<Meeting> {
+    return this.meetings.changeFollowing(auth, params.id, params.occurrence, body);
+  }
+
+  @Get(':id/agenda')
+  @ZodResponse({ type: AgendaDto })
+  getAgenda(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<Agenda> {
+    return this.agenda.get(auth, params.id);
+  }
+
+  @Put(':id/agenda')
+  @ZodResponse({ type: AgendaDto })
+  replaceAgenda(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams, @Body() body: ReplaceAgendaRequestDto): Promise<Agenda> {
+    return this.agenda.replace(auth, params.id, body);
+  }
+
+  @Get(':id/people')
+  @ZodResponse({ type: MeetingPeopleDto })
+  async people(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<{ items: MeetingPerson[] }> {
+    return { items: await this.meetings.people(auth, params.id) };
+  }
+
+  @Get(':id/action-items')
+  @ZodResponse({ type: ActionItemListDto })
+  async actionItems(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams): Promise<{ items: ActionItem[] }> {
+    return { items: await this.minutes.actionItems(auth, params.id) };
+  }
+
+  @Get(':id/occurrences/:occurrence/minutes')
+  @ZodResponse({ type: MinutesDto })
+  getMinutes(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams): Promise<Minutes> {
+    return this.minutes.get(auth, params.id, params.occurrence);
+  }
+
+  @Post(':id/occurrences/:occurrence/minutes')
+  @HttpCode(200)
+  @ZodResponse({ type: MinutesDto })
+  openMinutes(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams): Promise<Minutes> {
+    return this.minutes.open(auth, params.id, params.occurrence);
   }
 
   @Post(':id/occurrences/:occurrence/attendance')

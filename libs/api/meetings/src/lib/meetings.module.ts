@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CollaborationModule } from '@simashe/api-collaboration';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { AgendaService } from './agenda.service';
 import { CalendarFeedController } from './calendar-feed.controller';
+import { MeetingAccess } from './meeting-access';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
+import { MinutesService } from './minutes.service';
 
-@Module({ imports: [OrganisationsModule], controllers: [MeetingsController, CalendarFeedController], providers: [MeetingsService] })
+/** Meetings and webinars: scheduling, invitations, RSVP, calendars, agenda, minutes (real-time documents) and attendance. */
+@Module({
+  imports: [OrganisationsModule, CollaborationModule],
+  controllers: [MeetingsController, CalendarFeedController],
+  providers: [MeetingAccess, MeetingsService, AgendaService, MinutesService],
+  exports: [MeetingAccess, MeetingsService],
+})
 export class MeetingsModule {}

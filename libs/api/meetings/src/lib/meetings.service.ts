@@ -1,29 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
-import type { AttendanceRate, CreateMeetingRequest, Meeting, MeetingOccurrence, Registration } from '@simashe/contracts';
+import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, Meeting, MeetingOccurrence, MeetingPerson, Registration } from '@simashe/contracts';
 import { buildRule, occurrences, RecurrenceError, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DataSource } from 'typeorm';
+import { MEETING_SQL, MeetingAccess, type MeetingRow } from './meeting-access';
 import { meetingsCalendar, type IcsMeeting } from './meetings.ics';
-
-interface MeetingRow {
-  id: string;
-  title: string;
-  description: string;
-  kind: Meeting['kind'];
-  organiser_organisation_id: string;
-  organiser_name: string;
-  local_start: string;
-  duration_minutes: number;
-  time_zone: string;
-  rrule: string | null;
-  conferencing_url: string | null;
-  capacity: number | null;
-  network_wide: boolean;
-  cancelled_at: Date | null;
-}
 
 interface ChangeRow {
   occurrence: string;
@@ -32,8 +16,26 @@ interface ChangeRow {
   new_duration_minutes: number | null;
 }
 
-const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start, o.name AS organiser_name
-  FROM meetings m JOIN organisations o ON o.id = m.organiser_organisation_id`;
+/** The rule, ended just before the given occurrence (organiser wall-clock); earlier occurrences are untouched. */
+function endedBefore(rrule: string, occurrence: string): string {
+  const options = RRule.parseString(rrule);
+  const until = DateTime.fromISO(occurrence, { zone: 'utc' }).minus({ seconds: 1 });
+  return new RRule({ ...options, count: undefined, until: until.toJSDate() }).toString().replace(/^RRULE:/, '');
+}
+
+/**
+ * The rule for a series continued from occurrence number `index`: a COUNT shrinks by what already happened,
+ * and a single BYDAY follows the new start when it moves to another weekday.
+ */
+function continuedRule(rrule: string, index: number, oldLocalStart: string, newLocalStart: string): string {
+  const options = RRule.parseString(rrule);
+  if (options.count) options.count = Math.max(1, options.count - index);
+  const oldDay = DateTime.fromISO(oldLocalStart).weekday;
+  const newDay = DateTime.fromISO(newLocalStart).weekday;
+  const days = Array.isArray(options.byweekday) ? options.byweekday : options.byweekday ? [options.byweekday] : [];
+  if (days.length === 1 && oldDay !== newDay) options.byweekday = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA][newDay % 7];
+  return new RRule(options).toString().replace(/^RRULE:/, '');
+}
 
 /** Meetings and webinars: organiser wall-clock + IANA zone, RRULE series, per-occurrence changes and RSVPs. */
 @Injectable()
@@ -41,21 +43,13 @@ export class MeetingsService {
   constructor(
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
+    private readonly access: MeetingAccess,
   ) {}
 
   async create(auth: AuthContext, input: CreateMeetingRequest): Promise<Meeting> {
-    await this.requireOrganiser(auth, input.organiserOrganisationId);
-    const start = DateTime.fromISO(input.localStart, { zone: input.timeZone });
-    const end = DateTime.fromISO(input.localEnd, { zone: input.timeZone });
-    if (!start.isValid || !end.isValid) throw new ValidationError('Invalid date', [{ path: 'localStart', message: 'Not a real date and time' }]);
-    const durationMinutes = Math.round(end.diff(start, 'minutes').minutes);
-    if (durationMinutes > 1440) throw new ValidationError('Too long', [{ path: 'localEnd', message: 'A meeting lasts at most 24 hours' }]);
-    try {
-      buildRule({ localStart: input.localStart, durationMinutes, timeZone: input.timeZone, rrule: input.rrule });
-    } catch (error) {
-      if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ path: 'rrule', message: error.message }]);
-      throw error;
-    }
+    await this.access.requireOrganiser(auth, input.organiserOrganisationId);
+    const durationMinutes = this.durationOf(input.localStart, input.localEnd, input.timeZone);
+    this.validateRule(input.localStart, durationMinutes, input.timeZone, input.rrule);
     const known: Array<{ id: string }> = input.invitees.organisationIds.length
       ? await this.db.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [input.invitees.organisationIds])
       : [];
@@ -87,7 +81,7 @@ export class MeetingsService {
   }
 
   async list(auth: AuthContext, from: string, to: string): Promise<MeetingOccurrence[]> {
-    const ids = await this.visibleIds(auth.userId);
+    const ids = await this.access.visibleIds(auth.userId);
     if (ids.length === 0) return [];
     const rows: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = ANY($1::uuid[]) AND m.cancelled_at IS NULL`, [ids]);
     const fromMs = new Date(from).getTime();
@@ -102,7 +96,7 @@ export class MeetingsService {
   }
 
   async get(auth: AuthContext, id: string): Promise<Meeting> {
-    const row = await this.readable(auth, id, true);
+    const row = await this.access.readable(auth, id, true);
     return {
       id: row.id,
       title: row.title,
@@ -115,7 +109,7 @@ export class MeetingsService {
       capacity: row.capacity,
       networkWide: row.network_wide,
       cancelled: row.cancelled_at !== null,
-      canManage: await this.isOrganiser(auth, row.organiser_organisation_id),
+      canManage: await this.access.isOrganiser(auth, row.organiser_organisation_id),
       registration: await this.registrationOf(auth, row),
       occurrences: await this.occurrencesOf(auth, row),
     };
@@ -123,7 +117,7 @@ export class MeetingsService {
 
   /** First come, first served up to the capacity; the rest wait in arrival order. Locked per webinar. */
   async register(auth: AuthContext, id: string): Promise<Meeting> {
-    const row = await this.readable(auth, id);
+    const row = await this.access.readable(auth, id);
     if (row.kind !== 'webinar') throw new ConflictError('Only webinars take registrations');
     await this.db.transaction(async (manager) => {
       const [meeting] = await manager.query('SELECT capacity FROM meetings WHERE id = $1 FOR UPDATE', [id]);
@@ -138,7 +132,7 @@ export class MeetingsService {
 
   /** Leaving frees a seat for the first person waiting. */
   async unregister(auth: AuthContext, id: string): Promise<Meeting> {
-    await this.readable(auth, id);
+    await this.access.readable(auth, id);
     await this.db.transaction(async (manager) => {
       await manager.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [id]);
       // TypeORM answers a DELETE … RETURNING with [rows, affectedCount].
@@ -175,14 +169,14 @@ export class MeetingsService {
   }
 
   async cancel(auth: AuthContext, id: string): Promise<void> {
-    const row = await this.readable(auth, id);
-    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.readable(auth, id);
+    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
     await this.db.query('UPDATE meetings SET cancelled_at = now(), updated_at = now() WHERE id = $1', [id]);
   }
 
   async cancelOccurrence(auth: AuthContext, id: string, occurrence: string, scope: 'this' | 'following'): Promise<Meeting> {
-    const row = await this.readable(auth, id);
-    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.readable(auth, id);
+    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
     const series = this.series(row);
     const index = series.findIndex((o) => o.localStart === occurrence);
     if (index < 0) throw new NotFoundError('That occurrence');
@@ -191,11 +185,7 @@ export class MeetingsService {
         await this.cancel(auth, id);
         return this.get(auth, id);
       }
-      // End the series just before this occurrence; earlier ones are untouched.
-      const options = RRule.parseString(row.rrule as string);
-      const local = DateTime.fromISO(occurrence, { zone: 'utc' }).minus({ seconds: 1 });
-      const rrule = new RRule({ ...options, count: undefined, until: local.toJSDate() }).toString().replace(/^RRULE:/, '');
-      await this.db.query('UPDATE meetings SET rrule = $2, updated_at = now() WHERE id = $1', [id, rrule]);
+      await this.db.query('UPDATE meetings SET rrule = $2, updated_at = now() WHERE id = $1', [id, endedBefore(row.rrule as string, occurrence)]);
     } else {
       await this.db.query(
         `INSERT INTO meeting_occurrence_changes (meeting_id, occurrence_local_start, cancelled) VALUES ($1, $2, true)
@@ -206,15 +196,75 @@ export class MeetingsService {
     return this.get(auth, id);
   }
 
-  async moveOccurrence(auth: AuthContext, id: string, occurrence: string, localStart: string, localEnd: string): Promise<Meeting> {
-    const row = await this.readable(auth, id);
-    await this.requireOrganiser(auth, row.organiser_organisation_id);
-    if (!this.series(row).some((o) => o.localStart === occurrence)) throw new NotFoundError('That occurrence');
-    const start = DateTime.fromISO(localStart, { zone: row.time_zone });
-    const minutes = Math.round(DateTime.fromISO(localEnd, { zone: row.time_zone }).diff(start, 'minutes').minutes);
-    if (!start.isValid || minutes <= 0 || minutes > 1440) {
-      throw new ValidationError('The occurrence must end after it starts, within 24 hours', [{ path: 'localEnd', message: 'Invalid end' }]);
+  /**
+   * Changes this occurrence and all later ones (time, length, title). The series is split the way calendar
+   * apps do it: the original ends just before this occurrence, and a new series with the same invitees and
+   * agenda takes over from here. Changes already made to later single occurrences of the original are dropped.
+   */
+  async changeFollowing(auth: AuthContext, id: string, occurrence: string, input: ChangeFollowingRequest): Promise<Meeting> {
+    const row = await this.access.readable(auth, id);
+    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    const index = this.series(row).findIndex((o) => o.localStart === occurrence);
+    if (index < 0) throw new NotFoundError('That occurrence');
+    const durationMinutes = this.durationOf(input.localStart, input.localEnd, row.time_zone);
+    const rrule = row.rrule ? continuedRule(row.rrule, index, row.local_start, input.localStart) : null;
+    this.validateRule(input.localStart, durationMinutes, row.time_zone, rrule);
+    const newId = await this.db.transaction(async (manager) => {
+      if (index === 0) {
+        await manager.query('UPDATE meetings SET local_start = $2, duration_minutes = $3, title = $4, rrule = $5, updated_at = now() WHERE id = $1', [
+          id, input.localStart, durationMinutes, input.title ?? row.title, rrule,
+        ]);
+        await manager.query('DELETE FROM meeting_occurrence_changes WHERE meeting_id = $1', [id]);
+        return id;
+      }
+      await manager.query('UPDATE meetings SET rrule = $2, updated_at = now() WHERE id = $1', [id, endedBefore(row.rrule as string, occurrence)]);
+      await manager.query('DELETE FROM meeting_occurrence_changes WHERE meeting_id = $1 AND occurrence_local_start >= $2', [id, occurrence]);
+      const [created] = await manager.query(
+        `INSERT INTO meetings (organiser_organisation_id, title, description, kind, local_start, duration_minutes, time_zone, rrule,
+                               conferencing_url, capacity, network_wide, created_by)
+         SELECT organiser_organisation_id, $2, description, kind, $3, $4, time_zone, $5, conferencing_url, capacity, network_wide, $6
+         FROM meetings WHERE id = $1 RETURNING id`,
+        [id, input.title ?? row.title, input.localStart, durationMinutes, rrule, auth.userId],
+      );
+      await manager.query(
+        `INSERT INTO meeting_invitees (meeting_id, organisation_id, region_code, user_id)
+         SELECT $2, organisation_id, region_code, user_id FROM meeting_invitees WHERE meeting_id = $1`,
+        [id, created.id],
+      );
+      await manager.query(
+        `INSERT INTO meeting_agenda_items (meeting_id, position, title, presenter, minutes)
+         SELECT $2, position, title, presenter, minutes FROM meeting_agenda_items WHERE meeting_id = $1`,
+        [id, created.id],
+      );
+      return created.id as string;
+    });
+    return this.get(auth, newId);
+  }
+
+  private durationOf(localStart: string, localEnd: string, timeZone: string): number {
+    const start = DateTime.fromISO(localStart, { zone: timeZone });
+    const end = DateTime.fromISO(localEnd, { zone: timeZone });
+    if (!start.isValid || !end.isValid) throw new ValidationError('Invalid date', [{ path: 'localStart', message: 'Not a real date and time' }]);
+    const minutes = Math.round(end.diff(start, 'minutes').minutes);
+    if (minutes <= 0) throw new ValidationError('The meeting must end after it starts', [{ path: 'localEnd', message: 'Ends before it starts' }]);
+    if (minutes > 1440) throw new ValidationError('Too long', [{ path: 'localEnd', message: 'A meeting lasts at most 24 hours' }]);
+    return minutes;
+  }
+
+  private validateRule(localStart: string, durationMinutes: number, timeZone: string, rrule: string | null | undefined): void {
+    try {
+      buildRule({ localStart, durationMinutes, timeZone, rrule });
+    } catch (error) {
+      if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ path: 'rrule', message: error.message }]);
+      throw error;
     }
+  }
+
+  async moveOccurrence(auth: AuthContext, id: string, occurrence: string, localStart: string, localEnd: string): Promise<Meeting> {
+    const row = await this.access.readable(auth, id);
+    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    if (!this.series(row).some((o) => o.localStart === occurrence)) throw new NotFoundError('That occurrence');
+    const minutes = this.durationOf(localStart, localEnd, row.time_zone);
     await this.db.query(
       `INSERT INTO meeting_occurrence_changes (meeting_id, occurrence_local_start, new_local_start, new_duration_minutes) VALUES ($1, $2, $3, $4)
        ON CONFLICT (meeting_id, occurrence_local_start) DO UPDATE SET new_local_start = $3, new_duration_minutes = $4, cancelled = false`,
@@ -224,7 +274,7 @@ export class MeetingsService {
   }
 
   async rsvp(auth: AuthContext, id: string, occurrence: string, response: 'yes' | 'no' | 'maybe'): Promise<Meeting> {
-    const row = await this.readable(auth, id);
+    const row = await this.access.readable(auth, id);
     const current = await this.occurrencesOf(auth, row);
     if (!current.some((o) => o.occurrence === occurrence)) throw new NotFoundError('That occurrence');
     await this.db.query(
@@ -237,8 +287,8 @@ export class MeetingsService {
 
   /** Organisers record who attended an occurrence. */
   async recordAttendance(auth: AuthContext, id: string, occurrence: string, userIds: string[]): Promise<Meeting> {
-    const row = await this.readable(auth, id);
-    await this.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.readable(auth, id);
+    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
     await this.currentOccurrence(auth, row, occurrence);
     await this.db.query(
       `INSERT INTO meeting_attendance (meeting_id, occurrence_local_start, user_id, self_check_in, recorded_by)
@@ -251,7 +301,7 @@ export class MeetingsService {
 
   /** Invitees check themselves in from 15 minutes before the start until the end. */
   async checkIn(auth: AuthContext, id: string, occurrence: string, now = Date.now()): Promise<Meeting> {
-    const row = await this.readable(auth, id);
+    const row = await this.access.readable(auth, id);
     const current = await this.currentOccurrence(auth, row, occurrence);
     if (now < new Date(current.start).getTime() - 15 * 60_000 || now > new Date(current.end).getTime()) {
       throw new ConflictError('Check-in is open from 15 minutes before the meeting until it ends');
@@ -305,6 +355,17 @@ export class MeetingsService {
       }));
   }
 
+  async occurrenceExists(auth: AuthContext, row: MeetingRow, occurrence: string): Promise<boolean> {
+    return (await this.occurrencesOf(auth, row)).some((o) => o.occurrence === occurrence);
+  }
+
+  /** The people a meeting concerns, for those who organise or contribute to it (action-item owners, attendance). */
+  async people(auth: AuthContext, id: string): Promise<MeetingPerson[]> {
+    const row = await this.access.readable(auth, id, true);
+    if (!(await this.access.canContribute(auth, row))) throw new ForbiddenError('Only organisers and invited contributors see who takes part');
+    return (await this.access.people(id)).map((person) => ({ userId: person.user_id, name: person.name, organisationName: person.organisation_name }));
+  }
+
   private async currentOccurrence(auth: AuthContext, row: MeetingRow, occurrence: string): Promise<MeetingOccurrence> {
     const found = (await this.occurrencesOf(auth, row)).find((o) => o.occurrence === occurrence);
     if (!found) throw new NotFoundError('That occurrence');
@@ -312,13 +373,13 @@ export class MeetingsService {
   }
 
   async ics(auth: AuthContext, id: string): Promise<string> {
-    const row = await this.readable(auth, id, true);
+    const row = await this.access.readable(auth, id, true);
     return meetingsCalendar([await this.icsMeeting(row)], row.title);
   }
 
   /** Everything the person may see, cancelled meetings included (so calendar apps drop them). */
   async feed(userId: string): Promise<string> {
-    const ids = await this.visibleIds(userId, { includeCancelled: true });
+    const ids = await this.access.visibleIds(userId, { includeCancelled: true });
     const rows: MeetingRow[] = ids.length ? await this.db.query(`${MEETING_SQL} WHERE m.id = ANY($1::uuid[])`, [ids]) : [];
     return meetingsCalendar(await Promise.all(rows.map((row) => this.icsMeeting(row))), 'SIMASHE meetings');
   }
@@ -392,47 +453,4 @@ export class MeetingsService {
       ];
     });
   }
-
-  /** Organisers' members, invitees (individuals, invited organisations, pathfinders and offices of an invited region), and everyone for network-wide webinars. */
-  private async visibleIds(userId: string, { includeCancelled = false, meetingId = null as string | null } = {}): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `WITH mine AS (
-         SELECT m.organisation_id, o.kind, o.region_code FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1
-       )
-       SELECT mt.id FROM meetings mt
-       WHERE ($2 OR mt.cancelled_at IS NULL) AND ($3::uuid IS NULL OR mt.id = $3::uuid) AND (
-         mt.network_wide
-         OR mt.organiser_organisation_id IN (SELECT organisation_id FROM mine)
-         OR EXISTS (
-           SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id AND (
-             i.user_id = $1
-             OR i.organisation_id IN (SELECT organisation_id FROM mine)
-             OR (i.region_code IS NOT NULL AND EXISTS (
-               SELECT 1 FROM mine WHERE mine.region_code = i.region_code AND mine.kind IN ('country_pathfinder', 'who_regional_office')))
-           )
-         )
-       )`,
-      [userId, includeCancelled, meetingId],
-    );
-    return rows.map((row) => row.id);
-  }
-
-  private async readable(auth: AuthContext, id: string, includeCancelled = false): Promise<MeetingRow> {
-    const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
-    // Checks this one meeting only, not every meeting the person can see.
-    if (!row || (await this.visibleIds(auth.userId, { includeCancelled, meetingId: id })).length === 0) throw new NotFoundError('The meeting');
-    return row;
-  }
-
-  private async isOrganiser(auth: AuthContext, organisationId: string): Promise<boolean> {
-    const access = await this.policy.organisationAccess(auth, organisationId);
-    return access?.relation === 'member' && (access.role === 'admin' || access.role === 'editor');
-  }
-
-  private async requireOrganiser(auth: AuthContext, organisationId: string): Promise<void> {
-    if (!(await this.isOrganiser(auth, organisationId))) {
-      throw new ForbiddenError('Only editors and admins of the organising organisation can do this');
-    }
-  }
 }
-

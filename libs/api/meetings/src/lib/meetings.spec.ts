@@ -88,6 +88,46 @@ describe('meetings over HTTP', () => {
     expect((await organiser.post(`/api/meetings/${id}/occurrences/2026-03-18T14:00/cancel`, {})).status).toBe(404);
   });
 
+  it('changes this and following occurrences by splitting the series, earlier ones untouched', async () => {
+    const created = await organiser.post('/api/meetings', session({ title: 'Series to reschedule' }));
+    const id = created.body.id;
+    await organiser.put(`/api/meetings/${id}/agenda`, { items: [{ title: 'Check-in', minutes: 10 }] });
+    await organiser.post(`/api/meetings/${id}/occurrences/2026-04-28T14:00/cancel`, { scope: 'this' });
+
+    // From the 4th session on: Thursdays at 10:00, one hour, with a new title.
+    const changed = await organiser.put(`/api/meetings/${id}/occurrences/2026-04-07T14:00/following`, {
+      localStart: '2026-04-09T10:00',
+      localEnd: '2026-04-09T11:00',
+      title: 'Series, new slot',
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.id).not.toBe(id);
+    expect(changed.body.title).toBe('Series, new slot');
+    expect(changed.body.occurrences.map((o: { occurrence: string }) => o.occurrence)).toEqual([
+      '2026-04-09T10:00', '2026-04-16T10:00', '2026-04-23T10:00', '2026-04-30T10:00', '2026-05-07T10:00',
+    ]);
+    expect(changed.body.occurrences[0]).toMatchObject({ start: '2026-04-09T08:00:00Z', end: '2026-04-09T09:00:00Z' });
+    expect((await organiser.get(`/api/meetings/${changed.body.id}/agenda`)).body.items.map((i: { title: string }) => i.title)).toEqual(['Check-in']);
+
+    const original = await organiser.get(`/api/meetings/${id}`);
+    expect(original.body.title).toBe('Series to reschedule');
+    expect(original.body.occurrences.map((o: { occurrence: string }) => o.occurrence)).toEqual(['2026-03-17T14:00', '2026-03-24T14:00', '2026-03-31T14:00']);
+
+    // Invitees follow the new series.
+    const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');
+    expect((await kenyan.get(`/api/meetings/${changed.body.id}`)).status).toBe(200);
+    expect((await kenyan.put(`/api/meetings/${id}/occurrences/2026-03-31T14:00/following`, { localStart: '2026-03-31T10:00', localEnd: '2026-03-31T11:00' })).status).toBe(403);
+
+    // Changing from the first occurrence changes the whole series in place.
+    const whole = await organiser.put(`/api/meetings/${id}/occurrences/2026-03-17T14:00/following`, { localStart: '2026-03-17T15:00', localEnd: '2026-03-17T16:00' });
+    expect(whole.body.id).toBe(id);
+    expect(whole.body.occurrences.map((o: { localStart: string }) => o.localStart)).toEqual(['2026-03-17T15:00', '2026-03-24T15:00', '2026-03-31T15:00']);
+
+    const bad = await organiser.put(`/api/meetings/${id}/occurrences/2026-03-17T15:00/following`, { localStart: '2026-03-17T15:00', localEnd: '2026-03-17T14:00' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0].path).toBe('localEnd');
+  });
+
   it('records RSVPs per occurrence', async () => {
     const created = await organiser.post('/api/meetings', session({ title: 'RSVP series' }));
     const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');

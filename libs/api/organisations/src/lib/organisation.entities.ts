@@ -44,6 +44,9 @@ export class OrganisationEntity {
   @Column({ name: 'country_iso3', type: 'char', length: 3, nullable: true })
   countryIso3!: string | null;
 
+  @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
+  timeZone!: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

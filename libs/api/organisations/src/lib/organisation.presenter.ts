@@ -12,11 +12,15 @@ export interface OrganisationRow {
   country_iso2: string | null;
   country_name: string | null;
   member_count: number;
+  time_zone: string;
+  work_day_start: string;
+  work_day_end: string;
 }
 
 export const ORGANISATION_ROW_SQL = `
   SELECT o.id, o.name, o.kind, o.region_code, r.name AS region_name, r.office_name AS region_office_name,
-         o.country_iso3, c.iso2 AS country_iso2, c.name AS country_name,
+         o.country_iso3, o.time_zone, to_char(o.work_day_start, 'HH24:MI') AS work_day_start,
+         to_char(o.work_day_end, 'HH24:MI') AS work_day_end, c.iso2 AS country_iso2, c.name AS country_name,
          (SELECT count(*)::int FROM memberships m WHERE m.organisation_id = o.id) AS member_count
   FROM organisations o
   LEFT JOIN who_regions r ON r.code = o.region_code
@@ -39,5 +43,8 @@ export function presentOrganisation(row: OrganisationRow, access: OrganisationAc
     myRole: access.role,
     relation: access.relation,
     memberCount: row.member_count,
+    timeZone: row.time_zone,
+    workDayStart: row.work_day_start,
+    workDayEnd: row.work_day_end,
   };
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
 import {
+  UpdateOrganisationRequestSchema,
   ChangeRoleRequestSchema,
   CreateInvitationRequestSchema,
   CreateOrganisationRequestSchema,
@@ -35,6 +36,7 @@ class ListOrganisationsQueryDto extends createZodDto(ListOrganisationsQuerySchem
 class ChangeRoleRequestDto extends createZodDto(ChangeRoleRequestSchema) {}
 class CreateInvitationRequestDto extends createZodDto(CreateInvitationRequestSchema) {}
 class CreateOrganisationRequestDto extends createZodDto(CreateOrganisationRequestSchema) {}
+class UpdateOrganisationRequestDto extends createZodDto(UpdateOrganisationRequestSchema) {}
 class GrantPartnerRequestDto extends createZodDto(GrantPartnerRequestSchema) {}
 class OrganisationListDto extends createZodDto(OrganisationListSchema) {}
 class OrganisationDto extends createZodDto(OrganisationSchema) {}
@@ -67,6 +69,12 @@ export class OrganisationsController {
   @ZodResponse({ type: OrganisationDetailDto })
   detail(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<OrganisationDetail> {
     return this.organisations.detail(auth, params.id);
+  }
+
+  @Patch('organisations/:id')
+  @ZodResponse({ type: OrganisationDetailDto })
+  update(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: UpdateOrganisationRequestDto): Promise<OrganisationDetail> {
+    return this.organisations.update(auth, params.id, body);
   }
 
   @Patch('organisations/:id/members/:userId')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
+  UpdateOrganisationRequest,
   CreateOrganisationRequest,
   ListOrganisationsQuery,
   MemberRole,
@@ -174,9 +175,26 @@ export class OrganisationsService {
       kind: input.kind,
       regionCode,
       countryIso3: input.countryIso3 ?? null,
+      timeZone: input.timeZone ?? 'UTC',
     });
     const [row] = await this.rows([saved.id]);
     return presentOrganisation(row, { organisationId: saved.id, relation: 'secretariat', role: null, canManage: true });
+  }
+
+  /** Admins set where and when their organisation works (used by "find a time"). */
+  async update(auth: AuthContext, organisationId: string, changes: UpdateOrganisationRequest): Promise<OrganisationDetail> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    const [current] = await this.rows([organisationId]);
+    const start = changes.workDayStart ?? current.work_day_start;
+    const end = changes.workDayEnd ?? current.work_day_end;
+    if (end <= start) throw new ValidationError('The working day must end after it starts', [{ path: 'workDayEnd', message: 'Ends before it starts' }]);
+    await this.db.query('UPDATE organisations SET time_zone = $2, work_day_start = $3, work_day_end = $4 WHERE id = $1', [
+      organisationId,
+      changes.timeZone ?? current.time_zone,
+      start,
+      end,
+    ]);
+    return this.detail(auth, organisationId);
   }
 
   private rows(ids: string[]): Promise<OrganisationRow[]> {

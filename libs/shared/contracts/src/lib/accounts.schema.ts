@@ -21,6 +21,9 @@ export const CurrentUserSchema = z.object({
   name: z.string(),
   preferredLanguage: LanguageSchema,
   timeZone: z.string(),
+  /** Minutes before a meeting starts at which to remind this person. */
+  reminderMinutes: z.array(z.number().int()),
+  emailReminders: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 
@@ -36,6 +39,12 @@ export const UpdateProfileRequestSchema = z
     name: PersonNameSchema.optional(),
     preferredLanguage: LanguageSchema.optional(),
     timeZone: TimeZoneSchema.optional(),
+    reminderMinutes: z
+      .array(z.number().int('Reminder times are whole minutes').min(1, 'A reminder comes at least 1 minute before').max(10080, 'A reminder comes at most a week before'))
+      .max(5, 'At most 5 reminders')
+      .refine((values) => new Set(values).size === values.length, 'Each reminder time once')
+      .optional(),
+    emailReminders: z.boolean().optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { message: 'Provide at least one field to change' });
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequestSchema>;

@@ -23,8 +23,8 @@ export interface JoinResult {
   awareness: Uint8Array;
 }
 
-/** Documents edited in real time; meeting minutes will join reports here. */
-export const COLLAB_DOCUMENT_KINDS = ['report'] as const;
+/** Documents edited in real time. */
+export const COLLAB_DOCUMENT_KINDS = ['report', 'meeting_minutes'] as const;
 export type CollabDocumentKind = (typeof COLLAB_DOCUMENT_KINDS)[number];
 
 export interface DocumentRef {

@@ -128,3 +128,61 @@ export const AttendanceRateSchema = z.object({
 });
 export const AttendanceRatesSchema = z.object({ items: z.array(AttendanceRateSchema) });
 export type AttendanceRate = z.infer<typeof AttendanceRateSchema>;
+
+/** Changes this occurrence and every later one: the series is split, earlier occurrences stay as they were. */
+export const ChangeFollowingRequestSchema = z
+  .strictObject({
+    localStart: LocalDateTimeSchema,
+    localEnd: LocalDateTimeSchema,
+    title: z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters').optional(),
+  })
+  .refine((value) => value.localEnd > value.localStart, { path: ['localEnd'], message: 'The meeting must end after it starts' });
+export type ChangeFollowingRequest = z.infer<typeof ChangeFollowingRequestSchema>;
+
+export const AgendaItemInputSchema = z.strictObject({
+  title: z.string().trim().min(1, 'Each agenda item needs a title').max(300, 'Agenda item titles are at most 300 characters'),
+  presenter: z.string().trim().max(200, 'Presenter is at most 200 characters').default(''),
+  minutes: z.number().int('Minutes are whole numbers').min(1, 'Allot at least 1 minute').max(600, 'Allot at most 600 minutes'),
+});
+/** The whole agenda, in order: saving replaces it, so reordering is just sending a new order. */
+export const ReplaceAgendaRequestSchema = z.strictObject({
+  items: z.array(AgendaItemInputSchema).max(100, 'At most 100 agenda items'),
+});
+export type ReplaceAgendaRequest = z.infer<typeof ReplaceAgendaRequestSchema>;
+
+export const AgendaItemSchema = z.object({
+  id: UuidSchema,
+  position: z.number().int(),
+  title: z.string(),
+  presenter: z.string(),
+  minutes: z.number().int(),
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+export const AgendaSchema = z.object({ items: z.array(AgendaItemSchema), totalMinutes: z.number().int() });
+export type Agenda = z.infer<typeof AgendaSchema>;
+
+export const MinutesSchema = z.object({
+  /** The collaboration document id (kind "meeting_minutes"). */
+  documentId: UuidSchema,
+  meetingId: UuidSchema,
+  occurrence: z.string(),
+  access: z.enum(['edit', 'read']),
+});
+export type Minutes = z.infer<typeof MinutesSchema>;
+
+export const ActionItemSchema = z.object({
+  minutesId: UuidSchema,
+  occurrence: z.string(),
+  text: z.string(),
+  ownerId: UuidSchema.nullable(),
+  ownerName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  done: z.boolean(),
+});
+export type ActionItem = z.infer<typeof ActionItemSchema>;
+export const ActionItemListSchema = z.object({ items: z.array(ActionItemSchema) });
+
+export const MeetingPersonSchema = z.object({ userId: UuidSchema, name: z.string(), organisationName: z.string().nullable() });
+export type MeetingPerson = z.infer<typeof MeetingPersonSchema>;
+/** Who a meeting concerns: candidates for action-item owners and attendance records. */
+export const MeetingPeopleSchema = z.object({ items: z.array(MeetingPersonSchema) });

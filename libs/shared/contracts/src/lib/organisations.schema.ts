@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, UuidSchema } from './common.schema';
+import { EmailSchema, TimeZoneSchema, UuidSchema } from './common.schema';
 import { CountrySchema, RegionCodeSchema, RegionSchema } from './reference.schema';
 
 import { ACCESS_RELATIONS, MEMBER_ROLES, ORGANISATION_KINDS } from './constants';
@@ -22,6 +22,10 @@ export const OrganisationSchema = z.object({
   myRole: MemberRoleSchema.nullable(),
   relation: z.enum(ACCESS_RELATIONS),
   memberCount: z.number().int(),
+  /** Where and when the organisation works, for "find a time". */
+  timeZone: z.string(),
+  workDayStart: z.string(),
+  workDayEnd: z.string(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
@@ -103,6 +107,7 @@ export const CreateOrganisationRequestSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, 'Country must be an ISO 3166-1 alpha-3 code such as KEN')
       .optional(),
+    timeZone: TimeZoneSchema.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === 'country_pathfinder' && !value.countryIso3) {
@@ -113,3 +118,18 @@ export const CreateOrganisationRequestSchema = z
     }
   });
 export type CreateOrganisationRequest = z.infer<typeof CreateOrganisationRequestSchema>;
+
+const ClockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 09:00');
+
+export const UpdateOrganisationRequestSchema = z
+  .strictObject({
+    timeZone: TimeZoneSchema.optional(),
+    workDayStart: ClockTimeSchema.optional(),
+    workDayEnd: ClockTimeSchema.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { message: 'Provide at least one field to change' })
+  .refine((value) => !value.workDayStart || !value.workDayEnd || value.workDayEnd > value.workDayStart, {
+    path: ['workDayEnd'],
+    message: 'The working day must end after it starts',
+  });
+export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequestSchema>;

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
+import { ActionItem } from './action-item';
 
 const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
 
@@ -15,7 +16,7 @@ export function isSafeLinkHref(href: string): boolean {
 }
 
 /**
- * The report document model, shared by the browser editor and the API (templates, export, validation).
+ * The document model of reports and meeting minutes, shared by the browser editor and the API (templates, export, validation).
  * Undo/redo comes from the collaboration extension (it undoes only the local person's changes), so
  * ProseMirror's own history is off. Links only ever carry http(s)/mailto: javascript: URLs never enter.
  */
@@ -34,5 +35,6 @@ export function reportExtensions(): AnyExtension[] {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    ActionItem,
   ];
 }

@@ -1,4 +1,4 @@
-import type { ProseMirrorJson } from '@simashe/editor';
+import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
 import {
   AlignmentType,
   Document,
@@ -43,6 +43,8 @@ function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level
         return [new Paragraph({ heading: HEADINGS[Math.min(Number(node.attrs?.['level'] ?? 1), 6) - 1], children: runs(node.content) })];
       case 'paragraph':
         return [new Paragraph({ children: runs(node.content), ...(list ? { numbering: list } : {}) })];
+      case 'actionItem':
+        return [new Paragraph({ children: [new TextRun({ text: actionItemLabel(node.attrs), bold: true }), ...runs(node.content)] })];
       case 'blockquote':
         return blocks(node.content).map((block) => (block instanceof Paragraph ? block : block));
       case 'bulletList':

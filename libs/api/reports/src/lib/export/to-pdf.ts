@@ -1,4 +1,4 @@
-import type { ProseMirrorJson } from '@simashe/editor';
+import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
 import PdfPrinter from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { ExportHeader } from './export-header';
@@ -41,6 +41,8 @@ function blocks(nodes: ProseMirrorJson[] = []): Content[] {
         return [{ text: inline(node.content), style: `h${Math.min(Number(node.attrs?.['level'] ?? 1), 3)}` }];
       case 'paragraph':
         return [{ text: inline(node.content), margin: [0, 0, 0, 6] }];
+      case 'actionItem':
+        return [{ text: [{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], margin: [0, 0, 0, 6] }];
       case 'blockquote':
         return [{ stack: blocks(node.content), margin: [18, 0, 0, 6], color: '#444444' }];
       case 'bulletList':

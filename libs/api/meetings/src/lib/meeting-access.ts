@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy } from '@simashe/api-organisations';
+import type { Meeting } from '@simashe/contracts';
+import { DataSource } from 'typeorm';
+
+export interface MeetingRow {
+  id: string;
+  title: string;
+  description: string;
+  kind: Meeting['kind'];
+  organiser_organisation_id: string;
+  organiser_name: string;
+  local_start: string;
+  duration_minutes: number;
+  time_zone: string;
+  rrule: string | null;
+  conferencing_url: string | null;
+  capacity: number | null;
+  network_wide: boolean;
+  cancelled_at: Date | null;
+}
+
+export const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start, o.name AS organiser_name
+  FROM meetings m JOIN organisations o ON o.id = m.organiser_organisation_id`;
+
+/**
+ * Who invitees are, in SQL over a `mine` CTE of the person's memberships (organisation_id, kind, region_code, role):
+ * individuals, invited organisations, and pathfinders and regional offices of an invited region. With
+ * `withoutViewers`, membership through a read-only viewer role does not count.
+ */
+function invitedSql(userParam: string, withoutViewers = false): string {
+  const role = withoutViewers ? ` AND mine.role <> 'viewer'` : '';
+  return `EXISTS (
+    SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = mt.id AND (
+      i.user_id = ${userParam}
+      OR i.organisation_id IN (SELECT organisation_id FROM mine WHERE true${role})
+      OR (i.region_code IS NOT NULL AND EXISTS (
+        SELECT 1 FROM mine WHERE mine.region_code = i.region_code AND mine.kind IN ('country_pathfinder', 'who_regional_office')${role}))
+    )
+  )`;
+}
+
+const MINE_SQL = `WITH mine AS (
+  SELECT m.organisation_id, m.role, o.kind, o.region_code FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1
+)`;
+
+/** The one place that decides who sees a meeting, who organises it, and who takes part in it. */
+@Injectable()
+export class MeetingAccess {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
+
+  /** Organisers' members, invitees, and everyone for network-wide webinars. */
+  async visibleIds(userId: string, { includeCancelled = false, meetingId = null as string | null } = {}): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `${MINE_SQL}
+       SELECT mt.id FROM meetings mt
+       WHERE ($2 OR mt.cancelled_at IS NULL) AND ($3::uuid IS NULL OR mt.id = $3::uuid) AND (
+         mt.network_wide
+         OR mt.organiser_organisation_id IN (SELECT organisation_id FROM mine)
+         OR ${invitedSql('$1')}
+       )`,
+      [userId, includeCancelled, meetingId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async readable(auth: AuthContext, id: string, includeCancelled = false): Promise<MeetingRow> {
+    const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
+    // Checks this one meeting only, not every meeting the person can see.
+    if (!row || (await this.visibleIds(auth.userId, { includeCancelled, meetingId: id })).length === 0) throw new NotFoundError('The meeting');
+    return row;
+  }
+
+  async isOrganiser(auth: AuthContext, organisationId: string): Promise<boolean> {
+    const access = await this.policy.organisationAccess(auth, organisationId);
+    return access?.relation === 'member' && (access.role === 'admin' || access.role === 'editor');
+  }
+
+  async requireOrganiser(auth: AuthContext, organisationId: string): Promise<void> {
+    if (!(await this.isOrganiser(auth, organisationId))) {
+      throw new ForbiddenError('Only editors and admins of the organising organisation can do this');
+    }
+  }
+
+  /** Organisers, and invitees who are not read-only viewers, write the minutes; others who see the meeting read them. */
+  async canContribute(auth: AuthContext, row: MeetingRow): Promise<boolean> {
+    if (await this.isOrganiser(auth, row.organiser_organisation_id)) return true;
+    const [hit] = await this.db.query(
+      `${MINE_SQL} SELECT 1 FROM meetings mt WHERE mt.id = $2 AND ${invitedSql('$1', true)}`,
+      [auth.userId, row.id],
+    );
+    return Boolean(hit);
+  }
+
+  /** Everyone a meeting concerns: organisers' members, invitees and webinar registrants. */
+  people(meetingId: string): Promise<Array<{ user_id: string; name: string; email: string; organisation_name: string | null }>> {
+    return this.db.query(
+      `WITH meeting AS (SELECT * FROM meetings WHERE id = $1),
+       concerned AS (
+         SELECT ms.user_id FROM memberships ms, meeting WHERE ms.organisation_id = meeting.organiser_organisation_id
+         UNION SELECT i.user_id FROM meeting_invitees i WHERE i.meeting_id = $1 AND i.user_id IS NOT NULL
+         UNION SELECT ms.user_id FROM meeting_invitees i JOIN memberships ms ON ms.organisation_id = i.organisation_id WHERE i.meeting_id = $1
+         UNION SELECT ms.user_id FROM meeting_invitees i JOIN organisations o ON o.region_code = i.region_code
+                 AND o.kind IN ('country_pathfinder', 'who_regional_office') JOIN memberships ms ON ms.organisation_id = o.id WHERE i.meeting_id = $1
+         UNION SELECT r.user_id FROM webinar_registrations r WHERE r.meeting_id = $1
+       )
+       SELECT u.id AS user_id, u.name, u.email,
+              (SELECT o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.user_id = u.id ORDER BY ms.created_at LIMIT 1) AS organisation_name
+       FROM concerned c JOIN users u ON u.id = c.user_id ORDER BY u.name LIMIT 1000`,
+      [meetingId],
+    );
+  }
+}

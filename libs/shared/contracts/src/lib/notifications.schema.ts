@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { UuidSchema } from './common.schema';
+
+export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invitation', 'report_submitted'] as const;
+
+export const NotificationSchema = z.object({
+  id: UuidSchema,
+  kind: z.enum(NOTIFICATION_KINDS),
+  title: z.string(),
+  body: z.string(),
+  /** In-app path to open, e.g. /meetings/…; never an external address. */
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
+});
+export type Notification = z.infer<typeof NotificationSchema>;
+
+export const NotificationListSchema = z.object({ items: z.array(NotificationSchema), unread: z.number().int() });
+export type NotificationList = z.infer<typeof NotificationListSchema>;
+
+export const ListNotificationsQuerySchema = z.strictObject({
+  unread: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1, 'limit is at least 1').max(100, 'limit is at most 100').default(30),
+});
+export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuerySchema>;
+
+export const NotificationParamsSchema = z.strictObject({ id: UuidSchema });
