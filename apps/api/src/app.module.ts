@@ -3,10 +3,11 @@ import { AccountsModule } from '@simashe/api-accounts';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { DemoModule } from '@simashe/api-demo';
 import { MeetingsModule } from '@simashe/api-meetings';
+import { NotificationsModule } from '@simashe/api-notifications';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, DemoModule];
 
 @Module({})
 export class AppModule {

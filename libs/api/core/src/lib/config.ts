@@ -19,6 +19,8 @@ export interface AppConfig {
   trustProxy: string;
   /** An automatic version is kept when a document changed and the last version is older than this. */
   autoVersionMinutes: number;
+  /** How often due meeting reminders are sent; 0 turns the job off (tests trigger it directly). */
+  reminderIntervalSeconds: number;
   version: string;
 }
 
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: env['BODY_LIMIT'] ?? '256kb',
     trustProxy: env['TRUST_PROXY'] ?? 'loopback',
     autoVersionMinutes: int(env['AUTO_VERSION_MINUTES'], 10, 'AUTO_VERSION_MINUTES'),
+    reminderIntervalSeconds: env['REMINDER_INTERVAL_SECONDS'] === '0' ? 0 : int(env['REMINDER_INTERVAL_SECONDS'], 60, 'REMINDER_INTERVAL_SECONDS'),
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }

@@ -21,6 +21,16 @@ export interface MeetingRow {
   cancelled_at: Date | null;
 }
 
+export interface MeetingPersonRow {
+  user_id: string;
+  name: string;
+  email: string;
+  time_zone: string;
+  reminder_minutes: number[];
+  email_reminders: boolean;
+  organisation_name: string | null;
+}
+
 export const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start, o.name AS organiser_name
   FROM meetings m JOIN organisations o ON o.id = m.organiser_organisation_id`;
 
@@ -97,7 +107,7 @@ export class MeetingAccess {
   }
 
   /** Everyone a meeting concerns: organisers' members, invitees and webinar registrants. */
-  people(meetingId: string): Promise<Array<{ user_id: string; name: string; email: string; organisation_name: string | null }>> {
+  people(meetingId: string): Promise<MeetingPersonRow[]> {
     return this.db.query(
       `WITH meeting AS (SELECT * FROM meetings WHERE id = $1),
        concerned AS (
@@ -108,7 +118,7 @@ export class MeetingAccess {
                  AND o.kind IN ('country_pathfinder', 'who_regional_office') JOIN memberships ms ON ms.organisation_id = o.id WHERE i.meeting_id = $1
          UNION SELECT r.user_id FROM webinar_registrations r WHERE r.meeting_id = $1
        )
-       SELECT u.id AS user_id, u.name, u.email,
+       SELECT u.id AS user_id, u.name, u.email, u.time_zone, u.reminder_minutes, u.email_reminders,
               (SELECT o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.user_id = u.id ORDER BY ms.created_at LIMIT 1) AS organisation_name
        FROM concerned c JOIN users u ON u.id = c.user_id ORDER BY u.name LIMIT 1000`,
       [meetingId],

@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CollaborationModule } from '@simashe/api-collaboration';
+import { NotificationsModule } from '@simashe/api-notifications';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedController } from './calendar-feed.controller';
 import { MeetingAccess } from './meeting-access';
+import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes.service';
 
 /** Meetings and webinars: scheduling, invitations, RSVP, calendars, agenda, minutes (real-time documents) and attendance. */
 @Module({
-  imports: [OrganisationsModule, CollaborationModule],
+  imports: [OrganisationsModule, CollaborationModule, NotificationsModule],
   controllers: [MeetingsController, CalendarFeedController],
-  providers: [MeetingAccess, MeetingsService, AgendaService, MinutesService],
+  providers: [MeetingAccess, MeetingsService, AgendaService, MinutesService, MeetingRemindersService],
   exports: [MeetingAccess, MeetingsService],
 })
 export class MeetingsModule {}

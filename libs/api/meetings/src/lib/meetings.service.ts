@@ -413,8 +413,20 @@ export class MeetingsService {
     );
   }
 
-  private async occurrencesOf(auth: AuthContext, row: MeetingRow): Promise<MeetingOccurrence[]> {
+  /** The series as it will happen: cancelled occurrences left out, moved ones at their new time. */
+  async scheduled(row: MeetingRow): Promise<Array<Occurrence & { occurrence: string; modified: boolean }>> {
     const changes = new Map((await this.changes(row.id)).map((c) => [c.occurrence, c]));
+    return this.series(row).flatMap((original) => {
+      const change = changes.get(original.localStart);
+      if (change?.cancelled) return [];
+      const moved = change?.new_local_start
+        ? occurrences({ localStart: change.new_local_start, durationMinutes: change.new_duration_minutes ?? row.duration_minutes, timeZone: row.time_zone })[0]
+        : original;
+      return [{ ...moved, occurrence: original.localStart, modified: Boolean(change?.new_local_start) }];
+    });
+  }
+
+  private async occurrencesOf(auth: AuthContext, row: MeetingRow): Promise<MeetingOccurrence[]> {
     const rsvps: Array<{ occurrence: string; response: 'yes' | 'no' | 'maybe' }> = await this.db.query(
       `SELECT to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence, response FROM meeting_rsvps WHERE meeting_id = $1 AND user_id = $2`,
       [row.id, auth.userId],
@@ -427,30 +439,21 @@ export class MeetingsService {
       [row.id, auth.userId],
     );
     const present = new Map(attendance.map((a) => [a.occurrence, a]));
-    return this.series(row).flatMap((occurrence): MeetingOccurrence[] => {
-      const change = changes.get(occurrence.localStart);
-      if (change?.cancelled) return [];
-      const moved = change?.new_local_start
-        ? occurrences({ localStart: change.new_local_start, durationMinutes: change.new_duration_minutes ?? row.duration_minutes, timeZone: row.time_zone })[0]
-        : occurrence;
-      return [
-        {
-          meetingId: row.id,
-          occurrence: occurrence.localStart,
-          title: row.title,
-          kind: row.kind,
-          organiserOrganisationName: row.organiser_name,
-          start: moved.start,
-          end: moved.end,
-          timeZone: row.time_zone,
-          localStart: moved.localStart,
-          modified: Boolean(change?.new_local_start),
-          myRsvp: answer.get(occurrence.localStart) ?? null,
-          attended: present.get(occurrence.localStart)?.mine ?? false,
-          attendees: present.get(occurrence.localStart)?.attendees ?? 0,
-          registration,
-        },
-      ];
-    });
+    return (await this.scheduled(row)).map((occurrence) => ({
+      meetingId: row.id,
+      occurrence: occurrence.occurrence,
+      title: row.title,
+      kind: row.kind,
+      organiserOrganisationName: row.organiser_name,
+      start: occurrence.start,
+      end: occurrence.end,
+      timeZone: row.time_zone,
+      localStart: occurrence.localStart,
+      modified: occurrence.modified,
+      myRsvp: answer.get(occurrence.occurrence) ?? null,
+      attended: present.get(occurrence.occurrence)?.mine ?? false,
+      attendees: present.get(occurrence.occurrence)?.attendees ?? 0,
+      registration,
+    }));
   }
 }

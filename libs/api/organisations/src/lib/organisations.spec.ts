@@ -41,6 +41,23 @@ describe('creating organisations and reading reference data', () => {
     expect((await pathfinderAdmin.post('/api/organisations', { name: 'Mine too', kind: 'core_partner' })).status).toBe(403);
   });
 
+  it('lets organisation admins set their time zone and working day, for finding meeting times', async () => {
+    const nepal = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'NPL', name: 'Nepal pathfinder' });
+    const admin = await signedInMember(t, nepal.id, 'admin');
+    expect((await admin.get(`/api/organisations/${nepal.id}`)).body).toMatchObject({ timeZone: 'UTC', workDayStart: '09:00', workDayEnd: '17:00' });
+    const saved = await admin.patch(`/api/organisations/${nepal.id}`, { timeZone: 'Asia/Kathmandu', workDayStart: '10:00' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ timeZone: 'Asia/Kathmandu', workDayStart: '10:00', workDayEnd: '17:00' });
+
+    const backwards = await admin.patch(`/api/organisations/${nepal.id}`, { workDayEnd: '08:00' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.details).toEqual([{ path: 'workDayEnd', message: 'Ends before it starts' }]);
+    const badZone = await admin.patch(`/api/organisations/${nepal.id}`, { timeZone: 'Asia/Atlantis', workDayStart: '25:00' });
+    expect(badZone.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['timeZone', 'workDayStart']);
+    const editor = await signedInMember(t, nepal.id, 'editor');
+    expect((await editor.patch(`/api/organisations/${nepal.id}`, { timeZone: 'UTC' })).status).toBe(403);
+  });
+
   it('lists the WHO regions with their Member States', async () => {
     const member = await signedInMember(t, secretariat.id, 'viewer');
     const response = await member.get('/api/regions');

@@ -41,6 +41,7 @@ export async function bootTestApp(
   const config: AppConfig = {
     ...loadConfig({ DATABASE_URL: databaseUrl, PORT: '3999' }),
     seedDemo: false,
+    reminderIntervalSeconds: 0,
     ...overrides,
   };
   const moduleRef = await Test.createTestingModule({ imports: [CoreModule.forRoot(config, databaseUrl), ...imports] }).compile();

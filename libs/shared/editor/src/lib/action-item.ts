@@ -7,6 +7,11 @@ export interface ActionItemAttributes {
   done: boolean;
 }
 
+/** The part of a DOM element parseHTML reads; this lib also runs in Node, without DOM types. */
+interface ElementAttributes {
+  getAttribute(name: string): string | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,7 +33,7 @@ export function actionItemLabel(attrs: Record<string, unknown> | undefined): str
 function dataAttribute(name: string) {
   return {
     default: null,
-    parseHTML: (element: HTMLElement) => element.getAttribute(`data-${name}`),
+    parseHTML: (element: ElementAttributes) => element.getAttribute(`data-${name}`),
     renderHTML: (attributes: Record<string, unknown>) => {
       const key = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
       return attributes[key] ? { [`data-${name}`]: String(attributes[key]) } : {};
@@ -52,7 +57,7 @@ export const ActionItem = Node.create({
       dueDate: dataAttribute('due-date'),
       done: {
         default: false,
-        parseHTML: (element: HTMLElement) => element.getAttribute('data-done') === 'true',
+        parseHTML: (element: ElementAttributes) => element.getAttribute('data-done') === 'true',
         renderHTML: (attributes: Record<string, unknown>) => (attributes['done'] ? { 'data-done': 'true' } : {}),
       },
     };

@@ -1,0 +1,43 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import {
+  ListNotificationsQuerySchema,
+  NotificationListSchema,
+  NotificationParamsSchema,
+  NotificationSchema,
+  type Notification,
+  type NotificationList,
+} from '@simashe/contracts';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { NotificationsService } from './notifications.service';
+
+class ListNotificationsQueryDto extends createZodDto(ListNotificationsQuerySchema) {}
+class NotificationParams extends createZodDto(NotificationParamsSchema) {}
+class NotificationListDto extends createZodDto(NotificationListSchema) {}
+class NotificationDto extends createZodDto(NotificationSchema) {}
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  @ZodResponse({ type: NotificationListDto })
+  list(@CurrentAuth() auth: AuthContext, @Query() query: ListNotificationsQueryDto): Promise<NotificationList> {
+    return this.notifications.list(auth, query);
+  }
+
+  @Post('read-all')
+  @HttpCode(204)
+  readAll(@CurrentAuth() auth: AuthContext): Promise<void> {
+    return this.notifications.markAllRead(auth);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @ZodResponse({ type: NotificationDto })
+  read(@CurrentAuth() auth: AuthContext, @Param() params: NotificationParams): Promise<Notification> {
+    return this.notifications.markRead(auth, params.id);
+  }
+}

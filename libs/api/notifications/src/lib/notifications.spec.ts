@@ -1,0 +1,52 @@
+import { AccountsModule } from '@simashe/api-accounts';
+import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { NotificationsModule } from './notifications.module';
+import { NotificationsService } from './notifications.service';
+
+describe('notifications inbox', () => {
+  let t: TestApp;
+  let service: NotificationsService;
+  let amina: TestClient;
+  let kofi: TestClient;
+
+  beforeAll(async () => {
+    t = await bootTestApp([AccountsModule, NotificationsModule]);
+    service = t.app.get(NotificationsService);
+    const org = await createOrganisation(t.db, { kind: 'core_partner' });
+    amina = await signedInMember(t, org.id, 'editor');
+    kofi = await signedInMember(t, org.id, 'editor');
+  });
+  afterAll(() => t.close());
+
+  it('lists my notifications newest first with an unread count; a dedupe key lands once', async () => {
+    expect(await service.notify(amina.userId, { kind: 'meeting_reminder', title: 'First', dedupeKey: 'k1' })).toBe(true);
+    expect(await service.notify(amina.userId, { kind: 'meeting_reminder', title: 'Again', dedupeKey: 'k1' })).toBe(false);
+    await service.notify(amina.userId, { kind: 'meeting_reminder', title: 'Second', link: '/meetings/x' });
+    await service.notify(amina.userId, { kind: 'meeting_reminder', title: 'Outside link dropped', link: 'https://evil.example' });
+    const listed = await amina.get('/api/notifications');
+    expect(listed.status).toBe(200);
+    expect(listed.body.unread).toBe(3);
+    expect(listed.body.items.map((n: { title: string }) => n.title)).toEqual(['Outside link dropped', 'Second', 'First']);
+    expect(listed.body.items[0].link).toBeNull();
+    expect((await kofi.get('/api/notifications')).body).toEqual({ items: [], unread: 0 });
+  });
+
+  it('marks one or all as read, and never someone else’s', async () => {
+    const [first] = (await amina.get('/api/notifications')).body.items;
+    expect((await kofi.post(`/api/notifications/${first.id}/read`)).status).toBe(404);
+    const read = await amina.post(`/api/notifications/${first.id}/read`);
+    expect(read.status).toBe(200);
+    expect(read.body.read).toBe(true);
+    expect((await amina.get('/api/notifications?unread=true')).body.items).toHaveLength(2);
+    expect((await amina.post('/api/notifications/read-all')).status).toBe(204);
+    expect((await amina.get('/api/notifications')).body.unread).toBe(0);
+  });
+
+  it('rejects bad input with clear messages', async () => {
+    expect((await amina.post('/api/notifications/not-a-uuid/read')).status).toBe(400);
+    const bad = await amina.get('/api/notifications?limit=1000');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0]).toMatchObject({ path: 'limit', message: 'limit is at most 100' });
+    expect((await t.http().get('/api/notifications')).status).toBe(401);
+  });
+});
