@@ -50,6 +50,8 @@ export default defineConfig({
       SEED_DEMO: 'true',
       PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       NO_COLOR: '1',
+      // Reminders are checked every 2 s so a journey can see one arrive.
+      REMINDER_INTERVAL_SECONDS: '2',
     },
   },
 });

@@ -1,1 +1,3 @@
 export * from './lib/meetings.page';
+export * from './lib/meeting.page';
+export * from './lib/minutes.page';

@@ -6,6 +6,9 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useUpdateProfile } from './session';
 
+/** Reminder times offered before a meeting, in minutes. */
+const REMINDER_CHOICES = [10080, 1440, 60, 15, 5] as const;
+
 export function ProfilePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -13,6 +16,8 @@ export function ProfilePage() {
   const [name, setName] = useState(user.name);
   const [language, setLanguageChoice] = useState<Language>(user.preferredLanguage);
   const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [reminders, setReminders] = useState<number[]>(user.reminderMinutes);
+  const [emailReminders, setEmailReminders] = useState(user.emailReminders);
   const format = useDateFormatter(user.timeZone);
   const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
   const error = update.error instanceof ApiError ? update.error : null;
@@ -24,7 +29,7 @@ export function ProfilePage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     update.mutate(
-      { name, preferredLanguage: language, timeZone },
+      { name, preferredLanguage: language, timeZone, reminderMinutes: reminders, emailReminders },
       { onSuccess: (saved) => void setLanguage(saved.preferredLanguage) },
     );
   };
@@ -53,6 +58,23 @@ export function ProfilePage() {
             error={error?.fieldError('timeZone')}
           />
           <p className="muted">{t('profile.now', { time: format(new Date(), { dateStyle: 'full', timeStyle: 'short' }) })}</p>
+          <fieldset className="invitees">
+            <legend>{t('profile.reminders')}</legend>
+            {REMINDER_CHOICES.map((minutes) => (
+              <label key={minutes} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={reminders.includes(minutes)}
+                  onChange={(e) => setReminders((list) => (e.target.checked ? [...list, minutes] : list.filter((m) => m !== minutes)))}
+                />{' '}
+                {t(`profile.reminderChoices.${minutes}`)}
+              </label>
+            ))}
+            <label className="checkbox">
+              <input type="checkbox" checked={emailReminders} onChange={(e) => setEmailReminders(e.target.checked)} /> {t('profile.emailReminders')}
+            </label>
+            {error?.fieldError('reminderMinutes') && <p className="field-error">{error.fieldError('reminderMinutes')}</p>}
+          </fieldset>
           <Button type="submit" busy={update.isPending}>
             {update.isPending ? t('common.saving') : t('common.save')}
           </Button>

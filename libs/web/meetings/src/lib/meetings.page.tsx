@@ -1,19 +1,22 @@
-import { MEETING_KINDS, WHO_REGION_CODES, type MeetingOccurrence, type RegionCode } from '@simashe/contracts';
+import { MEETING_KINDS, WHO_REGION_CODES, type RegionCode } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { supportedTimeZones } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCalendarFeed, useCancelOccurrence, useCheckIn, useCreateMeeting, useRegistration, useResetCalendarFeed, useRsvp, useUpcomingMeetings } from './queries';
+import { AttendanceRatesCard } from './attendance-rates.card';
+import { MonthView, shiftAnchor, viewRange, WeekView, type CalendarView } from './calendar-views';
+import { FindATime } from './find-a-time';
+import { OccurrenceItem } from './occurrence-item';
+import { useCalendarFeed, useCreateMeeting, useResetCalendarFeed, useUpcomingMeetings } from './queries';
 
 const RULES: Record<string, string> = { daily: 'FREQ=DAILY', weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
 
-function useTimeFormatter() {
-  const { i18n } = useTranslation();
-  return (iso: string, timeZone: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+export function useZoneOptions() {
+  return useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
 }
 
 function ScheduleCard() {
@@ -21,7 +24,8 @@ function ScheduleCard() {
   const user = useCurrentUser();
   const organisations = useOrganisations();
   const create = useCreateMeeting();
-  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const zones = useZoneOptions();
+  const [findingTime, setFindingTime] = useState(false);
   const organisers = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
   const others = organisations.data?.items ?? [];
   const [form, setForm] = useState({
@@ -103,6 +107,25 @@ function ScheduleCard() {
             </label>
           ))}
         </fieldset>
+        <div className="button-row">
+          <Button variant="secondary" aria-expanded={findingTime} onClick={() => setFindingTime((open) => !open)}>
+            {t('meetings.findATime')}
+          </Button>
+        </div>
+        {findingTime && (
+          <FindATime
+            organisations={others.filter((o) => o.id === organiserId || invited.includes(o.id))}
+            zone={form.timeZone}
+            onPick={(startIso) => {
+              const start = DateTime.fromISO(startIso).setZone(form.timeZone);
+              setForm((current) => ({
+                ...current,
+                localStart: start.toFormat("yyyy-LL-dd'T'HH:mm"),
+                localEnd: start.plus({ hours: 1 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+              }));
+            }}
+          />
+        )}
         <div className="form-row">
           <SelectField label={t('meetings.inviteRegion')} value={form.region} onChange={(e) => set('region')(e.target.value)} options={[{ value: '', label: t('meetings.noRegion') }, ...WHO_REGION_CODES.map((code) => ({ value: code, label: code }))]} />
         </div>
@@ -126,82 +149,6 @@ function ScheduleCard() {
   );
 }
 
-function OccurrenceItem({ occurrence, viewZone }: { occurrence: MeetingOccurrence; viewZone: string }) {
-  const { t } = useTranslation();
-  const format = useTimeFormatter();
-  const rsvp = useRsvp();
-  const cancel = useCancelOccurrence();
-  const registration = useRegistration();
-  const checkIn = useCheckIn();
-  // Check-in opens 15 minutes before the start and closes at the end (the server enforces the same window).
-  const [now] = useState(() => Date.now());
-  const checkInOpen = now >= new Date(occurrence.start).getTime() - 15 * 60_000 && now <= new Date(occurrence.end).getTime();
-  const organisations = useOrganisations();
-  const seats = occurrence.registration;
-  const canManage = (organisations.data?.items ?? []).some(
-    (o) => o.name === occurrence.organiserOrganisationName && o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'),
-  );
-  return (
-    <li className="occurrence" aria-label={`${occurrence.title}, ${format(occurrence.start, viewZone)}`}>
-      <strong>{occurrence.title}</strong> {occurrence.modified && <span className="badge">{t('meetings.moved')}</span>}
-      <div className="occurrence-time">{format(occurrence.start, viewZone)}</div>
-      {viewZone !== occurrence.timeZone && (
-        <div className="muted">{t('meetings.organiserTime', { time: format(occurrence.start, occurrence.timeZone), zone: occurrence.timeZone })}</div>
-      )}
-      <div className="muted">{t('meetings.by', { name: occurrence.organiserOrganisationName })}</div>
-      {seats && (
-        <div className="registration">
-          <span className="muted">
-            {seats.capacity === null
-              ? t('meetings.seatsOpen', { registered: seats.registered })
-              : t('meetings.seats', { registered: seats.registered, capacity: seats.capacity, waitlisted: seats.waitlisted })}
-          </span>{' '}
-          {seats.status === 'registered' && <strong>{t('meetings.registered')}</strong>}
-          {seats.status === 'waitlisted' && <strong>{t('meetings.waitlisted', { position: seats.waitlistPosition })}</strong>}{' '}
-          <Button
-            variant="secondary"
-            busy={registration.isPending}
-            onClick={() => registration.mutate({ meetingId: occurrence.meetingId, register: seats.status === null })}
-          >
-            {seats.status === null ? t('meetings.register') : t('meetings.leave')}
-          </Button>
-        </div>
-      )}
-      <div className="button-row" role="group" aria-label={t('meetings.rsvp')}>
-        {(['yes', 'maybe', 'no'] as const).map((answer) => (
-          <Button
-            key={answer}
-            variant="secondary"
-            aria-pressed={occurrence.myRsvp === answer}
-            className={occurrence.myRsvp === answer ? 'selected' : ''}
-            onClick={() => rsvp.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence, response: answer })}
-          >
-            {t(`meetings.${answer}`)}
-          </Button>
-        ))}
-        {occurrence.attended ? (
-          <strong>{t('meetings.attended')}</strong>
-        ) : (
-          checkInOpen && (
-            <Button busy={checkIn.isPending} onClick={() => checkIn.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
-              {t('meetings.checkIn')}
-            </Button>
-          )
-        )}
-        {canManage && occurrence.attendees > 0 && <span className="muted">{t('meetings.attendees', { count: occurrence.attendees })}</span>}
-        <a className="btn btn-secondary" href={`/api/meetings/${occurrence.meetingId}/ics`} download>
-          {t('meetings.ics')}
-        </a>
-        {canManage && (
-          <Button variant="danger" onClick={() => cancel.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
-            {t('meetings.cancelOccurrence')}
-          </Button>
-        )}
-      </div>
-    </li>
-  );
-}
-
 function CalendarFeedCard() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
@@ -222,17 +169,69 @@ function CalendarFeedCard() {
   );
 }
 
+function CalendarCard() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const zones = useZoneOptions();
+  const [viewZone, setViewZone] = useState(user.timeZone);
+  const [view, setView] = useState<CalendarView>('list');
+  const [anchor, setAnchor] = useState(() => DateTime.now().setZone(user.timeZone).toISODate()!);
+  const range = viewRange(view, anchor, viewZone);
+  const occurrences = useUpcomingMeetings(range.from.toUTC().toISO()!, range.to.toUTC().toISO()!);
+  const heading =
+    view === 'month'
+      ? DateTime.fromISO(anchor).setLocale(i18n.language).toFormat('LLLL yyyy')
+      : view === 'week'
+        ? t('meetings.weekOf', { date: range.from.setLocale(i18n.language).toLocaleString(DateTime.DATE_MED) })
+        : t('meetings.next90Days');
+
+  return (
+    <Card title={t('meetings.calendar')}>
+      <div className="calendar-controls">
+        <div className="button-row" role="group" aria-label={t('meetings.view')}>
+          {(['month', 'week', 'list'] as const).map((option) => (
+            <Button key={option} variant="secondary" aria-pressed={view === option} className={view === option ? 'selected' : ''} onClick={() => setView(option)}>
+              {t(`meetings.views.${option}`)}
+            </Button>
+          ))}
+        </div>
+        <div className="button-row">
+          <Button variant="secondary" aria-label={t('meetings.previous')} onClick={() => setAnchor(shiftAnchor(view, anchor, -1))}>
+            ‹
+          </Button>
+          <Button variant="secondary" onClick={() => setAnchor(DateTime.now().setZone(viewZone).toISODate()!)}>
+            {t('meetings.today')}
+          </Button>
+          <Button variant="secondary" aria-label={t('meetings.next')} onClick={() => setAnchor(shiftAnchor(view, anchor, 1))}>
+            ›
+          </Button>
+          <strong aria-live="polite">{heading}</strong>
+        </div>
+        <SelectField label={t('meetings.showIn')} value={viewZone} onChange={(e) => setViewZone(e.target.value)} options={zones} />
+      </div>
+      {occurrences.isPending ? (
+        <LoadingState label={t('common.loading')} />
+      ) : occurrences.isError ? (
+        <QueryError error={occurrences.error} onRetry={() => occurrences.refetch()} />
+      ) : view === 'month' ? (
+        <MonthView items={occurrences.data.items} anchor={anchor} zone={viewZone} />
+      ) : view === 'week' ? (
+        <WeekView items={occurrences.data.items} anchor={anchor} zone={viewZone} />
+      ) : occurrences.data.items.length === 0 ? (
+        <EmptyState>{t('meetings.empty')}</EmptyState>
+      ) : (
+        <ol className="occurrences">
+          {occurrences.data.items.map((occurrence) => (
+            <OccurrenceItem key={`${occurrence.meetingId}-${occurrence.occurrence}`} occurrence={occurrence} viewZone={viewZone} />
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
 export function MeetingsPage() {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const [viewZone, setViewZone] = useState(user.timeZone);
-  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
-  const [range] = useState(() => {
-    const from = new Date();
-    from.setHours(0, 0, 0, 0);
-    return { from: from.toISOString(), to: new Date(from.getTime() + 90 * 86400_000).toISOString() };
-  });
-  const upcoming = useUpcomingMeetings(range.from, range.to);
 
   useEffect(() => {
     document.title = `${t('meetings.title')} · ${t('app.name')}`;
@@ -241,25 +240,9 @@ export function MeetingsPage() {
   return (
     <>
       <h1>{t('meetings.title')}</h1>
+      <CalendarCard />
       <ScheduleCard />
-      <Card title={t('meetings.upcoming')}>
-        <div className="form-row">
-          <SelectField label={t('meetings.showIn')} value={viewZone} onChange={(e) => setViewZone(e.target.value)} options={zones} />
-        </div>
-        {upcoming.isPending ? (
-          <LoadingState label={t('common.loading')} />
-        ) : upcoming.isError ? (
-          <QueryError error={upcoming.error} onRetry={() => upcoming.refetch()} />
-        ) : upcoming.data.items.length === 0 ? (
-          <EmptyState>{t('meetings.empty')}</EmptyState>
-        ) : (
-          <ol className="occurrences">
-            {upcoming.data.items.map((occurrence) => (
-              <OccurrenceItem key={`${occurrence.meetingId}-${occurrence.occurrence}`} occurrence={occurrence} viewZone={viewZone} />
-            ))}
-          </ol>
-        )}
-      </Card>
+      <AttendanceRatesCard />
       <CalendarFeedCard />
     </>
   );

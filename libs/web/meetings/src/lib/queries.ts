@@ -1,5 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateMeetingRequest, Meeting, MeetingOccurrence } from '@simashe/contracts';
+import type {
+  ActionItem,
+  Agenda,
+  AttendanceRate,
+  ChangeFollowingRequest,
+  CreateMeetingRequest,
+  Meeting,
+  MeetingOccurrence,
+  MeetingPerson,
+  Minutes,
+  ReplaceAgendaRequest,
+} from '@simashe/contracts';
 import { api } from '@simashe/web-api-client';
 
 export function useUpcomingMeetings(from: string, to: string) {
@@ -9,7 +20,7 @@ export function useUpcomingMeetings(from: string, to: string) {
   });
 }
 
-function useMeetingMutation<TInput>(call: (input: TInput) => Promise<unknown>) {
+function useMeetingMutation<TInput, TResult>(call: (input: TInput) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: call, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['meetings'] }) });
 }
@@ -20,8 +31,8 @@ export const useRsvp = () =>
     api.put<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/rsvp`, { response }),
   );
 export const useCancelOccurrence = () =>
-  useMeetingMutation(({ meetingId, occurrence }: { meetingId: string; occurrence: string }) =>
-    api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/cancel`, { scope: 'this' }),
+  useMeetingMutation(({ meetingId, occurrence, scope = 'this' }: { meetingId: string; occurrence: string; scope?: 'this' | 'following' }) =>
+    api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/cancel`, { scope }),
   );
 
 export function useCalendarFeed() {
@@ -45,3 +56,58 @@ export const useCheckIn = () =>
   useMeetingMutation(({ meetingId, occurrence }: { meetingId: string; occurrence: string }) =>
     api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/check-in`),
   );
+
+export function useMeeting(id: string) {
+  return useQuery({ queryKey: ['meetings', 'one', id], queryFn: () => api.get<Meeting>(`/meetings/${id}`) });
+}
+
+export function useAgenda(meetingId: string) {
+  return useQuery({ queryKey: ['meetings', 'agenda', meetingId], queryFn: () => api.get<Agenda>(`/meetings/${meetingId}/agenda`) });
+}
+
+export const useReplaceAgenda = (meetingId: string) =>
+  useMeetingMutation((input: ReplaceAgendaRequest) => api.put<Agenda>(`/meetings/${meetingId}/agenda`, input));
+
+export function useActionItems(meetingId: string) {
+  return useQuery({
+    queryKey: ['meetings', 'action-items', meetingId],
+    queryFn: () => api.get<{ items: ActionItem[] }>(`/meetings/${meetingId}/action-items`),
+    // Written live in the minutes, so always re-read when the meeting page opens.
+    staleTime: 0,
+  });
+}
+
+export function useMeetingPeople(meetingId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['meetings', 'people', meetingId],
+    queryFn: () => api.get<{ items: MeetingPerson[] }>(`/meetings/${meetingId}/people`),
+    enabled,
+  });
+}
+
+export function useMinutes(meetingId: string, occurrence: string) {
+  return useQuery({
+    queryKey: ['meetings', 'minutes', meetingId, occurrence],
+    // Opening creates them from the agenda the first time (for contributors); readers get them or a 404.
+    queryFn: () => api.post<Minutes>(`/meetings/${meetingId}/occurrences/${occurrence}/minutes`),
+    retry: false,
+  });
+}
+
+export const useChangeFollowing = () =>
+  useMeetingMutation(({ meetingId, occurrence, ...body }: { meetingId: string; occurrence: string } & ChangeFollowingRequest) =>
+    api.put<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/following`, body),
+  );
+
+export const useRecordAttendance = () =>
+  useMeetingMutation(({ meetingId, occurrence, userIds }: { meetingId: string; occurrence: string; userIds: string[] }) =>
+    api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/attendance`, { userIds }),
+  );
+
+export function useAttendanceRates(organisationId: string | null) {
+  return useQuery({
+    queryKey: ['meetings', 'attendance-rates', organisationId],
+    queryFn: () => api.get<{ items: AttendanceRate[] }>(`/meetings/attendance-rates?organisationId=${organisationId}`),
+    enabled: organisationId !== null,
+  });
+}

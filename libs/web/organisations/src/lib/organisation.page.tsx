@@ -1,9 +1,9 @@
 import { MEMBER_ROLES, type InvitationCreated, type MemberRole, type OrganisationDetail } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { supportedTimeZones, useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -15,6 +15,7 @@ import {
   useRemoveMember,
   useRevokeInvitation,
   useRevokePartner,
+  useUpdateOrganisation,
 } from './queries';
 
 function useRoleOptions() {
@@ -223,6 +224,43 @@ function PartnersCard({ organisation }: { organisation: OrganisationDetail }) {
   );
 }
 
+/** Where and when the organisation works: used to find meeting times across zones. */
+function WorkingHoursCard({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const update = useUpdateOrganisation(organisation.id);
+  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const [form, setForm] = useState({ timeZone: organisation.timeZone, workDayStart: organisation.workDayStart, workDayEnd: organisation.workDayEnd });
+  const error = update.error instanceof ApiError ? update.error : null;
+  if (!organisation.canManage) {
+    return (
+      <Card title={t('organisation.workingHours')}>
+        <p>{t('organisation.worksFrom', { start: organisation.workDayStart, end: organisation.workDayEnd, zone: organisation.timeZone })}</p>
+      </Card>
+    );
+  }
+  return (
+    <Card title={t('organisation.workingHours')}>
+      {update.isSuccess && <Alert kind="success">{t('organisation.workingHoursSaved')}</Alert>}
+      {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
+      <form
+        className="form-row"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          update.mutate(form);
+        }}
+      >
+        <SelectField label={t('organisation.timeZone')} value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })} options={zones} error={error?.fieldError('timeZone')} />
+        <TextField label={t('organisation.workDayStart')} type="time" value={form.workDayStart} onChange={(e) => setForm({ ...form, workDayStart: e.target.value })} error={error?.fieldError('workDayStart')} />
+        <TextField label={t('organisation.workDayEnd')} type="time" value={form.workDayEnd} onChange={(e) => setForm({ ...form, workDayEnd: e.target.value })} error={error?.fieldError('workDayEnd')} />
+        <Button type="submit" busy={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
 export function OrganisationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -261,6 +299,7 @@ export function OrganisationPage() {
       <MembersCard organisation={data} />
       {data.canManage && <InviteCard organisation={data} />}
       {data.kind !== 'core_partner' && <PartnersCard organisation={data} />}
+      <WorkingHoursCard organisation={data} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import type {
   OrganisationDetail,
   OrganisationList,
   PartnerDirectoryEntry,
+  UpdateOrganisationRequest,
 } from '@simashe/contracts';
 import { api } from '@simashe/web-api-client';
 
@@ -67,4 +68,8 @@ export function useGrantPartner(organisationId: string) {
 
 export function useRevokePartner(organisationId: string) {
   return useOrganisationMutation(organisationId, (partnerId: string) => api.delete(`/organisations/${organisationId}/partners/${partnerId}`));
+}
+
+export function useUpdateOrganisation(organisationId: string) {
+  return useOrganisationMutation(organisationId, (input: UpdateOrganisationRequest) => api.patch<OrganisationDetail>(`/organisations/${organisationId}`, input));
 }

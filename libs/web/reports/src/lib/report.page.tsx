@@ -2,17 +2,13 @@ import type { Report, ReportStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, Button, LoadingState, QueryError, TextField } from '@simashe/web-ui';
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useArchiveReport, useChangeStatus, useReport, useSaveAsTemplate, useUpdateReport } from './queries';
-import { ConnectionStatus } from './connection-status';
 import { ExportLinks } from './export-links';
 import { HistoryCard } from './history.card';
-
-// The editor (Tiptap, ProseMirror) loads only when a report is opened, keeping it out of the first page load.
-const ReportEditor = lazy(() => import('./report-editor').then((module) => ({ default: module.ReportEditor })));
-import { useCollaboration } from './use-collaboration';
+import { LiveDocument } from './live-document';
 
 function WorkflowActions({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -80,7 +76,6 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const user = useCurrentUser();
   const report = useReport(id);
-  const { session, state } = useCollaboration(id);
 
   useEffect(() => {
     if (report.data) document.title = `${report.data.title} · ${t('app.name')}`;
@@ -89,8 +84,6 @@ export function ReportPage() {
   if (report.isPending) return <LoadingState label={t('common.loading')} />;
   if (report.isError) return <QueryError error={report.error} onRetry={() => report.refetch()} />;
   const data = report.data;
-  // The live connection is the authority on editing rights (it changes when the report is submitted).
-  const editable = (state?.access ?? data.access) === 'edit' && data.access === 'edit';
 
   return (
     <>
@@ -108,13 +101,13 @@ export function ReportPage() {
       {data.status === 'submitted' ? <Alert kind="info">{t('reports.submittedNotice')}</Alert> : data.access === 'read' && <Alert kind="info">{t('reports.readOnlyNotice')}</Alert>}
       <WorkflowActions report={data} />
       <ExportLinks reportId={data.id} />
-      <ConnectionStatus state={state} />
-      {state?.error && state.error.id !== 'forbidden' && <Alert kind="error">{state.error.message}</Alert>}
-      {session && (
-        <Suspense fallback={<LoadingState label={t('common.loading')} />}>
-          <ReportEditor doc={session.doc} provider={session.provider} user={user} editable={editable} reportId={data.id} canModerate={data.access === 'edit' || data.canManage} />
-        </Suspense>
-      )}
+      <LiveDocument
+        documentRef={{ kind: 'report', documentId: data.id }}
+        user={user}
+        canEdit={data.access === 'edit'}
+        label={t('editor.content')}
+        comments={{ reportId: data.id, canModerate: data.access === 'edit' || data.canManage }}
+      />
       <HistoryCard report={data} />
     </>
   );

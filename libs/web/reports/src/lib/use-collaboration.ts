@@ -1,15 +1,16 @@
 import { CollabProvider, type CollabProviderState } from '@simashe/collab-client';
+import type { DocumentRef } from '@simashe/contracts';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 
-/** One Yjs document and its server connection per open report; torn down when the page closes. */
-export function useCollaboration(reportId: string) {
+/** One Yjs document and its server connection per open document; torn down when the page closes. */
+export function useCollaboration({ kind, documentId }: DocumentRef) {
   const [session, setSession] = useState<{ doc: Y.Doc; provider: CollabProvider } | null>(null);
   const [state, setState] = useState<CollabProviderState | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = new CollabProvider({ ref: { kind: 'report', documentId: reportId }, doc });
+    const provider = new CollabProvider({ ref: { kind, documentId }, doc });
     setSession({ doc, provider });
     const unsubscribe = provider.subscribe(setState);
     const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
@@ -22,7 +23,7 @@ export function useCollaboration(reportId: string) {
       provider.destroy();
       doc.destroy();
     };
-  }, [reportId]);
+  }, [kind, documentId]);
 
   return { session, state };
 }

@@ -2,7 +2,7 @@ import { SUPPORTED_LANGUAGES, type Language } from '@simashe/contracts';
 import { useChangeLanguage, useSession, useSignOut } from '@simashe/web-accounts';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { Button } from '@simashe/web-ui';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 
@@ -27,7 +27,8 @@ export function LanguageSwitcher() {
   );
 }
 
-export function AppShell() {
+/** The frame of every signed-in page; `tools` are extra header controls supplied by feature libs (the inbox). */
+export function AppShell({ tools }: { tools?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
@@ -47,6 +48,7 @@ export function AppShell() {
           <LanguageSwitcher />
           {user && (
             <>
+              {tools}
               <Link to="/profile" aria-label={`${t('shell.profile')}: ${user.name}`}>
                 {user.name}
               </Link>

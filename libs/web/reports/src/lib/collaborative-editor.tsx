@@ -1,17 +1,17 @@
 import type { CollabProvider } from '@simashe/collab-client';
-import type { CurrentUser } from '@simashe/contracts';
+import { REPORT_DOCUMENT_FIELD, type CurrentUser } from '@simashe/contracts';
 import { isSafeLinkHref, reportExtensions } from '@simashe/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import type * as Y from 'yjs';
+import { ActionItemTools, type ActionItemOwner } from './action-item-tools';
 import { CommentHighlights, showCommentHighlights } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
-import { useComments } from './queries';
 import { colourFor, initials } from './presence';
+import { useComments } from './queries';
 
 interface PresentPerson {
   clientId: number;
@@ -35,7 +35,7 @@ function usePresence(provider: CollabProvider): PresentPerson[] {
   return people;
 }
 
-function ToolbarButton({ label, active, onClick, disabled, children }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean; children: string }) {
+export function ToolbarButton({ label, active, onClick, disabled, children }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean; children: string }) {
   return (
     <button type="button" className="tool" aria-label={label} title={label} aria-pressed={active} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
       {children}
@@ -71,24 +71,36 @@ function Toolbar({ editor, editable }: { editor: Editor; editable: boolean }) {
   );
 }
 
-export function ReportEditor({
-  doc,
-  provider,
-  user,
-  editable,
-  reportId,
-  canModerate,
-}: {
+function CommentsAside({ editor, reportId, user, canModerate }: { editor: Editor; reportId: string; user: CurrentUser; canModerate: boolean }) {
+  const comments = useComments(reportId);
+  // New or resolved comments: redraw the highlights.
+  useEffect(() => {
+    if (!editor.isDestroyed) showCommentHighlights(editor, comments.data?.items ?? []);
+  }, [editor, comments.data]);
+  return (
+    <aside className="editor-side">
+      <CommentsPanel reportId={reportId} editor={editor} user={user} canModerate={canModerate} />
+    </aside>
+  );
+}
+
+export interface CollaborativeEditorProps {
   doc: Y.Doc;
   provider: CollabProvider;
   user: CurrentUser;
   editable: boolean;
-  reportId: string;
-  canModerate: boolean;
-}) {
+  /** Accessible name of the editing area, e.g. "Report content". */
+  label: string;
+  /** Reports: comments anchored in the text, in a side panel. */
+  comments?: { reportId: string; canModerate: boolean };
+  /** Who action items can be assigned to. */
+  owners?: ActionItemOwner[];
+}
+
+/** The real-time editor of reports and meeting minutes: Tiptap on a shared Yjs document, with presence and cursors. */
+export function CollaborativeEditor({ doc, provider, user, editable, label, comments, owners = [] }: CollaborativeEditorProps) {
   const { t } = useTranslation();
   const people = usePresence(provider);
-  const comments = useComments(reportId);
   const editor = useEditor(
     {
       extensions: [
@@ -99,7 +111,7 @@ export function ReportEditor({
       ],
       editable,
       shouldRerenderOnTransaction: true,
-      editorProps: { attributes: { 'aria-label': t('editor.content'), 'aria-multiline': 'true', role: 'textbox', class: 'report-content' } },
+      editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'report-content' } },
     },
     [doc, provider],
   );
@@ -108,14 +120,9 @@ export function ReportEditor({
     editor?.setEditable(editable);
   }, [editor, editable]);
 
-  // New or resolved comments: redraw the highlights.
-  useEffect(() => {
-    if (editor && !editor.isDestroyed) showCommentHighlights(editor, comments.data?.items ?? []);
-  }, [editor, comments.data]);
-
   if (!editor) return null;
   return (
-    <div className="editor">
+    <div className="editor" style={{ ['--action-label' as string]: JSON.stringify(t('editor.actionItem')), ['--due-label' as string]: JSON.stringify(t('editor.due')) }}>
       <div className="editor-bar">
         <Toolbar editor={editor} editable={editable} />
         <ul className="presence" aria-label={t('editor.presence')}>
@@ -126,12 +133,11 @@ export function ReportEditor({
             </li>
           ))}
         </ul>
+        <ActionItemTools editor={editor} editable={editable} owners={owners} />
       </div>
-      <div className="editor-layout">
+      <div className={comments ? 'editor-layout' : undefined}>
         <EditorContent editor={editor} className="editor-main" />
-        <aside className="editor-side">
-          <CommentsPanel reportId={reportId} editor={editor} user={user} canModerate={canModerate} />
-        </aside>
+        {comments && <CommentsAside editor={editor} reportId={comments.reportId} user={user} canModerate={comments.canModerate} />}
       </div>
     </div>
   );

@@ -1,0 +1,101 @@
+import type { Organisation } from '@simashe/contracts';
+import { commonWindows, workingWindows, type Window } from '@simashe/scheduling';
+import { Button, EmptyState } from '@simashe/web-ui';
+import { DateTime } from 'luxon';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+function Segments({ windows, day, className }: { windows: Window[]; day: DateTime; className: string }) {
+  const dayEnd = day.plus({ days: 1 });
+  return (
+    <>
+      {windows.map((w) => {
+        const start = DateTime.max(DateTime.fromISO(w.start), day);
+        const end = DateTime.min(DateTime.fromISO(w.end), dayEnd);
+        if (end <= start) return null;
+        const offset = start.diff(day, 'minutes').minutes / 14.4;
+        const width = end.diff(start, 'minutes').minutes / 14.4;
+        return <span key={w.start} className={`segment ${className}`} style={{ insetInlineStart: `${offset}%`, inlineSize: `${width}%` }} />;
+      })}
+    </>
+  );
+}
+
+/**
+ * "Find a time": each invited organisation's working hours, in its own zone, drawn over one week in the
+ * viewer's zone, with the stretches everyone shares highlighted and offered as start times.
+ */
+export function FindATime({
+  organisations,
+  zone,
+  onPick,
+}: {
+  organisations: Organisation[];
+  zone: string;
+  /** Called with a start instant chosen from the overlaps. */
+  onPick: (startIso: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const [weekStart, setWeekStart] = useState(() => DateTime.now().setZone(zone).startOf('week').plus({ weeks: 1 }).toISODate()!);
+  if (organisations.length === 0) return <EmptyState>{t('meetings.findATimeEmpty')}</EmptyState>;
+  const from = DateTime.fromISO(weekStart, { zone });
+  const week = { start: from.toUTC().toISO()!, end: from.plus({ weeks: 1 }).toUTC().toISO()! };
+  const perOrganisation = organisations.map((o) => ({ organisation: o, windows: workingWindows(o, week) }));
+  const overlaps = commonWindows(perOrganisation.map((p) => p.windows));
+  const days = Array.from({ length: 7 }, (_, index) => from.plus({ days: index }));
+  const local = (iso: string) => DateTime.fromISO(iso).setZone(zone).setLocale(i18n.language);
+
+  return (
+    <div className="find-a-time">
+      <div className="button-row">
+        <Button variant="secondary" onClick={() => setWeekStart(from.minus({ weeks: 1 }).toISODate()!)}>
+          {t('meetings.previousWeek')}
+        </Button>
+        <strong>{t('meetings.weekOf', { date: from.setLocale(i18n.language).toLocaleString(DateTime.DATE_MED) })}</strong>
+        <Button variant="secondary" onClick={() => setWeekStart(from.plus({ weeks: 1 }).toISODate()!)}>
+          {t('meetings.nextWeek')}
+        </Button>
+      </div>
+      <p className="muted">{t('meetings.findATimeIntro', { zone })}</p>
+      <ul className="fat-legend">
+        {perOrganisation.map(({ organisation }) => (
+          <li key={organisation.id}>
+            {t('meetings.worksFrom', { name: organisation.name, start: organisation.workDayStart, end: organisation.workDayEnd, zone: organisation.timeZone })}
+          </li>
+        ))}
+      </ul>
+      <div className="fat-grid" aria-hidden="true">
+        {days.map((day) => (
+          <div key={day.toISODate()} className="fat-day">
+            <div className="fat-day-name">{day.setLocale(i18n.language).toFormat('ccc d')}</div>
+            {perOrganisation.map(({ organisation, windows }) => (
+              <div key={organisation.id} className="fat-track" title={organisation.name}>
+                <Segments windows={windows} day={day} className="segment-work" />
+              </div>
+            ))}
+            <div className="fat-track fat-track-common">
+              <Segments windows={overlaps} day={day} className="segment-common" />
+            </div>
+          </div>
+        ))}
+      </div>
+      <h3>{t('meetings.overlaps')}</h3>
+      {overlaps.length === 0 ? (
+        <EmptyState>{t('meetings.noOverlap')}</EmptyState>
+      ) : (
+        <ul className="fat-overlaps">
+          {overlaps.map((w) => (
+            <li key={w.start}>
+              <span dir="ltr">
+                {local(w.start).toFormat('ccc d LLL, HH:mm')}–{local(w.end).toFormat('HH:mm')}
+              </span>{' '}
+              <Button variant="secondary" onClick={() => onPick(w.start)}>
+                {t('meetings.useThisTime')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import type { Meeting, MeetingOccurrence } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { ApiError } from '@simashe/web-api-client';
+import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { AgendaCard } from './agenda.card';
+import { useZoneOptions } from './meetings.page';
+import { OccurrenceItem } from './occurrence-item';
+import { useActionItems, useCancelOccurrence, useChangeFollowing, useMeeting, useMeetingPeople, useRecordAttendance } from './queries';
+
+const PAGE = 10;
+
+function RescheduleFollowing({ meeting, occurrence }: { meeting: Meeting; occurrence: MeetingOccurrence }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const change = useChangeFollowing();
+  const minutes = (new Date(occurrence.end).getTime() - new Date(occurrence.start).getTime()) / 60_000;
+  const endOf = (start: string) => {
+    const [date, time] = start.split('T');
+    const [hour, minute] = time.split(':').map(Number);
+    const total = hour * 60 + minute + minutes;
+    return total >= 1440 ? start : `${date}T${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  };
+  const [form, setForm] = useState({ localStart: occurrence.localStart, localEnd: endOf(occurrence.localStart), title: meeting.title });
+  const error = change.error instanceof ApiError ? change.error : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate(
+      { meetingId: meeting.id, occurrence: occurrence.occurrence, ...form },
+      { onSuccess: (changed) => changed.id !== meeting.id && navigate(`/meetings/${changed.id}`) },
+    );
+  };
+  return (
+    <form className="occurrence-tool" onSubmit={submit} noValidate>
+      {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
+      <p className="muted">{t('meetings.rescheduleIntro', { zone: meeting.timeZone })}</p>
+      <div className="form-row">
+        <TextField label={t('meetings.meetingTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={error?.fieldError('title')} />
+        <TextField label={t('meetings.start')} type="datetime-local" value={form.localStart} onChange={(e) => setForm({ ...form, localStart: e.target.value })} error={error?.fieldError('localStart')} />
+        <TextField label={t('meetings.end')} type="datetime-local" value={form.localEnd} onChange={(e) => setForm({ ...form, localEnd: e.target.value })} error={error?.fieldError('localEnd')} />
+      </div>
+      <Button type="submit" busy={change.isPending}>
+        {t('meetings.applyFollowing')}
+      </Button>
+    </form>
+  );
+}
+
+function RecordAttendance({ meeting, occurrence }: { meeting: Meeting; occurrence: MeetingOccurrence }) {
+  const { t } = useTranslation();
+  const people = useMeetingPeople(meeting.id, true);
+  const record = useRecordAttendance();
+  const [chosen, setChosen] = useState<string[]>([]);
+  if (people.isPending) return <LoadingState label={t('common.loading')} />;
+  if (people.isError) return <QueryError error={people.error} onRetry={() => people.refetch()} />;
+  return (
+    <form
+      className="occurrence-tool"
+      onSubmit={(event) => {
+        event.preventDefault();
+        record.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, userIds: chosen }, { onSuccess: () => setChosen([]) });
+      }}
+    >
+      <fieldset className="invitees">
+        <legend>{t('meetings.whoAttended')}</legend>
+        {people.data.items.map((person) => (
+          <label key={person.userId} className="checkbox">
+            <input
+              type="checkbox"
+              checked={chosen.includes(person.userId)}
+              onChange={(e) => setChosen((list) => (e.target.checked ? [...list, person.userId] : list.filter((id) => id !== person.userId)))}
+            />{' '}
+            {person.name}
+            {person.organisationName && <span className="muted"> · {person.organisationName}</span>}
+          </label>
+        ))}
+      </fieldset>
+      {record.isSuccess && <Alert kind="success">{t('meetings.attendanceSaved')}</Alert>}
+      {record.error && <Alert kind="error">{record.error.message}</Alert>}
+      <Button type="submit" disabled={chosen.length === 0} busy={record.isPending}>
+        {t('meetings.recordAttendance')}
+      </Button>
+    </form>
+  );
+}
+
+function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurrence: MeetingOccurrence }) {
+  const { t } = useTranslation();
+  const cancel = useCancelOccurrence();
+  const [open, setOpen] = useState<'reschedule' | 'attendance' | null>(null);
+  const toggle = (tool: 'reschedule' | 'attendance') => setOpen((current) => (current === tool ? null : tool));
+  return (
+    <>
+      <div className="button-row">
+        <Link className="btn btn-secondary" to={`/meetings/${meeting.id}/minutes/${occurrence.occurrence}`}>
+          {t('meetings.minutes')}
+        </Link>
+        {meeting.canManage && (
+          <>
+            <Button variant="secondary" aria-expanded={open === 'attendance'} onClick={() => toggle('attendance')}>
+              {t('meetings.recordAttendance')}
+            </Button>
+            {meeting.rrule && (
+              <>
+                <Button variant="secondary" aria-expanded={open === 'reschedule'} onClick={() => toggle('reschedule')}>
+                  {t('meetings.rescheduleFollowing')}
+                </Button>
+                <Button variant="danger" onClick={() => cancel.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, scope: 'following' })}>
+                  {t('meetings.cancelFollowing')}
+                </Button>
+              </>
+            )}
+          </>
+        )}
+      </div>
+      {open === 'reschedule' && <RescheduleFollowing meeting={meeting} occurrence={occurrence} />}
+      {open === 'attendance' && <RecordAttendance meeting={meeting} occurrence={occurrence} />}
+    </>
+  );
+}
+
+function ActionItemsCard({ meetingId, viewZone }: { meetingId: string; viewZone: string }) {
+  const { t, i18n } = useTranslation();
+  const items = useActionItems(meetingId);
+  const day = (occurrence: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(`${occurrence}:00Z`));
+  return (
+    <Card title={t('meetings.actionItems')}>
+      {items.isPending ? (
+        <LoadingState label={t('common.loading')} />
+      ) : items.isError ? (
+        <QueryError error={items.error} onRetry={() => items.refetch()} />
+      ) : items.data.items.length === 0 ? (
+        <EmptyState>{t('meetings.actionItemsEmpty')}</EmptyState>
+      ) : (
+        <table className="action-items" data-zone={viewZone}>
+          <thead>
+            <tr>
+              <th scope="col">{t('meetings.action')}</th>
+              <th scope="col">{t('editor.owner')}</th>
+              <th scope="col">{t('editor.due')}</th>
+              <th scope="col">{t('meetings.fromSession')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.data.items.map((item, index) => (
+              <tr key={`${item.minutesId}-${index}`} className={item.done ? 'done' : undefined}>
+                <td>
+                  {item.done && <span className="badge">{t('editor.done')}</span>} {item.text || t('meetings.untitledAction')}
+                </td>
+                <td>{item.ownerName ?? t('editor.noOwner')}</td>
+                <td dir="ltr">{item.dueDate ?? '—'}</td>
+                <td>
+                  <Link to={`/meetings/${meetingId}/minutes/${item.occurrence}`}>{day(item.occurrence)}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
+
+export function MeetingPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const zones = useZoneOptions();
+  const meeting = useMeeting(id);
+  const [viewZone, setViewZone] = useState(user.timeZone);
+  const [shown, setShown] = useState(PAGE);
+  const [showPast, setShowPast] = useState(false);
+  const [now] = useState(() => Date.now());
+
+  useEffect(() => {
+    if (meeting.data) document.title = `${meeting.data.title} · ${t('app.name')}`;
+  }, [meeting.data, t]);
+
+  if (meeting.isPending) return <LoadingState label={t('common.loading')} />;
+  if (meeting.isError) return <QueryError error={meeting.error} onRetry={() => meeting.refetch()} />;
+  const data = meeting.data;
+  const occurrences = data.occurrences.filter((o) => showPast || new Date(o.end).getTime() >= now);
+
+  return (
+    <>
+      <p>
+        <Link className="back-link" to="/meetings">
+          {t('meetings.title')}
+        </Link>
+      </p>
+      <h1>{data.title}</h1>
+      <p className="org-meta">
+        {t(`meetings.kinds.${data.kind}`)} · {data.occurrences[0] ? t('meetings.by', { name: data.occurrences[0].organiserOrganisationName }) : null}
+        {data.cancelled && <> · <span className="badge status-cancelled">{t('meetings.cancelled')}</span></>}
+      </p>
+      {data.description && <p className="description">{data.description}</p>}
+      {data.conferencingUrl && (
+        <p>
+          <a href={data.conferencingUrl} target="_blank" rel="noopener noreferrer" dir="ltr">
+            {t('meetings.join')}
+          </a>
+        </p>
+      )}
+      <AgendaCard meetingId={data.id} canManage={data.canManage} />
+      <Card title={t('meetings.sessions')}>
+        <div className="calendar-controls">
+          <SelectField label={t('meetings.showIn')} value={viewZone} onChange={(e) => setViewZone(e.target.value)} options={zones} />
+          <label className="checkbox">
+            <input type="checkbox" checked={showPast} onChange={(e) => setShowPast(e.target.checked)} /> {t('meetings.showPast')}
+          </label>
+        </div>
+        {occurrences.length === 0 ? (
+          <EmptyState>{t('meetings.noSessions')}</EmptyState>
+        ) : (
+          <ol className="occurrences">
+            {occurrences.slice(0, shown).map((occurrence) => (
+              <OccurrenceItem key={occurrence.occurrence} occurrence={occurrence} viewZone={viewZone}>
+                <OccurrenceActions meeting={data} occurrence={occurrence} />
+              </OccurrenceItem>
+            ))}
+          </ol>
+        )}
+        {occurrences.length > shown && (
+          <Button variant="secondary" onClick={() => setShown((count) => count + PAGE)}>
+            {t('meetings.showMore', { count: occurrences.length - shown })}
+          </Button>
+        )}
+      </Card>
+      <ActionItemsCard meetingId={data.id} viewZone={viewZone} />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { MeetingOccurrence } from '@simashe/contracts';
+import { useOrganisations } from '@simashe/web-organisations';
+import { Button } from '@simashe/web-ui';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useCancelOccurrence, useCheckIn, useRegistration, useRsvp } from './queries';
+
+export function useTimeFormatter() {
+  const { i18n } = useTranslation();
+  return (iso: string, timeZone: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** One occurrence with what a person does about it: RSVP, register, check in, calendar file; organisers cancel it. */
+export function OccurrenceItem({ occurrence, viewZone, children }: { occurrence: MeetingOccurrence; viewZone: string; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const format = useTimeFormatter();
+  const rsvp = useRsvp();
+  const cancel = useCancelOccurrence();
+  const registration = useRegistration();
+  const checkIn = useCheckIn();
+  // Check-in opens 15 minutes before the start and closes at the end (the server enforces the same window).
+  const [now] = useState(() => Date.now());
+  const checkInOpen = now >= new Date(occurrence.start).getTime() - 15 * 60_000 && now <= new Date(occurrence.end).getTime();
+  const organisations = useOrganisations();
+  const seats = occurrence.registration;
+  const canManage = (organisations.data?.items ?? []).some(
+    (o) => o.name === occurrence.organiserOrganisationName && o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'),
+  );
+  return (
+    <li className="occurrence" aria-label={`${occurrence.title}, ${format(occurrence.start, viewZone)}`}>
+      <Link to={`/meetings/${occurrence.meetingId}`}><strong>{occurrence.title}</strong></Link> {occurrence.modified && <span className="badge">{t('meetings.moved')}</span>}
+      <div className="occurrence-time">{format(occurrence.start, viewZone)}</div>
+      {viewZone !== occurrence.timeZone && (
+        <div className="muted">{t('meetings.organiserTime', { time: format(occurrence.start, occurrence.timeZone), zone: occurrence.timeZone })}</div>
+      )}
+      <div className="muted">{t('meetings.by', { name: occurrence.organiserOrganisationName })}</div>
+      {seats && (
+        <div className="registration">
+          <span className="muted">
+            {seats.capacity === null
+              ? t('meetings.seatsOpen', { registered: seats.registered })
+              : t('meetings.seats', { registered: seats.registered, capacity: seats.capacity, waitlisted: seats.waitlisted })}
+          </span>{' '}
+          {seats.status === 'registered' && <strong>{t('meetings.registered')}</strong>}
+          {seats.status === 'waitlisted' && <strong>{t('meetings.waitlisted', { position: seats.waitlistPosition })}</strong>}{' '}
+          <Button
+            variant="secondary"
+            busy={registration.isPending}
+            onClick={() => registration.mutate({ meetingId: occurrence.meetingId, register: seats.status === null })}
+          >
+            {seats.status === null ? t('meetings.register') : t('meetings.leave')}
+          </Button>
+        </div>
+      )}
+      <div className="button-row" role="group" aria-label={t('meetings.rsvp')}>
+        {(['yes', 'maybe', 'no'] as const).map((answer) => (
+          <Button
+            key={answer}
+            variant="secondary"
+            aria-pressed={occurrence.myRsvp === answer}
+            className={occurrence.myRsvp === answer ? 'selected' : ''}
+            onClick={() => rsvp.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence, response: answer })}
+          >
+            {t(`meetings.${answer}`)}
+          </Button>
+        ))}
+        {occurrence.attended ? (
+          <strong>{t('meetings.attended')}</strong>
+        ) : (
+          checkInOpen && (
+            <Button busy={checkIn.isPending} onClick={() => checkIn.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
+              {t('meetings.checkIn')}
+            </Button>
+          )
+        )}
+        {canManage && occurrence.attendees > 0 && <span className="muted">{t('meetings.attendees', { count: occurrence.attendees })}</span>}
+        <a className="btn btn-secondary" href={`/api/meetings/${occurrence.meetingId}/ics`} download>
+          {t('meetings.ics')}
+        </a>
+        {canManage && (
+          <Button variant="danger" onClick={() => cancel.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
+            {t('meetings.cancelOccurrence')}
+          </Button>
+        )}
+      </div>
+      {children}
+    </li>
+  );
+}
+

@@ -1,0 +1,2 @@
+export * from './lib/notifications-bell';
+export * from './lib/notifications.page';

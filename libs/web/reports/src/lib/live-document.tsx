@@ -1,0 +1,45 @@
+import type { CurrentUser, DocumentRef } from '@simashe/contracts';
+import { Alert, LoadingState } from '@simashe/web-ui';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionItemOwner } from './action-item-tools';
+import { ConnectionStatus } from './connection-status';
+import { useCollaboration } from './use-collaboration';
+
+// The editor (Tiptap, ProseMirror) loads only when a document is opened, keeping it out of the first page load.
+const CollaborativeEditor = lazy(() => import('./collaborative-editor').then((module) => ({ default: module.CollaborativeEditor })));
+
+/**
+ * A real-time document (a report, meeting minutes) with its connection state. The live connection is the
+ * authority on editing rights: they can change while the page is open (a report is submitted).
+ */
+export function LiveDocument({
+  documentRef,
+  user,
+  canEdit,
+  label,
+  comments,
+  owners,
+}: {
+  documentRef: DocumentRef;
+  user: CurrentUser;
+  canEdit: boolean;
+  label: string;
+  comments?: { reportId: string; canModerate: boolean };
+  owners?: ActionItemOwner[];
+}) {
+  const { t } = useTranslation();
+  const { session, state } = useCollaboration(documentRef);
+  const editable = canEdit && (state?.access ?? 'edit') === 'edit';
+  return (
+    <>
+      <ConnectionStatus state={state} />
+      {state?.error && state.error.id !== 'forbidden' && <Alert kind="error">{state.error.message}</Alert>}
+      {session && (
+        <Suspense fallback={<LoadingState label={t('common.loading')} />}>
+          <CollaborativeEditor doc={session.doc} provider={session.provider} user={user} editable={editable} label={label} comments={comments} owners={owners} />
+        </Suspense>
+      )}
+    </>
+  );
+}
