@@ -24,7 +24,7 @@ test('find a time across zones, agenda, co-edited minutes with an action item, c
   await form.getByRole('button', { name: 'Schedule' }).click();
 
   // Week view of next week shows it at 09:00; month view has it too.
-  const calendar = page.getByRole('region', { name: 'Calendar' });
+  const calendar = page.getByRole('region', { name: 'Calendar', exact: true });
   await expect(calendar.getByRole('listitem').filter({ hasText: title })).toHaveCount(3);
   await calendar.getByRole('button', { name: 'Week' }).click();
   await calendar.getByRole('button', { name: 'Next' }).click();

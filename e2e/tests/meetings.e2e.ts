@@ -17,13 +17,13 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
   await form.getByLabel('Capacity (seats; empty for no limit)').fill('40');
   await form.getByLabel('Kenya country pathfinder').check();
   await form.getByRole('button', { name: 'Schedule' }).click();
-  const upcoming = page.getByRole('region', { name: 'Calendar' });
+  const upcoming = page.getByRole('region', { name: 'Calendar', exact: true });
   await expect(upcoming.getByRole('listitem').filter({ hasText: title })).toHaveCount(4);
   await expectAccessible(page);
 
   const kenyan = await openAs('kenya.viewer@demo.simashe.org');
   await kenyan.goto('/meetings');
-  const items = kenyan.getByRole('region', { name: 'Calendar' }).getByRole('listitem').filter({ hasText: title });
+  const items = kenyan.getByRole('region', { name: 'Calendar', exact: true }).getByRole('listitem').filter({ hasText: title });
   await expect(items).toHaveCount(4);
   const first = items.first();
   // 14:00 in Geneva (CET) is 16:00 in Nairobi; the organiser's time is shown beside it.
@@ -74,7 +74,7 @@ test('people check in while a meeting is on', async ({ page }) => {
   await form.getByLabel('Starts (organiser’s local time)').fill(new Date(Date.now() - 5 * 60_000).toISOString().slice(0, 16));
   await form.getByLabel('Ends (organiser’s local time)').fill(new Date(Date.now() + 55 * 60_000).toISOString().slice(0, 16));
   await form.getByRole('button', { name: 'Schedule' }).click();
-  const item = page.getByRole('region', { name: 'Calendar' }).getByRole('listitem').filter({ hasText: title });
+  const item = page.getByRole('region', { name: 'Calendar', exact: true }).getByRole('listitem').filter({ hasText: title });
   await item.getByRole('button', { name: 'Check in' }).click();
   await expect(item).toContainText('You attended.');
   await expect(item).toContainText('1 attended');

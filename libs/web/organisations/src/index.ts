@@ -1,3 +1,3 @@
 export * from './lib/home.page';
 export * from './lib/organisation.page';
-export { useOrganisations } from './lib/queries';
+export { useDirectory, useOrganisations } from './lib/queries';

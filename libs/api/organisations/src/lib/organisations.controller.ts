@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
 import {
+  DirectorySchema,
   UpdateOrganisationRequestSchema,
   ChangeRoleRequestSchema,
   CreateInvitationRequestSchema,
@@ -28,6 +29,8 @@ import { z } from 'zod';
 import { InvitationsService } from './invitations.service';
 import { OrganisationsService } from './organisations.service';
 
+type DirectoryList = z.infer<typeof DirectorySchema>;
+
 class IdParams extends createZodDto(IdParamSchema) {}
 class MemberParams extends createZodDto(MemberParamsSchema) {}
 class PartnerParams extends createZodDto(PartnerParamsSchema) {}
@@ -42,6 +45,7 @@ class OrganisationListDto extends createZodDto(OrganisationListSchema) {}
 class OrganisationDto extends createZodDto(OrganisationSchema) {}
 class OrganisationDetailDto extends createZodDto(OrganisationDetailSchema) {}
 class InvitationCreatedDto extends createZodDto(InvitationCreatedSchema) {}
+class DirectoryDto extends createZodDto(DirectorySchema) {}
 class PartnerDirectoryDto extends createZodDto(PartnerDirectorySchema) {}
 class RegionListDto extends createZodDto(RegionListSchema) {}
 
@@ -115,6 +119,12 @@ export class OrganisationsController {
   @HttpCode(204)
   revokePartner(@CurrentAuth() auth: AuthContext, @Param() params: PartnerParams): Promise<void> {
     return this.organisations.revokePartner(auth, params.id, params.partnerId);
+  }
+
+  @Get('directory')
+  @ZodResponse({ type: DirectoryDto })
+  async directory(): Promise<DirectoryList> {
+    return { items: await this.organisations.directory() };
   }
 
   @Get('partners')

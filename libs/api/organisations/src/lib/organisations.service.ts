@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
+  DirectoryEntry,
   UpdateOrganisationRequest,
   CreateOrganisationRequest,
   ListOrganisationsQuery,
@@ -132,6 +133,23 @@ export class OrganisationsService {
   async partnerDirectory(): Promise<PartnerDirectoryEntry[]> {
     const partners = await this.db.getRepository(OrganisationEntity).find({ where: { kind: 'core_partner' }, order: { name: 'ASC' } });
     return partners.map((p) => ({ id: p.id, name: p.name }));
+  }
+
+  async directory(): Promise<DirectoryEntry[]> {
+    const rows: Array<{ id: string; name: string; kind: DirectoryEntry['kind']; region_code: DirectoryEntry['regionCode']; time_zone: string; work_day_start: string; work_day_end: string }> =
+      await this.db.query(
+        `SELECT id, name, kind, region_code, time_zone, to_char(work_day_start, 'HH24:MI') AS work_day_start, to_char(work_day_end, 'HH24:MI') AS work_day_end
+         FROM organisations ORDER BY name`,
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      regionCode: row.region_code,
+      timeZone: row.time_zone,
+      workDayStart: row.work_day_start,
+      workDayEnd: row.work_day_end,
+    }));
   }
 
   async regions(): Promise<RegionWithCountries[]> {

@@ -58,6 +58,19 @@ describe('creating organisations and reading reference data', () => {
     expect((await editor.patch(`/api/organisations/${nepal.id}`, { timeZone: 'UTC' })).status).toBe(403);
   });
 
+  it('shows every signed-in person the network directory (names, zones, working hours), not members', async () => {
+    const ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
+    const viewer = await signedInMember(t, ghana.id, 'viewer');
+    const directory = await viewer.get('/api/directory');
+    expect(directory.status).toBe(200);
+    const names = directory.body.items.map((o: { name: string }) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['Ghana pathfinder', 'Nepal pathfinder']));
+    expect(directory.body.items.find((o: { name: string }) => o.name === 'Nepal pathfinder')).toEqual({
+      id: expect.any(String), name: 'Nepal pathfinder', kind: 'country_pathfinder', regionCode: 'SEARO', timeZone: 'Asia/Kathmandu', workDayStart: '10:00', workDayEnd: '17:00',
+    });
+    expect((await t.http().get('/api/directory')).status).toBe(401);
+  });
+
   it('lists the WHO regions with their Member States', async () => {
     const member = await signedInMember(t, secretariat.id, 'viewer');
     const response = await member.get('/api/regions');

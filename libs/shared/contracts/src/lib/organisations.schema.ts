@@ -98,6 +98,22 @@ export const PartnerDirectoryEntrySchema = z.object({ id: UuidSchema, name: z.st
 export type PartnerDirectoryEntry = z.infer<typeof PartnerDirectoryEntrySchema>;
 export const PartnerDirectorySchema = z.object({ items: z.array(PartnerDirectoryEntrySchema) });
 
+/**
+ * Every organisation in the network, as anyone signed in may see it: who they are and when they work.
+ * Used to invite organisations to meetings and to find a time; members and reports stay private.
+ */
+export const DirectoryEntrySchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  kind: OrganisationKindSchema,
+  regionCode: RegionCodeSchema.nullable(),
+  timeZone: z.string(),
+  workDayStart: z.string(),
+  workDayEnd: z.string(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+export const DirectorySchema = z.object({ items: z.array(DirectoryEntrySchema) });
+
 export const CreateOrganisationRequestSchema = z
   .strictObject({
     name: z.string().trim().min(2, 'Name must be at least 2 characters').max(160, 'Name must be at most 160 characters'),

@@ -1,11 +1,14 @@
-import type { Organisation } from '@simashe/contracts';
+import type { DirectoryEntry } from '@simashe/contracts';
 import { commonWindows, workingWindows, type Window } from '@simashe/scheduling';
 import { Button, EmptyState } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-function Segments({ windows, day, className }: { windows: Window[]; day: DateTime; className: string }) {
+/** Distinct, dark-enough colours for each organisation's working hours. */
+const PALETTE = ['#2f6f9f', '#a05a00', '#6b4c9a', '#2d7d6f', '#9b3d5a', '#5a6b2d'];
+
+function Segments({ windows, day, className, colour }: { windows: Window[]; day: DateTime; className: string; colour?: string }) {
   const dayEnd = day.plus({ days: 1 });
   return (
     <>
@@ -15,7 +18,7 @@ function Segments({ windows, day, className }: { windows: Window[]; day: DateTim
         if (end <= start) return null;
         const offset = start.diff(day, 'minutes').minutes / 14.4;
         const width = end.diff(start, 'minutes').minutes / 14.4;
-        return <span key={w.start} className={`segment ${className}`} style={{ insetInlineStart: `${offset}%`, inlineSize: `${width}%` }} />;
+        return <span key={w.start} className={`segment ${className}`} style={{ insetInlineStart: `${offset}%`, inlineSize: `${width}%`, background: colour }} />;
       })}
     </>
   );
@@ -30,7 +33,7 @@ export function FindATime({
   zone,
   onPick,
 }: {
-  organisations: Organisation[];
+  organisations: DirectoryEntry[];
   zone: string;
   /** Called with a start instant chosen from the overlaps. */
   onPick: (startIso: string) => void;
@@ -58,19 +61,30 @@ export function FindATime({
       </div>
       <p className="muted">{t('meetings.findATimeIntro', { zone })}</p>
       <ul className="fat-legend">
-        {perOrganisation.map(({ organisation }) => (
+        {perOrganisation.map(({ organisation }, index) => (
           <li key={organisation.id}>
+            <span className="swatch" style={{ background: PALETTE[index % PALETTE.length] }} aria-hidden="true" />{' '}
             {t('meetings.worksFrom', { name: organisation.name, start: organisation.workDayStart, end: organisation.workDayEnd, zone: organisation.timeZone })}
           </li>
         ))}
       </ul>
       <div className="fat-grid" aria-hidden="true">
+        <div className="fat-day">
+          <div />
+          <div className="fat-scale">
+            {[0, 6, 12, 18].map((hour) => (
+              <span key={hour} style={{ insetInlineStart: `${(hour / 24) * 100}%` }}>
+                {String(hour).padStart(2, '0')}:00
+              </span>
+            ))}
+          </div>
+        </div>
         {days.map((day) => (
           <div key={day.toISODate()} className="fat-day">
             <div className="fat-day-name">{day.setLocale(i18n.language).toFormat('ccc d')}</div>
-            {perOrganisation.map(({ organisation, windows }) => (
+            {perOrganisation.map(({ organisation, windows }, index) => (
               <div key={organisation.id} className="fat-track" title={organisation.name}>
-                <Segments windows={windows} day={day} className="segment-work" />
+                <Segments windows={windows} day={day} className="segment-work" colour={PALETTE[index % PALETTE.length]} />
               </div>
             ))}
             <div className="fat-track fat-track-common">

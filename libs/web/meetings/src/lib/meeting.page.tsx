@@ -107,7 +107,10 @@ function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurren
                 <Button variant="secondary" aria-expanded={open === 'reschedule'} onClick={() => toggle('reschedule')}>
                   {t('meetings.rescheduleFollowing')}
                 </Button>
-                <Button variant="danger" onClick={() => cancel.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, scope: 'following' })}>
+                <Button
+                  variant="danger"
+                  onClick={() => window.confirm(t('meetings.confirmCancelFollowing')) && cancel.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, scope: 'following' })}
+                >
                   {t('meetings.cancelFollowing')}
                 </Button>
               </>

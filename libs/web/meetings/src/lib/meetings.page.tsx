@@ -2,7 +2,7 @@ import { MEETING_KINDS, WHO_REGION_CODES, type RegionCode } from '@simashe/contr
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { supportedTimeZones } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { useDirectory, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
@@ -27,7 +27,9 @@ function ScheduleCard() {
   const zones = useZoneOptions();
   const [findingTime, setFindingTime] = useState(false);
   const organisers = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
-  const others = organisations.data?.items ?? [];
+  const directory = useDirectory();
+  const [filter, setFilter] = useState('');
+  const others = directory.data?.items ?? [];
   const [form, setForm] = useState({
     title: '',
     kind: 'action_learning_session',
@@ -101,11 +103,14 @@ function ScheduleCard() {
         </div>
         <fieldset className="invitees">
           <legend>{t('meetings.inviteOrganisations')}</legend>
-          {others.filter((o) => o.id !== organiserId).map((o) => (
-            <label key={o.id} className="checkbox">
-              <input type="checkbox" checked={invited.includes(o.id)} onChange={(e) => setInvited((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))} /> {o.name}
-            </label>
-          ))}
+          <TextField label={t('meetings.filterOrganisations')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+          {others
+            .filter((o) => o.id !== organiserId && (invited.includes(o.id) || o.name.toLowerCase().includes(filter.trim().toLowerCase())))
+            .map((o) => (
+              <label key={o.id} className="checkbox">
+                <input type="checkbox" checked={invited.includes(o.id)} onChange={(e) => setInvited((list) => (e.target.checked ? [...list, o.id] : list.filter((id) => id !== o.id)))} /> {o.name}
+              </label>
+            ))}
         </fieldset>
         <div className="button-row">
           <Button variant="secondary" aria-expanded={findingTime} onClick={() => setFindingTime((open) => !open)}>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CreateInvitationRequest,
+  DirectoryEntry,
   InvitationCreated,
   MemberRole,
   OrganisationDetail,
@@ -12,6 +13,11 @@ import { api } from '@simashe/web-api-client';
 
 export function useOrganisations() {
   return useQuery({ queryKey: ['organisations'], queryFn: () => api.get<OrganisationList>('/organisations') });
+}
+
+/** Every organisation in the network (names, zones, working hours), e.g. to invite them to a meeting. */
+export function useDirectory() {
+  return useQuery({ queryKey: ['directory'], queryFn: () => api.get<{ items: DirectoryEntry[] }>('/directory'), staleTime: 5 * 60_000 });
 }
 
 export function useOrganisation(id: string) {
