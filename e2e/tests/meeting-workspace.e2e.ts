@@ -84,6 +84,16 @@ test('find a time across zones, agenda, co-edited minutes with an action item, c
   await expect(actions.getByRole('row').filter({ hasText: 'Share the housing survey data' })).toContainText('Otieno Odhiambo');
   await expect(actions).toContainText('2027-01-15');
 
+  // Move only the third session to 16:00; the list shows it as moved.
+  const third = page.getByRole('region', { name: 'Sessions' }).getByRole('listitem').nth(2);
+  await third.getByRole('button', { name: 'Change this session' }).click();
+  const thirdStart = await third.getByLabel('Starts (organiser’s local time)').inputValue();
+  await third.getByLabel('Starts (organiser’s local time)').fill(thirdStart.replace('T09:00', 'T16:00'));
+  await third.getByLabel('Ends (organiser’s local time)').fill(thirdStart.replace('T09:00', 'T17:00'));
+  await third.getByRole('button', { name: 'Move this session' }).click();
+  await expect(third).toContainText('moved');
+  await expect(third).toContainText('4:00 PM');
+
   // Change this and following: from the second session on, one hour later; the first stays.
   const second = page.getByRole('region', { name: 'Sessions' }).getByRole('listitem').nth(1);
   await second.getByRole('button', { name: 'Change this and following' }).click();

@@ -8,14 +8,17 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { AgendaCard } from './agenda.card';
 import { useZoneOptions } from './meetings.page';
 import { OccurrenceItem } from './occurrence-item';
-import { useActionItems, useCancelOccurrence, useChangeFollowing, useMeeting, useMeetingPeople, useRecordAttendance } from './queries';
+import { useActionItems, useCancelOccurrence, useChangeFollowing, useMeeting, useMeetingPeople, useMoveOccurrence, useRecordAttendance } from './queries';
 
 const PAGE = 10;
 
-function RescheduleFollowing({ meeting, occurrence }: { meeting: Meeting; occurrence: MeetingOccurrence }) {
+/** Moves one session, or this one and every later one (which splits the series, with a new title if wanted). */
+function Reschedule({ meeting, occurrence, scope }: { meeting: Meeting; occurrence: MeetingOccurrence; scope: 'this' | 'following' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const change = useChangeFollowing();
+  const changeFollowing = useChangeFollowing();
+  const moveOne = useMoveOccurrence();
+  const change = scope === 'this' ? moveOne : changeFollowing;
   const minutes = (new Date(occurrence.end).getTime() - new Date(occurrence.start).getTime()) / 60_000;
   const endOf = (start: string) => {
     const [date, time] = start.split('T');
@@ -27,7 +30,11 @@ function RescheduleFollowing({ meeting, occurrence }: { meeting: Meeting; occurr
   const error = change.error instanceof ApiError ? change.error : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate(
+    if (scope === 'this') {
+      moveOne.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, localStart: form.localStart, localEnd: form.localEnd });
+      return;
+    }
+    changeFollowing.mutate(
       { meetingId: meeting.id, occurrence: occurrence.occurrence, ...form },
       { onSuccess: (changed) => changed.id !== meeting.id && navigate(`/meetings/${changed.id}`) },
     );
@@ -35,14 +42,17 @@ function RescheduleFollowing({ meeting, occurrence }: { meeting: Meeting; occurr
   return (
     <form className="occurrence-tool" onSubmit={submit} noValidate>
       {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
-      <p className="muted">{t('meetings.rescheduleIntro', { zone: meeting.timeZone })}</p>
+      <p className="muted">{t(scope === 'this' ? 'meetings.moveIntro' : 'meetings.rescheduleIntro', { zone: meeting.timeZone })}</p>
       <div className="form-row">
-        <TextField label={t('meetings.meetingTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={error?.fieldError('title')} />
+        {scope === 'following' && (
+          <TextField label={t('meetings.meetingTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} error={error?.fieldError('title')} />
+        )}
         <TextField label={t('meetings.start')} type="datetime-local" value={form.localStart} onChange={(e) => setForm({ ...form, localStart: e.target.value })} error={error?.fieldError('localStart')} />
         <TextField label={t('meetings.end')} type="datetime-local" value={form.localEnd} onChange={(e) => setForm({ ...form, localEnd: e.target.value })} error={error?.fieldError('localEnd')} />
       </div>
+      {moveOne.isSuccess && <Alert kind="success">{t('meetings.movedNotice')}</Alert>}
       <Button type="submit" busy={change.isPending}>
-        {t('meetings.applyFollowing')}
+        {t(scope === 'this' ? 'meetings.applyThis' : 'meetings.applyFollowing')}
       </Button>
     </form>
   );
@@ -89,8 +99,8 @@ function RecordAttendance({ meeting, occurrence }: { meeting: Meeting; occurrenc
 function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurrence: MeetingOccurrence }) {
   const { t } = useTranslation();
   const cancel = useCancelOccurrence();
-  const [open, setOpen] = useState<'reschedule' | 'attendance' | null>(null);
-  const toggle = (tool: 'reschedule' | 'attendance') => setOpen((current) => (current === tool ? null : tool));
+  const [open, setOpen] = useState<'move' | 'reschedule' | 'attendance' | null>(null);
+  const toggle = (tool: 'move' | 'reschedule' | 'attendance') => setOpen((current) => (current === tool ? null : tool));
   return (
     <>
       <div className="button-row">
@@ -101,6 +111,9 @@ function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurren
           <>
             <Button variant="secondary" aria-expanded={open === 'attendance'} onClick={() => toggle('attendance')}>
               {t('meetings.recordAttendance')}
+            </Button>
+            <Button variant="secondary" aria-expanded={open === 'move'} onClick={() => toggle('move')}>
+              {t('meetings.moveThis')}
             </Button>
             {meeting.rrule && (
               <>
@@ -118,7 +131,8 @@ function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurren
           </>
         )}
       </div>
-      {open === 'reschedule' && <RescheduleFollowing meeting={meeting} occurrence={occurrence} />}
+      {open === 'move' && <Reschedule meeting={meeting} occurrence={occurrence} scope="this" />}
+      {open === 'reschedule' && <Reschedule meeting={meeting} occurrence={occurrence} scope="following" />}
       {open === 'attendance' && <RecordAttendance meeting={meeting} occurrence={occurrence} />}
     </>
   );

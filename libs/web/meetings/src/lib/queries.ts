@@ -99,6 +99,11 @@ export const useChangeFollowing = () =>
     api.put<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/following`, body),
   );
 
+export const useMoveOccurrence = () =>
+  useMeetingMutation(({ meetingId, occurrence, localStart, localEnd }: { meetingId: string; occurrence: string; localStart: string; localEnd: string }) =>
+    api.put<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}`, { localStart, localEnd }),
+  );
+
 export const useRecordAttendance = () =>
   useMeetingMutation(({ meetingId, occurrence, userIds }: { meetingId: string; occurrence: string; userIds: string[] }) =>
     api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/attendance`, { userIds }),
