@@ -9,3 +9,6 @@ export * from './lib/collaboration.events';
 export * from './lib/collaboration.schema';
 export * from './lib/meetings.schema';
 export * from './lib/notifications.schema';
+export * from './lib/lessons.schema';
+export * from './lib/search.schema';
+export * from './lib/discussions.schema';

@@ -26,6 +26,7 @@ interface VersionRow {
 @Injectable()
 export class VersionsService implements OnModuleInit {
   private readonly logger = new Logger('Versions');
+  private readonly savedListeners: Array<(room: DocumentRoom) => void> = [];
 
   constructor(
     private readonly db: DataSource,
@@ -38,6 +39,11 @@ export class VersionsService implements OnModuleInit {
     this.rooms.setBeforeRelease(async (room) => {
       if (room.contributions.size > 0) await this.save(room, 'auto', null, null);
     });
+  }
+
+  /** Called after each version is stored: a settled moment to refresh what depends on the text (search). */
+  onSaved(listener: (room: DocumentRoom) => void): void {
+    this.savedListeners.push(listener);
   }
 
   async keepAutomaticVersion(room: DocumentRoom): Promise<void> {
@@ -108,6 +114,7 @@ export class VersionsService implements OnModuleInit {
     );
     room.contributions.clear();
     room.lastVersionAt = Date.now();
+    for (const listener of this.savedListeners) listener(room);
     return row.id;
   }
 

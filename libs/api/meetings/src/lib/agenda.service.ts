@@ -3,6 +3,7 @@ import type { AuthContext } from '@simashe/api-core';
 import type { Agenda, ReplaceAgendaRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MeetingAccess } from './meeting-access';
+import { MeetingSearch } from './meeting-search';
 
 /** A meeting's ordered agenda: items with a presenter and the minutes allotted. */
 @Injectable()
@@ -10,6 +11,7 @@ export class AgendaService {
   constructor(
     private readonly db: DataSource,
     private readonly access: MeetingAccess,
+    private readonly search: MeetingSearch,
   ) {}
 
   async get(auth: AuthContext, meetingId: string): Promise<Agenda> {
@@ -30,6 +32,7 @@ export class AgendaService {
         ]);
       }
     });
+    await this.search.reindex(meetingId);
     return this.read(meetingId);
   }
 

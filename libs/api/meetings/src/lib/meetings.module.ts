@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { CollaborationModule } from '@simashe/api-collaboration';
 import { NotificationsModule } from '@simashe/api-notifications';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { SearchModule } from '@simashe/api-search';
 import { AgendaService } from './agenda.service';
 import { CalendarFeedController } from './calendar-feed.controller';
 import { MeetingAccess } from './meeting-access';
+import { MeetingSearch } from './meeting-search';
 import { MeetingRemindersService } from './meeting-reminders.service';
 import { MeetingsController } from './meetings.controller';
 import { MeetingsService } from './meetings.service';
@@ -12,9 +14,9 @@ import { MinutesService } from './minutes.service';
 
 /** Meetings and webinars: scheduling, invitations, RSVP, calendars, agenda, minutes (real-time documents) and attendance. */
 @Module({
-  imports: [OrganisationsModule, CollaborationModule, NotificationsModule],
+  imports: [OrganisationsModule, CollaborationModule, NotificationsModule, SearchModule],
   controllers: [MeetingsController, CalendarFeedController],
-  providers: [MeetingAccess, MeetingsService, AgendaService, MinutesService, MeetingRemindersService],
+  providers: [MeetingAccess, MeetingSearch, MeetingsService, AgendaService, MinutesService, MeetingRemindersService],
   exports: [MeetingAccess, MeetingsService],
 })
 export class MeetingsModule {}

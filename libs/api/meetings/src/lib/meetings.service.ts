@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DataSource } from 'typeorm';
 import { MEETING_SQL, MeetingAccess, type MeetingRow } from './meeting-access';
+import { MeetingSearch } from './meeting-search';
 import { meetingsCalendar, type IcsMeeting } from './meetings.ics';
 
 interface ChangeRow {
@@ -44,6 +45,7 @@ export class MeetingsService {
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
     private readonly access: MeetingAccess,
+    private readonly search: MeetingSearch,
   ) {}
 
   async create(auth: AuthContext, input: CreateMeetingRequest): Promise<Meeting> {
@@ -77,6 +79,7 @@ export class MeetingsService {
       }
       return row.id as string;
     });
+    await this.search.reindex(id);
     return this.get(auth, id);
   }
 
@@ -172,6 +175,7 @@ export class MeetingsService {
     const row = await this.access.readable(auth, id);
     await this.access.requireOrganiser(auth, row.organiser_organisation_id);
     await this.db.query('UPDATE meetings SET cancelled_at = now(), updated_at = now() WHERE id = $1', [id]);
+    await this.search.reindex(id);
   }
 
   async cancelOccurrence(auth: AuthContext, id: string, occurrence: string, scope: 'this' | 'following'): Promise<Meeting> {
@@ -238,6 +242,8 @@ export class MeetingsService {
       );
       return created.id as string;
     });
+    await this.search.reindex(id);
+    if (newId !== id) await this.search.reindex(newId);
     return this.get(auth, newId);
   }
 

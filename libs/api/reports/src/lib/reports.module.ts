@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CollaborationModule } from '@simashe/api-collaboration';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { SearchModule } from '@simashe/api-search';
 import { ReportExportService } from './export/report-export.service';
 import { ReportAccess } from './report-access';
 import { ReportCommentsService } from './report-comments.service';
 import { ReportsController } from './reports.controller';
+import { ReportSearch } from './report-search';
 import { ReportsService } from './reports.service';
 
 /** Progress reports: metadata, templates and workflow over HTTP; their text is a real-time document. */
 @Module({
-  imports: [OrganisationsModule, CollaborationModule],
+  imports: [OrganisationsModule, CollaborationModule, SearchModule],
   controllers: [ReportsController],
-  providers: [ReportAccess, ReportsService, ReportExportService, ReportCommentsService],
+  providers: [ReportAccess, ReportsService, ReportExportService, ReportCommentsService, ReportSearch],
 })
 export class ReportsModule {}

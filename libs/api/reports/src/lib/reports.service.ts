@@ -19,6 +19,7 @@ import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { ReportAccess, reportPermissions, type ReportFacts } from './report-access';
+import { ReportSearch } from './report-search';
 import { presentReport, REPORT_ROW_SQL, type ReportRow } from './report.presenter';
 
 const REPORTING_KINDS = ['country_pathfinder', 'core_partner'];
@@ -43,6 +44,7 @@ export class ReportsService implements OnModuleInit {
     private readonly store: DocumentStore,
     private readonly registry: DocumentAccessRegistry,
     private readonly versions: VersionsService,
+    private readonly search: ReportSearch,
   ) {}
 
   onModuleInit(): void {
@@ -108,6 +110,7 @@ export class ReportsService implements OnModuleInit {
       await this.store.create(created.id, initial, manager);
       return created.id as string;
     });
+    await this.search.reindex(reportId);
     return this.get(auth, reportId);
   }
 
@@ -126,6 +129,7 @@ export class ReportsService implements OnModuleInit {
       periodStart,
       periodEnd,
     ]);
+    await this.search.reindex(reportId);
     return this.get(auth, reportId);
   }
 

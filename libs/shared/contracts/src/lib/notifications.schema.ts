@@ -25,3 +25,14 @@ export const ListNotificationsQuerySchema = z.strictObject({
 export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuerySchema>;
 
 export const NotificationParamsSchema = z.strictObject({ id: UuidSchema });
+
+/** Kinds a person may turn off in their inbox (reminders are set with reminder times instead). */
+export const PREFERENCE_KINDS = ['mention', 'reply', 'invitation', 'report_submitted'] as const;
+export const NotificationPreferencesSchema = z.strictObject({
+  mention: z.boolean(),
+  reply: z.boolean(),
+  invitation: z.boolean(),
+  report_submitted: z.boolean(),
+});
+export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
+export const UpdateNotificationPreferencesSchema = NotificationPreferencesSchema.partial().strict();

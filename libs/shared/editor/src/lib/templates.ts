@@ -32,3 +32,13 @@ export const PROGRESS_REPORT_TEMPLATE: ProseMirrorJson = {
 };
 
 export const BLANK_TEMPLATE: ProseMirrorJson = { type: 'doc', content: [{ type: 'paragraph' }] };
+
+const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'tableRow', 'actionItem']);
+
+/** The words of a document, one block per line, for search and previews. */
+export function documentText(node: ProseMirrorJson): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return '\n';
+  const inner = (node.content ?? []).map(documentText).join(node.type === 'tableRow' ? ' | ' : '');
+  return BLOCKS.has(node.type) ? `${inner.trim()}\n` : inner;
+}

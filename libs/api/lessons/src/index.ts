@@ -1,0 +1,2 @@
+export * from './lib/lessons.module';
+export * from './lib/lessons.service';

@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import {
+  ExportLessonsQuerySchema,
+  LessonFiltersSchema,
+  LessonInputSchema,
+  LessonListSchema,
+  LessonParamsSchema,
+  LessonSchema,
+  LessonStatusRequestSchema,
+  UpdateLessonRequestSchema,
+  type Lesson,
+} from '@simashe/contracts';
+import type { Response } from 'express';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { lessonsCsv, lessonsXlsx } from './lessons-export';
+import { LessonsService } from './lessons.service';
+
+class LessonFiltersDto extends createZodDto(LessonFiltersSchema) {}
+class ExportLessonsQueryDto extends createZodDto(ExportLessonsQuerySchema) {}
+class LessonInputDto extends createZodDto(LessonInputSchema) {}
+class UpdateLessonRequestDto extends createZodDto(UpdateLessonRequestSchema) {}
+class LessonStatusRequestDto extends createZodDto(LessonStatusRequestSchema) {}
+class LessonParams extends createZodDto(LessonParamsSchema) {}
+class LessonDto extends createZodDto(LessonSchema) {}
+class LessonListDto extends createZodDto(LessonListSchema) {}
+
+const EXPORT_LIMIT = 10_000;
+
+@ApiTags('lessons')
+@Controller('lessons')
+export class LessonsController {
+  constructor(private readonly lessons: LessonsService) {}
+
+  @Get()
+  @ZodResponse({ type: LessonListDto })
+  async list(@CurrentAuth() auth: AuthContext, @Query() filters: LessonFiltersDto): Promise<{ items: Lesson[] }> {
+    return { items: await this.lessons.list(auth, filters) };
+  }
+
+  /** The lessons the person may read, with the list's filters applied, as CSV or Excel. */
+  @Get('export')
+  async export(@CurrentAuth() auth: AuthContext, @Query() query: ExportLessonsQueryDto, @Res() response: Response): Promise<void> {
+    const { format, ...filters } = query;
+    const lessons = await this.lessons.list(auth, filters, EXPORT_LIMIT);
+    const stamp = new Date().toISOString().slice(0, 10);
+    const body = format === 'csv' ? lessonsCsv(lessons) : await lessonsXlsx(lessons);
+    response
+      .status(200)
+      .setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .setHeader('Content-Disposition', `attachment; filename="simashe-lessons-${stamp}.${format}"`)
+      .send(body);
+  }
+
+  @Post()
+  @ZodResponse({ status: 201, type: LessonDto })
+  create(@CurrentAuth() auth: AuthContext, @Body() body: LessonInputDto): Promise<Lesson> {
+    return this.lessons.create(auth, body);
+  }
+
+  @Get(':id')
+  @ZodResponse({ type: LessonDto })
+  get(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams): Promise<Lesson> {
+    return this.lessons.get(auth, params.id);
+  }
+
+  @Put(':id')
+  @ZodResponse({ type: LessonDto })
+  update(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @Body() body: UpdateLessonRequestDto): Promise<Lesson> {
+    return this.lessons.update(auth, params.id, body);
+  }
+
+  @Put(':id/status')
+  @ZodResponse({ type: LessonDto })
+  setStatus(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @Body() body: LessonStatusRequestDto): Promise<Lesson> {
+    return this.lessons.setStatus(auth, params.id, body.status);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams): Promise<void> {
+    return this.lessons.remove(auth, params.id);
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy } from '@simashe/api-organisations';
+import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
+import type { Evidence, Lesson, LessonFilters, LessonInput, UpdateLessonRequest } from '@simashe/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { LESSON_ROWS_SQL, lessonBody, presentLesson, type LessonRow } from './lesson.presenter';
+
+/** Lessons learned: written by an organisation's editors, drafts kept in the organisation until published. */
+@Injectable()
+export class LessonsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: AccessPolicy,
+    private readonly scopes: SearchScopes,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  async list(auth: AuthContext, filters: LessonFilters, limit = 500): Promise<Lesson[]> {
+    const rows = await this.readableRows(auth, filters, limit);
+    const writable = await this.writableOrganisations(auth);
+    return rows.map((row) => presentLesson(row, writable.has(row.organisation_id)));
+  }
+
+  async get(auth: AuthContext, id: string): Promise<Lesson> {
+    const [row] = await this.readableRows(auth, {}, 1, id);
+    if (!row) throw new NotFoundError('The lesson');
+    return presentLesson(row, (await this.writableOrganisations(auth)).has(row.organisation_id));
+  }
+
+  async create(auth: AuthContext, input: LessonInput): Promise<Lesson> {
+    await this.requireWriter(auth, input.organisationId);
+    await this.checkEvidence(auth, input.evidence);
+    const id = await this.db.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO lessons (organisation_id, author_id, title, context, actions, worked, did_not_work, recommendation, determinants, sectors, levels,
+                              initiative, cycle_stage, language, visibility, evidence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+        [input.organisationId, auth.userId, ...this.values(input)],
+      );
+      await this.reindex(row.id, manager);
+      return row.id as string;
+    });
+    return this.get(auth, id);
+  }
+
+  async update(auth: AuthContext, id: string, input: UpdateLessonRequest): Promise<Lesson> {
+    const lesson = await this.get(auth, id);
+    await this.requireWriter(auth, lesson.organisationId);
+    await this.checkEvidence(auth, input.evidence);
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE lessons SET title = $2, context = $3, actions = $4, worked = $5, did_not_work = $6, recommendation = $7, determinants = $8,
+                            sectors = $9, levels = $10, initiative = $11, cycle_stage = $12, language = $13, visibility = $14, evidence = $15,
+                            updated_at = now()
+         WHERE id = $1`,
+        [id, ...this.values(input)],
+      );
+      await this.reindex(id, manager);
+    });
+    return this.get(auth, id);
+  }
+
+  async setStatus(auth: AuthContext, id: string, status: Lesson['status']): Promise<Lesson> {
+    const lesson = await this.get(auth, id);
+    await this.requireWriter(auth, lesson.organisationId);
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE lessons SET status = $2::text, published_at = CASE WHEN $2::text = 'published' THEN coalesce(published_at, now()) ELSE published_at END,
+                            updated_at = now() WHERE id = $1`,
+        [id, status],
+      );
+      await this.reindex(id, manager);
+    });
+    return this.get(auth, id);
+  }
+
+  async remove(auth: AuthContext, id: string): Promise<void> {
+    const lesson = await this.get(auth, id);
+    await this.requireWriter(auth, lesson.organisationId);
+    await this.db.transaction(async (manager) => {
+      await manager.query('DELETE FROM lessons WHERE id = $1', [id]);
+      await this.indexer.remove('lesson', id, manager);
+    });
+  }
+
+  /** Lessons the person may read, newest first; the same audience rules as search. */
+  private async readableRows(auth: AuthContext, filters: LessonFilters, limit: number, id?: string): Promise<LessonRow[]> {
+    const scope = await this.scopes.scopeFor(auth);
+    const params: unknown[] = [];
+    const conditions = [audienceCondition(scope, params, 'l')];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (id) add('l.id = ?', id);
+    if (filters.organisationId) add('l.organisation_id = ?', filters.organisationId);
+    if (filters.status) add('l.status = ?', filters.status);
+    if (filters.determinant) add('? = ANY(l.determinants)', filters.determinant);
+    if (filters.sector) add('? = ANY(l.sectors)', filters.sector);
+    if (filters.stage) add('l.cycle_stage = ?', filters.stage);
+    if (filters.region) add('l.region_code = ?', filters.region);
+    params.push(limit);
+    return this.db.query(`SELECT * FROM (${LESSON_ROWS_SQL}) l WHERE ${conditions.join(' AND ')} ORDER BY l.updated_at DESC LIMIT $${params.length}`, params);
+  }
+
+  private async reindex(id: string, manager: EntityManager): Promise<void> {
+    const [row]: Array<LessonRow & { audience: 'members' | Lesson['visibility'] }> = await manager.query(`${LESSON_ROWS_SQL} WHERE l.id = $1`, [id]);
+    await this.indexer.upsert(
+      {
+        kind: 'lesson',
+        refId: row.id,
+        title: row.title,
+        body: lessonBody(row),
+        language: row.language,
+        link: `/lessons/${row.id}`,
+        organisationId: row.organisation_id,
+        audience: row.audience,
+        determinants: row.determinants,
+        sectors: row.sectors,
+        cycleStage: row.cycle_stage,
+        occurredAt: row.published_at ?? row.updated_at,
+      },
+      manager,
+    );
+  }
+
+  private values(input: UpdateLessonRequest): unknown[] {
+    return [
+      input.title, input.context, input.actions, input.worked, input.didNotWork, input.recommendation, input.determinants, input.sectors,
+      input.levels, input.initiative, input.cycleStage, input.language, input.visibility, JSON.stringify(input.evidence),
+    ];
+  }
+
+  /** Evidence may only point at reports and meetings the author can read, so a lesson never leaks their titles. */
+  private async checkEvidence(auth: AuthContext, evidence: Evidence[]): Promise<void> {
+    const scope = await this.scopes.scopeFor(auth);
+    for (const [index, item] of evidence.entries()) {
+      if (item.kind === 'report') {
+        const [report] = await this.db.query('SELECT organisation_id FROM reports WHERE id = $1', [item.id]);
+        if (!report || !scope.readable.includes(report.organisation_id)) {
+          throw new ValidationError('Unknown report in the evidence', [{ path: `evidence.${index}.id`, message: 'No report you can read has this id' }]);
+        }
+      }
+      if (item.kind === 'meeting' && !scope.meetings.includes(item.id)) {
+        throw new ValidationError('Unknown meeting in the evidence', [{ path: `evidence.${index}.id`, message: 'No meeting you can see has this id' }]);
+      }
+    }
+  }
+
+  private async writableOrganisations(auth: AuthContext): Promise<Set<string>> {
+    const rows: Array<{ organisation_id: string }> = await this.db.query(
+      `SELECT organisation_id FROM memberships WHERE user_id = $1 AND role IN ('admin', 'editor')`,
+      [auth.userId],
+    );
+    return new Set(rows.map((row) => row.organisation_id));
+  }
+
+  private async requireWriter(auth: AuthContext, organisationId: string): Promise<void> {
+    if (!(await this.writableOrganisations(auth)).has(organisationId)) {
+      const access = await this.policy.organisationAccess(auth, organisationId);
+      if (!access) throw new NotFoundError('The organisation');
+      throw new ForbiddenError('Only editors and admins of the organisation can write its lessons');
+    }
+  }
+}

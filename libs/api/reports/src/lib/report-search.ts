@@ -1,0 +1,50 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { DocumentRooms, DocumentStore, VersionsService } from '@simashe/api-collaboration';
+import { SearchIndexer } from '@simashe/api-search';
+import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import { documentText, type ProseMirrorJson } from '@simashe/editor';
+import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { DataSource } from 'typeorm';
+import { REPORT_ROW_SQL, type ReportRow } from './report.presenter';
+
+/**
+ * Keeps each report findable: its title and organisation when they change, its text whenever a version is
+ * kept (every few minutes of editing, and when the last editor leaves). Readers of the organisation find it.
+ */
+@Injectable()
+export class ReportSearch implements OnModuleInit {
+  private readonly logger = new Logger('ReportSearch');
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly store: DocumentStore,
+    private readonly rooms: DocumentRooms,
+    private readonly versions: VersionsService,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  onModuleInit(): void {
+    this.versions.onSaved((room) => {
+      if (room.ref.kind === 'report') void this.reindex(room.ref.documentId).catch((error: Error) => this.logger.warn(`indexing failed: ${error.message}`));
+    });
+  }
+
+  async reindex(reportId: string): Promise<void> {
+    const [row]: ReportRow[] = await this.db.query(`${REPORT_ROW_SQL} WHERE r.id = $1`, [reportId]);
+    if (!row) return;
+    const room = await this.rooms.find({ kind: 'report', documentId: reportId });
+    const doc = room ? room.doc : (await this.store.load(reportId)).doc;
+    const text = documentText(yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD) as ProseMirrorJson);
+    await this.indexer.upsert({
+      kind: 'report',
+      refId: row.id,
+      title: row.title,
+      body: `${row.organisation_name} · ${row.period_start} – ${row.period_end}\n${text}`,
+      language: '',
+      link: `/reports/${row.id}`,
+      organisationId: row.organisation_id,
+      audience: 'organisation',
+      occurredAt: row.updated_at,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/search.module';
+export * from './lib/search-indexer';
+export * from './lib/search-scope';

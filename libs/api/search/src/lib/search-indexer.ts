@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export type SearchKind = 'lesson' | 'report' | 'meeting' | 'discussion';
+export type Audience = 'network' | 'region' | 'organisation' | 'members' | 'meeting';
+
+export interface SearchEntry {
+  kind: SearchKind;
+  refId: string;
+  title: string;
+  /** Plain text; weighted below the title. */
+  body: string;
+  language: string;
+  /** In-app path of the thing. */
+  link: string;
+  organisationId: string | null;
+  audience: Audience;
+  meetingId?: string | null;
+  determinants?: string[];
+  sectors?: string[];
+  cycleStage?: string | null;
+  occurredAt: Date | string;
+}
+
+/** Index size guard: very long bodies are cut (PostgreSQL tsvectors are limited to 1 MB). */
+const MAX_BODY_CHARACTERS = 200_000;
+
+/** Keeps search_entries current: each domain calls it when something searchable is written. */
+@Injectable()
+export class SearchIndexer {
+  constructor(private readonly db: DataSource) {}
+
+  async upsert(entry: SearchEntry, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO search_entries (kind, ref_id, title, body, language, link, organisation_id, region_code, country_iso3, audience, meeting_id,
+                                   determinants, sectors, cycle_stage, occurred_at, tsv)
+       SELECT $1, $2::uuid, $3::text, $4::text, $5::text, $6, $7::uuid, o.region_code, o.country_iso3, $8, $9::uuid, $10::text[], $11::text[], $12, $13::timestamptz,
+              setweight(to_tsvector(simashe_search_config($5::text), $3::text), 'A')
+              || setweight(to_tsvector(simashe_search_config($5::text), $4::text), 'B')
+              || setweight(to_tsvector(simashe_search_config($5::text), array_to_string($10::text[] || $11::text[], ' ')), 'C')
+       FROM (SELECT 1) one LEFT JOIN organisations o ON o.id = $7::uuid
+       ON CONFLICT (kind, ref_id) DO UPDATE SET
+         title = EXCLUDED.title, body = EXCLUDED.body, language = EXCLUDED.language, link = EXCLUDED.link,
+         organisation_id = EXCLUDED.organisation_id, region_code = EXCLUDED.region_code, country_iso3 = EXCLUDED.country_iso3,
+         audience = EXCLUDED.audience, meeting_id = EXCLUDED.meeting_id, determinants = EXCLUDED.determinants, sectors = EXCLUDED.sectors,
+         cycle_stage = EXCLUDED.cycle_stage, occurred_at = EXCLUDED.occurred_at, tsv = EXCLUDED.tsv`,
+      [
+        entry.kind,
+        entry.refId,
+        entry.title,
+        entry.body.slice(0, MAX_BODY_CHARACTERS),
+        entry.language,
+        entry.link,
+        entry.organisationId,
+        entry.audience,
+        entry.meetingId ?? null,
+        entry.determinants ?? [],
+        entry.sectors ?? [],
+        entry.cycleStage ?? null,
+        entry.occurredAt,
+      ],
+    );
+  }
+
+  async remove(kind: SearchKind, refId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('DELETE FROM search_entries WHERE kind = $1 AND ref_id = $2', [kind, refId]);
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '@simashe/api-core';
+import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit, type SearchQuery, type SearchResults } from '@simashe/contracts';
+import { DataSource } from 'typeorm';
+import { audienceCondition, SearchScopes } from './search-scope';
+
+interface HitRow {
+  kind: SearchHit['kind'];
+  ref_id: string;
+  title: string;
+  link: string;
+  language: string;
+  occurred_at: Date;
+  region_code: string | null;
+  organisation_name: string | null;
+  rank: number;
+  total: string;
+  snippet: string;
+}
+
+const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * The query read with each configuration, matched against documents of that language only, so that a
+ * negation ("-vouchers") or a phrase keeps its meaning. Four constant queries let PostgreSQL use the GIN index.
+ */
+const QUERIES_SQL = `SELECT websearch_to_tsquery('simashe_en', $1) AS en, websearch_to_tsquery('simashe_fr', $1) AS fr,
+                            websearch_to_tsquery('simashe_es', $1) AS es, websearch_to_tsquery('simashe_simple', $1) AS simple`;
+const MATCH_SQL = `((e.language = 'en' AND e.tsv @@ q.en) OR (e.language = 'fr' AND e.tsv @@ q.fr)
+  OR (e.language = 'es' AND e.tsv @@ q.es) OR (e.language NOT IN ('en', 'fr', 'es') AND e.tsv @@ q.simple))`;
+const queryFor = (alias: string) => `(CASE ${alias}.language WHEN 'en' THEN q.en WHEN 'fr' THEN q.fr WHEN 'es' THEN q.es ELSE q.simple END)`;
+
+/**
+ * Workspace-wide search over search_entries: PostgreSQL full text (weighted tsvector, GIN, language-aware and
+ * accent-insensitive configurations), filters, relevance or date order, and highlighted snippets.
+ * Only entries whose audience includes the searcher are ever considered.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly scopes: SearchScopes,
+  ) {}
+
+  async search(auth: AuthContext, query: SearchQuery): Promise<SearchResults> {
+    const scope = await this.scopes.scopeFor(auth);
+    // $1 is the text; websearch syntax ("phrases", -exclusions, OR) is accepted and anything else is literal.
+    const params: unknown[] = [query.q];
+    const conditions = [audienceCondition(scope, params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.q) conditions.push(MATCH_SQL);
+    if (query.kind) add('e.kind = ?', query.kind);
+    if (query.region) add('e.region_code = ?', query.region);
+    if (query.country) add('e.country_iso3 = ?', query.country);
+    if (query.determinant) add('? = ANY(e.determinants)', query.determinant);
+    if (query.sector) add('? = ANY(e.sectors)', query.sector);
+    if (query.stage) add('e.cycle_stage = ?', query.stage);
+    if (query.from) add('e.occurred_at >= ?::date', query.from);
+    if (query.to) add("e.occurred_at < ?::date + interval '1 day'", query.to);
+    const order = query.sort === 'date' || !query.q ? 'e.occurred_at DESC, e.ref_id' : 'rank DESC, e.occurred_at DESC, e.ref_id';
+    let snippet = 'left(page.body, 240)';
+    if (query.q) {
+      params.push(HEADLINE_OPTIONS);
+      snippet = `ts_headline(simashe_search_config(page.language), page.body, ${queryFor('page')}, $${params.length})`;
+    }
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
+    const rows: HitRow[] = await this.db.query(
+      `WITH q AS (${QUERIES_SQL}),
+       page AS (
+         SELECT e.kind, e.ref_id, e.title, e.link, e.language, e.occurred_at, e.region_code, e.organisation_id, e.body,
+                ${query.q ? `ts_rank(e.tsv, ${queryFor('e')})` : '0'}::float8 AS rank, count(*) OVER () AS total
+         FROM search_entries e CROSS JOIN q
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY ${order}
+         LIMIT $${params.length - 1} OFFSET $${params.length}
+       )
+       SELECT page.kind, page.ref_id, page.title, page.link, page.language, page.occurred_at, page.region_code, page.rank, page.total,
+              o.name AS organisation_name,
+              ${snippet} AS snippet
+       FROM page CROSS JOIN q LEFT JOIN organisations o ON o.id = page.organisation_id
+       ORDER BY ${order.replaceAll('e.', 'page.')}`,
+      params,
+    );
+    return {
+      items: rows.map((row) => ({
+        kind: row.kind,
+        id: row.ref_id,
+        title: row.title,
+        snippet: row.snippet,
+        link: row.link,
+        organisationName: row.organisation_name,
+        regionCode: row.region_code,
+        language: row.language,
+        date: row.occurred_at.toISOString(),
+        rank: Math.round(row.rank * 10000) / 10000,
+      })),
+      total: rows.length ? Number(rows[0].total) : await this.countBeyondLastPage(auth, query),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** A page past the end has no rows to carry the total; ask for the first page's count instead. */
+  private async countBeyondLastPage(auth: AuthContext, query: SearchQuery): Promise<number> {
+    if (query.page === 1) return 0;
+    return (await this.search(auth, { ...query, page: 1, pageSize: 1 })).total;
+  }
+}

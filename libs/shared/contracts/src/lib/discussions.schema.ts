@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { UuidSchema } from './common.schema';
+
+export const DISCUSSION_SUBJECTS = ['topic', 'report', 'meeting', 'lesson'] as const;
+
+/** Mentions are written into the text as @[Name](user:<id>) or @[Organisation](org:<id>); the composer inserts them. */
+export const MENTION_PATTERN = /@\[([^\]\n]{1,120})\]\((user|org):([0-9a-f-]{36})\)/g;
+
+const BodySchema = z.string().trim().min(1, 'Write something first').max(10_000, 'Posts are at most 10,000 characters');
+
+export const CreateTopicRequestSchema = z.strictObject({
+  title: z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters'),
+  body: BodySchema,
+});
+export type CreateTopicRequest = z.infer<typeof CreateTopicRequestSchema>;
+
+export const SubjectParamsSchema = z.strictObject({
+  subjectKind: z.enum(['report', 'meeting', 'lesson'], { error: () => 'Discussions attach to a report, a meeting or a lesson' }),
+  subjectId: UuidSchema,
+});
+
+export const CreatePostRequestSchema = z.strictObject({ body: BodySchema, quotePostId: UuidSchema.optional() });
+export type CreatePostRequest = z.infer<typeof CreatePostRequestSchema>;
+export const EditPostRequestSchema = z.strictObject({ body: BodySchema });
+
+export const PostSchema = z.object({
+  id: UuidSchema,
+  threadId: UuidSchema,
+  authorId: UuidSchema.nullable(),
+  authorName: z.string().nullable(),
+  /** Empty once deleted; the post stays as "deleted" so replies keep their place. */
+  body: z.string(),
+  quote: z.object({ postId: UuidSchema, authorName: z.string().nullable(), excerpt: z.string() }).nullable(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deleted: z.boolean(),
+  mine: z.boolean(),
+});
+export type Post = z.infer<typeof PostSchema>;
+
+export const ThreadSchema = z.object({
+  id: UuidSchema,
+  subjectKind: z.enum(DISCUSSION_SUBJECTS),
+  subjectId: UuidSchema.nullable(),
+  title: z.string(),
+  createdAt: z.string(),
+  lastPostAt: z.string(),
+  postCount: z.number().int(),
+});
+export type Thread = z.infer<typeof ThreadSchema>;
+export const ThreadWithPostsSchema = ThreadSchema.extend({ posts: z.array(PostSchema), canPost: z.boolean() });
+export type ThreadWithPosts = z.infer<typeof ThreadWithPostsSchema>;
+export const ThreadListSchema = z.object({ items: z.array(ThreadSchema) });
+export const ThreadParamsSchema = z.strictObject({ id: UuidSchema });
+export const PostParamsSchema = z.strictObject({ id: UuidSchema, postId: UuidSchema });
+
+export const MentionCandidateSchema = z.object({ kind: z.enum(['user', 'org']), id: UuidSchema, name: z.string() });
+export type MentionCandidate = z.infer<typeof MentionCandidateSchema>;
+export const MentionCandidatesQuerySchema = z.strictObject({ q: z.string().trim().min(1, 'Type at least one letter').max(60) });
+export const MentionCandidateListSchema = z.object({ items: z.array(MentionCandidateSchema) });
+
+/** Live updates on the /discussions socket namespace. */
+export interface DiscussionServerEvents {
+  post: (payload: { threadId: string; post: Post }) => void;
+}
+export interface DiscussionClientEvents {
+  watch: (payload: { threadId: string }, ack: (result: { ok: true } | { ok: false; error: { id: string; message: string } }) => void) => void;
+  unwatch: (payload: { threadId: string }) => void;
+}
+export const DISCUSSIONS_NAMESPACE = '/discussions';
