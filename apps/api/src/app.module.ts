@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { DemoModule } from '@simashe/api-demo';
+import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
 import { NotificationsModule } from '@simashe/api-notifications';
+import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -5,7 +5,10 @@ import { RegionCodeSchema } from './reference.schema';
 
 export const SEARCH_KINDS = ['lesson', 'report', 'meeting', 'discussion'] as const;
 
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-03-31');
+const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-03-31')
+  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'Not a real date');
 
 export const SearchQuerySchema = z
   .strictObject({
