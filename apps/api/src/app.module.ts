@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { DemoModule } from '@simashe/api-demo';
+import { DiscussionsModule } from '@simashe/api-discussions';
 import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
 import { NotificationsModule } from '@simashe/api-notifications';
@@ -9,7 +10,7 @@ import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -3,3 +3,4 @@ export * from './lib/users.service';
 export * from './lib/sessions.service';
 export * from './lib/user.entity';
 export * from './lib/secret-token';
+export * from './lib/socket-auth';

@@ -1,2 +1,3 @@
 export * from './lib/meetings.module';
 export * from './lib/meetings.ics';
+export * from './lib/meetings.service';

@@ -8,7 +8,7 @@ import {
   type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import { SESSION_COOKIE, SessionsService } from '@simashe/api-accounts';
+import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
 import type { AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
@@ -22,7 +22,6 @@ import {
   type JoinResult,
   type ServerToClientEvents,
 } from '@simashe/contracts';
-import { parse as parseCookie } from 'cookie';
 import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -78,31 +77,9 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
   afterInit(namespace: Namespace): void {
     this.rooms.setBroadcaster((room, update) => namespace.to(room.key).emit('update', { ...room.ref, update }));
-    namespace.use((socket, next) => {
-      this.authenticate(socket as CollabSocket)
-        .then((error) => next(error ? Object.assign(new Error(error), { data: { id: 'unauthenticated' } }) : undefined))
-        .catch(() => next(new Error('Could not check the session')));
+    requireSocketSession(namespace, this.sessions, 'Sign in to edit documents', (socket) => {
+      (socket as CollabSocket).data.access = new Map();
     });
-  }
-
-  private async authenticate(socket: CollabSocket): Promise<string | null> {
-    const headers = socket.handshake.headers;
-    const origin = headers.origin;
-    if (origin) {
-      let sameSite = false;
-      try {
-        sameSite = new URL(origin).host === headers.host;
-      } catch {
-        sameSite = false;
-      }
-      if (!sameSite) return 'Cross-site connections are not allowed';
-    }
-    const token = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
-    const session = token ? await this.sessions.resolve(token) : null;
-    if (!session) return 'Sign in to edit documents';
-    socket.data.auth = session.auth;
-    socket.data.access = new Map();
-    return null;
   }
 
   async handleDisconnect(socket: CollabSocket): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, Meeting, MeetingOccurrence, MeetingPerson, Registration } from '@simashe/contracts';
 import { buildRule, occurrences, RecurrenceError, type Occurrence } from '@simashe/scheduling';
@@ -46,6 +47,7 @@ export class MeetingsService {
     private readonly policy: AccessPolicy,
     private readonly access: MeetingAccess,
     private readonly search: MeetingSearch,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(auth: AuthContext, input: CreateMeetingRequest): Promise<Meeting> {
@@ -80,7 +82,25 @@ export class MeetingsService {
       return row.id as string;
     });
     await this.search.reindex(id);
+    await this.announce(auth, id);
     return this.get(auth, id);
+  }
+
+  /** Tells everyone the new meeting concerns (except whoever scheduled it), in their own time zone. */
+  private async announce(auth: AuthContext, id: string): Promise<void> {
+    const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
+    const [first] = this.series(row);
+    for (const person of await this.access.people(id)) {
+      if (person.user_id === auth.userId) continue;
+      const when = DateTime.fromISO(first.start).setZone(person.time_zone).toFormat("cccc d LLLL yyyy, HH:mm (z)");
+      await this.notifications.notify(person.user_id, {
+        kind: 'invitation',
+        title: `Invitation: ${row.title}`,
+        body: `${row.organiser_name} · ${when}${row.rrule ? ' · repeats' : ''}`,
+        link: `/meetings/${id}`,
+        dedupeKey: `invitation:${id}`,
+      });
+    }
   }
 
   async list(auth: AuthContext, from: string, to: string): Promise<MeetingOccurrence[]> {

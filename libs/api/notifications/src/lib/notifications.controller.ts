@@ -1,12 +1,15 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
 import {
   ListNotificationsQuerySchema,
   NotificationListSchema,
   NotificationParamsSchema,
+  NotificationPreferencesSchema,
   NotificationSchema,
+  UpdateNotificationPreferencesSchema,
   type Notification,
+  type NotificationPreferences,
   type NotificationList,
 } from '@simashe/contracts';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -16,6 +19,8 @@ class ListNotificationsQueryDto extends createZodDto(ListNotificationsQuerySchem
 class NotificationParams extends createZodDto(NotificationParamsSchema) {}
 class NotificationListDto extends createZodDto(NotificationListSchema) {}
 class NotificationDto extends createZodDto(NotificationSchema) {}
+class NotificationPreferencesDto extends createZodDto(NotificationPreferencesSchema) {}
+class UpdateNotificationPreferencesDto extends createZodDto(UpdateNotificationPreferencesSchema) {}
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -26,6 +31,18 @@ export class NotificationsController {
   @ZodResponse({ type: NotificationListDto })
   list(@CurrentAuth() auth: AuthContext, @Query() query: ListNotificationsQueryDto): Promise<NotificationList> {
     return this.notifications.list(auth, query);
+  }
+
+  @Get('preferences')
+  @ZodResponse({ type: NotificationPreferencesDto })
+  preferences(@CurrentAuth() auth: AuthContext): Promise<NotificationPreferences> {
+    return this.notifications.preferences(auth.userId);
+  }
+
+  @Put('preferences')
+  @ZodResponse({ type: NotificationPreferencesDto })
+  updatePreferences(@CurrentAuth() auth: AuthContext, @Body() body: UpdateNotificationPreferencesDto): Promise<NotificationPreferences> {
+    return this.notifications.updatePreferences(auth, body);
   }
 
   @Post('read-all')

@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@simashe/api-accounts';
+import { NotificationsGateway } from './notifications.gateway';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 /** The in-app inbox shared by every domain (meeting reminders now; mentions, replies and submissions next). */
-@Module({ controllers: [NotificationsController], providers: [NotificationsService], exports: [NotificationsService] })
+@Module({
+  imports: [AccountsModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsService, NotificationsGateway],
+  exports: [NotificationsService],
+})
 export class NotificationsModule {}

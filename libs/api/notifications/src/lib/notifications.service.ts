@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, type AuthContext } from '@simashe/api-core';
-import type { ListNotificationsQuery, Notification, NotificationList } from '@simashe/contracts';
+import { PREFERENCE_KINDS, type ListNotificationsQuery, type Notification, type NotificationList, type NotificationPreferences } from '@simashe/contracts';
+
+type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 import { DataSource } from 'typeorm';
 
 export interface NewNotification {
@@ -26,17 +28,41 @@ interface NotificationRow {
 /** The in-app inbox: every domain drops notifications here; people read and clear their own. */
 @Injectable()
 export class NotificationsService {
+  private push: (userId: string, unread: number) => void = () => undefined;
+
   constructor(private readonly db: DataSource) {}
 
-  /** Returns false when a notification with the same dedupe key already reached this person. */
+  /** The gateway hands over how to reach a person's open tabs. */
+  setPush(push: (userId: string, unread: number) => void): void {
+    this.push = push;
+  }
+
+  /**
+   * Returns false when the person turned this kind off, or a notification with the same dedupe key already
+   * reached them. Otherwise it is stored and their open tabs hear about it at once.
+   */
   async notify(userId: string, notification: NewNotification): Promise<boolean> {
+    if ((PREFERENCE_KINDS as readonly string[]).includes(notification.kind) && !(await this.preferences(userId))[notification.kind as PreferenceKind]) return false;
     const link = notification.link?.startsWith('/') ? notification.link : null;
     const inserted: unknown[] = await this.db.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
       [userId, notification.kind, notification.title, notification.body ?? '', link, notification.dedupeKey ?? null],
     );
-    return inserted.length > 0;
+    if (inserted.length === 0) return false;
+    this.push(userId, await this.unreadCount(userId));
+    return true;
+  }
+
+  async preferences(userId: string): Promise<NotificationPreferences> {
+    const [row] = await this.db.query('SELECT notification_preferences AS preferences FROM users WHERE id = $1', [userId]);
+    const stored = (row?.preferences ?? {}) as Partial<NotificationPreferences>;
+    return Object.fromEntries(PREFERENCE_KINDS.map((kind) => [kind, stored[kind] !== false])) as NotificationPreferences;
+  }
+
+  async updatePreferences(auth: AuthContext, changes: Partial<NotificationPreferences>): Promise<NotificationPreferences> {
+    await this.db.query('UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [auth.userId, JSON.stringify(changes)]);
+    return this.preferences(auth.userId);
   }
 
   async list(auth: AuthContext, query: ListNotificationsQuery): Promise<NotificationList> {
@@ -60,11 +86,13 @@ export class NotificationsService {
       [id, auth.userId],
     );
     if (!rows[0]) throw new NotFoundError('The notification');
+    this.push(auth.userId, await this.unreadCount(auth.userId));
     return presentNotification(rows[0]);
   }
 
   async markAllRead(auth: AuthContext): Promise<void> {
     await this.db.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [auth.userId]);
+    this.push(auth.userId, 0);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CollaborationModule } from '@simashe/api-collaboration';
+import { NotificationsModule } from '@simashe/api-notifications';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { SearchModule } from '@simashe/api-search';
 import { ReportExportService } from './export/report-export.service';
@@ -11,8 +12,9 @@ import { ReportsService } from './reports.service';
 
 /** Progress reports: metadata, templates and workflow over HTTP; their text is a real-time document. */
 @Module({
-  imports: [OrganisationsModule, CollaborationModule, SearchModule],
+  imports: [OrganisationsModule, CollaborationModule, SearchModule, NotificationsModule],
   controllers: [ReportsController],
   providers: [ReportAccess, ReportsService, ReportExportService, ReportCommentsService, ReportSearch],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

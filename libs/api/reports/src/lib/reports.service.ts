@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import {
   REPORT_DOCUMENT_FIELD,
@@ -45,6 +46,7 @@ export class ReportsService implements OnModuleInit {
     private readonly registry: DocumentAccessRegistry,
     private readonly versions: VersionsService,
     private readonly search: ReportSearch,
+    private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
@@ -150,7 +152,25 @@ export class ReportsService implements OnModuleInit {
     ]);
     if (result[1] === 0) throw new ConflictError('The report changed meanwhile; reload and try again');
     this.registry.accessChanged({ kind: 'report', documentId: reportId });
+    if (status === 'submitted') await this.announceSubmission(auth, row);
     return this.get(auth, reportId);
+  }
+
+  /** The WHO regional office of the report's region tracks its countries' progress: its members hear of each submission. */
+  private async announceSubmission(auth: AuthContext, row: ReportRow): Promise<void> {
+    const officers: Array<{ user_id: string }> = await this.db.query(
+      `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+       WHERE o.kind = 'who_regional_office' AND o.region_code = $1 AND m.user_id <> $2`,
+      [row.region_code, auth.userId],
+    );
+    for (const { user_id: userId } of officers) {
+      await this.notifications.notify(userId, {
+        kind: 'report_submitted',
+        title: `${row.organisation_name} submitted “${row.title}”`,
+        body: `Period ${row.period_start} – ${row.period_end}`,
+        link: `/reports/${row.id}`,
+      });
+    }
   }
 
   async setArchived(auth: AuthContext, reportId: string, archived: boolean): Promise<Report> {

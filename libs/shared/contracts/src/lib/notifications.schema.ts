@@ -36,3 +36,8 @@ export const NotificationPreferencesSchema = z.strictObject({
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
 export const UpdateNotificationPreferencesSchema = NotificationPreferencesSchema.partial().strict();
+
+export const NOTIFICATIONS_NAMESPACE = '/notifications';
+export interface NotificationServerEvents {
+  unread: (payload: { unread: number }) => void;
+}

@@ -1,0 +1,39 @@
+import type { AuthContext } from '@simashe/api-core';
+import { parse as parseCookie } from 'cookie';
+import type { Namespace, Socket } from 'socket.io';
+import { SESSION_COOKIE, type SessionsService } from './sessions.service';
+
+/**
+ * The handshake check every socket.io namespace uses: same-site origin and a valid session cookie, exactly as
+ * for HTTP. Returns why the connection is refused, or null (and `socket.data.auth` is set).
+ */
+export async function authenticateSocket(sessions: SessionsService, socket: Socket, refusal: string): Promise<string | null> {
+  const headers = socket.handshake.headers;
+  const origin = headers.origin;
+  if (origin) {
+    let sameSite = false;
+    try {
+      sameSite = new URL(origin).host === headers.host;
+    } catch {
+      sameSite = false;
+    }
+    if (!sameSite) return 'Cross-site connections are not allowed';
+  }
+  const token = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
+  const session = token ? await sessions.resolve(token) : null;
+  if (!session) return refusal;
+  (socket.data as { auth: AuthContext }).auth = session.auth;
+  return null;
+}
+
+/** Installs the handshake check on a namespace: no event is ever handled for an anonymous or cross-site socket. */
+export function requireSocketSession(namespace: Namespace, sessions: SessionsService, refusal: string, onAccepted?: (socket: Socket) => void): void {
+  namespace.use((socket, next) => {
+    authenticateSocket(sessions, socket, refusal)
+      .then((error) => {
+        if (!error) onAccepted?.(socket);
+        next(error ? Object.assign(new Error(error), { data: { id: 'unauthenticated' } }) : undefined);
+      })
+      .catch(() => next(new Error('Could not check the session')));
+  });
+}

@@ -1,0 +1,311 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { LessonsService } from '@simashe/api-lessons';
+import { MeetingsService } from '@simashe/api-meetings';
+import { NotificationsService } from '@simashe/api-notifications';
+import { ReportsService } from '@simashe/api-reports';
+import { SearchIndexer, type Audience } from '@simashe/api-search';
+import type { CreatePostRequest, CreateTopicRequest, MentionCandidate, Post, Thread, ThreadWithPosts } from '@simashe/contracts';
+import { DataSource } from 'typeorm';
+import { mentionsIn, readableText } from './mentions';
+
+type SubjectKind = Thread['subjectKind'];
+
+interface Subject {
+  title: string;
+  link: string;
+  audience: Audience;
+  organisationId: string | null;
+  meetingId: string | null;
+}
+
+interface ThreadRow {
+  id: string;
+  subject_kind: SubjectKind;
+  subject_id: string | null;
+  title: string;
+  created_at: Date;
+  last_post_at: Date;
+  post_count: number;
+}
+
+interface PostRow {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  author_name: string | null;
+  body: string;
+  quote_post_id: string | null;
+  quote_author_name: string | null;
+  quote_body: string | null;
+  quote_deleted: boolean | null;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+const THREAD_SQL = `SELECT t.*, (SELECT count(*)::int FROM discussion_posts p WHERE p.thread_id = t.id AND p.deleted_at IS NULL) AS post_count
+  FROM discussion_threads t`;
+const POST_SQL = `SELECT p.*, a.name AS author_name, q.body AS quote_body, q.deleted_at IS NOT NULL AS quote_deleted, qa.name AS quote_author_name
+  FROM discussion_posts p LEFT JOIN users a ON a.id = p.author_id
+  LEFT JOIN discussion_posts q ON q.id = p.quote_post_id LEFT JOIN users qa ON qa.id = q.author_id`;
+
+/** Someone else, for checking what they may read before notifying them. */
+const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' });
+
+/**
+ * Discussions: network-wide topics and one thread per report, meeting or lesson. Whoever may read the subject
+ * reads and writes its thread; mentions and replies reach people's inboxes; new posts are pushed live.
+ */
+@Injectable()
+export class DiscussionsService {
+  private push: (threadId: string, post: Post) => void = () => undefined;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    private readonly meetings: MeetingsService,
+    private readonly lessons: LessonsService,
+    private readonly notifications: NotificationsService,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  setPush(push: (threadId: string, post: Post) => void): void {
+    this.push = push;
+  }
+
+  async topics(): Promise<Thread[]> {
+    const rows: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.subject_kind = 'topic' ORDER BY t.last_post_at DESC LIMIT 200`);
+    return rows.map(presentThread);
+  }
+
+  async createTopic(auth: AuthContext, input: CreateTopicRequest): Promise<ThreadWithPosts> {
+    const [thread] = await this.db.query(`INSERT INTO discussion_threads (subject_kind, title, created_by) VALUES ('topic', $1, $2) RETURNING id`, [
+      input.title,
+      auth.userId,
+    ]);
+    await this.addPost(auth, thread.id, { body: input.body });
+    return this.thread(auth, thread.id);
+  }
+
+  async thread(auth: AuthContext, threadId: string): Promise<ThreadWithPosts> {
+    const row = await this.readableThread(auth, threadId);
+    const posts: PostRow[] = await this.db.query(`${POST_SQL} WHERE p.thread_id = $1 ORDER BY p.created_at`, [threadId]);
+    return { ...presentThread(row), posts: posts.map((post) => presentPost(post, auth.userId)), canPost: true };
+  }
+
+  /** The thread of a report, meeting or lesson; null until someone writes the first post. */
+  async threadOf(auth: AuthContext, kind: Exclude<SubjectKind, 'topic'>, subjectId: string): Promise<ThreadWithPosts | null> {
+    await this.subject(auth, kind, subjectId);
+    const [row] = await this.db.query('SELECT id FROM discussion_threads WHERE subject_kind = $1 AND subject_id = $2', [kind, subjectId]);
+    return row ? this.thread(auth, row.id) : null;
+  }
+
+  async postOn(auth: AuthContext, kind: Exclude<SubjectKind, 'topic'>, subjectId: string, input: CreatePostRequest): Promise<Post> {
+    const subject = await this.subject(auth, kind, subjectId);
+    // Two first posts at once: one thread (unique index), both posts in it.
+    await this.db.query(
+      `INSERT INTO discussion_threads (subject_kind, subject_id, title, created_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (subject_kind, subject_id) WHERE subject_id IS NOT NULL DO NOTHING`,
+      [kind, subjectId, subject.title, auth.userId],
+    );
+    const [row] = await this.db.query('SELECT id FROM discussion_threads WHERE subject_kind = $1 AND subject_id = $2', [kind, subjectId]);
+    return this.addPost(auth, row.id, input);
+  }
+
+  async addPost(auth: AuthContext, threadId: string, input: CreatePostRequest): Promise<Post> {
+    const thread = await this.readableThread(auth, threadId);
+    if (input.quotePostId) {
+      const [quoted] = await this.db.query('SELECT 1 FROM discussion_posts WHERE id = $1 AND thread_id = $2', [input.quotePostId, threadId]);
+      if (!quoted) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
+    }
+    const [created] = await this.db.query(
+      'INSERT INTO discussion_posts (thread_id, author_id, body, quote_post_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [threadId, auth.userId, input.body, input.quotePostId ?? null],
+    );
+    await this.db.query('UPDATE discussion_threads SET last_post_at = now() WHERE id = $1', [threadId]);
+    const post = await this.post(auth, created.id);
+    this.push(threadId, post);
+    await this.notifyAbout(auth, thread, post.id, input.body, true);
+    await this.reindex(thread);
+    return post;
+  }
+
+  async editPost(auth: AuthContext, threadId: string, postId: string, body: string): Promise<Post> {
+    const thread = await this.readableThread(auth, threadId);
+    await this.ownPost(auth, threadId, postId);
+    await this.db.query('UPDATE discussion_posts SET body = $2, edited_at = now() WHERE id = $1', [postId, body]);
+    const post = await this.post(auth, postId);
+    this.push(threadId, post);
+    // Someone newly mentioned in the edit hears about it; those already told do not hear twice.
+    await this.notifyAbout(auth, thread, postId, body, false);
+    await this.reindex(thread);
+    return post;
+  }
+
+  async deletePost(auth: AuthContext, threadId: string, postId: string): Promise<void> {
+    const thread = await this.readableThread(auth, threadId);
+    await this.ownPost(auth, threadId, postId);
+    await this.db.query(`UPDATE discussion_posts SET body = '', deleted_at = now() WHERE id = $1`, [postId]);
+    this.push(threadId, await this.post(auth, postId));
+    await this.reindex(thread);
+  }
+
+  /** People and organisations to mention, by name. */
+  async mentionCandidates(q: string): Promise<MentionCandidate[]> {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const [people, organisations] = await Promise.all([
+      this.db.query('SELECT id, name FROM users WHERE name ILIKE $1 ORDER BY name LIMIT 8', [pattern]) as Promise<Array<{ id: string; name: string }>>,
+      this.db.query('SELECT id, name FROM organisations WHERE name ILIKE $1 ORDER BY name LIMIT 5', [pattern]) as Promise<Array<{ id: string; name: string }>>,
+    ]);
+    return [...people.map((p) => ({ kind: 'user' as const, id: p.id, name: p.name })), ...organisations.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name }))];
+  }
+
+  /** Throws not-found when the person may not read the thread's subject. */
+  async readableThread(auth: AuthContext, threadId: string): Promise<ThreadRow> {
+    const [row]: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.id = $1`, [threadId]);
+    if (!row) throw new NotFoundError('The discussion');
+    if (row.subject_kind !== 'topic') await this.subject(auth, row.subject_kind, row.subject_id as string);
+    return row;
+  }
+
+  private async subject(auth: AuthContext, kind: SubjectKind, id: string | null): Promise<Subject> {
+    if (kind === 'topic' || !id) return { title: '', link: '/discussions', audience: 'network', organisationId: null, meetingId: null };
+    if (kind === 'report') {
+      const report = await this.reports.get(auth, id);
+      return { title: report.title, link: `/reports/${id}`, audience: 'organisation', organisationId: report.organisationId, meetingId: null };
+    }
+    if (kind === 'meeting') {
+      const meeting = await this.meetings.get(auth, id);
+      return { title: meeting.title, link: `/meetings/${id}`, audience: meeting.networkWide ? 'network' : 'meeting', organisationId: meeting.organiserOrganisationId, meetingId: id };
+    }
+    const lesson = await this.lessons.get(auth, id);
+    return { title: lesson.title, link: `/lessons/${id}`, audience: lesson.status === 'draft' ? 'members' : lesson.visibility, organisationId: lesson.organisationId, meetingId: null };
+  }
+
+  /** Where a subject lives and who may read it, straight from its table (for indexing and links, not for access). */
+  private async subjectFacts(kind: SubjectKind, id: string | null): Promise<Subject | null> {
+    if (kind === 'topic' || !id) return { title: '', link: '/discussions', audience: 'network', organisationId: null, meetingId: null };
+    if (kind === 'report') {
+      const [row] = await this.db.query('SELECT title, organisation_id FROM reports WHERE id = $1', [id]);
+      return row ? { title: row.title, link: `/reports/${id}`, audience: 'organisation', organisationId: row.organisation_id, meetingId: null } : null;
+    }
+    if (kind === 'meeting') {
+      const [row] = await this.db.query('SELECT title, organiser_organisation_id, network_wide FROM meetings WHERE id = $1', [id]);
+      return row
+        ? { title: row.title, link: `/meetings/${id}`, audience: row.network_wide ? 'network' : 'meeting', organisationId: row.organiser_organisation_id, meetingId: id }
+        : null;
+    }
+    const [row] = await this.db.query('SELECT title, organisation_id, status, visibility FROM lessons WHERE id = $1', [id]);
+    return row
+      ? { title: row.title, link: `/lessons/${id}`, audience: row.status === 'draft' ? 'members' : row.visibility, organisationId: row.organisation_id, meetingId: null }
+      : null;
+  }
+
+  private async canRead(userId: string, thread: ThreadRow): Promise<boolean> {
+    try {
+      await this.readableThread(as(userId), thread.id);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError || error instanceof ForbiddenError) return false;
+      throw error;
+    }
+  }
+
+  private async notifyAbout(auth: AuthContext, thread: ThreadRow, postId: string, body: string, isNewPost: boolean): Promise<void> {
+    const subject = await this.subjectFacts(thread.subject_kind, thread.subject_id);
+    const link = thread.subject_kind === 'topic' ? `/discussions/${thread.id}` : (subject?.link ?? '/discussions');
+    const [author] = await this.db.query('SELECT name FROM users WHERE id = $1', [auth.userId]);
+    const excerpt = readableText(body).slice(0, 200);
+    const mentions = mentionsIn(body);
+    const members: Array<{ user_id: string }> = mentions.organisations.length
+      ? await this.db.query('SELECT DISTINCT user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [mentions.organisations])
+      : [];
+    const mentioned = new Set([...mentions.users, ...members.map((m) => m.user_id)]);
+    mentioned.delete(auth.userId);
+    for (const userId of mentioned) {
+      if (!(await this.canRead(userId, thread))) continue;
+      await this.notifications.notify(userId, {
+        kind: 'mention',
+        title: `${author?.name ?? 'Someone'} mentioned you in “${thread.title}”`,
+        body: excerpt,
+        link,
+        dedupeKey: `mention:${postId}`,
+      });
+    }
+    if (!isNewPost) return;
+    const participants: Array<{ author_id: string }> = await this.db.query(
+      'SELECT DISTINCT author_id FROM discussion_posts WHERE thread_id = $1 AND author_id IS NOT NULL AND id <> $2',
+      [thread.id, postId],
+    );
+    for (const { author_id: userId } of participants) {
+      if (userId === auth.userId || mentioned.has(userId) || !(await this.canRead(userId, thread))) continue;
+      await this.notifications.notify(userId, {
+        kind: 'reply',
+        title: `${author?.name ?? 'Someone'} replied in “${thread.title}”`,
+        body: excerpt,
+        link,
+        dedupeKey: `reply:${postId}`,
+      });
+    }
+  }
+
+  private async reindex(thread: ThreadRow): Promise<void> {
+    const subject = await this.subjectFacts(thread.subject_kind, thread.subject_id);
+    if (!subject) return;
+    const posts: Array<{ body: string }> = await this.db.query('SELECT body FROM discussion_posts WHERE thread_id = $1 AND deleted_at IS NULL ORDER BY created_at', [thread.id]);
+    await this.indexer.upsert({
+      kind: 'discussion',
+      refId: thread.id,
+      title: thread.title,
+      body: posts.map((post) => readableText(post.body)).join('\n'),
+      language: '',
+      link: thread.subject_kind === 'topic' ? `/discussions/${thread.id}` : subject.link,
+      organisationId: subject.organisationId,
+      audience: subject.audience,
+      meetingId: subject.meetingId,
+      occurredAt: new Date(),
+    });
+  }
+
+  private async post(auth: AuthContext, postId: string): Promise<Post> {
+    const [row]: PostRow[] = await this.db.query(`${POST_SQL} WHERE p.id = $1`, [postId]);
+    return presentPost(row, auth.userId);
+  }
+
+  private async ownPost(auth: AuthContext, threadId: string, postId: string): Promise<void> {
+    const [row] = await this.db.query('SELECT author_id, deleted_at FROM discussion_posts WHERE id = $1 AND thread_id = $2', [postId, threadId]);
+    if (!row) throw new NotFoundError('The post');
+    if (row.author_id !== auth.userId) throw new ForbiddenError('You can only change your own posts');
+    if (row.deleted_at) throw new ConflictError('This post was deleted');
+  }
+}
+
+function presentThread(row: ThreadRow): Thread {
+  return {
+    id: row.id,
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    title: row.title,
+    createdAt: row.created_at.toISOString(),
+    lastPostAt: row.last_post_at.toISOString(),
+    postCount: row.post_count,
+  };
+}
+
+function presentPost(row: PostRow, viewerId: string): Post {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    body: row.deleted_at ? '' : row.body,
+    quote: row.quote_post_id
+      ? { postId: row.quote_post_id, authorName: row.quote_author_name, excerpt: row.quote_deleted ? '' : readableText(row.quote_body ?? '').slice(0, 300) }
+      : null,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deleted: row.deleted_at !== null,
+    mine: row.author_id === viewerId,
+  };
+}
