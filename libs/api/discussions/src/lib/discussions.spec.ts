@@ -1,0 +1,167 @@
+import { AccountsModule } from '@simashe/api-accounts';
+import { bootTestApp, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { DISCUSSIONS_NAMESPACE, NOTIFICATIONS_NAMESPACE, type Post } from '@simashe/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { DiscussionsModule } from './discussions.module';
+
+describe('discussions, mentions and notifications', () => {
+  let t: TestApp;
+  let kenyaEditor: TestClient;
+  let kenyaAdmin: TestClient;
+  let ghanaViewer: TestClient;
+  let brazilViewer: TestClient;
+  let afroOfficer: TestClient;
+  let kenya: { id: string };
+  const sockets: Socket[] = [];
+
+  const connect = (client: TestClient, namespace: string) => {
+    // forceNew: one connection per person (socket.io-client would otherwise share the first person's connection).
+    const socket = io(`${t.baseUrl}${namespace}`, { extraHeaders: { cookie: client.cookie }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    return socket;
+  };
+  const inbox = async (client: TestClient) => (await client.get('/api/notifications')).body as { items: Array<{ kind: string; title: string; link: string }>; unread: number };
+  const draftLesson = async (visibility = 'organisation') => {
+    const created = await kenyaEditor.post('/api/lessons', { organisationId: kenya.id, title: 'Community health workers', language: 'en', visibility });
+    return created.body.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp([AccountsModule, DiscussionsModule], {}, { listen: true });
+    kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
+    const ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
+    const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });
+    const afro = await createOrganisation(t.db, { kind: 'who_regional_office', regionCode: 'AFRO', name: 'AFRO office' });
+    kenyaEditor = await signedInMember(t, kenya.id, 'editor');
+    kenyaAdmin = await signedInMember(t, kenya.id, 'admin');
+    ghanaViewer = await signedInMember(t, ghana.id, 'viewer');
+    brazilViewer = await signedInMember(t, brazil.id, 'viewer');
+    afroOfficer = await signedInMember(t, afro.id, 'editor');
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await t.close();
+  });
+
+  it('opens network topics to everyone, with replies, quotes, own edits and deletes', async () => {
+    const topic = await ghanaViewer.post('/api/discussions/topics', { title: 'Community of practice: urban health', body: 'Who works on housing?' });
+    expect(topic.status).toBe(201);
+    expect(topic.body.posts).toHaveLength(1);
+    const threadId = topic.body.id;
+    const first = topic.body.posts[0];
+    const reply = await brazilViewer.post(`/api/discussions/threads/${threadId}/posts`, { body: 'We do, in São Paulo.', quotePostId: first.id });
+    expect(reply.status).toBe(201);
+    expect(reply.body.quote).toEqual({ postId: first.id, authorName: ghanaViewer.session.user.name, excerpt: 'Who works on housing?' });
+    expect((await inbox(ghanaViewer)).items.map((n) => n.kind)).toContain('reply');
+
+    expect((await ghanaViewer.patch(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`, { body: 'Not mine' })).status).toBe(403);
+    const edited = await brazilViewer.patch(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`, { body: 'We do, in São Paulo and Recife.' });
+    expect(edited.body).toMatchObject({ body: 'We do, in São Paulo and Recife.', mine: true });
+    expect(edited.body.editedAt).not.toBeNull();
+    expect((await brazilViewer.delete(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`)).status).toBe(204);
+    const thread = (await ghanaViewer.get(`/api/discussions/threads/${threadId}`)).body;
+    expect(thread.posts[1]).toMatchObject({ deleted: true, body: '' });
+    expect(thread.postCount).toBe(1);
+    expect((await brazilViewer.patch(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`, { body: 'Back' })).status).toBe(409);
+    expect((await ghanaViewer.get('/api/discussions/topics')).body.items.map((x: { id: string }) => x.id)).toContain(threadId);
+  });
+
+  it('keeps a lesson’s thread to those who may read the lesson', async () => {
+    const lessonId = await draftLesson();
+    const posted = await kenyaEditor.post(`/api/discussions/subjects/lesson/${lessonId}/posts`, { body: 'Draft notes for the team' });
+    expect(posted.status).toBe(201);
+    expect((await kenyaAdmin.get(`/api/discussions/subjects/lesson/${lessonId}`)).body.thread.posts).toHaveLength(1);
+    expect((await ghanaViewer.get(`/api/discussions/subjects/lesson/${lessonId}`)).status).toBe(404);
+    expect((await ghanaViewer.get(`/api/discussions/threads/${posted.body.threadId}`)).status).toBe(404);
+    expect((await ghanaViewer.post(`/api/discussions/threads/${posted.body.threadId}/posts`, { body: 'Let me in' })).status).toBe(404);
+    // Search follows the same audience.
+    expect((await kenyaAdmin.get('/api/search?q=draft%20notes&kind=discussion')).body.total).toBe(1);
+    expect((await ghanaViewer.get('/api/search?q=draft%20notes&kind=discussion')).body.total).toBe(0);
+    const fresh = await draftLesson();
+    expect((await kenyaAdmin.get(`/api/discussions/subjects/lesson/${fresh}`)).body).toEqual({ thread: null });
+  });
+
+  it('delivers new posts live to a second client watching the thread, and refuses watching unreadable threads', async () => {
+    const topic = await ghanaViewer.post('/api/discussions/topics', { title: 'Live thread', body: 'Opening' });
+    const watcher = connect(brazilViewer, DISCUSSIONS_NAMESPACE);
+    const received: Post[] = [];
+    watcher.on('post', ({ post }: { post: Post }) => received.push(post));
+    expect(await watcher.emitWithAck('watch', { threadId: topic.body.id })).toEqual({ ok: true });
+    await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: 'Live reply' });
+    await eventually(() => received.some((post) => post.body === 'Live reply'), 5000, 'the live reply');
+
+    const lessonThread = await kenyaEditor.post(`/api/discussions/subjects/lesson/${await draftLesson()}/posts`, { body: 'Private' });
+    expect(await watcher.emitWithAck('watch', { threadId: lessonThread.body.threadId })).toMatchObject({ ok: false, error: { id: 'not_found' } });
+    expect(await watcher.emitWithAck('watch', { threadId: 'nope' })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    const anonymous = io(`${t.baseUrl}${DISCUSSIONS_NAMESPACE}`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(anonymous);
+    const refusal = await new Promise<Error>((resolve) => anonymous.on('connect_error', resolve));
+    expect(refusal.message).toBe('Sign in to follow discussions');
+  });
+
+  it('notifies mentioned people and organisations who can read the thread, live, and respects preferences', async () => {
+    const unread: number[] = [];
+    const bell = connect(afroOfficer, NOTIFICATIONS_NAMESPACE);
+    bell.on('unread', ({ unread: count }: { unread: number }) => unread.push(count));
+    await eventually(() => unread.length > 0, 5000, 'the first unread count');
+    const topic = await kenyaEditor.post('/api/discussions/topics', {
+      title: 'Financing',
+      body: `Question for @[${afroOfficer.session.user.name}](user:${afroOfficer.userId}) and @[Ghana pathfinder](org:${(await ghanaViewer.get('/api/organisations')).body.items[0].id})`,
+    });
+    expect(topic.status).toBe(201);
+    const mentions = (await inbox(afroOfficer)).items.filter((n) => n.kind === 'mention');
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]).toMatchObject({ title: `${kenyaEditor.session.user.name} mentioned you in “Financing”`, link: `/discussions/${topic.body.id}` });
+    expect((await inbox(ghanaViewer)).items.filter((n) => n.kind === 'mention')).toHaveLength(1);
+    await eventually(() => unread.at(-1) === 1, 5000, 'the live unread count');
+
+    // Mentioned in a private lesson thread: not notified (cannot read it).
+    const lessonId = await draftLesson();
+    await kenyaEditor.post(`/api/discussions/subjects/lesson/${lessonId}/posts`, { body: `FYI @[Officer](user:${brazilViewer.userId})` });
+    expect((await inbox(brazilViewer)).items.filter((n) => n.kind === 'mention')).toEqual([]);
+
+    // Turned off: no mention notification.
+    expect((await ghanaViewer.put('/api/notifications/preferences', { mention: false })).body).toEqual({ mention: false, reply: true, invitation: true, report_submitted: true });
+    await kenyaEditor.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: `Again @[Ghana](user:${ghanaViewer.userId})` });
+    expect((await inbox(ghanaViewer)).items.filter((n) => n.kind === 'mention')).toHaveLength(1);
+    expect((await ghanaViewer.put('/api/notifications/preferences', { mention: 'no' })).status).toBe(400);
+  });
+
+  it('tells the regional office when a country submits a report, and invitees when a meeting is scheduled', async () => {
+    const templates = (await kenyaEditor.get('/api/report-templates')).body.items as Array<{ id: string }>;
+    const report = await kenyaEditor.post('/api/reports', { organisationId: kenya.id, title: 'Q1 progress', periodStart: '2026-01-01', periodEnd: '2026-03-31', templateId: templates[0].id });
+    expect((await kenyaEditor.post(`/api/reports/${report.body.id}/status`, { status: 'submitted' })).status).toBe(200);
+    const submitted = (await inbox(afroOfficer)).items.filter((n) => n.kind === 'report_submitted');
+    expect(submitted).toEqual([expect.objectContaining({ title: 'Kenya pathfinder submitted “Q1 progress”', link: `/reports/${report.body.id}` })]);
+    expect((await inbox(ghanaViewer)).items.filter((n) => n.kind === 'report_submitted')).toEqual([]);
+
+    const meeting = await kenyaEditor.post('/api/meetings', {
+      organiserOrganisationId: kenya.id,
+      title: 'Peer exchange',
+      kind: 'intercountry_workshop',
+      localStart: '2026-12-03T10:00',
+      localEnd: '2026-12-03T11:00',
+      timeZone: 'Africa/Nairobi',
+      invitees: { userIds: [brazilViewer.userId] },
+    });
+    expect(meeting.status).toBe(201);
+    const invitation = (await inbox(brazilViewer)).items.find((n) => n.kind === 'invitation');
+    expect(invitation).toMatchObject({ title: 'Invitation: Peer exchange', link: `/meetings/${meeting.body.id}` });
+    expect((await inbox(kenyaEditor)).items.filter((n) => n.kind === 'invitation')).toEqual([]);
+  });
+
+  it('rejects empty, oversized and malformed posts with clear messages, and stores markup as text', async () => {
+    const topic = await ghanaViewer.post('/api/discussions/topics', { title: 'Validation', body: 'ok' });
+    const empty = await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: '   ' });
+    expect(empty.body.details).toEqual([{ path: 'body', message: 'Write something first' }]);
+    expect((await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: 'x'.repeat(10_001) })).status).toBe(400);
+    expect((await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: 'quote', quotePostId: '00000000-0000-4000-8000-000000000000' })).status).toBe(400);
+    expect((await ghanaViewer.post('/api/discussions/subjects/folder/00000000-0000-4000-8000-000000000000/posts', { body: 'x' })).status).toBe(400);
+    const markup = await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: '<img src=x onerror=alert(1)>' });
+    expect(markup.body.body).toBe('<img src=x onerror=alert(1)>');
+    expect((await ghanaViewer.get('/api/discussions/mention-candidates?q=Kenya')).body.items).toEqual(
+      expect.arrayContaining([{ kind: 'org', id: kenya.id, name: 'Kenya pathfinder' }]),
+    );
+    expect((await ghanaViewer.get('/api/discussions/mention-candidates?q=%25')).status).toBe(200);
+  });
+});
