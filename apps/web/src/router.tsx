@@ -14,16 +14,19 @@ function PageLoading() {
 }
 
 /** Pages of a feature loaded on first visit (meetings bring calendars, time-zone maths and recurrence rules). */
-function lazyPage(load: () => Promise<ComponentType>) {
+function lazyPage(load: () => Promise<ComponentType>, showLoading = true) {
   const Page = lazy(async () => ({ default: await load() }));
   return (
-    <Suspense fallback={<PageLoading />}>
+    <Suspense fallback={showLoading ? <PageLoading /> : null}>
       <Page />
     </Suspense>
   );
 }
 
 const meetings = () => import('@simashe/web-meetings');
+const lessons = () => import('@simashe/web-lessons');
+const discussions = () => import('@simashe/web-discussions');
+const search = () => import('@simashe/web-search');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -31,7 +34,14 @@ export const router = createBrowserRouter([
   {
     element: (
       <RequireSession>
-        <AppShell tools={<NotificationsBell />} />
+        <AppShell
+          tools={
+            <>
+              {lazyPage(async () => (await search()).SearchBox, false)}
+              <NotificationsBell />
+            </>
+          }
+        />
       </RequireSession>
     ),
     children: [
@@ -51,7 +61,14 @@ export const router = createBrowserRouter([
       { path: 'meetings', element: lazyPage(async () => (await meetings()).MeetingsPage) },
       { path: 'meetings/:id', element: lazyPage(async () => (await meetings()).MeetingPage) },
       { path: 'meetings/:id/minutes/:occurrence', element: lazyPage(async () => (await meetings()).MinutesPage) },
-      ...MODULES.filter((module) => module !== 'reports' && module !== 'meetings').map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      { path: 'lessons', element: lazyPage(async () => (await lessons()).LessonsPage) },
+      { path: 'lessons/new', element: lazyPage(async () => (await lessons()).NewLessonPage) },
+      { path: 'lessons/:id', element: lazyPage(async () => (await lessons()).LessonPage) },
+      { path: 'lessons/:id/edit', element: lazyPage(async () => (await lessons()).EditLessonPage) },
+      { path: 'discussions', element: lazyPage(async () => (await discussions()).DiscussionsPage) },
+      { path: 'discussions/:id', element: lazyPage(async () => (await discussions()).TopicPage) },
+      { path: 'search', element: lazyPage(async () => (await search()).SearchPage) },
+      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,7 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
 import type { AuthContext } from '@simashe/api-core';
-import { DISCUSSIONS_NAMESPACE, ThreadParamsSchema } from '@simashe/contracts';
+import { DISCUSSIONS_NAMESPACE, SubjectParamsSchema, ThreadParamsSchema } from '@simashe/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { DiscussionsService } from './discussions.service';
 
@@ -17,25 +17,36 @@ export class DiscussionsGateway implements OnGatewayInit {
 
   afterInit(namespace: Namespace): void {
     requireSocketSession(namespace, this.sessions, 'Sign in to follow discussions');
-    this.discussions.setPush((threadId, post) => namespace.to(`thread:${threadId}`).emit('post', { threadId, post: { ...post, mine: false } }));
+    this.discussions.setPush((rooms, post) => namespace.to(rooms).emit('post', { threadId: post.threadId, post: { ...post, mine: false } }));
   }
 
+  /** Watch a thread by id, or the thread of a report, meeting or lesson (even before its first post). */
   @SubscribeMessage('watch')
   async watch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
-    const parsed = ThreadParamsSchema.safeParse({ id: (payload as { threadId?: unknown } | null)?.threadId });
-    if (!parsed.success) return { ok: false, error: { id: 'validation_error', message: 'threadId must be a discussion id' } };
+    const auth = (socket.data as { auth: AuthContext }).auth;
+    const room = this.roomOf(payload);
+    if (!room) return { ok: false, error: { id: 'validation_error', message: 'Give a threadId, or a subjectKind and subjectId' } };
     try {
-      await this.discussions.readableThread((socket.data as { auth: AuthContext }).auth, parsed.data.id);
+      if (room.threadId) await this.discussions.readableThread(auth, room.threadId);
+      else await this.discussions.requireSubject(auth, room.subject!.subjectKind, room.subject!.subjectId);
     } catch {
       return { ok: false, error: { id: 'not_found', message: 'The discussion was not found' } };
     }
-    await socket.join(`thread:${parsed.data.id}`);
+    await socket.join(room.name);
     return { ok: true };
   }
 
   @SubscribeMessage('unwatch')
   async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<void> {
-    const threadId = (payload as { threadId?: unknown } | null)?.threadId;
-    if (typeof threadId === 'string') await socket.leave(`thread:${threadId}`);
+    const room = this.roomOf(payload);
+    if (room) await socket.leave(room.name);
+  }
+
+  private roomOf(payload: unknown) {
+    const thread = ThreadParamsSchema.safeParse({ id: (payload as { threadId?: unknown } | null)?.threadId });
+    if (thread.success) return { name: `thread:${thread.data.id}`, threadId: thread.data.id, subject: null };
+    const subject = SubjectParamsSchema.safeParse(payload);
+    if (subject.success) return { name: `subject:${subject.data.subjectKind}:${subject.data.subjectId}`, threadId: null, subject: subject.data };
+    return null;
   }
 }

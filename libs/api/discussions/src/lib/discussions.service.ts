@@ -12,6 +12,8 @@ import { mentionsIn, readableText } from './mentions';
 type SubjectKind = Thread['subjectKind'];
 
 interface Subject {
+  /** Who hears about every new post even before taking part (a lesson's author). */
+  ownerId?: string | null;
   title: string;
   link: string;
   audience: Audience;
@@ -59,7 +61,7 @@ const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' 
  */
 @Injectable()
 export class DiscussionsService {
-  private push: (threadId: string, post: Post) => void = () => undefined;
+  private push: (rooms: string[], post: Post) => void = () => undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -70,8 +72,20 @@ export class DiscussionsService {
     private readonly indexer: SearchIndexer,
   ) {}
 
-  setPush(push: (threadId: string, post: Post) => void): void {
+  /** The gateway hands over how to reach the watchers of a thread (by id, or by its subject before it exists). */
+  setPush(push: (rooms: string[], post: Post) => void): void {
     this.push = push;
+  }
+
+  private announce(thread: ThreadRow, post: Post): void {
+    const rooms = [`thread:${thread.id}`];
+    if (thread.subject_id) rooms.push(`subject:${thread.subject_kind}:${thread.subject_id}`);
+    this.push(rooms, post);
+  }
+
+  /** Throws not-found unless the person may read the subject (to watch its thread before it has posts). */
+  async requireSubject(auth: AuthContext, kind: Exclude<SubjectKind, 'topic'>, subjectId: string): Promise<void> {
+    await this.subject(auth, kind, subjectId);
   }
 
   async topics(): Promise<Thread[]> {
@@ -125,7 +139,7 @@ export class DiscussionsService {
     );
     await this.db.query('UPDATE discussion_threads SET last_post_at = now() WHERE id = $1', [threadId]);
     const post = await this.post(auth, created.id);
-    this.push(threadId, post);
+    this.announce(thread, post);
     await this.notifyAbout(auth, thread, post.id, input.body, true);
     await this.reindex(thread);
     return post;
@@ -136,7 +150,7 @@ export class DiscussionsService {
     await this.ownPost(auth, threadId, postId);
     await this.db.query('UPDATE discussion_posts SET body = $2, edited_at = now() WHERE id = $1', [postId, body]);
     const post = await this.post(auth, postId);
-    this.push(threadId, post);
+    this.announce(thread, post);
     // Someone newly mentioned in the edit hears about it; those already told do not hear twice.
     await this.notifyAbout(auth, thread, postId, body, false);
     await this.reindex(thread);
@@ -147,7 +161,7 @@ export class DiscussionsService {
     const thread = await this.readableThread(auth, threadId);
     await this.ownPost(auth, threadId, postId);
     await this.db.query(`UPDATE discussion_posts SET body = '', deleted_at = now() WHERE id = $1`, [postId]);
-    this.push(threadId, await this.post(auth, postId));
+    this.announce(thread, await this.post(auth, postId));
     await this.reindex(thread);
   }
 
@@ -196,9 +210,9 @@ export class DiscussionsService {
         ? { title: row.title, link: `/meetings/${id}`, audience: row.network_wide ? 'network' : 'meeting', organisationId: row.organiser_organisation_id, meetingId: id }
         : null;
     }
-    const [row] = await this.db.query('SELECT title, organisation_id, status, visibility FROM lessons WHERE id = $1', [id]);
+    const [row] = await this.db.query('SELECT title, organisation_id, status, visibility, author_id FROM lessons WHERE id = $1', [id]);
     return row
-      ? { title: row.title, link: `/lessons/${id}`, audience: row.status === 'draft' ? 'members' : row.visibility, organisationId: row.organisation_id, meetingId: null }
+      ? { ownerId: row.author_id, title: row.title, link: `/lessons/${id}`, audience: row.status === 'draft' ? 'members' : row.visibility, organisationId: row.organisation_id, meetingId: null }
       : null;
   }
 
@@ -238,7 +252,9 @@ export class DiscussionsService {
       'SELECT DISTINCT author_id FROM discussion_posts WHERE thread_id = $1 AND author_id IS NOT NULL AND id <> $2',
       [thread.id, postId],
     );
-    for (const { author_id: userId } of participants) {
+    const audience = new Set(participants.map((p) => p.author_id));
+    if (subject?.ownerId) audience.add(subject.ownerId);
+    for (const userId of audience) {
       if (userId === auth.userId || mentioned.has(userId) || !(await this.canRead(userId, thread))) continue;
       await this.notifications.notify(userId, {
         kind: 'reply',

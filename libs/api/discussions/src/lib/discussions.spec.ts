@@ -77,6 +77,12 @@ describe('discussions, mentions and notifications', () => {
     // Search follows the same audience.
     expect((await kenyaAdmin.get('/api/search?q=draft%20notes&kind=discussion')).body.total).toBe(1);
     expect((await ghanaViewer.get('/api/search?q=draft%20notes&kind=discussion')).body.total).toBe(0);
+    // The lesson's author hears about a colleague's post on it.
+    expect((await inbox(kenyaEditor)).items.filter((n) => n.kind === 'reply')).toEqual([]);
+    await kenyaAdmin.post(`/api/discussions/subjects/lesson/${lessonId}/posts`, { body: 'Looks good' });
+    expect((await inbox(kenyaEditor)).items.filter((n) => n.kind === 'reply')).toEqual([
+      expect.objectContaining({ title: `${kenyaAdmin.session.user.name} replied in “Community health workers”`, link: `/lessons/${lessonId}` }),
+    ]);
     const fresh = await draftLesson();
     expect((await kenyaAdmin.get(`/api/discussions/subjects/lesson/${fresh}`)).body).toEqual({ thread: null });
   });
@@ -89,6 +95,17 @@ describe('discussions, mentions and notifications', () => {
     expect(await watcher.emitWithAck('watch', { threadId: topic.body.id })).toEqual({ ok: true });
     await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: 'Live reply' });
     await eventually(() => received.some((post) => post.body === 'Live reply'), 5000, 'the live reply');
+
+    // Watching a lesson before anyone wrote about it: the first post arrives too.
+    const colleague = connect(kenyaAdmin, DISCUSSIONS_NAMESPACE);
+    const firstPosts: Post[] = [];
+    colleague.on('post', ({ post }: { post: Post }) => firstPosts.push(post));
+    const quietLesson = await draftLesson();
+    expect(await colleague.emitWithAck('watch', { subjectKind: 'lesson', subjectId: quietLesson })).toEqual({ ok: true });
+    expect(await watcher.emitWithAck('watch', { subjectKind: 'lesson', subjectId: quietLesson })).toMatchObject({ ok: false });
+    await kenyaEditor.post(`/api/discussions/subjects/lesson/${quietLesson}/posts`, { body: 'First word' });
+    await eventually(() => firstPosts.some((post) => post.body === 'First word'), 5000, 'the first post');
+    expect(received.some((post) => post.body === 'First word')).toBe(false);
 
     const lessonThread = await kenyaEditor.post(`/api/discussions/subjects/lesson/${await draftLesson()}/posts`, { body: 'Private' });
     expect(await watcher.emitWithAck('watch', { threadId: lessonThread.body.threadId })).toMatchObject({ ok: false, error: { id: 'not_found' } });

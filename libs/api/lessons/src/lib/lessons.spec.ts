@@ -71,6 +71,9 @@ describe('lessons learned and workspace search', () => {
     expect(titles(await search(brazilViewer, 'q=equite%20sante'))).toEqual([created.body.title]);
     expect(titles(await search(brazilViewer, 'q=inegalite'))).toEqual([created.body.title]);
     expect(titles(await search(brazilViewer, 'q=quartiers%20informels'))).toEqual([created.body.title]);
+    // Words matching only in the title still get marked where they appear in the body.
+    const mixed = await search(brazilViewer, 'q=logement%20equite');
+    expect(mixed.body.items[0].snippet).toContain(`${HIGHLIGHT_START}équité${HIGHLIGHT_END}`);
   });
 
   it('ranks title matches first, sorts by date on request, and pages', async () => {

@@ -64,7 +64,11 @@ export class SearchService {
     let snippet = 'left(page.body, 240)';
     if (query.q) {
       params.push(HEADLINE_OPTIONS);
-      snippet = `ts_headline(simashe_search_config(page.language), page.body, ${queryFor('page')}, $${params.length})`;
+      // Every query word is marked wherever it appears in the body, even when the whole query only matches with
+      // the title (an AND query has no "cover" in the body alone), hence the any-word form of the query.
+      const anyWord = `to_tsquery('simple', array_to_string(ARRAY(
+          SELECT quote_literal(word) FROM unnest(tsvector_to_array(to_tsvector(simashe_search_config(page.language), $1))) AS word), ' | '))`;
+      snippet = `ts_headline(simashe_search_config(page.language), page.body, ${anyWord}, $${params.length})`;
     }
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows: HitRow[] = await this.db.query(

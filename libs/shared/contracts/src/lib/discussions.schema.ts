@@ -64,7 +64,7 @@ export interface DiscussionServerEvents {
   post: (payload: { threadId: string; post: Post }) => void;
 }
 export interface DiscussionClientEvents {
-  watch: (payload: { threadId: string }, ack: (result: { ok: true } | { ok: false; error: { id: string; message: string } }) => void) => void;
-  unwatch: (payload: { threadId: string }) => void;
+  watch: (payload: { threadId: string } | { subjectKind: 'report' | 'meeting' | 'lesson'; subjectId: string }, ack: (result: { ok: true } | { ok: false; error: { id: string; message: string } }) => void) => void;
+  unwatch: (payload: { threadId: string } | { subjectKind: 'report' | 'meeting' | 'lesson'; subjectId: string }) => void;
 }
 export const DISCUSSIONS_NAMESPACE = '/discussions';

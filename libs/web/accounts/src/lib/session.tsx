@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CurrentUser, Language, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
-import { api, ApiError, setCsrfToken } from '@simashe/web-api-client';
+import { api, ApiError, setCsrfToken, closeLiveSockets } from '@simashe/web-api-client';
 import { currentLanguage, setLanguage } from '@simashe/web-i18n';
 
 export const SESSION_KEY = ['session'] as const;
@@ -50,6 +50,7 @@ export function useSignOut() {
     mutationFn: () => api.post<void>('/auth/logout'),
     onSettled: () => {
       setCsrfToken(null);
+      closeLiveSockets();
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, null);
     },

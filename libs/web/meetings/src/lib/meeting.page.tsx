@@ -1,5 +1,6 @@
 import type { Meeting, MeetingOccurrence } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -246,6 +247,7 @@ export function MeetingPage() {
         )}
       </Card>
       <ActionItemsCard meetingId={data.id} viewZone={viewZone} />
+      <SubjectDiscussion kind="meeting" id={data.id} />
     </>
   );
 }

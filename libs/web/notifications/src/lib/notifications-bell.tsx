@@ -1,11 +1,29 @@
+import { NOTIFICATIONS_NAMESPACE } from '@simashe/contracts';
+import { liveSocket } from '@simashe/web-api-client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import { useNotifications } from './queries';
+
+/** The server says when the unread count changes (new notification, read elsewhere): refresh the inbox. */
+function useLiveUnread() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const socket = liveSocket(NOTIFICATIONS_NAMESPACE);
+    const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+    socket.on('unread', refresh);
+    return () => {
+      socket.off('unread', refresh);
+    };
+  }, [queryClient]);
+}
 
 /** The inbox link in the app shell, with the number of unread notifications. */
 export function NotificationsBell() {
   const { t } = useTranslation();
   const notifications = useNotifications();
+  useLiveUnread();
   const unread = notifications.data?.unread ?? 0;
   return (
     <NavLink to="/notifications" className="notifications-bell" aria-label={t('notifications.bell', { count: unread })}>

@@ -1,10 +1,10 @@
-import type { Notification } from '@simashe/contracts';
+import { PREFERENCE_KINDS, type Notification } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { Button, Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useMarkAllRead, useMarkRead, useNotifications } from './queries';
+import { useMarkAllRead, useMarkRead, useNotifications, usePreferences, useUpdatePreferences } from './queries';
 
 function NotificationItem({ notification }: { notification: Notification }) {
   const { t, i18n } = useTranslation();
@@ -34,6 +34,31 @@ function NotificationItem({ notification }: { notification: Notification }) {
         </Button>
       )}
     </li>
+  );
+}
+
+function PreferencesCard() {
+  const { t } = useTranslation();
+  const preferences = usePreferences();
+  const update = useUpdatePreferences();
+  return (
+    <Card title={t('notifications.preferences')}>
+      {preferences.isPending ? (
+        <LoadingState label={t('common.loading')} />
+      ) : preferences.isError ? (
+        <QueryError error={preferences.error} onRetry={() => preferences.refetch()} />
+      ) : (
+        <fieldset className="invitees">
+          <legend>{t('notifications.tellMe')}</legend>
+          {PREFERENCE_KINDS.map((kind) => (
+            <label key={kind} className="checkbox">
+              <input type="checkbox" checked={preferences.data[kind]} onChange={(e) => update.mutate({ [kind]: e.target.checked })} /> {t(`notifications.kinds.${kind}`)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <p className="muted">{t('notifications.remindersHint')}</p>
+    </Card>
   );
 }
 
@@ -73,6 +98,7 @@ export function NotificationsPage() {
           </ul>
         )}
       </Card>
+      <PreferencesCard />
     </>
   );
 }

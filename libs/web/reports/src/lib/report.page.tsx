@@ -1,5 +1,6 @@
 import type { Report, ReportStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, Button, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -109,6 +110,7 @@ export function ReportPage() {
         comments={{ reportId: data.id, canModerate: data.access === 'edit' || data.canManage }}
       />
       <HistoryCard report={data} />
+      <SubjectDiscussion kind="report" id={data.id} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+export * from './lib/discussions.page';
+export { SubjectDiscussion } from './lib/discussion-thread';

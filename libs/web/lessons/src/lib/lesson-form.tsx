@@ -1,0 +1,143 @@
+import {
+  CYCLE_STAGES,
+  DETERMINANTS,
+  LESSON_VISIBILITIES,
+  LEVELS,
+  SECTORS,
+  SUPPORTED_LANGUAGES,
+  type Evidence,
+  type Lesson,
+  type LessonInput,
+} from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { ApiError } from '@simashe/web-api-client';
+import { LANGUAGE_NAMES } from '@simashe/web-i18n';
+import { useOrganisations } from '@simashe/web-organisations';
+import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Draft = Omit<LessonInput, 'organisationId'> & { organisationId: string };
+
+const TEXT_SECTIONS = ['context', 'actions', 'worked', 'didNotWork', 'recommendation'] as const;
+
+function TextArea({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
+  const id = useId();
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={4} value={value} maxLength={10_000} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
+function TagChoice<T extends string>({ legend, values, chosen, label, onChange }: { legend: string; values: readonly T[]; chosen: T[]; label: (value: T) => string; onChange: (next: T[]) => void }) {
+  return (
+    <fieldset className="invitees">
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value} className="checkbox">
+          <input type="checkbox" checked={chosen.includes(value)} onChange={(e) => onChange(e.target.checked ? [...chosen, value] : chosen.filter((v) => v !== value))} /> {label(value)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Writing or editing a lesson: its story, tags, where it came from, its language and who may read it. */
+export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson; busy: boolean; error: Error | null; onSubmit: (draft: Draft) => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const organisations = useOrganisations();
+  const writable = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const [draft, setDraft] = useState<Draft>(() => ({
+    organisationId: lesson?.organisationId ?? '',
+    title: lesson?.title ?? '',
+    context: lesson?.context ?? '',
+    actions: lesson?.actions ?? '',
+    worked: lesson?.worked ?? '',
+    didNotWork: lesson?.didNotWork ?? '',
+    recommendation: lesson?.recommendation ?? '',
+    determinants: lesson?.determinants ?? [],
+    sectors: lesson?.sectors ?? [],
+    levels: lesson?.levels ?? [],
+    initiative: lesson?.initiative ?? '',
+    cycleStage: lesson?.cycleStage ?? null,
+    language: lesson?.language ?? user.preferredLanguage,
+    visibility: lesson?.visibility ?? 'organisation',
+    evidence: lesson?.evidence ?? [],
+  }));
+  const [link, setLink] = useState('');
+  const apiError = error instanceof ApiError ? error : null;
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const organisationId = draft.organisationId || writable[0]?.id || '';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ ...draft, organisationId });
+  };
+
+  return (
+    <Card>
+      <form onSubmit={submit} noValidate className="lesson-form">
+        {apiError && <Alert kind="error">{apiError.details.length ? t('lessons.fixErrors') : apiError.message}</Alert>}
+        {!lesson && (
+          <SelectField label={t('lessons.organisation')} value={organisationId} onChange={(e) => set('organisationId')(e.target.value)} options={writable.map((o) => ({ value: o.id, label: o.name }))} />
+        )}
+        <TextField label={t('lessons.titleField')} value={draft.title} onChange={(e) => set('title')(e.target.value)} error={apiError?.fieldError('title')} />
+        {TEXT_SECTIONS.map((section) => (
+          <TextArea key={section} label={t(`lessons.sections.${section}`)} value={draft[section]} onChange={set(section)} error={apiError?.fieldError(section)} />
+        ))}
+        <TagChoice legend={t('lessons.determinants')} values={DETERMINANTS} chosen={draft.determinants} label={(v) => t(`lessons.determinant.${v}`)} onChange={set('determinants')} />
+        <TagChoice legend={t('lessons.sectors')} values={SECTORS} chosen={draft.sectors} label={(v) => t(`lessons.sector.${v}`)} onChange={set('sectors')} />
+        <TagChoice legend={t('lessons.levels')} values={LEVELS} chosen={draft.levels} label={(v) => t(`lessons.level.${v}`)} onChange={set('levels')} />
+        <div className="form-row">
+          <TextField label={t('lessons.initiative')} value={draft.initiative} onChange={(e) => set('initiative')(e.target.value)} error={apiError?.fieldError('initiative')} />
+          <SelectField
+            label={t('lessons.stage')}
+            value={draft.cycleStage ?? ''}
+            onChange={(e) => set('cycleStage')((e.target.value || null) as Draft['cycleStage'])}
+            options={[{ value: '', label: t('lessons.noStage') }, ...CYCLE_STAGES.map((stage) => ({ value: stage, label: t(`lessons.stages.${stage}`) }))]}
+          />
+          <SelectField label={t('lessons.language')} value={draft.language} onChange={(e) => set('language')(e.target.value as Draft['language'])} options={SUPPORTED_LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))} />
+          <SelectField
+            label={t('lessons.visibility')}
+            value={draft.visibility}
+            onChange={(e) => set('visibility')(e.target.value as Draft['visibility'])}
+            options={LESSON_VISIBILITIES.map((v) => ({ value: v, label: t(`lessons.visibilities.${v}`) }))}
+          />
+        </div>
+        <fieldset className="invitees">
+          <legend>{t('lessons.evidence')}</legend>
+          <ul>
+            {draft.evidence.map((item, index) => (
+              <li key={index}>
+                {item.kind === 'link' ? item.url : `${t(`lessons.evidenceKinds.${item.kind}`)} ${item.label || item.id}`}{' '}
+                <Button variant="link" className="link-dark" onClick={() => set('evidence')(draft.evidence.filter((_, i) => i !== index))}>
+                  {t('lessons.removeEvidence')}
+                </Button>
+                {apiError?.fieldError(`evidence.${index}.url`) && <p className="field-error">{apiError.fieldError(`evidence.${index}.url`)}</p>}
+              </li>
+            ))}
+          </ul>
+          <div className="form-row">
+            <TextField label={t('lessons.evidenceLink')} type="url" value={link} onChange={(e) => setLink(e.target.value)} dir="ltr" />
+            <Button
+              variant="secondary"
+              disabled={!link.trim()}
+              onClick={() => {
+                set('evidence')([...draft.evidence, { kind: 'link', url: link.trim(), label: '' } as Evidence]);
+                setLink('');
+              }}
+            >
+              {t('lessons.addEvidence')}
+            </Button>
+          </div>
+        </fieldset>
+        <Button type="submit" busy={busy}>
+          {lesson ? t('common.save') : t('lessons.saveDraft')}
+        </Button>
+      </form>
+    </Card>
+  );
+}

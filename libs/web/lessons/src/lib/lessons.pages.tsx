@@ -1,0 +1,217 @@
+import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type LessonFilters } from '@simashe/contracts';
+import { SubjectDiscussion } from '@simashe/web-discussions';
+import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { LessonForm } from './lesson-form';
+import { filterQuery, useCreateLesson, useDeleteLesson, useLesson, useLessons, useLessonStatus, useUpdateLesson } from './queries';
+
+function useTitle(title: string | undefined) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (title) document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
+}
+
+function Tags({ lesson }: { lesson: Lesson }) {
+  const { t } = useTranslation();
+  return (
+    <p className="tags">
+      {lesson.determinants.map((d) => (
+        <span key={d} className="badge">{t(`lessons.determinant.${d}`)}</span>
+      ))}{' '}
+      {lesson.sectors.map((s) => (
+        <span key={s} className="badge badge-sector">{t(`lessons.sector.${s}`)}</span>
+      ))}{' '}
+      {lesson.levels.map((l) => (
+        <span key={l} className="badge badge-level">{t(`lessons.level.${l}`)}</span>
+      ))}
+      {lesson.cycleStage && <span className="badge badge-stage">{t(`lessons.stages.${lesson.cycleStage}`)}</span>}
+    </p>
+  );
+}
+
+export function LessonsPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<LessonFilters>({});
+  const lessons = useLessons(filters);
+  useTitle(t('lessons.title'));
+  const set = (key: keyof LessonFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
+  const query = filterQuery(filters);
+  return (
+    <>
+      <h1>{t('lessons.title')}</h1>
+      <div className="button-row">
+        <Link className="btn btn-primary" to="/lessons/new">
+          {t('lessons.logLesson')}
+        </Link>
+        <a className="btn btn-secondary" href={`/api/lessons/export${query ? `${query}&` : '?'}format=csv`} download>
+          {t('lessons.exportCsv')}
+        </a>
+        <a className="btn btn-secondary" href={`/api/lessons/export${query ? `${query}&` : '?'}format=xlsx`} download>
+          {t('lessons.exportXlsx')}
+        </a>
+      </div>
+      <Card title={t('lessons.filters')}>
+        <div className="form-row">
+          <SelectField label={t('lessons.status')} value={filters.status ?? ''} onChange={(e) => set('status')(e.target.value)} options={[{ value: '', label: t('lessons.any') }, ...LESSON_STATUSES.map((s) => ({ value: s, label: t(`lessons.statuses.${s}`) }))]} />
+          <SelectField label={t('lessons.determinant.label')} value={filters.determinant ?? ''} onChange={(e) => set('determinant')(e.target.value)} options={[{ value: '', label: t('lessons.any') }, ...DETERMINANTS.map((d) => ({ value: d, label: t(`lessons.determinant.${d}`) }))]} />
+          <SelectField label={t('lessons.sector.label')} value={filters.sector ?? ''} onChange={(e) => set('sector')(e.target.value)} options={[{ value: '', label: t('lessons.any') }, ...SECTORS.map((s) => ({ value: s, label: t(`lessons.sector.${s}`) }))]} />
+          <SelectField label={t('lessons.stage')} value={filters.stage ?? ''} onChange={(e) => set('stage')(e.target.value)} options={[{ value: '', label: t('lessons.any') }, ...CYCLE_STAGES.map((s) => ({ value: s, label: t(`lessons.stages.${s}`) }))]} />
+        </div>
+      </Card>
+      <Card title={t('lessons.list')}>
+        {lessons.isPending ? (
+          <LoadingState label={t('common.loading')} />
+        ) : lessons.isError ? (
+          <QueryError error={lessons.error} onRetry={() => lessons.refetch()} />
+        ) : lessons.data.items.length === 0 ? (
+          <EmptyState>{t('lessons.empty')}</EmptyState>
+        ) : (
+          <ul className="lesson-list">
+            {lessons.data.items.map((lesson) => (
+              <li key={lesson.id} lang={lesson.language}>
+                <Link to={`/lessons/${lesson.id}`}>
+                  <strong>{lesson.title}</strong>
+                </Link>{' '}
+                {lesson.status === 'draft' && <span className="badge status-draft">{t('lessons.statuses.draft')}</span>}
+                <div className="muted">
+                  {lesson.organisationName}
+                  {lesson.regionCode && ` · ${lesson.regionCode}`} · {t(`lessons.visibilities.${lesson.visibility}`)}
+                </div>
+                <Tags lesson={lesson} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
+  );
+}
+
+export function NewLessonPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateLesson();
+  useTitle(t('lessons.logLesson'));
+  return (
+    <>
+      <p>
+        <Link className="back-link" to="/lessons">
+          {t('lessons.title')}
+        </Link>
+      </p>
+      <h1>{t('lessons.logLesson')}</h1>
+      <LessonForm busy={create.isPending} error={create.error} onSubmit={(draft) => create.mutate(draft, { onSuccess: (lesson) => navigate(`/lessons/${lesson.id}`) })} />
+    </>
+  );
+}
+
+export function EditLessonPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const lesson = useLesson(id);
+  const update = useUpdateLesson(id);
+  useTitle(lesson.data?.title);
+  if (lesson.isPending) return <LoadingState label={t('common.loading')} />;
+  if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => lesson.refetch()} />;
+  return (
+    <>
+      <p>
+        <Link className="back-link" to={`/lessons/${id}`}>
+          {lesson.data.title}
+        </Link>
+      </p>
+      <h1>{t('lessons.edit')}</h1>
+      <LessonForm
+        lesson={lesson.data}
+        busy={update.isPending}
+        error={update.error}
+        onSubmit={({ organisationId: _organisation, ...draft }) => update.mutate(draft, { onSuccess: () => navigate(`/lessons/${id}`) })}
+      />
+    </>
+  );
+}
+
+export function LessonPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const lesson = useLesson(id);
+  const status = useLessonStatus(id);
+  const remove = useDeleteLesson(id);
+  useTitle(lesson.data?.title);
+  if (lesson.isPending) return <LoadingState label={t('common.loading')} />;
+  if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => lesson.refetch()} />;
+  const data = lesson.data;
+  return (
+    <>
+      <p>
+        <Link className="back-link" to="/lessons">
+          {t('lessons.title')}
+        </Link>
+      </p>
+      <article lang={data.language}>
+        <h1>{data.title}</h1>
+        <p className="org-meta">
+          {data.organisationName}
+          {data.countryName && ` · ${data.countryName}`}
+          {data.regionCode && ` · ${data.regionCode}`}
+          {data.initiative && ` · ${data.initiative}`} · <span className={`badge status-${data.status}`}>{t(`lessons.statuses.${data.status}`)}</span> ·{' '}
+          {t(`lessons.visibilities.${data.visibility}`)}
+          {data.publishedAt && ` · ${new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(data.publishedAt))}`}
+        </p>
+        <Tags lesson={data} />
+        {(['context', 'actions', 'worked', 'didNotWork', 'recommendation'] as const).map((section) =>
+          data[section] ? (
+            <section key={section} className="lesson-section">
+              <h2>{t(`lessons.sections.${section}`)}</h2>
+              <p className="post-text">{data[section]}</p>
+            </section>
+          ) : null,
+        )}
+        {data.evidence.length > 0 && (
+          <section className="lesson-section">
+            <h2>{t('lessons.evidence')}</h2>
+            <ul>
+              {data.evidence.map((item, index) => (
+                <li key={index}>
+                  {item.kind === 'link' ? (
+                    <a href={item.url} rel="noopener noreferrer nofollow" target="_blank" dir="ltr">
+                      {item.label || item.url}
+                    </a>
+                  ) : (
+                    <Link to={`/${item.kind}s/${item.id}`}>{item.label || t(`lessons.evidenceKinds.${item.kind}`)}</Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+      {data.canEdit && (
+        <div className="button-row">
+          {status.error && <Alert kind="error">{status.error.message}</Alert>}
+          {data.status === 'draft' ? (
+            <Button busy={status.isPending} onClick={() => status.mutate('published')}>
+              {t('lessons.publish')}
+            </Button>
+          ) : (
+            <Button variant="secondary" busy={status.isPending} onClick={() => status.mutate('draft')}>
+              {t('lessons.unpublish')}
+            </Button>
+          )}
+          <Link className="btn btn-secondary" to={`/lessons/${id}/edit`}>
+            {t('lessons.edit')}
+          </Link>
+          <Button variant="danger" busy={remove.isPending} onClick={() => window.confirm(t('lessons.confirmDelete')) && remove.mutate(undefined, { onSuccess: () => navigate('/lessons') })}>
+            {t('lessons.delete')}
+          </Button>
+        </div>
+      )}
+      <SubjectDiscussion kind="lesson" id={id} />
+    </>
+  );
+}
