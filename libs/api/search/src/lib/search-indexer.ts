@@ -22,6 +22,16 @@ export interface SearchEntry {
   occurredAt: Date | string;
 }
 
+/**
+ * The weighted document vector: title (A), body (B), tags (C), all in the document's own language
+ * configuration. Shared with the search benchmark, which bulk-builds the same vectors.
+ */
+export function searchVectorSql(language: string, title: string, body: string, determinants: string, sectors: string): string {
+  return `setweight(to_tsvector(simashe_search_config(${language}), ${title}), 'A')
+    || setweight(to_tsvector(simashe_search_config(${language}), ${body}), 'B')
+    || setweight(to_tsvector(simashe_search_config(${language}), array_to_string(${determinants} || ${sectors}, ' ')), 'C')`;
+}
+
 /** Index size guard: very long bodies are cut (PostgreSQL tsvectors are limited to 1 MB). */
 const MAX_BODY_CHARACTERS = 200_000;
 
@@ -35,9 +45,7 @@ export class SearchIndexer {
       `INSERT INTO search_entries (kind, ref_id, title, body, language, link, organisation_id, region_code, country_iso3, audience, meeting_id,
                                    determinants, sectors, cycle_stage, occurred_at, tsv)
        SELECT $1, $2::uuid, $3::text, $4::text, $5::text, $6, $7::uuid, o.region_code, o.country_iso3, $8, $9::uuid, $10::text[], $11::text[], $12, $13::timestamptz,
-              setweight(to_tsvector(simashe_search_config($5::text), $3::text), 'A')
-              || setweight(to_tsvector(simashe_search_config($5::text), $4::text), 'B')
-              || setweight(to_tsvector(simashe_search_config($5::text), array_to_string($10::text[] || $11::text[], ' ')), 'C')
+              ${searchVectorSql('$5::text', '$3::text', '$4::text', '$10::text[]', '$11::text[]')}
        FROM (SELECT 1) one LEFT JOIN organisations o ON o.id = $7::uuid
        ON CONFLICT (kind, ref_id) DO UPDATE SET
          title = EXCLUDED.title, body = EXCLUDED.body, language = EXCLUDED.language, link = EXCLUDED.link,

@@ -72,14 +72,20 @@ export class SearchService {
     }
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows: HitRow[] = await this.db.query(
+      // Ranking and counting carry only keys (a wide row in the window would spill to disk on big result
+      // sets); titles, bodies and snippets are read for the one page shown.
       `WITH q AS (${QUERIES_SQL}),
-       page AS (
-         SELECT e.kind, e.ref_id, e.title, e.link, e.language, e.occurred_at, e.region_code, e.organisation_id, e.body,
+       ranked AS (
+         SELECT e.kind, e.ref_id, e.occurred_at,
                 ${query.q ? `ts_rank(e.tsv, ${queryFor('e')})` : '0'}::float8 AS rank, count(*) OVER () AS total
          FROM search_entries e CROSS JOIN q
          WHERE ${conditions.join(' AND ')}
          ORDER BY ${order}
          LIMIT $${params.length - 1} OFFSET $${params.length}
+       ),
+       page AS (
+         SELECT e.kind, e.ref_id, e.title, e.link, e.language, e.occurred_at, e.region_code, e.organisation_id, e.body, ranked.rank, ranked.total
+         FROM ranked JOIN search_entries e ON e.kind = ranked.kind AND e.ref_id = ranked.ref_id
        )
        SELECT page.kind, page.ref_id, page.title, page.link, page.language, page.occurred_at, page.region_code, page.rank, page.total,
               o.name AS organisation_name,

