@@ -11,7 +11,13 @@ test('main pages have no serious accessibility violations, in English and right-
   await expect(page.getByRole('heading', { level: 1, name: 'Kenya country pathfinder' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Lessons' }).click();
-  await expect(page.getByRole('heading', { name: 'Lessons: coming soon' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons learned' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Discussions' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Communities of practice' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Cycles' }).click();
+  await expect(page.getByRole('heading', { name: 'Cycles: coming soon' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: /Profile/ }).click();
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();

@@ -59,7 +59,7 @@ describe('meeting reminders', () => {
     const [reminder] = await reminderTitles(invitee);
     expect(reminder.title).toBe('Reminder: Action-learning session');
     expect(reminder.body).toContain('Tuesday 17 March 2026, 16:00 (Africa/Nairobi)');
-    expect((await invitee.get('/api/notifications')).body.unread).toBe(1);
+    expect((await invitee.get('/api/notifications')).body.unread).toBe(2); // the invitation, then this reminder
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0].to).toEqual([invitee.session.user.email]);
     expect(smtp.received[0].raw.replace(/=\r?\n/g, '')).toContain(`http://workspace.test/meetings/${meetingId}`);
