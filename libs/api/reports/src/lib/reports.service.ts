@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import {
@@ -62,12 +62,8 @@ export class ReportsService implements OnModuleInit {
     const byOrganisation = new Map(visible.map((access) => [access.organisationId, access]));
     const ids = [...byOrganisation.keys()].filter((id) => !query.organisationId || id === query.organisationId);
     if (ids.length === 0) return [];
-    const conditions = ['r.organisation_id = ANY($1::uuid[])'];
     const params: unknown[] = [ids];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
+    const { conditions, add } = sqlFilters(params, ['r.organisation_id = ANY($1::uuid[])']);
     if (query.region) add('o.region_code = ?', query.region);
     if (query.status) add('r.status = ?', query.status);
     if (query.year) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthContext } from '@simashe/api-core';
+import { sqlFilters, type AuthContext } from '@simashe/api-core';
 import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit, type SearchQuery, type SearchResults } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { audienceCondition, SearchScopes } from './search-scope';
@@ -46,11 +46,8 @@ export class SearchService {
     const scope = await this.scopes.scopeFor(auth);
     // $1 is the text; websearch syntax ("phrases", -exclusions, OR) is accepted and anything else is literal.
     const params: unknown[] = [query.q];
-    const conditions = [audienceCondition(scope, params)];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
+    const { conditions, add } = sqlFilters(params);
+    conditions.push(audienceCondition(scope, params));
     if (query.q) conditions.push(MATCH_SQL);
     if (query.kind) add('e.kind = ?', query.kind);
     if (query.region) add('e.region_code = ?', query.region);
