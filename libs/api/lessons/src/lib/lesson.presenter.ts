@@ -1,4 +1,4 @@
-import type { Evidence, Lesson } from '@simashe/contracts';
+import type { Evidence, Lesson, LessonFile } from '@simashe/contracts';
 
 export interface LessonRow {
   id: string;
@@ -22,6 +22,7 @@ export interface LessonRow {
   status: Lesson['status'];
   visibility: Lesson['visibility'];
   evidence: Evidence[];
+  files: LessonFile[];
   created_at: Date;
   updated_at: Date;
   published_at: Date | null;
@@ -33,7 +34,10 @@ export interface LessonRow {
  */
 export const LESSON_ROWS_SQL = `
   SELECT l.*, o.name AS organisation_name, o.region_code, c.name AS country_name, u.name AS author_name,
-         CASE WHEN l.status = 'draft' THEN 'members' ELSE l.visibility END AS audience, NULL::uuid AS meeting_id
+         CASE WHEN l.status = 'draft' THEN 'members' ELSE l.visibility END AS audience, NULL::uuid AS meeting_id,
+         (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'contentType', f.content_type, 'size', f.size,
+                                                     'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY f.created_at), '[]')
+          FROM lesson_files f WHERE f.lesson_id = l.id) AS files
   FROM lessons l
   JOIN organisations o ON o.id = l.organisation_id
   LEFT JOIN countries c ON c.iso3 = o.country_iso3
@@ -62,6 +66,7 @@ export function presentLesson(row: LessonRow, canEdit: boolean): Lesson {
     status: row.status,
     visibility: row.visibility,
     evidence: row.evidence,
+    files: row.files,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     publishedAt: row.published_at?.toISOString() ?? null,

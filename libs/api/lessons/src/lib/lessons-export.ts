@@ -20,7 +20,7 @@ const COLUMNS: Array<{ header: string; value: (lesson: Lesson) => string; width:
   { header: 'What worked', value: (l) => l.worked, width: 50 },
   { header: 'What did not work', value: (l) => l.didNotWork, width: 50 },
   { header: 'Recommendation', value: (l) => l.recommendation, width: 50 },
-  { header: 'Evidence', value: (l) => l.evidence.map((e) => (e.kind === 'link' ? e.url : `${e.kind}:${e.id}`)).join('; '), width: 40 },
+  { header: 'Evidence', value: (l) => [...l.evidence.map((e) => (e.kind === 'link' ? e.url : `${e.kind}:${e.id}`)), ...l.files.map((f) => `file:${f.name}`)].join('; '), width: 40 },
   { header: 'Author', value: (l) => l.authorName ?? '', width: 20 },
   { header: 'Published', value: (l) => l.publishedAt?.slice(0, 10) ?? '', width: 12 },
   { header: 'Updated', value: (l) => l.updatedAt.slice(0, 10), width: 12 },

@@ -1,8 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
 import {
   ExportLessonsQuerySchema,
+  LessonFileParamsSchema,
+  LessonFileSchema,
+  MAX_LESSON_FILE_BYTES,
+  type LessonFile,
   LessonFiltersSchema,
   LessonInputSchema,
   LessonListSchema,
@@ -14,6 +19,7 @@ import {
 } from '@simashe/contracts';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
+import type { UploadedFileData } from './lesson-files';
 import { lessonsCsv, lessonsXlsx } from './lessons-export';
 import { LessonsService } from './lessons.service';
 
@@ -25,6 +31,8 @@ class LessonStatusRequestDto extends createZodDto(LessonStatusRequestSchema) {}
 class LessonParams extends createZodDto(LessonParamsSchema) {}
 class LessonDto extends createZodDto(LessonSchema) {}
 class LessonListDto extends createZodDto(LessonListSchema) {}
+class LessonFileDto extends createZodDto(LessonFileSchema) {}
+class LessonFileParams extends createZodDto(LessonFileParamsSchema) {}
 
 const EXPORT_LIMIT = 10_000;
 
@@ -75,6 +83,33 @@ export class LessonsController {
   @ZodResponse({ type: LessonDto })
   setStatus(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @Body() body: LessonStatusRequestDto): Promise<Lesson> {
     return this.lessons.setStatus(auth, params.id, body.status);
+  }
+
+  /** Multipart upload, form field "file"; at most 10 MB. */
+  @Post(':id/files')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LESSON_FILE_BYTES, files: 1 } }))
+  @ZodResponse({ status: 201, type: LessonFileDto })
+  addFile(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @UploadedFile() file: UploadedFileData | undefined): Promise<LessonFile> {
+    return this.lessons.addFile(auth, params.id, file);
+  }
+
+  /** Always a download (never shown inline), so an uploaded file cannot run as a page of the app. */
+  @Get(':id/files/:fileId')
+  async file(@CurrentAuth() auth: AuthContext, @Param() params: LessonFileParams, @Res() response: Response): Promise<void> {
+    const file = await this.lessons.file(auth, params.id, params.fileId);
+    response
+      .status(200)
+      .setHeader('Content-Type', file.contentType)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .send(file.data);
+  }
+
+  @Delete(':id/files/:fileId')
+  @HttpCode(204)
+  removeFile(@CurrentAuth() auth: AuthContext, @Param() params: LessonFileParams): Promise<void> {
+    return this.lessons.removeFile(auth, params.id, params.fileId);
   }
 
   @Delete(':id')

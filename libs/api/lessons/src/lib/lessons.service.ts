@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
 import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
-import type { Evidence, Lesson, LessonFilters, LessonInput, UpdateLessonRequest } from '@simashe/contracts';
+import { MAX_FILES_PER_LESSON, type Evidence, type Lesson, type LessonFile, type LessonFilters, type LessonInput, type UpdateLessonRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { fileProblem, safeFileName, type UploadedFileData } from './lesson-files';
 import { LESSON_ROWS_SQL, lessonBody, presentLesson, type LessonRow } from './lesson.presenter';
 
 /** Lessons learned: written by an organisation's editors, drafts kept in the organisation until published. */
@@ -82,6 +83,35 @@ export class LessonsService {
       await manager.query('DELETE FROM lessons WHERE id = $1', [id]);
       await this.indexer.remove('lesson', id, manager);
     });
+  }
+
+  async addFile(auth: AuthContext, id: string, file: UploadedFileData | undefined): Promise<LessonFile> {
+    const lesson = await this.get(auth, id);
+    await this.requireWriter(auth, lesson.organisationId);
+    if (!file) throw new ValidationError('Choose a file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
+    const problem = fileProblem(file);
+    if (problem) throw new ValidationError(problem, [{ path: 'file', message: problem }]);
+    if (lesson.files.length >= MAX_FILES_PER_LESSON) throw new ConflictError(`A lesson holds at most ${MAX_FILES_PER_LESSON} files; remove one first`);
+    const [row] = await this.db.query(
+      `INSERT INTO lesson_files (lesson_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, name, content_type, size, created_at`,
+      [id, safeFileName(file.originalname, file.mimetype), file.mimetype, file.size, file.buffer, auth.userId],
+    );
+    return { id: row.id, name: row.name, contentType: row.content_type, size: row.size, createdAt: row.created_at.toISOString() };
+  }
+
+  async file(auth: AuthContext, id: string, fileId: string): Promise<{ name: string; contentType: string; data: Buffer }> {
+    await this.get(auth, id);
+    const [row] = await this.db.query('SELECT name, content_type, data FROM lesson_files WHERE id = $1 AND lesson_id = $2', [fileId, id]);
+    if (!row) throw new NotFoundError('The file');
+    return { name: row.name, contentType: row.content_type, data: row.data };
+  }
+
+  async removeFile(auth: AuthContext, id: string, fileId: string): Promise<void> {
+    const lesson = await this.get(auth, id);
+    await this.requireWriter(auth, lesson.organisationId);
+    const [rows] = await this.db.query('DELETE FROM lesson_files WHERE id = $1 AND lesson_id = $2 RETURNING id', [fileId, id]);
+    if (rows.length === 0) throw new NotFoundError('The file');
   }
 
   /** Lessons the person may read, newest first; the same audience rules as search. */

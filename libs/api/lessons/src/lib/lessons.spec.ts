@@ -153,6 +153,41 @@ describe('lessons learned and workspace search', () => {
     expect(bad.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['determinant', 'from', 'pageSize', 'sort']);
   });
 
+  it('keeps evidence files with the lesson: checked on upload, downloaded as attachments by its readers only', async () => {
+    const created = await kenyaEditor.post('/api/lessons', lesson({ title: 'Lesson with evidence', visibility: 'network' }));
+    const id = created.body.id;
+    const pdf = Buffer.from('%PDF-1.4\n% evidence\n');
+    const upload = await kenyaEditor.request('post', `/api/lessons/${id}/files`).attach('file', pdf, { filename: '../../Évaluation finale.pdf', contentType: 'application/pdf' });
+    expect(upload.status).toBe(201);
+    expect(upload.body).toMatchObject({ name: 'Évaluation finale.pdf', contentType: 'application/pdf', size: pdf.length });
+    expect((await kenyaEditor.get(`/api/lessons/${id}`)).body.files).toEqual([expect.objectContaining({ id: upload.body.id, name: 'Évaluation finale.pdf' })]);
+
+    // Readers of the lesson download it; it is never served inline.
+    await kenyaEditor.put(`/api/lessons/${id}/status`, { status: 'published' });
+    const download = await brazilViewer.get(`/api/lessons/${id}/files/${upload.body.id}`).buffer(true);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Évaluation finale.pdf')}`);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.from(download.body).equals(pdf)).toBe(true);
+    await kenyaEditor.put(`/api/lessons/${id}/status`, { status: 'draft' });
+    expect((await brazilViewer.get(`/api/lessons/${id}/files/${upload.body.id}`)).status).toBe(404);
+
+    const attach = (client: TestClient, bytes: Buffer, filename: string, contentType: string) =>
+      client.request('post', `/api/lessons/${id}/files`).attach('file', bytes, { filename, contentType });
+    expect((await attach(kenyaViewer, pdf, 'x.pdf', 'application/pdf')).status).toBe(403);
+    const html = await attach(kenyaEditor, Buffer.from('<script>alert(1)</script>'), 'page.html', 'text/html');
+    expect(html.status).toBe(400);
+    expect(html.body.details[0]).toMatchObject({ path: 'file' });
+    const fake = await attach(kenyaEditor, Buffer.from('MZ executable'), 'report.pdf', 'application/pdf');
+    expect(fake.body.message).toBe("The file's content is not a PDF file");
+    const huge = await attach(kenyaEditor, Buffer.alloc(10 * 1024 * 1024 + 1, 0x41), 'big.txt', 'text/plain');
+    expect(huge.status).toBe(413);
+    expect((await kenyaEditor.post(`/api/lessons/${id}/files`, {})).body.details).toEqual([{ path: 'file', message: 'No file in the upload (form field "file")' }]);
+
+    expect((await kenyaEditor.delete(`/api/lessons/${id}/files/${upload.body.id}`)).status).toBe(204);
+    expect((await kenyaEditor.get(`/api/lessons/${id}`)).body.files).toEqual([]);
+  });
+
   it('exports the lessons I may read, filters applied, to CSV and XLSX', async () => {
     const csv = await ghanaViewer.get('/api/lessons/export?format=csv&sector=housing');
     expect(csv.status).toBe(200);

@@ -59,6 +59,24 @@ export type LessonInput = z.infer<typeof LessonInputSchema>;
 export const UpdateLessonRequestSchema = LessonInputSchema.omit({ organisationId: true });
 export type UpdateLessonRequest = z.infer<typeof UpdateLessonRequestSchema>;
 
+/** Evidence files: what may be uploaded, and how big. */
+export const LESSON_FILE_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'text/csv': 'csv',
+  'text/plain': 'txt',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+};
+export const MAX_LESSON_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES_PER_LESSON = 10;
+
+export const LessonFileSchema = z.object({ id: UuidSchema, name: z.string(), contentType: z.string(), size: z.number().int(), createdAt: z.string() });
+export type LessonFile = z.infer<typeof LessonFileSchema>;
+export const LessonFileParamsSchema = z.strictObject({ id: UuidSchema, fileId: UuidSchema });
+
 export const LessonSchema = z.object({
   id: UuidSchema,
   organisationId: UuidSchema,
@@ -81,6 +99,7 @@ export const LessonSchema = z.object({
   status: z.enum(LESSON_STATUSES),
   visibility: z.enum(LESSON_VISIBILITIES),
   evidence: z.array(EvidenceSchema),
+  files: z.array(LessonFileSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
   publishedAt: z.string().nullable(),

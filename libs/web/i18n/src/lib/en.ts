@@ -378,6 +378,13 @@ export const en = {
     edit: 'Edit',
     delete: 'Delete',
     confirmDelete: 'Delete this lesson and its discussion?',
+    files: 'Evidence files',
+    uploadFile: 'Attach a file',
+    fileHint: 'PDF, Word, Excel, PowerPoint, CSV, text, PNG or JPEG; up to 10 MB; at most 10 files.',
+    uploading: 'Uploading…',
+    evidenceReport: 'Link one of your reports',
+    evidenceMeeting: 'Link one of your meetings',
+    none: 'Choose…',
   },
   search: {
     title: 'Search',

@@ -16,6 +16,7 @@ import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEvidenceChoices } from './queries';
 
 type Draft = Omit<LessonInput, 'organisationId'> & { organisationId: string };
 
@@ -69,6 +70,7 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
     evidence: lesson?.evidence ?? [],
   }));
   const [link, setLink] = useState('');
+  const choices = useEvidenceChoices();
   const apiError = error instanceof ApiError ? error : null;
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const organisationId = draft.organisationId || writable[0]?.id || '';
@@ -120,6 +122,26 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
               </li>
             ))}
           </ul>
+          <div className="form-row">
+            <SelectField
+              label={t('lessons.evidenceReport')}
+              value=""
+              onChange={(e) => {
+                const report = choices.reports.find((r) => r.id === e.target.value);
+                if (report) set('evidence')([...draft.evidence, { kind: 'report', id: report.id, label: report.title }]);
+              }}
+              options={[{ value: '', label: t('lessons.none') }, ...choices.reports.map((r) => ({ value: r.id, label: r.title }))]}
+            />
+            <SelectField
+              label={t('lessons.evidenceMeeting')}
+              value=""
+              onChange={(e) => {
+                const meeting = choices.meetings.find((m) => m.id === e.target.value);
+                if (meeting) set('evidence')([...draft.evidence, { kind: 'meeting', id: meeting.id, label: meeting.title }]);
+              }}
+              options={[{ value: '', label: t('lessons.none') }, ...choices.meetings.map((m) => ({ value: m.id, label: m.title }))]}
+            />
+          </div>
           <div className="form-row">
             <TextField label={t('lessons.evidenceLink')} type="url" value={link} onChange={(e) => setLink(e.target.value)} dir="ltr" />
             <Button

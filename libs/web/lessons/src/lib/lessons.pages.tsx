@@ -1,11 +1,11 @@
 import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type LessonFilters } from '@simashe/contracts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LessonForm } from './lesson-form';
-import { filterQuery, useCreateLesson, useDeleteLesson, useLesson, useLessons, useLessonStatus, useUpdateLesson } from './queries';
+import { filterQuery, useCreateLesson, useDeleteLesson, useLesson, useLessons, useLessonStatus, useRemoveFile, useUpdateLesson, useUploadFile } from './queries';
 
 function useTitle(title: string | undefined) {
   const { t } = useTranslation();
@@ -135,6 +135,54 @@ export function EditLessonPage() {
   );
 }
 
+function FilesSection({ lesson }: { lesson: Lesson }) {
+  const { t } = useTranslation();
+  const upload = useUploadFile(lesson.id);
+  const remove = useRemoveFile(lesson.id);
+  const inputId = useId();
+  const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+  if (lesson.files.length === 0 && !lesson.canEdit) return null;
+  return (
+    <section className="lesson-section">
+      <h2>{t('lessons.files')}</h2>
+      {lesson.files.length > 0 && (
+        <ul>
+          {lesson.files.map((file) => (
+            <li key={file.id}>
+              <a href={`/api/lessons/${lesson.id}/files/${file.id}`} download>
+                {file.name}
+              </a>{' '}
+              <span className="muted">({size(file.size)})</span>{' '}
+              {lesson.canEdit && (
+                <Button variant="link" className="link-dark" onClick={() => remove.mutate(file.id)}>
+                  {t('lessons.removeEvidence')}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {lesson.canEdit && (
+        <div className="field">
+          <label htmlFor={inputId}>{t('lessons.uploadFile')}</label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".pdf,.docx,.xlsx,.pptx,.csv,.txt,.png,.jpg,.jpeg"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) upload.mutate(file, { onSettled: () => (e.target.value = '') });
+            }}
+          />
+          <p className="muted">{t('lessons.fileHint')}</p>
+          {upload.isPending && <p role="status">{t('lessons.uploading')}</p>}
+          {upload.error && <Alert kind="error">{upload.error.message}</Alert>}
+        </div>
+      )}
+    </section>
+  );
+}
+
 export function LessonPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
@@ -190,6 +238,7 @@ export function LessonPage() {
             </ul>
           </section>
         )}
+        <FilesSection lesson={data} />
       </article>
       {data.canEdit && (
         <div className="button-row">

@@ -1,0 +1,41 @@
+import { LESSON_FILE_TYPES } from '@simashe/contracts';
+
+/** What multer hands over for one uploaded file. */
+export interface UploadedFileData {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
+  pdf: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  png: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  jpg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  // Office documents are ZIP packages.
+  docx: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  xlsx: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  pptx: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  // Text: no NUL bytes, valid UTF-8.
+  csv: (b) => !b.includes(0) && Buffer.from(b.toString('utf8'), 'utf8').equals(b),
+  txt: (b) => !b.includes(0) && Buffer.from(b.toString('utf8'), 'utf8').equals(b),
+};
+
+/** Why a file is refused (type not allowed, or its bytes are not what its type says), or null. */
+export function fileProblem(file: UploadedFileData): string | null {
+  const kind = LESSON_FILE_TYPES[file.mimetype];
+  if (!kind) return `Files of type ${file.mimetype || 'unknown'} are not accepted; use PDF, Word, Excel, PowerPoint, CSV, text, PNG or JPEG`;
+  if (file.size === 0) return 'The file is empty';
+  if (!SIGNATURES[kind](file.buffer)) return `The file's content is not a ${kind.toUpperCase()} file`;
+  return null;
+}
+
+/** A plain file name: no folders, no control characters, at most 200 characters. */
+export function safeFileName(name: string, contentType: string): string {
+  // Multipart parsers hand over UTF-8 names read as Latin-1 ("Ã‰valuation"); read them back when they were UTF-8.
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  const decoded = utf8.includes('\uFFFD') ? name : utf8;
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const base = (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return base || `evidence.${LESSON_FILE_TYPES[contentType]}`;
+}
