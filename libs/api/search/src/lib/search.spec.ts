@@ -1,0 +1,73 @@
+import { AccountsModule } from '@simashe/api-accounts';
+import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { randomUUID } from 'node:crypto';
+import { SearchIndexer, type Audience } from './search-indexer';
+import { SearchModule } from './search.module';
+import { SearchScopes } from './search-scope';
+
+describe('search audiences and ranking, straight from the index', () => {
+  let t: TestApp;
+  let indexer: SearchIndexer;
+  let kenyaViewer: TestClient;
+  let ghanaViewer: TestClient;
+  let brazilViewer: TestClient;
+  let orgs: Record<string, { id: string }>;
+  let invitedMeeting: string;
+
+  const entry = (title: string, audience: Audience, organisation: string, extra: object = {}) =>
+    indexer.upsert({ kind: 'lesson', refId: randomUUID(), title, body: 'Water and sanitation in informal settlements', language: 'en', link: '/x', organisationId: orgs[organisation].id, audience, occurredAt: new Date(), ...extra });
+  const titles = async (client: TestClient, q: string) =>
+    ((await client.get(`/api/search?q=${encodeURIComponent(q)}&sort=date`)).body.items as Array<{ title: string }>).map((i) => i.title).sort();
+
+  beforeAll(async () => {
+    t = await bootTestApp([AccountsModule, SearchModule]);
+    indexer = t.app.get(SearchIndexer);
+    orgs = {
+      kenya: await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya' }),
+      ghana: await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana' }),
+      brazil: await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil' }),
+    };
+    kenyaViewer = await signedInMember(t, orgs['kenya'].id, 'viewer');
+    ghanaViewer = await signedInMember(t, orgs['ghana'].id, 'viewer');
+    brazilViewer = await signedInMember(t, orgs['brazil'].id, 'viewer');
+    [{ id: invitedMeeting }] = await t.db.query(
+      `INSERT INTO meetings (organiser_organisation_id, title, kind, local_start, duration_minutes, time_zone)
+       VALUES ($1, 'Sanitation meeting', 'steering_meeting', '2026-12-01T10:00', 60, 'UTC') RETURNING id`,
+      [orgs['kenya'].id],
+    );
+    // Meetings decide their own visibility; here only the Brazilian is "invited".
+    t.app.get(SearchScopes).registerMeetings(async (auth) => (auth.userId === brazilViewer.userId ? [invitedMeeting] : []));
+    await entry('Network sanitation', 'network', 'kenya');
+    await entry('Regional sanitation', 'region', 'kenya');
+    await entry('Organisation sanitation', 'organisation', 'kenya');
+    await entry('Members sanitation', 'members', 'kenya');
+    await indexer.upsert({ kind: 'meeting', refId: invitedMeeting, title: 'Meeting sanitation', body: '', language: '', link: '/m', organisationId: orgs['kenya'].id, audience: 'meeting', meetingId: invitedMeeting, occurredAt: new Date() });
+  });
+  afterAll(() => t.close());
+
+  it('returns only what each person may read', async () => {
+    expect(await titles(kenyaViewer, 'sanitation')).toEqual(['Members sanitation', 'Network sanitation', 'Organisation sanitation', 'Regional sanitation']);
+    expect(await titles(ghanaViewer, 'sanitation')).toEqual(['Network sanitation', 'Regional sanitation']);
+    expect(await titles(brazilViewer, 'sanitation')).toEqual(['Meeting sanitation', 'Network sanitation']);
+  });
+
+  it('re-indexing replaces an entry (a lesson that became private disappears for others)', async () => {
+    const refId = randomUUID();
+    await indexer.upsert({ kind: 'lesson', refId, title: 'Changing cholera lesson', body: '', language: 'en', link: '/y', organisationId: orgs['kenya'].id, audience: 'network', occurredAt: new Date() });
+    expect(await titles(brazilViewer, 'cholera')).toEqual(['Changing cholera lesson']);
+    await indexer.upsert({ kind: 'lesson', refId, title: 'Changing cholera lesson', body: '', language: 'en', link: '/y', organisationId: orgs['kenya'].id, audience: 'members', occurredAt: new Date() });
+    expect(await titles(brazilViewer, 'cholera')).toEqual([]);
+    await indexer.remove('lesson', refId);
+    expect(await titles(kenyaViewer, 'cholera')).toEqual([]);
+  });
+
+  it('weights the title above the text, and reads each document in its own language', async () => {
+    await entry('Latrines', 'network', 'ghana', { body: 'A lesson about boreholes.' });
+    await entry('Boreholes for schools', 'network', 'ghana', { body: 'Latrines were built too.' });
+    await entry('Forages', 'network', 'ghana', { language: 'fr', body: 'Les forages améliorent l’accès à l’eau potable.' });
+    const hits = (await ghanaViewer.get('/api/search?q=boreholes')).body.items.map((i: { title: string }) => i.title);
+    expect(hits[0]).toBe('Boreholes for schools');
+    expect(hits).toContain('Latrines');
+    expect((await ghanaViewer.get('/api/search?q=potable%20acces')).body.items.map((i: { title: string }) => i.title)).toEqual(['Forages']);
+  });
+});
