@@ -1,4 +1,5 @@
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { SearchModule } from '@simashe/api-search';
 import { bootTestApp, signIn, type TestApp } from '@simashe/api-testing';
 import { DemoModule } from './demo.module';
 import { DemoSeeder } from './demo-seeder';
@@ -7,7 +8,7 @@ import { DEMO_PASSWORD, DEMO_WORKSPACE } from './demo-workspace';
 describe('demo workspace', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await bootTestApp([OrganisationsModule, DemoModule], { seedDemo: true });
+    t = await bootTestApp([OrganisationsModule, SearchModule, DemoModule], { seedDemo: true });
   });
   afterAll(() => t.close());
 
@@ -26,6 +27,17 @@ describe('demo workspace', () => {
     expect(await t.app.get(DemoSeeder).seed()).toBe(false);
     const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM organisations');
     expect(n).toBe(DEMO_WORKSPACE.length);
+  });
+
+  it('includes published lessons in three languages, found by search from another region, and a private draft', async () => {
+    const reader = await signIn(t, 'srilanka.admin@demo.simashe.org', DEMO_PASSWORD);
+    const found = async (q: string) => (await reader.get(`/api/search?q=${encodeURIComponent(q)}`)).body.items.map((i: { title: string }) => i.title);
+    expect(await found('housing committees')).toEqual(['Housing and health committees in informal settlements']);
+    expect(await found('transferencias atencion')).toEqual(['Transferencias monetarias y acceso a la atención primaria']);
+    expect(await found('qualite air ecoles')).toEqual(['Qualité de l’air autour des écoles']);
+    expect(await found('stipends')).toEqual([]);
+    const kenyan = await signIn(t, 'kenya.viewer@demo.simashe.org', DEMO_PASSWORD);
+    expect((await kenyan.get('/api/search?q=stipends')).body.total).toBe(1);
   });
 
   it('gives working demo sign-ins with the documented password', async () => {

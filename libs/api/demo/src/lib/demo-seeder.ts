@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
 import { APP_CONFIG, type AppConfig } from '@simashe/api-core';
+import { LessonsService } from '@simashe/api-lessons';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity } from '@simashe/api-organisations';
 import { DataSource } from 'typeorm';
+import { DEMO_LESSONS } from './demo-lessons';
 import { DEMO_PASSWORD, DEMO_WORKSPACE } from './demo-workspace';
 
 /**
@@ -16,6 +18,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly db: DataSource,
     private readonly users: UsersService,
+    private readonly lessons: LessonsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,7 +61,20 @@ export class DemoSeeder implements OnApplicationBootstrap {
         }
       }
     });
+    await this.seedLessons();
     this.logger.log(`Demo workspace loaded: ${DEMO_WORKSPACE.length} organisations; password "${DEMO_PASSWORD}"`);
     return true;
+  }
+
+  /** Written through the lessons service as their authors, so they are indexed for search like any other. */
+  private async seedLessons(): Promise<void> {
+    for (const demo of DEMO_LESSONS) {
+      const [author] = await this.db.query('SELECT id FROM users WHERE email = $1', [demo.author]);
+      const organisation = DEMO_WORKSPACE.find((o) => o.key === demo.organisation)!;
+      const [row] = await this.db.query('SELECT id FROM organisations WHERE name = $1', [organisation.name]);
+      const auth = { userId: author.id, sessionId: '', email: demo.author };
+      const lesson = await this.lessons.create(auth, { ...demo.lesson, organisationId: row.id });
+      if (demo.publish) await this.lessons.setStatus(auth, lesson.id, 'published');
+    }
   }
 }
