@@ -54,7 +54,14 @@ export class MeetingRemindersService implements OnApplicationBootstrap, OnModule
 
   /** Sends every reminder due at `now`; returns how many were newly sent. */
   async sendDue(now = new Date()): Promise<number> {
-    const rows: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.cancelled_at IS NULL`);
+    // Single, never-moved meetings far in the past or beyond the longest reminder cannot be due: skip them
+    // before expanding. (Local times differ from UTC by at most 14 hours, hence the day of margin.)
+    const rows: MeetingRow[] = await this.db.query(
+      `${MEETING_SQL} WHERE m.cancelled_at IS NULL AND (m.rrule IS NOT NULL
+         OR EXISTS (SELECT 1 FROM meeting_occurrence_changes c WHERE c.meeting_id = m.id AND c.new_local_start IS NOT NULL)
+         OR m.local_start BETWEEN $1::timestamp - interval '1 day' AND $1::timestamp + ($2 || ' minutes')::interval + interval '1 day')`,
+      [now.toISOString().slice(0, 19), String(LONGEST_REMINDER_MINUTES)],
+    );
     let sent = 0;
     for (const row of rows) {
       const upcoming = (await this.meetings.scheduled(row)).filter((o) => {

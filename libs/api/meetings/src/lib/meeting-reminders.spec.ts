@@ -87,6 +87,20 @@ describe('meeting reminders', () => {
     expect(rows[0].dedupe_key).toBe(`reminder:${meetingId}:2026-03-31T14:00:15`);
   });
 
+  it('reminds of a single meeting moved from months away to the next day', async () => {
+    const created = await organiser.post('/api/meetings', {
+      organiserOrganisationId: (await organiser.get('/api/organisations')).body.items[0].id,
+      title: 'Moved steering meeting',
+      kind: 'steering_meeting',
+      localStart: '2026-09-01T10:00',
+      localEnd: '2026-09-01T11:00',
+      timeZone: 'UTC',
+    });
+    await organiser.put(`/api/meetings/${created.body.id}/occurrences/2026-09-01T10:00`, { localStart: '2026-04-02T10:00', localEnd: '2026-04-02T11:00' });
+    expect(await reminders.sendDue(at('2026-04-02T09:30:00Z'))).toBeGreaterThan(0);
+    expect((await reminderTitles(organiser)).map((n) => n.title)).toContain('Reminder: Moved steering meeting');
+  });
+
   it('lets people choose their reminder times, within bounds', async () => {
     const saved = await invitee.patch('/api/me/profile', { reminderMinutes: [30, 2880], emailReminders: false });
     expect(saved.status).toBe(200);
