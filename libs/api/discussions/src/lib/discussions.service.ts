@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
-import { MeetingsService } from '@simashe/api-meetings';
+import { MeetingAccess } from '@simashe/api-meetings';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
@@ -66,7 +66,7 @@ export class DiscussionsService {
   constructor(
     private readonly db: DataSource,
     private readonly reports: ReportsService,
-    private readonly meetings: MeetingsService,
+    private readonly meetingAccess: MeetingAccess,
     private readonly lessons: LessonsService,
     private readonly notifications: NotificationsService,
     private readonly indexer: SearchIndexer,
@@ -183,19 +183,17 @@ export class DiscussionsService {
     return row;
   }
 
+  /** The subject's facts, after checking the person may read it (not-found otherwise). */
   private async subject(auth: AuthContext, kind: SubjectKind, id: string | null): Promise<Subject> {
-    if (kind === 'topic' || !id) return { title: '', link: '/discussions', audience: 'network', organisationId: null, meetingId: null };
-    if (kind === 'report') {
-      const report = await this.reports.get(auth, id);
-      return { title: report.title, link: `/reports/${id}`, audience: 'organisation', organisationId: report.organisationId, meetingId: null };
-    }
-    if (kind === 'meeting') {
-      const meeting = await this.meetings.get(auth, id);
-      return { title: meeting.title, link: `/meetings/${id}`, audience: meeting.networkWide ? 'network' : 'meeting', organisationId: meeting.organiserOrganisationId, meetingId: id };
-    }
-    const lesson = await this.lessons.get(auth, id);
-    return { title: lesson.title, link: `/lessons/${id}`, audience: lesson.status === 'draft' ? 'members' : lesson.visibility, organisationId: lesson.organisationId, meetingId: null };
+    if (kind === 'report' && id) await this.reports.get(auth, id);
+    // Only the visibility check: building the whole meeting (every occurrence) is not needed here.
+    if (kind === 'meeting' && id) await this.meetingAccess.readable(auth, id, true);
+    if (kind === 'lesson' && id) await this.lessons.get(auth, id);
+    const facts = await this.subjectFacts(kind, id);
+    if (!facts) throw new NotFoundError('The discussion subject');
+    return facts;
   }
+
 
   /** Where a subject lives and who may read it, straight from its table (for indexing and links, not for access). */
   private async subjectFacts(kind: SubjectKind, id: string | null): Promise<Subject | null> {

@@ -120,6 +120,7 @@ export class MeetingsService {
 
   async get(auth: AuthContext, id: string): Promise<Meeting> {
     const row = await this.access.readable(auth, id, true);
+    const registration = await this.registrationOf(auth, row);
     return {
       id: row.id,
       title: row.title,
@@ -133,8 +134,8 @@ export class MeetingsService {
       networkWide: row.network_wide,
       cancelled: row.cancelled_at !== null,
       canManage: await this.access.isOrganiser(auth, row.organiser_organisation_id),
-      registration: await this.registrationOf(auth, row),
-      occurrences: await this.occurrencesOf(auth, row),
+      registration,
+      occurrences: await this.occurrencesOf(auth, row, registration),
     };
   }
 
@@ -452,13 +453,14 @@ export class MeetingsService {
     });
   }
 
-  private async occurrencesOf(auth: AuthContext, row: MeetingRow): Promise<MeetingOccurrence[]> {
+  /** Each occurrence as the person sees it; `registration` when the caller already read it. */
+  private async occurrencesOf(auth: AuthContext, row: MeetingRow, known?: Registration | null): Promise<MeetingOccurrence[]> {
     const rsvps: Array<{ occurrence: string; response: 'yes' | 'no' | 'maybe' }> = await this.db.query(
       `SELECT to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence, response FROM meeting_rsvps WHERE meeting_id = $1 AND user_id = $2`,
       [row.id, auth.userId],
     );
     const answer = new Map(rsvps.map((r) => [r.occurrence, r.response]));
-    const registration = await this.registrationOf(auth, row);
+    const registration = known !== undefined ? known : await this.registrationOf(auth, row);
     const attendance: Array<{ occurrence: string; attendees: number; mine: boolean }> = await this.db.query(
       `SELECT to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence, count(*)::int AS attendees, bool_or(user_id = $2) AS mine
        FROM meeting_attendance WHERE meeting_id = $1 GROUP BY occurrence_local_start`,

@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { AcceptInvitationRequest, InvitationPreview } from '@simashe/contracts';
 import { api, ApiError } from '@simashe/web-api-client';
-import { currentLanguage, supportedTimeZones } from '@simashe/web-i18n';
+import { currentLanguage, useTimeZoneOptions } from '@simashe/web-i18n';
 import { Alert, Button, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from './session';
@@ -20,7 +20,7 @@ export function AcceptInvitationPage() {
   const accept = useMutation({
     mutationFn: (body: AcceptInvitationRequest) => api.post<{ organisationId: string; email: string }>(`/invitations/${encodeURIComponent(token)}/accept`, body),
   });
-  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const zones = useTimeZoneOptions();
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');

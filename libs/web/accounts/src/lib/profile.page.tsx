@@ -1,8 +1,8 @@
 import { SUPPORTED_LANGUAGES, type Language } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
-import { LANGUAGE_NAMES, setLanguage, supportedTimeZones, useDateFormatter } from '@simashe/web-i18n';
+import { LANGUAGE_NAMES, setLanguage, useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
 import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useUpdateProfile } from './session';
 
@@ -19,7 +19,7 @@ export function ProfilePage() {
   const [reminders, setReminders] = useState<number[]>(user.reminderMinutes);
   const [emailReminders, setEmailReminders] = useState(user.emailReminders);
   const format = useDateFormatter(user.timeZone);
-  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const zones = useTimeZoneOptions();
   const error = update.error instanceof ApiError ? update.error : null;
 
   useEffect(() => {

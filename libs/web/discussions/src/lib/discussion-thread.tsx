@@ -1,5 +1,6 @@
 import type { Post, ThreadWithPosts } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { useDateFormatter } from '@simashe/web-i18n';
 import { Button, Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +9,13 @@ import { PostText } from './post-text';
 import { useAddPost, useDeletePost, useEditPost, useLiveThread, useSubjectThread, useThread, type SubjectKind } from './queries';
 
 function PostItem({ post, threadId, onQuote }: { post: Post; threadId: string; onQuote: (post: Post) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const edit = useEditPost(threadId);
   const remove = useDeletePost(threadId);
   const [editing, setEditing] = useState(false);
   const mine = post.authorId === user.id;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: user.timeZone }).format(new Date(post.createdAt));
+  const when = useDateFormatter(user.timeZone)(post.createdAt, { timeStyle: 'short' });
   if (post.deleted) {
     return (
       <li className="post post-deleted">

@@ -1,4 +1,6 @@
+import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
+import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, Card, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +38,8 @@ function NewTopicCard() {
 }
 
 export function DiscussionsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormatter(useCurrentUser().timeZone);
   const topics = useTopics();
   useEffect(() => {
     document.title = `${t('discussions.communities')} · ${t('app.name')}`;
@@ -57,7 +60,7 @@ export function DiscussionsPage() {
               <li key={topic.id}>
                 <Link to={`/discussions/${topic.id}`}>{topic.title}</Link>{' '}
                 <span className="muted">
-                  {t('discussions.posts', { count: topic.postCount })} · {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(topic.lastPostAt))}
+                  {t('discussions.posts', { count: topic.postCount })} · {format(topic.lastPostAt)}
                 </span>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface DateFormatOptions {
@@ -25,4 +26,9 @@ export function useDateFormatter(timeZone: string) {
 export function supportedTimeZones(): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return zones.includes('UTC') ? zones : ['UTC', ...zones];
+}
+
+/** Every IANA zone as select options ("America/Sao Paulo"), computed once per component. */
+export function useTimeZoneOptions(): Array<{ value: string; label: string }> {
+  return useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
 }

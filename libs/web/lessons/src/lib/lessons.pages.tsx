@@ -1,5 +1,7 @@
 import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type LessonFilters } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
+import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -184,7 +186,8 @@ function FilesSection({ lesson }: { lesson: Lesson }) {
 }
 
 export function LessonPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormatter(useCurrentUser().timeZone);
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const lesson = useLesson(id);
@@ -209,7 +212,7 @@ export function LessonPage() {
           {data.regionCode && ` · ${data.regionCode}`}
           {data.initiative && ` · ${data.initiative}`} · <span className={`badge status-${data.status}`}>{t(`lessons.statuses.${data.status}`)}</span> ·{' '}
           {t(`lessons.visibilities.${data.visibility}`)}
-          {data.publishedAt && ` · ${new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(data.publishedAt))}`}
+          {data.publishedAt && ` · ${format(data.publishedAt)}`}
         </p>
         <Tags lesson={data} />
         {(['context', 'actions', 'worked', 'didNotWork', 'recommendation'] as const).map((section) =>

@@ -1,13 +1,14 @@
 import type { Meeting, MeetingOccurrence } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
+import { formatDateTime, useTimeZoneOptions } from '@simashe/web-i18n';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { DateTime } from 'luxon';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { AgendaCard } from './agenda.card';
-import { useZoneOptions } from './meetings.page';
 import { OccurrenceItem } from './occurrence-item';
 import { useActionItems, useCancelOccurrence, useChangeFollowing, useMeeting, useMeetingPeople, useMoveOccurrence, useRecordAttendance } from './queries';
 
@@ -20,14 +21,9 @@ function Reschedule({ meeting, occurrence, scope }: { meeting: Meeting; occurren
   const changeFollowing = useChangeFollowing();
   const moveOne = useMoveOccurrence();
   const change = scope === 'this' ? moveOne : changeFollowing;
-  const minutes = (new Date(occurrence.end).getTime() - new Date(occurrence.start).getTime()) / 60_000;
-  const endOf = (start: string) => {
-    const [date, time] = start.split('T');
-    const [hour, minute] = time.split(':').map(Number);
-    const total = hour * 60 + minute + minutes;
-    return total >= 1440 ? start : `${date}T${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
-  };
-  const [form, setForm] = useState({ localStart: occurrence.localStart, localEnd: endOf(occurrence.localStart), title: meeting.title });
+  const length = DateTime.fromISO(occurrence.end).diff(DateTime.fromISO(occurrence.start));
+  const localEnd = DateTime.fromISO(occurrence.localStart).plus(length).toFormat("yyyy-LL-dd'T'HH:mm");
+  const [form, setForm] = useState({ localStart: occurrence.localStart, localEnd, title: meeting.title });
   const error = change.error instanceof ApiError ? change.error : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -142,7 +138,8 @@ function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurren
 function ActionItemsCard({ meetingId, viewZone }: { meetingId: string; viewZone: string }) {
   const { t, i18n } = useTranslation();
   const items = useActionItems(meetingId);
-  const day = (occurrence: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(`${occurrence}:00Z`));
+  // The occurrence is the organiser's wall-clock time: read and shown as UTC so the date never shifts.
+  const day = (occurrence: string) => formatDateTime(`${occurrence}:00Z`, i18n.language, { timeZone: 'UTC' });
   return (
     <Card title={t('meetings.actionItems')}>
       {items.isPending ? (
@@ -185,7 +182,7 @@ export function MeetingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useCurrentUser();
-  const zones = useZoneOptions();
+  const zones = useTimeZoneOptions();
   const meeting = useMeeting(id);
   const [viewZone, setViewZone] = useState(user.timeZone);
   const [shown, setShown] = useState(PAGE);

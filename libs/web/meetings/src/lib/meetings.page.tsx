@@ -1,11 +1,11 @@
 import { MEETING_KINDS, WHO_REGION_CODES, type RegionCode } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { supportedTimeZones } from '@simashe/web-i18n';
+import { formatDateTime, useTimeZoneOptions } from '@simashe/web-i18n';
 import { useDirectory, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttendanceRatesCard } from './attendance-rates.card';
 import { MonthView, shiftAnchor, viewRange, WeekView, type CalendarView } from './calendar-views';
@@ -15,16 +15,12 @@ import { useCalendarFeed, useCreateMeeting, useResetCalendarFeed, useUpcomingMee
 
 const RULES: Record<string, string> = { daily: 'FREQ=DAILY', weekly: 'FREQ=WEEKLY', monthly: 'FREQ=MONTHLY' };
 
-export function useZoneOptions() {
-  return useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
-}
-
 function ScheduleCard() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const organisations = useOrganisations();
   const create = useCreateMeeting();
-  const zones = useZoneOptions();
+  const zones = useTimeZoneOptions();
   const [findingTime, setFindingTime] = useState(false);
   const organisers = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
   const directory = useDirectory();
@@ -163,7 +159,7 @@ function CalendarFeedCard() {
     <Card title={t('meetings.feed')}>
       <p className="muted">{t('meetings.feedIntro')}</p>
       {feed.data?.active && feed.data.createdAt && !reset.data && (
-        <p>{t('meetings.feedActive', { date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: user.timeZone }).format(new Date(feed.data.createdAt)) })}</p>
+        <p>{t('meetings.feedActive', { date: formatDateTime(feed.data.createdAt, i18n.language, { timeZone: user.timeZone }) })}</p>
       )}
       {reset.data && <CopyField label={t('meetings.feedLink')} value={reset.data.url} copyLabel={t('common.copy')} copiedLabel={t('common.copied')} />}
       {reset.error && <Alert kind="error">{reset.error.message}</Alert>}
@@ -177,7 +173,7 @@ function CalendarFeedCard() {
 function CalendarCard() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const zones = useZoneOptions();
+  const zones = useTimeZoneOptions();
   const [viewZone, setViewZone] = useState(user.timeZone);
   const [view, setView] = useState<CalendarView>('list');
   const [anchor, setAnchor] = useState(() => DateTime.now().setZone(user.timeZone).toISODate()!);

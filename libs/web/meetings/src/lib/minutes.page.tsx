@@ -1,5 +1,6 @@
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
+import { formatDateTime } from '@simashe/web-i18n';
 import { LiveDocument } from '@simashe/web-reports';
 import { Alert, LoadingState, QueryError } from '@simashe/web-ui';
 import { useEffect } from 'react';
@@ -15,7 +16,8 @@ export function MinutesPage() {
   const meeting = useMeeting(id);
   const minutes = useMinutes(id, occurrence);
   const people = useMeetingPeople(id, minutes.data?.access === 'edit');
-  const session = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(`${occurrence}:00Z`));
+  // The organiser's wall-clock time of the session, shown as is (read as UTC so it never shifts).
+  const session = formatDateTime(`${occurrence}:00Z`, i18n.language, { timeZone: 'UTC', dateStyle: 'full', timeStyle: 'short' });
 
   useEffect(() => {
     if (meeting.data) document.title = `${t('meetings.minutes')}: ${meeting.data.title} · ${t('app.name')}`;

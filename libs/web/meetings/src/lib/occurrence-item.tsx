@@ -1,4 +1,5 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
+import { formatDateTime } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
 import { Button } from '@simashe/web-ui';
 import { useState, type ReactNode } from 'react';
@@ -6,10 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCancelOccurrence, useCheckIn, useRegistration, useRsvp } from './queries';
 
-export function useTimeFormatter() {
+function useTimeFormatter() {
   const { i18n } = useTranslation();
-  return (iso: string, timeZone: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  return (iso: string, timeZone: string) => formatDateTime(iso, i18n.language, { timeZone, dateStyle: 'full', timeStyle: 'short' });
 }
 
 /** One occurrence with what a person does about it: RSVP, register, check in, calendar file; organisers cancel it. */

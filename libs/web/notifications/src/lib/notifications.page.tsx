@@ -1,5 +1,6 @@
 import { PREFERENCE_KINDS, type Notification } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { useDateFormatter } from '@simashe/web-i18n';
 import { Button, Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +8,10 @@ import { Link } from 'react-router-dom';
 import { useMarkAllRead, useMarkRead, useNotifications, usePreferences, useUpdatePreferences } from './queries';
 
 function NotificationItem({ notification }: { notification: Notification }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const markRead = useMarkRead();
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short', timeZone: user.timeZone }).format(new Date(notification.createdAt));
+  const when = useDateFormatter(user.timeZone)(notification.createdAt, { timeStyle: 'short' });
   const open = () => !notification.read && markRead.mutate(notification.id);
   return (
     <li className={notification.read ? 'notification' : 'notification unread'}>

@@ -1,9 +1,9 @@
 import { MEMBER_ROLES, type InvitationCreated, type MemberRole, type OrganisationDetail } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { supportedTimeZones, useDateFormatter } from '@simashe/web-i18n';
+import { useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
 import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -228,7 +228,7 @@ function PartnersCard({ organisation }: { organisation: OrganisationDetail }) {
 function WorkingHoursCard({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
   const update = useUpdateOrganisation(organisation.id);
-  const zones = useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
+  const zones = useTimeZoneOptions();
   const [form, setForm] = useState({ timeZone: organisation.timeZone, workDayStart: organisation.workDayStart, workDayEnd: organisation.workDayEnd });
   const error = update.error instanceof ApiError ? update.error : null;
   if (!organisation.canManage) {

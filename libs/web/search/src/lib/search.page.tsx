@@ -9,7 +9,9 @@ import {
   type SearchQuery,
   type SearchResults,
 } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError, api } from '@simashe/web-api-client';
+import { useDateFormatter } from '@simashe/web-i18n';
 import { Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -68,7 +70,8 @@ export function SearchBox() {
 }
 
 export function SearchPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormatter(useCurrentUser().timeZone);
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const results = useSearch(params);
@@ -147,7 +150,7 @@ export function SearchPage() {
                     <strong>{hit.title}</strong>
                   </Link>
                   <div className="muted">
-                    {[hit.organisationName, hit.regionCode, new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(hit.date))].filter(Boolean).join(' · ')}
+                    {[hit.organisationName, hit.regionCode, format(hit.date)].filter(Boolean).join(' · ')}
                   </div>
                   {hit.snippet && <Snippet text={hit.snippet} />}
                 </li>
