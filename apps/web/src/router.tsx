@@ -1,5 +1,7 @@
 import { AcceptInvitationPage, ProfilePage, RequireSession, SignInPage } from '@simashe/web-accounts';
 import { HomePage, OrganisationPage } from '@simashe/web-organisations';
+// Discussions ship with the report page (first chunk), so their own pages are not split off.
+import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
 import { RegionalSubmittedReportsCard, ReportPage, ReportsPage } from '@simashe/web-reports';
 import { AppShell, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
@@ -25,7 +27,6 @@ function lazyPage(load: () => Promise<ComponentType>, showLoading = true) {
 
 const meetings = () => import('@simashe/web-meetings');
 const lessons = () => import('@simashe/web-lessons');
-const discussions = () => import('@simashe/web-discussions');
 const search = () => import('@simashe/web-search');
 
 export const router = createBrowserRouter([
@@ -65,8 +66,8 @@ export const router = createBrowserRouter([
       { path: 'lessons/new', element: lazyPage(async () => (await lessons()).NewLessonPage) },
       { path: 'lessons/:id', element: lazyPage(async () => (await lessons()).LessonPage) },
       { path: 'lessons/:id/edit', element: lazyPage(async () => (await lessons()).EditLessonPage) },
-      { path: 'discussions', element: lazyPage(async () => (await discussions()).DiscussionsPage) },
-      { path: 'discussions/:id', element: lazyPage(async () => (await discussions()).TopicPage) },
+      { path: 'discussions', element: <DiscussionsPage /> },
+      { path: 'discussions/:id', element: <TopicPage /> },
       { path: 'search', element: lazyPage(async () => (await search()).SearchPage) },
       ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
