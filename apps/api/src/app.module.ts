@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
+import { CyclesModule } from '@simashe/api-cycles';
 import { DemoModule } from '@simashe/api-demo';
 import { DiscussionsModule } from '@simashe/api-discussions';
 import { LessonsModule } from '@simashe/api-lessons';
@@ -10,7 +11,7 @@ import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -1,3 +1,4 @@
 export * from './lib/organisations.module';
 export * from './lib/access.policy';
 export * from './lib/organisation.entities';
+export * from './lib/organisations.service';

@@ -12,3 +12,5 @@ export * from './lib/notifications.schema';
 export * from './lib/lessons.schema';
 export * from './lib/search.schema';
 export * from './lib/discussions.schema';
+export * from './lib/charts.schema';
+export * from './lib/cycles.schema';

@@ -29,6 +29,15 @@ export class LessonsService {
     return presentLesson(row, (await this.writableOrganisations(auth)).has(row.organisation_id));
   }
 
+  /** For dashboards: published lessons per organisation, in one query. */
+  async publishedCounts(organisationIds: string[]): Promise<Map<string, number>> {
+    const rows: Array<{ organisation_id: string; count: number }> = await this.db.query(
+      `SELECT organisation_id, count(*)::int AS count FROM lessons WHERE organisation_id = ANY($1::uuid[]) AND status = 'published' GROUP BY organisation_id`,
+      [organisationIds],
+    );
+    return new Map(rows.map((row) => [row.organisation_id, row.count]));
+  }
+
   async create(auth: AuthContext, input: LessonInput): Promise<Lesson> {
     await this.requireWriter(auth, input.organisationId);
     await this.checkEvidence(auth, input.evidence);

@@ -15,6 +15,60 @@ export interface OrganisationAccess {
 export type OrganisationPermission = 'organisation:read' | 'organisation:manage';
 
 /**
+ * Initiatives (and everything inside them: driver diagram, cycles, milestones, observations, measures).
+ * read: whoever reads the owning organisation, plus members of the partner organisations taking part;
+ * write: the owning organisation's admins and editors; manage (delete, change partners): its admins and
+ * secretariat admins.
+ */
+export type InitiativeAction = 'initiative:read' | 'initiative:write' | 'initiative:manage';
+export interface InitiativeResource {
+  kind: 'initiative';
+  organisationId: string;
+  partnerOrganisationIds: readonly string[];
+}
+
+/** What one person may see and do, loaded once per request and asked many times (lists, dashboards). */
+export class AccessScope {
+  constructor(
+    readonly userId: string,
+    /** Readable organisations, with the relation and the caller's role in each. */
+    readonly organisations: ReadonlyMap<string, OrganisationAccess>,
+  ) {}
+
+  get readableOrganisationIds(): string[] {
+    return [...this.organisations.keys()];
+  }
+
+  get memberOrganisationIds(): string[] {
+    return [...this.organisations.values()].filter((access) => access.role !== null).map((access) => access.organisationId);
+  }
+
+  can(action: InitiativeAction, resource: InitiativeResource): boolean {
+    const owner = this.organisations.get(resource.organisationId);
+    switch (action) {
+      case 'initiative:read':
+        return !!owner || resource.partnerOrganisationIds.some((id) => this.organisations.get(id)?.role);
+      case 'initiative:write':
+        return owner?.role === 'admin' || owner?.role === 'editor';
+      case 'initiative:manage':
+        return !!owner?.canManage;
+    }
+  }
+
+  /** 404 when the caller may not know the resource exists, 403 when it may read it but not do this. */
+  require(action: InitiativeAction, resource: InitiativeResource, what = 'The initiative'): void {
+    if (!this.can('initiative:read', resource)) throw new NotFoundError(what);
+    if (!this.can(action, resource)) {
+      throw new ForbiddenError(
+        action === 'initiative:manage'
+          ? 'Only administrators of the owning organisation can do this'
+          : 'Only editors and administrators of the owning organisation can change this initiative',
+      );
+    }
+  }
+}
+
+/**
  * The access rules of the workspace, in one place:
  * - members see their own organisation;
  * - members of a WHO regional office read the country pathfinders of their region;
@@ -30,6 +84,22 @@ export class AccessPolicy {
   /** Every organisation the caller may read, with why. */
   async visibleOrganisations(auth: AuthContext): Promise<OrganisationAccess[]> {
     return this.query(auth.userId, null);
+  }
+
+  /** Everything the caller may read, for deciding many resources at once. */
+  async scope(auth: AuthContext): Promise<AccessScope> {
+    const visible = await this.visibleOrganisations(auth);
+    return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])));
+  }
+
+  async can(auth: AuthContext, action: InitiativeAction, resource: InitiativeResource): Promise<boolean> {
+    return (await this.scope(auth)).can(action, resource);
+  }
+
+  async require(auth: AuthContext, action: InitiativeAction, resource: InitiativeResource): Promise<AccessScope> {
+    const scope = await this.scope(auth);
+    scope.require(action, resource);
+    return scope;
   }
 
   async organisationAccess(auth: AuthContext, organisationId: string): Promise<OrganisationAccess | null> {

@@ -13,6 +13,6 @@ import { OrganisationsService } from './organisations.service';
   imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES), AccountsModule],
   controllers: [OrganisationsController, InvitationsController],
   providers: [AccessPolicy, OrganisationsService, InvitationsService],
-  exports: [AccessPolicy],
+  exports: [AccessPolicy, OrganisationsService],
 })
 export class OrganisationsModule {}

@@ -177,6 +177,16 @@ export class ReportsService implements OnModuleInit {
     return this.get(auth, reportId);
   }
 
+  /** For dashboards: each organisation's most recently updated report (archived ones aside), in one query. */
+  async latestByOrganisation(organisationIds: string[]): Promise<Map<string, { id: string; title: string; status: ReportStatus; updatedAt: string }>> {
+    const rows: Array<{ organisation_id: string; id: string; title: string; status: ReportStatus; updated_at: Date }> = await this.db.query(
+      `SELECT DISTINCT ON (organisation_id) organisation_id, id, title, status, updated_at FROM reports
+       WHERE organisation_id = ANY($1::uuid[]) AND archived_at IS NULL ORDER BY organisation_id, updated_at DESC`,
+      [organisationIds],
+    );
+    return new Map(rows.map((row) => [row.organisation_id, { id: row.id, title: row.title, status: row.status, updatedAt: row.updated_at.toISOString() }]));
+  }
+
   async templates(auth: AuthContext, organisationId: string | undefined): Promise<ReportTemplate[]> {
     if (organisationId) await this.policy.requireAccess(auth, 'organisation:read', organisationId);
     const rows: Array<{ id: string; name: string; description: string; organisation_id: string | null; built_in: boolean }> =

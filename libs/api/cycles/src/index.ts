@@ -1,0 +1,3 @@
+export * from './lib/cycles.module';
+export * from './lib/cycles.service';
+export * from './lib/measures.service';

@@ -1,0 +1,332 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessScope } from '@simashe/api-organisations';
+import type { CycleStage, DashboardFilters, InitiativeFilters, MilestoneStatus } from '@simashe/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** The SQL of the cycles domain (initiatives and everything inside them), with typed rows. */
+export interface InitiativeRow {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  country_iso2: string | null;
+  region_code: string | null;
+  title: string;
+  aim_what: string;
+  aim_how_much: string;
+  aim_by_when: string | null;
+  determinants: string[];
+  sectors: string[];
+  partners: Array<{ organisationId: string; name: string }>;
+  active_cycle: { id: string; number: number; title: string; stage: CycleStage; stageChangedAt: string; startedAt: string; closedAt: null } | null;
+  cycle_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+export interface DriverRow { id: string; parent_id: string | null; label: string; position: number }
+export interface CycleRow {
+  id: string;
+  initiative_id: string;
+  number: number;
+  title: string;
+  stage: CycleStage;
+  plan: Record<string, string>;
+  reflection: { whatChanged: string; learned: string; decision: 'adopt' | 'adapt' | 'abandon' } | null;
+  change_idea_ids: string[];
+  lesson_id: string | null;
+  started_at: Date;
+  stage_changed_at: Date;
+  closed_at: Date | null;
+}
+export interface StageEventRow { cycle_id: string; from_stage: CycleStage | null; to_stage: CycleStage; backwards: boolean; actor_name: string | null; at: Date }
+export interface MilestoneRow {
+  id: string;
+  cycle_id: string;
+  title: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  due_on: string | null;
+  status: MilestoneStatus;
+  completed_at: Date | null;
+}
+export interface ObservationRow { id: string; cycle_id: string; observed_on: string; note: string; evidence: unknown[]; author_name: string | null; created_at: Date }
+export interface MeasureRow {
+  id: string;
+  initiative_id: string;
+  name: string;
+  kind: 'outcome' | 'process' | 'balancing';
+  definition: string;
+  unit: string;
+  direction: 'higher_is_better' | 'lower_is_better';
+  target: number | null;
+  frequency: 'weekly' | 'monthly' | 'quarterly';
+  chart_type: 'run' | 'xmr' | 'p';
+  baseline_length: number | null;
+  change_points: string[];
+  latest_signal: 'improvement' | 'concern' | 'both' | 'none';
+  point_count: number;
+}
+export interface PointRow { date: string; value: number; numerator: string | null; denominator: string | null }
+
+const INITIATIVE_SQL = `
+  SELECT i.id, i.organisation_id, o.name AS organisation_name, c.iso2 AS country_iso2, o.region_code, i.title, i.aim_what, i.aim_how_much,
+         to_char(i.aim_by_when, 'YYYY-MM-DD') AS aim_by_when, i.determinants, i.sectors, i.created_at, i.updated_at,
+         coalesce((SELECT json_agg(json_build_object('organisationId', po.id, 'name', po.name) ORDER BY po.name)
+                   FROM initiative_partners p JOIN organisations po ON po.id = p.organisation_id WHERE p.initiative_id = i.id), '[]') AS partners,
+         (SELECT json_build_object('id', cy.id, 'number', cy.number, 'title', cy.title, 'stage', cy.stage, 'stageChangedAt', cy.stage_changed_at,
+                                   'startedAt', cy.started_at, 'closedAt', cy.closed_at)
+          FROM cycles cy WHERE cy.initiative_id = i.id AND cy.stage <> 'closed') AS active_cycle,
+         (SELECT count(*)::int FROM cycles cy WHERE cy.initiative_id = i.id) AS cycle_count
+  FROM initiatives i JOIN organisations o ON o.id = i.organisation_id LEFT JOIN countries c ON c.iso3 = o.country_iso3`;
+
+/** Initiatives the scope reads: those of readable organisations, and those its organisations take part in. */
+function readableCondition(scope: AccessScope, params: unknown[], alias = 'i'): string {
+  params.push(scope.readableOrganisationIds, scope.memberOrganisationIds);
+  const readable = `$${params.length - 1}::uuid[]`;
+  const members = `$${params.length}::uuid[]`;
+  return `(${alias}.organisation_id = ANY(${readable}) OR EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = ${alias}.id AND p.organisation_id = ANY(${members})))`;
+}
+
+@Injectable()
+export class CyclesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async initiatives(scope: AccessScope, filters: InitiativeFilters & { id?: string }): Promise<InitiativeRow[]> {
+    const params: unknown[] = [];
+    const conditions = [readableCondition(scope, params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filters.id) add('i.id = ?', filters.id);
+    if (filters.organisationId) add('i.organisation_id = ?', filters.organisationId);
+    if (filters.region) add('o.region_code = ?', filters.region);
+    if (filters.determinant) add('? = ANY(i.determinants)', filters.determinant);
+    if (filters.sector) add('? = ANY(i.sectors)', filters.sector);
+    return this.db.query(`${INITIATIVE_SQL} WHERE ${conditions.join(' AND ')} ORDER BY i.updated_at DESC LIMIT 1000`, params);
+  }
+
+  /** Owner and partners only: what access is decided on. */
+  async initiativeFacts(id: string, manager: EntityManager | DataSource = this.db): Promise<{ organisationId: string; partnerOrganisationIds: string[] } | null> {
+    const [row] = await manager.query(
+      `SELECT i.organisation_id, ARRAY(SELECT organisation_id FROM initiative_partners WHERE initiative_id = i.id) AS partners
+       FROM initiatives i WHERE i.id = $1`,
+      [id],
+    );
+    return row ? { organisationId: row.organisation_id, partnerOrganisationIds: row.partners } : null;
+  }
+
+  /** values: organisation, then the columns of `updateInitiative`. */
+  async insertInitiative(manager: EntityManager, userId: string, values: unknown[]): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO initiatives (organisation_id, created_by, title, aim_what, aim_how_much, aim_by_when, determinants, sectors)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [values[0], userId, ...values.slice(1)],
+    );
+    return row.id;
+  }
+
+  async updateInitiative(manager: EntityManager, id: string, values: unknown[]): Promise<void> {
+    await manager.query(
+      `UPDATE initiatives SET title = $2, aim_what = $3, aim_how_much = $4, aim_by_when = $5, determinants = $6, sectors = $7, updated_at = now() WHERE id = $1`,
+      [id, ...values],
+    );
+  }
+
+  async setPartners(manager: EntityManager, id: string, organisationIds: string[]): Promise<void> {
+    await manager.query('DELETE FROM initiative_partners WHERE initiative_id = $1', [id]);
+    await manager.query(`INSERT INTO initiative_partners (initiative_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [id, organisationIds]);
+  }
+
+  async deleteInitiative(id: string): Promise<void> {
+    await this.db.query('DELETE FROM initiatives WHERE id = $1', [id]);
+  }
+
+  async touch(manager: EntityManager | DataSource, initiativeId: string): Promise<void> {
+    await manager.query('UPDATE initiatives SET updated_at = now() WHERE id = $1', [initiativeId]);
+  }
+
+  async activity(manager: EntityManager | DataSource, initiativeId: string, kind: string, actorId: string, detail: string): Promise<void> {
+    await manager.query('INSERT INTO cycle_activity (initiative_id, kind, actor_id, detail) VALUES ($1, $2, $3, $4)', [initiativeId, kind, actorId, detail]);
+  }
+
+  // ----- driver diagram -----
+  drivers(initiativeId: string): Promise<DriverRow[]> {
+    return this.db.query('SELECT id, parent_id, label, position FROM driver_nodes WHERE initiative_id = $1 ORDER BY position, label', [initiativeId]);
+  }
+
+  async driver(id: string): Promise<(DriverRow & { initiative_id: string }) | null> {
+    const [row] = await this.db.query('SELECT id, initiative_id, parent_id, label, position FROM driver_nodes WHERE id = $1', [id]);
+    return row ?? null;
+  }
+
+  // ----- cycles -----
+  cycles(initiativeId: string): Promise<CycleRow[]> {
+    return this.db.query('SELECT * FROM cycles WHERE initiative_id = $1 ORDER BY number DESC', [initiativeId]);
+  }
+
+  async cycle(id: string, manager: EntityManager | DataSource = this.db, lock = false): Promise<CycleRow | null> {
+    const [row] = await manager.query(`SELECT * FROM cycles WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+    return row ?? null;
+  }
+
+  stageEvents(cycleIds: string[]): Promise<StageEventRow[]> {
+    return this.db.query(
+      `SELECT e.cycle_id, e.from_stage, e.to_stage, e.backwards, u.name AS actor_name, e.at
+       FROM cycle_stage_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.cycle_id = ANY($1::uuid[]) ORDER BY e.at, e.id`,
+      [cycleIds],
+    );
+  }
+
+  milestones(cycleIds: string[]): Promise<MilestoneRow[]> {
+    return this.db.query(
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, u.name AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at
+       FROM cycle_milestones m LEFT JOIN users u ON u.id = m.owner_id WHERE m.cycle_id = ANY($1::uuid[]) ORDER BY m.position, m.created_at`,
+      [cycleIds],
+    );
+  }
+
+  async milestone(id: string): Promise<(MilestoneRow & { initiative_id: string; stage: CycleStage }) | null> {
+    const [row] = await this.db.query(
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, NULL AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
+              c.initiative_id, c.stage
+       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id WHERE m.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  observations(cycleIds: string[]): Promise<ObservationRow[]> {
+    return this.db.query(
+      `SELECT ob.id, ob.cycle_id, to_char(ob.observed_on, 'YYYY-MM-DD') AS observed_on, ob.note, ob.evidence, u.name AS author_name, ob.created_at
+       FROM cycle_observations ob LEFT JOIN users u ON u.id = ob.author_id WHERE ob.cycle_id = ANY($1::uuid[]) ORDER BY ob.observed_on DESC, ob.created_at DESC`,
+      [cycleIds],
+    );
+  }
+
+  async observation(id: string): Promise<{ id: string; cycle_id: string; initiative_id: string; stage: CycleStage } | null> {
+    const [row] = await this.db.query(
+      'SELECT ob.id, ob.cycle_id, c.initiative_id, c.stage FROM cycle_observations ob JOIN cycles c ON c.id = ob.cycle_id WHERE ob.id = $1',
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Members of an organisation: who may own a milestone. */
+  people(organisationId: string): Promise<Array<{ id: string; name: string }>> {
+    return this.db.query(
+      'SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY u.name',
+      [organisationId],
+    );
+  }
+
+  // ----- measures -----
+  measures(initiativeId: string | null, id?: string): Promise<MeasureRow[]> {
+    return this.db.query(
+      `SELECT me.id, me.initiative_id, me.name, me.kind, me.definition, me.unit, me.direction, me.target, me.frequency, me.chart_type,
+              me.baseline_length, ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(me.change_points) d ORDER BY d) AS change_points, me.latest_signal,
+              (SELECT count(*)::int FROM measure_points p WHERE p.measure_id = me.id) AS point_count
+       FROM measures me WHERE ${id ? 'me.id = $1' : 'me.initiative_id = $1'} ORDER BY me.created_at`,
+      [id ?? initiativeId],
+    );
+  }
+
+  points(measureId: string, manager: EntityManager | DataSource = this.db): Promise<PointRow[]> {
+    return manager.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, value, numerator, denominator FROM measure_points WHERE measure_id = $1 ORDER BY date`,
+      [measureId],
+    );
+  }
+
+  /** Act bands for a measure's chart: every cycle of the initiative that reached act. */
+  actBands(initiativeId: string): Promise<Array<{ id: string; number: number; title: string; act_start: Date | null; act_end: Date | null }>> {
+    return this.db.query(
+      `SELECT c.id, c.number, c.title,
+              (SELECT min(e.at) FROM cycle_stage_events e WHERE e.cycle_id = c.id AND e.to_stage = 'act') AS act_start,
+              (SELECT max(e.at) FROM cycle_stage_events e WHERE e.cycle_id = c.id AND e.from_stage = 'act' AND NOT e.backwards) AS act_end
+       FROM cycles c WHERE c.initiative_id = $1 ORDER BY c.number`,
+      [initiativeId],
+    );
+  }
+
+  // ----- dashboard (a fixed number of queries, whatever the size of the network) -----
+  dashboardPathfinders(scope: AccessScope, filters: DashboardFilters): Promise<Array<{ id: string; name: string; region_code: string | null; iso2: string | null; iso3: string | null }>> {
+    const params: unknown[] = [scope.readableOrganisationIds];
+    const conditions = [`o.kind = 'country_pathfinder'`, 'o.id = ANY($1::uuid[])'];
+    if (filters.region) conditions.push(`o.region_code = $${params.push(filters.region)}`);
+    if (filters.organisationId) conditions.push(`o.id = $${params.push(filters.organisationId)}`);
+    if (filters.determinant || filters.sector) {
+      const tagConditions: string[] = [];
+      if (filters.determinant) tagConditions.push(`$${params.push(filters.determinant)} = ANY(i.determinants)`);
+      if (filters.sector) tagConditions.push(`$${params.push(filters.sector)} = ANY(i.sectors)`);
+      conditions.push(`EXISTS (SELECT 1 FROM initiatives i WHERE i.organisation_id = o.id AND ${tagConditions.join(' AND ')})`);
+    }
+    return this.db.query(
+      `SELECT o.id, o.name, o.region_code, c.iso2, c.iso3 FROM organisations o LEFT JOIN countries c ON c.iso3 = o.country_iso3
+       WHERE ${conditions.join(' AND ')} ORDER BY o.name`,
+      params,
+    );
+  }
+
+  /** Per organisation: initiatives, the latest active stage, overdue milestones and measures by signal. */
+  dashboardFigures(organisationIds: string[], filters: DashboardFilters, today: string): Promise<Array<{
+    organisation_id: string; initiatives: number; stage: CycleStage | null; stage_changed_at: Date | null; overdue: number; improving: number; concerning: number;
+  }>> {
+    const params: unknown[] = [organisationIds, today];
+    const tags: string[] = [];
+    if (filters.determinant) tags.push(`$${params.push(filters.determinant)} = ANY(i.determinants)`);
+    if (filters.sector) tags.push(`$${params.push(filters.sector)} = ANY(i.sectors)`);
+    const tagSql = tags.length ? ` AND ${tags.join(' AND ')}` : '';
+    return this.db.query(
+      `WITH ini AS (SELECT i.id, i.organisation_id FROM initiatives i WHERE i.organisation_id = ANY($1::uuid[])${tagSql}),
+       active AS (SELECT DISTINCT ON (ini.organisation_id) ini.organisation_id, c.stage, c.stage_changed_at
+                  FROM cycles c JOIN ini ON ini.id = c.initiative_id WHERE c.stage <> 'closed'
+                  ORDER BY ini.organisation_id, c.stage_changed_at DESC),
+       overdue AS (SELECT ini.organisation_id, count(*)::int AS n FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id JOIN ini ON ini.id = c.initiative_id
+                   WHERE c.stage <> 'closed' AND m.status <> 'done' AND m.due_on < $2::date GROUP BY ini.organisation_id),
+       signals AS (SELECT ini.organisation_id,
+                          count(*) FILTER (WHERE me.latest_signal IN ('improvement', 'both'))::int AS improving,
+                          count(*) FILTER (WHERE me.latest_signal IN ('concern', 'both'))::int AS concerning
+                   FROM measures me JOIN ini ON ini.id = me.initiative_id GROUP BY ini.organisation_id),
+       counts AS (SELECT organisation_id, count(*)::int AS n FROM ini GROUP BY organisation_id)
+       SELECT counts.organisation_id, counts.n AS initiatives, active.stage, active.stage_changed_at, coalesce(overdue.n, 0) AS overdue,
+              coalesce(signals.improving, 0) AS improving, coalesce(signals.concerning, 0) AS concerning
+       FROM counts LEFT JOIN active USING (organisation_id) LEFT JOIN overdue USING (organisation_id) LEFT JOIN signals USING (organisation_id)`,
+      params,
+    );
+  }
+
+  /** Milestones of the given organisations' initiatives: enough to draw a burn-down. */
+  dashboardMilestones(organisationIds: string[]): Promise<Array<{ created_at: Date; due_on: string | null; completed_at: Date | null }>> {
+    return this.db.query(
+      `SELECT m.created_at, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.completed_at FROM cycle_milestones m
+       JOIN cycles c ON c.id = m.cycle_id JOIN initiatives i ON i.id = c.initiative_id WHERE i.organisation_id = ANY($1::uuid[])`,
+      [organisationIds],
+    );
+  }
+
+  /** Weekly activity since a date, per kind. */
+  dashboardActivity(organisationIds: string[], since: Date): Promise<Array<{ week: string; kind: string; n: number }>> {
+    return this.db.query(
+      `SELECT to_char(date_trunc('week', a.at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, a.kind, count(*)::int AS n
+       FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id
+       WHERE i.organisation_id = ANY($1::uuid[]) AND a.at >= $2 GROUP BY 1, 2`,
+      [organisationIds, since],
+    );
+  }
+
+  feed(scope: AccessScope, limit: number): Promise<Array<{ id: string; kind: string; at: Date; actor_name: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string }>> {
+    const params: unknown[] = [];
+    const condition = readableCondition(scope, params);
+    params.push(limit);
+    return this.db.query(
+      `SELECT a.id, a.kind, a.at, u.name AS actor_name, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail
+       FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id JOIN organisations o ON o.id = i.organisation_id
+       LEFT JOIN users u ON u.id = a.actor_id WHERE ${condition} ORDER BY a.at DESC LIMIT $${params.length}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,481 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, ConflictError, NotFoundError, ValidationError, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { LessonsService } from '@simashe/api-lessons';
+import { AccessPolicy, OrganisationsService, type AccessScope, type InitiativeResource } from '@simashe/api-organisations';
+import { ReportsService } from '@simashe/api-reports';
+import { SearchScopes } from '@simashe/api-search';
+import {
+  CYCLE_STAGES_FLOW,
+  type Cycle,
+  type CycleStage,
+  type DriverNode,
+  type DriverNodeInput,
+  type Initiative,
+  type InitiativeDetail,
+  type InitiativeFilters,
+  type InitiativeInput,
+  type Language,
+  type Lesson,
+  type Milestone,
+  type MilestoneInput,
+  type Observation,
+  type ObservationEvidence,
+  type ObservationInput,
+  type Reflection,
+  type StartCycleRequest,
+  type UpdateCycleRequest,
+  type UpdateDriverNodeRequest,
+  type UpdateInitiativeRequest,
+  type UpdateMilestoneRequest,
+} from '@simashe/contracts';
+import { CyclesRepository, type CycleRow } from './cycles.repository';
+import { presentCycle, presentDrivers, presentInitiative, presentMeasure, presentMilestone, presentObservation, todayUtc } from './cycles.presenter';
+
+const STAGE_NAMES: Record<CycleStage, string> = { plan: 'plan', act: 'act', observe: 'observe', reflect: 'reflect', closed: 'closed' };
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Initiatives and their action-learning cycles. Every method asks the AccessPolicy first (through one scope per
+ * request), then reads or writes through the repository.
+ */
+@Injectable()
+export class CyclesService {
+  constructor(
+    private readonly repo: CyclesRepository,
+    private readonly policy: AccessPolicy,
+    private readonly organisations: OrganisationsService,
+    private readonly lessons: LessonsService,
+    private readonly scopes: SearchScopes,
+    private readonly reports: ReportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ----- initiatives -----
+  async list(auth: AuthContext, filters: InitiativeFilters): Promise<Initiative[]> {
+    const scope = await this.policy.scope(auth);
+    return (await this.repo.initiatives(scope, filters)).map((row) => presentInitiative(row, scope));
+  }
+
+  async get(auth: AuthContext, id: string): Promise<Initiative> {
+    const scope = await this.policy.scope(auth);
+    return presentInitiative(await this.readableRow(scope, id), scope);
+  }
+
+  async detail(auth: AuthContext, id: string): Promise<InitiativeDetail> {
+    const scope = await this.policy.scope(auth);
+    const row = await this.readableRow(scope, id);
+    const initiative = presentInitiative(row, scope);
+    const [drivers, cycles, measures] = await Promise.all([this.repo.drivers(id), this.repo.cycles(id), this.repo.measures(id)]);
+    const cycleIds = cycles.map((cycle) => cycle.id);
+    const [events, milestones, observations, people] = await Promise.all([
+      this.repo.stageEvents(cycleIds),
+      this.repo.milestones(cycleIds),
+      this.repo.observations(cycleIds),
+      initiative.canEdit ? this.repo.people(row.organisation_id) : Promise.resolve([]),
+    ]);
+    const today = todayUtc();
+    return {
+      initiative,
+      drivers: presentDrivers(drivers, cycles),
+      cycles: cycles.map((cycle) => presentCycle(cycle, events, milestones, observations, today)),
+      measures: measures.map(presentMeasure),
+      people,
+    };
+  }
+
+  async create(auth: AuthContext, input: InitiativeInput): Promise<Initiative> {
+    const scope = await this.policy.scope(auth);
+    scope.require('initiative:write', { kind: 'initiative', organisationId: input.organisationId, partnerOrganisationIds: [] }, 'The organisation');
+    await this.checkOrganisations(input.organisationId, input.partnerOrganisationIds);
+    const id = await this.repo.transaction(async (manager) => {
+      const created = await this.repo.insertInitiative(manager, auth.userId, [input.organisationId, ...this.values(input)]);
+      await this.repo.setPartners(manager, created, input.partnerOrganisationIds);
+      await this.repo.activity(manager, created, 'initiative_created', auth.userId, input.title);
+      return created;
+    });
+    return this.get(auth, id);
+  }
+
+  async update(auth: AuthContext, id: string, input: UpdateInitiativeRequest): Promise<Initiative> {
+    const { scope, resource } = await this.requireInitiative(auth, id, 'initiative:write');
+    const partnersChange = [...input.partnerOrganisationIds].sort().join() !== [...resource.partnerOrganisationIds].sort().join();
+    if (partnersChange) scope.require('initiative:manage', resource);
+    await this.checkOrganisations(resource.organisationId, input.partnerOrganisationIds);
+    await this.repo.transaction(async (manager) => {
+      await this.repo.updateInitiative(manager, id, this.values(input));
+      if (partnersChange) await this.repo.setPartners(manager, id, input.partnerOrganisationIds);
+    });
+    return this.get(auth, id);
+  }
+
+  async remove(auth: AuthContext, id: string): Promise<void> {
+    await this.requireInitiative(auth, id, 'initiative:manage');
+    await this.repo.deleteInitiative(id);
+  }
+
+  // ----- driver diagram -----
+  async addDriver(auth: AuthContext, initiativeId: string, input: DriverNodeInput): Promise<DriverNode[]> {
+    await this.requireInitiative(auth, initiativeId, 'initiative:write');
+    const nodes = await this.repo.drivers(initiativeId);
+    if (input.parentId) {
+      const parent = nodes.find((node) => node.id === input.parentId);
+      if (!parent) throw new ValidationError('Unknown parent', [{ path: 'parentId', message: 'No node of this driver diagram has this id' }]);
+      if (depthOf(nodes, parent.id) >= 2) throw new ConflictError('Change ideas are the last level of a driver diagram; add the idea under a secondary driver');
+    }
+    const siblings = nodes.filter((node) => node.parent_id === input.parentId);
+    await this.repo.transaction(async (manager) => {
+      await manager.query('INSERT INTO driver_nodes (initiative_id, parent_id, label, position) VALUES ($1, $2, $3, $4)', [
+        initiativeId, input.parentId, input.label, siblings.length,
+      ]);
+      await this.repo.touch(manager, initiativeId);
+    });
+    return this.drivers(initiativeId);
+  }
+
+  async updateDriver(auth: AuthContext, nodeId: string, input: UpdateDriverNodeRequest): Promise<DriverNode[]> {
+    const node = await this.repo.driver(nodeId);
+    if (!node) throw new NotFoundError('The driver');
+    await this.requireInitiative(auth, node.initiative_id, 'initiative:write');
+    const nodes = await this.repo.drivers(node.initiative_id);
+    const parentId = input.parentId === undefined ? node.parent_id : input.parentId;
+    if (parentId !== node.parent_id) {
+      if (parentId && !nodes.some((candidate) => candidate.id === parentId)) {
+        throw new ValidationError('Unknown parent', [{ path: 'parentId', message: 'No node of this driver diagram has this id' }]);
+      }
+      if (parentId && (parentId === nodeId || descendantsOf(nodes, nodeId).has(parentId))) {
+        throw new ConflictError('A driver cannot be moved under itself or one of its own ideas');
+      }
+      const newDepth = parentId ? depthOf(nodes, parentId) + 1 : 0;
+      if (newDepth + heightOf(nodes, nodeId) > 2) throw new ConflictError('The driver diagram has three levels: primary drivers, secondary drivers and change ideas; this move would add a fourth');
+    }
+    const siblings = nodes.filter((candidate) => candidate.parent_id === parentId && candidate.id !== nodeId).map((candidate) => candidate.id);
+    const position = Math.min(input.position ?? siblings.length, siblings.length);
+    if (input.position !== undefined || parentId !== node.parent_id) siblings.splice(position, 0, nodeId);
+    await this.repo.transaction(async (manager) => {
+      await manager.query('UPDATE driver_nodes SET label = coalesce($2, label), parent_id = $3 WHERE id = $1', [nodeId, input.label ?? null, parentId]);
+      if (siblings.includes(nodeId)) {
+        await manager.query('UPDATE driver_nodes d SET position = o.i - 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, i) WHERE d.id = o.id', [siblings]);
+      }
+      await this.repo.touch(manager, node.initiative_id);
+    });
+    return this.drivers(node.initiative_id);
+  }
+
+  async removeDriver(auth: AuthContext, nodeId: string): Promise<DriverNode[]> {
+    const node = await this.repo.driver(nodeId);
+    if (!node) throw new NotFoundError('The driver');
+    await this.requireInitiative(auth, node.initiative_id, 'initiative:write');
+    const nodes = await this.repo.drivers(node.initiative_id);
+    const removed = [nodeId, ...descendantsOf(nodes, nodeId)];
+    await this.repo.transaction(async (manager) => {
+      await manager.query('DELETE FROM driver_nodes WHERE id = $1', [nodeId]);
+      await manager.query(
+        `UPDATE cycles SET change_idea_ids = ARRAY(SELECT x FROM unnest(change_idea_ids) x WHERE x <> ALL($2::uuid[])) WHERE initiative_id = $1 AND change_idea_ids && $2::uuid[]`,
+        [node.initiative_id, removed],
+      );
+      await this.repo.touch(manager, node.initiative_id);
+    });
+    return this.drivers(node.initiative_id);
+  }
+
+  private async drivers(initiativeId: string): Promise<DriverNode[]> {
+    const [nodes, cycles] = await Promise.all([this.repo.drivers(initiativeId), this.repo.cycles(initiativeId)]);
+    return presentDrivers(nodes, cycles);
+  }
+
+  // ----- cycles -----
+  /** Starts the next cycle. The initiative row is locked, and a unique index backs it: two starts leave one active cycle. */
+  async startCycle(auth: AuthContext, initiativeId: string, input: StartCycleRequest): Promise<Cycle> {
+    await this.requireInitiative(auth, initiativeId, 'initiative:write');
+    await this.checkChangeIdeas(initiativeId, input.changeIdeaIds);
+    let cycleId: string;
+    try {
+      cycleId = await this.repo.transaction(async (manager) => {
+        await manager.query('SELECT id FROM initiatives WHERE id = $1 FOR UPDATE', [initiativeId]);
+        const [active] = await manager.query(`SELECT number FROM cycles WHERE initiative_id = $1 AND stage <> 'closed'`, [initiativeId]);
+        if (active) throw new ConflictError(`Cycle ${active.number} is still running; close it before starting the next one`);
+        const [row] = await manager.query(
+          `INSERT INTO cycles (initiative_id, number, title, plan, change_idea_ids)
+           VALUES ($1, (SELECT coalesce(max(number), 0) + 1 FROM cycles WHERE initiative_id = $1), $2, $3, $4) RETURNING id, number`,
+          [initiativeId, input.title, JSON.stringify(input.plan), input.changeIdeaIds],
+        );
+        await manager.query('INSERT INTO cycle_stage_events (cycle_id, from_stage, to_stage, actor_id) VALUES ($1, NULL, $2, $3)', [row.id, 'plan', auth.userId]);
+        await this.repo.activity(manager, initiativeId, 'cycle_started', auth.userId, `${row.number}. ${input.title}`);
+        await this.repo.touch(manager, initiativeId);
+        return row.id as string;
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('Another cycle of this initiative was started at the same moment; only one can be active');
+      throw error;
+    }
+    return this.cycle(auth, cycleId);
+  }
+
+  async cycle(auth: AuthContext, cycleId: string): Promise<Cycle> {
+    const row = await this.repo.cycle(cycleId);
+    if (!row) throw new NotFoundError('The cycle');
+    await this.requireInitiative(auth, row.initiative_id, 'initiative:read', 'The cycle');
+    const [events, milestones, observations] = await Promise.all([this.repo.stageEvents([cycleId]), this.repo.milestones([cycleId]), this.repo.observations([cycleId])]);
+    return presentCycle(row, events, milestones, observations, todayUtc());
+  }
+
+  async updateCycle(auth: AuthContext, cycleId: string, input: UpdateCycleRequest): Promise<Cycle> {
+    const row = await this.openCycle(auth, cycleId);
+    await this.checkChangeIdeas(row.initiative_id, input.changeIdeaIds);
+    await this.repo.transaction(async (manager) => {
+      await manager.query('UPDATE cycles SET title = $2, plan = $3, change_idea_ids = $4 WHERE id = $1', [cycleId, input.title, JSON.stringify(input.plan), input.changeIdeaIds]);
+      await this.repo.touch(manager, row.initiative_id);
+    });
+    return this.cycle(auth, cycleId);
+  }
+
+  /** Forward one stage at a time; back only to the previous stage (recorded as such); closing needs the reflection. */
+  async transition(auth: AuthContext, cycleId: string, to: CycleStage): Promise<Cycle> {
+    const first = await this.repo.cycle(cycleId);
+    if (!first) throw new NotFoundError('The cycle');
+    await this.requireInitiative(auth, first.initiative_id, 'initiative:write', 'The cycle');
+    await this.repo.transaction(async (manager) => {
+      const row = (await this.repo.cycle(cycleId, manager, true)) as CycleRow;
+      if (row.stage === 'closed') throw new ConflictError('This cycle is closed; a closed cycle is read-only');
+      const from = CYCLE_STAGES_FLOW.indexOf(row.stage);
+      const target = CYCLE_STAGES_FLOW.indexOf(to);
+      if (target === from) throw new ConflictError(`The cycle is already in the ${STAGE_NAMES[to]} stage`);
+      if (target > from + 1) {
+        throw new ConflictError(`Stages go in order: from ${STAGE_NAMES[row.stage]} the next stage is ${STAGE_NAMES[CYCLE_STAGES_FLOW[from + 1]]}, not ${STAGE_NAMES[to]}`);
+      }
+      if (target < from - 1) throw new ConflictError(`A cycle can only move back to the previous stage (${STAGE_NAMES[CYCLE_STAGES_FLOW[from - 1]]})`);
+      if (to === 'closed' && !row.reflection) throw new ConflictError('Write the reflection (what changed, what was learned and the decision) before closing the cycle');
+      const backwards = target < from;
+      await manager.query(
+        `UPDATE cycles SET stage = $2::text, stage_changed_at = now(), closed_at = CASE WHEN $2::text = 'closed' THEN now() ELSE NULL END WHERE id = $1`,
+        [cycleId, to],
+      );
+      await manager.query('INSERT INTO cycle_stage_events (cycle_id, from_stage, to_stage, backwards, actor_id) VALUES ($1, $2, $3, $4, $5)', [
+        cycleId, row.stage, to, backwards, auth.userId,
+      ]);
+      await this.repo.activity(manager, row.initiative_id, 'stage_changed', auth.userId, `${row.number}. ${row.title}: ${row.stage} → ${to}`);
+      await this.repo.touch(manager, row.initiative_id);
+    });
+    return this.cycle(auth, cycleId);
+  }
+
+  async reflect(auth: AuthContext, cycleId: string, input: Reflection): Promise<Cycle> {
+    const row = await this.openCycle(auth, cycleId);
+    await this.repo.transaction(async (manager) => {
+      await manager.query('UPDATE cycles SET reflection = $2 WHERE id = $1', [cycleId, JSON.stringify(input)]);
+      await this.repo.touch(manager, row.initiative_id);
+    });
+    return this.cycle(auth, cycleId);
+  }
+
+  /** A prefilled lesson draft from the reflection, linked back to the cycle, in one step. */
+  async publishLesson(auth: AuthContext, cycleId: string, language: Language): Promise<Lesson> {
+    const row = await this.repo.cycle(cycleId);
+    if (!row) throw new NotFoundError('The cycle');
+    const { initiative } = await this.requireInitiative(auth, row.initiative_id, 'initiative:write', 'The cycle');
+    if (!row.reflection) throw new ConflictError('Write the reflection first: the lesson is drafted from it');
+    if (row.lesson_id) throw new ConflictError('A lesson was already drafted from this cycle');
+    const observations = await this.repo.observations([cycleId]);
+    const decision = { adopt: 'Adopt', adapt: 'Adapt', abandon: 'Abandon' }[row.reflection.decision];
+    const lesson = await this.lessons.create(auth, {
+      organisationId: initiative.organisation_id,
+      title: `${initiative.title}: ${row.title}`.slice(0, 200),
+      context: [initiative.aim_what, initiative.aim_how_much].filter(Boolean).join(' — ').slice(0, 10_000),
+      actions: [row.plan['objective'], ...observations.map((o) => `${o.observed_on}: ${o.note}`)].filter(Boolean).join('\n').slice(0, 10_000),
+      worked: row.reflection.whatChanged.slice(0, 10_000),
+      didNotWork: '',
+      recommendation: `${decision}. ${row.reflection.learned}`.slice(0, 10_000),
+      determinants: initiative.determinants as Lesson['determinants'],
+      sectors: initiative.sectors as Lesson['sectors'],
+      levels: [],
+      initiative: initiative.title.slice(0, 200),
+      cycleStage: 'reflect',
+      language,
+      visibility: 'organisation',
+      evidence: [{ kind: 'link', url: `${this.config.publicUrl}/cycles/initiatives/${initiative.id}#cycle-${row.number}`, label: `Cycle ${row.number}: ${row.title}`.slice(0, 200) }],
+    });
+    await this.repo.transaction(async (manager) => {
+      await manager.query('UPDATE cycles SET lesson_id = $2 WHERE id = $1', [cycleId, lesson.id]);
+      await this.repo.activity(manager, row.initiative_id, 'lesson_drafted', auth.userId, lesson.title);
+    });
+    return lesson;
+  }
+
+  // ----- milestones -----
+  async addMilestone(auth: AuthContext, cycleId: string, input: MilestoneInput): Promise<Milestone> {
+    const row = await this.openCycle(auth, cycleId);
+    await this.checkOwner(row.initiative_id, input.ownerId);
+    const id = await this.repo.transaction(async (manager) => {
+      const [created] = await manager.query(
+        `INSERT INTO cycle_milestones (cycle_id, title, owner_id, due_on, status, completed_at, position)
+         VALUES ($1, $2, $3, $4, $5::text, CASE WHEN $5::text = 'done' THEN now() END, extract(epoch FROM now())) RETURNING id`,
+        [cycleId, input.title, input.ownerId, input.dueOn, input.status],
+      );
+      await this.repo.touch(manager, row.initiative_id);
+      return created.id as string;
+    });
+    return this.milestone(id);
+  }
+
+  async updateMilestone(auth: AuthContext, milestoneId: string, input: UpdateMilestoneRequest): Promise<Milestone> {
+    const existing = await this.repo.milestone(milestoneId);
+    if (!existing) throw new NotFoundError('The milestone');
+    await this.openCycle(auth, existing.cycle_id);
+    if (input.ownerId !== undefined) await this.checkOwner(existing.initiative_id, input.ownerId);
+    await this.repo.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE cycle_milestones SET title = coalesce($2::text, title), owner_id = CASE WHEN $3 THEN $4::uuid ELSE owner_id END,
+                due_on = CASE WHEN $5 THEN $6::date ELSE due_on END, status = coalesce($7::text, status),
+                completed_at = CASE WHEN coalesce($7::text, status) = 'done' THEN coalesce(completed_at, now()) ELSE NULL END
+         WHERE id = $1`,
+        [milestoneId, input.title ?? null, input.ownerId !== undefined, input.ownerId ?? null, input.dueOn !== undefined, input.dueOn ?? null, input.status ?? null],
+      );
+      if (input.status === 'done' && existing.status !== 'done') {
+        await this.repo.activity(manager, existing.initiative_id, 'milestone_done', auth.userId, input.title ?? existing.title);
+      }
+      await this.repo.touch(manager, existing.initiative_id);
+    });
+    return this.milestone(milestoneId);
+  }
+
+  async removeMilestone(auth: AuthContext, milestoneId: string): Promise<void> {
+    const existing = await this.repo.milestone(milestoneId);
+    if (!existing) throw new NotFoundError('The milestone');
+    await this.openCycle(auth, existing.cycle_id);
+    await this.repo.transaction(async (manager) => {
+      await manager.query('DELETE FROM cycle_milestones WHERE id = $1', [milestoneId]);
+      await this.repo.touch(manager, existing.initiative_id);
+    });
+  }
+
+  private async milestone(id: string): Promise<Milestone> {
+    const existing = await this.repo.milestone(id);
+    const [row] = await this.repo.milestones([existing?.cycle_id as string]).then((rows) => rows.filter((m) => m.id === id));
+    return presentMilestone(row, todayUtc());
+  }
+
+  // ----- observations -----
+  async addObservation(auth: AuthContext, cycleId: string, input: ObservationInput): Promise<Observation> {
+    const row = await this.openCycle(auth, cycleId);
+    await this.checkEvidence(auth, input.evidence);
+    const id = await this.repo.transaction(async (manager) => {
+      const [created] = await manager.query(
+        'INSERT INTO cycle_observations (cycle_id, observed_on, note, evidence, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [cycleId, input.observedOn, input.note, JSON.stringify(input.evidence), auth.userId],
+      );
+      await this.repo.activity(manager, row.initiative_id, 'observation_added', auth.userId, input.note.slice(0, 200));
+      await this.repo.touch(manager, row.initiative_id);
+      return created.id as string;
+    });
+    const [observation] = (await this.repo.observations([cycleId])).filter((o) => o.id === id);
+    return presentObservation(observation);
+  }
+
+  async removeObservation(auth: AuthContext, observationId: string): Promise<void> {
+    const existing = await this.repo.observation(observationId);
+    if (!existing) throw new NotFoundError('The observation');
+    await this.openCycle(auth, existing.cycle_id);
+    await this.repo.transaction((manager) => manager.query('DELETE FROM cycle_observations WHERE id = $1', [observationId]));
+  }
+
+  // ----- shared checks -----
+  async requireInitiative(auth: AuthContext, id: string, action: 'initiative:read' | 'initiative:write' | 'initiative:manage', what = 'The initiative') {
+    const facts = await this.repo.initiativeFacts(id);
+    if (!facts) throw new NotFoundError(what);
+    const resource: InitiativeResource = { kind: 'initiative', ...facts };
+    const scope = await this.policy.scope(auth);
+    scope.require(action, resource, what);
+    const [initiative] = await this.repo.initiatives(scope, { id });
+    return { scope, resource, initiative };
+  }
+
+  /** A cycle the caller may change: readable, writable, not closed. */
+  private async openCycle(auth: AuthContext, cycleId: string): Promise<CycleRow> {
+    const row = await this.repo.cycle(cycleId);
+    if (!row) throw new NotFoundError('The cycle');
+    await this.requireInitiative(auth, row.initiative_id, 'initiative:write', 'The cycle');
+    if (row.stage === 'closed') throw new ConflictError('This cycle is closed; a closed cycle is read-only');
+    return row;
+  }
+
+  private async readableRow(scope: AccessScope, id: string) {
+    const [row] = await this.repo.initiatives(scope, { id });
+    if (!row) throw new NotFoundError('The initiative');
+    return row;
+  }
+
+  private values(input: UpdateInitiativeRequest): unknown[] {
+    return [input.title, input.aimWhat, input.aimHowMuch, input.aimByWhen, input.determinants, input.sectors];
+  }
+
+  private async checkOrganisations(ownerId: string, partnerIds: string[]): Promise<void> {
+    const directory = new Map((await this.organisations.directory()).map((entry) => [entry.id, entry]));
+    const owner = directory.get(ownerId);
+    if (!owner) throw new NotFoundError('The organisation');
+    if (owner.kind !== 'country_pathfinder' && owner.kind !== 'core_partner') {
+      throw new ValidationError('Only country pathfinders and core partners own initiatives', [{ path: 'organisationId', message: 'Choose a country pathfinder or a core partner' }]);
+    }
+    partnerIds.forEach((partnerId, index) => {
+      if (!directory.has(partnerId)) throw new ValidationError('Unknown partner organisation', [{ path: `partnerOrganisationIds.${index}`, message: 'No organisation has this id' }]);
+      if (partnerId === ownerId) throw new ValidationError('The owning organisation cannot also be a partner', [{ path: `partnerOrganisationIds.${index}`, message: 'Remove the owning organisation from the partners' }]);
+    });
+  }
+
+  private async checkChangeIdeas(initiativeId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const nodes = await this.repo.drivers(initiativeId);
+    ids.forEach((id, index) => {
+      if (!nodes.some((node) => node.id === id) || depthOf(nodes, id) !== 2) {
+        throw new ValidationError('Unknown change idea', [{ path: `changeIdeaIds.${index}`, message: 'No change idea of this driver diagram has this id' }]);
+      }
+    });
+  }
+
+  private async checkOwner(initiativeId: string, ownerId: string | null): Promise<void> {
+    if (!ownerId) return;
+    const facts = await this.repo.initiativeFacts(initiativeId);
+    const people = await this.repo.people(facts?.organisationId as string);
+    if (!people.some((person) => person.id === ownerId)) {
+      throw new ValidationError('Unknown owner', [{ path: 'ownerId', message: 'The owner must be a member of the organisation that owns the initiative' }]);
+    }
+  }
+
+  /** Evidence may only point at what the author can read, so an observation never leaks titles. */
+  private async checkEvidence(auth: AuthContext, evidence: ObservationEvidence[]): Promise<void> {
+    if (!evidence.some((item) => item.kind !== 'link')) return;
+    const scope = await this.scopes.scopeFor(auth);
+    for (const [index, item] of evidence.entries()) {
+      const unknown = (what: string) => new ValidationError(`Unknown ${what} in the evidence`, [{ path: `evidence.${index}.id`, message: `No ${what} you can read has this id` }]);
+      if ((item.kind === 'meeting' || item.kind === 'action_item') && !scope.meetings.includes(item.id)) throw unknown('meeting');
+      if (item.kind === 'lesson') await this.lessons.get(auth, item.id).catch(() => Promise.reject(unknown('lesson')));
+      if (item.kind === 'report') await this.reports.get(auth, item.id).catch(() => Promise.reject(unknown('report')));
+    }
+  }
+}
+
+function depthOf(nodes: Array<{ id: string; parent_id: string | null }>, id: string): number {
+  const parents = new Map(nodes.map((node) => [node.id, node.parent_id]));
+  let depth = 0;
+  for (let parent = parents.get(id); parent; parent = parents.get(parent)) depth += 1;
+  return depth;
+}
+
+function descendantsOf(nodes: Array<{ id: string; parent_id: string | null }>, id: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (parent: string) => {
+    for (const node of nodes) {
+      if (node.parent_id === parent && !found.has(node.id)) {
+        found.add(node.id);
+        visit(node.id);
+      }
+    }
+  };
+  visit(id);
+  return found;
+}
+
+function heightOf(nodes: Array<{ id: string; parent_id: string | null }>, id: string): number {
+  const children = nodes.filter((node) => node.parent_id === id);
+  return children.length === 0 ? 0 : 1 + Math.max(...children.map((child) => heightOf(nodes, child.id)));
+}
+

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '@simashe/api-core';
+import { LessonsService } from '@simashe/api-lessons';
+import { MeetingsService } from '@simashe/api-meetings';
+import { AccessPolicy } from '@simashe/api-organisations';
+import { ReportsService } from '@simashe/api-reports';
+import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow } from '@simashe/contracts';
+import { stringify } from 'csv-stringify/sync';
+import { CyclesRepository } from './cycles.repository';
+import { todayUtc } from './cycles.presenter';
+
+const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+const STAGES = ['plan', 'act', 'observe', 'reflect', 'closed', 'none'] as const;
+
+/** Monday 00:00 UTC of the week holding `time`. */
+function weekStart(time: number): number {
+  const date = new Date(time);
+  const day = (date.getUTCDay() + 6) % 7;
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day);
+}
+
+/**
+ * Where every pathfinder the viewer may read stands. A fixed number of queries per request, whatever the number of
+ * pathfinders: figures come in batches from this domain's repository and from the reports, meetings and lessons
+ * services.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly repo: CyclesRepository,
+    private readonly policy: AccessPolicy,
+    private readonly reports: ReportsService,
+    private readonly meetings: MeetingsService,
+    private readonly lessons: LessonsService,
+  ) {}
+
+  async dashboard(auth: AuthContext, filters: DashboardFilters, now = new Date()): Promise<Dashboard> {
+    const scope = await this.policy.scope(auth);
+    const pathfinders = await this.repo.dashboardPathfinders(scope, filters);
+    const ids = pathfinders.map((p) => p.id);
+    const [figures, reports, meetings, lessons, milestones, activity] = await Promise.all([
+      this.repo.dashboardFigures(ids, filters, todayUtc(now)),
+      this.reports.latestByOrganisation(ids),
+      this.meetings.activitySummary(ids, 90, now.getTime()),
+      this.lessons.publishedCounts(ids),
+      this.repo.dashboardMilestones(ids),
+      this.repo.dashboardActivity(ids, new Date(weekStart(now.getTime()) - 11 * WEEK)),
+    ]);
+    const byOrganisation = new Map(figures.map((row) => [row.organisation_id, row]));
+    const rows: DashboardRow[] = pathfinders.map((p) => {
+      const figure = byOrganisation.get(p.id);
+      const meeting = meetings.get(p.id) ?? { held: 0, attended: 0 };
+      return {
+        organisationId: p.id,
+        organisationName: p.name,
+        countryIso2: p.iso2,
+        countryIso3: p.iso3,
+        regionCode: p.region_code,
+        initiatives: figure?.initiatives ?? 0,
+        stage: figure?.stage ?? 'none',
+        daysInStage: figure?.stage_changed_at ? Math.floor((now.getTime() - figure.stage_changed_at.getTime()) / DAY) : null,
+        overdueMilestones: figure?.overdue ?? 0,
+        lastReport: reports.get(p.id) ?? null,
+        meetingsHeld90: meeting.held,
+        attendanceRate90: meeting.held ? Math.round((meeting.attended / meeting.held) * 1000) / 1000 : null,
+        lessonsPublished: lessons.get(p.id) ?? 0,
+        measuresImproving: figure?.improving ?? 0,
+        measuresConcerning: figure?.concerning ?? 0,
+      };
+    });
+
+    const thisWeek = weekStart(now.getTime());
+    const burndown = [];
+    for (let offset = -11; offset <= 4; offset += 1) {
+      const start = thisWeek + offset * WEEK;
+      const end = start + WEEK;
+      const endDate = new Date(end).toISOString().slice(0, 10);
+      const planned = milestones.filter((m) => m.created_at.getTime() < Math.max(end, now.getTime()) && (m.due_on === null || m.due_on >= endDate)).length;
+      const open = end <= now.getTime() || offset === 0
+        ? milestones.filter((m) => m.created_at.getTime() < Math.min(end, now.getTime()) && !(m.completed_at && m.completed_at.getTime() < Math.min(end, now.getTime()))).length
+        : planned;
+      burndown.push({ week: new Date(start).toISOString().slice(0, 10), open, due: planned });
+    }
+    const activityByWeek = new Map<string, { stageChanges: number; milestonesDone: number; observations: number }>();
+    for (let offset = -11; offset <= 0; offset += 1) {
+      activityByWeek.set(new Date(thisWeek + offset * WEEK).toISOString().slice(0, 10), { stageChanges: 0, milestonesDone: 0, observations: 0 });
+    }
+    for (const row of activity) {
+      const entry = activityByWeek.get(row.week);
+      if (!entry) continue;
+      if (row.kind === 'stage_changed' || row.kind === 'cycle_started') entry.stageChanges += row.n;
+      if (row.kind === 'milestone_done') entry.milestonesDone += row.n;
+      if (row.kind === 'observation_added') entry.observations += row.n;
+    }
+    return {
+      generatedAt: now.toISOString(),
+      rows,
+      stageDistribution: STAGES.map((stage) => ({ stage, count: rows.filter((row) => row.stage === stage).length })),
+      burndown,
+      activity: [...activityByWeek.entries()].map(([week, counts]) => ({ week, ...counts })),
+    };
+  }
+
+  async csv(auth: AuthContext, filters: DashboardFilters): Promise<string> {
+    const { rows } = await this.dashboard(auth, filters);
+    return '\uFEFF' + stringify(
+      rows.map((row) => [
+        row.organisationName, row.countryIso3 ?? '', row.regionCode ?? '', row.initiatives, row.stage, row.daysInStage ?? '', row.overdueMilestones,
+        row.lastReport?.title ?? '', row.lastReport?.status ?? '', row.meetingsHeld90, row.attendanceRate90 ?? '', row.lessonsPublished,
+        row.measuresImproving, row.measuresConcerning,
+      ]),
+      {
+        header: true,
+        columns: ['Pathfinder', 'Country', 'Region', 'Initiatives', 'Stage', 'Days in stage', 'Overdue milestones', 'Last report', 'Report status',
+          'Meetings (90 days)', 'Attendance rate (90 days)', 'Lessons published', 'Measures improving', 'Measures of concern'],
+        // Cells that a spreadsheet would run as formulas are made literal.
+        cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
+      },
+    );
+  }
+
+  async activity(auth: AuthContext, limit: number): Promise<ActivityItem[]> {
+    const scope = await this.policy.scope(auth);
+    return (await this.repo.feed(scope, limit)).map((row) => ({
+      id: row.id,
+      kind: row.kind as ActivityItem['kind'],
+      at: row.at.toISOString(),
+      actorName: row.actor_name,
+      organisationName: row.organisation_name,
+      initiativeId: row.initiative_id,
+      initiativeTitle: row.initiative_title,
+      detail: row.detail,
+    }));
+  }
+}

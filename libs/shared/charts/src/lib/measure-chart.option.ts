@@ -1,0 +1,121 @@
+import type { ChartSignal, MeasureChart } from '@simashe/contracts';
+
+export interface MeasureChartLabels {
+  value: string;
+  centre: string;
+  median: string;
+  upper: string;
+  lower: string;
+  target: string;
+  movingRange: string;
+  movingRangeUpper: string;
+  cycle: (number: number) => string;
+  signal: (signal: ChartSignal) => string;
+}
+
+export const ENGLISH_CHART_LABELS: MeasureChartLabels = {
+  value: 'Value',
+  centre: 'Mean',
+  median: 'Median',
+  upper: 'Upper limit',
+  lower: 'Lower limit',
+  target: 'Target',
+  movingRange: 'Moving range',
+  movingRangeUpper: 'Moving range limit',
+  cycle: (number) => `Cycle ${number} (act)`,
+  signal: (signal) => `${signal.assessment === 'improvement' ? 'Improvement' : 'Concern'}: ${signal.rule}`,
+};
+
+/** NHS "Making Data Count" colours: blue improvement, orange concern, grey common cause. */
+export const SIGNAL_COLOURS = { improvement: '#1d5fa8', concern: '#c25400', common: '#5f6b7a' } as const;
+
+/** Which assessment, if any, colours each point (concern wins when both apply). */
+export function pointAssessments(chart: MeasureChart['chart']): Array<'improvement' | 'concern' | null> {
+  const result: Array<'improvement' | 'concern' | null> = chart.points.map(() => null);
+  for (const signal of chart.signals) {
+    for (const index of signal.indexes) {
+      if (result[index] !== 'concern') result[index] = signal.assessment;
+    }
+  }
+  return result;
+}
+
+/** The first category (date) at or after `date`, else the last one. */
+function categoryAtOrAfter(dates: string[], date: string): string | undefined {
+  return dates.find((candidate) => candidate >= date) ?? dates[dates.length - 1];
+}
+
+/**
+ * One ECharts option for a measure: values coloured by signal, centre line and limits (per point, so p-chart
+ * limits and recalculated segments step), the target, each cycle's act stage as a shaded band, and for XmR the
+ * moving-range chart beneath.
+ */
+export function measureChartOption(data: MeasureChart, labels: MeasureChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
+  const { chart, measure } = data;
+  const dates = chart.points.map((point) => point.date);
+  const assessments = pointAssessments(chart);
+  const xmr = chart.type === 'xmr';
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 10_000) / 10_000);
+  const bands = data.bands
+    .map((band) => {
+      const start = categoryAtOrAfter(dates, band.start);
+      const end = band.end ? categoryAtOrAfter(dates, band.end) : dates[dates.length - 1];
+      return start && end ? [{ name: labels.cycle(band.number), xAxis: start }, { xAxis: end }] : null;
+    })
+    .filter((band) => band !== null);
+  const grid = xmr ? [{ top: 40, height: '52%', left: 56, right: 24 }, { top: '72%', height: '18%', left: 56, right: 24 }] : [{ top: 40, bottom: 40, left: 56, right: 24 }];
+  const xAxis = grid.map((_, index) => ({ type: 'category', data: dates, gridIndex: index, inverse: !!options.rtl, axisLabel: { show: index === grid.length - 1 } }));
+  const yAxis = grid.map((_, index) => ({ type: 'value', gridIndex: index, scale: true, position: options.rtl ? 'right' : 'left', name: index === 0 ? measure.unit : '' }));
+  const line = (name: string, values: Array<number | null>, colour: string, dashed: boolean) => ({
+    name,
+    type: 'line',
+    step: 'middle',
+    symbol: 'none',
+    data: values.map(round),
+    lineStyle: { color: colour, type: dashed ? 'dashed' : 'solid', width: 1.5 },
+    itemStyle: { color: colour },
+    connectNulls: false,
+  });
+  const series: Array<Record<string, unknown>> = [
+    {
+      name: labels.value,
+      type: 'line',
+      data: chart.points.map((point, index) => ({
+        value: round(point.value),
+        itemStyle: { color: SIGNAL_COLOURS[assessments[index] ?? 'common'] },
+        symbolSize: assessments[index] ? 9 : 6,
+      })),
+      lineStyle: { color: SIGNAL_COLOURS.common, width: 1.5 },
+      itemStyle: { color: SIGNAL_COLOURS.common },
+      symbol: 'circle',
+      markArea: bands.length ? { silent: true, itemStyle: { color: 'rgba(29, 95, 168, 0.08)' }, label: { position: 'insideTop', fontSize: 10 }, data: bands } : undefined,
+      markLine:
+        measure.target !== null
+          ? { silent: true, symbol: 'none', lineStyle: { color: '#2e7d32', type: 'dotted' }, label: { formatter: labels.target }, data: [{ yAxis: measure.target }] }
+          : undefined,
+    },
+    line(chart.type === 'run' ? labels.median : labels.centre, chart.points.map((point) => point.centre), '#333333', false),
+  ];
+  if (chart.type !== 'run') {
+    series.push(line(labels.upper, chart.points.map((point) => point.upper), '#8a8a8a', true));
+    series.push(line(labels.lower, chart.points.map((point) => point.lower), '#8a8a8a', true));
+  }
+  if (xmr) {
+    series.push({ ...line(labels.movingRange, chart.points.map((point) => point.movingRange), SIGNAL_COLOURS.common, false), step: false, symbol: 'circle', xAxisIndex: 1, yAxisIndex: 1 });
+    series.push({
+      ...line(labels.movingRangeUpper, chart.points.map((point) => chart.segments[point.segment]?.movingRangeUpper ?? null), '#8a8a8a', true),
+      xAxisIndex: 1,
+      yAxisIndex: 1,
+    });
+  }
+  return {
+    animation: false,
+    textStyle: { fontFamily: 'system-ui, sans-serif' },
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0, type: 'scroll' },
+    grid,
+    xAxis,
+    yAxis,
+    series,
+  };
+}
