@@ -1,0 +1,3 @@
+export * from './lib/statistics';
+export * from './lib/segments';
+export * from './lib/charts';
