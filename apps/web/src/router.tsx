@@ -28,6 +28,7 @@ function lazyPage(load: () => Promise<ComponentType>, showLoading = true) {
 const meetings = () => import('@simashe/web-meetings');
 const lessons = () => import('@simashe/web-lessons');
 const search = () => import('@simashe/web-search');
+const cycles = () => import('@simashe/web-cycles');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -69,7 +70,11 @@ export const router = createBrowserRouter([
       { path: 'discussions', element: <DiscussionsPage /> },
       { path: 'discussions/:id', element: <TopicPage /> },
       { path: 'search', element: lazyPage(async () => (await search()).SearchPage) },
-      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      { path: 'cycles', element: lazyPage(async () => (await cycles()).CyclesPage) },
+      { path: 'cycles/new', element: lazyPage(async () => (await cycles()).NewInitiativePage) },
+      { path: 'cycles/initiatives/:id', element: lazyPage(async () => (await cycles()).InitiativePage) },
+      { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
+      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

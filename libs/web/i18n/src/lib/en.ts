@@ -1,3 +1,5 @@
+import { cyclesEn } from './cycles/en';
+
 /** English: the complete catalogue. Other languages fall back to it key by key. */
 export const en = {
   app: { name: 'SIMASHE Workspace', tagline: 'Collaborative action on the social, economic and environmental determinants of health' },
@@ -499,6 +501,7 @@ export const en = {
     reminderChoices: { 10080: 'A week before', 1440: 'A day before', 60: 'An hour before', 15: '15 minutes before', 5: '5 minutes before' },
     emailReminders: 'Also send reminders by email (when the workspace has email set up)',
   },
+  cycles: cyclesEn,
 };
 
 export type Catalogue = typeof en;

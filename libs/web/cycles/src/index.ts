@@ -1,0 +1,3 @@
+export * from './lib/cycles.page';
+export * from './lib/initiative.page';
+export * from './lib/dashboard-print.page';

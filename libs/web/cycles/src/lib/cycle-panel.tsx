@@ -1,0 +1,317 @@
+import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, type DriverNode, type ObservationEvidence, type Reflection, type StartCycleRequest } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { useDateFormatter } from '@simashe/web-i18n';
+import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { StageBadge, fieldError } from './common';
+import { nextStage, previousStage } from './cycle-logic';
+import { MilestoneBoard } from './milestone-board';
+import { useAddObservation, useEvidenceOptions, useMoveStage, usePublishLesson, useReflect, useRemoveObservation, useStartCycle, useUpdateCycle } from './queries';
+
+const PLAN_FIELDS = ['objective', 'prediction', 'measurement', 'who', 'when', 'where'] as const;
+const EMPTY_PLAN: CyclePlan = { objective: '', prediction: '', measurement: '', who: '', when: '', where: '' };
+
+function TextArea({ label, value, onChange, error, disabled }: { label: string; value: string; onChange: (value: string) => void; error?: string; disabled?: boolean }) {
+  const id = useId();
+  return (
+    <div className={`field ${error ? 'field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={2} value={value} maxLength={4000} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      {error && <p className="field-error">{error}</p>}
+    </div>
+  );
+}
+
+/** Plan fields and the change ideas a cycle tests: used to start a cycle and to edit its plan. */
+function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, readOnly }: {
+  initial: StartCycleRequest;
+  changeIdeas: DriverNode[];
+  busy: boolean;
+  error: Error | null;
+  submitLabel: string;
+  onSubmit: (input: StartCycleRequest) => void;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<StartCycleRequest>(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(draft);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      {error && <Alert kind="error">{error.message}</Alert>}
+      <TextField label={t('cycles.plan.title')} value={draft.title} disabled={readOnly} required maxLength={200} onChange={(e) => setDraft({ ...draft, title: e.target.value })} error={fieldError(error, 'title')} />
+      <div className="plan-grid">
+        {PLAN_FIELDS.map((field) => (
+          <TextArea key={field} label={t(`cycles.plan.${field}`)} value={draft.plan[field]} disabled={readOnly} onChange={(value) => setDraft({ ...draft, plan: { ...draft.plan, [field]: value } })} error={fieldError(error, `plan.${field}`)} />
+        ))}
+      </div>
+      {changeIdeas.length > 0 && (
+        <fieldset className="invitees">
+          <legend>{t('cycles.plan.changeIdeas')}</legend>
+          {changeIdeas.map((idea) => (
+            <label key={idea.id} className="checkbox">
+              <input
+                type="checkbox"
+                disabled={readOnly}
+                checked={draft.changeIdeaIds.includes(idea.id)}
+                onChange={(e) => setDraft({ ...draft, changeIdeaIds: e.target.checked ? [...draft.changeIdeaIds, idea.id] : draft.changeIdeaIds.filter((id) => id !== idea.id) })}
+              />{' '}
+              {idea.label}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {!readOnly && (
+        <Button type="submit" busy={busy} disabled={draft.title.trim().length < 3}>
+          {submitLabel}
+        </Button>
+      )}
+    </form>
+  );
+}
+
+export function StartCycleForm({ initiativeId, changeIdeas, nextNumber }: { initiativeId: string; changeIdeas: DriverNode[]; nextNumber: number }) {
+  const { t } = useTranslation();
+  const start = useStartCycle(initiativeId);
+  return (
+    <PlanForm
+      initial={{ title: '', changeIdeaIds: [], plan: EMPTY_PLAN }}
+      changeIdeas={changeIdeas}
+      busy={start.isPending}
+      error={start.error}
+      submitLabel={t('cycles.start', { number: nextNumber })}
+      onSubmit={(input) => start.mutate(input)}
+      readOnly={false}
+    />
+  );
+}
+
+function StageStepper({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const current = CYCLE_STAGES_FLOW.indexOf(cycle.stage);
+  return (
+    <ol className="stage-stepper" aria-label={t('cycles.stagesLabel')}>
+      {CYCLE_STAGES_FLOW.map((stage, index) => (
+        <li key={stage} className={index < current ? 'stage-done' : index === current ? 'stage-current' : 'stage-next'} aria-current={index === current ? 'step' : undefined}>
+          <span className="stage-name">{t(`cycles.stages.${stage}`)}</span>
+          {stage !== 'closed' && <span className="stage-pdsa">{t(`cycles.pdsa.${stage}`)}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const format = useDateFormatter(user.timeZone);
+  const add = useAddObservation(cycle.id);
+  const remove = useRemoveObservation();
+  const options = useEvidenceOptions(canEdit);
+  const [observedOn, setObservedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [note, setNote] = useState('');
+  const [link, setLink] = useState('');
+  const [cited, setCited] = useState('');
+  const evidenceLink = (item: ObservationEvidence) => {
+    if (item.kind === 'link') return <a href={item.url} rel="noopener noreferrer" target="_blank">{item.label || item.url}</a>;
+    const path = item.kind === 'report' ? `/reports/${item.id}` : item.kind === 'lesson' ? `/lessons/${item.id}` : `/meetings/${item.id}`;
+    return <Link to={path}>{item.label || t(`cycles.evidence.${item.kind}`)}</Link>;
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const evidence: ObservationEvidence[] = [];
+    if (link.trim()) evidence.push({ kind: 'link', url: link.trim(), label: '' });
+    if (cited) {
+      const [kind, id] = cited.split(':') as ['report' | 'lesson' | 'meeting', string];
+      const label = [...options.reports, ...options.lessons, ...options.meetings].find((o) => o.id === id)?.title ?? '';
+      evidence.push({ kind, id, label: label.slice(0, 200) });
+    }
+    add.mutate({ observedOn, note, evidence }, { onSuccess: () => (setNote(''), setLink(''), setCited('')) });
+  };
+  return (
+    <>
+      {cycle.observations.length === 0 ? (
+        <p className="muted">{t('cycles.observations.empty')}</p>
+      ) : (
+        <ul className="observation-list">
+          {cycle.observations.map((observation) => (
+            <li key={observation.id}>
+              <strong>{format(`${observation.observedOn}T12:00:00Z`, { dateStyle: 'medium' })}</strong> — {observation.note}
+              {observation.evidence.length > 0 && (
+                <ul className="evidence-list">
+                  {observation.evidence.map((item, index) => (
+                    <li key={index}>{evidenceLink(item)}</li>
+                  ))}
+                </ul>
+              )}
+              <div className="muted">
+                {observation.authorName}
+                {canEdit && (
+                  <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.observations.confirmDelete')) && remove.mutate(observation.id)}>
+                    {t('cycles.delete')}
+                  </Button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && (
+        <form onSubmit={submit} aria-label={t('cycles.observations.add')}>
+          {add.error && <Alert kind="error">{add.error.message}</Alert>}
+          <div className="form-row">
+            <TextField label={t('cycles.observations.date')} type="date" required value={observedOn} onChange={(e) => setObservedOn(e.target.value)} error={fieldError(add.error, 'observedOn')} />
+            <TextField label={t('cycles.observations.link')} type="url" value={link} placeholder="https://" onChange={(e) => setLink(e.target.value)} error={fieldError(add.error, 'evidence.0.url')} />
+            <SelectField
+              label={t('cycles.observations.cite')}
+              value={cited}
+              onChange={(e) => setCited(e.target.value)}
+              options={[
+                { value: '', label: t('cycles.observations.nothing') },
+                ...options.reports.map((r) => ({ value: `report:${r.id}`, label: `${t('cycles.evidence.report')}: ${r.title}` })),
+                ...options.meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('cycles.evidence.meeting')}: ${m.title}` })),
+                ...options.lessons.map((l) => ({ value: `lesson:${l.id}`, label: `${t('cycles.evidence.lesson')}: ${l.title}` })),
+              ]}
+            />
+          </div>
+          <TextArea label={t('cycles.observations.note')} value={note} onChange={setNote} error={fieldError(add.error, 'note')} />
+          <Button type="submit" busy={add.isPending} disabled={!note.trim()}>
+            {t('cycles.observations.add')}
+          </Button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function ReflectionSection({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const reflect = useReflect(cycle.id);
+  const publish = usePublishLesson(cycle.id);
+  const [draft, setDraft] = useState<Reflection>(cycle.reflection ?? { whatChanged: '', learned: '', decision: 'adapt' });
+  const readOnly = !canEdit || cycle.stage === 'closed';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    reflect.mutate(draft);
+  };
+  return (
+    <>
+      <form onSubmit={submit} noValidate>
+        {reflect.error && <Alert kind="error">{reflect.error.message}</Alert>}
+        <TextArea label={t('cycles.reflection.whatChanged')} value={draft.whatChanged} disabled={readOnly} onChange={(value) => setDraft({ ...draft, whatChanged: value })} error={fieldError(reflect.error, 'whatChanged')} />
+        <TextArea label={t('cycles.reflection.learned')} value={draft.learned} disabled={readOnly} onChange={(value) => setDraft({ ...draft, learned: value })} error={fieldError(reflect.error, 'learned')} />
+        <fieldset className="invitees">
+          <legend>{t('cycles.reflection.decision')}</legend>
+          {REFLECTION_DECISIONS.map((decision) => (
+            <label key={decision} className="checkbox">
+              <input type="radio" name={`decision-${cycle.id}`} value={decision} disabled={readOnly} checked={draft.decision === decision} onChange={() => setDraft({ ...draft, decision })} />{' '}
+              {t(`cycles.reflection.decisions.${decision}`)}
+            </label>
+          ))}
+        </fieldset>
+        {!readOnly && (
+          <Button type="submit" busy={reflect.isPending} disabled={!draft.whatChanged.trim() || !draft.learned.trim()}>
+            {t('cycles.reflection.save')}
+          </Button>
+        )}
+      </form>
+      {cycle.lessonId ? (
+        <p>
+          <Link to={`/lessons/${cycle.lessonId}`}>{t('cycles.reflection.lessonLink')}</Link>
+        </p>
+      ) : (
+        canEdit &&
+        cycle.reflection && (
+          <div className="button-row">
+            {publish.error && <Alert kind="error">{publish.error.message}</Alert>}
+            <Button variant="secondary" busy={publish.isPending} onClick={() => publish.mutate(user.preferredLanguage)}>
+              {t('cycles.reflection.publish')}
+            </Button>
+            {publish.data && <Link to={`/lessons/${publish.data.id}/edit`}>{t('cycles.reflection.openDraft')}</Link>}
+          </div>
+        )
+      )}
+    </>
+  );
+}
+
+/** One cycle: where it stands, its plan, milestones, observations and reflection, with the moves allowed now. */
+export function CyclePanel({ cycle, changeIdeas, people, canEdit }: { cycle: Cycle; changeIdeas: DriverNode[]; people: Array<{ id: string; name: string }>; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const format = useDateFormatter(user.timeZone);
+  const move = useMoveStage(cycle.id);
+  const update = useUpdateCycle(cycle.id);
+  const closed = cycle.stage === 'closed';
+  const editable = canEdit && !closed;
+  const next = nextStage(cycle.stage);
+  const previous = previousStage(cycle.stage);
+  return (
+    <div className="cycle-panel" id={`cycle-${cycle.number}`}>
+      <h3>
+        {t('cycles.cycleTitle', { number: cycle.number, title: cycle.title })} <StageBadge stage={cycle.stage} />
+      </h3>
+      <StageStepper cycle={cycle} />
+      <p className="field-hint">{t('cycles.pdsaHelp')}</p>
+      {closed && <Alert kind="info">{t('cycles.closedReadOnly')}</Alert>}
+      {move.error && <Alert kind="error">{move.error.message}</Alert>}
+      {editable && (
+        <div className="button-row">
+          {next && (
+            <Button
+              busy={move.isPending}
+              disabled={next === 'closed' && !cycle.reflection}
+              title={next === 'closed' && !cycle.reflection ? t('cycles.needReflection') : undefined}
+              onClick={() => (next !== 'closed' || window.confirm(t('cycles.confirmClose'))) && move.mutate(next)}
+            >
+              {next === 'closed' ? t('cycles.close') : t('cycles.moveTo', { stage: t(`cycles.stages.${next}`) })}
+            </Button>
+          )}
+          {previous && (
+            <Button variant="secondary" busy={move.isPending} onClick={() => window.confirm(t('cycles.confirmBack', { stage: t(`cycles.stages.${previous}`) })) && move.mutate(previous)}>
+              {t('cycles.backTo', { stage: t(`cycles.stages.${previous}`) })}
+            </Button>
+          )}
+          {next === 'closed' && !cycle.reflection && <span className="field-hint">{t('cycles.needReflection')}</span>}
+        </div>
+      )}
+      <details open={cycle.stage === 'plan'}>
+        <summary>{t('cycles.plan.heading')}</summary>
+        <PlanForm
+          key={cycle.id}
+          initial={{ title: cycle.title, changeIdeaIds: cycle.changeIdeaIds, plan: cycle.plan }}
+          changeIdeas={changeIdeas}
+          busy={update.isPending}
+          error={update.error}
+          submitLabel={t('cycles.plan.save')}
+          onSubmit={(input) => update.mutate(input)}
+          readOnly={!editable}
+        />
+      </details>
+      <h4>{t('cycles.milestones.heading')}</h4>
+      <MilestoneBoard cycleId={cycle.id} milestones={cycle.milestones} people={people} canEdit={editable} />
+      <h4>{t('cycles.observations.heading')}</h4>
+      <Observations cycle={cycle} canEdit={editable} />
+      <h4>{t('cycles.reflection.heading')}</h4>
+      <ReflectionSection key={`${cycle.id}-${cycle.reflection ? 1 : 0}`} cycle={cycle} canEdit={canEdit} />
+      <details>
+        <summary>{t('cycles.history')}</summary>
+        <ol className="stage-history">
+          {cycle.events.map((event, index) => (
+            <li key={index}>
+              <time dateTime={event.at}>{format(event.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
+              {event.from
+                ? t(event.backwards ? 'cycles.eventBack' : 'cycles.eventMoved', { who: event.byName ?? t('cycles.someone'), from: t(`cycles.stages.${event.from}`), to: t(`cycles.stages.${event.to}`) })
+                : t('cycles.eventStarted', { who: event.byName ?? t('cycles.someone') })}
+            </li>
+          ))}
+        </ol>
+      </details>
+    </div>
+  );
+}

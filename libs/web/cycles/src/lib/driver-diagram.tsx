@@ -1,0 +1,166 @@
+import type { Cycle, DriverNode } from '@simashe/contracts';
+import { Alert, Button, TextField } from '@simashe/web-ui';
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { driverTree, indentTarget, outdentTarget, siblingMove, type DriverTreeNode } from './cycle-logic';
+import { EChart } from './echart';
+import { useAddDriver, useRemoveDriver, useUpdateDriver } from './queries';
+
+/** The driver diagram drawn left to right (right to left in Arabic): aim → primary → secondary → change ideas. */
+export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boolean): Record<string, unknown> {
+  const toData = (tree: DriverTreeNode[]): unknown[] =>
+    tree.map(({ node, children }) => ({
+      name: node.label,
+      children: toData(children),
+      itemStyle: { color: node.kind === 'primary' ? '#1d5fa8' : node.kind === 'secondary' ? '#00796b' : '#b45309' },
+    }));
+  return {
+    animation: false,
+    tooltip: { trigger: 'item' },
+    series: [
+      {
+        type: 'tree',
+        data: [{ name: aim, children: toData(driverTree(nodes)), itemStyle: { color: '#333' } }],
+        orient: rtl ? 'RL' : 'LR',
+        top: 16,
+        bottom: 16,
+        left: rtl ? '30%' : '14%',
+        right: rtl ? '14%' : '30%',
+        symbolSize: 10,
+        initialTreeDepth: -1,
+        expandAndCollapse: false,
+        label: { position: rtl ? 'right' : 'left', verticalAlign: 'middle', fontSize: 12, width: 160, overflow: 'break' },
+        leaves: { label: { position: rtl ? 'left' : 'right', verticalAlign: 'middle' } },
+        lineStyle: { color: '#9aa3ad' },
+      },
+    ],
+  };
+}
+
+function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeNode; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean; onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const { node, children } = item;
+  const update = useUpdateDriver();
+  const remove = useRemoveDriver();
+  const [editing, setEditing] = useState(false);
+  const [label, setLabel] = useState(node.label);
+  const report = { onError: (error: Error) => onError(error.message), onSuccess: () => onError(null) };
+  const move = (change: { parentId?: string | null; position?: number } | null) => change && update.mutate({ id: node.id, ...change }, report);
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ id: node.id, label }, { ...report, onSuccess: () => (setEditing(false), onError(null)) });
+  };
+  // Alt+arrows move the focused node, as in outliners; buttons do the same for pointer users.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!canEdit || !event.altKey) return;
+    const actions: Record<string, () => void> = {
+      ArrowUp: () => move(siblingMove(nodes, node.id, -1)),
+      ArrowDown: () => move(siblingMove(nodes, node.id, 1)),
+      ArrowRight: () => move(document.dir === 'rtl' ? outdentTarget(nodes, node.id) : indentTarget(nodes, node.id)),
+      ArrowLeft: () => move(document.dir === 'rtl' ? indentTarget(nodes, node.id) : outdentTarget(nodes, node.id)),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+  const testedBy = cycles.filter((cycle) => node.cycleIds.includes(cycle.id));
+  return (
+    <li className={`driver driver-${node.kind}`}>
+      <div className="driver-row" tabIndex={0} onKeyDown={onKeyDown} aria-label={`${t(`cycles.drivers.kinds.${node.kind}`)}: ${node.label}`}>
+        <span className="badge">{t(`cycles.drivers.kinds.${node.kind}`)}</span>{' '}
+        {editing ? (
+          <form className="inline-form" onSubmit={save}>
+            <TextField label={t('cycles.drivers.rename')} value={label} maxLength={300} onChange={(e) => setLabel(e.target.value)} autoFocus />
+            <Button type="submit" busy={update.isPending}>{t('common.save')}</Button>
+            <Button variant="secondary" onClick={() => setEditing(false)}>{t('common.cancel')}</Button>
+          </form>
+        ) : (
+          <span className="driver-label">{node.label}</span>
+        )}
+        {node.kind === 'change_idea' && (
+          <span className="muted">
+            {' '}· {testedBy.length ? t('cycles.drivers.testedBy', { cycles: testedBy.map((c) => `${c.number}. ${c.title}`).join(', ') }) : t('cycles.drivers.untested')}
+          </span>
+        )}
+        {canEdit && !editing && (
+          <span className="driver-tools">
+            <Button variant="link" onClick={() => setEditing(true)}>{t('cycles.drivers.rename')}</Button>
+            <Button variant="link" aria-label={t('cycles.drivers.moveUpOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, -1)} onClick={() => move(siblingMove(nodes, node.id, -1))}>↑</Button>
+            <Button variant="link" aria-label={t('cycles.drivers.moveDownOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, 1)} onClick={() => move(siblingMove(nodes, node.id, 1))}>↓</Button>
+            <Button variant="link" aria-label={t('cycles.drivers.indentOf', { name: node.label })} disabled={!indentTarget(nodes, node.id)} onClick={() => move(indentTarget(nodes, node.id))}>{t('cycles.drivers.indent')}</Button>
+            <Button variant="link" aria-label={t('cycles.drivers.outdentOf', { name: node.label })} disabled={!outdentTarget(nodes, node.id)} onClick={() => move(outdentTarget(nodes, node.id))}>{t('cycles.drivers.outdent')}</Button>
+            <Button variant="link" className="danger-link" busy={remove.isPending} onClick={() => window.confirm(t('cycles.drivers.confirmDelete', { name: node.label })) && remove.mutate(node.id, report)}>
+              {t('cycles.delete')}
+            </Button>
+          </span>
+        )}
+      </div>
+      {children.length > 0 && (
+        <ul>
+          {children.map((child) => (
+            <NodeItem key={child.node.id} item={child} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={onError} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function AddNode({ initiativeId, nodes, onError }: { initiativeId: string; nodes: DriverNode[]; onError: (message: string | null) => void }) {
+  const { t } = useTranslation();
+  const add = useAddDriver(initiativeId);
+  const [label, setLabel] = useState('');
+  const [parentId, setParentId] = useState('');
+  const parents = nodes.filter((node) => node.kind !== 'change_idea');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate({ label, parentId: parentId || null }, { onSuccess: () => (setLabel(''), onError(null)), onError: (error) => onError(error.message) });
+  };
+  return (
+    <form className="form-row" onSubmit={submit}>
+      <TextField label={t('cycles.drivers.newLabel')} value={label} maxLength={300} required onChange={(e) => setLabel(e.target.value)} />
+      <div className="field">
+        <label htmlFor="driver-parent">{t('cycles.drivers.under')}</label>
+        <select id="driver-parent" value={parentId} onChange={(e) => setParentId(e.target.value)}>
+          <option value="">{t('cycles.drivers.underAim')}</option>
+          {parents.map((node) => (
+            <option key={node.id} value={node.id}>
+              {t(`cycles.drivers.kinds.${node.kind}`)}: {node.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" busy={add.isPending} disabled={!label.trim()}>
+        {t('cycles.drivers.add')}
+      </Button>
+    </form>
+  );
+}
+
+export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { initiativeId: string; aim: string; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const rtl = i18n.dir() === 'rtl';
+  const option = useMemo(() => driverDiagramOption(aim, nodes, rtl), [aim, nodes, rtl]);
+  const tree = driverTree(nodes);
+  return (
+    <>
+      <p className="field-hint">{t('cycles.drivers.help')}</p>
+      {nodes.length > 0 && <EChart option={option} label={t('cycles.drivers.diagramLabel')} height={Math.max(220, nodes.length * 34)} />}
+      {error && <Alert kind="error">{error}</Alert>}
+      {tree.length === 0 ? (
+        <p className="muted">{t('cycles.drivers.empty')}</p>
+      ) : (
+        <ul className="driver-tree" aria-label={t('cycles.drivers.treeLabel')}>
+          {tree.map((item) => (
+            <NodeItem key={item.node.id} item={item} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={setError} />
+          ))}
+        </ul>
+      )}
+      {canEdit && <p className="field-hint">{t('cycles.drivers.keyboardHint')}</p>}
+      {canEdit && <AddNode initiativeId={initiativeId} nodes={nodes} onError={setError} />}
+    </>
+  );
+}
