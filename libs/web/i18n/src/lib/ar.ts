@@ -1,3 +1,4 @@
+import { cyclesAr } from './cycles/ar';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
@@ -33,4 +34,5 @@ export const ar: DeepPartial<Catalogue> = {
     rateLimited: 'محاولات فاشلة كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.',
     demoHint: 'مساحة تجريبية: سجّل الدخول باستخدام kenya.admin@demo.simashe.org وكلمة المرور simashe-demo-2026.',
   },
+  cycles: cyclesAr,
 };

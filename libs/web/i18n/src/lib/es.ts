@@ -1,3 +1,4 @@
+import { cyclesEs } from './cycles/es';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
@@ -75,4 +76,5 @@ export const es: DeepPartial<Catalogue> = {
   discussions: { title: 'Debate', communities: 'Comunidades de práctica', reply: 'Su respuesta', send: 'Publicar', quote: 'Citar', edit: 'Editar', delete: 'Eliminar', edited: 'editado' },
   notifications: { title: 'Notificaciones', markRead: 'Marcar como leída', markAllRead: 'Marcar todo como leído' },
   home: { welcome: 'Bienvenido/a, {{name}}', myOrganisations: 'Mis organizaciones', regionalPathfinders: 'Países pioneros de su región' },
+  cycles: cyclesEs,
 };

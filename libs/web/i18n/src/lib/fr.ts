@@ -1,3 +1,4 @@
+import { cyclesFr } from './cycles/fr';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
@@ -121,4 +122,5 @@ export const fr: DeepPartial<Catalogue> = {
     empty: 'Rien pour l’instant. Les rappels de réunion, mentions et réponses arrivent ici.',
   },
   home: { welcome: 'Bienvenue, {{name}}', myOrganisations: 'Mes organisations', regionalPathfinders: 'Pays pionniers de votre région' },
+  cycles: cyclesFr,
 };
