@@ -57,6 +57,18 @@ test('a country team moves a cycle from plan to act with a milestone done and en
   await expect(measure.getByRole('img', { name: 'Chart of Households receiving alerts' })).toBeVisible();
   await expectAccessible(page);
 
+  // The chart goes into a progress report as a live node.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
+  const newReport = page.getByRole('region', { name: 'New report' });
+  await newReport.getByLabel('Title').fill(`Progress with a chart ${Date.now()}`);
+  await newReport.getByLabel('Template').selectOption({ label: 'Blank report' });
+  await newReport.getByRole('button', { name: 'Create report' }).click();
+  await expect(page.getByRole('textbox', { name: 'Report text' })).toBeVisible();
+  await page.getByRole('button', { name: 'Insert chart' }).click();
+  await page.getByLabel('Measure', { exact: true }).selectOption({ label: `Kenya country pathfinder · ${title} · Households receiving alerts` });
+  await page.getByRole('button', { name: 'Insert', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Report text' }).getByRole('img', { name: 'Chart of Households receiving alerts' })).toBeVisible();
+
   // The regional office for Africa sees Kenya in act, and the chart.
   const afro = await openAs('afro.officer@demo.simashe.org');
   await afro.goto('/cycles');

@@ -1,2 +1,4 @@
 export * from './lib/reports.module';
 export * from './lib/reports.service';
+export * from './lib/export/chart-embeds';
+export { pdfBuffer } from './lib/export/to-pdf';

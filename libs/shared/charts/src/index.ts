@@ -1,1 +1,2 @@
 export * from './lib/measure-chart.option';
+export * from './lib/dashboard-chart.options';

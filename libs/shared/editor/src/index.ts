@@ -3,3 +3,4 @@ export * from './lib/schema';
 export * from './lib/templates';
 export * from './lib/sanitize';
 export * from './lib/action-item';
+export * from './lib/chart-embed';

@@ -13,6 +13,7 @@ import {
   LessonSchema,
   MeasureChartSchema,
   MeasureInputSchema,
+  MeasureOptionListSchema,
   MeasureSchema,
   MilestoneInputSchema,
   MilestoneSchema,
@@ -27,6 +28,7 @@ import {
   type Lesson,
   type Measure,
   type MeasureChart,
+  type MeasureOption,
   type Milestone,
   type Observation,
 } from '@simashe/contracts';
@@ -57,6 +59,7 @@ class MeasureChartDto extends createZodDto(MeasureChartSchema) {}
 class DataPointsDto extends createZodDto(DataPointsRequestSchema) {}
 class DataPointParams extends createZodDto(DataPointParamsSchema) {}
 class CsvImportDto extends createZodDto(CsvImportRequestSchema) {}
+class MeasureOptionListDto extends createZodDto(MeasureOptionListSchema) {}
 class CsvImportResultDto extends createZodDto(z.object({ imported: z.number().int(), chart: MeasureChartSchema })) {}
 
 @ApiTags('cycles')
@@ -153,6 +156,13 @@ export class CycleItemsController {
 @Controller('measures')
 export class MeasuresController {
   constructor(private readonly measures: MeasuresService) {}
+
+  /** Measures one may read, e.g. to embed a chart in a report. */
+  @Get()
+  @ZodResponse({ type: MeasureOptionListDto })
+  async list(@CurrentAuth() auth: AuthContext): Promise<{ items: MeasureOption[] }> {
+    return { items: await this.measures.readable(auth) };
+  }
 
   @Put(':id')
   @ZodResponse({ type: MeasureDto })

@@ -8,6 +8,7 @@ import { CycleItemsController, CyclesController, MeasuresController } from './cy
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { DashboardService } from './dashboard.service';
+import { CyclesDemo } from './demo-cycles';
 import { DashboardController, InitiativesController } from './initiatives.controller';
 import { MeasuresService } from './measures.service';
 
@@ -15,7 +16,7 @@ import { MeasuresService } from './measures.service';
 @Module({
   imports: [OrganisationsModule, SearchModule, LessonsModule, ReportsModule, MeetingsModule],
   controllers: [InitiativesController, DashboardController, CyclesController, CycleItemsController, MeasuresController],
-  providers: [CyclesRepository, CyclesService, MeasuresService, DashboardService],
-  exports: [CyclesService, MeasuresService],
+  providers: [CyclesRepository, CyclesService, MeasuresService, DashboardService, CyclesDemo],
+  exports: [CyclesService, MeasuresService, CyclesDemo],
 })
 export class CyclesModule {}

@@ -234,6 +234,17 @@ export class CyclesRepository {
     );
   }
 
+  readableMeasures(scope: AccessScope): Promise<Array<{ id: string; name: string; chart_type: MeasureRow['chart_type']; initiative_id: string; initiative_title: string; organisation_name: string }>> {
+    const params: unknown[] = [];
+    const condition = readableCondition(scope, params);
+    return this.db.query(
+      `SELECT me.id, me.name, me.chart_type, i.id AS initiative_id, i.title AS initiative_title, o.name AS organisation_name
+       FROM measures me JOIN initiatives i ON i.id = me.initiative_id JOIN organisations o ON o.id = i.organisation_id
+       WHERE ${condition} ORDER BY o.name, i.title, me.name LIMIT 500`,
+      params,
+    );
+  }
+
   points(measureId: string, manager: EntityManager | DataSource = this.db): Promise<PointRow[]> {
     return manager.query(
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, value, numerator, denominator FROM measure_points WHERE measure_id = $1 ORDER BY date`,
@@ -299,22 +310,33 @@ export class CyclesRepository {
     );
   }
 
-  /** Milestones of the given organisations' initiatives: enough to draw a burn-down. */
-  dashboardMilestones(organisationIds: string[]): Promise<Array<{ created_at: Date; due_on: string | null; completed_at: Date | null }>> {
+  /**
+   * Milestones of the given organisations' initiatives, counted by where they fall among a burn-down's boundaries
+   * rather than sent one by one: per milestone, how many of the sorted `instants` are ≤ its creation and ≤ its
+   * completion (null when not completed), and how many of the sorted `dates` are ≤ its due date (null without one).
+   * So "created before instants[j]" is `created <= j`, and "due on or after dates[j]" is `due > j`. Milestones
+   * completed before the first instant and due before the first date count nowhere, and are left out first.
+   */
+  dashboardMilestoneBuckets(organisationIds: string[], instants: Date[], dates: string[]): Promise<Array<{ created: number; completed: number | null; due: number | null; n: number }>> {
     return this.db.query(
-      `SELECT m.created_at, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.completed_at FROM cycle_milestones m
-       JOIN cycles c ON c.id = m.cycle_id JOIN initiatives i ON i.id = c.initiative_id WHERE i.organisation_id = ANY($1::uuid[])`,
-      [organisationIds],
+      `SELECT width_bucket(m.created_at, $2::timestamptz[]) AS created, width_bucket(m.completed_at, $2::timestamptz[]) AS completed,
+              width_bucket(m.due_on, $3::date[]) AS due, count(*)::int AS n
+       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id JOIN initiatives i ON i.id = c.initiative_id
+       WHERE i.organisation_id = ANY($1::uuid[])
+         AND (m.completed_at IS NULL OR m.completed_at >= ($2::timestamptz[])[1] OR m.due_on IS NULL OR m.due_on >= ($3::date[])[1])
+       GROUP BY 1, 2, 3`,
+      [organisationIds, instants, dates],
     );
   }
 
-  /** Weekly activity since a date, per kind. */
-  dashboardActivity(organisationIds: string[], since: Date): Promise<Array<{ week: string; kind: string; n: number }>> {
+  /** Weekly activity since a date, per kind (of the given kinds). */
+  dashboardActivity(organisationIds: string[], since: Date, kinds: string[]): Promise<Array<{ week: string; kind: string; n: number }>> {
     return this.db.query(
-      `SELECT to_char(date_trunc('week', a.at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week, a.kind, count(*)::int AS n
-       FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id
-       WHERE i.organisation_id = ANY($1::uuid[]) AND a.at >= $2 GROUP BY 1, 2`,
-      [organisationIds, since],
+      `SELECT to_char(week, 'YYYY-MM-DD') AS week, kind, n FROM (
+         SELECT date_trunc('week', a.at AT TIME ZONE 'UTC') AS week, a.kind, count(*)::int AS n
+         FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id
+         WHERE i.organisation_id = ANY($1::uuid[]) AND a.at >= $2 AND a.kind = ANY($3::text[]) GROUP BY 1, 2) x`,
+      [organisationIds, since, kinds],
     );
   }
 

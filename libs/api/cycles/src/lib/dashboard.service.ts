@@ -8,16 +8,37 @@ import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow } from '@s
 import { stringify } from 'csv-stringify/sync';
 import { CyclesRepository } from './cycles.repository';
 import { todayUtc } from './cycles.presenter';
+import { dashboardPdf } from './dashboard-pdf';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 const STAGES = ['plan', 'act', 'observe', 'reflect', 'closed', 'none'] as const;
+/** What the activity chart counts; other kinds (data added, lessons drafted…) are not read. */
+const ACTIVITY_KINDS = ['stage_changed', 'cycle_started', 'milestone_done', 'observation_added'];
 
 /** Monday 00:00 UTC of the week holding `time`. */
 function weekStart(time: number): number {
   const date = new Date(time);
   const day = (date.getUTCDay() + 6) % 7;
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() - day);
+}
+
+const isoDate = (time: number): string => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The burn-down's 16 weeks (past 12, next 4) and the boundaries its counts compare milestones with: created before
+ * `createdBefore` and due on or after `endDate` (planned), created before and not completed before `openAt` (open).
+ */
+function burndownWeeks(now: number) {
+  const thisWeek = weekStart(now);
+  const weeks = [];
+  for (let offset = -11; offset <= 4; offset += 1) {
+    const start = thisWeek + offset * WEEK;
+    const end = start + WEEK;
+    weeks.push({ offset, start, end, endDate: isoDate(end), createdBefore: Math.max(end, now), openAt: Math.min(end, now) });
+  }
+  const instants = [...new Set(weeks.flatMap((week) => [week.createdBefore, week.openAt]))].sort((a, b) => a - b);
+  return { weeks, instants, dates: weeks.map((week) => week.endDate) };
 }
 
 /**
@@ -39,13 +60,14 @@ export class DashboardService {
     const scope = await this.policy.scope(auth);
     const pathfinders = await this.repo.dashboardPathfinders(scope, filters);
     const ids = pathfinders.map((p) => p.id);
+    const { weeks, instants, dates } = burndownWeeks(now.getTime());
     const [figures, reports, meetings, lessons, milestones, activity] = await Promise.all([
       this.repo.dashboardFigures(ids, filters, todayUtc(now)),
       this.reports.latestByOrganisation(ids),
       this.meetings.activitySummary(ids, 90, now.getTime()),
       this.lessons.publishedCounts(ids),
-      this.repo.dashboardMilestones(ids),
-      this.repo.dashboardActivity(ids, new Date(weekStart(now.getTime()) - 11 * WEEK)),
+      this.repo.dashboardMilestoneBuckets(ids, instants.map((time) => new Date(time)), dates),
+      this.repo.dashboardActivity(ids, new Date(weekStart(now.getTime()) - 11 * WEEK), ACTIVITY_KINDS),
     ]);
     const byOrganisation = new Map(figures.map((row) => [row.organisation_id, row]));
     const rows: DashboardRow[] = pathfinders.map((p) => {
@@ -70,18 +92,20 @@ export class DashboardService {
       };
     });
 
+    // Milestones arrive grouped by boundary (a few hundred groups, not one row per milestone): see dashboardMilestoneBuckets.
+    const burndown = weeks.map((week) => {
+      const createdBefore = instants.indexOf(week.createdBefore);
+      const openAt = instants.indexOf(week.openAt);
+      const dueFrom = dates.indexOf(week.endDate);
+      let planned = 0;
+      let open = 0;
+      for (const group of milestones) {
+        if (group.created <= createdBefore && (group.due === null || group.due > dueFrom)) planned += group.n;
+        if (group.created <= openAt && !(group.completed !== null && group.completed <= openAt)) open += group.n;
+      }
+      return { week: isoDate(week.start), open: week.end <= now.getTime() || week.offset === 0 ? open : planned, due: planned };
+    });
     const thisWeek = weekStart(now.getTime());
-    const burndown = [];
-    for (let offset = -11; offset <= 4; offset += 1) {
-      const start = thisWeek + offset * WEEK;
-      const end = start + WEEK;
-      const endDate = new Date(end).toISOString().slice(0, 10);
-      const planned = milestones.filter((m) => m.created_at.getTime() < Math.max(end, now.getTime()) && (m.due_on === null || m.due_on >= endDate)).length;
-      const open = end <= now.getTime() || offset === 0
-        ? milestones.filter((m) => m.created_at.getTime() < Math.min(end, now.getTime()) && !(m.completed_at && m.completed_at.getTime() < Math.min(end, now.getTime()))).length
-        : planned;
-      burndown.push({ week: new Date(start).toISOString().slice(0, 10), open, due: planned });
-    }
     const activityByWeek = new Map<string, { stageChanges: number; milestonesDone: number; observations: number }>();
     for (let offset = -11; offset <= 0; offset += 1) {
       activityByWeek.set(new Date(thisWeek + offset * WEEK).toISOString().slice(0, 10), { stageChanges: 0, milestonesDone: 0, observations: 0 });
@@ -100,6 +124,12 @@ export class DashboardService {
       burndown,
       activity: [...activityByWeek.entries()].map(([week, counts]) => ({ week, ...counts })),
     };
+  }
+
+  /** The dashboard as a PDF: the same charts as on screen, drawn by ECharts on the server, and the table. */
+  async pdf(auth: AuthContext, filters: DashboardFilters): Promise<Buffer> {
+    const scope = [filters.region ?? 'All regions', filters.determinant, filters.sector].filter(Boolean).join(' · ');
+    return dashboardPdf(await this.dashboard(auth, filters), scope);
   }
 
   async csv(auth: AuthContext, filters: DashboardFilters): Promise<string> {

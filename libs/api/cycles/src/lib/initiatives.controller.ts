@@ -127,12 +127,12 @@ export class DashboardController {
 
   @Get('export')
   async export(@CurrentAuth() auth: AuthContext, @Query() query: DashboardExportDto, @Res() response: Response): Promise<void> {
-    const { format: _format, ...filters } = query;
-    const body = await this.dashboard.csv(auth, filters);
+    const { format, ...filters } = query;
+    const body = format === 'csv' ? await this.dashboard.csv(auth, filters) : await this.dashboard.pdf(auth, filters);
     response
       .status(200)
-      .setHeader('Content-Type', 'text/csv; charset=utf-8')
-      .setHeader('Content-Disposition', `attachment; filename="simashe-cycles-dashboard-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="simashe-cycles-dashboard-${new Date().toISOString().slice(0, 10)}.${format}"`)
       .setHeader('X-Content-Type-Options', 'nosniff')
       .send(body);
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import {
   DataPointInputSchema,
@@ -12,6 +12,9 @@ import {
 import { computeChart } from '@simashe/spc';
 import { parse } from 'csv-parse/sync';
 import type { DataSource, EntityManager } from 'typeorm';
+import { ChartEmbedRegistry } from '@simashe/api-reports';
+import { AccessPolicy } from '@simashe/api-organisations';
+import { measureChartSize, measureChartSvg } from './chart-svg';
 import { CyclesRepository, type MeasureRow, type PointRow } from './cycles.repository';
 import { presentMeasure } from './cycles.presenter';
 import { CyclesService } from './cycles.service';
@@ -21,11 +24,28 @@ const RECENT_POINTS = 6;
 
 /** Outcome, process and balancing measures, their data and their charts (computed by @simashe/spc). */
 @Injectable()
-export class MeasuresService {
+export class MeasuresService implements OnModuleInit {
   constructor(
     private readonly repo: CyclesRepository,
     private readonly cycles: CyclesService,
+    private readonly policy: AccessPolicy,
+    private readonly embeds: ChartEmbedRegistry,
   ) {}
+
+  /** Reports embed measure charts; their exports draw them through here, as the exporting reader may see them. */
+  onModuleInit(): void {
+    this.embeds.register('measure', async (auth, id) => {
+      const chart = await this.chart(auth, id);
+      return { title: chart.measure.name, svg: measureChartSvg(chart), ...measureChartSize(chart) };
+    });
+  }
+
+  /** Every measure the caller may read, with its initiative: what a report can embed. */
+  async readable(auth: AuthContext): Promise<Array<{ id: string; name: string; chartType: Measure['chartType']; initiativeId: string; initiativeTitle: string; organisationName: string }>> {
+    const scope = await this.policy.scope(auth);
+    const rows = await this.repo.readableMeasures(scope);
+    return rows.map((row) => ({ id: row.id, name: row.name, chartType: row.chart_type, initiativeId: row.initiative_id, initiativeTitle: row.initiative_title, organisationName: row.organisation_name }));
+  }
 
   async create(auth: AuthContext, initiativeId: string, input: MeasureInput): Promise<Measure> {
     await this.cycles.requireInitiative(auth, initiativeId, 'initiative:write');

@@ -48,4 +48,53 @@ describe('demo workspace', () => {
     const partnerSees = (await partner.get('/api/organisations')).body.items.map((o: { relation: string }) => o.relation).sort();
     expect(partnerSees).toEqual(['member', 'partner_grant']);
   });
+
+  it('shows a living cycles dashboard: every stage, overdue milestones, improving and concerning measures', async () => {
+    const secretariat = await signIn(t, 'secretariat.admin@demo.simashe.org', DEMO_PASSWORD);
+    const network = await secretariat.get('/api/cycles-dashboard');
+    expect(network.status).toBe(200);
+    type Row = { organisationName: string; stage: string; overdueMilestones: number; measuresImproving: number; measuresConcerning: number };
+    const rows: Row[] = network.body.rows;
+    expect(rows.map((row) => row.organisationName).sort()).toEqual(
+      DEMO_WORKSPACE.filter((o) => o.kind === 'country_pathfinder').map((o) => o.name).sort(),
+    );
+    const stages = network.body.stageDistribution.filter((s: { count: number }) => s.count > 0).map((s: { stage: string }) => s.stage);
+    expect(stages).toEqual(expect.arrayContaining(['plan', 'act', 'observe', 'reflect']));
+    expect(rows.some((row) => row.overdueMilestones > 0)).toBe(true);
+    expect(rows.find((row) => row.organisationName === 'Kenya country pathfinder')?.overdueMilestones).toBeGreaterThanOrEqual(2);
+    expect(rows.some((row) => row.measuresImproving > 0)).toBe(true);
+    expect(rows.some((row) => row.measuresConcerning > 0)).toBe(true);
+    // The activity chart has something in most of the last twelve weeks.
+    const busyWeeks = network.body.activity.filter((w: { stageChanges: number; milestonesDone: number; observations: number }) => w.stageChanges + w.milestonesDone + w.observations > 0);
+    expect(busyWeeks.length).toBeGreaterThanOrEqual(6);
+
+    const afro = await signIn(t, 'afro.officer@demo.simashe.org', DEMO_PASSWORD);
+    const region = await afro.get('/api/cycles-dashboard');
+    expect(region.body.rows.map((row: Row) => row.organisationName).sort()).toEqual(['Ghana country pathfinder', 'Kenya country pathfinder']);
+  });
+
+  it('has an XmR measure with a shift and a point beyond the limits after a change, drawn with its act bands', async () => {
+    const [measure] = await t.db.query(`SELECT id FROM measures WHERE name = 'Clinic visits for diarrhoea, children under five'`);
+    const kenyan = await signIn(t, 'kenya.viewer@demo.simashe.org', DEMO_PASSWORD);
+    const response = await kenyan.get(`/api/measures/${measure.id}/chart`);
+    expect(response.status).toBe(200);
+    expect(response.body.chart.type).toBe('xmr');
+    const rules = response.body.chart.signals.map((s: { rule: string }) => s.rule);
+    expect(rules).toEqual(expect.arrayContaining(['shift_7', 'beyond_limit']));
+    expect(response.body.bands.length).toBeGreaterThan(0);
+    expect(response.body.measure.latestSignal).toBe('improvement');
+  });
+
+  it('lists Kenya’s initiatives as editable for the Kenyan editor', async () => {
+    const editor = await signIn(t, 'kenya.editor@demo.simashe.org', DEMO_PASSWORD);
+    const response = await editor.get('/api/initiatives');
+    expect(response.status).toBe(200);
+    type Item = { title: string; organisationName: string; canEdit: boolean; activeCycle: { stage: string } | null };
+    const kenyan = response.body.items.filter((item: Item) => item.organisationName === 'Kenya country pathfinder');
+    expect(kenyan.map((item: Item) => item.title).sort()).toEqual(['Community health promoters and household income', 'Intersectoral action on housing and health']);
+    expect(kenyan.every((item: Item) => item.canEdit)).toBe(true);
+    // Kenya takes part in Ghana's school meals: readable, not editable.
+    const partnerOf = response.body.items.filter((item: Item) => item.organisationName !== 'Kenya country pathfinder');
+    expect(partnerOf.map((item: Item) => [item.title, item.canEdit])).toEqual([['School meals and nutrition with the education sector', false]]);
+  });
 });

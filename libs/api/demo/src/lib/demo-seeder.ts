@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
 import { APP_CONFIG, type AppConfig } from '@simashe/api-core';
+import { CyclesDemo } from '@simashe/api-cycles';
 import { LessonsService } from '@simashe/api-lessons';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity } from '@simashe/api-organisations';
 import { DataSource } from 'typeorm';
@@ -19,6 +20,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly db: DataSource,
     private readonly users: UsersService,
     private readonly lessons: LessonsService,
+    private readonly cycles: CyclesDemo,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -62,6 +64,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
     });
     await this.seedLessons();
+    await this.cycles.seed();
     this.logger.log(`Demo workspace loaded: ${DEMO_WORKSPACE.length} organisations; password "${DEMO_PASSWORD}"`);
     return true;
   }

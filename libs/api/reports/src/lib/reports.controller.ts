@@ -106,7 +106,7 @@ export class ReportsController {
   ): Promise<StreamableFile> {
     const report = await this.reports.get(auth, params.id);
     // Reading the report first is the access check: export only ever sees readable reports.
-    const file = await this.exporter.export(report, query.format, query.versionId);
+    const file = await this.exporter.export(auth, report, query.format, query.versionId);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     response.setHeader('X-Content-Type-Options', 'nosniff');

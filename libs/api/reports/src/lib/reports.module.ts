@@ -3,6 +3,7 @@ import { CollaborationModule } from '@simashe/api-collaboration';
 import { NotificationsModule } from '@simashe/api-notifications';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { SearchModule } from '@simashe/api-search';
+import { ChartEmbedRegistry } from './export/chart-embeds';
 import { ReportExportService } from './export/report-export.service';
 import { ReportAccess } from './report-access';
 import { ReportCommentsService } from './report-comments.service';
@@ -14,7 +15,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [OrganisationsModule, CollaborationModule, SearchModule, NotificationsModule],
   controllers: [ReportsController],
-  providers: [ReportAccess, ReportsService, ReportExportService, ReportCommentsService, ReportSearch],
-  exports: [ReportsService],
+  providers: [ReportAccess, ReportsService, ReportExportService, ReportCommentsService, ReportSearch, ChartEmbedRegistry],
+  exports: [ReportsService, ChartEmbedRegistry],
 })
 export class ReportsModule {}

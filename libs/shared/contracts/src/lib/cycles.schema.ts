@@ -345,7 +345,7 @@ export const DashboardSchema = z.object({
   activity: z.array(z.object({ week: z.string(), stageChanges: z.number().int(), milestonesDone: z.number().int(), observations: z.number().int() })),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
-export const DashboardExportQuerySchema = DashboardFiltersSchema.extend({ format: z.enum(['csv'], { error: () => 'Format must be csv' }) });
+export const DashboardExportQuerySchema = DashboardFiltersSchema.extend({ format: z.enum(['csv', 'pdf'], { error: () => 'Format must be csv or pdf' }) });
 
 export const ACTIVITY_KINDS = ['initiative_created', 'cycle_started', 'stage_changed', 'milestone_done', 'observation_added', 'data_added', 'lesson_drafted'] as const;
 export const ActivityItemSchema = z.object({
@@ -361,3 +361,15 @@ export const ActivityItemSchema = z.object({
 export type ActivityItem = z.infer<typeof ActivityItemSchema>;
 export const ActivityListSchema = z.object({ items: z.array(ActivityItemSchema) });
 export const ActivityQuerySchema = z.strictObject({ limit: z.coerce.number().int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(100, 'Limit must be at most 100').default(30) });
+
+/** A measure one may read, as offered when embedding a chart in a report. */
+export const MeasureOptionSchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  chartType: z.enum(CHART_TYPES),
+  initiativeId: UuidSchema,
+  initiativeTitle: z.string(),
+  organisationName: z.string(),
+});
+export type MeasureOption = z.infer<typeof MeasureOptionSchema>;
+export const MeasureOptionListSchema = z.object({ items: z.array(MeasureOptionSchema) });

@@ -2,6 +2,7 @@ import type { AnyExtension } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { ActionItem } from './action-item';
+import { ChartEmbed } from './chart-embed';
 
 const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
 
@@ -36,5 +37,6 @@ export function reportExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     ActionItem,
+    ChartEmbed,
   ];
 }

@@ -54,7 +54,8 @@ export function parseLocalStart(localStart: string, timeZone: string): DateTime 
   return local;
 }
 
-export function buildRule(definition: SeriesDefinition): RRule | null {
+/** The rule on floating times, with the checks that need no expansion. */
+function parseRule(definition: SeriesDefinition): RRule | null {
   if (!definition.rrule) return null;
   const local = parseLocalStart(definition.localStart, definition.timeZone);
   let parsed: ReturnType<typeof RRule.parseString>;
@@ -66,7 +67,12 @@ export function buildRule(definition: SeriesDefinition): RRule | null {
   if (parsed.freq === undefined) throw new RecurrenceError('The recurrence rule needs a FREQ');
   if (!parsed.count && !parsed.until) throw new RecurrenceError('A recurring meeting needs an end: COUNT or UNTIL');
   if (parsed.count && parsed.count > MAX_OCCURRENCES) throw new RecurrenceError(`At most ${MAX_OCCURRENCES} occurrences`);
-  const rule = new RRule({ ...parsed, dtstart: floating(local), tzid: undefined });
+  return new RRule({ ...parsed, dtstart: floating(local), tzid: undefined });
+}
+
+export function buildRule(definition: SeriesDefinition): RRule | null {
+  const rule = parseRule(definition);
+  if (!rule) return null;
   const total = rule.all((_date, index) => index < MAX_OCCURRENCES + 1).length;
   if (total > MAX_OCCURRENCES) throw new RecurrenceError(`At most ${MAX_OCCURRENCES} occurrences`);
   if (total === 0) throw new RecurrenceError('The recurrence rule produces no occurrence');
@@ -78,6 +84,25 @@ export function occurrences(definition: SeriesDefinition): Occurrence[] {
   const rule = buildRule(definition);
   if (!rule) return [toOccurrence(floating(parseLocalStart(definition.localStart, definition.timeZone)), definition.timeZone, definition.durationMinutes)];
   return rule.all().map((wall) => toOccurrence(wall, definition.timeZone, definition.durationMinutes));
+}
+
+/**
+ * The occurrences of `occurrences()` that start between two instants (inclusive, ms since the epoch), expanding only
+ * that stretch of the series: figures over a recent window need not build every occurrence of a series running for
+ * years. For stored series: the rule is not expanded again to be checked (`buildRule` did that when it was saved).
+ */
+export function occurrencesBetween(definition: SeriesDefinition, from: number, to: number): Occurrence[] {
+  const rule = parseRule(definition);
+  // Floating wall-clock times are within a day of their instants, whatever the zone.
+  const walls = rule
+    ? rule.between(new Date(from - 86_400_000), new Date(to + 86_400_000), true)
+    : [floating(parseLocalStart(definition.localStart, definition.timeZone))];
+  return walls
+    .map((wall) => toOccurrence(wall, definition.timeZone, definition.durationMinutes))
+    .filter((occurrence) => {
+      const start = Date.parse(occurrence.start);
+      return start >= from && start <= to;
+    });
 }
 
 /** Shows an instant in a viewer's zone, e.g. for "14:00 Geneva = 16:00 Nairobi". */

@@ -145,6 +145,9 @@ export function DashboardSection({ filters, onFilters }: { filters: DashboardFil
         <a className="btn btn-secondary" href={`/api/cycles-dashboard/export${exportQuery ? `${exportQuery}&` : '?'}format=csv`} download>
           {t('cycles.dashboard.exportCsv')}
         </a>
+        <a className="btn btn-secondary" href={`/api/cycles-dashboard/export${exportQuery ? `${exportQuery}&` : '?'}format=pdf`} download>
+          {t('cycles.dashboard.exportPdf')}
+        </a>
         <Link className="btn btn-secondary" to={`/cycles/dashboard/print${exportQuery}`}>
           {t('cycles.dashboard.printable')}
         </Link>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { ActionItemTools, type ActionItemOwner } from './action-item-tools';
+import { ChartEmbedTools, withLiveCharts } from './chart-embeds';
 import { CommentHighlights, showCommentHighlights } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
 import { colourFor, initials } from './presence';
@@ -104,7 +105,7 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
   const editor = useEditor(
     {
       extensions: [
-        ...reportExtensions(),
+        ...withLiveCharts(reportExtensions()),
         Collaboration.configure({ document: doc, field: REPORT_DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colourFor(user.id) } }),
         CommentHighlights,
@@ -134,6 +135,7 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
           ))}
         </ul>
         <ActionItemTools editor={editor} editable={editable} owners={owners} />
+        <ChartEmbedTools editor={editor} editable={editable} />
       </div>
       <div className={comments ? 'editor-layout' : undefined}>
         <EditorContent editor={editor} className="editor-main" />

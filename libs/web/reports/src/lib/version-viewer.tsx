@@ -1,4 +1,5 @@
 import { reportExtensions } from '@simashe/editor';
+import { withLiveCharts } from './chart-embeds';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,7 +8,7 @@ export function VersionViewer({ content, label }: { content: Record<string, unkn
   const { t } = useTranslation();
   const editor = useEditor(
     {
-      extensions: reportExtensions(),
+      extensions: withLiveCharts(reportExtensions()),
       content,
       editable: false,
       editorProps: { attributes: { 'aria-label': t('history.viewing', { name: label }), class: 'report-content version-content' } },

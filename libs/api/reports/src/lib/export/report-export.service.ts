@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '@simashe/api-core';
 import { DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { REPORT_DOCUMENT_FIELD, type Report } from '@simashe/contracts';
 import { safeReportJson } from '@simashe/editor';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { ChartEmbedRegistry } from './chart-embeds';
 import type { ExportFormat, ExportHeader } from './export-header';
 import { toDocx } from './to-docx';
 import { toHtml } from './to-html';
@@ -28,9 +30,11 @@ export class ReportExportService {
   constructor(
     private readonly store: DocumentStore,
     private readonly versions: VersionsService,
+    private readonly charts: ChartEmbedRegistry,
   ) {}
 
-  async export(report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
+  /** Embedded charts are drawn from current data, as the reader may see it. */
+  async export(auth: AuthContext, report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
     let content: Record<string, unknown>;
     let versionStamp: string;
     const exportedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
@@ -52,14 +56,15 @@ export class ReportExportService {
       versionStamp,
     };
     const doc = safeReportJson(content);
+    const charts = await this.charts.render(auth, doc);
     const body =
       format === 'html'
-        ? Buffer.from(toHtml(doc, header))
+        ? Buffer.from(toHtml(doc, header, charts))
         : format === 'md'
-          ? Buffer.from(toMarkdown(doc, header))
+          ? Buffer.from(toMarkdown(doc, header, charts))
           : format === 'docx'
-            ? await toDocx(doc, header)
-            : await toPdf(doc, header);
+            ? await toDocx(doc, header, charts)
+            : await toPdf(doc, header, charts);
     const slug = report.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report';
     return { filename: `${slug}${versionId ? '-version' : ''}.${format}`, contentType: CONTENT_TYPES[format], body };
   }

@@ -4,6 +4,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -14,6 +15,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
@@ -36,9 +38,29 @@ function runs(nodes: ProseMirrorJson[] = []): ParagraphChild[] {
   });
 }
 
-function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level: number }): Array<Paragraph | Table> {
+function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level: number }, charts: Map<string, RenderedChart | null> = new Map()): Array<Paragraph | Table> {
   return nodes.flatMap((node): Array<Paragraph | Table> => {
     switch (node.type) {
+      case 'chartEmbed': {
+        const chart = charts.get(chartKey(node.attrs) ?? '');
+        if (!chart) return [new Paragraph({ children: [new TextRun({ text: missingChartText(node.attrs), italics: true })] })];
+        // SVG for Word 2019+ and 365, the PNG for older readers.
+        const width = Math.min(600, chart.width);
+        const height = Math.round((chart.height / chart.width) * width);
+        return [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'svg',
+                data: Buffer.from(chart.svg),
+                fallback: { type: 'png', data: chart.png },
+                transformation: { width, height },
+                altText: { name: chart.title, description: chart.title, title: chart.title },
+              }),
+            ],
+          }),
+        ];
+      }
       case 'heading':
         return [new Paragraph({ heading: HEADINGS[Math.min(Number(node.attrs?.['level'] ?? 1), 6) - 1], children: runs(node.content) })];
       case 'paragraph':
@@ -46,31 +68,31 @@ function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level
       case 'actionItem':
         return [new Paragraph({ children: [new TextRun({ text: actionItemLabel(node.attrs), bold: true }), ...runs(node.content)] })];
       case 'blockquote':
-        return blocks(node.content).map((block) => (block instanceof Paragraph ? block : block));
+        return blocks(node.content, undefined, charts);
       case 'bulletList':
       case 'orderedList': {
         const reference = node.type === 'bulletList' ? 'bullets' : 'numbers';
         const level = list ? list.level + 1 : 0;
-        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }));
+        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }, charts));
       }
       case 'table':
         return [
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: (node.content ?? []).map(
-              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content) as Paragraph[] })) }),
+              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content, undefined, charts) as Paragraph[] })) }),
             ),
           }),
         ];
       case 'horizontalRule':
         return [new Paragraph({ children: [new TextRun('———')], alignment: AlignmentType.CENTER })];
       default:
-        return node.content ? blocks(node.content, list) : [];
+        return node.content ? blocks(node.content, list, charts) : [];
     }
   });
 }
 
-export function toDocx(doc: ProseMirrorJson, header: ExportHeader): Promise<Buffer> {
+export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map()): Promise<Buffer> {
   const document = new Document({
     title: header.title,
     creator: 'SIMASHE Workspace',
@@ -87,7 +109,7 @@ export function toDocx(doc: ProseMirrorJson, header: ExportHeader): Promise<Buff
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(header.title)] }),
           new Paragraph({ children: [new TextRun({ text: `${header.organisation} · ${header.period}`, italics: true })] }),
           new Paragraph({ children: [new TextRun({ text: header.versionStamp, italics: true })] }),
-          ...blocks(doc.content),
+          ...blocks(doc.content, undefined, charts),
         ],
       },
     ],

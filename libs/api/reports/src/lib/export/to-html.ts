@@ -1,16 +1,30 @@
 import { reportExtensions, type ProseMirrorJson } from '@simashe/editor';
 import { renderToHTMLString } from '@tiptap/static-renderer';
+import { missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
-export function bodyHtml(doc: ProseMirrorJson): string {
+/** Without `charts`, embedded charts stay as a captioned placeholder figure (Markdown uses the caption). */
+export function bodyHtml(doc: ProseMirrorJson, charts?: Map<string, RenderedChart | null>): string {
   // Rendered from the schema without a DOM: text is escaped, only schema nodes and marks exist.
-  return renderToHTMLString({ content: doc as never, extensions: reportExtensions() });
+  const html = renderToHTMLString({ content: doc as never, extensions: reportExtensions() });
+  if (!charts) return html;
+  // Embedded charts: the figure the schema renders gets the chart drawn on the server (our own ECharts SVG).
+  return html.replace(/<figure data-chart-embed=""([^>]*)>(?:<figcaption>[^<]*<\/figcaption>)?<\/figure>/g, (_match, attributes: string) => {
+    const attr = (name: string) => new RegExp(`data-${name}="([^"]*)"`).exec(attributes)?.[1] ?? '';
+    const chart = charts.get(`${attr('source')}:${attr('id')}`);
+    const caption = escapeHtml(chart?.title ?? attr('title'));
+    return chart ? `<figure>${chart.svg}<figcaption>${caption}</figcaption></figure>` : `<p><em>${escapeHtml(missingChartText({ title: unescape(attr('title')) }))}</em></p>`;
+  });
 }
 
-export function toHtml(doc: ProseMirrorJson, header: ExportHeader): string {
+function unescape(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map()): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -26,7 +40,7 @@ export function toHtml(doc: ProseMirrorJson, header: ExportHeader): string {
 <p>${escapeHtml(header.versionStamp)}</p>
 </header>
 <main>
-${bodyHtml(doc)}
+${bodyHtml(doc, charts)}
 </main>
 </body>
 </html>

@@ -1,12 +1,15 @@
 import type { ProseMirrorJson } from '@simashe/editor';
 import TurndownService from 'turndown';
+import type { RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { bodyHtml } from './to-html';
 
-export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader): string {
+export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader, _charts?: Map<string, RenderedChart | null>): string {
   const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*' });
   // Markdown has no tables of its own; GitHub-flavoured Markdown renders the HTML kept here.
   turndown.keep(['table']);
+  // A chart becomes its caption in Markdown (the SVG is in the HTML, Word and PDF exports).
+  turndown.addRule('figure', { filter: ['figure'], replacement: (_content, node) => `\n\n*[Chart: ${(node as { textContent?: string }).textContent?.trim() ?? ''}]*\n\n` });
   turndown.addRule('underline', { filter: ['u'], replacement: (content) => `<u>${content}</u>` });
   const body = turndown.turndown(bodyHtml(doc));
   const escape = (text: string) => text.replace(/([\\`*_[\]#<>])/g, '\\$1');

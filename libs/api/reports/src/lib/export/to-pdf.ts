@@ -1,6 +1,7 @@
 import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
 import PdfPrinter from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 
 // pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files.
@@ -34,9 +35,15 @@ function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
   });
 }
 
-function blocks(nodes: ProseMirrorJson[] = []): Content[] {
+function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart | null> = new Map()): Content[] {
   return nodes.flatMap((node): Content[] => {
     switch (node.type) {
+      case 'chartEmbed': {
+        const chart = charts.get(chartKey(node.attrs) ?? '');
+        return chart
+          ? [{ svg: chart.svg, width: Math.min(480, chart.width), margin: [0, 4, 0, 8] }]
+          : [{ text: missingChartText(node.attrs), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
+      }
       case 'heading':
         return [{ text: inline(node.content), style: `h${Math.min(Number(node.attrs?.['level'] ?? 1), 3)}` }];
       case 'paragraph':
@@ -44,25 +51,25 @@ function blocks(nodes: ProseMirrorJson[] = []): Content[] {
       case 'actionItem':
         return [{ text: [{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], margin: [0, 0, 0, 6] }];
       case 'blockquote':
-        return [{ stack: blocks(node.content), margin: [18, 0, 0, 6], color: '#444444' }];
+        return [{ stack: blocks(node.content, charts), margin: [18, 0, 0, 6], color: '#444444' }];
       case 'bulletList':
-        return [{ ul: (node.content ?? []).map((item) => ({ stack: blocks(item.content) })), margin: [0, 0, 0, 6] }];
+        return [{ ul: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts) })), margin: [0, 0, 0, 6] }];
       case 'orderedList':
-        return [{ ol: (node.content ?? []).map((item) => ({ stack: blocks(item.content) })), margin: [0, 0, 0, 6] }];
+        return [{ ol: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts) })), margin: [0, 0, 0, 6] }];
       case 'table':
         return [
           {
-            table: { body: (node.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ stack: blocks(cell.content) }))) },
+            table: { body: (node.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, charts) }))) },
             margin: [0, 0, 0, 8],
           },
         ];
       default:
-        return node.content ? blocks(node.content) : [];
+        return node.content ? blocks(node.content, charts) : [];
     }
   });
 }
 
-export function toPdf(doc: ProseMirrorJson, header: ExportHeader): Promise<Buffer> {
+export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map()): Promise<Buffer> {
   const definition: TDocumentDefinitions = {
     info: { title: header.title, author: header.organisation, subject: `${header.period} · ${header.versionStamp}`, creator: 'SIMASHE Workspace' },
     pageMargins: [56, 56, 56, 56],
@@ -71,7 +78,7 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader): Promise<Buffe
       { text: header.title, style: 'title' },
       { text: `${header.organisation} · ${header.period}`, italics: true },
       { text: header.versionStamp, italics: true, margin: [0, 0, 0, 16] },
-      ...blocks(doc.content),
+      ...blocks(doc.content, charts),
     ],
     styles: {
       title: { fontSize: 20, bold: true, margin: [0, 0, 0, 6] },
@@ -81,6 +88,11 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader): Promise<Buffe
     },
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
   };
+  return pdfBuffer(definition);
+}
+
+/** Any pdfmake document as a PDF file, with the fonts bundled in the app (nothing read from the system). */
+export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const pdf = printer.createPdfKitDocument(definition);
     const chunks: Buffer[] = [];

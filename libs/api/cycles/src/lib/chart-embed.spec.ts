@@ -1,0 +1,97 @@
+import { DocumentStore } from '@simashe/api-collaboration';
+import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import JSZip from 'jszip';
+import type { Response } from 'supertest';
+import * as Y from 'yjs';
+import { CyclesModule } from './cycles.module';
+
+const binary = (response: Response, callback: (error: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe('measure charts embedded in reports', () => {
+  let t: TestApp;
+  let editor: TestClient;
+  let reportId: string;
+  let measureId: string;
+
+  beforeAll(async () => {
+    t = await bootTestApp([CyclesModule]);
+    const kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
+    editor = await signedInMember(t, kenya.id, 'editor');
+    const initiative = await editor.post('/api/initiatives', { organisationId: kenya.id, title: 'Air quality around schools', aimWhat: 'Fewer bad-air days at schools' });
+    const measure = await editor.post(`/api/initiatives/${initiative.body.id}/measures`, { name: 'Bad-air alerts relayed', kind: 'process', direction: 'higher_is_better', chartType: 'xmr' });
+    measureId = measure.body.id;
+    const templates = (await editor.get('/api/report-templates')).body.items as Array<{ id: string; name: string }>;
+    const report = await editor.post('/api/reports', {
+      organisationId: kenya.id,
+      title: 'Quarterly progress',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      templateId: templates.find((x) => x.name === 'Blank report')!.id,
+    });
+    reportId = report.body.id;
+    // The editor inserts the chart node (the same structure the web editor writes), plus one the reader cannot see.
+    const store = t.app.get(DocumentStore);
+    const { doc } = await store.load(reportId);
+    const before = Y.encodeStateVector(doc);
+    doc.transact(() => {
+      const visible = new Y.XmlElement('chartEmbed');
+      visible.setAttribute('source', 'measure');
+      visible.setAttribute('id', measureId);
+      visible.setAttribute('title', 'Bad-air alerts relayed');
+      const hidden = new Y.XmlElement('chartEmbed');
+      hidden.setAttribute('source', 'measure');
+      hidden.setAttribute('id', '00000000-0000-4000-8000-000000000000');
+      hidden.setAttribute('title', 'Someone else’s measure');
+      doc.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [visible, hidden]);
+    });
+    await store.append(reportId, Y.encodeStateAsUpdate(doc, before), null);
+  });
+  afterAll(() => t.close());
+
+  const download = (format: string) => editor.get(`/api/reports/${reportId}/export?format=${format}`).buffer(true).parse(binary);
+
+  it('exports the dashboard as a PDF with its charts', async () => {
+    const response = await editor.get('/api/cycles-dashboard/export?format=pdf').buffer(true).parse(binary);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(response.body.length).toBeGreaterThan(10_000);
+    expect((await editor.get('/api/cycles-dashboard/export?format=xls')).status).toBe(400);
+  });
+
+  it('lists the measures one may embed', async () => {
+    const list = await editor.get('/api/measures');
+    expect(list.body.items).toEqual([expect.objectContaining({ id: measureId, name: 'Bad-air alerts relayed', initiativeTitle: 'Air quality around schools', organisationName: 'Kenya pathfinder' })]);
+  });
+
+  it('draws the chart from current data in HTML, Word and PDF, and says when a chart is not available', async () => {
+    await editor.post(`/api/measures/${measureId}/points`, { points: [{ date: '2026-01-01', value: 4 }, { date: '2026-02-01', value: 7 }, { date: '2026-03-01', value: 5 }] });
+    const html = (await download('html')).body.toString('utf8');
+    expect(html).toMatch(/<figure><svg[^>]*>[\s\S]*<\/svg><figcaption>Bad-air alerts relayed<\/figcaption><\/figure>/);
+    expect(html).toContain('[Chart not available: Someone else’s measure]');
+    const firstSvg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+
+    // New data: the next export redraws the chart.
+    await editor.post(`/api/measures/${measureId}/points`, { points: [{ date: '2026-04-01', value: 11 }] });
+    const redrawn = (await download('html')).body.toString('utf8');
+    expect(redrawn.slice(redrawn.indexOf('<svg'), redrawn.indexOf('</svg>'))).not.toBe(firstSvg);
+
+    const docx = await JSZip.loadAsync((await download('docx')).body);
+    const media = Object.keys(docx.files).filter((name) => name.startsWith('word/media/'));
+    expect(media.some((name) => name.endsWith('.svg'))).toBe(true);
+    expect(media.some((name) => name.endsWith('.png'))).toBe(true);
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Bad-air alerts relayed');
+    expect(xml).toContain('[Chart not available: Someone else’s measure]');
+
+    const pdf = (await download('pdf')).body;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const markdown = (await download('md')).body.toString('utf8');
+    expect(markdown).toContain('*[Chart: Bad-air alerts relayed]*');
+  });
+});

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '@simashe/api-core';
+import { readChartEmbedAttributes, type ChartEmbedSource, type ProseMirrorJson } from '@simashe/editor';
+import { Resvg } from '@resvg/resvg-js';
+
+/** A chart drawn for an export: SVG (PDF, HTML), PNG (Word's fallback), and its size in points. */
+export interface RenderedChart {
+  title: string;
+  svg: string;
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Draws one chart as SVG for a reader, or null when the reader may not see it (or it no longer exists). */
+export type ChartEmbedResolver = (auth: AuthContext, id: string) => Promise<{ title: string; svg: string; width: number; height: number } | null>;
+
+/**
+ * Where the domains that own chartable data (cycles' measures, monitoring next) say how to draw a chart that a
+ * report embeds. Reports do not depend on those domains: they register here when they start.
+ */
+@Injectable()
+export class ChartEmbedRegistry {
+  private readonly resolvers = new Map<ChartEmbedSource, ChartEmbedResolver>();
+
+  register(source: ChartEmbedSource, resolver: ChartEmbedResolver): void {
+    this.resolvers.set(source, resolver);
+  }
+
+  /** Every chart embedded in the document, drawn once each, keyed by `${source}:${id}`. */
+  async render(auth: AuthContext, doc: ProseMirrorJson): Promise<Map<string, RenderedChart | null>> {
+    const wanted = new Map<string, { source: ChartEmbedSource; id: string }>();
+    const visit = (node: ProseMirrorJson) => {
+      if (node.type === 'chartEmbed') {
+        const attrs = readChartEmbedAttributes(node.attrs);
+        if (attrs) wanted.set(`${attrs.source}:${attrs.id}`, attrs);
+      }
+      node.content?.forEach(visit);
+    };
+    visit(doc);
+    const rendered = new Map<string, RenderedChart | null>();
+    for (const [key, { source, id }] of wanted) {
+      const resolver = this.resolvers.get(source);
+      const chart = resolver ? await resolver(auth, id).catch(() => null) : null;
+      rendered.set(key, chart ? { ...chart, png: Buffer.from(new Resvg(chart.svg, { fitTo: { mode: 'width', value: chart.width * 2 } }).render().asPng()) } : null);
+    }
+    return rendered;
+  }
+}
+
+export function chartKey(attrs: Record<string, unknown> | undefined): string | null {
+  const parsed = readChartEmbedAttributes(attrs);
+  return parsed ? `${parsed.source}:${parsed.id}` : null;
+}
+
+/** What an export says where a chart cannot be drawn for this reader. */
+export function missingChartText(attrs: Record<string, unknown> | undefined): string {
+  const title = typeof attrs?.['title'] === 'string' ? attrs['title'].slice(0, 200) : '';
+  return `[Chart not available${title ? `: ${title}` : ''}]`;
+}

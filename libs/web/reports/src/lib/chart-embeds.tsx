@@ -1,0 +1,71 @@
+import type { MeasureOption } from '@simashe/contracts';
+import { ChartEmbed, readChartEmbedAttributes } from '@simashe/editor';
+import { api } from '@simashe/web-api-client';
+import { NodeViewWrapper, ReactNodeViewRenderer, type Editor, type NodeViewProps } from '@tiptap/react';
+import { useQuery } from '@tanstack/react-query';
+import type { AnyExtension } from '@tiptap/core';
+import { lazy, Suspense, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+// The chart itself (ECharts) comes with the cycles screens, loaded only when a document shows one.
+const MeasureChartEmbed = lazy(async () => ({ default: (await import('@simashe/web-cycles')).MeasureChartEmbed }));
+
+function ChartEmbedView({ node, selected }: NodeViewProps) {
+  const { t } = useTranslation();
+  const attrs = readChartEmbedAttributes(node.attrs);
+  return (
+    <NodeViewWrapper as="figure" className={`chart-embed${selected ? ' chart-embed-selected' : ''}`} data-drag-handle="">
+      {attrs ? (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <MeasureChartEmbed id={attrs.id} title={attrs.title} />
+        </Suspense>
+      ) : (
+        <p className="muted">{t('cycles.embed.unavailable', { title: '' })}</p>
+      )}
+    </NodeViewWrapper>
+  );
+}
+
+/** The document extensions with embedded charts drawn live (the shared schema only knows what they point at). */
+export function withLiveCharts(extensions: AnyExtension[]): AnyExtension[] {
+  return extensions.map((extension) => (extension.name === ChartEmbed.name ? ChartEmbed.extend({ addNodeView: () => ReactNodeViewRenderer(ChartEmbedView) }) : extension));
+}
+
+/** Inserts a live chart of a measure the writer may read, after the current block. */
+export function ChartEmbedTools({ editor, editable }: { editor: Editor; editable: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [choice, setChoice] = useState('');
+  const measures = useQuery({ queryKey: ['cycles', 'measure-options'], queryFn: () => api.get<{ items: MeasureOption[] }>('/measures'), enabled: open });
+  const insert = () => {
+    const measure = measures.data?.items.find((m) => m.id === choice);
+    if (!measure) return;
+    editor.chain().focus().insertContent({ type: 'chartEmbed', attrs: { source: 'measure', id: measure.id, title: measure.name } }).run();
+    setOpen(false);
+    setChoice('');
+  };
+  return (
+    <div className="action-item-tools" role="group" aria-label={t('cycles.embed.tools')}>
+      <button type="button" className="tool" aria-expanded={open} disabled={!editable} onMouseDown={(e) => e.preventDefault()} onClick={() => setOpen(!open)}>
+        {t('cycles.embed.insert')}
+      </button>
+      {open && (
+        <>
+          <label htmlFor={id}>{t('cycles.embed.measure')}</label>
+          <select id={id} value={choice} onChange={(event) => setChoice(event.target.value)}>
+            <option value="">{measures.isPending ? t('common.loading') : measures.data?.items.length ? t('cycles.embed.choose') : t('cycles.embed.none')}</option>
+            {(measures.data?.items ?? []).map((measure) => (
+              <option key={measure.id} value={measure.id}>
+                {measure.organisationName} · {measure.initiativeTitle} · {measure.name}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="tool" disabled={!choice} onClick={insert}>
+            {t('cycles.embed.add')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
