@@ -46,10 +46,10 @@ export async function startPostgres() {
   };
 }
 
-/** The built API (dist) on that database with the demo workspace, once healthy. */
-export async function startApi(databaseUrl, env = {}) {
+/** The built API (dist) on that database with the demo workspace, once healthy; `nodeArgs` e.g. `--cpu-prof`. */
+export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/apps/api/src/main.js')], {
+  const api = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/api/apps/api/src/main.js')], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
     stdio: 'ignore',
   });

@@ -21,6 +21,8 @@ export interface AppConfig {
   autoVersionMinutes: number;
   /** How often due meeting reminders are sent; 0 turns the job off (tests trigger it directly). */
   reminderIntervalSeconds: number;
+  /** Benchmarks and tests: every response carries X-Query-Count, the SQL statements run to serve it. */
+  sqlQueryCount: boolean;
   version: string;
 }
 
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env['TRUST_PROXY'] ?? 'loopback',
     autoVersionMinutes: int(env['AUTO_VERSION_MINUTES'], 10, 'AUTO_VERSION_MINUTES'),
     reminderIntervalSeconds: env['REMINDER_INTERVAL_SECONDS'] === '0' ? 0 : int(env['REMINDER_INTERVAL_SECONDS'], 60, 'REMINDER_INTERVAL_SECONDS'),
+    sqlQueryCount: flag(env['SQL_QUERY_COUNT'], false),
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }

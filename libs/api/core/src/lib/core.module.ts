@@ -15,7 +15,7 @@ export class CoreModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CoreModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true })],
+      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { countQueries: config.sqlQueryCount }), autoLoadEntities: true })],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

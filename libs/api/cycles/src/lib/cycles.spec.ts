@@ -335,6 +335,7 @@ describe('action-learning cycles', () => {
 
       const dashboard = await secretariat.get(`/api/cycles-dashboard?organisationId=${slovenia.id}`);
       expect(dashboard.status).toBe(200);
+      expect(dashboard.headers['x-query-count']).toBeUndefined(); // counting is opt-in (SQL_QUERY_COUNT)
       expect(dashboard.body.rows).toHaveLength(1);
       expect(dashboard.body.rows[0]).toMatchObject({
         organisationName: 'Slovenia pathfinder',

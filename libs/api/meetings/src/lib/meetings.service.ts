@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Aut
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, Meeting, MeetingOccurrence, MeetingPerson, Registration } from '@simashe/contracts';
-import { buildRule, occurrences, RecurrenceError, type Occurrence } from '@simashe/scheduling';
+import { buildRule, occurrences, occurrencesBetween, RecurrenceError, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DataSource } from 'typeorm';
@@ -391,16 +391,19 @@ export class MeetingsService {
     const summary = new Map(organisationIds.map((id) => [id, { held: 0, attended: 0 }]));
     if (organisationIds.length === 0) return summary;
     const since = now - days * 86_400_000;
+    // Which of the organisations each meeting concerns, by joins (not a scan of the organisations per meeting).
     const meetings: Array<MeetingRow & { concerned: string[] }> = await this.db.query(
-      `SELECT * FROM (
-         ${MEETING_SQL.replace('SELECT m.*,', `SELECT m.*, ARRAY(
-           SELECT DISTINCT target.id FROM organisations target
-           WHERE target.id = ANY($1::uuid[]) AND (target.id = m.organiser_organisation_id OR EXISTS (
-             SELECT 1 FROM meeting_invitees i WHERE i.meeting_id = m.id
-               AND (i.organisation_id = target.id OR (i.region_code IS NOT NULL AND i.region_code = target.region_code))))
-         ) AS concerned,`)}
-         WHERE m.cancelled_at IS NULL AND m.local_start <= now()
-       ) x WHERE cardinality(x.concerned) > 0`,
+      `WITH target AS (SELECT id, region_code FROM organisations WHERE id = ANY($1::uuid[])),
+       reach AS (
+         SELECT meeting_id, array_agg(DISTINCT organisation_id) AS concerned FROM (
+           SELECT m.id AS meeting_id, target.id AS organisation_id FROM meetings m JOIN target ON target.id = m.organiser_organisation_id
+           UNION ALL
+           SELECT i.meeting_id, target.id FROM meeting_invitees i JOIN target ON target.id = i.organisation_id
+           UNION ALL
+           SELECT i.meeting_id, target.id FROM meeting_invitees i JOIN target ON target.region_code = i.region_code
+         ) x GROUP BY meeting_id)
+       ${MEETING_SQL.replace('SELECT m.*,', 'SELECT m.*, reach.concerned,')} JOIN reach ON reach.meeting_id = m.id
+       WHERE m.cancelled_at IS NULL AND m.local_start <= now()`,
       [organisationIds],
     );
     if (meetings.length === 0) return summary;
@@ -419,10 +422,10 @@ export class MeetingsService {
     const cancelledKeys = new Set(cancelled.map((c) => `${c.meeting_id}|${c.occurrence}`));
     const attendedKeys = new Set(attended.map((a) => `${a.organisation_id}|${a.meeting_id}|${a.occurrence}`));
     for (const row of meetings) {
-      for (const occurrence of this.series(row)) {
-        const start = new Date(occurrence.start).getTime();
-        if (start > now) break;
-        if (start < since || cancelledKeys.has(`${row.id}|${occurrence.localStart}`)) continue;
+      // Only the window's occurrences are built: series can run for years (expanding them all dominated the dashboard).
+      const held = occurrencesBetween({ localStart: row.local_start, durationMinutes: row.duration_minutes, timeZone: row.time_zone, rrule: row.rrule }, since, now);
+      for (const occurrence of held) {
+        if (cancelledKeys.has(`${row.id}|${occurrence.localStart}`)) continue;
         for (const organisationId of row.concerned) {
           const entry = summary.get(organisationId);
           if (!entry) continue;

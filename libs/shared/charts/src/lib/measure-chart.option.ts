@@ -91,7 +91,7 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
       markArea: bands.length ? { silent: true, itemStyle: { color: 'rgba(29, 95, 168, 0.08)' }, label: { position: 'insideTop', fontSize: 10 }, data: bands } : undefined,
       markLine:
         measure.target !== null
-          ? { silent: true, symbol: 'none', lineStyle: { color: '#2e7d32', type: 'dotted' }, label: { formatter: labels.target }, data: [{ yAxis: measure.target }] }
+          ? { silent: true, symbol: 'none', lineStyle: { color: '#2e7d32', type: 'dotted' }, label: { formatter: labels.target, position: 'insideEndTop' }, data: [{ yAxis: measure.target }] }
           : undefined,
     },
     line(chart.type === 'run' ? labels.median : labels.centre, chart.points.map((point) => point.centre), '#333333', false),

@@ -20,7 +20,7 @@ export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boole
     series: [
       {
         type: 'tree',
-        data: [{ name: aim, children: toData(driverTree(nodes)), itemStyle: { color: '#333' } }],
+        data: [{ name: aim.length > 80 ? `${aim.slice(0, 78)}…` : aim, children: toData(driverTree(nodes)), itemStyle: { color: '#333' } }],
         orient: rtl ? 'RL' : 'LR',
         top: 16,
         bottom: 16,
@@ -29,8 +29,8 @@ export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boole
         symbolSize: 10,
         initialTreeDepth: -1,
         expandAndCollapse: false,
-        label: { position: rtl ? 'right' : 'left', verticalAlign: 'middle', fontSize: 12, width: 160, overflow: 'break' },
-        leaves: { label: { position: rtl ? 'left' : 'right', verticalAlign: 'middle' } },
+        label: { position: rtl ? 'right' : 'left', verticalAlign: 'middle', fontSize: 11, lineHeight: 14, width: 150, overflow: 'break', backgroundColor: 'rgba(255,255,255,0.85)' },
+        leaves: { label: { position: rtl ? 'left' : 'right', verticalAlign: 'middle', align: rtl ? 'right' : 'left' } },
         lineStyle: { color: '#9aa3ad' },
       },
     ],
@@ -86,11 +86,11 @@ function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeN
         )}
         {canEdit && !editing && (
           <span className="driver-tools">
-            <Button variant="link" onClick={() => setEditing(true)}>{t('cycles.drivers.rename')}</Button>
-            <Button variant="link" aria-label={t('cycles.drivers.moveUpOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, -1)} onClick={() => move(siblingMove(nodes, node.id, -1))}>↑</Button>
-            <Button variant="link" aria-label={t('cycles.drivers.moveDownOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, 1)} onClick={() => move(siblingMove(nodes, node.id, 1))}>↓</Button>
-            <Button variant="link" aria-label={t('cycles.drivers.indentOf', { name: node.label })} disabled={!indentTarget(nodes, node.id)} onClick={() => move(indentTarget(nodes, node.id))}>{t('cycles.drivers.indent')}</Button>
-            <Button variant="link" aria-label={t('cycles.drivers.outdentOf', { name: node.label })} disabled={!outdentTarget(nodes, node.id)} onClick={() => move(outdentTarget(nodes, node.id))}>{t('cycles.drivers.outdent')}</Button>
+            <Button variant="link" className="link-dark" onClick={() => setEditing(true)}>{t('cycles.drivers.rename')}</Button>
+            <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.moveUpOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, -1)} onClick={() => move(siblingMove(nodes, node.id, -1))}>↑</Button>
+            <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.moveDownOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, 1)} onClick={() => move(siblingMove(nodes, node.id, 1))}>↓</Button>
+            <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.indentOf', { name: node.label })} disabled={!indentTarget(nodes, node.id)} onClick={() => move(indentTarget(nodes, node.id))}>{t('cycles.drivers.indent')}</Button>
+            <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.outdentOf', { name: node.label })} disabled={!outdentTarget(nodes, node.id)} onClick={() => move(outdentTarget(nodes, node.id))}>{t('cycles.drivers.outdent')}</Button>
             <Button variant="link" className="danger-link" busy={remove.isPending} onClick={() => window.confirm(t('cycles.drivers.confirmDelete', { name: node.label })) && remove.mutate(node.id, report)}>
               {t('cycles.delete')}
             </Button>
@@ -148,7 +148,7 @@ export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { i
   return (
     <>
       <p className="field-hint">{t('cycles.drivers.help')}</p>
-      {nodes.length > 0 && <EChart option={option} label={t('cycles.drivers.diagramLabel')} height={Math.max(220, nodes.length * 34)} />}
+      {nodes.length > 0 && <EChart option={option} label={t('cycles.drivers.diagramLabel')} height={Math.max(240, nodes.filter((node) => node.kind === 'change_idea').length * 56 + 40)} />}
       {error && <Alert kind="error">{error}</Alert>}
       {tree.length === 0 ? (
         <p className="muted">{t('cycles.drivers.empty')}</p>

@@ -75,10 +75,10 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
                   {milestone.overdue && <span className="badge badge-overdue">{t('cycles.milestones.overdue')}</span>}
                   {canEdit && (
                     <div className="card-tools">
-                      <Button variant="link" aria-label={t('cycles.milestones.moveBack', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, -1)} onClick={() => move(milestone, neighbourStatus(milestone.status, -1))}>
+                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.moveBack', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, -1)} onClick={() => move(milestone, neighbourStatus(milestone.status, -1))}>
                         {rtl ? '→' : '←'}
                       </Button>
-                      <Button variant="link" aria-label={t('cycles.milestones.moveOn', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, 1)} onClick={() => move(milestone, neighbourStatus(milestone.status, 1))}>
+                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.moveOn', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, 1)} onClick={() => move(milestone, neighbourStatus(milestone.status, 1))}>
                         {rtl ? '←' : '→'}
                       </Button>
                       <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.milestones.confirmDelete', { title: milestone.title })) && remove.mutate(milestone.id)}>

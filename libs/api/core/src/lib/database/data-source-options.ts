@@ -1,7 +1,9 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from './migrations';
+import { QueryCountingLogger } from './query-counter';
 
-export function dataSourceOptions(url: string): DataSourceOptions {
+/** `countQueries`: count every statement against the HTTP request being served (see query-counter.ts). */
+export function dataSourceOptions(url: string, options: { countQueries?: boolean } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -11,6 +13,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     // Query errors surface through the error filter's log; TypeORM's own log would print whole binary parameters.
     logging: ['warn', 'migration'],
+    // Only when asked for: TypeORM then calls this logger before every statement.
+    ...(options.countQueries ? { logger: new QueryCountingLogger(['warn', 'migration']) } : {}),
     extra: { max: 10, connectionTimeoutMillis: 5000 },
   };
 }

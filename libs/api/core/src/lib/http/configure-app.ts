@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { AppConfig } from '../config';
+import { queryCountMiddleware } from '../database/query-counter';
 import { requestIdMiddleware } from './request-id.middleware';
 
 export const API_PREFIX = 'api';
@@ -17,6 +18,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  // Opt-in (SQL_QUERY_COUNT): guards, pipes and handlers run inside the counter; X-Query-Count on every response.
+  if (config.sqlQueryCount) app.use(queryCountMiddleware);
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
 
