@@ -17,7 +17,11 @@ test('main pages have no serious accessibility violations, in English and right-
   await expect(page.getByRole('heading', { level: 1, name: 'Communities of practice' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Cycles' }).click();
-  await expect(page.getByRole('heading', { name: 'Cycles: coming soon' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Action-learning cycles' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /World map of the pathfinders/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Monitoring' }).click();
+  await expect(page.getByRole('heading', { name: 'Monitoring: coming soon' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: /Profile/ }).click();
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
@@ -26,6 +30,10 @@ test('main pages have no serious accessibility violations, in English and right-
   await page.getByLabel('Language', { exact: true }).first().selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('link', { name: 'الدروس المستفادة' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'الدورات' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'دورات التعلّم من خلال العمل' })).toBeVisible();
+  await expect(page.locator('.initiative-list li').first()).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
