@@ -73,6 +73,22 @@ describe('demo workspace', () => {
     expect(region.body.rows.map((row: Row) => row.organisationName).sort()).toEqual(['Ghana country pathfinder', 'Kenya country pathfinder']);
   });
 
+  it('fills the report and meeting columns: a report per pathfinder, sessions held and attended over the last 90 days', async () => {
+    const secretariat = await signIn(t, 'secretariat.admin@demo.simashe.org', DEMO_PASSWORD);
+    type Row = { organisationName: string; lastReport: { status: string } | null; meetingsHeld90: number; attendanceRate90: number | null };
+    const rows: Row[] = (await secretariat.get('/api/cycles-dashboard')).body.rows;
+    const row = (name: string) => rows.find((r) => r.organisationName === `${name} country pathfinder`) as Row;
+    expect(row('Kenya').lastReport?.status).toBe('submitted');
+    expect(row('Ghana').lastReport?.status).toBe('in_review');
+    expect(row('Sri Lanka').lastReport?.status).toBe('draft');
+    // A monthly network session (about three in 90 days), plus AFRO's monthly exchange for Kenya and Ghana.
+    expect(row('Kenya').meetingsHeld90).toBeGreaterThan(row('Brazil').meetingsHeld90);
+    expect(row('Brazil').meetingsHeld90).toBeGreaterThanOrEqual(2);
+    expect(row('Kenya').attendanceRate90).toBe(1);
+    expect(row('Brazil').attendanceRate90).toBeGreaterThan(0);
+    expect(row('Brazil').attendanceRate90).toBeLessThan(1);
+  });
+
   it('has an XmR measure with a shift and a point beyond the limits after a change, drawn with its act bands', async () => {
     const [measure] = await t.db.query(`SELECT id FROM measures WHERE name = 'Clinic visits for diarrhoea, children under five'`);
     const kenyan = await signIn(t, 'kenya.viewer@demo.simashe.org', DEMO_PASSWORD);

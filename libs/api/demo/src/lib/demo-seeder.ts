@@ -5,6 +5,7 @@ import { CyclesDemo } from '@simashe/api-cycles';
 import { LessonsService } from '@simashe/api-lessons';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity } from '@simashe/api-organisations';
 import { DataSource } from 'typeorm';
+import { DemoActivity } from './demo-activity';
 import { DEMO_LESSONS } from './demo-lessons';
 import { DEMO_PASSWORD, DEMO_WORKSPACE } from './demo-workspace';
 
@@ -21,6 +22,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly lessons: LessonsService,
     private readonly cycles: CyclesDemo,
+    private readonly activity: DemoActivity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -65,6 +67,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     });
     await this.seedLessons();
     await this.cycles.seed();
+    await this.activity.seed();
     this.logger.log(`Demo workspace loaded: ${DEMO_WORKSPACE.length} organisations; password "${DEMO_PASSWORD}"`);
     return true;
   }

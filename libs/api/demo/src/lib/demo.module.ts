@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { CyclesModule } from '@simashe/api-cycles';
 import { LessonsModule } from '@simashe/api-lessons';
+import { MeetingsModule } from '@simashe/api-meetings';
+import { ReportsModule } from '@simashe/api-reports';
+import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, LessonsModule, CyclesModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
 export class DemoModule {}

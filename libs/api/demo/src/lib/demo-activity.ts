@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '@simashe/api-core';
+import { MeetingsService } from '@simashe/api-meetings';
+import { ReportsService } from '@simashe/api-reports';
+import type { ReportStatus } from '@simashe/contracts';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { DEMO_WORKSPACE } from './demo-workspace';
+
+/** One progress report per pathfinder, at different points of the workflow. */
+const DEMO_REPORTS: Array<{ author: string; organisation: string; title: string; status: ReportStatus }> = [
+  { author: 'kenya.admin', organisation: 'kenya', title: 'Progress report, July–December 2026', status: 'submitted' },
+  { author: 'ghana.admin', organisation: 'ghana', title: 'Progress report, July–December 2026', status: 'in_review' },
+  { author: 'brazil.admin', organisation: 'brazil', title: 'Informe de avance, julio–diciembre de 2026', status: 'submitted' },
+  { author: 'srilanka.admin', organisation: 'sri-lanka', title: 'Progress report, July–December 2026', status: 'draft' },
+  { author: 'slovenia.admin', organisation: 'slovenia', title: 'Rapport d’avancement, juillet–décembre 2026', status: 'in_review' },
+];
+
+/** Who came to each past session: pathfinder key → attended when (session index + offset) % every !== 0. */
+const ATTENDANCE: Record<string, { offset: number; every: number }> = {
+  kenya: { offset: 0, every: 99 },
+  ghana: { offset: 1, every: 3 },
+  brazil: { offset: 0, every: 2 },
+  'sri-lanka': { offset: 2, every: 4 },
+  slovenia: { offset: 1, every: 99 },
+};
+
+/**
+ * Reports and past action-learning sessions with attendance, written through the reports and meetings services as
+ * their demo authors, so the dashboards' "last report", "meetings" and "attendance" columns show real figures.
+ */
+@Injectable()
+export class DemoActivity {
+  constructor(
+    private readonly db: DataSource,
+    private readonly reports: ReportsService,
+    private readonly meetings: MeetingsService,
+  ) {}
+
+  async seed(): Promise<void> {
+    const people = new Map<string, AuthContext>();
+    const rows: Array<{ id: string; email: string }> = await this.db.query(`SELECT id, email FROM users WHERE email LIKE '%@demo.simashe.org'`);
+    for (const row of rows) people.set(row.email.split('@')[0], { userId: row.id, sessionId: '', email: row.email });
+    const organisations = new Map<string, string>();
+    for (const demo of DEMO_WORKSPACE) {
+      const [row] = await this.db.query('SELECT id FROM organisations WHERE name = $1', [demo.name]);
+      if (row) organisations.set(demo.key, row.id);
+    }
+    await this.seedReports(people, organisations);
+    await this.seedSessions(people, organisations);
+  }
+
+  private async seedReports(people: Map<string, AuthContext>, organisations: Map<string, string>): Promise<void> {
+    for (const demo of DEMO_REPORTS) {
+      const auth = people.get(demo.author);
+      const organisationId = organisations.get(demo.organisation);
+      if (!auth || !organisationId) continue;
+      const template = (await this.reports.templates(auth, organisationId)).find((t) => t.name === 'SIMASHE progress report');
+      if (!template) continue;
+      const report = await this.reports.create(auth, { organisationId, title: demo.title, periodStart: '2026-07-01', periodEnd: '2026-12-31', templateId: template.id });
+      if (demo.status !== 'draft') await this.reports.changeStatus(auth, report.id, demo.status);
+    }
+  }
+
+  /** A monthly network session that began five months ago, and AFRO's monthly exchange, with who attended. */
+  private async seedSessions(people: Map<string, AuthContext>, organisations: Map<string, string>): Promise<void> {
+    const pathfinders = Object.keys(ATTENDANCE).filter((key) => organisations.has(key));
+    const first = DateTime.now().setZone('Europe/Zurich').minus({ months: 5 }).startOf('month').plus({ days: 9 }).set({ hour: 14 });
+    await this.session(people.get('secretariat.admin'), {
+      organiser: organisations.get('secretariat'),
+      title: 'SIMASHE action-learning session',
+      first,
+      timeZone: 'Europe/Zurich',
+      invited: pathfinders.map((key) => organisations.get(key) as string),
+      attendees: (index) =>
+        pathfinders
+          .filter((key) => (index + ATTENDANCE[key].offset) % ATTENDANCE[key].every !== 0)
+          .map((key) => `${key === 'sri-lanka' ? 'srilanka' : key}.admin`),
+      people,
+    });
+    const afroFirst = DateTime.now().setZone('Africa/Nairobi').minus({ months: 4 }).startOf('month').plus({ days: 2 }).set({ hour: 11 });
+    await this.session(people.get('afro.officer'), {
+      organiser: organisations.get('afro'),
+      title: 'AFRO pathfinders exchange',
+      first: afroFirst,
+      timeZone: 'Africa/Nairobi',
+      invited: ['kenya', 'ghana'].map((key) => organisations.get(key) as string).filter(Boolean),
+      attendees: (index) => (index % 2 === 0 ? ['kenya.editor', 'ghana.admin'] : ['kenya.editor']),
+      people,
+    });
+  }
+
+  private async session(
+    auth: AuthContext | undefined,
+    input: {
+      organiser: string | undefined;
+      title: string;
+      first: DateTime;
+      timeZone: string;
+      invited: string[];
+      attendees: (index: number) => string[];
+      people: Map<string, AuthContext>;
+    },
+  ): Promise<void> {
+    if (!auth || !input.organiser) return;
+    const local = (time: DateTime) => time.toFormat("yyyy-MM-dd'T'HH:mm");
+    const meeting = await this.meetings.create(auth, {
+      organiserOrganisationId: input.organiser,
+      title: input.title,
+      description: 'Country teams report progress on their current cycle and reflect together.',
+      kind: 'action_learning_session',
+      localStart: local(input.first),
+      localEnd: local(input.first.plus({ minutes: 90 })),
+      timeZone: input.timeZone,
+      rrule: 'FREQ=MONTHLY;COUNT=8',
+      networkWide: false,
+      invitees: { organisationIds: input.invited, regionCodes: [], userIds: [] },
+    });
+    const past = (await this.meetings.list(auth, input.first.minus({ days: 1 }).toUTC().toISO() as string, new Date().toISOString()))
+      .filter((occurrence) => occurrence.meetingId === meeting.id && Date.parse(occurrence.end) < Date.now())
+      .sort((a, b) => a.start.localeCompare(b.start));
+    for (const [index, occurrence] of past.entries()) {
+      const userIds = input.attendees(index).map((key) => input.people.get(key)?.userId).filter((id): id is string => Boolean(id));
+      if (userIds.length) await this.meetings.recordAttendance(auth, meeting.id, occurrence.occurrence, userIds);
+    }
+  }
+}
