@@ -1,16 +1,9 @@
 import { DocumentStore } from '@simashe/api-collaboration';
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { binaryBody, bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import JSZip from 'jszip';
-import type { Response } from 'supertest';
 import * as Y from 'yjs';
 import { CyclesModule } from './cycles.module';
-
-const binary = (response: Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('measure charts embedded in reports', () => {
   let t: TestApp;
@@ -53,10 +46,10 @@ describe('measure charts embedded in reports', () => {
   });
   afterAll(() => t.close());
 
-  const download = (format: string) => editor.get(`/api/reports/${reportId}/export?format=${format}`).buffer(true).parse(binary);
+  const download = (format: string) => editor.get(`/api/reports/${reportId}/export?format=${format}`).buffer(true).parse(binaryBody);
 
   it('exports the dashboard as a PDF with its charts', async () => {
-    const response = await editor.get('/api/cycles-dashboard/export?format=pdf').buffer(true).parse(binary);
+    const response = await editor.get('/api/cycles-dashboard/export?format=pdf').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.body.subarray(0, 5).toString()).toBe('%PDF-');

@@ -44,3 +44,10 @@ export async function signIn(testApp: TestApp, email: string, password: string):
   const cookie = cookies.map((c) => c.split(';')[0]).join('; ');
   return new TestClient(testApp, response.body as SessionResponse, cookie);
 }
+
+/** A supertest parser that keeps the body as bytes (PDF, Word, images), e.g. `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(response: request.Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}

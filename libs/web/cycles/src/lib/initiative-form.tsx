@@ -1,23 +1,10 @@
 import { DETERMINANTS, SECTORS, type Initiative, type InitiativeInput } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDirectory, useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, CheckboxGroup, SelectField, TextField } from '@simashe/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from './common';
-
-function Choices<T extends string>({ legend, values, chosen, label, onChange }: { legend: string; values: readonly T[]; chosen: T[]; label: (value: T) => string; onChange: (next: T[]) => void }) {
-  return (
-    <fieldset className="invitees">
-      <legend>{legend}</legend>
-      {values.map((value) => (
-        <label key={value} className="checkbox">
-          <input type="checkbox" checked={chosen.includes(value)} onChange={(e) => onChange(e.target.checked ? [...chosen, value] : chosen.filter((v) => v !== value))} /> {label(value)}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 /** Creating or editing an initiative: owner, aim (what, how much, by when), determinants, sectors, partners. */
 export function InitiativeForm({ initiative, busy, error, canManage = true, onSubmit, onCancel }: {
@@ -71,8 +58,8 @@ export function InitiativeForm({ initiative, busy, error, canManage = true, onSu
         <TextField label={t('cycles.form.aimHowMuch')} value={draft.aimHowMuch} maxLength={500} onChange={(e) => set('aimHowMuch')(e.target.value)} error={fieldError(apiError, 'aimHowMuch')} />
         <TextField label={t('cycles.form.aimByWhen')} type="date" value={draft.aimByWhen ?? ''} onChange={(e) => set('aimByWhen')(e.target.value || null)} error={fieldError(apiError, 'aimByWhen')} />
       </fieldset>
-      <Choices legend={t('lessons.determinants')} values={DETERMINANTS} chosen={draft.determinants} label={(d) => t(`lessons.determinant.${d}`)} onChange={set('determinants')} />
-      <Choices legend={t('cycles.form.sectors')} values={SECTORS} chosen={draft.sectors} label={(s) => t(`lessons.sector.${s}`)} onChange={set('sectors')} />
+      <CheckboxGroup legend={t('lessons.determinants')} values={DETERMINANTS} chosen={draft.determinants} label={(d) => t(`lessons.determinant.${d}`)} onChange={set('determinants')} />
+      <CheckboxGroup legend={t('cycles.form.sectors')} values={SECTORS} chosen={draft.sectors} label={(s) => t(`lessons.sector.${s}`)} onChange={set('sectors')} />
       {canManage && (
         <fieldset className="invitees">
           <legend>{t('cycles.form.partners')}</legend>

@@ -13,7 +13,7 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, CheckboxGroup, SelectField, TextField } from '@simashe/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvidenceChoices } from './queries';
@@ -30,19 +30,6 @@ function TextArea({ label, value, onChange, error }: { label: string; value: str
       <textarea id={id} rows={4} value={value} maxLength={10_000} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
       {error && <p className="field-error">{error}</p>}
     </div>
-  );
-}
-
-function TagChoice<T extends string>({ legend, values, chosen, label, onChange }: { legend: string; values: readonly T[]; chosen: T[]; label: (value: T) => string; onChange: (next: T[]) => void }) {
-  return (
-    <fieldset className="invitees">
-      <legend>{legend}</legend>
-      {values.map((value) => (
-        <label key={value} className="checkbox">
-          <input type="checkbox" checked={chosen.includes(value)} onChange={(e) => onChange(e.target.checked ? [...chosen, value] : chosen.filter((v) => v !== value))} /> {label(value)}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
@@ -90,9 +77,9 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
         {TEXT_SECTIONS.map((section) => (
           <TextArea key={section} label={t(`lessons.sections.${section}`)} value={draft[section]} onChange={set(section)} error={apiError?.fieldError(section)} />
         ))}
-        <TagChoice legend={t('lessons.determinants')} values={DETERMINANTS} chosen={draft.determinants} label={(v) => t(`lessons.determinant.${v}`)} onChange={set('determinants')} />
-        <TagChoice legend={t('lessons.sectors')} values={SECTORS} chosen={draft.sectors} label={(v) => t(`lessons.sector.${v}`)} onChange={set('sectors')} />
-        <TagChoice legend={t('lessons.levels')} values={LEVELS} chosen={draft.levels} label={(v) => t(`lessons.level.${v}`)} onChange={set('levels')} />
+        <CheckboxGroup legend={t('lessons.determinants')} values={DETERMINANTS} chosen={draft.determinants} label={(v) => t(`lessons.determinant.${v}`)} onChange={set('determinants')} />
+        <CheckboxGroup legend={t('lessons.sectors')} values={SECTORS} chosen={draft.sectors} label={(v) => t(`lessons.sector.${v}`)} onChange={set('sectors')} />
+        <CheckboxGroup legend={t('lessons.levels')} values={LEVELS} chosen={draft.levels} label={(v) => t(`lessons.level.${v}`)} onChange={set('levels')} />
         <div className="form-row">
           <TextField label={t('lessons.initiative')} value={draft.initiative} onChange={(e) => set('initiative')(e.target.value)} error={apiError?.fieldError('initiative')} />
           <SelectField

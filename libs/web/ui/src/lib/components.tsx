@@ -163,3 +163,17 @@ export function CopyField({ label, value, copyLabel, copiedLabel }: { label: str
     </div>
   );
 }
+
+/** A set of checkboxes choosing several values of a fixed list (determinants, sectors…). */
+export function CheckboxGroup<T extends string>({ legend, values, chosen, label, onChange }: { legend: string; values: readonly T[]; chosen: T[]; label: (value: T) => string; onChange: (next: T[]) => void }) {
+  return (
+    <fieldset className="invitees">
+      <legend>{legend}</legend>
+      {values.map((value) => (
+        <label key={value} className="checkbox">
+          <input type="checkbox" checked={chosen.includes(value)} onChange={(e) => onChange(e.target.checked ? [...chosen, value] : chosen.filter((v) => v !== value))} /> {label(value)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,16 +1,9 @@
 import { DocumentStore } from '@simashe/api-collaboration';
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { binaryBody, bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import JSZip from 'jszip';
-import type { Response } from 'supertest';
 import * as Y from 'yjs';
 import { ReportsModule } from '../reports.module';
-
-const binary = (response: Response, callback: (error: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-};
 
 describe('report export', () => {
   let t: TestApp;
@@ -45,7 +38,7 @@ describe('report export', () => {
   });
   afterAll(() => t.close());
 
-  const download = (format: string, query = '') => editor.get(`/api/reports/${reportId}/export?format=${format}${query}`).buffer(true).parse(binary);
+  const download = (format: string, query = '') => editor.get(`/api/reports/${reportId}/export?format=${format}${query}`).buffer(true).parse(binaryBody);
 
   it('exports HTML with title, organisation, period and version stamp, and inert links', async () => {
     const response = await download('html');
