@@ -149,8 +149,17 @@ export class CyclesRepository {
     await manager.query('UPDATE initiatives SET updated_at = now() WHERE id = $1', [initiativeId]);
   }
 
-  async activity(manager: EntityManager | DataSource, initiativeId: string, kind: string, actorId: string, detail: string): Promise<void> {
-    await manager.query('INSERT INTO cycle_activity (initiative_id, kind, actor_id, detail) VALUES ($1, $2, $3, $4)', [initiativeId, kind, actorId, detail]);
+  async activity(
+    manager: EntityManager | DataSource,
+    initiativeId: string,
+    kind: string,
+    actorId: string,
+    detail: string,
+    stages: { from: CycleStage; to: CycleStage } | null = null,
+  ): Promise<void> {
+    await manager.query('INSERT INTO cycle_activity (initiative_id, kind, actor_id, detail, from_stage, to_stage) VALUES ($1, $2, $3, $4, $5, $6)', [
+      initiativeId, kind, actorId, detail, stages?.from ?? null, stages?.to ?? null,
+    ]);
   }
 
   // ----- driver diagram -----
@@ -340,12 +349,16 @@ export class CyclesRepository {
     );
   }
 
-  feed(scope: AccessScope, limit: number): Promise<Array<{ id: string; kind: string; at: Date; actor_name: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string }>> {
+  feed(scope: AccessScope, limit: number): Promise<Array<{
+    id: string; kind: string; at: Date; actor_name: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string;
+    from_stage: CycleStage | null; to_stage: CycleStage | null;
+  }>> {
     const params: unknown[] = [];
     const condition = readableCondition(scope, params);
     params.push(limit);
     return this.db.query(
-      `SELECT a.id, a.kind, a.at, u.name AS actor_name, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail
+      `SELECT a.id, a.kind, a.at, u.name AS actor_name, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail,
+              a.from_stage, a.to_stage
        FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id JOIN organisations o ON o.id = i.organisation_id
        LEFT JOIN users u ON u.id = a.actor_id WHERE ${condition} ORDER BY a.at DESC LIMIT $${params.length}`,
       params,

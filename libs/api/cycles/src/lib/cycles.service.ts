@@ -253,7 +253,7 @@ export class CyclesService {
       await manager.query('INSERT INTO cycle_stage_events (cycle_id, from_stage, to_stage, backwards, actor_id) VALUES ($1, $2, $3, $4, $5)', [
         cycleId, row.stage, to, backwards, auth.userId,
       ]);
-      await this.repo.activity(manager, row.initiative_id, 'stage_changed', auth.userId, `${row.number}. ${row.title}: ${row.stage} → ${to}`);
+      await this.repo.activity(manager, row.initiative_id, 'stage_changed', auth.userId, `${row.number}. ${row.title}`, { from: row.stage, to });
       await this.repo.touch(manager, row.initiative_id);
     });
     return this.cycle(auth, cycleId);

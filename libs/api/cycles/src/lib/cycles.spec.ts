@@ -370,6 +370,8 @@ describe('action-learning cycles', () => {
       expect(csv.text.split('\n')[1]).toMatch(/^Slovenia pathfinder,SVN,EURO,2,act,0,2,Latest,in_review,0,,2,0,1/);
       const feed = await secretariat.get('/api/cycles-dashboard/activity?limit=5');
       expect(feed.body.items).toHaveLength(5);
+      const moved = (await client.get('/api/cycles-dashboard/activity?limit=50')).body.items.find((item: { kind: string }) => item.kind === 'stage_changed');
+      expect(moved).toMatchObject({ detail: '1. Active travel', fromStage: 'plan', toStage: 'act', organisationName: 'Slovenia pathfinder' });
       expect((await brazilEditor.get('/api/cycles-dashboard/activity')).body.items).toEqual([]);
     });
   });

@@ -161,6 +161,8 @@ export class DashboardService {
       initiativeId: row.initiative_id,
       initiativeTitle: row.initiative_title,
       detail: row.detail,
+      fromStage: row.from_stage,
+      toStage: row.to_stage,
     }));
   }
 }

@@ -693,7 +693,7 @@ const TABLES = {
   cycle_observations: { cycle_id: 'uuid', observed_on: 'date', note: 'text', evidence: 'jsonb', author_id: 'uuid', created_at: 'timestamptz' },
   measures: { id: 'uuid', initiative_id: 'uuid', name: 'text', kind: 'text', definition: 'text', unit: 'text', direction: 'text', target: 'float8', frequency: 'text', chart_type: 'text', baseline_length: 'int', change_points: 'date[]', latest_signal: 'text', created_at: 'timestamptz' },
   measure_points: { measure_id: 'uuid', date: 'date', value: 'float8', numerator: 'bigint', denominator: 'bigint' },
-  cycle_activity: { initiative_id: 'uuid', kind: 'text', detail: 'text', actor_id: 'uuid', at: 'timestamptz' },
+  cycle_activity: { initiative_id: 'uuid', kind: 'text', detail: 'text', actor_id: 'uuid', at: 'timestamptz', from_stage: 'text', to_stage: 'text' },
 } as const;
 type Table = keyof typeof TABLES;
 type DemoRows = Record<Table, Row[]>;
@@ -746,7 +746,8 @@ function demoRows(now: Date, organisations: Map<string, string>, people: Map<str
     const initiativeId = randomUUID();
     const lead = id(people, demo.lead);
     const created = ago(demo.createdDaysAgo);
-    const activity = (kind: string, at: Date, detail: string, actor = lead) => rows.cycle_activity.push({ initiative_id: initiativeId, kind, detail, actor_id: actor, at: at.toISOString() });
+    const activity = (kind: string, at: Date, detail: string, actor = lead, stages: { from: string; to: string } | null = null) =>
+      rows.cycle_activity.push({ initiative_id: initiativeId, kind, detail, actor_id: actor, at: at.toISOString(), from_stage: stages?.from ?? null, to_stage: stages?.to ?? null });
     activity('initiative_created', created, demo.title);
     for (const partner of demo.partners) rows.initiative_partners.push({ initiative_id: initiativeId, organisation_id: id(organisations, partner) });
 
@@ -788,7 +789,7 @@ function demoRows(now: Date, organisations: Map<string, string>, people: Map<str
       cycle.stages.forEach(([to, daysAgo], k) => {
         const from = k === 0 ? null : cycle.stages[k - 1][0];
         rows.cycle_stage_events.push({ cycle_id: cycleId, from_stage: from, to_stage: to, actor_id: lead, at: ago(daysAgo).toISOString() });
-        if (from) activity('stage_changed', ago(daysAgo), `${number}. ${cycle.title}: ${from} → ${to}`);
+        if (from) activity('stage_changed', ago(daysAgo), `${number}. ${cycle.title}`, lead, { from, to });
         else activity('cycle_started', ago(daysAgo), `${number}. ${cycle.title}`);
       });
       cycle.milestones.forEach((milestone, m) => {

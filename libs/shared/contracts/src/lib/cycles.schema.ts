@@ -357,6 +357,9 @@ export const ActivityItemSchema = z.object({
   initiativeId: UuidSchema,
   initiativeTitle: z.string(),
   detail: z.string(),
+  /** Stage moves: from and to which stage. */
+  fromStage: z.enum(CYCLE_STAGES_FLOW).nullable(),
+  toStage: z.enum(CYCLE_STAGES_FLOW).nullable(),
 });
 export type ActivityItem = z.infer<typeof ActivityItemSchema>;
 export const ActivityListSchema = z.object({ items: z.array(ActivityItemSchema) });

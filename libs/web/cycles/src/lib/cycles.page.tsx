@@ -55,7 +55,12 @@ function ActivityFeed() {
       {activity.data.items.map((item) => (
         <li key={item.id}>
           <time dateTime={item.at}>{format(item.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
-          {t(`cycles.activity.${item.kind}`, { actor: item.actorName ?? t('cycles.someone'), detail: item.detail })}{' '}
+          {t(`cycles.activity.${item.kind}`, {
+            actor: item.actorName ?? t('cycles.someone'),
+            detail: item.detail,
+            from: item.fromStage ? t(`cycles.stages.${item.fromStage}`) : '',
+            to: item.toStage ? t(`cycles.stages.${item.toStage}`) : '',
+          })}{' '}
           <Link to={`/cycles/initiatives/${item.initiativeId}`}>{item.initiativeTitle}</Link> <span className="muted">({item.organisationName})</span>
         </li>
       ))}

@@ -284,7 +284,7 @@ export const cyclesAr: CyclesTranslation = {
     empty: 'لم يحدث أي شيء بعد.',
     initiative_created: 'أنشأ {{actor}} المبادرة',
     cycle_started: 'بدأ {{actor}} الدورة {{detail}} في',
-    stage_changed: 'غيّر {{actor}} مرحلة الدورة {{detail}} في',
+    stage_changed: 'نقل {{actor}} الدورة {{detail}} من مرحلة {{from}} إلى مرحلة {{to}} في',
     milestone_done: 'أنجز {{actor}} «{{detail}}» في',
     observation_added: 'سجّل {{actor}} الملاحظة «{{detail}}» في',
     data_added: 'أضاف {{actor}} بيانات ({{detail}}) إلى',

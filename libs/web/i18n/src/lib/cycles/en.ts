@@ -252,7 +252,7 @@ export const cyclesEn = {
     empty: 'Nothing has happened yet.',
     initiative_created: '{{actor}} created the initiative',
     cycle_started: '{{actor}} started cycle {{detail}} in',
-    stage_changed: '{{actor}} moved {{detail}} in',
+    stage_changed: '{{actor}} moved {{detail}} from {{from}} to {{to}} in',
     milestone_done: '{{actor}} completed “{{detail}}” in',
     observation_added: '{{actor}} observed “{{detail}}” in',
     data_added: '{{actor}} added data ({{detail}}) to',

@@ -260,7 +260,7 @@ export const cyclesEs: CyclesTranslation = {
     empty: 'Aún no ha ocurrido nada.',
     initiative_created: '{{actor}} creó la iniciativa',
     cycle_started: '{{actor}} inició el ciclo {{detail}} en',
-    stage_changed: '{{actor}} cambió la etapa del ciclo {{detail}} en',
+    stage_changed: '{{actor}} pasó el ciclo {{detail}} de la etapa {{from}} a la etapa {{to}} en',
     milestone_done: '{{actor}} completó «{{detail}}» en',
     observation_added: '{{actor}} observó «{{detail}}» en',
     data_added: '{{actor}} añadió datos ({{detail}}) a',

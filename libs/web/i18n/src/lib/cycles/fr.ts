@@ -266,7 +266,7 @@ export const cyclesFr: CyclesTranslation = {
     empty: 'Rien ne s’est encore passé.',
     initiative_created: '{{actor}} a créé l’initiative',
     cycle_started: '{{actor}} a lancé le cycle {{detail}} dans',
-    stage_changed: '{{actor}} a changé l’étape du cycle {{detail}} dans',
+    stage_changed: '{{actor}} a fait passer le cycle {{detail}} de l’étape {{from}} à l’étape {{to}} dans',
     milestone_done: '{{actor}} a terminé « {{detail}} » dans',
     observation_added: '{{actor}} a observé « {{detail}} » dans',
     data_added: '{{actor}} a ajouté des données ({{detail}}) à',

@@ -127,6 +127,9 @@ export class Cycles1763900000012 implements MigrationInterface {
         initiative_id uuid NOT NULL REFERENCES initiatives(id) ON DELETE CASCADE,
         kind varchar(20) NOT NULL,
         detail text NOT NULL DEFAULT '',
+        -- Stage moves keep the stages apart from the text, so each reader sees them in their own language.
+        from_stage varchar(10),
+        to_stage varchar(10),
         actor_id uuid REFERENCES users(id) ON DELETE SET NULL,
         at timestamptz NOT NULL DEFAULT now()
       );
