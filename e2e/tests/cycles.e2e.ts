@@ -35,6 +35,12 @@ test('a country team moves a cycle from plan to act with a milestone done and en
   await card.focus();
   await page.keyboard.press('Alt+ArrowRight');
   await expect(panel.locator('.board-column', { hasText: 'Doing' }).locator('.milestone-card')).toContainText('Install five monitors');
+  // Focus follows the card into its new column, so the next key press moves it on.
+  await expect(card).toBeFocused();
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(panel.locator('.board-column', { hasText: 'Done' }).locator('.milestone-card')).toContainText('Install five monitors');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect(panel.locator('.board-column', { hasText: 'Doing' }).locator('.milestone-card')).toContainText('Install five monitors');
   await panel.getByRole('button', { name: 'Move “Install five monitors” to the next column' }).click();
   await expect(panel.locator('.board-column', { hasText: 'Done' }).locator('.milestone-card')).toContainText('Install five monitors');
 
@@ -43,7 +49,7 @@ test('a country team moves a cycle from plan to act with a milestone done and en
 
   // A measure with data points entered in the form.
   await page.getByRole('button', { name: 'New measure' }).click();
-  await page.getByLabel('Name').fill('Households receiving alerts');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Households receiving alerts');
   await page.getByLabel('Chart').selectOption('xmr');
   await page.getByRole('button', { name: 'Add measure' }).click();
   const measure = page.locator('.card', { has: page.getByRole('heading', { name: 'Households receiving alerts' }) });
@@ -67,7 +73,12 @@ test('a country team moves a cycle from plan to act with a milestone done and en
   await page.getByRole('button', { name: 'Insert chart' }).click();
   await page.getByLabel('Measure', { exact: true }).selectOption({ label: `Kenya country pathfinder · ${title} · Households receiving alerts` });
   await page.getByRole('button', { name: 'Insert', exact: true }).click();
-  await expect(page.getByRole('textbox', { name: 'Report text' }).getByRole('img', { name: 'Chart of Households receiving alerts' })).toBeVisible();
+  const reportText = page.getByRole('textbox', { name: 'Report text' });
+  await expect(reportText.getByRole('img', { name: 'Chart of Households receiving alerts' })).toBeVisible();
+  // Typing on goes after the chart and never replaces it.
+  await page.keyboard.type('Alerts reached more households each month.');
+  await expect(reportText).toContainText('Alerts reached more households each month.');
+  await expect(reportText.getByRole('img', { name: 'Chart of Households receiving alerts' })).toBeVisible();
 
   // The regional office for Africa sees Kenya in act, and the chart.
   const afro = await openAs('afro.officer@demo.simashe.org');

@@ -190,7 +190,7 @@ export class MeasuresController {
     response
       .status(200)
       .setHeader('Content-Type', 'image/svg+xml; charset=utf-8')
-      .setHeader('Content-Disposition', `attachment; filename="measure-${params.id}.svg"`)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${chart.measure.name.replace(/[\\/:*?"<>|]+/g, '-')}.svg`)}`)
       .setHeader('X-Content-Type-Options', 'nosniff')
       .send(measureChartSvg(chart));
   }

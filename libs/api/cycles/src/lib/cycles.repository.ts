@@ -349,18 +349,20 @@ export class CyclesRepository {
     );
   }
 
-  feed(scope: AccessScope, limit: number): Promise<Array<{
+  feed(scope: AccessScope, query: { limit: number; organisationId?: string; region?: string }): Promise<Array<{
     id: string; kind: string; at: Date; actor_name: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string;
     from_stage: CycleStage | null; to_stage: CycleStage | null;
   }>> {
     const params: unknown[] = [];
-    const condition = readableCondition(scope, params);
-    params.push(limit);
+    const conditions = [readableCondition(scope, params)];
+    if (query.organisationId) conditions.push(`i.organisation_id = $${params.push(query.organisationId)}`);
+    if (query.region) conditions.push(`o.region_code = $${params.push(query.region)}`);
+    params.push(query.limit);
     return this.db.query(
       `SELECT a.id, a.kind, a.at, u.name AS actor_name, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail,
               a.from_stage, a.to_stage
        FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id JOIN organisations o ON o.id = i.organisation_id
-       LEFT JOIN users u ON u.id = a.actor_id WHERE ${condition} ORDER BY a.at DESC LIMIT $${params.length}`,
+       LEFT JOIN users u ON u.id = a.actor_id WHERE ${conditions.join(' AND ')} ORDER BY a.at DESC LIMIT $${params.length}`,
       params,
     );
   }

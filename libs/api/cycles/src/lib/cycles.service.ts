@@ -123,9 +123,10 @@ export class CyclesService {
       if (depthOf(nodes, parent.id) >= 2) throw new ConflictError('Change ideas are the last level of a driver diagram; add the idea under a secondary driver');
     }
     const siblings = nodes.filter((node) => node.parent_id === input.parentId);
+    const last = Math.max(-1, ...siblings.map((node) => node.position));
     await this.repo.transaction(async (manager) => {
       await manager.query('INSERT INTO driver_nodes (initiative_id, parent_id, label, position) VALUES ($1, $2, $3, $4)', [
-        initiativeId, input.parentId, input.label, siblings.length,
+        initiativeId, input.parentId, input.label, last + 1,
       ]);
       await this.repo.touch(manager, initiativeId);
     });
@@ -270,35 +271,37 @@ export class CyclesService {
 
   /** A prefilled lesson draft from the reflection, linked back to the cycle, in one step. */
   async publishLesson(auth: AuthContext, cycleId: string, language: Language): Promise<Lesson> {
-    const row = await this.repo.cycle(cycleId);
-    if (!row) throw new NotFoundError('The cycle');
-    const { initiative } = await this.requireInitiative(auth, row.initiative_id, 'initiative:write', 'The cycle');
-    if (!row.reflection) throw new ConflictError('Write the reflection first: the lesson is drafted from it');
-    if (row.lesson_id) throw new ConflictError('A lesson was already drafted from this cycle');
-    const observations = await this.repo.observations([cycleId]);
-    const decision = { adopt: 'Adopt', adapt: 'Adapt', abandon: 'Abandon' }[row.reflection.decision];
-    const lesson = await this.lessons.create(auth, {
-      organisationId: initiative.organisation_id,
-      title: `${initiative.title}: ${row.title}`.slice(0, 200),
-      context: [initiative.aim_what, initiative.aim_how_much].filter(Boolean).join(' — ').slice(0, 10_000),
-      actions: [row.plan['objective'], ...observations.map((o) => `${o.observed_on}: ${o.note}`)].filter(Boolean).join('\n').slice(0, 10_000),
-      worked: row.reflection.whatChanged.slice(0, 10_000),
-      didNotWork: '',
-      recommendation: `${decision}. ${row.reflection.learned}`.slice(0, 10_000),
-      determinants: initiative.determinants as Lesson['determinants'],
-      sectors: initiative.sectors as Lesson['sectors'],
-      levels: [],
-      initiative: initiative.title.slice(0, 200),
-      cycleStage: 'reflect',
-      language,
-      visibility: 'organisation',
-      evidence: [{ kind: 'link', url: `${this.config.publicUrl}/cycles/initiatives/${initiative.id}#cycle-${row.number}`, label: `Cycle ${row.number}: ${row.title}`.slice(0, 200) }],
-    });
-    await this.repo.transaction(async (manager) => {
+    const first = await this.repo.cycle(cycleId);
+    if (!first) throw new NotFoundError('The cycle');
+    const { initiative } = await this.requireInitiative(auth, first.initiative_id, 'initiative:write', 'The cycle');
+    // The cycle row stays locked while the lesson is drafted, so two clicks at once draft one lesson.
+    return this.repo.transaction(async (manager) => {
+      const row = (await this.repo.cycle(cycleId, manager, true)) as CycleRow;
+      if (!row.reflection) throw new ConflictError('Write the reflection first: the lesson is drafted from it');
+      if (row.lesson_id) throw new ConflictError('A lesson was already drafted from this cycle');
+      const observations = await this.repo.observations([cycleId]);
+      const decision = { adopt: 'Adopt', adapt: 'Adapt', abandon: 'Abandon' }[row.reflection.decision];
+      const lesson = await this.lessons.create(auth, {
+        organisationId: initiative.organisation_id,
+        title: `${initiative.title}: ${row.title}`.slice(0, 200),
+        context: [initiative.aim_what, initiative.aim_how_much].filter(Boolean).join(' — ').slice(0, 10_000),
+        actions: [row.plan['objective'], ...observations.map((o) => `${o.observed_on}: ${o.note}`)].filter(Boolean).join('\n').slice(0, 10_000),
+        worked: row.reflection.whatChanged.slice(0, 10_000),
+        didNotWork: '',
+        recommendation: `${decision}. ${row.reflection.learned}`.slice(0, 10_000),
+        determinants: initiative.determinants as Lesson['determinants'],
+        sectors: initiative.sectors as Lesson['sectors'],
+        levels: [],
+        initiative: initiative.title.slice(0, 200),
+        cycleStage: 'reflect',
+        language,
+        visibility: 'organisation',
+        evidence: [{ kind: 'link', url: `${this.config.publicUrl}/cycles/initiatives/${initiative.id}#cycle-${row.number}`, label: `Cycle ${row.number}: ${row.title}`.slice(0, 200) }],
+      });
       await manager.query('UPDATE cycles SET lesson_id = $2 WHERE id = $1', [cycleId, lesson.id]);
       await this.repo.activity(manager, row.initiative_id, 'lesson_drafted', auth.userId, lesson.title);
+      return lesson;
     });
-    return lesson;
   }
 
   // ----- milestones -----
@@ -357,6 +360,10 @@ export class CyclesService {
   // ----- observations -----
   async addObservation(auth: AuthContext, cycleId: string, input: ObservationInput): Promise<Observation> {
     const row = await this.openCycle(auth, cycleId);
+    // A day of slack: it is already tomorrow somewhere.
+    if (input.observedOn > todayUtc(new Date(Date.now() + 86_400_000))) {
+      throw new ValidationError('An observation cannot be dated in the future', [{ path: 'observedOn', message: 'Choose today or an earlier date' }]);
+    }
     await this.checkEvidence(auth, input.evidence);
     const id = await this.repo.transaction(async (manager) => {
       const [created] = await manager.query(

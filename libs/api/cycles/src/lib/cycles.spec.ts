@@ -143,6 +143,14 @@ describe('action-learning cycles', () => {
         initiative: 'Cash transfers and school attendance',
       });
       expect(lesson.body.evidence[0].url).toContain(`/cycles/initiatives/${id}`);
+      // Two clicks at once on another cycle's reflection still draft one lesson.
+      const other = await newInitiative({ title: 'School meals' });
+      const second = await startCycle(other.id, 'Hot meals pilot');
+      await kenyaEditor.put(`/api/cycles/${second.id}/reflection`, { whatChanged: 'Attendance rose', learned: 'Buy locally', decision: 'adopt' });
+      const both = await Promise.all([1, 2, 3].map(() => kenyaEditor.post(`/api/cycles/${second.id}/lesson`, { language: 'en' })));
+      expect(both.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM lessons WHERE title = 'School meals: Hot meals pilot'`);
+      expect(count).toBe(1);
       expect((await kenyaEditor.get(`/api/cycles/${cycle.id}`)).body.lessonId).toBe(lesson.body.id);
       expect((await kenyaEditor.post(`/api/cycles/${cycle.id}/lesson`, { language: 'en' })).status).toBe(409);
     });
@@ -179,6 +187,11 @@ describe('action-learning cycles', () => {
       // Deleting a branch removes it from the cycle that tested it.
       await kenyaEditor.delete(`/api/drivers/${second}`);
       expect((await kenyaEditor.get(`/api/cycles/${cycle.body.id}`)).body.changeIdeaIds).toEqual([]);
+      // A new primary driver goes last, after whatever gaps the delete left.
+      await kenyaEditor.post(`/api/initiatives/${id}/drivers`, { label: 'Aardvark first alphabetically' });
+      const after = (await kenyaEditor.get(`/api/initiatives/${id}`)).body.drivers.filter((d: { parentId: string | null }) => d.parentId === null);
+      const order = [...after].sort((a: { position: number }, b: { position: number }) => a.position - b.position).map((d: { label: string }) => d.label);
+      expect(order).toEqual(['Safe housing', 'Aardvark first alphabetically']);
     });
   });
 
@@ -373,6 +386,11 @@ describe('action-learning cycles', () => {
       const moved = (await client.get('/api/cycles-dashboard/activity?limit=50')).body.items.find((item: { kind: string }) => item.kind === 'stage_changed');
       expect(moved).toMatchObject({ detail: '1. Active travel', fromStage: 'plan', toStage: 'act', organisationName: 'Slovenia pathfinder' });
       expect((await brazilEditor.get('/api/cycles-dashboard/activity')).body.items).toEqual([]);
+      // The feed follows the dashboard's drill-down.
+      const drilled = (await secretariat.get(`/api/cycles-dashboard/activity?organisationId=${slovenia.id}`)).body.items;
+      expect(drilled.length).toBeGreaterThan(0);
+      expect(new Set(drilled.map((item: { organisationName: string }) => item.organisationName))).toEqual(new Set(['Slovenia pathfinder']));
+      expect((await secretariat.get('/api/cycles-dashboard/activity?region=AMRO')).body.items).toEqual([]);
     });
   });
 
@@ -390,10 +408,22 @@ describe('action-learning cycles', () => {
         expect(response.body.details[0].path).toBe(path);
       }
       expect((await kenyaEditor.get('/api/initiatives/not-a-uuid')).status).toBe(400);
+      // NUL and other control characters: a 400 that names the field, never a 500.
+      const nul = await kenyaEditor.post('/api/initiatives', initiative({ aimWhat: 'Probe\u0000NUL' }));
+      expect(nul.status).toBe(400);
+      expect(nul.body.details[0]).toMatchObject({ path: 'aimWhat', message: 'The aim (what) contains control characters (such as NUL), which are not allowed' });
+      expect((await kenyaEditor.get('/api/cycles-dashboard?region=XYZ')).status).toBe(400);
       expect((await kenyaEditor.post('/api/cycles/00000000-0000-4000-8000-000000000000/stage', { to: 'act' })).status).toBe(404);
       const { id } = await newInitiative();
       const cycle = await startCycle(id);
       expect((await kenyaEditor.post(`/api/cycles/${cycle.id}/stage`, { to: 'done' })).status).toBe(400);
+      const future = await kenyaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: '2099-01-01', note: 'Not yet' });
+      expect(future.status).toBe(400);
+      expect(future.body.details[0].path).toBe('observedOn');
+      for (const body of [{ note: 'bell\u0007' }, { note: 'ok', evidence: [{ kind: 'link', url: 'https://example.org/a', label: 'x\u0000' }] }]) {
+        const response = await kenyaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: '2026-11-01', ...body });
+        expect(response.status).toBe(400);
+      }
     });
   });
 });

@@ -103,7 +103,8 @@ export class DashboardService {
         if (group.created <= createdBefore && (group.due === null || group.due > dueFrom)) planned += group.n;
         if (group.created <= openAt && !(group.completed !== null && group.completed <= openAt)) open += group.n;
       }
-      return { week: isoDate(week.start), open: week.end <= now.getTime() || week.offset === 0 ? open : planned, due: planned };
+      // Weeks still to come have no actual figure yet: only the plan.
+      return { week: isoDate(week.start), open: week.end <= now.getTime() || week.offset === 0 ? open : null, due: planned };
     });
     const thisWeek = weekStart(now.getTime());
     const activityByWeek = new Map<string, { stageChanges: number; milestonesDone: number; observations: number }>();
@@ -150,9 +151,9 @@ export class DashboardService {
     );
   }
 
-  async activity(auth: AuthContext, limit: number): Promise<ActivityItem[]> {
+  async activity(auth: AuthContext, query: { limit: number; organisationId?: string; region?: string }): Promise<ActivityItem[]> {
     const scope = await this.policy.scope(auth);
-    return (await this.repo.feed(scope, limit)).map((row) => ({
+    return (await this.repo.feed(scope, query)).map((row) => ({
       id: row.id,
       kind: row.kind as ActivityItem['kind'],
       at: row.at.toISOString(),

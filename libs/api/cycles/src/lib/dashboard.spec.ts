@@ -22,7 +22,7 @@ function referenceBurndown(milestones: Array<{ created_at: Date; due_on: string 
     const planned = milestones.filter((m) => m.created_at.getTime() < Math.max(end, now) && (m.due_on === null || m.due_on >= endDate)).length;
     const open = end <= now || offset === 0
       ? milestones.filter((m) => m.created_at.getTime() < Math.min(end, now) && !(m.completed_at && m.completed_at.getTime() < Math.min(end, now))).length
-      : planned;
+      : null;
     burndown.push({ week: new Date(start).toISOString().slice(0, 10), open, due: planned });
   }
   return burndown;

@@ -141,6 +141,6 @@ export class DashboardController {
   @Get('activity')
   @ZodResponse({ type: ActivityListDto })
   async activity(@CurrentAuth() auth: AuthContext, @Query() query: ActivityQueryDto): Promise<{ items: ActivityItem[] }> {
-    return { items: await this.dashboard.activity(auth, query.limit) };
+    return { items: await this.dashboard.activity(auth, query) };
   }
 }

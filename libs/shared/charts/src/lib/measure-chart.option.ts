@@ -65,7 +65,18 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
     .filter((band) => band !== null);
   const grid = xmr ? [{ top: 40, height: '52%', left: 56, right: 24 }, { top: '72%', height: '18%', left: 56, right: 24 }] : [{ top: 40, bottom: 40, left: 56, right: 24 }];
   const xAxis = grid.map((_, index) => ({ type: 'category', data: dates, gridIndex: index, inverse: !!options.rtl, axisLabel: { show: index === grid.length - 1 } }));
-  const yAxis = grid.map((_, index) => ({ type: 'value', gridIndex: index, scale: true, position: options.rtl ? 'right' : 'left', name: index === 0 ? measure.unit : '' }));
+  // The target stays on the scale even when the data are far from it.
+  const target = measure.target;
+  const yAxis = grid.map((_, index) => ({
+    type: 'value',
+    gridIndex: index,
+    scale: true,
+    position: options.rtl ? 'right' : 'left',
+    name: index === 0 ? measure.unit : '',
+    ...(index === 0 && target !== null
+      ? { min: (extent: { min: number }) => Math.min(extent.min, target), max: (extent: { max: number }) => Math.max(extent.max, target) }
+      : {}),
+  }));
   const line = (name: string, values: Array<number | null>, colour: string, dashed: boolean) => ({
     name,
     type: 'line',
@@ -88,7 +99,7 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
       lineStyle: { color: SIGNAL_COLOURS.common, width: 1.5 },
       itemStyle: { color: SIGNAL_COLOURS.common },
       symbol: 'circle',
-      markArea: bands.length ? { silent: true, itemStyle: { color: 'rgba(29, 95, 168, 0.08)' }, label: { position: 'insideTop', fontSize: 10 }, data: bands } : undefined,
+      markArea: bands.length ? { silent: true, itemStyle: { color: 'rgba(29, 95, 168, 0.08)' }, label: { position: 'insideTop', fontSize: 10, color: '#1d3f66' }, data: bands } : undefined,
       markLine:
         measure.target !== null
           ? { silent: true, symbol: 'none', lineStyle: { color: '#2e7d32', type: 'dotted' }, label: { formatter: labels.target, position: 'insideEndTop' }, data: [{ yAxis: measure.target }] }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChartResultSchema, CHART_TYPES, MEASURE_DIRECTIONS } from './charts.schema';
 import { UuidSchema } from './common.schema';
 import { DETERMINANTS, SECTORS } from './lessons.schema';
+import { RegionCodeSchema } from './reference.schema';
 
 /** Action-learning cycles: plan → act → observe → reflect (PDSA: plan → do → study → act), then closed. */
 export const CYCLE_STAGES_FLOW = ['plan', 'act', 'observe', 'reflect', 'closed'] as const;
@@ -14,9 +15,13 @@ export const REFLECTION_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
 export const MEASURE_KINDS = ['outcome', 'process', 'balancing'] as const;
 export const MEASURE_FREQUENCIES = ['weekly', 'monthly', 'quarterly'] as const;
 
+/** Control characters other than tab and line breaks (NUL above all) have no place in text people write. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const plain = (field: string) => (schema: z.ZodString) =>
+  schema.refine((value) => !CONTROL_CHARACTERS.test(value), `${field} contains control characters (such as NUL), which are not allowed`);
 const nonEmpty = (field: string, max: number) =>
-  z.string().trim().min(1, `${field} is required`).max(max, `${field} must be at most ${max} characters`);
-const text = (field: string, max: number) => z.string().trim().max(max, `${field} must be at most ${max} characters`);
+  plain(field)(z.string().trim().min(1, `${field} is required`).max(max, `${field} must be at most ${max} characters`));
+const text = (field: string, max: number) => plain(field)(z.string().trim().max(max, `${field} must be at most ${max} characters`));
 const tags = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z
     .array(z.enum(values, { error: () => `Unknown ${field}; use: ${values.join(', ')}` }))
@@ -35,7 +40,7 @@ export const CalendarDateSchema = z
 // ---------- initiatives ----------
 export const InitiativeInputSchema = z.strictObject({
   organisationId: UuidSchema,
-  title: z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters'),
+  title: plain('Title')(z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters')),
   aimWhat: nonEmpty('The aim (what)', 1000),
   aimHowMuch: text('The aim (how much)', 500).default(''),
   aimByWhen: CalendarDateSchema.nullable().default(null),
@@ -85,7 +90,7 @@ export type Initiative = z.infer<typeof InitiativeSchema>;
 export const InitiativeListSchema = z.object({ items: z.array(InitiativeSchema) });
 export const InitiativeFiltersSchema = z.strictObject({
   organisationId: UuidSchema.optional(),
-  region: z.string().regex(/^[A-Z]{3,5}$/, 'Unknown region').optional(),
+  region: RegionCodeSchema.optional(),
   determinant: z.enum(DETERMINANTS).optional(),
   sector: z.enum(SECTORS).optional(),
 });
@@ -135,7 +140,7 @@ export const ReflectionSchema = z.strictObject({
 export type Reflection = z.infer<typeof ReflectionSchema>;
 
 export const StartCycleRequestSchema = z.strictObject({
-  title: z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters'),
+  title: plain('Title')(z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters')),
   changeIdeaIds: z.array(UuidSchema).max(20, 'At most 20 change ideas').default([]),
   plan: CyclePlanSchema.default({ objective: '', prediction: '', measurement: '', who: '', when: '', where: '' }),
 });
@@ -155,7 +160,10 @@ export const ObservationEvidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('lesson'), id: UuidSchema, label: text('Label', 200).default('') }),
   z.strictObject({
     kind: z.literal('link'),
-    url: z.url({ protocol: /^https?$/, message: 'Evidence links must be http(s) addresses' }).max(2000, 'Link is too long'),
+    url: z
+      .url({ protocol: /^https?$/, message: 'Evidence links must be http(s) addresses' })
+      .max(2000, 'Link is too long')
+      .refine((value) => !CONTROL_CHARACTERS.test(value), 'Links cannot contain control characters'),
     label: text('Label', 200).default(''),
   }),
 ]);
@@ -310,7 +318,7 @@ export type InitiativeDetail = z.infer<typeof InitiativeDetailSchema>;
 
 // ---------- dashboard ----------
 export const DashboardFiltersSchema = z.strictObject({
-  region: z.string().regex(/^[A-Z]{3,5}$/, 'Unknown region').optional(),
+  region: RegionCodeSchema.optional(),
   determinant: z.enum(DETERMINANTS).optional(),
   sector: z.enum(SECTORS).optional(),
   organisationId: UuidSchema.optional(),
@@ -339,8 +347,8 @@ export const DashboardSchema = z.object({
   generatedAt: z.string(),
   rows: z.array(DashboardRowSchema),
   stageDistribution: z.array(z.object({ stage: z.enum([...CYCLE_STAGES_FLOW, 'none']), count: z.number().int() })),
-  /** Open milestones at the end of each week (past 12 weeks, next 4), and how many were planned to be open. */
-  burndown: z.array(z.object({ week: z.string(), open: z.number().int(), due: z.number().int() })),
+  /** Open milestones at the end of each week (past 12 weeks; null for weeks still to come), and how many are planned to be open (next 4 weeks too). */
+  burndown: z.array(z.object({ week: z.string(), open: z.number().int().nullable(), due: z.number().int() })),
   /** Stage changes, milestones completed and observations per week over the past 12 weeks. */
   activity: z.array(z.object({ week: z.string(), stageChanges: z.number().int(), milestonesDone: z.number().int(), observations: z.number().int() })),
 });
@@ -363,7 +371,10 @@ export const ActivityItemSchema = z.object({
 });
 export type ActivityItem = z.infer<typeof ActivityItemSchema>;
 export const ActivityListSchema = z.object({ items: z.array(ActivityItemSchema) });
-export const ActivityQuerySchema = z.strictObject({ limit: z.coerce.number().int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(100, 'Limit must be at most 100').default(30) });
+export const ActivityQuerySchema = z.strictObject({
+  organisationId: UuidSchema.optional(),
+  region: RegionCodeSchema.optional(),
+  limit: z.coerce.number().int('Limit must be a whole number').min(1, 'Limit must be at least 1').max(100, 'Limit must be at most 100').default(30) });
 
 /** A measure one may read, as offered when embedding a chart in a report. */
 export const MeasureOptionSchema = z.object({

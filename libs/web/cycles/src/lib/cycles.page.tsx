@@ -13,7 +13,7 @@ import { useActivity, useCreateInitiative, useInitiatives } from './queries';
 
 function filtersFrom(params: URLSearchParams): DashboardFilters {
   const value = (key: string) => params.get(key) || undefined;
-  return { region: value('region'), determinant: value('determinant') as DashboardFilters['determinant'], sector: value('sector') as DashboardFilters['sector'], organisationId: value('organisationId') };
+  return { region: value('region') as DashboardFilters['region'], determinant: value('determinant') as DashboardFilters['determinant'], sector: value('sector') as DashboardFilters['sector'], organisationId: value('organisationId') };
 }
 
 function InitiativeList({ filters }: { filters: DashboardFilters }) {
@@ -42,11 +42,11 @@ function InitiativeList({ filters }: { filters: DashboardFilters }) {
   );
 }
 
-function ActivityFeed() {
+function ActivityFeed({ filters }: { filters: DashboardFilters }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const format = useDateFormatter(user.timeZone);
-  const activity = useActivity();
+  const activity = useActivity({ organisationId: filters.organisationId, region: filters.region });
   if (activity.isPending) return <LoadingState label={t('common.loading')} />;
   if (activity.isError) return <QueryError error={activity.error} onRetry={() => activity.refetch()} />;
   if (activity.data.items.length === 0) return <EmptyState>{t('cycles.activity.empty')}</EmptyState>;
@@ -96,7 +96,7 @@ export function CyclesPage() {
       </Card>
       <DashboardSection filters={filters} onFilters={setFilters} />
       <Card title={t('cycles.activity.title')}>
-        <ActivityFeed />
+        <ActivityFeed filters={filters} />
       </Card>
     </>
   );

@@ -1,6 +1,6 @@
 import type { Cycle, DriverNode } from '@simashe/contracts';
 import { Alert, Button, TextField } from '@simashe/web-ui';
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { driverTree, indentTarget, outdentTarget, siblingMove, type DriverTreeNode } from './cycle-logic';
 import { EChart } from './echart';
@@ -24,8 +24,8 @@ export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boole
         orient: rtl ? 'RL' : 'LR',
         top: 16,
         bottom: 16,
-        left: rtl ? '30%' : '14%',
-        right: rtl ? '14%' : '30%',
+        left: rtl ? '28%' : '18%',
+        right: rtl ? '18%' : '28%',
         symbolSize: 10,
         initialTreeDepth: -1,
         expandAndCollapse: false,
@@ -37,7 +37,7 @@ export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boole
   };
 }
 
-function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeNode; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean; onError: (message: string | null) => void }) {
+function NodeItem({ item, nodes, cycles, canEdit, onError, onMoved }: { item: DriverTreeNode; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean; onError: (message: string | null) => void; onMoved: (move: { id: string; parentId?: string | null; position?: number }) => void }) {
   const { t } = useTranslation();
   const { node, children } = item;
   const update = useUpdateDriver();
@@ -45,7 +45,11 @@ function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeN
   const [editing, setEditing] = useState(false);
   const [label, setLabel] = useState(node.label);
   const report = { onError: (error: Error) => onError(error.message), onSuccess: () => onError(null) };
-  const move = (change: { parentId?: string | null; position?: number } | null) => change && update.mutate({ id: node.id, ...change }, report);
+  const move = (change: { parentId?: string | null; position?: number } | null) => {
+    if (!change) return;
+    onMoved({ id: node.id, ...change });
+    update.mutate({ id: node.id, ...change }, report);
+  };
   const save = (event: FormEvent) => {
     event.preventDefault();
     update.mutate({ id: node.id, label }, { ...report, onSuccess: () => (setEditing(false), onError(null)) });
@@ -68,7 +72,7 @@ function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeN
   const testedBy = cycles.filter((cycle) => node.cycleIds.includes(cycle.id));
   return (
     <li className={`driver driver-${node.kind}`}>
-      <div className="driver-row" tabIndex={0} onKeyDown={onKeyDown} aria-label={`${t(`cycles.drivers.kinds.${node.kind}`)}: ${node.label}`}>
+      <div className="driver-row" tabIndex={0} data-driver-id={node.id} onKeyDown={onKeyDown} aria-label={`${t(`cycles.drivers.kinds.${node.kind}`)}: ${node.label}`}>
         <span className="badge">{t(`cycles.drivers.kinds.${node.kind}`)}</span>{' '}
         {editing ? (
           <form className="inline-form" onSubmit={save}>
@@ -86,12 +90,12 @@ function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeN
         )}
         {canEdit && !editing && (
           <span className="driver-tools">
-            <Button variant="link" className="link-dark" onClick={() => setEditing(true)}>{t('cycles.drivers.rename')}</Button>
+            <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.renameOf', { name: node.label })} onClick={() => setEditing(true)}>{t('cycles.drivers.rename')}</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.moveUpOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, -1)} onClick={() => move(siblingMove(nodes, node.id, -1))}>↑</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.moveDownOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, 1)} onClick={() => move(siblingMove(nodes, node.id, 1))}>↓</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.indentOf', { name: node.label })} disabled={!indentTarget(nodes, node.id)} onClick={() => move(indentTarget(nodes, node.id))}>{t('cycles.drivers.indent')}</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.outdentOf', { name: node.label })} disabled={!outdentTarget(nodes, node.id)} onClick={() => move(outdentTarget(nodes, node.id))}>{t('cycles.drivers.outdent')}</Button>
-            <Button variant="link" className="danger-link" busy={remove.isPending} onClick={() => window.confirm(t('cycles.drivers.confirmDelete', { name: node.label })) && remove.mutate(node.id, report)}>
+            <Button variant="link" className="danger-link" aria-label={t('cycles.drivers.deleteOf', { name: node.label })} busy={remove.isPending} onClick={() => window.confirm(t('cycles.drivers.confirmDelete', { name: node.label })) && remove.mutate(node.id, report)}>
               {t('cycles.delete')}
             </Button>
           </span>
@@ -100,7 +104,7 @@ function NodeItem({ item, nodes, cycles, canEdit, onError }: { item: DriverTreeN
       {children.length > 0 && (
         <ul>
           {children.map((child) => (
-            <NodeItem key={child.node.id} item={child} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={onError} />
+            <NodeItem key={child.node.id} item={child} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={onError} onMoved={onMoved} />
           ))}
         </ul>
       )}
@@ -142,6 +146,17 @@ function AddNode({ initiativeId, nodes, onError }: { initiativeId: string; nodes
 export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { initiativeId: string; aim: string; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  // A line moved with the keyboard is drawn again under its new parent: focus follows it.
+  const follow = useRef<{ id: string; parentId?: string | null; position?: number } | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const target = follow.current;
+    const moved = target && nodes.find((node) => node.id === target.id);
+    if (!target || !moved) return;
+    if ((target.parentId !== undefined && moved.parentId !== target.parentId) || (target.position !== undefined && moved.position !== target.position)) return;
+    list.current?.querySelector<HTMLElement>(`[data-driver-id="${target.id}"]`)?.focus();
+    follow.current = null;
+  }, [nodes]);
   const rtl = i18n.dir() === 'rtl';
   const option = useMemo(() => driverDiagramOption(aim, nodes, rtl), [aim, nodes, rtl]);
   const tree = driverTree(nodes);
@@ -153,9 +168,9 @@ export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { i
       {tree.length === 0 ? (
         <p className="muted">{t('cycles.drivers.empty')}</p>
       ) : (
-        <ul className="driver-tree" aria-label={t('cycles.drivers.treeLabel')}>
+        <ul className="driver-tree" ref={list} aria-label={t('cycles.drivers.treeLabel')}>
           {tree.map((item) => (
-            <NodeItem key={item.node.id} item={item} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={setError} />
+            <NodeItem key={item.node.id} item={item} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={setError} onMoved={(move) => (follow.current = move)} />
           ))}
         </ul>
       )}

@@ -146,11 +146,10 @@ function DataEntry({ measure }: { measure: Measure }) {
             {importError.message}
             {importError.details.length > 0 && (
               <ul>
-                {importError.details.map((detail, index) => (
-                  <li key={index}>
-                    {detail.path.replace(/^csv\.?/, '')}: {detail.message}
-                  </li>
-                ))}
+                {importError.details.map((detail, index) => {
+                  const where = /^csv\.line (\d+)\.(.+)$/.exec(detail.path);
+                  return <li key={index}>{where ? t('cycles.measures.csvLine', { line: where[1], column: where[2], message: detail.message }) : detail.message}</li>;
+                })}
               </ul>
             )}
           </Alert>
@@ -176,7 +175,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
     if (!url) return;
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${measure.name}.png`;
+    link.download = `${measure.name.replace(/[\\/:*?"<>|]+/g, '-')}.png`;
     link.click();
   };
   const dates = chart.data?.points.map((p) => p.date) ?? [];
@@ -205,7 +204,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
             ) : (
               chart.data.chart.signals.map((signal, index) => (
                 <li key={index} className={`signal-${signal.assessment}`}>
-                  {signalText(signal, t, dates)}
+                  <bdi>{signalText(signal, t, dates)}</bdi>
                 </li>
               ))
             )}

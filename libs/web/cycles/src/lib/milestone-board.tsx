@@ -2,7 +2,7 @@ import type { Milestone, MilestoneStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
-import { useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardColumns, neighbourStatus } from './cycle-logic';
 import { useAddMilestone, useRemoveMilestone, useUpdateMilestone } from './queries';
@@ -19,9 +19,20 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
   const remove = useRemoveMilestone();
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState<MilestoneStatus | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const rtl = i18n.dir() === 'rtl';
-  const move = (milestone: Milestone, status: MilestoneStatus | null) => {
+  const board = useRef<HTMLDivElement>(null);
+  // A card moved with the keyboard lands in another column (a new element): focus follows it there.
+  const follow = useRef<{ id: string; status: MilestoneStatus } | null>(null);
+  useEffect(() => {
+    const target = follow.current;
+    if (!target || milestones.find((m) => m.id === target.id)?.status !== target.status) return;
+    board.current?.querySelector<HTMLElement>(`[data-milestone-id="${target.id}"]`)?.focus();
+    follow.current = null;
+  }, [milestones]);
+  const move = (milestone: Milestone, status: MilestoneStatus | null, keepFocus = false) => {
     if (!status || status === milestone.status) return;
+    if (keepFocus) follow.current = { id: milestone.id, status };
     update.mutate({ id: milestone.id, status }, { onError: (e) => setError(e.message), onSuccess: () => setError(null) });
   };
   const drop = (status: MilestoneStatus) => (event: DragEvent) => {
@@ -33,7 +44,7 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
   return (
     <>
       {error && <Alert kind="error">{error}</Alert>}
-      <div className="milestone-board">
+      <div className="milestone-board" ref={board}>
         {boardColumns(milestones).map((column) => (
           <section
             key={column.status}
@@ -57,17 +68,22 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
                   className={`milestone-card${milestone.overdue ? ' milestone-overdue' : ''}`}
                   draggable={canEdit}
                   tabIndex={0}
+                  data-milestone-id={milestone.id}
                   onDragStart={(event) => event.dataTransfer.setData('text/plain', milestone.id)}
                   onKeyDown={(event) => {
                     if (!canEdit || !event.altKey) return;
                     if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
                       event.preventDefault();
                       const forward = (event.key === 'ArrowRight') !== rtl;
-                      move(milestone, neighbourStatus(milestone.status, forward ? 1 : -1));
+                      move(milestone, neighbourStatus(milestone.status, forward ? 1 : -1), true);
                     }
                   }}
                 >
-                  <strong>{milestone.title}</strong>
+                  {editing === milestone.id ? (
+                    <EditMilestone milestone={milestone} people={people} onDone={() => setEditing(null)} />
+                  ) : (
+                    <strong>{milestone.title}</strong>
+                  )}
                   <div className="muted">
                     {milestone.ownerName ?? t('cycles.milestones.noOwner')}
                     {milestone.dueOn && ` · ${t('cycles.milestones.due', { date: format(`${milestone.dueOn}T12:00:00Z`, { dateStyle: 'medium' }) })}`}
@@ -75,13 +91,16 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
                   {milestone.overdue && <span className="badge badge-overdue">{t('cycles.milestones.overdue')}</span>}
                   {canEdit && (
                     <div className="card-tools">
-                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.moveBack', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, -1)} onClick={() => move(milestone, neighbourStatus(milestone.status, -1))}>
+                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.moveBack', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, -1)} onClick={() => move(milestone, neighbourStatus(milestone.status, -1), true)}>
                         {rtl ? '→' : '←'}
                       </Button>
-                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.moveOn', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, 1)} onClick={() => move(milestone, neighbourStatus(milestone.status, 1))}>
+                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.moveOn', { title: milestone.title })} disabled={!neighbourStatus(milestone.status, 1)} onClick={() => move(milestone, neighbourStatus(milestone.status, 1), true)}>
                         {rtl ? '←' : '→'}
                       </Button>
-                      <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.milestones.confirmDelete', { title: milestone.title })) && remove.mutate(milestone.id)}>
+                      <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.editOf', { title: milestone.title })} onClick={() => setEditing(milestone.id)}>
+                        {t('cycles.milestones.edit')}
+                      </Button>
+                      <Button variant="link" className="danger-link" aria-label={t('cycles.milestones.deleteOf', { title: milestone.title })} onClick={() => window.confirm(t('cycles.milestones.confirmDelete', { title: milestone.title })) && remove.mutate(milestone.id)}>
                         {t('cycles.delete')}
                       </Button>
                     </div>
@@ -95,6 +114,31 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
       {canEdit && <p className="field-hint">{t('cycles.milestones.keyboardHint')}</p>}
       {canEdit && <AddMilestone cycleId={cycleId} people={people} />}
     </>
+  );
+}
+
+/** Title, owner and due date of one milestone, edited in its card. */
+function EditMilestone({ milestone, people, onDone }: { milestone: Milestone; people: Array<{ id: string; name: string }>; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdateMilestone();
+  const [title, setTitle] = useState(milestone.title);
+  const [ownerId, setOwnerId] = useState(milestone.ownerId ?? '');
+  const [dueOn, setDueOn] = useState(milestone.dueOn ?? '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate({ id: milestone.id, title, ownerId: ownerId || null, dueOn: dueOn || null }, { onSuccess: onDone });
+  };
+  return (
+    <form onSubmit={submit} className="milestone-edit" onKeyDown={(event) => event.stopPropagation()}>
+      {update.error && <Alert kind="error">{update.error.message}</Alert>}
+      <TextField label={t('cycles.milestones.title')} value={title} required maxLength={300} onChange={(e) => setTitle(e.target.value)} />
+      <SelectField label={t('cycles.milestones.owner')} value={ownerId} onChange={(e) => setOwnerId(e.target.value)} options={[{ value: '', label: t('cycles.milestones.noOwner') }, ...people.map((p) => ({ value: p.id, label: p.name }))]} />
+      <TextField label={t('cycles.milestones.dueOn')} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
+      <div className="button-row">
+        <Button type="submit" busy={update.isPending} disabled={!title.trim()}>{t('common.save')}</Button>
+        <Button variant="secondary" onClick={onDone}>{t('common.cancel')}</Button>
+      </div>
+    </form>
   );
 }
 

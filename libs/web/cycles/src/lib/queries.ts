@@ -39,7 +39,8 @@ export const useInitiatives = (filters: InitiativeFilters) =>
 export const useInitiative = (id: string) => useQuery({ queryKey: ['cycles', 'initiative', id], queryFn: () => api.get<InitiativeDetail>(`/initiatives/${id}`) });
 export const useDashboard = (filters: DashboardFilters) =>
   useQuery({ queryKey: ['cycles', 'dashboard', filters], queryFn: () => api.get<Dashboard>(`/cycles-dashboard${queryString(filters)}`) });
-export const useActivity = () => useQuery({ queryKey: ['cycles', 'activity'], queryFn: () => api.get<{ items: ActivityItem[] }>('/cycles-dashboard/activity?limit=20') });
+export const useActivity = (filters: { organisationId?: string; region?: string }) =>
+  useQuery({ queryKey: ['cycles', 'activity', filters], queryFn: () => api.get<{ items: ActivityItem[] }>(`/cycles-dashboard/activity${queryString({ ...filters, limit: '20' })}`) });
 export const useMeasureChart = (id: string) => useQuery({ queryKey: ['cycles', 'chart', id], queryFn: () => api.get<MeasureChart>(`/measures/${id}/chart`) });
 
 /** Every change refreshes the cycles screens (initiative, dashboard, charts): they are small and read together. */

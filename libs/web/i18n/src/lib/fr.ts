@@ -37,7 +37,7 @@ export const fr: DeepPartial<Catalogue> = {
     rateLimited: 'Trop de tentatives échouées. Patientez quelques minutes puis réessayez.',
     demoHint: 'Espace de démonstration : connectez-vous avec kenya.admin@demo.simashe.org et le mot de passe simashe-demo-2026.',
   },
-  reports: { title: 'Rapports d’avancement', new: 'Nouveau rapport' },
+  reports: { title: 'Rapports d’avancement', new: 'Nouveau rapport', status: { draft: 'Brouillon', in_review: 'En relecture', submitted: 'Soumis' } },
   lessons: {
     title: 'Enseignements tirés',
     logLesson: 'Consigner un enseignement',

@@ -41,7 +41,12 @@ export function ChartEmbedTools({ editor, editable }: { editor: Editor; editable
   const insert = () => {
     const measure = measures.data?.items.find((m) => m.id === choice);
     if (!measure) return;
-    editor.chain().focus().insertContent({ type: 'chartEmbed', attrs: { source: 'measure', id: measure.id, title: measure.name } }).run();
+    // A paragraph after the chart takes the cursor: typing on must never replace the chart just inserted.
+    editor
+      .chain()
+      .focus()
+      .insertContent([{ type: 'chartEmbed', attrs: { source: 'measure', id: measure.id, title: measure.name } }, { type: 'paragraph' }])
+      .run();
     setOpen(false);
     setChoice('');
   };

@@ -73,6 +73,9 @@ export const cyclesAr: CyclesTranslation = {
     save: 'حفظ الخطة',
   },
   milestones: {
+    edit: 'تعديل',
+    editOf: 'تعديل المعلم «{{title}}»',
+    deleteOf: 'حذف المعلم «{{title}}»',
     heading: 'المعالم الرئيسية',
     status: { todo: 'للإنجاز', doing: 'قيد التنفيذ', done: 'مُنجَز', blocked: 'متعثّر' },
     noOwner: 'بلا مسؤول',
@@ -115,6 +118,8 @@ export const cyclesAr: CyclesTranslation = {
     lessonLink: 'الدرس المُعَدّ انطلاقًا من هذه الدورة',
   },
   drivers: {
+    renameOf: 'إعادة تسمية «{{name}}»',
+    deleteOf: 'حذف «{{name}}»',
     heading: 'مخطط العوامل المحرِّكة',
     help: 'من الهدف إلى العوامل المحرِّكة الأولية والعوامل المحرِّكة الثانوية وأفكار التغيير التي تختبرها الدورات.',
     kinds: { primary: 'عامل محرِّك أولي', secondary: 'عامل محرِّك ثانوي', change_idea: 'فكرة تغيير' },
@@ -138,6 +143,7 @@ export const cyclesAr: CyclesTranslation = {
     add: 'إضافة',
   },
   measures: {
+    csvLine: 'السطر {{line}}، العمود «{{column}}»: {{message}}',
     heading: 'المؤشرات',
     help: 'تبيّن مؤشرات النتائج ما إذا كان الهدف قد تحقق، وتبيّن مؤشرات العمليات ما إذا كانت التغييرات تحدث فعلًا، وتبيّن مؤشرات التوازن ما إذا كان جانب آخر يزداد سوءًا.',
     empty: 'لا توجد مؤشرات بعد.',

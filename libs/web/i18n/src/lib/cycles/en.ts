@@ -67,6 +67,9 @@ export const cyclesEn = {
     save: 'Save plan',
   },
   milestones: {
+    edit: 'Edit',
+    editOf: 'Edit the milestone “{{title}}”',
+    deleteOf: 'Delete the milestone “{{title}}”',
     heading: 'Milestones',
     status: { todo: 'To do', doing: 'Doing', done: 'Done', blocked: 'Blocked' },
     noOwner: 'No owner',
@@ -105,6 +108,8 @@ export const cyclesEn = {
     lessonLink: 'Lesson drafted from this cycle',
   },
   drivers: {
+    renameOf: 'Rename “{{name}}”',
+    deleteOf: 'Delete “{{name}}”',
     heading: 'Driver diagram',
     help: 'From the aim to primary drivers, secondary drivers and the change ideas that cycles test.',
     kinds: { primary: 'Primary driver', secondary: 'Secondary driver', change_idea: 'Change idea' },
@@ -128,6 +133,7 @@ export const cyclesEn = {
     add: 'Add',
   },
   measures: {
+    csvLine: 'Line {{line}}, column “{{column}}”: {{message}}',
     heading: 'Measures',
     help: 'Outcome measures show whether the aim is reached, process measures whether the changes happen, balancing measures whether something else gets worse.',
     empty: 'No measures yet.',

@@ -69,6 +69,9 @@ export const cyclesEs: CyclesTranslation = {
     save: 'Guardar el plan',
   },
   milestones: {
+    edit: 'Editar',
+    editOf: 'Editar el hito «{{title}}»',
+    deleteOf: 'Eliminar el hito «{{title}}»',
     heading: 'Hitos',
     status: { todo: 'Por hacer', doing: 'En curso', done: 'Hecho', blocked: 'Bloqueado' },
     noOwner: 'Sin responsable',
@@ -111,6 +114,8 @@ export const cyclesEs: CyclesTranslation = {
     lessonLink: 'Lección redactada a partir de este ciclo',
   },
   drivers: {
+    renameOf: 'Cambiar el nombre de «{{name}}»',
+    deleteOf: 'Eliminar «{{name}}»',
     heading: 'Diagrama de impulsores',
     help: 'Del objetivo a los impulsores primarios, los impulsores secundarios y las ideas de cambio que ponen a prueba los ciclos.',
     kinds: { primary: 'Impulsor primario', secondary: 'Impulsor secundario', change_idea: 'Idea de cambio' },
@@ -134,6 +139,7 @@ export const cyclesEs: CyclesTranslation = {
     add: 'Añadir',
   },
   measures: {
+    csvLine: 'Línea {{line}}, columna «{{column}}»: {{message}}',
     heading: 'Indicadores',
     help: 'Los indicadores de resultado muestran si se alcanza el objetivo; los de proceso, si los cambios se llevan a cabo; y los de equilibrio, si otra cosa empeora.',
     empty: 'Aún no hay indicadores.',

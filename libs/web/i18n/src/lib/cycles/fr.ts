@@ -70,6 +70,9 @@ export const cyclesFr: CyclesTranslation = {
     save: 'Enregistrer le plan',
   },
   milestones: {
+    edit: 'Modifier',
+    editOf: 'Modifier le jalon « {{title}} »',
+    deleteOf: 'Supprimer le jalon « {{title}} »',
     heading: 'Jalons',
     status: { todo: 'À faire', doing: 'En cours', done: 'Terminé', blocked: 'Bloqué' },
     noOwner: 'Aucun responsable',
@@ -112,6 +115,8 @@ export const cyclesFr: CyclesTranslation = {
     lessonLink: 'Enseignement rédigé à partir de ce cycle',
   },
   drivers: {
+    renameOf: 'Renommer « {{name}} »',
+    deleteOf: 'Supprimer « {{name}} »',
     heading: 'Diagramme des leviers',
     help: 'De l’objectif aux leviers primaires, aux leviers secondaires et aux idées de changement que les cycles mettent à l’essai.',
     kinds: { primary: 'Levier primaire', secondary: 'Levier secondaire', change_idea: 'Idée de changement' },
@@ -135,6 +140,7 @@ export const cyclesFr: CyclesTranslation = {
     add: 'Ajouter',
   },
   measures: {
+    csvLine: 'Ligne {{line}}, colonne « {{column}} » : {{message}}',
     heading: 'Indicateurs',
     help: 'Les indicateurs de résultat montrent si l’objectif est atteint, les indicateurs de processus si les changements ont lieu, et les indicateurs d’équilibrage si autre chose se dégrade.',
     empty: 'Aucun indicateur pour l’instant.',
