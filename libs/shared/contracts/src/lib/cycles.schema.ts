@@ -16,6 +16,7 @@ export const MEASURE_KINDS = ['outcome', 'process', 'balancing'] as const;
 export const MEASURE_FREQUENCIES = ['weekly', 'monthly', 'quarterly'] as const;
 
 /** Control characters other than tab and line breaks (NUL above all) have no place in text people write. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const plain = (field: string) => (schema: z.ZodString) =>
   schema.refine((value) => !CONTROL_CHARACTERS.test(value), `${field} contains control characters (such as NUL), which are not allowed`);
