@@ -48,12 +48,13 @@ export class SessionGuard implements CanActivate {
   private assertSameOrigin(request: AuthenticatedRequest): void {
     const origin = request.header('origin');
     if (!origin) return;
-    let originHost: string;
+    let from: URL;
     try {
-      originHost = new URL(origin).host;
+      from = new URL(origin);
     } catch {
       throw new ForbiddenError('Request origin is not valid');
     }
-    if (originHost !== request.header('host')) throw new ForbiddenError('Cross-site requests are not allowed');
+    // Scheme and host both: http://host is another origin than https://host.
+    if (from.host !== request.header('host') || from.protocol !== `${request.protocol}:`) throw new ForbiddenError('Cross-site requests are not allowed');
   }
 }

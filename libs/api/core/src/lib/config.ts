@@ -50,7 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // The demo workspace makes a first local start useful; on a real server it must be asked for.
     seedDemo: flag(env['SEED_DEMO'], databaseUrl === undefined),
     publicUrl: (env['PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/$/, ''),
-    cookieSecure: flag(env['COOKIE_SECURE'], false),
+    // Served over https, cookies are Secure unless told otherwise.
+    cookieSecure: flag(env['COOKIE_SECURE'], /^https:/i.test(env['PUBLIC_URL'] ?? '')),
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] ?? 'SIMASHE Workspace <no-reply@simashe.local>',
     webDistDir: env['WEB_DIST_DIR'] || undefined,

@@ -107,6 +107,13 @@ describe('organisation access rules', () => {
       expect((await partner.get(`/api/organisations/${org['kenya'].id}`)).status).toBe(404);
     });
 
+    it('cannot be granted access to itself', async () => {
+      const partnerAdmin = await signedInMember(t, org['partner'].id, 'admin');
+      const self = await partnerAdmin.post(`/api/organisations/${org['partner'].id}/partners`, { partnerOrganisationId: org['partner'].id });
+      expect(self.status).toBe(400);
+      expect(self.body.message).toBe('An organisation cannot be granted access to itself');
+    });
+
     it('can only be granted when it really is a core partner', async () => {
       const kenyaAdmin = await signedInMember(t, org['kenya'].id, 'admin');
       const response = await kenyaAdmin.post(`/api/organisations/${org['kenya'].id}/partners`, { partnerOrganisationId: org['brazil'].id });

@@ -108,6 +108,9 @@ export class OrganisationsService {
 
   async grantPartner(auth: AuthContext, organisationId: string, partnerOrganisationId: string): Promise<void> {
     await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    if (partnerOrganisationId === organisationId) {
+      throw new ValidationError('An organisation cannot be granted access to itself', [{ path: 'partnerOrganisationId', message: 'Choose another organisation' }]);
+    }
     const partner = await this.db.getRepository(OrganisationEntity).findOneBy({ id: partnerOrganisationId });
     if (!partner || partner.kind !== 'core_partner') throw new NotFoundError('The core partner');
     await this.db

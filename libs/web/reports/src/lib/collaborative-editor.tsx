@@ -111,6 +111,8 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
         CommentHighlights,
       ],
       editable,
+      // Base styles come from the app's stylesheet: an injected <style> element would break the CSP.
+      injectCSS: false,
       shouldRerenderOnTransaction: true,
       editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'report-content' } },
     },

@@ -11,6 +11,7 @@ export function VersionViewer({ content, label }: { content: Record<string, unkn
       extensions: withLiveCharts(reportExtensions()),
       content,
       editable: false,
+      injectCSS: false,
       editorProps: { attributes: { 'aria-label': t('history.viewing', { name: label }), class: 'report-content version-content' } },
     },
     [content],

@@ -6,6 +6,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { AppConfig } from '../config';
 import { queryCountMiddleware } from '../database/query-counter';
 import { requestIdMiddleware } from './request-id.middleware';
+import { securityHeaders } from './security-headers';
 
 export const API_PREFIX = 'api';
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -15,6 +16,7 @@ export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
   app.use(requestIdMiddleware);
+  for (const middleware of securityHeaders(config)) app.use(middleware);
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });

@@ -33,6 +33,11 @@ describe('report export', () => {
       paragraph.insert(0, [text]);
       doc.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(1, [paragraph]);
       text.insert(0, 'Nairobi housing pilot', { bold: {}, link: { href: 'javascript:alert(1)' } });
+      const raw = new Y.XmlElement('paragraph');
+      const rawText = new Y.XmlText();
+      raw.insert(0, [rawText]);
+      doc.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(2, [raw]);
+      rawText.insert(0, 'Budget <img src=x onerror=alert(1)> & more');
     });
     await store.append(reportId, Y.encodeStateAsUpdate(doc, before), null);
   });
@@ -57,6 +62,9 @@ describe('report export', () => {
     expect(markdown.startsWith('# Quarterly progress Q1\n')).toBe(true);
     expect(markdown).toContain('## Equity and inequality findings');
     expect(markdown).toContain('**Nairobi housing pilot**');
+    // HTML typed as text stays text.
+    expect(markdown).toContain('Budget &lt;img src=x onerror=alert(1)&gt; &amp; more');
+    expect(markdown).not.toContain('<img');
   });
 
   it('exports a Word document', async () => {

@@ -6,6 +6,9 @@ import { bodyHtml } from './to-html';
 
 export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader, _charts?: Map<string, RenderedChart | null>): string {
   const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*' });
+  // Text that looks like HTML stays text: Markdown renderers would otherwise run "<img onerror=…>" typed in a paragraph.
+  const escapeMarkdown = turndown.escape.bind(turndown);
+  turndown.escape = (text: string) => escapeMarkdown(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   // Markdown has no tables of its own; GitHub-flavoured Markdown renders the HTML kept here.
   turndown.keep(['table']);
   // A chart becomes its caption in Markdown (the SVG is in the HTML, Word and PDF exports).
