@@ -1,2 +1,3 @@
 export * from './lib/occurrences';
 export * from './lib/working-hours';
+export * from './lib/zones';

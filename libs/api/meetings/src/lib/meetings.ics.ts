@@ -1,7 +1,8 @@
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { isUtcZone, occurrences } from '@simashe/scheduling';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
+import { vtimezone } from './vtimezone';
 
 export interface IcsMeeting {
   id: string;
@@ -18,6 +19,24 @@ export interface IcsMeeting {
 
 const local = (text: string, zone: string) => DateTime.fromISO(text, { zone });
 const icsLocal = (value: DateTime) => value.toFormat("yyyyLLdd'T'HHmmss");
+const icsUtc = (value: DateTime) => value.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+
+/** The instants a meeting puts in the file (every occurrence, moved ones too): its zone's VTIMEZONE must cover them. */
+function instantsOf(meeting: IcsMeeting): number[] {
+  const { localStart, durationMinutes, timeZone, rrule } = meeting;
+  const instants = [local(localStart, timeZone).toMillis()];
+  try {
+    for (const o of occurrences({ localStart, durationMinutes, timeZone, rrule })) instants.push(Date.parse(o.start), Date.parse(o.end));
+  } catch {
+    // A stored rule that no longer expands: the file still carries DTSTART, and calendar apps expand the rule themselves.
+  }
+  for (const change of meeting.changes) {
+    if (!change.newLocalStart) continue;
+    const moved = local(change.newLocalStart, timeZone);
+    instants.push(moved.toMillis(), moved.plus({ minutes: change.newDurationMinutes ?? durationMinutes }).toMillis());
+  }
+  return instants.filter(Number.isFinite);
+}
 
 /** RRULE for the file: UNTIL, kept internally as floating wall-clock, becomes the real UTC instant RFC 5545 asks for. */
 function rruleLine(rrule: string, zone: string): string {
@@ -33,37 +52,55 @@ function rruleLine(rrule: string, zone: string): string {
 }
 
 /**
- * One VCALENDAR per meeting: the series with RRULE, cancelled occurrences as EXDATE (they vanish from calendars),
- * moved occurrences as RECURRENCE-ID overrides, a cancelled meeting as METHOD:CANCEL + STATUS:CANCELLED,
- * and the organiser's VTIMEZONE. UIDs are stable: the meeting id.
+ * One VCALENDAR per meeting (or all of a person's, for the feed): the series with RRULE, cancelled occurrences as
+ * EXDATE (they vanish from calendars), moved occurrences as RECURRENCE-ID overrides, a cancelled meeting as
+ * METHOD:CANCEL + STATUS:CANCELLED. UIDs are stable: the meeting id.
+ *
+ * Times are the organiser's wall clock with TZID and a VTIMEZONE per zone (so a weekly 14:00 stays at 14:00 across
+ * daylight-saving changes), except in UTC, written as UTC instants (…Z) with no VTIMEZONE. DTSTAMP is UTC, as RFC 5545
+ * requires. No calendar-wide zone is set: ical-generator would then write DTSTAMP, and UTC times, in that zone as
+ * floating times (a UTC meeting showed at the wrong hour everywhere else).
  */
-export function meetingsCalendar(meetings: IcsMeeting[], name = 'SIMASHE Workspace'): string {
-  const zones = [...new Set(meetings.map((m) => m.timeZone))];
+export function meetingsCalendar(meetings: IcsMeeting[], name = 'SIMASHE Workspace', now: Date = new Date()): string {
+  const instants = new Map<string, number[]>();
+  for (const meeting of meetings) {
+    if (isUtcZone(meeting.timeZone)) continue;
+    const used = instants.get(meeting.timeZone) ?? [];
+    for (const instant of instantsOf(meeting)) used.push(instant);
+    instants.set(meeting.timeZone, used);
+  }
   const calendar = ical({
     name,
     prodId: { company: 'WHO SIMASHE', product: 'Workspace', language: 'EN' },
     method: meetings.length === 1 && meetings[0].cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.PUBLISH,
-    // With several zones (a personal feed) the generator adds one VTIMEZONE per zone used.
-    timezone: { name: zones.length === 1 ? zones[0] : null, generator: getVtimezoneComponent },
+    // Called once per TZID used by an event: one VTIMEZONE per zone.
+    timezone: { name: null, generator: (zone) => (instants.get(zone)?.length ? vtimezone(zone, instants.get(zone) as number[]) : null) },
   });
   for (const meeting of meetings) {
     const zone = meeting.timeZone;
+    const utc = isUtcZone(zone);
     const uid = `${meeting.id}@simashe-workspace`;
-    const start = local(meeting.localStart, zone);
+    // A single meeting moved or cancelled through its one occurrence: the event itself carries the change.
+    const own = meeting.rrule ? undefined : meeting.changes.find((c) => c.occurrence === meeting.localStart);
+    const start = local(own?.newLocalStart ?? meeting.localStart, zone);
+    const durationMinutes = own?.newDurationMinutes ?? meeting.durationMinutes;
     const lines: string[] = [];
     if (meeting.rrule) lines.push(rruleLine(meeting.rrule, zone));
-    const cancelled = meeting.changes.filter((c) => c.cancelled).map((c) => icsLocal(local(c.occurrence, zone)));
-    if (meeting.rrule && cancelled.length > 0) lines.push(`EXDATE;TZID=${zone}:${cancelled.join(',')}`);
+    const cancelled = meeting.changes.filter((c) => c.cancelled).map((c) => local(c.occurrence, zone));
+    if (meeting.rrule && cancelled.length > 0) {
+      lines.push(utc ? `EXDATE:${cancelled.map(icsUtc).join(',')}` : `EXDATE;TZID=${zone}:${cancelled.map(icsLocal).join(',')}`);
+    }
     calendar.createEvent({
       id: uid,
+      stamp: now,
       start,
-      end: start.plus({ minutes: meeting.durationMinutes }),
-      timezone: zone,
+      end: start.plus({ minutes: durationMinutes }),
+      timezone: utc ? null : zone,
       summary: meeting.title,
       description: meeting.description || undefined,
       url: meeting.conferencingUrl ?? undefined,
       location: meeting.conferencingUrl ?? undefined,
-      status: meeting.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status: meeting.cancelled || own?.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       repeating: lines.length > 0 ? lines.join('\n') : null,
       sequence: meeting.changes.length,
     });
@@ -72,10 +109,11 @@ export function meetingsCalendar(meetings: IcsMeeting[], name = 'SIMASHE Workspa
       const moved = local(change.newLocalStart, zone);
       calendar.createEvent({
         id: uid,
+        stamp: now,
         recurrenceId: local(change.occurrence, zone),
         start: moved,
         end: moved.plus({ minutes: change.newDurationMinutes ?? meeting.durationMinutes }),
-        timezone: zone,
+        timezone: utc ? null : zone,
         summary: meeting.title,
         url: meeting.conferencingUrl ?? undefined,
         status: ICalEventStatus.CONFIRMED,

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Aut
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, Meeting, MeetingOccurrence, MeetingPerson, Registration } from '@simashe/contracts';
-import { buildRule, occurrences, occurrencesBetween, RecurrenceError, type Occurrence } from '@simashe/scheduling';
+import { nonexistentLocalTime, occurrences, occurrencesBetween, RecurrenceError, validateSeries, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DataSource } from 'typeorm';
@@ -272,6 +272,12 @@ export class MeetingsService {
     const start = DateTime.fromISO(localStart, { zone: timeZone });
     const end = DateTime.fromISO(localEnd, { zone: timeZone });
     if (!start.isValid || !end.isValid) throw new ValidationError('Invalid date', [{ path: 'localStart', message: 'Not a real date and time' }]);
+    // A wall-clock time skipped when clocks move forward: said as such, not as a length that came out wrong.
+    const skipped = [
+      { path: 'localStart', message: nonexistentLocalTime(localStart, timeZone) },
+      { path: 'localEnd', message: nonexistentLocalTime(localEnd, timeZone) },
+    ].filter((detail): detail is { path: string; message: string } => detail.message !== null);
+    if (skipped.length > 0) throw new ValidationError(skipped.map((detail) => detail.message).join('; '), skipped);
     const minutes = Math.round(end.diff(start, 'minutes').minutes);
     if (minutes <= 0) throw new ValidationError('The meeting must end after it starts', [{ path: 'localEnd', message: 'Ends before it starts' }]);
     if (minutes > 1440) throw new ValidationError('Too long', [{ path: 'localEnd', message: 'A meeting lasts at most 24 hours' }]);
@@ -280,7 +286,7 @@ export class MeetingsService {
 
   private validateRule(localStart: string, durationMinutes: number, timeZone: string, rrule: string | null | undefined): void {
     try {
-      buildRule({ localStart, durationMinutes, timeZone, rrule });
+      validateSeries({ localStart, durationMinutes, timeZone, rrule });
     } catch (error) {
       if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ path: 'rrule', message: error.message }]);
       throw error;

@@ -1,4 +1,7 @@
 import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { CreateMeetingRequestSchema } from '@simashe/contracts';
+import { DateTime } from 'luxon';
+import { asSeenIn, readCalendar } from './ical-reader.testing';
 import { MeetingsModule } from './meetings.module';
 
 describe('meetings over HTTP', () => {
@@ -160,6 +163,94 @@ describe('meetings over HTTP', () => {
     const response = await organiser.post('/api/meetings', session(overrides));
     expect(response.status).toBe(400);
     expect(response.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  const ONCE_A_DAY = 'A meeting can repeat daily, weekly, monthly or yearly, not more than once a day';
+
+  it.each(['FREQ=SECONDLY;COUNT=2000', 'FREQ=MINUTELY;UNTIL=20260318T000000Z', 'FREQ=HOURLY;COUNT=24', 'RRULE:FREQ=hourly;INTERVAL=48;COUNT=3'])(
+    'refuses %s: a meeting repeats at most once a day, said on the rrule field',
+    async (rrule) => {
+      const response = await organiser.post('/api/meetings', session({ title: 'Too often', rrule }));
+      expect(response.status).toBe(400);
+      expect(response.body.details).toContainEqual({ path: 'rrule', message: ONCE_A_DAY });
+      const checked = CreateMeetingRequestSchema.safeParse(session({ rrule }));
+      expect(checked.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['rrule', ONCE_A_DAY]]);
+    },
+  );
+
+  it('says which wall-clock time does not exist when clocks move forward, on the field that holds it', async () => {
+    const gap = (time: string) => `${time} does not exist on 28 March in Europe/Zurich (clocks move forward from 02:00 to 03:00)`;
+    const start = await organiser.post('/api/meetings', session({ localStart: '2027-03-28T02:30', localEnd: '2027-03-28T03:30', rrule: undefined }));
+    expect(start.status).toBe(400);
+    expect(start.body.message).toBe(gap('02:30'));
+    expect(start.body.details).toEqual([{ path: 'localStart', message: gap('02:30') }]);
+
+    const end = await organiser.post('/api/meetings', session({ localStart: '2027-03-28T01:30', localEnd: '2027-03-28T02:15', rrule: undefined }));
+    expect(end.status).toBe(400);
+    expect(end.body.details).toEqual([{ path: 'localEnd', message: gap('02:15') }]);
+
+    const series = await organiser.post('/api/meetings', session({ title: 'Sunday series', localStart: '2027-03-21T09:00', localEnd: '2027-03-21T10:00', rrule: 'FREQ=WEEKLY;COUNT=3' }));
+    expect(series.status).toBe(201);
+    const moved = await organiser.put(`/api/meetings/${series.body.id}/occurrences/2027-03-28T09:00`, { localStart: '2027-03-28T02:00', localEnd: '2027-03-28T03:00' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.details).toEqual([{ path: 'localStart', message: gap('02:00') }]);
+    const following = await organiser.put(`/api/meetings/${series.body.id}/occurrences/2027-03-28T09:00/following`, { localStart: '2027-03-28T01:00', localEnd: '2027-03-28T02:59' });
+    expect(following.status).toBe(400);
+    expect(following.body.details).toEqual([{ path: 'localEnd', message: gap('02:59') }]);
+    // The hour after the gap is fine.
+    expect((await organiser.put(`/api/meetings/${series.body.id}/occurrences/2027-03-28T09:00`, { localStart: '2027-03-28T03:00', localEnd: '2027-03-28T04:00' })).status).toBe(200);
+  });
+
+  it('writes calendar files (per meeting and the personal feed) whose every occurrence, read by another parser, is where the API says', async () => {
+    // A pathfinder no region-wide invitation in this file reaches: its feed holds these meetings (and network-wide webinars).
+    const nepal = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'NPL', name: 'Nepal' });
+    const viewers = ['America/New_York', 'Asia/Kolkata', 'Pacific/Auckland'];
+    const cases = [
+      // Weekly from 3 March: New York changes clocks on 8 March, Zurich on 29 March, Auckland on 5 April.
+      { timeZone: 'Europe/Zurich', localStart: '2026-03-03T14:00', seen: ['America/New_York', '2026-03-31 08:00–09:30'] },
+      { timeZone: 'UTC', localStart: '2026-03-03T14:00', seen: ['Pacific/Auckland', '2026-03-04 03:00–04:30'] },
+      { timeZone: 'Etc/GMT-3', localStart: '2026-03-03T14:00', seen: ['America/New_York', '2026-03-03 06:00–07:30'] },
+      { timeZone: 'Etc/GMT+5', localStart: '2026-03-03T14:00', seen: ['Asia/Kolkata', '2026-03-04 00:30–02:00'] },
+      // From 20 October: Zurich changes on 25 October, New York on 1 November; Brazil no longer does.
+      { timeZone: 'America/Sao_Paulo', localStart: '2026-10-20T10:00', seen: ['America/New_York', '2026-11-10 08:00–09:30'] },
+      { timeZone: 'Asia/Kathmandu', localStart: '2026-03-03T09:00', seen: ['Asia/Kolkata', '2026-03-03 08:45–10:15'] },
+    ];
+    const created: Array<{ id: string; occurrences: Array<{ start: string; end: string }> }> = [];
+    for (const { timeZone, localStart, seen } of cases) {
+      const localEnd = DateTime.fromISO(localStart).plus({ minutes: 90 }).toFormat("yyyy-LL-dd'T'HH:mm");
+      const meeting = await organiser.post('/api/meetings', session({
+        title: `Calendar file in ${timeZone}`, timeZone, localStart, localEnd, rrule: 'FREQ=WEEKLY;COUNT=6', invitees: { organisationIds: [nepal.id] },
+      }));
+      expect(meeting.status).toBe(201);
+      const [, second, third] = meeting.body.occurrences.map((o: { occurrence: string }) => o.occurrence);
+      await organiser.post(`/api/meetings/${meeting.body.id}/occurrences/${second}/cancel`, { scope: 'this' });
+      const movedTo = DateTime.fromISO(third).plus({ days: 1 }).set({ hour: 8 });
+      const moved = await organiser.put(`/api/meetings/${meeting.body.id}/occurrences/${third}`, {
+        localStart: movedTo.toFormat("yyyy-LL-dd'T'HH:mm"), localEnd: movedTo.plus({ minutes: 45 }).toFormat("yyyy-LL-dd'T'HH:mm"),
+      });
+      expect(moved.status).toBe(200);
+      const api = (await organiser.get(`/api/meetings/${meeting.body.id}`)).body;
+      expect(api.occurrences).toHaveLength(5);
+      expect(asSeenIn(seen[0], api.occurrences)).toContain(seen[1]);
+
+      const ics = (await organiser.get(`/api/meetings/${meeting.body.id}/ics`)).text;
+      expect(ics).toMatch(/^DTSTAMP:\d{8}T\d{6}Z\r$/m);
+      expect(ics).toContain('EXDATE');
+      expect(ics).toContain('RECURRENCE-ID');
+      const file = readCalendar(ics).get(`${meeting.body.id}@simashe-workspace`);
+      for (const viewer of viewers) expect(asSeenIn(viewer, file?.occurrences ?? [])).toEqual(asSeenIn(viewer, api.occurrences));
+      created.push(api);
+    }
+
+    const member = await signedInMember(t, nepal.id, 'viewer');
+    const feed = (await t.http().get(new URL((await member.post('/api/me/calendar-feed')).body.url).pathname)).text;
+    const read = readCalendar(feed);
+    expect((feed.match(/^TZID:[^\r\n]*/gm) ?? []).sort()).toEqual(expect.arrayContaining(['TZID:America/Sao_Paulo', 'TZID:Asia/Kathmandu', 'TZID:Etc/GMT+5', 'TZID:Etc/GMT-3', 'TZID:Europe/Zurich']));
+    expect(feed).not.toMatch(/TZID[=:]UTC/);
+    for (const api of created) {
+      const file = read.get(`${api.id}@simashe-workspace`);
+      for (const viewer of viewers) expect(asSeenIn(viewer, file?.occurrences ?? [])).toEqual(asSeenIn(viewer, api.occurrences));
+    }
   });
 
   it('serves a personal calendar feed by secret link, revocable by resetting it', async () => {

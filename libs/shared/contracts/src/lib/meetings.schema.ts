@@ -5,6 +5,10 @@ import { RegionCodeSchema } from './reference.schema';
 export const MEETING_KINDS = ['action_learning_session', 'webinar', 'intercountry_workshop', 'steering_meeting'] as const;
 export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
 
+/** Meetings repeat at most once a day: HOURLY, MINUTELY or SECONDLY rules made thousands of overlapping occurrences. */
+export const RRULE_FREQUENCY_MESSAGE = 'A meeting can repeat daily, weekly, monthly or yearly, not more than once a day';
+const SUB_DAILY_FREQUENCY = /(?:^|[;:])\s*FREQ\s*=\s*(?:HOURLY|MINUTELY|SECONDLY)\s*(?:;|$)/i;
+
 const LocalDateTimeSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time such as 2026-03-17T14:00');
@@ -18,7 +22,12 @@ export const CreateMeetingRequestSchema = z
     localStart: LocalDateTimeSchema,
     localEnd: LocalDateTimeSchema,
     timeZone: TimeZoneSchema,
-    rrule: z.string().trim().max(500, 'Recurrence rule is too long').optional(),
+    rrule: z
+      .string()
+      .trim()
+      .max(500, 'Recurrence rule is too long')
+      .refine((rule) => !SUB_DAILY_FREQUENCY.test(rule), RRULE_FREQUENCY_MESSAGE)
+      .optional(),
     conferencingUrl: z
       .url({ protocol: /^https$/, message: 'Conferencing link must be an https:// address' })
       .max(2000, 'Conferencing link is too long')

@@ -1,4 +1,4 @@
-import { inZone, occurrences, RecurrenceError } from './occurrences';
+import { FREQUENCY_MESSAGE, inZone, occurrences, RecurrenceError, validateSeries } from './occurrences';
 
 /** A weekly 14:00 meeting organised from Geneva (Europe/Zurich), across both 2026 daylight-saving changes. */
 describe('weekly 14:00 Geneva meeting across DST', () => {
@@ -58,6 +58,21 @@ describe('recurrence validation', () => {
   ])('rejects %s', (rrule, message) => {
     expect(() => occurrences({ ...base, rrule })).toThrow(RecurrenceError);
     expect(() => occurrences({ ...base, rrule })).toThrow(message);
+  });
+
+  it.each(['FREQ=HOURLY;COUNT=5', 'FREQ=MINUTELY;UNTIL=20300101T000000Z', 'RRULE:FREQ=SECONDLY;COUNT=2000', 'FREQ=hourly;INTERVAL=24;COUNT=3'])(
+    'refuses %s for a new series: more than once a day, whatever else is wrong with it',
+    (rrule) => {
+      expect(() => validateSeries({ ...base, rrule })).toThrow(new RecurrenceError(FREQUENCY_MESSAGE));
+    },
+  );
+
+  it('accepts daily and rarer rules for a new series, and still reads a finer rule saved before the limit', () => {
+    for (const rrule of ['FREQ=DAILY;COUNT=3', 'FREQ=WEEKLY;COUNT=3', 'FREQ=MONTHLY;COUNT=3', 'FREQ=YEARLY;COUNT=3', undefined]) {
+      expect(() => validateSeries({ ...base, rrule })).not.toThrow();
+    }
+    expect(() => validateSeries({ ...base, rrule: 'FREQ=DAILY;COUNT=5000' })).toThrow(/At most 2000/);
+    expect(occurrences({ ...base, rrule: 'FREQ=HOURLY;COUNT=3' }).map((o) => o.localStart)).toEqual(['2026-05-04T09:30', '2026-05-04T10:30', '2026-05-04T11:30']);
   });
 
   it('rejects impossible local times', () => {

@@ -4,6 +4,9 @@ import { RRule } from 'rrule';
 /** More occurrences than this is a mistake, not a meeting series. */
 export const MAX_OCCURRENCES = 2000;
 
+/** Meetings repeat at most once a day: hourly, minutely or secondly rules made thousands of overlapping occurrences. */
+export const FREQUENCY_MESSAGE = 'A meeting can repeat daily, weekly, monthly or yearly, not more than once a day';
+
 export interface SeriesDefinition {
   /** Wall-clock start in the organiser's zone, e.g. 2026-03-03T14:00 */
   localStart: string;
@@ -77,6 +80,23 @@ export function buildRule(definition: SeriesDefinition): RRule | null {
   if (total > MAX_OCCURRENCES) throw new RecurrenceError(`At most ${MAX_OCCURRENCES} occurrences`);
   if (total === 0) throw new RecurrenceError('The recurrence rule produces no occurrence');
   return rule;
+}
+
+/**
+ * The checks for a series about to be saved (created or changed): those of `buildRule`, and a frequency of at
+ * most once a day. Stored series are read with `occurrences()`, which does not refuse older, finer rules.
+ */
+export function validateSeries(definition: SeriesDefinition): void {
+  if (definition.rrule) {
+    let freq: number | undefined;
+    try {
+      freq = RRule.parseString(definition.rrule.replace(/^RRULE:/i, '')).freq;
+    } catch {
+      // buildRule says what is wrong with it.
+    }
+    if (freq !== undefined && freq > RRule.DAILY) throw new RecurrenceError(FREQUENCY_MESSAGE);
+  }
+  buildRule(definition);
 }
 
 /** Every occurrence of the series (or the single meeting), as instants and organiser wall-clock times. */
