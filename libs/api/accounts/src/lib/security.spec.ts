@@ -1,3 +1,4 @@
+import { loadConfig } from '@simashe/api-core';
 import { bootTestApp, createUser, signIn, TEST_PASSWORD, type TestApp } from '@simashe/api-testing';
 import { AccountsModule } from './accounts.module';
 
@@ -40,7 +41,6 @@ describe('security at the edge (HTTP, real PostgreSQL)', () => {
     } finally {
       await https.close();
     }
-    const { loadConfig } = await import('@simashe/api-core');
     expect(loadConfig({ PUBLIC_URL: 'https://simashe.example.org' }).cookieSecure).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://localhost:3000' }).cookieSecure).toBe(false);
     expect(loadConfig({ PUBLIC_URL: 'https://simashe.example.org', COOKIE_SECURE: 'false' }).cookieSecure).toBe(false);
@@ -61,6 +61,21 @@ describe('security at the edge (HTTP, real PostgreSQL)', () => {
     expect(query.body.details[0].path).toBe('query.x');
     // Tabs and line breaks are text.
     expect((await client.patch('/api/me/profile', { name: 'Amina\tDiallo' })).status).not.toBe(400);
+  });
+
+  it('answers lone surrogates and absurdly deep JSON with a 400 that names the field (both were 500s under the fuzz)', async () => {
+    const user = await createUser(t.db);
+    const client = await signIn(t, user.email, TEST_PASSWORD);
+    const surrogate = await client.patch('/api/me/profile', { name: 'Amina \ud800' });
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.body).toMatchObject({ id: 'validation_error', details: [{ path: 'name', message: 'Lone surrogates (malformed Unicode) are not allowed' }] });
+    const deep = await client
+      .request('patch', '/api/me/profile')
+      .set('Content-Type', 'application/json')
+      .send(`{"reminderMinutes":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    expect(deep.status).toBe(400);
+    expect(deep.body.details).toEqual([{ path: 'reminderMinutes', message: 'Nested more than 64 levels deep' }]);
+    expect((await client.patch('/api/me/profile', { name: 'Amina 😀 Diallo' })).status).toBe(200);
   });
 
   it('refuses a change from another scheme of the same host', async () => {

@@ -134,4 +134,21 @@ describe('agenda, co-edited minutes and action items', () => {
     expect(ids).not.toContain(outsider.userId);
     expect((await kenyaViewer.get(`/api/meetings/${meetingId}/people`)).status).toBe(403);
   });
+
+  it('answers occurrences that do not exist on the calendar with a 400 naming the occurrence (they were 500s)', async () => {
+    for (const occurrence of ['2027-02-30T14:00', '2026-13-01T14:00', '2026-03-17T25:00', '0000-01-01T14:00']) {
+      for (const response of [
+        await organiser.get(`/api/meetings/${meetingId}/occurrences/${occurrence}/minutes`),
+        await organiser.post(`/api/meetings/${meetingId}/occurrences/${occurrence}/minutes`),
+        await organiser.put(`/api/meetings/${meetingId}/occurrences/${occurrence}/rsvp`, { response: 'yes' }),
+      ]) {
+        expect(response.status).toBe(400);
+        expect(response.body.details).toEqual([{ path: 'occurrence', message: expect.stringContaining('does not exist on the calendar') }]);
+      }
+    }
+    const moved = await organiser.put(`/api/meetings/${meetingId}/occurrences/2026-03-17T14:00`, { localStart: '2026-02-30T14:00', localEnd: '2026-03-17T15:00' });
+    expect(moved.status).toBe(400);
+    expect(moved.body.details[0].path).toBe('localStart');
+    expect((await organiser.get(`/api/meetings/${meetingId}/occurrences/2026-03-24T14:00/minutes`)).status).not.toBe(400);
+  });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
-import type { CommentThread, CreateCommentRequest } from '@simashe/contracts';
+import { REPORT_DOCUMENT_FIELD, type CommentThread, type CreateCommentRequest } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
@@ -22,12 +22,25 @@ interface CommentRow {
   created_at: Date;
 }
 
+/**
+ * Whether a decoded relative position points into the report: at an item, inside a type, or in the report's own
+ * root field. Bytes that merely decode (e.g. base64 "KEN") name none of these, and Yjs throws resolving them.
+ */
+function pointsIntoReport(position: Y.RelativePosition): boolean {
+  if (position.item !== null || position.type !== null) return true;
+  return position.tname === REPORT_DOCUMENT_FIELD;
+}
+
 function decodeAnchor(base64: string, path: string): Uint8Array {
   const bytes = Buffer.from(base64, 'base64');
+  let position: Y.RelativePosition;
   try {
-    Y.decodeRelativePosition(bytes);
+    position = Y.decodeRelativePosition(bytes);
   } catch {
     throw new ValidationError('The comment anchor is not a Yjs relative position', [{ path, message: 'Not a relative position' }]);
+  }
+  if (!pointsIntoReport(position)) {
+    throw new ValidationError('The comment anchor does not point into the report', [{ path, message: 'Not a position in the report' }]);
   }
   return bytes;
 }
@@ -38,8 +51,11 @@ function plainText(text: Y.XmlText): string {
 
 /** What the anchors cover in the current document: they are relative positions, so they follow concurrent edits. */
 export function anchoredText(doc: Y.Doc, start: Uint8Array, end: Uint8Array): string | null {
-  const from = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(start), doc);
-  const to = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(end), doc);
+  const [startPosition, endPosition] = [Y.decodeRelativePosition(start), Y.decodeRelativePosition(end)];
+  // Anchors stored before they were checked on the way in: their text is gone rather than the whole list failing.
+  if (!pointsIntoReport(startPosition) || !pointsIntoReport(endPosition)) return '';
+  const from = Y.createAbsolutePositionFromRelativePosition(startPosition, doc);
+  const to = Y.createAbsolutePositionFromRelativePosition(endPosition, doc);
   if (!from || !to) return '';
   if (from.type !== to.type || !(from.type instanceof Y.XmlText)) return null;
   return plainText(from.type).slice(from.index, Math.max(from.index, to.index));

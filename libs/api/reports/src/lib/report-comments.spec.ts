@@ -1,6 +1,7 @@
 import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { CollabProvider } from '@simashe/collab-client';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { ReportsModule } from './reports.module';
 
@@ -94,6 +95,21 @@ describe('comments anchored to text ranges', () => {
     const id = reports[0].id;
     const bad = await editorA.post(`/api/reports/${id}/comments`, { body: 'x', anchorStart: 'AAAA', anchorEnd: 'not base64!' });
     expect(bad.status).toBe(400);
+    // Bytes that decode as a relative position but point at nothing (found by the fuzz: every later list was a 500).
+    const nowhere = await editorA.post(`/api/reports/${id}/comments`, { body: 'x', anchorStart: 'KEN', anchorEnd: 'KEN', quote: 'q' });
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body.details).toEqual([{ path: 'anchorStart', message: 'Not a position in the report' }]);
+    const otherRoot = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('elsewhere'), 0))).toString('base64');
+    expect((await editorA.post(`/api/reports/${id}/comments`, { body: 'x', anchorStart: otherRoot, anchorEnd: otherRoot })).status).toBe(400);
+    // One stored before the check does not take the list down with it.
+    const stored = randomUUID();
+    await t.db.query(
+      `INSERT INTO report_comments (id, thread_id, report_id, author_id, body, anchor_start, anchor_end, quote) VALUES ($1, $1, $2, $3, 'old', $4, $4, '')`,
+      [stored, id, editorA.userId, Buffer.from('KEN', 'base64')],
+    );
+    const listed = await editorA.get(`/api/reports/${id}/comments`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.find((item: { id: string }) => item.id === stored).currentText).toBe('');
     const empty = await editorA.post(`/api/reports/${id}/comments`, { body: '   ', anchorStart: 'AAAA', anchorEnd: 'AAAA' });
     expect(empty.body.details[0]).toEqual({ path: 'body', message: 'Write a comment' });
     expect((await editorA.post(`/api/reports/${id}/comments/${id}/replies`, { body: 'orphan' })).status).toBe(404);

@@ -30,11 +30,40 @@ export const EmailSchema = z
   .toLowerCase()
   .pipe(z.email({ message: 'Enter a valid email address' }).max(254, 'Email address is too long'));
 
-export const PersonNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Name is required')
-  .max(120, 'Name must be at most 120 characters');
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they can make a
+ * name or title read differently from what it holds (e.g. "\u202Efdp.exe"). Right-to-left text needs none of them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** Zero-width space, non-joiner, joiner, word joiner and the byte-order mark: they show as nothing on their own. */
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** The text without bidi embedding, override and isolate characters. */
+export function stripBidiControls(value: string): string {
+  return value.replace(BIDI_CONTROLS, '');
+}
+
+/** Whether the text shows anything once zero-width characters and white space are set aside. */
+export function hasVisibleText(value: string): boolean {
+  return value.replace(ZERO_WIDTH, '').trim().length > 0;
+}
+
+/**
+ * A name or title that people read in lists: bidi overrides are stripped, white space trimmed, and text made
+ * only of zero-width characters is refused with a message naming the field. Zero-width joiners inside real text
+ * (emoji, Persian, Indic scripts) are kept.
+ */
+export function displayTextSchema(field: string, { min = 1, max, requiredMessage }: { min?: number; max: number; requiredMessage?: string }) {
+  return z
+    .string({ error: `${field} is required` })
+    .overwrite(stripBidiControls)
+    .trim()
+    .min(min, requiredMessage ?? (min <= 1 ? `${field} is required` : `${field} must be at least ${min} characters`))
+    .max(max, `${field} must be at most ${max} characters`)
+    .refine((value) => value.length === 0 || hasVisibleText(value), `${field} cannot be made only of invisible characters (such as zero-width spaces)`);
+}
+
+export const PersonNameSchema = displayTextSchema('Name', { max: 120 });
 
 /** argon2id protects the hash; the length bounds keep hashing cost predictable. */
 export const NewPasswordSchema = z

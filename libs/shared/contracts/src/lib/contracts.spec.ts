@@ -1,5 +1,10 @@
 import { UpdateProfileRequestSchema } from './accounts.schema';
+import { PersonNameSchema } from './common.schema';
+import { InitiativeInputSchema } from './cycles.schema';
+import { LessonInputSchema } from './lessons.schema';
+import { ChangeFollowingRequestSchema, CreateMeetingRequestSchema, OccurrenceParamsSchema } from './meetings.schema';
 import { CreateInvitationRequestSchema, CreateOrganisationRequestSchema } from './organisations.schema';
+import { CreateReportRequestSchema } from './reports.schema';
 
 describe('shared contracts', () => {
   it('normalise emails and reject unknown roles and fields', () => {
@@ -26,5 +31,73 @@ describe('shared contracts', () => {
     expect(
       CreateOrganisationRequestSchema.safeParse({ name: 'Peru pathfinder', kind: 'country_pathfinder', countryIso3: 'PER' }).success,
     ).toBe(true);
+  });
+
+  describe('names and titles', () => {
+    const ORGANISATION = '7d9e4c1a-2b3f-4a5e-8c6d-0e1f2a3b4c5d';
+    type Parsed = { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } };
+    const parsers: Array<[string, (value: string) => Parsed]> = [
+      ['person name', (value) => PersonNameSchema.safeParse(value)],
+      ['organisation name', (value) => CreateOrganisationRequestSchema.safeParse({ name: value, kind: 'secretariat' })],
+      ['report title', (value) => CreateReportRequestSchema.safeParse({ organisationId: ORGANISATION, title: value, periodStart: '2026-01-01', periodEnd: '2026-03-31', templateId: ORGANISATION })],
+      ['lesson title', (value) => LessonInputSchema.safeParse({ organisationId: ORGANISATION, title: value, language: 'en' })],
+      ['initiative title', (value) => InitiativeInputSchema.safeParse({ organisationId: ORGANISATION, title: value, aimWhat: 'Fewer falls' })],
+      [
+        'meeting title',
+        (value) =>
+          CreateMeetingRequestSchema.safeParse({
+            organiserOrganisationId: ORGANISATION,
+            title: value,
+            kind: 'webinar',
+            localStart: '2026-03-17T14:00',
+            localEnd: '2026-03-17T15:00',
+            timeZone: 'Africa/Nairobi',
+          }),
+      ],
+    ];
+    const field = (result: Parsed) => result.error?.issues.map((issue) => issue.message).join('; ');
+    const text = (result: Parsed) => {
+      const data = result.data as string | { name?: string; title?: string };
+      return typeof data === 'string' ? data : (data.title ?? data.name);
+    };
+
+    it.each(parsers)('%s: bidi embeddings, overrides and isolates are stripped', (_what, parse) => {
+      const result = parse('\u202eAmina \u202aOduya\u202c \u2066Report\u2069\u202b\u202d');
+      expect(result.success).toBe(true);
+      expect(text(result)).toBe('Amina Oduya Report');
+      // Right-to-left text and its marks stay as written.
+      expect(text(parse('تقرير الصحة \u200f2026'))).toBe('تقرير الصحة \u200f2026');
+    });
+
+    it.each(parsers)('%s: only zero-width characters or only overrides is refused, naming the field', (_what, parse) => {
+      const invisible = parse('\u200b\u200c\u200d\u2060\ufeff\u200b');
+      expect(invisible.success).toBe(false);
+      expect(field(invisible)).toMatch(/^(Name|Title) cannot be made only of invisible characters/);
+      const overrides = parse(' \u202e\u2066 ');
+      expect(overrides.success).toBe(false);
+      expect(field(overrides)).toMatch(/^(Name|Title) (is required|must be at least)/);
+      // A joiner inside real text (an emoji sequence) is kept.
+      expect(text(parse('Team 👩\u200d💻 Nairobi'))).toBe('Team 👩\u200d💻 Nairobi');
+    });
+
+    it('counts the length after stripping, so overrides cannot pad a too-short title', () => {
+      expect(field(LessonInputSchema.safeParse({ organisationId: ORGANISATION, title: 'a\u202e\u202eb', language: 'en' }))).toBe(
+        'Title must be at least 3 characters',
+      );
+      expect(ChangeFollowingRequestSchema.safeParse({ localStart: '2026-03-17T14:00', localEnd: '2026-03-17T15:00', title: '\u200b' }).success).toBe(false);
+    });
+  });
+
+  it('refuse local date-times that do not exist on the calendar, naming the field', () => {
+    const id = '7d9e4c1a-2b3f-4a5e-8c6d-0e1f2a3b4c5d';
+    expect(OccurrenceParamsSchema.safeParse({ id, occurrence: '2028-02-29T14:00' }).success).toBe(true);
+    for (const occurrence of ['2027-02-30T14:00', '2026-13-01T10:00', '2026-06-31T10:00', '2026-06-01T24:00', '2026-06-01T10:60', '0000-01-01T10:00']) {
+      const result = OccurrenceParamsSchema.safeParse({ id, occurrence });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['occurrence'], message: expect.stringMatching(/does not exist on the calendar/) })]);
+    }
+    expect(OccurrenceParamsSchema.safeParse({ id, occurrence: '2026-6-1T10:00' }).error?.issues.map((issue) => issue.message)).toEqual([
+      'Use a local date and time such as 2026-03-17T14:00',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChartResultSchema, CHART_TYPES, MEASURE_DIRECTIONS } from './charts.schema';
-import { UuidSchema } from './common.schema';
+import { displayTextSchema, UuidSchema } from './common.schema';
 import { DETERMINANTS, SECTORS } from './lessons.schema';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -22,6 +22,8 @@ const plain = (field: string) => (schema: z.ZodString) =>
   schema.refine((value) => !CONTROL_CHARACTERS.test(value), `${field} contains control characters (such as NUL), which are not allowed`);
 const nonEmpty = (field: string, max: number) =>
   plain(field)(z.string().trim().min(1, `${field} is required`).max(max, `${field} must be at most ${max} characters`));
+/** Names and titles shown in lists: bidi overrides stripped, never only zero-width characters. */
+const displayed = (field: string, max: number) => plain(field)(displayTextSchema(field, { max }));
 const text = (field: string, max: number) => plain(field)(z.string().trim().max(max, `${field} must be at most ${max} characters`));
 const tags = <T extends readonly [string, ...string[]]>(values: T, field: string) =>
   z
@@ -41,7 +43,7 @@ export const CalendarDateSchema = z
 // ---------- initiatives ----------
 export const InitiativeInputSchema = z.strictObject({
   organisationId: UuidSchema,
-  title: plain('Title')(z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters')),
+  title: plain('Title')(displayTextSchema('Title', { min: 3, max: 200 })),
   aimWhat: nonEmpty('The aim (what)', 1000),
   aimHowMuch: text('The aim (how much)', 500).default(''),
   aimByWhen: CalendarDateSchema.nullable().default(null),
@@ -110,13 +112,13 @@ export const DriverNodeSchema = z.object({
 export type DriverNode = z.infer<typeof DriverNodeSchema>;
 export const DriverNodeInputSchema = z.strictObject({
   parentId: UuidSchema.nullable().default(null),
-  label: nonEmpty('Label', 300),
+  label: displayed('Label', 300),
 });
 export type DriverNodeInput = z.infer<typeof DriverNodeInputSchema>;
 /** Rename and/or move (new parent, new place among its siblings). */
 export const UpdateDriverNodeRequestSchema = z
   .strictObject({
-    label: nonEmpty('Label', 300).optional(),
+    label: displayed('Label', 300).optional(),
     parentId: UuidSchema.nullable().optional(),
     position: z.number().int('Position must be a whole number').min(0, 'Position cannot be negative').max(1000, 'Position is too large').optional(),
   })
@@ -141,7 +143,7 @@ export const ReflectionSchema = z.strictObject({
 export type Reflection = z.infer<typeof ReflectionSchema>;
 
 export const StartCycleRequestSchema = z.strictObject({
-  title: plain('Title')(z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters')),
+  title: plain('Title')(displayTextSchema('Title', { min: 3, max: 200 })),
   changeIdeaIds: z.array(UuidSchema).max(20, 'At most 20 change ideas').default([]),
   plan: CyclePlanSchema.default({ objective: '', prediction: '', measurement: '', who: '', when: '', where: '' }),
 });
@@ -186,7 +188,7 @@ export const ObservationSchema = z.object({
 export type Observation = z.infer<typeof ObservationSchema>;
 
 export const MilestoneInputSchema = z.strictObject({
-  title: nonEmpty('Title', 300),
+  title: displayed('Title', 300),
   ownerId: UuidSchema.nullable().default(null),
   dueOn: CalendarDateSchema.nullable().default(null),
   status: z.enum(MILESTONE_STATUSES, { error: () => `Status must be one of: ${MILESTONE_STATUSES.join(', ')}` }).default('todo'),
@@ -194,7 +196,7 @@ export const MilestoneInputSchema = z.strictObject({
 export type MilestoneInput = z.infer<typeof MilestoneInputSchema>;
 export const UpdateMilestoneRequestSchema = z
   .strictObject({
-    title: nonEmpty('Title', 300).optional(),
+    title: displayed('Title', 300).optional(),
     ownerId: UuidSchema.nullable().optional(),
     dueOn: CalendarDateSchema.nullable().optional(),
     status: z.enum(MILESTONE_STATUSES, { error: () => `Status must be one of: ${MILESTONE_STATUSES.join(', ')}` }).optional(),
@@ -238,7 +240,7 @@ export type Cycle = z.infer<typeof CycleSchema>;
 
 // ---------- measures ----------
 export const MeasureInputSchema = z.strictObject({
-  name: nonEmpty('Name', 200),
+  name: displayed('Name', 200),
   kind: z.enum(MEASURE_KINDS, { error: () => `Kind must be one of: ${MEASURE_KINDS.join(', ')}` }),
   definition: text('Definition', 2000).default(''),
   unit: text('Unit', 50).default(''),

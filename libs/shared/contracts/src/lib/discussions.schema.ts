@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UuidSchema } from './common.schema';
+import { displayTextSchema, UuidSchema } from './common.schema';
 
 export const DISCUSSION_SUBJECTS = ['topic', 'report', 'meeting', 'lesson'] as const;
 
@@ -9,7 +9,7 @@ export const MENTION_PATTERN = /@\[([^\]\n]{1,120})\]\((user|org):([0-9a-f-]{36}
 const BodySchema = z.string().trim().min(1, 'Write something first').max(10_000, 'Posts are at most 10,000 characters');
 
 export const CreateTopicRequestSchema = z.strictObject({
-  title: z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters'),
+  title: displayTextSchema('Title', { min: 3, max: 200 }),
   body: BodySchema,
 });
 export type CreateTopicRequest = z.infer<typeof CreateTopicRequestSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UuidSchema } from './common.schema';
+import { displayTextSchema, UuidSchema } from './common.schema';
 import { SUPPORTED_LANGUAGES } from './constants';
 
 export const DETERMINANTS = ['social', 'economic', 'environmental'] as const;
@@ -40,7 +40,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 export const LessonInputSchema = z.strictObject({
   organisationId: UuidSchema,
-  title: z.string().trim().min(3, 'Title must be at least 3 characters').max(200, 'Title must be at most 200 characters'),
+  title: displayTextSchema('Title', { min: 3, max: 200 }),
   context: text('Context', 10_000).default(''),
   actions: text('What was done', 10_000).default(''),
   worked: text('What worked', 10_000).default(''),

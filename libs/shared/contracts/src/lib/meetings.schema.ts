@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimeZoneSchema, UuidSchema } from './common.schema';
+import { displayTextSchema, TimeZoneSchema, UuidSchema } from './common.schema';
 import { RegionCodeSchema } from './reference.schema';
 
 export const MEETING_KINDS = ['action_learning_session', 'webinar', 'intercountry_workshop', 'steering_meeting'] as const;
@@ -9,14 +9,34 @@ export const RSVP_RESPONSES = ['yes', 'no', 'maybe'] as const;
 export const RRULE_FREQUENCY_MESSAGE = 'A meeting can repeat daily, weekly, monthly or yearly, not more than once a day';
 const SUB_DAILY_FREQUENCY = /(?:^|[;:])\s*FREQ\s*=\s*(?:HOURLY|MINUTELY|SECONDLY)\s*(?:;|$)/i;
 
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** 2027-02-30T14:00 or 2026-06-01T25:00 match the pattern but name no moment; PostgreSQL refuses them. */
+export function isCalendarLocalDateTime(value: string): boolean {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (!match) return true; // the pattern check says what is wrong
+  const [year, month, day, hour, minute] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  return (
+    year >= 1900 &&
+    year <= 2200 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute
+  );
+}
+
 const LocalDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time such as 2026-03-17T14:00');
+  .regex(LOCAL_DATE_TIME, 'Use a local date and time such as 2026-03-17T14:00')
+  .refine(isCalendarLocalDateTime, 'This date and time does not exist on the calendar (or is before 1900 or after 2200)');
 
 export const CreateMeetingRequestSchema = z
   .strictObject({
     organiserOrganisationId: UuidSchema,
-    title: z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters'),
+    title: displayTextSchema('Title', { max: 200 }),
     description: z.string().trim().max(5000, 'Description must be at most 5000 characters').default(''),
     kind: z.enum(MEETING_KINDS, { error: () => `Kind must be one of: ${MEETING_KINDS.join(', ')}` }),
     localStart: LocalDateTimeSchema,
@@ -143,13 +163,13 @@ export const ChangeFollowingRequestSchema = z
   .strictObject({
     localStart: LocalDateTimeSchema,
     localEnd: LocalDateTimeSchema,
-    title: z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters').optional(),
+    title: displayTextSchema('Title', { max: 200 }).optional(),
   })
   .refine((value) => value.localEnd > value.localStart, { path: ['localEnd'], message: 'The meeting must end after it starts' });
 export type ChangeFollowingRequest = z.infer<typeof ChangeFollowingRequestSchema>;
 
 export const AgendaItemInputSchema = z.strictObject({
-  title: z.string().trim().min(1, 'Each agenda item needs a title').max(300, 'Agenda item titles are at most 300 characters'),
+  title: displayTextSchema('Agenda item title', { max: 300, requiredMessage: 'Each agenda item needs a title' }),
   presenter: z.string().trim().max(200, 'Presenter is at most 200 characters').default(''),
   minutes: z.number().int('Minutes are whole numbers').min(1, 'Allot at least 1 minute').max(600, 'Allot at most 600 minutes'),
 });

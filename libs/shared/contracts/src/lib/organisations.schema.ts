@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, TimeZoneSchema, UuidSchema } from './common.schema';
+import { displayTextSchema, EmailSchema, TimeZoneSchema, UuidSchema } from './common.schema';
 import { CountrySchema, RegionCodeSchema, RegionSchema } from './reference.schema';
 
 import { ACCESS_RELATIONS, MEMBER_ROLES, ORGANISATION_KINDS } from './constants';
@@ -116,7 +116,7 @@ export const DirectorySchema = z.object({ items: z.array(DirectoryEntrySchema) }
 
 export const CreateOrganisationRequestSchema = z
   .strictObject({
-    name: z.string().trim().min(2, 'Name must be at least 2 characters').max(160, 'Name must be at most 160 characters'),
+    name: displayTextSchema('Name', { min: 2, max: 160 }),
     kind: OrganisationKindSchema,
     regionCode: RegionCodeSchema.optional(),
     countryIso3: z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UuidSchema } from './common.schema';
+import { displayTextSchema, UuidSchema } from './common.schema';
 import { REPORT_STATUSES } from './constants';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -9,7 +9,7 @@ export const ReportStatusSchema = z.enum(REPORT_STATUSES, {
 
 const IsoDateSchema = z.iso.date({ message: 'Use a date in the form YYYY-MM-DD' });
 
-export const ReportTitleSchema = z.string().trim().min(1, 'Title is required').max(200, 'Title must be at most 200 characters');
+export const ReportTitleSchema = displayTextSchema('Title', { max: 200 });
 
 export const ReportSchema = z.object({
   id: UuidSchema,
@@ -78,7 +78,7 @@ export type ReportTemplate = z.infer<typeof ReportTemplateSchema>;
 export const ReportTemplateListSchema = z.object({ items: z.array(ReportTemplateSchema) });
 
 export const SaveAsTemplateRequestSchema = z.strictObject({
-  name: z.string().trim().min(2, 'Name must be at least 2 characters').max(120, 'Name must be at most 120 characters'),
+  name: displayTextSchema('Name', { min: 2, max: 120 }),
   description: z.string().trim().max(500, 'Description must be at most 500 characters').default(''),
 });
 export type SaveAsTemplateRequest = z.infer<typeof SaveAsTemplateRequestSchema>;
@@ -102,7 +102,7 @@ export const VersionContentSchema = VersionSchema.extend({
 export type VersionContent = z.infer<typeof VersionContentSchema>;
 
 export const CreateVersionRequestSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Name the version').max(120, 'Name must be at most 120 characters'),
+  name: displayTextSchema('Name', { max: 120, requiredMessage: 'Name the version' }),
 });
 export const VersionParamsSchema = z.strictObject({ id: UuidSchema, versionId: UuidSchema });
 
