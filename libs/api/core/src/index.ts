@@ -10,3 +10,4 @@ export * from './lib/database/query-counter';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/who-member-states';
 export * from './lib/database/sql-filters';
+export * from './lib/http/spreadsheet-csv';

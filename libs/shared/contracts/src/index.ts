@@ -14,3 +14,4 @@ export * from './lib/search.schema';
 export * from './lib/discussions.schema';
 export * from './lib/charts.schema';
 export * from './lib/cycles.schema';
+export * from './lib/driver-tree';

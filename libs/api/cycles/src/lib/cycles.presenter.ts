@@ -1,5 +1,5 @@
 import type { AccessScope } from '@simashe/api-organisations';
-import type { Cycle, DriverNode, Initiative, Measure, Milestone, Observation, ObservationEvidence } from '@simashe/contracts';
+import { DEEPEST_DRIVER_LEVEL, driverDepth, type Cycle, type DriverNode, type Initiative, type Measure, type Milestone, type Observation, type ObservationEvidence } from '@simashe/contracts';
 import type { CycleRow, DriverRow, InitiativeRow, MeasureRow, MilestoneRow, ObservationRow, StageEventRow } from './cycles.repository';
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
@@ -32,17 +32,12 @@ export function presentInitiative(row: InitiativeRow, scope: AccessScope): Initi
 }
 
 export function presentDrivers(rows: DriverRow[], cycles: CycleRow[]): DriverNode[] {
-  const parents = new Map(rows.map((row) => [row.id, row.parent_id]));
-  const depth = (id: string): number => {
-    let level = 0;
-    for (let parent = parents.get(id); parent; parent = parents.get(parent)) level += 1;
-    return level;
-  };
+  const links = rows.map((row) => ({ id: row.id, parentId: row.parent_id }));
   const kinds = ['primary', 'secondary', 'change_idea'] as const;
   return rows.map((row) => ({
     id: row.id,
     parentId: row.parent_id,
-    kind: kinds[Math.min(depth(row.id), 2)],
+    kind: kinds[Math.min(driverDepth(links, row.id), DEEPEST_DRIVER_LEVEL)],
     label: row.label,
     position: row.position,
     cycleIds: cycles.filter((cycle) => cycle.change_idea_ids.includes(row.id)).map((cycle) => cycle.id),

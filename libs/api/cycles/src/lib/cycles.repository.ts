@@ -200,19 +200,21 @@ export class CyclesRepository {
 
   async milestone(id: string): Promise<(MilestoneRow & { initiative_id: string; stage: CycleStage }) | null> {
     const [row] = await this.db.query(
-      `SELECT m.id, m.cycle_id, m.title, m.owner_id, NULL AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, u.name AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
               c.initiative_id, c.stage
-       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id WHERE m.id = $1`,
+       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id LEFT JOIN users u ON u.id = m.owner_id WHERE m.id = $1`,
       [id],
     );
     return row ?? null;
   }
 
-  observations(cycleIds: string[]): Promise<ObservationRow[]> {
+  /** The cycles' observations, or just one of them. */
+  observations(cycleIds: string[], id: string | null = null): Promise<ObservationRow[]> {
     return this.db.query(
       `SELECT ob.id, ob.cycle_id, to_char(ob.observed_on, 'YYYY-MM-DD') AS observed_on, ob.note, ob.evidence, u.name AS author_name, ob.created_at
-       FROM cycle_observations ob LEFT JOIN users u ON u.id = ob.author_id WHERE ob.cycle_id = ANY($1::uuid[]) ORDER BY ob.observed_on DESC, ob.created_at DESC`,
-      [cycleIds],
+       FROM cycle_observations ob LEFT JOIN users u ON u.id = ob.author_id
+       WHERE ob.cycle_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR ob.id = $2::uuid) ORDER BY ob.observed_on DESC, ob.created_at DESC`,
+      [cycleIds, id],
     );
   }
 

@@ -6,6 +6,11 @@ import { ReportsService } from '@simashe/api-reports';
 import { SearchScopes } from '@simashe/api-search';
 import {
   CYCLE_STAGES_FLOW,
+  DEEPEST_DRIVER_LEVEL,
+  driverDepth,
+  driverDescendants,
+  fitsUnder,
+  type DriverLink,
   type Cycle,
   type CycleStage,
   type DriverNode,
@@ -28,7 +33,7 @@ import {
   type UpdateInitiativeRequest,
   type UpdateMilestoneRequest,
 } from '@simashe/contracts';
-import { CyclesRepository, type CycleRow } from './cycles.repository';
+import { CyclesRepository, type CycleRow, type MilestoneRow } from './cycles.repository';
 import { presentCycle, presentDrivers, presentInitiative, presentMeasure, presentMilestone, presentObservation, todayUtc } from './cycles.presenter';
 
 const STAGE_NAMES: Record<CycleStage, string> = { plan: 'plan', act: 'act', observe: 'observe', reflect: 'reflect', closed: 'closed' };
@@ -120,7 +125,7 @@ export class CyclesService {
     if (input.parentId) {
       const parent = nodes.find((node) => node.id === input.parentId);
       if (!parent) throw new ValidationError('Unknown parent', [{ path: 'parentId', message: 'No node of this driver diagram has this id' }]);
-      if (depthOf(nodes, parent.id) >= 2) throw new ConflictError('Change ideas are the last level of a driver diagram; add the idea under a secondary driver');
+      if (driverDepth(links(nodes), parent.id) >= DEEPEST_DRIVER_LEVEL) throw new ConflictError('Change ideas are the last level of a driver diagram; add the idea under a secondary driver');
     }
     const siblings = nodes.filter((node) => node.parent_id === input.parentId);
     const last = Math.max(-1, ...siblings.map((node) => node.position));
@@ -143,11 +148,10 @@ export class CyclesService {
       if (parentId && !nodes.some((candidate) => candidate.id === parentId)) {
         throw new ValidationError('Unknown parent', [{ path: 'parentId', message: 'No node of this driver diagram has this id' }]);
       }
-      if (parentId && (parentId === nodeId || descendantsOf(nodes, nodeId).has(parentId))) {
+      if (parentId && (parentId === nodeId || driverDescendants(links(nodes), nodeId).has(parentId))) {
         throw new ConflictError('A driver cannot be moved under itself or one of its own ideas');
       }
-      const newDepth = parentId ? depthOf(nodes, parentId) + 1 : 0;
-      if (newDepth + heightOf(nodes, nodeId) > 2) throw new ConflictError('The driver diagram has three levels: primary drivers, secondary drivers and change ideas; this move would add a fourth');
+      if (!fitsUnder(links(nodes), nodeId, parentId)) throw new ConflictError('The driver diagram has three levels: primary drivers, secondary drivers and change ideas; this move would add a fourth');
     }
     const siblings = nodes.filter((candidate) => candidate.parent_id === parentId && candidate.id !== nodeId).map((candidate) => candidate.id);
     const position = Math.min(input.position ?? siblings.length, siblings.length);
@@ -167,7 +171,7 @@ export class CyclesService {
     if (!node) throw new NotFoundError('The driver');
     await this.requireInitiative(auth, node.initiative_id, 'initiative:write');
     const nodes = await this.repo.drivers(node.initiative_id);
-    const removed = [nodeId, ...descendantsOf(nodes, nodeId)];
+    const removed = [nodeId, ...driverDescendants(links(nodes), nodeId)];
     await this.repo.transaction(async (manager) => {
       await manager.query('DELETE FROM driver_nodes WHERE id = $1', [nodeId]);
       await manager.query(
@@ -209,15 +213,25 @@ export class CyclesService {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('Another cycle of this initiative was started at the same moment; only one can be active');
       throw error;
     }
-    return this.cycle(auth, cycleId);
+    return this.reread(cycleId);
   }
 
   async cycle(auth: AuthContext, cycleId: string): Promise<Cycle> {
     const row = await this.repo.cycle(cycleId);
     if (!row) throw new NotFoundError('The cycle');
     await this.requireInitiative(auth, row.initiative_id, 'initiative:read', 'The cycle');
-    const [events, milestones, observations] = await Promise.all([this.repo.stageEvents([cycleId]), this.repo.milestones([cycleId]), this.repo.observations([cycleId])]);
+    return this.present(row);
+  }
+
+  /** A cycle as the API shows it; callers have already decided the caller may read it. */
+  private async present(row: CycleRow): Promise<Cycle> {
+    const [events, milestones, observations] = await Promise.all([this.repo.stageEvents([row.id]), this.repo.milestones([row.id]), this.repo.observations([row.id])]);
     return presentCycle(row, events, milestones, observations, todayUtc());
+  }
+
+  /** After a change the caller was allowed to make: the cycle as it now stands. */
+  private async reread(cycleId: string): Promise<Cycle> {
+    return this.present((await this.repo.cycle(cycleId)) as CycleRow);
   }
 
   async updateCycle(auth: AuthContext, cycleId: string, input: UpdateCycleRequest): Promise<Cycle> {
@@ -227,7 +241,7 @@ export class CyclesService {
       await manager.query('UPDATE cycles SET title = $2, plan = $3, change_idea_ids = $4 WHERE id = $1', [cycleId, input.title, JSON.stringify(input.plan), input.changeIdeaIds]);
       await this.repo.touch(manager, row.initiative_id);
     });
-    return this.cycle(auth, cycleId);
+    return this.reread(cycleId);
   }
 
   /** Forward one stage at a time; back only to the previous stage (recorded as such); closing needs the reflection. */
@@ -257,7 +271,7 @@ export class CyclesService {
       await this.repo.activity(manager, row.initiative_id, 'stage_changed', auth.userId, `${row.number}. ${row.title}`, { from: row.stage, to });
       await this.repo.touch(manager, row.initiative_id);
     });
-    return this.cycle(auth, cycleId);
+    return this.reread(cycleId);
   }
 
   async reflect(auth: AuthContext, cycleId: string, input: Reflection): Promise<Cycle> {
@@ -266,14 +280,15 @@ export class CyclesService {
       await manager.query('UPDATE cycles SET reflection = $2 WHERE id = $1', [cycleId, JSON.stringify(input)]);
       await this.repo.touch(manager, row.initiative_id);
     });
-    return this.cycle(auth, cycleId);
+    return this.reread(cycleId);
   }
 
   /** A prefilled lesson draft from the reflection, linked back to the cycle, in one step. */
   async publishLesson(auth: AuthContext, cycleId: string, language: Language): Promise<Lesson> {
     const first = await this.repo.cycle(cycleId);
     if (!first) throw new NotFoundError('The cycle');
-    const { initiative } = await this.requireInitiative(auth, first.initiative_id, 'initiative:write', 'The cycle');
+    const { scope } = await this.requireInitiative(auth, first.initiative_id, 'initiative:write', 'The cycle');
+    const initiative = await this.readableRow(scope, first.initiative_id);
     // The cycle row stays locked while the lesson is drafted, so two clicks at once draft one lesson.
     return this.repo.transaction(async (manager) => {
       const row = (await this.repo.cycle(cycleId, manager, true)) as CycleRow;
@@ -307,7 +322,7 @@ export class CyclesService {
   // ----- milestones -----
   async addMilestone(auth: AuthContext, cycleId: string, input: MilestoneInput): Promise<Milestone> {
     const row = await this.openCycle(auth, cycleId);
-    await this.checkOwner(row.initiative_id, input.ownerId);
+    await this.checkOwner(row.organisation_id, input.ownerId);
     const id = await this.repo.transaction(async (manager) => {
       const [created] = await manager.query(
         `INSERT INTO cycle_milestones (cycle_id, title, owner_id, due_on, status, completed_at, position)
@@ -323,8 +338,8 @@ export class CyclesService {
   async updateMilestone(auth: AuthContext, milestoneId: string, input: UpdateMilestoneRequest): Promise<Milestone> {
     const existing = await this.repo.milestone(milestoneId);
     if (!existing) throw new NotFoundError('The milestone');
-    await this.openCycle(auth, existing.cycle_id);
-    if (input.ownerId !== undefined) await this.checkOwner(existing.initiative_id, input.ownerId);
+    const cycle = await this.openCycle(auth, existing.cycle_id);
+    if (input.ownerId !== undefined) await this.checkOwner(cycle.organisation_id, input.ownerId);
     await this.repo.transaction(async (manager) => {
       await manager.query(
         `UPDATE cycle_milestones SET title = coalesce($2::text, title), owner_id = CASE WHEN $3 THEN $4::uuid ELSE owner_id END,
@@ -352,9 +367,7 @@ export class CyclesService {
   }
 
   private async milestone(id: string): Promise<Milestone> {
-    const existing = await this.repo.milestone(id);
-    const [row] = await this.repo.milestones([existing?.cycle_id as string]).then((rows) => rows.filter((m) => m.id === id));
-    return presentMilestone(row, todayUtc());
+    return presentMilestone((await this.repo.milestone(id)) as MilestoneRow, todayUtc());
   }
 
   // ----- observations -----
@@ -374,7 +387,7 @@ export class CyclesService {
       await this.repo.touch(manager, row.initiative_id);
       return created.id as string;
     });
-    const [observation] = (await this.repo.observations([cycleId])).filter((o) => o.id === id);
+    const [observation] = await this.repo.observations([cycleId], id);
     return presentObservation(observation);
   }
 
@@ -392,17 +405,16 @@ export class CyclesService {
     const resource: InitiativeResource = { kind: 'initiative', ...facts };
     const scope = await this.policy.scope(auth);
     scope.require(action, resource, what);
-    const [initiative] = await this.repo.initiatives(scope, { id });
-    return { scope, resource, initiative };
+    return { scope, resource };
   }
 
   /** A cycle the caller may change: readable, writable, not closed. */
-  private async openCycle(auth: AuthContext, cycleId: string): Promise<CycleRow> {
+  private async openCycle(auth: AuthContext, cycleId: string): Promise<CycleRow & { organisation_id: string }> {
     const row = await this.repo.cycle(cycleId);
     if (!row) throw new NotFoundError('The cycle');
-    await this.requireInitiative(auth, row.initiative_id, 'initiative:write', 'The cycle');
+    const { resource } = await this.requireInitiative(auth, row.initiative_id, 'initiative:write', 'The cycle');
     if (row.stage === 'closed') throw new ConflictError('This cycle is closed; a closed cycle is read-only');
-    return row;
+    return { ...row, organisation_id: resource.organisationId };
   }
 
   private async readableRow(scope: AccessScope, id: string) {
@@ -432,16 +444,15 @@ export class CyclesService {
     if (ids.length === 0) return;
     const nodes = await this.repo.drivers(initiativeId);
     ids.forEach((id, index) => {
-      if (!nodes.some((node) => node.id === id) || depthOf(nodes, id) !== 2) {
+      if (!nodes.some((node) => node.id === id) || driverDepth(links(nodes), id) !== DEEPEST_DRIVER_LEVEL) {
         throw new ValidationError('Unknown change idea', [{ path: `changeIdeaIds.${index}`, message: 'No change idea of this driver diagram has this id' }]);
       }
     });
   }
 
-  private async checkOwner(initiativeId: string, ownerId: string | null): Promise<void> {
+  private async checkOwner(organisationId: string, ownerId: string | null): Promise<void> {
     if (!ownerId) return;
-    const facts = await this.repo.initiativeFacts(initiativeId);
-    const people = await this.repo.people(facts?.organisationId as string);
+    const people = await this.repo.people(organisationId);
     if (!people.some((person) => person.id === ownerId)) {
       throw new ValidationError('Unknown owner', [{ path: 'ownerId', message: 'The owner must be a member of the organisation that owns the initiative' }]);
     }
@@ -460,29 +471,7 @@ export class CyclesService {
   }
 }
 
-function depthOf(nodes: Array<{ id: string; parent_id: string | null }>, id: string): number {
-  const parents = new Map(nodes.map((node) => [node.id, node.parent_id]));
-  let depth = 0;
-  for (let parent = parents.get(id); parent; parent = parents.get(parent)) depth += 1;
-  return depth;
+/** The diagram's shape, as the shared driver-tree rules read it. */
+function links(nodes: Array<{ id: string; parent_id: string | null }>): DriverLink[] {
+  return nodes.map((node) => ({ id: node.id, parentId: node.parent_id }));
 }
-
-function descendantsOf(nodes: Array<{ id: string; parent_id: string | null }>, id: string): Set<string> {
-  const found = new Set<string>();
-  const visit = (parent: string) => {
-    for (const node of nodes) {
-      if (node.parent_id === parent && !found.has(node.id)) {
-        found.add(node.id);
-        visit(node.id);
-      }
-    }
-  };
-  visit(id);
-  return found;
-}
-
-function heightOf(nodes: Array<{ id: string; parent_id: string | null }>, id: string): number {
-  const children = nodes.filter((node) => node.parent_id === id);
-  return children.length === 0 ? 0 : 1 + Math.max(...children.map((child) => heightOf(nodes, child.id)));
-}
-

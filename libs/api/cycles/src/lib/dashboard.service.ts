@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthContext } from '@simashe/api-core';
+import { spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
 import { AccessPolicy } from '@simashe/api-organisations';
 import { ReportsService } from '@simashe/api-reports';
 import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow } from '@simashe/contracts';
-import { stringify } from 'csv-stringify/sync';
 import { CyclesRepository } from './cycles.repository';
 import { todayUtc } from './cycles.presenter';
 import { dashboardPdf } from './dashboard-pdf';
@@ -133,21 +132,16 @@ export class DashboardService {
     return dashboardPdf(await this.dashboard(auth, filters), scope);
   }
 
-  async csv(auth: AuthContext, filters: DashboardFilters): Promise<string> {
+  async csv(auth: AuthContext, filters: DashboardFilters): Promise<Buffer> {
     const { rows } = await this.dashboard(auth, filters);
-    return '\uFEFF' + stringify(
+    return spreadsheetCsv(
+      ['Pathfinder', 'Country', 'Region', 'Initiatives', 'Stage', 'Days in stage', 'Overdue milestones', 'Last report', 'Report status',
+        'Meetings (90 days)', 'Attendance rate (90 days)', 'Lessons published', 'Measures improving', 'Measures of concern'],
       rows.map((row) => [
         row.organisationName, row.countryIso3 ?? '', row.regionCode ?? '', row.initiatives, row.stage, row.daysInStage ?? '', row.overdueMilestones,
         row.lastReport?.title ?? '', row.lastReport?.status ?? '', row.meetingsHeld90, row.attendanceRate90 ?? '', row.lessonsPublished,
         row.measuresImproving, row.measuresConcerning,
       ]),
-      {
-        header: true,
-        columns: ['Pathfinder', 'Country', 'Region', 'Initiatives', 'Stage', 'Days in stage', 'Overdue milestones', 'Last report', 'Report status',
-          'Meetings (90 days)', 'Attendance rate (90 days)', 'Lessons published', 'Measures improving', 'Measures of concern'],
-        // Cells that a spreadsheet would run as formulas are made literal.
-        cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
-      },
     );
   }
 

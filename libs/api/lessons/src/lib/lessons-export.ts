@@ -1,5 +1,5 @@
 import type { Lesson } from '@simashe/contracts';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '@simashe/api-core';
 import ExcelJS from 'exceljs';
 
 const COLUMNS: Array<{ header: string; value: (lesson: Lesson) => string; width: number }> = [
@@ -26,15 +26,8 @@ const COLUMNS: Array<{ header: string; value: (lesson: Lesson) => string; width:
   { header: 'Updated', value: (l) => l.updatedAt.slice(0, 10), width: 12 },
 ];
 
-/** Spreadsheet apps run cells starting with = + - @ as formulas; a leading apostrophe keeps them text. */
-function inert(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 export function lessonsCsv(lessons: Lesson[]): Buffer {
-  const rows = lessons.map((lesson) => COLUMNS.map((column) => inert(column.value(lesson))));
-  // A byte-order mark so spreadsheet apps read accents (French, Spanish) and Arabic as UTF-8.
-  return Buffer.from(`\uFEFF${stringify([COLUMNS.map((c) => c.header), ...rows])}`, 'utf8');
+  return spreadsheetCsv(COLUMNS.map((c) => c.header), lessons.map((lesson) => COLUMNS.map((column) => column.value(lesson))));
 }
 
 export async function lessonsXlsx(lessons: Lesson[]): Promise<Buffer> {

@@ -1,6 +1,7 @@
 import { UpdateProfileRequestSchema } from './accounts.schema';
 import { PersonNameSchema } from './common.schema';
 import { InitiativeInputSchema } from './cycles.schema';
+import { driverDepth, driverDescendants, driverHeight, fitsUnder } from './driver-tree';
 import { LessonInputSchema } from './lessons.schema';
 import { ChangeFollowingRequestSchema, CreateMeetingRequestSchema, OccurrenceParamsSchema } from './meetings.schema';
 import { CreateInvitationRequestSchema, CreateOrganisationRequestSchema } from './organisations.schema';
@@ -99,5 +100,26 @@ describe('shared contracts', () => {
     expect(OccurrenceParamsSchema.safeParse({ id, occurrence: '2026-6-1T10:00' }).error?.issues.map((issue) => issue.message)).toEqual([
       'Use a local date and time such as 2026-03-17T14:00',
     ]);
+  });
+});
+
+describe('driver diagram shape', () => {
+  // a ── a1 ── a1x ;  b
+  const nodes = [
+    { id: 'a', parentId: null },
+    { id: 'a1', parentId: 'a' },
+    { id: 'a1x', parentId: 'a1' },
+    { id: 'b', parentId: null },
+  ];
+  it('measures depth, height and descendants', () => {
+    expect(driverDepth(nodes, 'a1x')).toBe(2);
+    expect(driverHeight(nodes, 'a')).toBe(2);
+    expect([...driverDescendants(nodes, 'a')].sort()).toEqual(['a1', 'a1x']);
+  });
+  it('keeps three levels and no loops', () => {
+    expect(fitsUnder(nodes, 'b', 'a1')).toBe(true);
+    expect(fitsUnder(nodes, 'a', 'b')).toBe(false); // a's idea would become a fourth level
+    expect(fitsUnder(nodes, 'a', 'a1x')).toBe(false); // under its own idea
+    expect(fitsUnder(nodes, 'a1', null)).toBe(true);
   });
 });

@@ -64,3 +64,10 @@ export const api = {
   delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
   upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, form),
 };
+
+/** `?a=1&b=2` from a filter object, leaving out empty values (or '' when nothing is left). */
+export function queryString(filters: object): string {
+  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,14 +1,7 @@
 import type { CycleStage } from '@simashe/contracts';
-import { useEffect } from 'react';
+import { ApiError } from '@simashe/web-api-client';
 import { useTranslation } from 'react-i18next';
 import { STAGE_COLOURS } from './cycle-logic';
-
-export function useTitle(title: string | undefined) {
-  const { t } = useTranslation();
-  useEffect(() => {
-    if (title) document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
-}
 
 export function StageBadge({ stage }: { stage: CycleStage | 'none' }) {
   const { t } = useTranslation();
@@ -19,8 +12,7 @@ export function StageBadge({ stage }: { stage: CycleStage | 'none' }) {
   );
 }
 
-/** Server messages for a field (details by path), for forms that show them beside the input. */
+/** The server's message for one field, shown beside its input (any other error has none). */
 export function fieldError(error: unknown, path: string): string | undefined {
-  const details = (error as { details?: Array<{ path: string; message: string }> } | null)?.details;
-  return details?.find((detail) => detail.path === path)?.message;
+  return error instanceof ApiError ? error.fieldError(path) : undefined;
 }

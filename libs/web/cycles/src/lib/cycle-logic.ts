@@ -1,4 +1,4 @@
-import { CYCLE_STAGES_FLOW, MILESTONE_STATUSES, type CycleStage, type DriverNode, type Milestone, type MilestoneStatus } from '@simashe/contracts';
+import { CYCLE_STAGES_FLOW, fitsUnder, MILESTONE_STATUSES, type CycleStage, type DriverNode, type Milestone, type MilestoneStatus } from '@simashe/contracts';
 
 // Dashboard chart options are shared with the API's PDF export (same charts on screen and on paper).
 export { activityOption, burndownOption, STAGE_COLOURS, stageDistributionOption, type DashboardLabels } from '@simashe/charts';
@@ -42,17 +42,6 @@ export function siblingMove(nodes: DriverNode[], id: string, delta: -1 | 1): { p
   return target < 0 || target >= siblings.length ? null : { position: target };
 }
 
-function heightOf(nodes: DriverNode[], id: string): number {
-  const children = nodes.filter((node) => node.parentId === id);
-  return children.length === 0 ? 0 : 1 + Math.max(...children.map((child) => heightOf(nodes, child.id)));
-}
-
-function depthOf(nodes: DriverNode[], id: string): number {
-  let depth = 0;
-  for (let parent = nodes.find((node) => node.id === id)?.parentId; parent; parent = nodes.find((node) => node.id === parent)?.parentId) depth += 1;
-  return depth;
-}
-
 /** Indent: become the last child of the previous sibling, when the diagram keeps its three levels. */
 export function indentTarget(nodes: DriverNode[], id: string): { parentId: string } | null {
   const node = nodes.find((candidate) => candidate.id === id);
@@ -61,7 +50,7 @@ export function indentTarget(nodes: DriverNode[], id: string): { parentId: strin
   const index = siblings.findIndex((candidate) => candidate.id === id);
   if (index <= 0) return null;
   const parent = siblings[index - 1];
-  return depthOf(nodes, parent.id) + 1 + heightOf(nodes, id) <= 2 ? { parentId: parent.id } : null;
+  return fitsUnder(nodes, id, parent.id) ? { parentId: parent.id } : null;
 }
 
 /** Outdent: become the sibling right after its parent. */

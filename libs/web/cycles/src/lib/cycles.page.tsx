@@ -2,10 +2,10 @@ import type { DashboardFilters } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
+import { Card, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { StageBadge, useTitle } from './common';
+import { StageBadge } from './common';
 import { daysSince } from './cycle-logic';
 import { DashboardSection } from './dashboard';
 import { InitiativeForm } from './initiative-form';
@@ -77,7 +77,7 @@ export function CyclesPage() {
   const canCreate = (organisations.data?.items ?? []).some(
     (o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor') && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
   );
-  useTitle(t('cycles.title'));
+  usePageTitle(t('cycles.title'));
   const setFilters = (next: DashboardFilters) =>
     setParams(new URLSearchParams(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1]))), { replace: true });
   return (
@@ -106,7 +106,7 @@ export function NewInitiativePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateInitiative();
-  useTitle(t('cycles.newInitiative'));
+  usePageTitle(t('cycles.newInitiative'));
   return (
     <>
       <p>

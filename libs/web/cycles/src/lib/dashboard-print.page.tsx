@@ -1,11 +1,11 @@
 import { useCurrentUser } from '@simashe/web-accounts';
+import { queryString } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Button, LoadingState, QueryError } from '@simashe/web-ui';
+import { Button, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { useTitle } from './common';
 import { DashboardCharts, DashboardTable } from './dashboard';
-import { queryString, useDashboard } from './queries';
+import { useDashboard } from './queries';
 
 /** A page laid out for paper: the print dialog saves it as PDF ("Save as PDF"), charts included. */
 export function DashboardPrintPage() {
@@ -15,7 +15,7 @@ export function DashboardPrintPage() {
   const dashboard = useDashboard(filters);
   const user = useCurrentUser();
   const format = useDateFormatter(user.timeZone);
-  useTitle(t('cycles.dashboard.title'));
+  usePageTitle(t('cycles.dashboard.title'));
   if (dashboard.isPending) return <LoadingState label={t('common.loading')} />;
   if (dashboard.isError) return <QueryError error={dashboard.error} onRetry={() => dashboard.refetch()} />;
   return (

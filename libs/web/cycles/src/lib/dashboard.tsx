@@ -1,5 +1,6 @@
 import { DETERMINANTS, SECTORS, type CycleStage, type Dashboard, type DashboardFilters } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { queryString } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
 import { useMemo } from 'react';
@@ -8,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { activityOption, burndownOption, stageDistributionOption, type DashboardLabels } from './cycle-logic';
 import { EChart, echarts } from './echart';
 import { StageBadge } from './common';
-import { queryString, useDashboard } from './queries';
+import { useDashboard } from './queries';
 import { registerWorldMap, worldMapOption } from './world-map';
 
 const REGIONS = ['AFRO', 'AMRO', 'SEARO', 'EURO', 'EMRO', 'WPRO'] as const;

@@ -1,11 +1,11 @@
 import type { Cycle } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Button, Card, LoadingState, QueryError } from '@simashe/web-ui';
+import { Button, Card, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { StageBadge, useTitle } from './common';
+import { StageBadge } from './common';
 import { daysSince, STAGE_COLOURS } from './cycle-logic';
 import { CyclePanel, StartCycleForm } from './cycle-panel';
 import { DriverDiagram } from './driver-diagram';
@@ -68,7 +68,7 @@ export function InitiativePage() {
   const format = useDateFormatter(user.timeZone);
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  useTitle(detail.data?.initiative.title);
+  usePageTitle(detail.data?.initiative.title);
   if (detail.isPending) return <LoadingState label={t('common.loading')} />;
   if (detail.isError) return <QueryError error={detail.error} onRetry={() => detail.refetch()} />;
   const { initiative, drivers, cycles, measures, people } = detail.data;

@@ -25,14 +25,9 @@ import type {
   UpdateInitiativeRequest,
   UpdateMilestoneRequest,
 } from '@simashe/contracts';
-import { api } from '@simashe/web-api-client';
+import { api, queryString } from '@simashe/web-api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-export function queryString(filters: object): string {
-  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 export const useInitiatives = (filters: InitiativeFilters) =>
   useQuery({ queryKey: ['cycles', 'initiatives', filters], queryFn: () => api.get<{ items: Initiative[] }>(`/initiatives${queryString(filters)}`) });

@@ -2,19 +2,12 @@ import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
-import { useEffect, useId, useState } from 'react';
+import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LessonForm } from './lesson-form';
 import { filterQuery, useCreateLesson, useDeleteLesson, useLesson, useLessons, useLessonStatus, useRemoveFile, useUpdateLesson, useUploadFile } from './queries';
-
-function useTitle(title: string | undefined) {
-  const { t } = useTranslation();
-  useEffect(() => {
-    if (title) document.title = `${title} · ${t('app.name')}`;
-  }, [title, t]);
-}
 
 function Tags({ lesson }: { lesson: Lesson }) {
   const { t } = useTranslation();
@@ -38,7 +31,7 @@ export function LessonsPage() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<LessonFilters>({});
   const lessons = useLessons(filters);
-  useTitle(t('lessons.title'));
+  usePageTitle(t('lessons.title'));
   const set = (key: keyof LessonFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
   const query = filterQuery(filters);
   return (
@@ -96,7 +89,7 @@ export function NewLessonPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateLesson();
-  useTitle(t('lessons.logLesson'));
+  usePageTitle(t('lessons.logLesson'));
   return (
     <>
       <p>
@@ -116,7 +109,7 @@ export function EditLessonPage() {
   const navigate = useNavigate();
   const lesson = useLesson(id);
   const update = useUpdateLesson(id);
-  useTitle(lesson.data?.title);
+  usePageTitle(lesson.data?.title);
   if (lesson.isPending) return <LoadingState label={t('common.loading')} />;
   if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => lesson.refetch()} />;
   return (
@@ -193,7 +186,7 @@ export function LessonPage() {
   const lesson = useLesson(id);
   const status = useLessonStatus(id);
   const remove = useDeleteLesson(id);
-  useTitle(lesson.data?.title);
+  usePageTitle(lesson.data?.title);
   if (lesson.isPending) return <LoadingState label={t('common.loading')} />;
   if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => lesson.refetch()} />;
   const data = lesson.data;

@@ -1,13 +1,9 @@
 import type { Lesson, LessonFile, LessonFilters, LessonInput, MeetingOccurrence, Report, UpdateLessonRequest } from '@simashe/contracts';
-import { api } from '@simashe/web-api-client';
+import { api, queryString } from '@simashe/web-api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
-export function filterQuery(filters: LessonFilters): string {
-  const params = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
+export const filterQuery = (filters: LessonFilters): string => queryString(filters);
 
 export function useLessons(filters: LessonFilters) {
   return useQuery({ queryKey: ['lessons', filters], queryFn: () => api.get<{ items: Lesson[] }>(`/lessons${filterQuery(filters)}`) });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
 
@@ -176,4 +176,12 @@ export function CheckboxGroup<T extends string>({ legend, values, chosen, label,
       ))}
     </fieldset>
   );
+}
+
+/** The browser tab names the page, then the workspace. */
+export function usePageTitle(title: string | undefined): void {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (title) document.title = `${title} · ${t('app.name')}`;
+  }, [title, t]);
 }
