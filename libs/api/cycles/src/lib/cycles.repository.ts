@@ -235,8 +235,8 @@ export class CyclesRepository {
   }
 
   // ----- measures -----
-  measures(initiativeId: string | null, id?: string): Promise<MeasureRow[]> {
-    return this.db.query(
+  measures(initiativeId: string | null, id?: string, manager: EntityManager | DataSource = this.db): Promise<MeasureRow[]> {
+    return manager.query(
       `SELECT me.id, me.initiative_id, me.name, me.kind, me.definition, me.unit, me.direction, me.target, me.frequency, me.chart_type,
               me.baseline_length, ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(me.change_points) d ORDER BY d) AS change_points, me.latest_signal,
               (SELECT count(*)::int FROM measure_points p WHERE p.measure_id = me.id) AS point_count

@@ -306,6 +306,14 @@ describe('action-learning cycles', () => {
       expect(notNumber.body.details[0].path).toBe('points.0.value');
       const huge = await kenyaEditor.post(`/api/measures/${measure.body.id}/points`, { points: [{ date: '2026-12-20', value: 1e300 }] });
       expect(huge.status).toBe(400);
+      // A settings change recomputes the signal with the new settings: as a run chart, one high point is no signal.
+      const asRunChart = await kenyaEditor.put(`/api/measures/${measure.body.id}`, {
+        name: 'Households with a ventilation grant', kind: 'process', unit: 'households', direction: 'higher_is_better', chartType: 'run',
+      });
+      expect(asRunChart.body.latestSignal).toBe('none');
+      await kenyaEditor.put(`/api/measures/${measure.body.id}`, {
+        name: 'Households with a ventilation grant', kind: 'process', unit: 'households', direction: 'higher_is_better', chartType: 'xmr',
+      });
       const svg = await kenyaEditor.get(`/api/measures/${measure.body.id}/chart.svg`);
       expect(svg.status).toBe(200);
       expect(svg.headers['content-type']).toMatch(/image\/svg\+xml/);

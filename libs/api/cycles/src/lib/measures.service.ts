@@ -208,7 +208,8 @@ export class MeasuresService implements OnModuleInit {
 
   /** Keeps `latest_signal` current so dashboards never recompute charts. */
   private async refreshSignal(manager: EntityManager | DataSource, id: string): Promise<void> {
-    const [measure] = await this.repo.measures(null, id);
+    // Inside the caller's transaction: a settings change is read as it now stands.
+    const [measure] = await this.repo.measures(null, id, manager);
     const points = await this.repo.points(id, manager);
     await manager.query('UPDATE measures SET latest_signal = $2 WHERE id = $1', [id, latestSignal(chartOf(measure, points), points.length)]);
   }
