@@ -44,7 +44,8 @@ export function presentDrivers(rows: DriverRow[], cycles: CycleRow[]): DriverNod
   }));
 }
 
-export function presentMilestone(row: MilestoneRow, today: string): Milestone {
+/** A closed cycle's milestones are history: none of them is overdue any more. */
+export function presentMilestone(row: MilestoneRow, today: string, cycleClosed = false): Milestone {
   return {
     id: row.id,
     cycleId: row.cycle_id,
@@ -53,7 +54,7 @@ export function presentMilestone(row: MilestoneRow, today: string): Milestone {
     ownerName: row.owner_name,
     dueOn: row.due_on,
     status: row.status,
-    overdue: row.status !== 'done' && row.due_on !== null && row.due_on < today,
+    overdue: !cycleClosed && row.status !== 'done' && row.due_on !== null && row.due_on < today,
     completedAt: iso(row.completed_at),
   };
 }
@@ -96,7 +97,7 @@ export function presentCycle(row: CycleRow, events: StageEventRow[], milestones:
     actStartedAt: actStart ? actStart.at.toISOString() : null,
     actEndedAt: actStart && actEnd && actEnd.at >= actStart.at ? actEnd.at.toISOString() : null,
     events: own.map((event) => ({ from: event.from_stage, to: event.to_stage, byName: event.actor_name, at: event.at.toISOString(), backwards: event.backwards })),
-    milestones: milestones.filter((m) => m.cycle_id === row.id).map((m) => presentMilestone(m, today)),
+    milestones: milestones.filter((m) => m.cycle_id === row.id).map((m) => presentMilestone(m, today, row.stage === 'closed')),
     observations: observations.filter((o) => o.cycle_id === row.id).map(presentObservation),
   };
 }

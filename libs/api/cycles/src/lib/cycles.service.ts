@@ -91,6 +91,7 @@ export class CyclesService {
   async create(auth: AuthContext, input: InitiativeInput): Promise<Initiative> {
     const scope = await this.policy.scope(auth);
     scope.require('initiative:write', { kind: 'initiative', organisationId: input.organisationId, partnerOrganisationIds: [] }, 'The organisation');
+    checkAimDate(input.aimByWhen);
     await this.checkOrganisations(input.organisationId, input.partnerOrganisationIds);
     const id = await this.repo.transaction(async (manager) => {
       const created = await this.repo.insertInitiative(manager, auth.userId, [input.organisationId, ...this.values(input)]);
@@ -103,6 +104,8 @@ export class CyclesService {
 
   async update(auth: AuthContext, id: string, input: UpdateInitiativeRequest): Promise<Initiative> {
     const { scope, resource } = await this.requireInitiative(auth, id, 'initiative:write');
+    const [current] = await this.repo.initiatives(scope, { id });
+    if (input.aimByWhen !== current.aim_by_when) checkAimDate(input.aimByWhen);
     const partnersChange = [...input.partnerOrganisationIds].sort().join() !== [...resource.partnerOrganisationIds].sort().join();
     if (partnersChange) scope.require('initiative:manage', resource);
     await this.checkOrganisations(resource.organisationId, input.partnerOrganisationIds);
@@ -468,6 +471,13 @@ export class CyclesService {
       if (item.kind === 'lesson') await this.lessons.get(auth, item.id).catch(() => Promise.reject(unknown('lesson')));
       if (item.kind === 'report') await this.reports.get(auth, item.id).catch(() => Promise.reject(unknown('report')));
     }
+  }
+}
+
+/** An aim is reached by a date still to come (an existing past date may stay as it is). */
+function checkAimDate(aimByWhen: string | null): void {
+  if (aimByWhen !== null && aimByWhen < todayUtc()) {
+    throw new ValidationError('The aim’s date has already passed', [{ path: 'aimByWhen', message: 'Choose today or a later date for the aim' }]);
   }
 }
 

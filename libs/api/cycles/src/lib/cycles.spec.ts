@@ -97,8 +97,11 @@ describe('action-learning cycles', () => {
       expect(noDecision.body.details[0].path).toBe('decision');
       const reflection = { whatChanged: 'Admissions fell after monitors went up', learned: 'Schools relay alerts fastest', decision: 'adapt' };
       expect((await kenyaEditor.put(`/api/cycles/${cycle.id}/reflection`, reflection)).status).toBe(200);
+      await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Late and never done', dueOn: '2020-01-01', status: 'blocked' });
       const closed = await move(kenyaEditor, cycle.id, 'closed');
       expect(closed.status).toBe(200);
+      // A closed cycle's milestones are history, not overdue work.
+      expect(closed.body.milestones.map((m: { overdue: boolean }) => m.overdue)).toEqual([false]);
       expect(closed.body.closedAt).not.toBeNull();
       for (const attempt of [
         move(kenyaEditor, cycle.id, 'reflect'),
@@ -407,6 +410,7 @@ describe('action-learning cycles', () => {
       const cases: Array<[object, string]> = [
         [initiative({ title: '' }), 'title'],
         [initiative({ aimByWhen: '2027-13-01' }), 'aimByWhen'],
+        [initiative({ aimByWhen: '2001-01-01' }), 'aimByWhen'],
         [initiative({ sectors: ['space'] }), 'sectors.0'],
         [initiative({ title: 'x'.repeat(201) }), 'title'],
       ];
