@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
+import { AuditModule } from '@simashe/api-audit';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { CyclesModule } from '@simashe/api-cycles';
 import { DemoModule } from '@simashe/api-demo';
@@ -11,7 +12,7 @@ import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, AuditModule, DemoModule];
 
 @Module({})
 export class AppModule {

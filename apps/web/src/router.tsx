@@ -1,4 +1,4 @@
-import { AcceptInvitationPage, ProfilePage, RequireSession, SignInPage } from '@simashe/web-accounts';
+import { AcceptInvitationPage, ForgotPasswordPage, ProfilePage, RequireSession, ResetPasswordPage, SignInPage } from '@simashe/web-accounts';
 import { HomePage, OrganisationPage } from '@simashe/web-organisations';
 // Discussions ship with the report page (first chunk), so their own pages are not split off.
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
@@ -29,10 +29,13 @@ const meetings = () => import('@simashe/web-meetings');
 const lessons = () => import('@simashe/web-lessons');
 const search = () => import('@simashe/web-search');
 const cycles = () => import('@simashe/web-cycles');
+const audit = () => import('@simashe/web-audit');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
   {
     element: (
       <RequireSession>
@@ -43,6 +46,7 @@ export const router = createBrowserRouter([
               <NotificationsBell />
             </>
           }
+          navItems={lazyPage(async () => (await audit()).AuditNavLink, false)}
         />
       </RequireSession>
     ),
@@ -74,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'cycles/new', element: lazyPage(async () => (await cycles()).NewInitiativePage) },
       { path: 'cycles/initiatives/:id', element: lazyPage(async () => (await cycles()).InitiativePage) },
       { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
+      { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
       ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],

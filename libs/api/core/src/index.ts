@@ -1,6 +1,7 @@
 export * from './lib/config';
 export * from './lib/errors';
 export * from './lib/auth/auth-context';
+export * from './lib/events/event-bus';
 export * from './lib/core.module';
 export * from './lib/mail/mail.service';
 export * from './lib/http/configure-app';
@@ -11,3 +12,4 @@ export * from './lib/database/embedded-postgres';
 export * from './lib/database/who-member-states';
 export * from './lib/database/sql-filters';
 export * from './lib/http/spreadsheet-csv';
+export * from './lib/http/uploaded-file';

@@ -1,4 +1,5 @@
 export * from './lib/organisations.module';
 export * from './lib/access.policy';
+export * from './lib/access-scope';
 export * from './lib/organisation.entities';
 export * from './lib/organisations.service';

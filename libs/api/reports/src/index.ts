@@ -1,4 +1,4 @@
 export * from './lib/reports.module';
 export * from './lib/reports.service';
 export * from './lib/export/chart-embeds';
-export { pdfBuffer } from './lib/export/to-pdf';
+export { pdfBuffer, pdfLanguage } from './lib/export/to-pdf';

@@ -1,2 +1,3 @@
 export * from './lib/measure-chart.option';
 export * from './lib/dashboard-chart.options';
+export * from './lib/chart-labels';

@@ -15,3 +15,5 @@ export * from './lib/discussions.schema';
 export * from './lib/charts.schema';
 export * from './lib/cycles.schema';
 export * from './lib/driver-tree';
+export * from './lib/domain.events';
+export * from './lib/audit.schema';

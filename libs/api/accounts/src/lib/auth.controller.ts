@@ -44,7 +44,7 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   async logout(@CurrentAuth() auth: AuthContext, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.close(auth.sessionId);
+    await this.auth.signOut(auth);
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthenticatedError, type AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, UnauthenticatedError, type AuthContext } from '@simashe/api-core';
 import type { CurrentUser, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { TIMING_DECOY_HASH, verifyPassword } from './password-hasher';
@@ -12,6 +12,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
     private readonly limiter: LoginRateLimiter,
+    private readonly events: EventBus,
   ) {}
 
   async signIn(
@@ -22,13 +23,22 @@ export class AuthService {
     this.limiter.assertAllowed(credentials.email, address);
     const user = await this.users.findByEmail(credentials.email);
     const valid = await verifyPassword(user?.passwordHash ?? (await TIMING_DECOY_HASH), credentials.password);
+    // The controller passes 'unknown' when Express has no address (never on a real socket).
+    const origin = { ip: address === 'unknown' ? null : address, userAgent: userAgent?.slice(0, 300) ?? null };
     if (!user || !valid) {
       this.limiter.recordFailure(credentials.email, address);
+      await this.events.emit('auth.sign_in_failed', { actor: { userId: null, ...origin }, email: credentials.email, userId: user?.id ?? null });
       throw new UnauthenticatedError('Email or password is incorrect');
     }
     this.limiter.recordSuccess(credentials.email);
-    const { token, session } = await this.sessions.open(user.id, userAgent);
+    const { token, session } = await this.sessions.open(user.id, userAgent, address);
+    await this.events.emit('auth.signed_in', { actor: { userId: user.id, ...origin }, sessionId: session.id });
     return { token, session: { user: presentCurrentUser(user), csrfToken: session.csrfToken } };
+  }
+
+  async signOut(auth: AuthContext): Promise<void> {
+    await this.sessions.close(auth.sessionId);
+    await this.events.emit('auth.signed_out', { actor: eventActor(auth), sessionId: auth.sessionId });
   }
 
   async describeSession(auth: AuthContext): Promise<SessionResponse> {

@@ -11,9 +11,9 @@ interface FailureWindow {
 }
 
 /**
- * Counts failed sign-ins per account and per client address within a window; successes never count,
- * so a person who types their password right is not slowed by others. In-memory: one API process
- * per deployment for now (a shared store is needed before running several).
+ * Counts failed sign-ins (and wrong current passwords on a password change) per account and per client address
+ * within a window; successes never count, so a person who types their password right is not slowed by others.
+ * In-memory: one API process per deployment for now (a shared store is needed before running several).
  */
 @Injectable()
 export class LoginRateLimiter {
@@ -29,7 +29,7 @@ export class LoginRateLimiter {
       if (window && window.count >= max) {
         const retryAfterSeconds = Math.ceil((window.resetsAt - now) / 1000);
         throw new RateLimitedError(
-          `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+          `Too many failed password attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
           retryAfterSeconds,
         );
       }

@@ -18,6 +18,10 @@ export class SessionEntity {
   @Column({ name: 'user_agent', type: 'text', nullable: true })
   userAgent!: string | null;
 
+  /** The address the session was last used from (updated with last_seen_at). */
+  @Column({ type: 'text', nullable: true })
+  ip!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ForbiddenError, IS_PUBLIC_ROUTE, UnauthenticatedError, type AuthenticatedRequest } from '@simashe/api-core';
+import { ForbiddenError, IS_PUBLIC_ROUTE, requestOrigin, UnauthenticatedError, type AuthenticatedRequest } from '@simashe/api-core';
 import { timingSafeEqual } from 'node:crypto';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
@@ -13,8 +13,9 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /**
- * Every HTTP route is private unless marked @Public(). State-changing requests must come from our own
- * origin, and when a session cookie carries them, echo the session's CSRF token (double submit).
+ * Every HTTP route is private unless marked @Public(); an expired or idle session counts as none (401). State-changing
+ * requests must come from our own origin, and when a session cookie carries them, echo the session's CSRF token
+ * (double submit).
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -31,7 +32,7 @@ export class SessionGuard implements CanActivate {
     if (mutating) this.assertSameOrigin(request);
 
     const token: unknown = request.cookies?.[SESSION_COOKIE];
-    const resolved = typeof token === 'string' ? await this.sessions.resolve(token) : null;
+    const resolved = typeof token === 'string' ? await this.sessions.resolve(token, request.ip) : null;
     if (resolved) {
       if (mutating) {
         const header = request.header('x-csrf-token') ?? '';
@@ -39,7 +40,8 @@ export class SessionGuard implements CanActivate {
           throw new ForbiddenError('Missing or stale security token (X-CSRF-Token); reload the page and try again');
         }
       }
-      request.auth = resolved.auth;
+      // Where the request came from travels with the caller, for the events it causes (the audit log).
+      request.auth = { ...resolved.auth, ...requestOrigin(request) };
     }
     if (!isPublic && !request.auth) throw new UnauthenticatedError();
     return true;

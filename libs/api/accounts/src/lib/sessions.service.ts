@@ -1,29 +1,58 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, NotFoundError, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { SUPPORTED_LANGUAGES, type Language, type SessionInfo } from '@simashe/contracts';
 import { randomBytes } from 'node:crypto';
-import { LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import { hashSecretToken, newSecretToken } from './secret-token';
 import { SessionEntity } from './session.entity';
+import { describeUserAgent } from './user-agent';
 import { UserEntity } from './user.entity';
 
 export const SESSION_COOKIE = 'simashe_session';
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+/**
+ * last_seen_at is written at most this often: a write on every request would cost more than the idle timeout
+ * gains from the precision (it is counted in minutes to days).
+ */
+const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export interface ResolvedSession {
   auth: AuthContext;
   csrfToken: string;
 }
 
+/** Told the ids of sessions that just ended, so live connections opened with them can be closed. */
+export type SessionRevocationListener = (sessionIds: ReadonlySet<string>) => void;
+
+/** "::ffff:192.0.2.1" is how Node reports an IPv4 client on a dual-stack socket; people know it as 192.0.2.1. */
+function clientAddress(ip: string | undefined): string | null {
+  if (!ip || ip === 'unknown') return null;
+  return ip.replace(/^::ffff:(?=\d{1,3}(?:\.\d{1,3}){3}$)/, '').slice(0, 64);
+}
+
+export function presentSession(session: SessionEntity, currentSessionId: string): SessionInfo {
+  return {
+    id: session.id,
+    userAgent: session.userAgent,
+    device: describeUserAgent(session.userAgent),
+    ip: session.ip,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    current: session.id === currentSessionId,
+  };
+}
+
 @Injectable()
 export class SessionsService {
+  private readonly revocationListeners = new Set<SessionRevocationListener>();
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async open(userId: string, userAgent: string | undefined): Promise<{ token: string; session: SessionEntity }> {
+  async open(userId: string, userAgent: string | undefined, ip?: string): Promise<{ token: string; session: SessionEntity }> {
     const { token, hash } = newSecretToken();
     const now = new Date();
     const session = await this.sessions.save(
@@ -32,8 +61,9 @@ export class SessionsService {
         tokenHash: hash,
         csrfToken: randomBytes(24).toString('base64url'),
         userAgent: userAgent?.slice(0, 300) ?? null,
+        ip: clientAddress(ip),
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + this.config.sessionTtlHours * 3600_000),
+        expiresAt: new Date(now.getTime() + this.lifetimeMs),
       }),
     );
     // Expired rows are useless; clearing a user's own on sign-in keeps the table small without a job.
@@ -41,17 +71,29 @@ export class SessionsService {
     return { token, session };
   }
 
-  async resolve(token: string): Promise<ResolvedSession | null> {
+  /**
+   * The session a cookie token names, if it is still live: within its absolute lifetime and used within the
+   * idle timeout. A dead one is deleted on the spot. Records when (and from where) it was last used, at most
+   * once a minute.
+   */
+  async resolve(token: string, ip?: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
     const session = await this.sessions.findOneBy({ tokenHash: hashSecretToken(token) });
+    if (!session) return null;
     const now = Date.now();
-    if (!session || session.expiresAt.getTime() <= now) return null;
-    const user = await this.users.findOne({ where: { id: session.userId }, select: { id: true, email: true } });
-    if (!user) return null;
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.update(session.id, { lastSeenAt: new Date(now) });
+    if (!this.isLive(session, now)) {
+      await this.sessions.delete({ id: session.id });
+      this.announceRevoked([session.id]);
+      return null;
     }
-    return { auth: { userId: user.id, sessionId: session.id, email: user.email }, csrfToken: session.csrfToken };
+    const user = await this.users.findOne({ where: { id: session.userId }, select: { id: true, email: true, preferredLanguage: true } });
+    if (!user) return null;
+    if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      const address = clientAddress(ip);
+      await this.sessions.update(session.id, { lastSeenAt: new Date(now), ...(address ? { ip: address } : {}) });
+    }
+    const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
+    return { auth: { userId: user.id, sessionId: session.id, email: user.email, language }, csrfToken: session.csrfToken };
   }
 
   async getCsrfToken(sessionId: string): Promise<string> {
@@ -59,8 +101,73 @@ export class SessionsService {
     return session.csrfToken;
   }
 
+  /** The caller's live sessions, this one first, then the most recently used. */
+  async list(auth: AuthContext): Promise<SessionInfo[]> {
+    const rows = await this.sessions.find({ where: { userId: auth.userId }, order: { lastSeenAt: 'DESC', createdAt: 'DESC' } });
+    const now = Date.now();
+    return rows
+      .filter((session) => this.isLive(session, now))
+      .map((session) => presentSession(session, auth.sessionId))
+      .sort((a, b) => Number(b.current) - Number(a.current));
+  }
+
+  /** Ends one of the caller's sessions; someone else's is answered as not found. */
+  async revoke(auth: AuthContext, sessionId: string): Promise<void> {
+    const result = await this.sessions.delete({ id: sessionId, userId: auth.userId });
+    if (!result.affected) throw new NotFoundError('The session');
+    this.announceRevoked([sessionId]);
+  }
+
+  /** Ends every session of the caller but the one making the request. */
+  async revokeOthers(auth: AuthContext): Promise<number> {
+    const ended = await this.revokeAllOf(auth.userId, { except: auth.sessionId });
+    this.announceRevoked(ended);
+    return ended.length;
+  }
+
+  /**
+   * Deletes a person's sessions (all, or all but one) and returns their ids. Inside a transaction when given a
+   * manager; the caller then announces the ids once it has committed.
+   */
+  async revokeAllOf(userId: string, options: { except?: string; manager?: EntityManager } = {}): Promise<string[]> {
+    const query = this.repository(options.manager).createQueryBuilder().delete().from(SessionEntity).where('user_id = :userId', { userId });
+    if (options.except) query.andWhere('id <> :except', { except: options.except });
+    const result = await query.returning('id').execute();
+    return (result.raw as Array<{ id: string }>).map((row) => row.id);
+  }
+
+  /**
+   * Gives a session a new cookie token and CSRF token and restarts its lifetime (the person just proved their
+   * password again): the old cookie stops working, live connections of this session keep going.
+   */
+  async rotate(sessionId: string, manager?: EntityManager): Promise<{ token: string; csrfToken: string }> {
+    const { token, hash } = newSecretToken();
+    const csrfToken = randomBytes(24).toString('base64url');
+    const now = new Date();
+    await this.repository(manager)
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ tokenHash: hash, csrfToken, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + this.lifetimeMs) })
+      .where('id = :sessionId', { sessionId })
+      .execute();
+    return { token, csrfToken };
+  }
+
   async close(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
+    this.announceRevoked([sessionId]);
+  }
+
+  /** Socket namespaces listen here to drop connections whose session ended. Returns the way to stop listening. */
+  onRevoked(listener: SessionRevocationListener): () => void {
+    this.revocationListeners.add(listener);
+    return () => this.revocationListeners.delete(listener);
+  }
+
+  announceRevoked(sessionIds: string[]): void {
+    if (sessionIds.length === 0) return;
+    const ended = new Set(sessionIds);
+    for (const listener of this.revocationListeners) listener(ended);
   }
 
   cookieOptions() {
@@ -69,7 +176,21 @@ export class SessionsService {
       sameSite: 'lax' as const,
       secure: this.config.cookieSecure,
       path: '/',
-      maxAge: this.config.sessionTtlHours * 3600_000,
+      maxAge: this.lifetimeMs,
     };
+  }
+
+  private get lifetimeMs(): number {
+    return this.config.sessionLifetimeHours * 3600_000;
+  }
+
+  /** Absolute lifetime from sign-in (the shorter of the stored deadline and the current setting) and idle timeout. */
+  private isLive(session: SessionEntity, now: number): boolean {
+    const ends = Math.min(session.expiresAt.getTime(), session.createdAt.getTime() + this.lifetimeMs);
+    return now < ends && now - session.lastSeenAt.getTime() < this.config.sessionIdleTimeoutMinutes * 60_000;
+  }
+
+  private repository(manager?: EntityManager): Repository<SessionEntity> {
+    return manager ? manager.getRepository(SessionEntity) : this.sessions;
   }
 }

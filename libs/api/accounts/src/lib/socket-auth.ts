@@ -20,13 +20,18 @@ export async function authenticateSocket(sessions: SessionsService, socket: Sock
     if (!sameSite) return 'Cross-site connections are not allowed';
   }
   const token = parseCookie(headers.cookie ?? '')[SESSION_COOKIE];
+  // No address: the handshake's is the raw peer (a reverse proxy's), not the client the HTTP trust-proxy rules find.
   const session = token ? await sessions.resolve(token) : null;
   if (!session) return refusal;
   (socket.data as { auth: AuthContext }).auth = session.auth;
   return null;
 }
 
-/** Installs the handshake check on a namespace: no event is ever handled for an anonymous or cross-site socket. */
+/**
+ * Installs the handshake check on a namespace: no event is ever handled for an anonymous or cross-site socket.
+ * When a session ends (signed out, signed out from another device, password changed or reset), the namespace's
+ * connections opened with it are closed, so they stop receiving anything.
+ */
 export function requireSocketSession(namespace: Namespace, sessions: SessionsService, refusal: string, onAccepted?: (socket: Socket) => void): void {
   namespace.use((socket, next) => {
     authenticateSocket(sessions, socket, refusal)
@@ -35,5 +40,11 @@ export function requireSocketSession(namespace: Namespace, sessions: SessionsSer
         next(error ? Object.assign(new Error(error), { data: { id: 'unauthenticated' } }) : undefined);
       })
       .catch(() => next(new Error('Could not check the session')));
+  });
+  sessions.onRevoked((ended) => {
+    for (const socket of namespace.sockets.values()) {
+      const auth = (socket.data as { auth?: AuthContext }).auth;
+      if (auth && ended.has(auth.sessionId)) socket.disconnect(true);
+    }
   });
 }

@@ -58,6 +58,11 @@ export class UsersService {
     );
   }
 
+  async setPassword(userId: string, password: string, manager?: EntityManager): Promise<void> {
+    const repository = manager ? manager.getRepository(UserEntity) : this.users;
+    await repository.update({ id: userId }, { passwordHash: await hashPassword(password) });
+  }
+
   async updateProfile(userId: string, changes: UpdateProfileRequest): Promise<UserEntity> {
     const user = await this.getById(userId);
     Object.assign(user, changes);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, NotFoundError, type AppConfig } from '@simashe/api-core';
+import { APP_CONFIG, EventBus, NotFoundError, type AppConfig } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type DocumentRef, type Version, type VersionContent } from '@simashe/contracts';
 import { reportSchema, safeReportJson } from '@simashe/editor';
 import { prosemirrorJSONToYXmlFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
@@ -26,12 +26,12 @@ interface VersionRow {
 @Injectable()
 export class VersionsService implements OnModuleInit {
   private readonly logger = new Logger('Versions');
-  private readonly savedListeners: Array<(room: DocumentRoom) => void> = [];
 
   constructor(
     private readonly db: DataSource,
     private readonly rooms: DocumentRooms,
     private readonly store: DocumentStore,
+    private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,11 +39,6 @@ export class VersionsService implements OnModuleInit {
     this.rooms.setBeforeRelease(async (room) => {
       if (room.contributions.size > 0) await this.save(room, 'auto', null, null);
     });
-  }
-
-  /** Called after each version is stored: a settled moment to refresh what depends on the text (search). */
-  onSaved(listener: (room: DocumentRoom) => void): void {
-    this.savedListeners.push(listener);
   }
 
   async keepAutomaticVersion(room: DocumentRoom): Promise<void> {
@@ -114,7 +109,8 @@ export class VersionsService implements OnModuleInit {
     );
     room.contributions.clear();
     room.lastVersionAt = Date.now();
-    for (const listener of this.savedListeners) listener(room);
+    // A settled moment to refresh what depends on the text (search).
+    await this.events.emit('document.version_saved', { actor: { userId, ip: null }, document: room.ref, versionId: row.id });
     return row.id;
   }
 

@@ -13,8 +13,13 @@ export interface AppConfig {
   smtpUrl: string | undefined;
   mailFrom: string;
   webDistDir: string | undefined;
-  sessionTtlHours: number;
+  /** Absolute: a session ends this long after sign-in, however active it is. */
+  sessionLifetimeHours: number;
+  /** Sliding: a session not used for this long ends. */
+  sessionIdleTimeoutMinutes: number;
   invitationTtlHours: number;
+  /** How long a "forgot password" link works. */
+  passwordResetTtlMinutes: number;
   bodyLimit: string;
   trustProxy: string;
   /** An automatic version is kept when a document changed and the last version is older than this. */
@@ -55,8 +60,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env['SMTP_URL'] || undefined,
     mailFrom: env['MAIL_FROM'] ?? 'SIMASHE Workspace <no-reply@simashe.local>',
     webDistDir: env['WEB_DIST_DIR'] || undefined,
-    sessionTtlHours: int(env['SESSION_TTL_HOURS'], 24 * 14, 'SESSION_TTL_HOURS'),
+    // SESSION_TTL_HOURS is the earlier name of the absolute lifetime, still honoured.
+    sessionLifetimeHours: int(env['SESSION_LIFETIME_HOURS'] || env['SESSION_TTL_HOURS'], 24 * 14, 'SESSION_LIFETIME_HOURS'),
+    sessionIdleTimeoutMinutes: int(env['SESSION_IDLE_TIMEOUT_MINUTES'], 7 * 24 * 60, 'SESSION_IDLE_TIMEOUT_MINUTES'),
     invitationTtlHours: int(env['INVITATION_TTL_HOURS'], 24 * 7, 'INVITATION_TTL_HOURS'),
+    passwordResetTtlMinutes: int(env['PASSWORD_RESET_TTL_MINUTES'], 60, 'PASSWORD_RESET_TTL_MINUTES'),
     bodyLimit: env['BODY_LIMIT'] ?? '256kb',
     trustProxy: env['TRUST_PROXY'] ?? 'loopback',
     autoVersionMinutes: int(env['AUTO_VERSION_MINUTES'], 10, 'AUTO_VERSION_MINUTES'),

@@ -4,12 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
+import { EventBus } from './events/event-bus';
 import { HealthController } from './health/health.controller';
 import { ControlCharactersInterceptor } from './http/control-characters.interceptor';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { MailService } from './mail/mail.service';
 
-/** Database, validation, error rendering, mail and health: what every domain module stands on. */
+/** Database, validation, error rendering, mail, the event bus and health: what every domain module stands on. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -25,8 +26,9 @@ export class CoreModule {
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         MailService,
+        EventBus,
       ],
-      exports: [APP_CONFIG, MailService],
+      exports: [APP_CONFIG, MailService, EventBus],
     };
   }
 }

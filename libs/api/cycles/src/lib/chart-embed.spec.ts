@@ -10,10 +10,12 @@ describe('measure charts embedded in reports', () => {
   let editor: TestClient;
   let reportId: string;
   let measureId: string;
+  let kenyaId: string;
 
   beforeAll(async () => {
     t = await bootTestApp([CyclesModule]);
     const kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
+    kenyaId = kenya.id;
     editor = await signedInMember(t, kenya.id, 'editor');
     const initiative = await editor.post('/api/initiatives', { organisationId: kenya.id, title: 'Air quality around schools', aimWhat: 'Fewer bad-air days at schools' });
     const measure = await editor.post(`/api/initiatives/${initiative.body.id}/measures`, { name: 'Bad-air alerts relayed', kind: 'process', direction: 'higher_is_better', chartType: 'xmr' });
@@ -86,5 +88,81 @@ describe('measure charts embedded in reports', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const markdown = (await download('md')).body.toString('utf8');
     expect(markdown).toContain('*[Chart: Bad-air alerts relayed]*');
+  });
+
+  describe('in the reader’s language', () => {
+    let reader: TestClient;
+    const speaks = (language: string) => t.db.query('UPDATE users SET preferred_language = $2 WHERE id = $1', [reader.userId, language]);
+    const svg = async (query = '') => {
+      const response = await reader.get(`/api/measures/${measureId}/chart.svg${query}`);
+      expect(response.status).toBe(200);
+      return String(response.body ?? response.text);
+    };
+
+    beforeAll(async () => {
+      reader = await signedInMember(t, kenyaId, 'viewer');
+      await editor.post(`/api/measures/${measureId}/points`, { points: [{ date: '2026-05-01', value: 1234.5 }] });
+    });
+
+    it('draws the measure chart SVG in the user’s preferred language, or the one asked for with ?lang=', async () => {
+      await speaks('fr');
+      const french = await svg();
+      // Legend, axis dates and numbers as the web draws them in French.
+      expect(french).toContain('>Valeur<');
+      expect(french).toContain('>Moyenne<');
+      expect(french).toContain('>Étendue mobile<');
+      expect(french).toContain('janv. 2026');
+      expect(french).not.toContain('>Mean<');
+
+      await speaks('ar');
+      const arabic = await svg();
+      expect(arabic).toContain('>القيمة<');
+      expect(arabic).toContain('>المتوسط<');
+      expect(arabic).toMatch(/يناير/);
+
+      const spanish = await svg('?lang=es');
+      expect(spanish).toContain('>Media<');
+      expect(spanish).not.toContain('المتوسط');
+      const wrong = await reader.get(`/api/measures/${measureId}/chart.svg?lang=de`);
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.details[0]).toMatchObject({ path: 'lang', message: 'Language must be one of: en, fr, es, ar' });
+    });
+
+    it('writes the dashboard CSV headings and stage names in the reader’s language, numbers as a spreadsheet reads them', async () => {
+      await speaks('fr');
+      const french = await reader.get('/api/cycles-dashboard/export?format=csv');
+      expect(french.status).toBe(200);
+      const [header, row] = french.text.replace(/^\uFEFF/, '').split('\n');
+      expect(header).toBe(
+        'Pays pionnier,Pays,Région OMS,Initiatives,Étape,Jours à cette étape,Jalons en retard,Dernier rapport,Statut du rapport,Réunions (90 jours),Participation (90 jours),Enseignements publiés,Indicateurs en amélioration,Indicateurs préoccupants',
+      );
+      // Kenya has one initiative, no cycle running, a draft report, and the 1234.5 point is an improvement signal.
+      expect(row).toMatch(/^Kenya pathfinder,KEN,AFRO,1,Aucun cycle actif,,0,Quarterly progress,Brouillon,0,,0,1,0$/);
+
+      const english = await reader.get('/api/cycles-dashboard/export?format=csv&lang=en');
+      expect(english.text.split('\n')[0]).toBe(
+        '\uFEFFPathfinder,Country,WHO region,Initiatives,Stage,Days in stage,Overdue milestones,Last report,Report status,Meetings (90 days),Attendance (90 days),Lessons published,Measures improving,Measures of concern',
+      );
+      expect((await reader.get('/api/cycles-dashboard/export?format=csv&lang=xx')).status).toBe(400);
+    });
+
+    it('draws charts embedded in an exported report in the exporting reader’s language (English in PDF for Arabic)', async () => {
+      await speaks('fr');
+      const html = (await reader.get(`/api/reports/${reportId}/export?format=html`).buffer(true).parse(binaryBody)).body.toString('utf8');
+      expect(html).toContain('>Moyenne<');
+      await speaks('ar');
+      const arabic = (await reader.get(`/api/reports/${reportId}/export?format=html`).buffer(true).parse(binaryBody)).body.toString('utf8');
+      expect(arabic).toContain('>المتوسط<');
+      const pdf = await reader.get(`/api/reports/${reportId}/export?format=pdf`).buffer(true).parse(binaryBody);
+      expect(pdf.status).toBe(200);
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+      // pdfmake's bundled font cannot draw Arabic: the dashboard PDF says so by being English (and declaring it).
+      const dashboard = await reader.get('/api/cycles-dashboard/export?format=pdf').buffer(true).parse(binaryBody);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.body.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(dashboard.body.toString('latin1')).toContain('/Lang (en)');
+      const french = await reader.get('/api/cycles-dashboard/export?format=pdf&lang=fr').buffer(true).parse(binaryBody);
+      expect(french.body.toString('latin1')).toContain('/Lang (fr)');
+    });
   });
 });

@@ -1,5 +1,5 @@
-import { ENGLISH_CHART_LABELS, measureChartOption } from '@simashe/charts';
-import type { MeasureChart } from '@simashe/contracts';
+import { chartLabels, measureChartOption } from '@simashe/charts';
+import { RTL_LANGUAGES, type Language, type MeasureChart } from '@simashe/contracts';
 import * as echarts from 'echarts';
 
 /** Server-side rendering with the same ECharts option the browser draws, so exports show the same chart. */
@@ -7,10 +7,14 @@ export function measureChartSize(chart: MeasureChart): { width: number; height: 
   return { width: 800, height: chart.chart.type === 'xmr' ? 520 : 400 };
 }
 
-export function measureChartSvg(chart: MeasureChart, { width, height } = measureChartSize(chart)): string {
+/** The chart as a reader of `language` sees it on screen: its words, numbers, dates and direction. */
+export function measureChartSvg(chart: MeasureChart, language: Language, { width, height } = measureChartSize(chart)): string {
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    instance.setOption({ ...measureChartOption(chart, ENGLISH_CHART_LABELS), title: { text: chart.measure.name, left: 'center', bottom: 0, textStyle: { fontSize: 12 } } });
+    instance.setOption({
+      ...measureChartOption(chart, chartLabels(language), { rtl: RTL_LANGUAGES.includes(language) }),
+      title: { text: chart.measure.name, left: 'center', bottom: 0, textStyle: { fontSize: 12 } },
+    });
     return instance.renderToSVGString();
   } finally {
     instance.dispose();

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { CurrentAuth, readerLanguage, type AuthContext } from '@simashe/api-core';
 import {
   CsvImportRequestSchema,
   CycleSchema,
@@ -9,6 +9,7 @@ import {
   DataPointsRequestSchema,
   DriverNodeSchema,
   IdParamSchema,
+  LanguageQuerySchema,
   LanguageSchema,
   LessonSchema,
   MeasureChartSchema,
@@ -60,6 +61,7 @@ class DataPointsDto extends createZodDto(DataPointsRequestSchema) {}
 class DataPointParams extends createZodDto(DataPointParamsSchema) {}
 class CsvImportDto extends createZodDto(CsvImportRequestSchema) {}
 class MeasureOptionListDto extends createZodDto(MeasureOptionListSchema) {}
+class LanguageQueryDto extends createZodDto(LanguageQuerySchema) {}
 class CsvImportResultDto extends createZodDto(z.object({ imported: z.number().int(), chart: MeasureChartSchema })) {}
 
 @ApiTags('cycles')
@@ -183,16 +185,18 @@ export class MeasuresController {
     return this.measures.chart(auth, params.id);
   }
 
-  /** The same chart drawn by ECharts on the server, as SVG (for exports and downloads). */
+  /** The same chart drawn by ECharts on the server, as SVG (for exports and downloads), in the reader's language or `?lang=`. */
   @Get(':id/chart.svg')
-  async svg(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Res() response: Response): Promise<void> {
+  async svg(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: LanguageQueryDto, @Res() response: Response): Promise<void> {
     const chart = await this.measures.chart(auth, params.id);
+    const language = readerLanguage(auth, query.lang);
     response
       .status(200)
       .setHeader('Content-Type', 'image/svg+xml; charset=utf-8')
+      .setHeader('Content-Language', language)
       .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${chart.measure.name.replace(/[\\/:*?"<>|]+/g, '-')}.svg`)}`)
       .setHeader('X-Content-Type-Options', 'nosniff')
-      .send(measureChartSvg(chart));
+      .send(measureChartSvg(chart, language));
   }
 
   @Post(':id/points')

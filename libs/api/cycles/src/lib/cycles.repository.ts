@@ -37,6 +37,7 @@ export interface CycleRow {
   stage_changed_at: Date;
   closed_at: Date | null;
 }
+export interface EvidenceFileRow { id: string; initiative_id: string; observation_id: string | null; name: string; content_type: string; size: number; created_at: Date }
 export interface StageEventRow { cycle_id: string; from_stage: CycleStage | null; to_stage: CycleStage; backwards: boolean; actor_name: string | null; at: Date }
 export interface MilestoneRow {
   id: string;
@@ -224,6 +225,38 @@ export class CyclesRepository {
       [id],
     );
     return row ?? null;
+  }
+
+  /** Stores an uploaded evidence file, not yet bound to an observation; sweeps unbound uploads older than a day. */
+  async addEvidenceFile(initiativeId: string, file: { name: string; contentType: string; size: number; data: Buffer }, userId: string): Promise<EvidenceFileRow> {
+    return this.db.transaction(async (manager) => {
+      await manager.query(`DELETE FROM cycle_evidence_files WHERE observation_id IS NULL AND created_at < now() - interval '1 day'`);
+      const [row] = await manager.query(
+        `INSERT INTO cycle_evidence_files (initiative_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING id, initiative_id, observation_id, name, content_type, size, created_at`,
+        [initiativeId, file.name, file.contentType, file.size, file.data, userId],
+      );
+      return row;
+    });
+  }
+
+  /** Evidence files by id (without their bytes). */
+  evidenceFiles(ids: string[]): Promise<EvidenceFileRow[]> {
+    return this.db.query('SELECT id, initiative_id, observation_id, name, content_type, size, created_at FROM cycle_evidence_files WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  async evidenceFileData(id: string): Promise<(EvidenceFileRow & { data: Buffer; initiative_title: string }) | null> {
+    const [row] = await this.db.query(
+      `SELECT f.id, f.initiative_id, f.observation_id, f.name, f.content_type, f.size, f.created_at, f.data, i.title AS initiative_title
+       FROM cycle_evidence_files f JOIN initiatives i ON i.id = f.initiative_id WHERE f.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Binds uploaded files to the observation that cites them. */
+  async bindEvidenceFiles(manager: EntityManager, observationId: string, ids: string[]): Promise<void> {
+    if (ids.length > 0) await manager.query('UPDATE cycle_evidence_files SET observation_id = $1 WHERE id = ANY($2::uuid[])', [observationId, ids]);
   }
 
   /** Members of an organisation: who may own a milestone. */

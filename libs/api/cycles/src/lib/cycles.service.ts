@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, ConflictError, NotFoundError, ValidationError, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, ConflictError, EventBus, eventActor, NotFoundError, requireAcceptableFile, ValidationError, type AppConfig, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { MinutesService } from '@simashe/api-meetings';
 import { LessonsService } from '@simashe/api-lessons';
 import { AccessPolicy, OrganisationsService, type AccessScope, type InitiativeResource } from '@simashe/api-organisations';
 import { ReportsService } from '@simashe/api-reports';
@@ -28,12 +29,13 @@ import {
   type ObservationInput,
   type Reflection,
   type StartCycleRequest,
+  type StoredFile,
   type UpdateCycleRequest,
   type UpdateDriverNodeRequest,
   type UpdateInitiativeRequest,
   type UpdateMilestoneRequest,
 } from '@simashe/contracts';
-import { CyclesRepository, type CycleRow, type MilestoneRow } from './cycles.repository';
+import { CyclesRepository, type CycleRow, type EvidenceFileRow, type MilestoneRow } from './cycles.repository';
 import { presentCycle, presentDrivers, presentInitiative, presentMeasure, presentMilestone, presentObservation, todayUtc } from './cycles.presenter';
 
 const STAGE_NAMES: Record<CycleStage, string> = { plan: 'plan', act: 'act', observe: 'observe', reflect: 'reflect', closed: 'closed' };
@@ -52,6 +54,8 @@ export class CyclesService {
     private readonly lessons: LessonsService,
     private readonly scopes: SearchScopes,
     private readonly reports: ReportsService,
+    private readonly minutes: MinutesService,
+    private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -326,6 +330,7 @@ export class CyclesService {
   async addMilestone(auth: AuthContext, cycleId: string, input: MilestoneInput): Promise<Milestone> {
     const row = await this.openCycle(auth, cycleId);
     await this.checkOwner(row.organisation_id, input.ownerId);
+    if (input.dueOn) checkNotBefore(input.dueOn, row.started_at, 'dueOn', 'A milestone cannot be due before its cycle started');
     const id = await this.repo.transaction(async (manager) => {
       const [created] = await manager.query(
         `INSERT INTO cycle_milestones (cycle_id, title, owner_id, due_on, status, completed_at, position)
@@ -343,6 +348,7 @@ export class CyclesService {
     if (!existing) throw new NotFoundError('The milestone');
     const cycle = await this.openCycle(auth, existing.cycle_id);
     if (input.ownerId !== undefined) await this.checkOwner(cycle.organisation_id, input.ownerId);
+    if (input.dueOn) checkNotBefore(input.dueOn, cycle.started_at, 'dueOn', 'A milestone cannot be due before its cycle started');
     await this.repo.transaction(async (manager) => {
       await manager.query(
         `UPDATE cycle_milestones SET title = coalesce($2::text, title), owner_id = CASE WHEN $3 THEN $4::uuid ELSE owner_id END,
@@ -380,18 +386,45 @@ export class CyclesService {
     if (input.observedOn > todayUtc(new Date(Date.now() + 86_400_000))) {
       throw new ValidationError('An observation cannot be dated in the future', [{ path: 'observedOn', message: 'Choose today or an earlier date' }]);
     }
-    await this.checkEvidence(auth, input.evidence);
+    checkNotBefore(input.observedOn, row.started_at, 'observedOn', 'An observation cannot be dated before its cycle started');
+    const files = await this.checkEvidence(auth, input.evidence, row.initiative_id);
     const id = await this.repo.transaction(async (manager) => {
       const [created] = await manager.query(
         'INSERT INTO cycle_observations (cycle_id, observed_on, note, evidence, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
         [cycleId, input.observedOn, input.note, JSON.stringify(input.evidence), auth.userId],
       );
+      await this.repo.bindEvidenceFiles(manager, created.id, files);
       await this.repo.activity(manager, row.initiative_id, 'observation_added', auth.userId, input.note.slice(0, 200));
       await this.repo.touch(manager, row.initiative_id);
       return created.id as string;
     });
     const [observation] = await this.repo.observations([cycleId], id);
     return presentObservation(observation);
+  }
+
+  // ----- evidence files -----
+  /** An upload for an observation to cite; bound to it when the observation is saved. */
+  async addEvidenceFile(auth: AuthContext, initiativeId: string, file: UploadedFileData | undefined): Promise<StoredFile> {
+    await this.requireInitiative(auth, initiativeId, 'initiative:write');
+    const upload = requireAcceptableFile(file);
+    const row = await this.repo.addEvidenceFile(initiativeId, { name: upload.safeName, contentType: upload.mimetype, size: upload.size, data: upload.buffer }, auth.userId);
+    return presentFile(row);
+  }
+
+  async evidenceFile(auth: AuthContext, initiativeId: string, fileId: string): Promise<{ name: string; contentType: string; data: Buffer }> {
+    const { resource } = await this.requireInitiative(auth, initiativeId, 'initiative:read');
+    const row = await this.repo.evidenceFileData(fileId);
+    if (!row || row.initiative_id !== initiativeId) throw new NotFoundError('The file');
+    // An initiative is never open to the whole network: every download of its evidence is recorded.
+    await this.events.emit('file.downloaded', {
+      actor: eventActor(auth),
+      organisationId: resource.organisationId,
+      fileId,
+      fileName: row.name,
+      parent: { type: 'initiative', id: initiativeId, title: row.initiative_title },
+      restricted: true,
+    });
+    return { name: row.name, contentType: row.content_type, data: row.data };
   }
 
   async removeObservation(auth: AuthContext, observationId: string): Promise<void> {
@@ -461,17 +494,46 @@ export class CyclesService {
     }
   }
 
-  /** Evidence may only point at what the author can read, so an observation never leaks titles. */
-  private async checkEvidence(auth: AuthContext, evidence: ObservationEvidence[]): Promise<void> {
-    if (!evidence.some((item) => item.kind !== 'link')) return;
-    const scope = await this.scopes.scopeFor(auth);
+  /**
+   * Evidence may only point at what the author can read, so an observation never leaks titles; files must be this
+   * initiative's own uploads, not yet cited elsewhere. Returns the ids of the files to bind.
+   */
+  private async checkEvidence(auth: AuthContext, evidence: ObservationEvidence[], initiativeId: string): Promise<string[]> {
+    if (!evidence.some((item) => item.kind !== 'link')) return [];
+    const fileIds = evidence.flatMap((item) => (item.kind === 'file' ? [item.id] : []));
+    const [scope, files] = await Promise.all([this.scopes.scopeFor(auth), fileIds.length ? this.repo.evidenceFiles(fileIds) : Promise.resolve([] as EvidenceFileRow[])]);
+    const itemsByMeeting = new Map<string, Promise<Set<string>>>();
+    const itemIds = (meetingId: string) => {
+      if (!itemsByMeeting.has(meetingId)) {
+        itemsByMeeting.set(meetingId, this.minutes.actionItems(auth, meetingId).then((items) => new Set(items.flatMap((item) => (item.itemId ? [item.itemId] : [])))));
+      }
+      return itemsByMeeting.get(meetingId) as Promise<Set<string>>;
+    };
     for (const [index, item] of evidence.entries()) {
-      const unknown = (what: string) => new ValidationError(`Unknown ${what} in the evidence`, [{ path: `evidence.${index}.id`, message: `No ${what} you can read has this id` }]);
+      const unknown = (what: string, path = 'id') => new ValidationError(`Unknown ${what} in the evidence`, [{ path: `evidence.${index}.${path}`, message: `No ${what} you can read has this id` }]);
       if ((item.kind === 'meeting' || item.kind === 'action_item') && !scope.meetings.includes(item.id)) throw unknown('meeting');
+      if (item.kind === 'action_item' && !(await itemIds(item.id)).has(item.itemId)) throw unknown('action item', 'itemId');
       if (item.kind === 'lesson') await this.lessons.get(auth, item.id).catch(() => Promise.reject(unknown('lesson')));
       if (item.kind === 'report') await this.reports.get(auth, item.id).catch(() => Promise.reject(unknown('report')));
+      if (item.kind === 'file') {
+        const file = files.find((candidate) => candidate.id === item.id);
+        if (!file || file.initiative_id !== initiativeId) throw unknown('file uploaded to this initiative');
+        if (file.observation_id) throw new ValidationError('That file is already evidence of another observation', [{ path: `evidence.${index}.id`, message: 'Upload the file again to cite it here too' }]);
+      }
     }
+    if (new Set(fileIds).size !== fileIds.length) throw new ValidationError('The same file is cited twice', [{ path: 'evidence', message: 'Cite each file once' }]);
+    return fileIds;
   }
+}
+
+/** A date a cycle's work happens on cannot come before the cycle started (a day of slack for time zones). */
+function checkNotBefore(date: string, startedAt: Date, path: string, message: string): void {
+  const earliest = todayUtc(new Date(startedAt.getTime() - 86_400_000));
+  if (date < earliest) throw new ValidationError(message, [{ path, message: `Choose ${earliest} or a later date` }]);
+}
+
+function presentFile(row: EvidenceFileRow): StoredFile {
+  return { id: row.id, name: row.name, contentType: row.content_type, size: row.size, createdAt: row.created_at.toISOString() };
 }
 
 /** An aim is reached by a date still to come (an existing past date may stay as it is). */

@@ -1,4 +1,7 @@
 import { bootTestApp, createOrganisation, createUser, signedInMember, signIn, TEST_PASSWORD, type TestApp, type TestClient } from '@simashe/api-testing';
+import { DocumentStore } from '@simashe/api-collaboration';
+import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import * as Y from 'yjs';
 import { CyclesModule } from './cycles.module';
 
 describe('action-learning cycles', () => {
@@ -97,7 +100,8 @@ describe('action-learning cycles', () => {
       expect(noDecision.body.details[0].path).toBe('decision');
       const reflection = { whatChanged: 'Admissions fell after monitors went up', learned: 'Schools relay alerts fastest', decision: 'adapt' };
       expect((await kenyaEditor.put(`/api/cycles/${cycle.id}/reflection`, reflection)).status).toBe(200);
-      await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Late and never done', dueOn: '2020-01-01', status: 'blocked' });
+      await t.db.query(`UPDATE cycles SET started_at = '2019-12-01' WHERE id = $1`, [cycle.id]);
+      expect((await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Late and never done', dueOn: '2020-01-01', status: 'blocked' })).status).toBe(201);
       const closed = await move(kenyaEditor, cycle.id, 'closed');
       expect(closed.status).toBe(200);
       // A closed cycle's milestones are history, not overdue work.
@@ -202,6 +206,8 @@ describe('action-learning cycles', () => {
     it('tracks milestone status with completion time and overdue flag, and checks evidence', async () => {
       const { id } = await newInitiative();
       const cycle = await startCycle(id);
+      // A cycle running for years: its milestones can be overdue, its observations old.
+      await t.db.query(`UPDATE cycles SET started_at = '2019-12-01' WHERE id = $1`, [cycle.id]);
       const owner = (await kenyaEditor.get(`/api/initiatives/${id}`)).body.people[0].id;
       const late = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Install monitors', ownerId: owner, dueOn: '2020-01-31' });
       expect(late.status).toBe(201);
@@ -228,6 +234,105 @@ describe('action-learning cycles', () => {
       });
       expect(hidden.status).toBe(400);
       expect(hidden.body.details[0].path).toBe('evidence.0.id');
+    });
+
+    it('refuses observations and milestone due dates before the cycle started', async () => {
+      const { id } = await newInitiative();
+      const cycle = await startCycle(id);
+      await t.db.query(`UPDATE cycles SET started_at = '2026-06-15T09:00Z' WHERE id = $1`, [cycle.id]);
+      const early = await kenyaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: '2026-06-01', note: 'Before anything started' });
+      expect(early.status).toBe(400);
+      expect(early.body).toMatchObject({ message: 'An observation cannot be dated before its cycle started', details: [{ path: 'observedOn', message: 'Choose 2026-06-14 or a later date' }] });
+      expect((await kenyaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: '2026-06-14', note: 'The evening before, somewhere' })).status).toBe(201);
+      const due = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Too early', dueOn: '2026-05-31' });
+      expect(due.status).toBe(400);
+      expect(due.body.details[0].path).toBe('dueOn');
+      const milestone = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Survey', dueOn: '2026-07-01' });
+      expect(milestone.status).toBe(201);
+      const moved = await kenyaEditor.put(`/api/milestones/${milestone.body.id}`, { dueOn: '2026-01-01' });
+      expect(moved.status).toBe(400);
+      expect(moved.body.details[0].path).toBe('dueOn');
+    });
+
+    it('keeps uploaded files as evidence: cited once, by this initiative only, downloaded by its readers as attachments', async () => {
+      const { id } = await newInitiative({ partnerOrganisationIds: [ghana.id] });
+      const other = await newInitiative({ title: 'Another initiative on housing' });
+      const cycle = await startCycle(id);
+      const pdf = Buffer.from('%PDF-1.4\n% evidence\n');
+      const upload = (as: TestClient, initiativeId: string, body = pdf, contentType = 'application/pdf') =>
+        as.request('post', `/api/initiatives/${initiativeId}/files`).attach('file', body, { filename: 'Relevé des moniteurs.pdf', contentType });
+      expect((await upload(kenyaViewer, id)).status).toBe(403);
+      expect((await upload(brazilEditor, id)).status).toBe(404);
+      const fake = await upload(kenyaEditor, id, Buffer.from('MZ not a pdf'));
+      expect(fake.status).toBe(400);
+      expect(fake.body.details[0].path).toBe('file');
+      const file = await upload(kenyaEditor, id);
+      expect(file.status).toBe(201);
+      expect(file.body).toMatchObject({ name: 'Relevé des moniteurs.pdf', contentType: 'application/pdf', size: pdf.length });
+      const foreign = (await upload(kenyaEditor, other.id)).body.id as string;
+
+      const cite = (evidence: object[]) => kenyaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: new Date().toISOString().slice(0, 10), note: 'Monitor readings', evidence });
+      const wrongInitiative = await cite([{ kind: 'file', id: foreign }]);
+      expect(wrongInitiative.status).toBe(400);
+      expect(wrongInitiative.body.details[0].path).toBe('evidence.0.id');
+      const observed = await cite([{ kind: 'file', id: file.body.id, label: 'Relevé des moniteurs.pdf' }]);
+      expect(observed.status).toBe(201);
+      expect(observed.body.evidence).toEqual([{ kind: 'file', id: file.body.id, label: 'Relevé des moniteurs.pdf' }]);
+      const again = await cite([{ kind: 'file', id: file.body.id }]);
+      expect(again.status).toBe(400);
+      expect(again.body.message).toBe('That file is already evidence of another observation');
+
+      for (const reader of [kenyaViewer, ghanaEditor, afroOfficer, secretariat]) {
+        const download = await reader.get(`/api/initiatives/${id}/files/${file.body.id}`);
+        expect(download.status).toBe(200);
+        expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Relevé des moniteurs.pdf')}`);
+        expect(download.headers['x-content-type-options']).toBe('nosniff');
+        expect(Buffer.from(download.body).equals(pdf)).toBe(true);
+      }
+      expect((await brazilEditor.get(`/api/initiatives/${id}/files/${file.body.id}`)).status).toBe(404);
+      // A file is reached only through its own initiative.
+      expect((await kenyaEditor.get(`/api/initiatives/${other.id}/files/${file.body.id}`)).status).toBe(404);
+      // Deleting the observation deletes its files.
+      expect((await kenyaEditor.delete(`/api/observations/${observed.body.id}`)).status).toBe(204);
+      expect((await kenyaEditor.get(`/api/initiatives/${id}/files/${file.body.id}`)).status).toBe(404);
+    });
+
+    it('cites one action item of a meeting’s minutes by its id', async () => {
+      const { id } = await newInitiative();
+      const cycle = await startCycle(id);
+      const meeting = await kenyaEditor.post('/api/meetings', {
+        organiserOrganisationId: kenya.id,
+        title: 'Settlement committee',
+        kind: 'action_learning_session',
+        localStart: '2026-03-17T14:00',
+        localEnd: '2026-03-17T15:00',
+        timeZone: 'Africa/Nairobi',
+      });
+      expect(meeting.status).toBe(201);
+      const minutes = await kenyaEditor.post(`/api/meetings/${meeting.body.id}/occurrences/2026-03-17T14:00/minutes`);
+      expect(minutes.status).toBe(200);
+      // Someone types the action item's text (as an editor would, through the document store).
+      const store = t.app.get(DocumentStore);
+      const { doc } = await store.load(minutes.body.documentId);
+      const before = Y.encodeStateVector(doc);
+      const node = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).toArray().find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'actionItem')!;
+      doc.transact(() => node.insert(0, [new Y.XmlText('Share the drain survey with the county')]));
+      await store.append(minutes.body.documentId, Y.encodeStateAsUpdate(doc, before), kenyaEditor.userId);
+      const [item] = (await kenyaEditor.get(`/api/meetings/${meeting.body.id}/action-items`)).body.items;
+      expect(item).toMatchObject({ text: 'Share the drain survey with the county', itemId: expect.any(String) });
+
+      const cite = (evidence: object[]) => kenyaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: new Date().toISOString().slice(0, 10), note: 'Agreed at the committee', evidence });
+      const wrongItem = await cite([{ kind: 'action_item', id: meeting.body.id, itemId: '00000000-0000-4000-8000-000000000000' }]);
+      expect(wrongItem.status).toBe(400);
+      expect(wrongItem.body.details[0].path).toBe('evidence.0.itemId');
+      const noItem = await cite([{ kind: 'action_item', id: meeting.body.id }]);
+      expect(noItem.status).toBe(400);
+      expect(noItem.body.details[0].path).toBe('evidence.0.itemId');
+      const hiddenMeeting = await ghanaEditor.post(`/api/cycles/${cycle.id}/observations`, { observedOn: '2026-11-30', note: 'x', evidence: [{ kind: 'action_item', id: meeting.body.id, itemId: item.itemId }] });
+      expect([403, 404]).toContain(hiddenMeeting.status);
+      const cited = await cite([{ kind: 'action_item', id: meeting.body.id, itemId: item.itemId, label: item.text }]);
+      expect(cited.status).toBe(201);
+      expect(cited.body.evidence).toEqual([{ kind: 'action_item', id: meeting.body.id, itemId: item.itemId, label: 'Share the drain survey with the county' }]);
     });
   });
 
@@ -347,6 +452,8 @@ describe('action-learning cycles', () => {
       await client.post('/api/initiatives', initiative({ organisationId: slovenia.id, title: 'Second initiative', sectors: ['education'] }));
       const cycle = (await client.post(`/api/initiatives/${first.body.id}/cycles`, { title: 'Active travel' })).body;
       await client.post(`/api/cycles/${cycle.id}/stage`, { to: 'act' });
+      // Started years ago: its milestones can be long overdue.
+      await t.db.query(`UPDATE cycles SET started_at = '2019-12-01' WHERE id = $1`, [cycle.id]);
       await client.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Overdue 1', dueOn: '2020-01-01' });
       await client.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Overdue 2', dueOn: '2020-02-01' });
       await client.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Done', dueOn: '2020-02-01', status: 'done' });
@@ -391,7 +498,7 @@ describe('action-learning cycles', () => {
       expect((await client.get('/api/cycles-dashboard')).body.rows.map((r: { organisationName: string }) => r.organisationName)).toEqual(['Slovenia pathfinder']);
       const csv = await secretariat.get(`/api/cycles-dashboard/export?format=csv&organisationId=${slovenia.id}`);
       expect(csv.status).toBe(200);
-      expect(csv.text.split('\n')[1]).toMatch(/^Slovenia pathfinder,SVN,EURO,2,act,0,2,Latest,in_review,0,,2,0,1/);
+      expect(csv.text.split('\n')[1]).toMatch(/^Slovenia pathfinder,SVN,EURO,2,Act,0,2,Latest,In review,0,,2,0,1/);
       const feed = await secretariat.get('/api/cycles-dashboard/activity?limit=5');
       expect(feed.body.items).toHaveLength(5);
       const moved = (await client.get('/api/cycles-dashboard/activity?limit=50')).body.items.find((item: { kind: string }) => item.kind === 'stage_changed');

@@ -1,6 +1,6 @@
-import { activityOption, burndownOption, ENGLISH_DASHBOARD_LABELS, stageDistributionOption } from '@simashe/charts';
-import { pdfBuffer } from '@simashe/api-reports';
-import type { Dashboard } from '@simashe/contracts';
+import { activityOption, burndownOption, DASHBOARD_TEXT, dashboardLabels, interpolate, REPORT_STATUS_NAMES, stageDistributionOption } from '@simashe/charts';
+import { pdfBuffer, pdfLanguage } from '@simashe/api-reports';
+import type { Dashboard, DashboardFilters, Language, ReportStatus } from '@simashe/contracts';
 import * as echarts from 'echarts';
 import type { Content } from 'pdfmake/interfaces';
 
@@ -14,26 +14,43 @@ function svg(option: Record<string, unknown>, width: number, height: number): st
   }
 }
 
-/** The dashboard on A4 landscape: the same three charts as on screen (ECharts, server-side) and the table. */
-export function dashboardPdf(dashboard: Dashboard, scope: string): Promise<Buffer> {
-  const labels = ENGLISH_DASHBOARD_LABELS;
+/** A report status in words, or as stored when it is one this version does not know. */
+export function reportStatusName(status: string, language: Language): string {
+  return REPORT_STATUS_NAMES[language][status as ReportStatus] ?? status;
+}
+
+/**
+ * The dashboard on A4 landscape, in the reader's language as far as the bundled fonts allow (see pdfLanguage: an
+ * Arabic reader gets English): the same three charts as on screen (ECharts, server-side) and the table.
+ */
+export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, reader: Language): Promise<Buffer> {
+  const language = pdfLanguage(reader);
+  const text = DASHBOARD_TEXT[language];
+  const labels = dashboardLabels(language);
+  const number = new Intl.NumberFormat(language);
+  const percent = new Intl.NumberFormat(language, { style: 'percent' });
+  const generated = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(dashboard.generatedAt));
+  const asOf = interpolate(text.generated, { when: `${generated} UTC` });
+  // Region and taxonomy codes (AFRO, social, housing) are shown as codes, as the filters name them.
+  const scope = [filters.region ?? text.allRegions, filters.determinant, filters.sector].filter(Boolean).join(' · ');
   const chart = (title: string, option: Record<string, unknown>): Content => ({
     stack: [{ text: title, bold: true, margin: [0, 0, 0, 4] }, { svg: svg(option, 360, 220), width: 240 }],
   });
-  const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
+  const count = (value: number | null) => (value === null ? '—' : number.format(value));
   return pdfBuffer({
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 36],
-    info: { title: 'Action-learning cycles dashboard', creator: 'SIMASHE Workspace' },
-    footer: (page, pages) => ({ text: `SIMASHE Workspace · cycles dashboard · ${dashboard.generatedAt.slice(0, 16).replace('T', ' ')} UTC · ${page}/${pages}`, fontSize: 8, alignment: 'center', color: '#666666' }),
+    info: { title: text.exportTitle, creator: 'SIMASHE Workspace' },
+    language,
+    footer: (page, pages) => ({ text: `SIMASHE Workspace · ${text.exportTitle} · ${asOf} · ${number.format(page)}/${number.format(pages)}`, fontSize: 8, alignment: 'center', color: '#666666' }),
     content: [
-      { text: 'Action-learning cycles dashboard', fontSize: 18, bold: true },
-      { text: `${scope} · figures as of ${dashboard.generatedAt.slice(0, 16).replace('T', ' ')} UTC`, italics: true, margin: [0, 0, 0, 12] },
+      { text: text.exportTitle, fontSize: 18, bold: true },
+      { text: `${scope} · ${asOf}`, italics: true, margin: [0, 0, 0, 12] },
       {
         columns: [
-          chart('Current stages', stageDistributionOption(dashboard, labels)),
-          chart('Milestone burn-down', burndownOption(dashboard, labels)),
-          chart('Activity per week', activityOption(dashboard, labels)),
+          chart(text.stageDistribution, stageDistributionOption(dashboard, labels)),
+          chart(text.burndown, burndownOption(dashboard, labels)),
+          chart(text.activity, activityOption(dashboard, labels)),
         ],
         columnGap: 12,
         margin: [0, 0, 0, 12],
@@ -43,18 +60,20 @@ export function dashboardPdf(dashboard: Dashboard, scope: string): Promise<Buffe
           headerRows: 1,
           widths: ['*', 'auto', 'auto', 'auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'],
           body: [
-            ['Pathfinder', 'Stage', 'Days in stage', 'Overdue', 'Last report', 'Meetings (90 d)', 'Attendance', 'Lessons', 'Improving', 'Concern'].map((text) => ({ text, bold: true })),
+            [text.pathfinder, text.stage, text.daysInStage, text.overdue, text.lastReport, text.meetings90, text.attendance90, text.lessons, text.measuresImproving, text.measuresConcerning].map(
+              (header) => ({ text: header, bold: true }),
+            ),
             ...dashboard.rows.map((row) => [
               row.organisationName,
               labels.stage(row.stage),
-              String(row.daysInStage ?? '—'),
-              String(row.overdueMilestones),
-              row.lastReport ? `${row.lastReport.title} (${row.lastReport.status.replace('_', ' ')})` : '—',
-              String(row.meetingsHeld90),
-              percent(row.attendanceRate90),
-              String(row.lessonsPublished),
-              String(row.measuresImproving),
-              String(row.measuresConcerning),
+              count(row.daysInStage),
+              count(row.overdueMilestones),
+              row.lastReport ? `${row.lastReport.title} (${reportStatusName(row.lastReport.status, language)})` : '—',
+              count(row.meetingsHeld90),
+              row.attendanceRate90 === null ? '—' : percent.format(row.attendanceRate90),
+              count(row.lessonsPublished),
+              count(row.measuresImproving),
+              count(row.measuresConcerning),
             ]),
           ],
         },

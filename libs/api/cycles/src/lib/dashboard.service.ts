@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { spreadsheetCsv, type AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
 import { AccessPolicy } from '@simashe/api-organisations';
 import { ReportsService } from '@simashe/api-reports';
-import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow } from '@simashe/contracts';
+import { DASHBOARD_TEXT, STAGE_NAMES } from '@simashe/charts';
+import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow, Language } from '@simashe/contracts';
 import { CyclesRepository } from './cycles.repository';
 import { todayUtc } from './cycles.presenter';
-import { dashboardPdf } from './dashboard-pdf';
+import { dashboardPdf, reportStatusName } from './dashboard-pdf';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -53,6 +54,7 @@ export class DashboardService {
     private readonly reports: ReportsService,
     private readonly meetings: MeetingsService,
     private readonly lessons: LessonsService,
+    private readonly events: EventBus,
   ) {}
 
   async dashboard(auth: AuthContext, filters: DashboardFilters, now = new Date()): Promise<Dashboard> {
@@ -126,23 +128,44 @@ export class DashboardService {
     };
   }
 
-  /** The dashboard as a PDF: the same charts as on screen, drawn by ECharts on the server, and the table. */
-  async pdf(auth: AuthContext, filters: DashboardFilters): Promise<Buffer> {
-    const scope = [filters.region ?? 'All regions', filters.determinant, filters.sector].filter(Boolean).join(' · ');
-    return dashboardPdf(await this.dashboard(auth, filters), scope);
+  /** The dashboard as a PDF in the reader's language: the same charts as on screen, drawn by ECharts on the server, and the table; recorded as an export. */
+  async pdf(auth: AuthContext, filters: DashboardFilters, language: Language): Promise<Buffer> {
+    const dashboard = await this.dashboard(auth, filters);
+    const body = await dashboardPdf(dashboard, filters, language);
+    await this.exported(auth, filters, 'pdf', dashboard.rows.length);
+    return body;
   }
 
-  async csv(auth: AuthContext, filters: DashboardFilters): Promise<Buffer> {
+  /**
+   * Headings, stage names and report statuses in the reader's language; numbers and codes stay as a spreadsheet reads
+   * them. Recorded as an export.
+   */
+  async csv(auth: AuthContext, filters: DashboardFilters, language: Language): Promise<Buffer> {
     const { rows } = await this.dashboard(auth, filters);
-    return spreadsheetCsv(
-      ['Pathfinder', 'Country', 'Region', 'Initiatives', 'Stage', 'Days in stage', 'Overdue milestones', 'Last report', 'Report status',
-        'Meetings (90 days)', 'Attendance rate (90 days)', 'Lessons published', 'Measures improving', 'Measures of concern'],
+    const text = DASHBOARD_TEXT[language];
+    const body = spreadsheetCsv(
+      [text.pathfinder, text.country, text.region, text.initiatives, text.stage, text.daysInStage, text.overdue, text.lastReport, text.reportStatus,
+        text.meetings90, text.attendance90, text.lessons, text.measuresImproving, text.measuresConcerning],
       rows.map((row) => [
-        row.organisationName, row.countryIso3 ?? '', row.regionCode ?? '', row.initiatives, row.stage, row.daysInStage ?? '', row.overdueMilestones,
-        row.lastReport?.title ?? '', row.lastReport?.status ?? '', row.meetingsHeld90, row.attendanceRate90 ?? '', row.lessonsPublished,
-        row.measuresImproving, row.measuresConcerning,
+        row.organisationName, row.countryIso3 ?? '', row.regionCode ?? '', row.initiatives, STAGE_NAMES[language][row.stage], row.daysInStage ?? '',
+        row.overdueMilestones, row.lastReport?.title ?? '', row.lastReport ? reportStatusName(row.lastReport.status, language) : '', row.meetingsHeld90,
+        row.attendanceRate90 ?? '', row.lessonsPublished, row.measuresImproving, row.measuresConcerning,
       ]),
     );
+    await this.exported(auth, filters, 'csv', rows.length);
+    return body;
+  }
+
+  private exported(auth: AuthContext, filters: DashboardFilters, format: 'csv' | 'pdf', rows: number): Promise<void> {
+    return this.events.emit('data.exported', {
+      actor: eventActor(auth),
+      organisationId: filters.organisationId ?? null,
+      dataset: 'cycles_dashboard',
+      format,
+      target: null,
+      rows,
+      filters: Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    });
   }
 
   async activity(auth: AuthContext, query: { limit: number; organisationId?: string; region?: string }): Promise<ActivityItem[]> {

@@ -69,7 +69,7 @@ interface DemoCycle {
   reflection?: Reflection;
   /** due: days from today (negative: in the past); done: how many days ago it was marked done. */
   milestones: Array<{ title: string; owner: string; due: number; status: MilestoneStatus; done?: number }>;
-  observations: Array<{ daysAgo: number; note: string; link?: { url: string; label: string } }>;
+  observations: Array<{ daysAgo: number; note: string; link?: { url: string; label: string }; file?: { name: string; csv: string } }>;
 }
 
 interface DemoInitiative {
@@ -170,7 +170,11 @@ export const DEMO_INITIATIVES: DemoInitiative[] = [
         ],
         observations: [
           { daysAgo: 41, note: 'The treasury asked for a second approval before pooling the budget lines; clearing started on two streets with the housing budget only.', link: evidence('kenya/treasury-letter', 'Letter from the county treasury') },
-          { daysAgo: 16, note: 'Residents’ teams cleared 1.2 km of drains on two streets; one latrine site is disputed by a landlord.' },
+          {
+            daysAgo: 16,
+            note: 'Residents’ teams cleared 1.2 km of drains on two streets; one latrine site is disputed by a landlord.',
+            file: { name: 'drain-clearing-log.csv', csv: 'street,metres cleared,team,blocked by\r\nKambi Muru,650,Residents team A,\r\nLaini Saba,550,Residents team B,landlord dispute (latrine site)\r\n' },
+          },
           { daysAgo: 5, note: 'First look at the clinic data: no change in Kibera yet, too early to tell.', link: evidence('kenya/clinic-extract', 'County health information system extract') },
         ],
       },
@@ -690,7 +694,8 @@ const TABLES = {
   cycles: { id: 'uuid', initiative_id: 'uuid', number: 'int', title: 'text', stage: 'text', plan: 'jsonb', reflection: 'jsonb', change_idea_ids: 'uuid[]', started_at: 'timestamptz', stage_changed_at: 'timestamptz', closed_at: 'timestamptz' },
   cycle_stage_events: { cycle_id: 'uuid', from_stage: 'text', to_stage: 'text', actor_id: 'uuid', at: 'timestamptz' },
   cycle_milestones: { cycle_id: 'uuid', title: 'text', owner_id: 'uuid', due_on: 'date', status: 'text', position: 'float8', created_at: 'timestamptz', completed_at: 'timestamptz' },
-  cycle_observations: { cycle_id: 'uuid', observed_on: 'date', note: 'text', evidence: 'jsonb', author_id: 'uuid', created_at: 'timestamptz' },
+  cycle_observations: { id: 'uuid', cycle_id: 'uuid', observed_on: 'date', note: 'text', evidence: 'jsonb', author_id: 'uuid', created_at: 'timestamptz' },
+  cycle_evidence_files: { id: 'uuid', initiative_id: 'uuid', observation_id: 'uuid', name: 'text', content_type: 'text', size: 'int', data: 'bytea', uploaded_by: 'uuid', created_at: 'timestamptz' },
   measures: { id: 'uuid', initiative_id: 'uuid', name: 'text', kind: 'text', definition: 'text', unit: 'text', direction: 'text', target: 'float8', frequency: 'text', chart_type: 'text', baseline_length: 'int', change_points: 'date[]', latest_signal: 'text', created_at: 'timestamptz' },
   measure_points: { measure_id: 'uuid', date: 'date', value: 'float8', numerator: 'bigint', denominator: 'bigint' },
   cycle_activity: { initiative_id: 'uuid', kind: 'text', detail: 'text', actor_id: 'uuid', at: 'timestamptz', from_stage: 'text', to_stage: 'text' },
@@ -809,11 +814,30 @@ function demoRows(now: Date, organisations: Map<string, string>, people: Map<str
         if (completed) activity('milestone_done', completed, milestone.title, owner);
       });
       for (const observation of cycle.observations) {
+        const observationId = randomUUID();
+        const evidence: object[] = observation.link ? [{ kind: 'link', ...observation.link }] : [];
+        if (observation.file) {
+          const fileId = randomUUID();
+          const data = Buffer.from(observation.file.csv, 'utf8');
+          evidence.push({ kind: 'file', id: fileId, label: observation.file.name });
+          rows.cycle_evidence_files.push({
+            id: fileId,
+            initiative_id: initiativeId,
+            observation_id: observationId,
+            name: observation.file.name,
+            content_type: 'text/csv',
+            size: data.length,
+            data: `\\x${data.toString('hex')}`,
+            uploaded_by: lead,
+            created_at: ago(observation.daysAgo, 15).toISOString(),
+          });
+        }
         rows.cycle_observations.push({
+          id: observationId,
           cycle_id: cycleId,
           observed_on: day(-observation.daysAgo),
           note: observation.note,
-          evidence: observation.link ? [{ kind: 'link', ...observation.link }] : [],
+          evidence,
           author_id: lead,
           created_at: ago(observation.daysAgo, 15).toISOString(),
         });

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentAuth, readerLanguage, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import {
   ActivityListSchema,
   ActivityQuerySchema,
@@ -10,6 +11,9 @@ import {
   DriverNodeInputSchema,
   DriverNodeSchema,
   IdParamSchema,
+  FileParamsSchema,
+  MAX_UPLOAD_FILE_BYTES,
+  StoredFileSchema,
   InitiativeDetailSchema,
   InitiativeFiltersSchema,
   InitiativeInputSchema,
@@ -27,6 +31,7 @@ import {
   type Initiative,
   type InitiativeDetail,
   type Measure,
+  type StoredFile,
 } from '@simashe/contracts';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
@@ -36,6 +41,8 @@ import { DashboardService } from './dashboard.service';
 import { MeasuresService } from './measures.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}
+class FileParams extends createZodDto(FileParamsSchema) {}
+class StoredFileDto extends createZodDto(StoredFileSchema) {}
 class InitiativeFiltersDto extends createZodDto(InitiativeFiltersSchema) {}
 class InitiativeInputDto extends createZodDto(InitiativeInputSchema) {}
 class UpdateInitiativeDto extends createZodDto(UpdateInitiativeRequestSchema) {}
@@ -106,6 +113,20 @@ export class InitiativesController {
     return this.cycles.startCycle(auth, params.id, body);
   }
 
+  /** An evidence file for an observation to cite (multipart, form field "file", at most 10 MB). */
+  @Post(':id/files')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: 1 } }))
+  @ZodResponse({ status: 201, type: StoredFileDto })
+  addFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @UploadedFile() file: UploadedFileData | undefined): Promise<StoredFile> {
+    return this.cycles.addEvidenceFile(auth, params.id, file);
+  }
+
+  @Get(':id/files/:fileId')
+  async file(@CurrentAuth() auth: AuthContext, @Param() params: FileParams, @Res() response: Response): Promise<void> {
+    sendAttachment(response, await this.cycles.evidenceFile(auth, params.id, params.fileId));
+  }
+
   @Post(':id/measures')
   @ZodResponse({ status: 201, type: MeasureDto })
   addMeasure(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: MeasureInputDto): Promise<Measure> {
@@ -125,10 +146,12 @@ export class DashboardController {
     return this.dashboard.dashboard(auth, filters);
   }
 
+  /** CSV or PDF, in the reader's preferred language or the one `?lang=` asks for. */
   @Get('export')
   async export(@CurrentAuth() auth: AuthContext, @Query() query: DashboardExportDto, @Res() response: Response): Promise<void> {
-    const { format, ...filters } = query;
-    const body = format === 'csv' ? await this.dashboard.csv(auth, filters) : await this.dashboard.pdf(auth, filters);
+    const { format, lang, ...filters } = query;
+    const language = readerLanguage(auth, lang);
+    const body = format === 'csv' ? await this.dashboard.csv(auth, filters, language) : await this.dashboard.pdf(auth, filters, language);
     response
       .status(200)
       .setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf')

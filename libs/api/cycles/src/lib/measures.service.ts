@@ -32,11 +32,11 @@ export class MeasuresService implements OnModuleInit {
     private readonly embeds: ChartEmbedRegistry,
   ) {}
 
-  /** Reports embed measure charts; their exports draw them through here, as the exporting reader may see them. */
+  /** Reports embed measure charts; their exports draw them through here, as the exporting reader may see them, in their language. */
   onModuleInit(): void {
-    this.embeds.register('measure', async (auth, id) => {
+    this.embeds.register('measure', async (auth, id, language) => {
       const chart = await this.chart(auth, id);
-      return { title: chart.measure.name, svg: measureChartSvg(chart), ...measureChartSize(chart) };
+      return { title: chart.measure.name, svg: measureChartSvg(chart, language), ...measureChartSize(chart) };
     });
   }
 

@@ -113,4 +113,18 @@ describe('demo workspace', () => {
     const partnerOf = response.body.items.filter((item: Item) => item.organisationName !== 'Kenya country pathfinder');
     expect(partnerOf.map((item: Item) => [item.title, item.canEdit])).toEqual([['School meals and nutrition with the education sector', false]]);
   });
+
+  it('has an observation citing an uploaded file, which its readers download', async () => {
+    const afro = await signIn(t, 'afro.officer@demo.simashe.org', DEMO_PASSWORD);
+    const list = await afro.get('/api/initiatives');
+    const housing = list.body.items.find((item: { title: string }) => item.title === 'Intersectoral action on housing and health');
+    const detail = await afro.get(`/api/initiatives/${housing.id}`);
+    type Evidence = { kind: string; id?: string; label: string };
+    const files = detail.body.cycles.flatMap((cycle: { observations: Array<{ evidence: Evidence[] }> }) => cycle.observations.flatMap((o) => o.evidence)).filter((e: Evidence) => e.kind === 'file');
+    expect(files).toEqual([{ kind: 'file', id: expect.any(String), label: 'drain-clearing-log.csv' }]);
+    const download = await afro.get(`/api/initiatives/${housing.id}/files/${files[0].id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toMatch(/^text\/csv/);
+    expect(download.text).toContain('Kambi Muru,650');
+  });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '@simashe/api-organisations';
 import { AccountsModule } from '@simashe/api-accounts';
 import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
@@ -11,7 +12,7 @@ import { DiscussionsService } from './discussions.service';
 
 /** Threads on reports, meetings and lessons, and network-wide topics (communities of practice). */
 @Module({
-  imports: [AccountsModule, ReportsModule, MeetingsModule, LessonsModule, NotificationsModule, SearchModule],
+  imports: [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, LessonsModule, NotificationsModule, SearchModule],
   controllers: [DiscussionsController],
   providers: [DiscussionsService, DiscussionsGateway],
 })

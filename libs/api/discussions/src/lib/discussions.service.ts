@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingAccess } from '@simashe/api-meetings';
+import { AccessPolicy } from '@simashe/api-organisations';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
@@ -70,6 +71,7 @@ export class DiscussionsService {
     private readonly lessons: LessonsService,
     private readonly notifications: NotificationsService,
     private readonly indexer: SearchIndexer,
+    private readonly policy: AccessPolicy,
   ) {}
 
   /** The gateway hands over how to reach the watchers of a thread (by id, or by its subject before it exists). */
@@ -147,7 +149,7 @@ export class DiscussionsService {
 
   async editPost(auth: AuthContext, threadId: string, postId: string, body: string): Promise<Post> {
     const thread = await this.readableThread(auth, threadId);
-    await this.ownPost(auth, threadId, postId);
+    await this.ownPost(auth, threadId, postId, 'post:update');
     await this.db.query('UPDATE discussion_posts SET body = $2, edited_at = now() WHERE id = $1', [postId, body]);
     const post = await this.post(auth, postId);
     this.announce(thread, post);
@@ -159,7 +161,7 @@ export class DiscussionsService {
 
   async deletePost(auth: AuthContext, threadId: string, postId: string): Promise<void> {
     const thread = await this.readableThread(auth, threadId);
-    await this.ownPost(auth, threadId, postId);
+    await this.ownPost(auth, threadId, postId, 'post:delete');
     await this.db.query(`UPDATE discussion_posts SET body = '', deleted_at = now() WHERE id = $1`, [postId]);
     this.announce(thread, await this.post(auth, postId));
     await this.reindex(thread);
@@ -287,10 +289,11 @@ export class DiscussionsService {
     return presentPost(row, auth.userId);
   }
 
-  private async ownPost(auth: AuthContext, threadId: string, postId: string): Promise<void> {
+  /** A post of a thread the caller reads (checked before), which the policy lets them change. */
+  private async ownPost(auth: AuthContext, threadId: string, postId: string, action: 'post:update' | 'post:delete'): Promise<void> {
     const [row] = await this.db.query('SELECT author_id, deleted_at FROM discussion_posts WHERE id = $1 AND thread_id = $2', [postId, threadId]);
     if (!row) throw new NotFoundError('The post');
-    if (row.author_id !== auth.userId) throw new ForbiddenError('You can only change your own posts');
+    (await this.policy.scope(auth)).require(action, { kind: 'post', authorId: row.author_id, subjectReadable: true });
     if (row.deleted_at) throw new ConflictError('This post was deleted');
   }
 }

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { CurrentAuth, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import {
   ExportLessonsQuerySchema,
-  LessonFileParamsSchema,
+  FileParamsSchema,
   LessonFileSchema,
-  MAX_LESSON_FILE_BYTES,
+  MAX_UPLOAD_FILE_BYTES,
   type LessonFile,
   LessonFiltersSchema,
   LessonInputSchema,
@@ -19,8 +19,6 @@ import {
 } from '@simashe/contracts';
 import type { Response } from 'express';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
-import type { UploadedFileData } from './lesson-files';
-import { lessonsCsv, lessonsXlsx } from './lessons-export';
 import { LessonsService } from './lessons.service';
 
 class LessonFiltersDto extends createZodDto(LessonFiltersSchema) {}
@@ -32,7 +30,7 @@ class LessonParams extends createZodDto(LessonParamsSchema) {}
 class LessonDto extends createZodDto(LessonSchema) {}
 class LessonListDto extends createZodDto(LessonListSchema) {}
 class LessonFileDto extends createZodDto(LessonFileSchema) {}
-class LessonFileParams extends createZodDto(LessonFileParamsSchema) {}
+class LessonFileParams extends createZodDto(FileParamsSchema) {}
 
 const EXPORT_LIMIT = 10_000;
 
@@ -50,10 +48,9 @@ export class LessonsController {
   /** The lessons the person may read, with the list's filters applied, as CSV or Excel. */
   @Get('export')
   async export(@CurrentAuth() auth: AuthContext, @Query() query: ExportLessonsQueryDto, @Res() response: Response): Promise<void> {
-    const { format, ...filters } = query;
-    const lessons = await this.lessons.list(auth, filters, EXPORT_LIMIT);
+    const { format } = query;
+    const body = await this.lessons.export(auth, query, EXPORT_LIMIT);
     const stamp = new Date().toISOString().slice(0, 10);
-    const body = format === 'csv' ? lessonsCsv(lessons) : await lessonsXlsx(lessons);
     response
       .status(200)
       .setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -88,22 +85,15 @@ export class LessonsController {
   /** Multipart upload, form field "file"; at most 10 MB. */
   @Post(':id/files')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_LESSON_FILE_BYTES, files: 1 } }))
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: 1 } }))
   @ZodResponse({ status: 201, type: LessonFileDto })
   addFile(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @UploadedFile() file: UploadedFileData | undefined): Promise<LessonFile> {
     return this.lessons.addFile(auth, params.id, file);
   }
 
-  /** Always a download (never shown inline), so an uploaded file cannot run as a page of the app. */
   @Get(':id/files/:fileId')
   async file(@CurrentAuth() auth: AuthContext, @Param() params: LessonFileParams, @Res() response: Response): Promise<void> {
-    const file = await this.lessons.file(auth, params.id, params.fileId);
-    response
-      .status(200)
-      .setHeader('Content-Type', file.contentType)
-      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .setHeader('X-Content-Type-Options', 'nosniff')
-      .send(file.data);
+    sendAttachment(response, await this.lessons.file(auth, params.id, params.fileId));
   }
 
   @Delete(':id/files/:fileId')

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, eventActor, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
 import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
 import { MAX_FILES_PER_LESSON, type Evidence, type Lesson, type LessonFile, type LessonFilters, type LessonInput, type UpdateLessonRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { fileProblem, safeFileName, type UploadedFileData } from './lesson-files';
 import { LESSON_ROWS_SQL, lessonBody, presentLesson, type LessonRow } from './lesson.presenter';
+import { lessonsCsv, lessonsXlsx } from './lessons-export';
 
 /** Lessons learned: written by an organisation's editors, drafts kept in the organisation until published. */
 @Injectable()
@@ -15,18 +15,34 @@ export class LessonsService {
     private readonly policy: AccessPolicy,
     private readonly scopes: SearchScopes,
     private readonly indexer: SearchIndexer,
+    private readonly events: EventBus,
   ) {}
 
   async list(auth: AuthContext, filters: LessonFilters, limit = 500): Promise<Lesson[]> {
-    const rows = await this.readableRows(auth, filters, limit);
-    const writable = await this.writableOrganisations(auth);
-    return rows.map((row) => presentLesson(row, writable.has(row.organisation_id)));
+    const [rows, scope] = await Promise.all([this.readableRows(auth, filters, limit), this.policy.scope(auth)]);
+    return rows.map((row) => presentLesson(row, scope.can('lesson:update', lessonResource(row))));
+  }
+
+  /** The lessons the person may read, with the list's filters applied, as CSV or Excel; recorded as an export. */
+  async export(auth: AuthContext, { format, ...filters }: LessonFilters & { format: 'csv' | 'xlsx' }, limit: number): Promise<Buffer> {
+    const lessons = await this.list(auth, filters, limit);
+    const body = format === 'csv' ? lessonsCsv(lessons) : await lessonsXlsx(lessons);
+    await this.events.emit('data.exported', {
+      actor: eventActor(auth),
+      organisationId: filters.organisationId ?? null,
+      dataset: 'lessons',
+      format,
+      target: null,
+      rows: lessons.length,
+      filters: Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    });
+    return body;
   }
 
   async get(auth: AuthContext, id: string): Promise<Lesson> {
     const [row] = await this.readableRows(auth, {}, 1, id);
     if (!row) throw new NotFoundError('The lesson');
-    return presentLesson(row, (await this.writableOrganisations(auth)).has(row.organisation_id));
+    return presentLesson(row, (await this.policy.scope(auth)).can('lesson:update', lessonResource(row)));
   }
 
   /** For dashboards: published lessons per organisation, in one query. */
@@ -39,7 +55,7 @@ export class LessonsService {
   }
 
   async create(auth: AuthContext, input: LessonInput): Promise<Lesson> {
-    await this.requireWriter(auth, input.organisationId);
+    await this.requireWriter(auth, input.organisationId, 'lesson:create');
     await this.checkEvidence(auth, input.evidence);
     const id = await this.db.transaction(async (manager) => {
       const [row] = await manager.query(
@@ -87,7 +103,7 @@ export class LessonsService {
 
   async remove(auth: AuthContext, id: string): Promise<void> {
     const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId);
+    await this.requireWriter(auth, lesson.organisationId, 'lesson:delete');
     await this.db.transaction(async (manager) => {
       await manager.query('DELETE FROM lessons WHERE id = $1', [id]);
       await this.indexer.remove('lesson', id, manager);
@@ -96,29 +112,36 @@ export class LessonsService {
 
   async addFile(auth: AuthContext, id: string, file: UploadedFileData | undefined): Promise<LessonFile> {
     const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId);
-    if (!file) throw new ValidationError('Choose a file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
-    const problem = fileProblem(file);
-    if (problem) throw new ValidationError(problem, [{ path: 'file', message: problem }]);
+    await this.requireWriter(auth, lesson.organisationId, 'file:write');
+    const upload = requireAcceptableFile(file);
     if (lesson.files.length >= MAX_FILES_PER_LESSON) throw new ConflictError(`A lesson holds at most ${MAX_FILES_PER_LESSON} files; remove one first`);
     const [row] = await this.db.query(
       `INSERT INTO lesson_files (lesson_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id, name, content_type, size, created_at`,
-      [id, safeFileName(file.originalname, file.mimetype), file.mimetype, file.size, file.buffer, auth.userId],
+      [id, upload.safeName, upload.mimetype, upload.size, upload.buffer, auth.userId],
     );
     return { id: row.id, name: row.name, contentType: row.content_type, size: row.size, createdAt: row.created_at.toISOString() };
   }
 
   async file(auth: AuthContext, id: string, fileId: string): Promise<{ name: string; contentType: string; data: Buffer }> {
-    await this.get(auth, id);
+    const lesson = await this.get(auth, id);
     const [row] = await this.db.query('SELECT name, content_type, data FROM lesson_files WHERE id = $1 AND lesson_id = $2', [fileId, id]);
     if (!row) throw new NotFoundError('The file');
+    await this.events.emit('file.downloaded', {
+      actor: eventActor(auth),
+      organisationId: lesson.organisationId,
+      fileId,
+      fileName: row.name,
+      parent: { type: 'lesson', id, title: lesson.title },
+      // The lesson's search audience (a draft stays with the members): anything short of the network is restricted.
+      restricted: lesson.status === 'draft' || lesson.visibility !== 'network',
+    });
     return { name: row.name, contentType: row.content_type, data: row.data };
   }
 
   async removeFile(auth: AuthContext, id: string, fileId: string): Promise<void> {
     const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId);
+    await this.requireWriter(auth, lesson.organisationId, 'file:write');
     const [rows] = await this.db.query('DELETE FROM lesson_files WHERE id = $1 AND lesson_id = $2 RETURNING id', [fileId, id]);
     if (rows.length === 0) throw new NotFoundError('The file');
   }
@@ -184,19 +207,15 @@ export class LessonsService {
     }
   }
 
-  private async writableOrganisations(auth: AuthContext): Promise<Set<string>> {
-    const rows: Array<{ organisation_id: string }> = await this.db.query(
-      `SELECT organisation_id FROM memberships WHERE user_id = $1 AND role IN ('admin', 'editor')`,
-      [auth.userId],
-    );
-    return new Set(rows.map((row) => row.organisation_id));
+  /** Writing lessons: the organisation must be visible (404 otherwise), then the policy decides (403 with the reason). */
+  private async requireWriter(auth: AuthContext, organisationId: string, action: 'lesson:create' | 'lesson:update' | 'lesson:delete' | 'file:write' = 'lesson:update'): Promise<void> {
+    const scope = await this.policy.scope(auth);
+    scope.require('organisation:read', { kind: 'organisation', organisationId });
+    scope.requirePermitted(action, { kind: 'lesson', organisationId, regionCode: null, status: 'draft', visibility: 'organisation' });
   }
+}
 
-  private async requireWriter(auth: AuthContext, organisationId: string): Promise<void> {
-    if (!(await this.writableOrganisations(auth)).has(organisationId)) {
-      const access = await this.policy.organisationAccess(auth, organisationId);
-      if (!access) throw new NotFoundError('The organisation');
-      throw new ForbiddenError('Only editors and admins of the organisation can write its lessons');
-    }
-  }
+/** A lesson as the AccessPolicy decides on it. */
+function lessonResource(row: LessonRow) {
+  return { kind: 'lesson' as const, organisationId: row.organisation_id, regionCode: row.region_code, status: row.status, visibility: row.visibility };
 }

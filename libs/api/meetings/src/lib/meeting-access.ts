@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { NotFoundError, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy, type AccessResource, type ActionOn } from '@simashe/api-organisations';
 import type { Meeting } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 
@@ -31,6 +31,11 @@ export interface MeetingPersonRow {
   organisation_name: string | null;
 }
 
+type MeetingResource = Extract<AccessResource, { kind: 'meeting' }>;
+
+/** A meeting of this organiser, as far as organising goes (invitations never make an organiser). */
+const organisedBy = (organisationId: string): MeetingResource => ({ kind: 'meeting', organiserOrganisationId: organisationId, networkWide: false, invitation: 'none' });
+
 export const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start, o.name AS organiser_name
   FROM meetings m JOIN organisations o ON o.id = m.organiser_organisation_id`;
 
@@ -55,7 +60,10 @@ const MINE_SQL = `WITH mine AS (
   SELECT m.organisation_id, m.role, o.kind, o.region_code FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1
 )`;
 
-/** The one place that decides who sees a meeting, who organises it, and who takes part in it. */
+/**
+ * Loads the facts about meetings that the AccessPolicy decides on (how the caller is invited) and asks it; the
+ * list of visible meetings is the same rule as SQL, for lists. It decides nothing itself.
+ */
 @Injectable()
 export class MeetingAccess {
   constructor(
@@ -63,7 +71,7 @@ export class MeetingAccess {
     private readonly policy: AccessPolicy,
   ) {}
 
-  /** Organisers' members, invitees, and everyone for network-wide webinars. */
+  /** Organisers' members, invitees, and everyone for network-wide webinars: 'meeting:read' of the policy, in SQL for lists. */
   async visibleIds(userId: string, { includeCancelled = false, meetingId = null as string | null } = {}): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
       `${MINE_SQL}
@@ -78,32 +86,42 @@ export class MeetingAccess {
     return rows.map((row) => row.id);
   }
 
-  async readable(auth: AuthContext, id: string, includeCancelled = false): Promise<MeetingRow> {
+  /** The meeting as the policy sees it: organiser, network-wide, and how the caller is invited. */
+  async resource(auth: AuthContext, row: MeetingRow): Promise<MeetingResource> {
+    const [invited] = await this.db.query(
+      `${MINE_SQL} SELECT ${invitedSql('$1')} AS any, ${invitedSql('$1', true)} AS contributor FROM meetings mt WHERE mt.id = $2`,
+      [auth.userId, row.id],
+    );
+    const invitation = invited?.contributor ? 'contributor' : invited?.any ? 'viewer' : 'none';
+    return { kind: 'meeting', organiserOrganisationId: row.organiser_organisation_id, networkWide: row.network_wide, invitation };
+  }
+
+  /** The meeting, once the policy allows the action (404 when the caller may not see it, 403 with the reason). */
+  async require(auth: AuthContext, id: string, action: ActionOn<'meeting'>, includeCancelled = false): Promise<MeetingRow> {
     const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
-    // Checks this one meeting only, not every meeting the person can see.
-    if (!row || (await this.visibleIds(auth.userId, { includeCancelled, meetingId: id })).length === 0) throw new NotFoundError('The meeting');
+    if (!row || (row.cancelled_at && !includeCancelled)) throw new NotFoundError('The meeting');
+    const [scope, resource] = await Promise.all([this.policy.scope(auth), this.resource(auth, row)]);
+    scope.require(action, resource, 'The meeting');
     return row;
   }
 
+  async readable(auth: AuthContext, id: string, includeCancelled = false): Promise<MeetingRow> {
+    return this.require(auth, id, 'meeting:read', includeCancelled);
+  }
+
+  /** May organise meetings for this organisation (a new meeting, or any of its meetings: invitations do not matter). */
   async isOrganiser(auth: AuthContext, organisationId: string): Promise<boolean> {
-    const access = await this.policy.organisationAccess(auth, organisationId);
-    return access?.relation === 'member' && (access.role === 'admin' || access.role === 'editor');
+    return this.policy.can(auth, 'meeting:organise', organisedBy(organisationId));
   }
 
   async requireOrganiser(auth: AuthContext, organisationId: string): Promise<void> {
-    if (!(await this.isOrganiser(auth, organisationId))) {
-      throw new ForbiddenError('Only editors and admins of the organising organisation can do this');
-    }
+    (await this.policy.scope(auth)).requirePermitted('meeting:organise', organisedBy(organisationId));
   }
 
   /** Organisers, and invitees who are not read-only viewers, write the minutes; others who see the meeting read them. */
   async canContribute(auth: AuthContext, row: MeetingRow): Promise<boolean> {
-    if (await this.isOrganiser(auth, row.organiser_organisation_id)) return true;
-    const [hit] = await this.db.query(
-      `${MINE_SQL} SELECT 1 FROM meetings mt WHERE mt.id = $2 AND ${invitedSql('$1', true)}`,
-      [auth.userId, row.id],
-    );
-    return Boolean(hit);
+    const [scope, resource] = await Promise.all([this.policy.scope(auth), this.resource(auth, row)]);
+    return scope.can('minutes:write', resource);
   }
 
   /** Everyone a meeting concerns: organisers' members, invitees and webinar registrants. */

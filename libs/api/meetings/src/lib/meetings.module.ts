@@ -17,6 +17,6 @@ import { MinutesService } from './minutes.service';
   imports: [OrganisationsModule, CollaborationModule, NotificationsModule, SearchModule],
   controllers: [MeetingsController, CalendarFeedController],
   providers: [MeetingAccess, MeetingSearch, MeetingsService, AgendaService, MinutesService, MeetingRemindersService],
-  exports: [MeetingAccess, MeetingsService],
+  exports: [MeetingAccess, MeetingsService, MinutesService],
 })
 export class MeetingsModule {}

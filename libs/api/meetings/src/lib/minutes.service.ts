@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
@@ -37,7 +38,7 @@ export function minutesTemplate(row: MeetingRow, occurrence: string, agenda: Age
         { type: 'paragraph' },
       ]),
       heading(3, 'Action items'),
-      { type: 'actionItem' },
+      { type: 'actionItem', attrs: { itemId: randomUUID() } },
     ],
   };
 }

@@ -101,6 +101,8 @@ describe('agenda, co-edited minutes and action items', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([
       {
+        // The template's action item has its own id, so observations can cite this very item.
+        itemId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
         minutesId: first.body.documentId,
         occurrence: '2026-03-24T14:00',
         text: 'Share the housing survey data',

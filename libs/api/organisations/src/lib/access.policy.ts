@@ -1,72 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
 import type { AccessRelation, MemberRole } from '@simashe/contracts';
+import { AccessScope, type ActionOn, type AccessResource, type OrganisationAccess, type ResourceKind } from './access-scope';
 import { DataSource } from 'typeorm';
 
-export interface OrganisationAccess {
-  organisationId: string;
-  relation: AccessRelation;
-  /** The caller's own role when a member, else null. */
-  role: MemberRole | null;
-  /** Admin of this organisation, or an admin of the secretariat (which runs the network). */
-  canManage: boolean;
-}
-
 export type OrganisationPermission = 'organisation:read' | 'organisation:manage';
-
-/**
- * Initiatives (and everything inside them: driver diagram, cycles, milestones, observations, measures).
- * read: whoever reads the owning organisation, plus members of the partner organisations taking part;
- * write: the owning organisation's admins and editors; manage (delete, change partners): its admins and
- * secretariat admins.
- */
-export type InitiativeAction = 'initiative:read' | 'initiative:write' | 'initiative:manage';
-export interface InitiativeResource {
-  kind: 'initiative';
-  organisationId: string;
-  partnerOrganisationIds: readonly string[];
-}
-
-/** What one person may see and do, loaded once per request and asked many times (lists, dashboards). */
-export class AccessScope {
-  constructor(
-    readonly userId: string,
-    /** Readable organisations, with the relation and the caller's role in each. */
-    readonly organisations: ReadonlyMap<string, OrganisationAccess>,
-  ) {}
-
-  get readableOrganisationIds(): string[] {
-    return [...this.organisations.keys()];
-  }
-
-  get memberOrganisationIds(): string[] {
-    return [...this.organisations.values()].filter((access) => access.role !== null).map((access) => access.organisationId);
-  }
-
-  can(action: InitiativeAction, resource: InitiativeResource): boolean {
-    const owner = this.organisations.get(resource.organisationId);
-    switch (action) {
-      case 'initiative:read':
-        return !!owner || resource.partnerOrganisationIds.some((id) => this.organisations.get(id)?.role);
-      case 'initiative:write':
-        return owner?.role === 'admin' || owner?.role === 'editor';
-      case 'initiative:manage':
-        return !!owner?.canManage;
-    }
-  }
-
-  /** 404 when the caller may not know the resource exists, 403 when it may read it but not do this. */
-  require(action: InitiativeAction, resource: InitiativeResource, what = 'The initiative'): void {
-    if (!this.can('initiative:read', resource)) throw new NotFoundError(what);
-    if (!this.can(action, resource)) {
-      throw new ForbiddenError(
-        action === 'initiative:manage'
-          ? 'Only administrators of the owning organisation can do this'
-          : 'Only editors and administrators of the owning organisation can change this initiative',
-      );
-    }
-  }
-}
 
 /**
  * The access rules of the workspace, in one place:
@@ -86,19 +24,28 @@ export class AccessPolicy {
     return this.query(auth.userId, null);
   }
 
-  /** Everything the caller may read, for deciding many resources at once. */
+  /** Everything the caller may read, for deciding many resources at once (one query). */
   async scope(auth: AuthContext): Promise<AccessScope> {
-    const visible = await this.visibleOrganisations(auth);
-    return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])));
+    const rows = await this.rows(auth.userId, null);
+    const visible = rows.map(toAccess);
+    return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])), rows[0]?.my_regions ?? [], rows[0]?.in_secretariat ?? false);
   }
 
-  async can(auth: AuthContext, action: InitiativeAction, resource: InitiativeResource): Promise<boolean> {
+  async can<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resource: Extract<AccessResource, { kind: K }>): Promise<boolean> {
     return (await this.scope(auth)).can(action, resource);
   }
 
-  async require(auth: AuthContext, action: InitiativeAction, resource: InitiativeResource): Promise<AccessScope> {
+  /** Decides one action (404 when the caller may not know the resource, 403 with the reason); returns the scope for more. */
+  async require<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resource: Extract<AccessResource, { kind: K }>, what?: string): Promise<AccessScope> {
     const scope = await this.scope(auth);
-    scope.require(action, resource);
+    scope.require(action, resource, what);
+    return scope;
+  }
+
+  /** Decides one action for many resources at once (batched ids): 404/403 on the first refused. */
+  async requireAll<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resources: Array<Extract<AccessResource, { kind: K }>>): Promise<AccessScope> {
+    const scope = await this.scope(auth);
+    for (const resource of resources) scope.require(action, resource);
     return scope;
   }
 
@@ -126,41 +73,84 @@ export class AccessPolicy {
     return rows.length > 0;
   }
 
-  private async query(userId: string, organisationId: string | null): Promise<OrganisationAccess[]> {
-    const rows: Array<{ id: string; relation: AccessRelation; role: MemberRole | null; secretariat_admin: boolean }> =
-      await this.db.query(
-        `WITH mine AS (
-           SELECT m.organisation_id, m.role, o.kind, o.region_code
-           FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-           WHERE m.user_id = $1
-         ),
-         visible AS (
-           SELECT organisation_id AS id, 1 AS rank, 'member' AS relation FROM mine
-           UNION ALL
-           SELECT o.id, 2, 'regional_office' FROM organisations o
-             JOIN mine ON mine.kind = 'who_regional_office'
-                      AND o.kind = 'country_pathfinder' AND o.region_code = mine.region_code
-           UNION ALL
-           SELECT g.resource_id, 3, 'partner_grant' FROM access_grants g
-             JOIN mine ON g.grantee_organisation_id = mine.organisation_id
-             WHERE g.resource_type = 'organisation'
-           UNION ALL
-           SELECT o.id, 4, 'secretariat' FROM organisations o
-             WHERE EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat')
-         )
-         SELECT DISTINCT ON (v.id) v.id, v.relation,
-                (SELECT role FROM mine WHERE mine.organisation_id = v.id) AS role,
-                EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat' AND role = 'admin') AS secretariat_admin
-         FROM visible v
-         WHERE $2::uuid IS NULL OR v.id = $2::uuid
-         ORDER BY v.id, v.rank`,
-        [userId, organisationId],
-      );
-    return rows.map((row) => ({
-      organisationId: row.id,
-      relation: row.relation,
-      role: row.role,
-      canManage: row.role === 'admin' || row.secretariat_admin,
-    }));
+  /**
+   * The audit log ('audit:read'): secretariat admins read every entry; an organisation's admins read its entries,
+   * plus those tied to no organisation (sign-ins, network-wide exports) done by or aimed at its current members;
+   * nobody else reads it. Null when the caller may not read it at all.
+   */
+  async auditScope(auth: AuthContext): Promise<AuditScope | null> {
+    const rows: Array<{ id: string; name: string; kind: string }> = await this.db.query(
+      `SELECT o.id, o.name, o.kind FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+       WHERE m.user_id = $1 AND m.role = 'admin' ORDER BY o.name`,
+      [auth.userId],
+    );
+    if (rows.length === 0) return null;
+    return { network: rows.some((row) => row.kind === 'secretariat'), organisations: rows.map(({ id, name }) => ({ id, name })) };
   }
+
+  /** 403 unless the caller may read the audit log, and that of `organisationId` when one is asked for. */
+  async requireAuditScope(auth: AuthContext, organisationId?: string): Promise<AuditScope> {
+    const scope = await this.auditScope(auth);
+    if (!scope) throw new ForbiddenError('Only administrators of an organisation or of the secretariat can read the audit log');
+    if (organisationId && !scope.network && !scope.organisations.some((o) => o.id === organisationId)) {
+      throw new ForbiddenError('You can read the audit log only of organisations you administer');
+    }
+    return scope;
+  }
+
+  private async query(userId: string, organisationId: string | null): Promise<OrganisationAccess[]> {
+    return (await this.rows(userId, organisationId)).map(toAccess);
+  }
+
+  private rows(userId: string, organisationId: string | null): Promise<AccessRow[]> {
+    return this.db.query(
+      `WITH mine AS (
+         SELECT m.organisation_id, m.role, o.kind, o.region_code
+         FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+         WHERE m.user_id = $1
+       ),
+       visible AS (
+         SELECT organisation_id AS id, 1 AS rank, 'member' AS relation FROM mine
+         UNION ALL
+         SELECT o.id, 2, 'regional_office' FROM organisations o
+           JOIN mine ON mine.kind = 'who_regional_office'
+                    AND o.kind = 'country_pathfinder' AND o.region_code = mine.region_code
+         UNION ALL
+         SELECT g.resource_id, 3, 'partner_grant' FROM access_grants g
+           JOIN mine ON g.grantee_organisation_id = mine.organisation_id
+           WHERE g.resource_type = 'organisation'
+         UNION ALL
+         SELECT o.id, 4, 'secretariat' FROM organisations o
+           WHERE EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat')
+       )
+       SELECT DISTINCT ON (v.id) v.id, v.relation,
+              (SELECT role FROM mine WHERE mine.organisation_id = v.id) AS role,
+              EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat' AND role = 'admin') AS secretariat_admin,
+              EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat') AS in_secretariat,
+              ARRAY(SELECT DISTINCT region_code FROM mine WHERE region_code IS NOT NULL) AS my_regions
+       FROM visible v
+       WHERE $2::uuid IS NULL OR v.id = $2::uuid
+       ORDER BY v.id, v.rank`,
+      [userId, organisationId],
+    );
+  }
+}
+
+interface AccessRow {
+  id: string;
+  relation: AccessRelation;
+  role: MemberRole | null;
+  secretariat_admin: boolean;
+  in_secretariat: boolean;
+  my_regions: string[];
+}
+
+function toAccess(row: AccessRow): OrganisationAccess {
+  return { organisationId: row.id, relation: row.relation, role: row.role, canManage: row.role === 'admin' || row.secretariat_admin };
+}
+
+/** Whose audit entries one may read: everyone's (`network`), or those of the organisations one administers. */
+export interface AuditScope {
+  network: boolean;
+  organisations: Array<{ id: string; name: string }>;
 }

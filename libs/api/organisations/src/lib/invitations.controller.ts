@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public, type AuthenticatedRequest } from '@simashe/api-core';
+import { Public, requestOrigin, type AuthenticatedRequest } from '@simashe/api-core';
 import {
   AcceptInvitationRequestSchema,
   InvitationPreviewSchema,
@@ -39,6 +39,6 @@ export class InvitationsController {
     @Body() body: AcceptInvitationRequestDto,
     @Req() request: AuthenticatedRequest,
   ): Promise<z.infer<typeof AcceptedSchema>> {
-    return this.invitations.accept(params.token, body, request.auth);
+    return this.invitations.accept(params.token, body, request.auth, requestOrigin(request));
   }
 }

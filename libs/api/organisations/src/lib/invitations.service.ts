@@ -3,6 +3,8 @@ import { hashSecretToken, newSecretToken, UsersService } from '@simashe/api-acco
 import {
   APP_CONFIG,
   ConflictError,
+  EventBus,
+  eventActor,
   MailService,
   NotFoundError,
   ValidationError,
@@ -31,6 +33,7 @@ export class InvitationsService {
     private readonly policy: AccessPolicy,
     private readonly users: UsersService,
     private readonly mail: MailService,
+    private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,6 +70,14 @@ export class InvitationsService {
       subject: `You are invited to ${organisation.name} on SIMASHE Workspace`,
       text: `You have been invited to join ${organisation.name} as ${input.role}.\n\nAccept: ${acceptUrl}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
     });
+    await this.events.emit('invitation.sent', {
+      actor: eventActor(auth),
+      organisationId,
+      invitationId: invitation.id,
+      email: invitation.email,
+      role: input.role,
+      emailSent,
+    });
     return {
       id: invitation.id,
       email: invitation.email,
@@ -102,7 +113,12 @@ export class InvitationsService {
    * A new person sets name and password here; someone who already has an account accepts while signed in
    * as that account. Either way the link is spent in the same transaction that grants the membership.
    */
-  async accept(token: string, input: AcceptInvitationRequest, auth: AuthContext | undefined): Promise<{ organisationId: string; email: string }> {
+  async accept(
+    token: string,
+    input: AcceptInvitationRequest,
+    auth: AuthContext | undefined,
+    origin: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+  ): Promise<{ organisationId: string; email: string }> {
     const invitation = await this.findLive(token);
     const existing = await this.users.findByEmail(invitation.email);
     if (existing && auth?.userId !== existing.id) {
@@ -115,7 +131,7 @@ export class InvitationsService {
       ];
       throw new ValidationError('Choose your name and a password to create your account', details);
     }
-    await this.db.transaction(async (manager) => {
+    const userId = await this.db.transaction(async (manager) => {
       const spent = await manager
         .createQueryBuilder()
         .update(InvitationEntity)
@@ -143,6 +159,15 @@ export class InvitationsService {
         .values({ organisationId: invitation.organisationId, userId: user.id, role: invitation.role })
         .orUpdate(['role'], ['organisation_id', 'user_id'])
         .execute();
+      return user.id;
+    });
+    await this.events.emit('invitation.accepted', {
+      actor: { userId, ...origin },
+      organisationId: invitation.organisationId,
+      invitationId: invitation.id,
+      email: invitation.email,
+      role: invitation.role as MemberRole,
+      newAccount: !existing,
     });
     return { organisationId: invitation.organisationId, email: invitation.email };
   }

@@ -1,5 +1,5 @@
 import type { Country, Organisation, OrganisationKind, Region, RegionCode } from '@simashe/contracts';
-import type { OrganisationAccess } from './access.policy';
+import type { OrganisationAccess } from './access-scope';
 
 export interface OrganisationRow {
   id: string;

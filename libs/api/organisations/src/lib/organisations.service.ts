@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
   UpdateOrganisationRequest,
@@ -12,7 +12,8 @@ import type {
   RegionWithCountries,
 } from '@simashe/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessPolicy, type OrganisationAccess } from './access.policy';
+import { AccessPolicy } from './access.policy';
+import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
 
@@ -23,6 +24,7 @@ export class OrganisationsService {
   constructor(
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
+    private readonly events: EventBus,
   ) {}
 
   async list(auth: AuthContext, query: ListOrganisationsQuery): Promise<Organisation[]> {
@@ -89,21 +91,25 @@ export class OrganisationsService {
 
   async changeRole(auth: AuthContext, organisationId: string, userId: string, role: MemberRole): Promise<void> {
     await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
-    await this.db.transaction(async (manager) => {
+    const from = await this.db.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, organisationId, userId);
       if (membership.role === 'admin' && role !== 'admin') await this.assertAnotherAdmin(manager, organisationId, userId);
       await manager.update(MembershipEntity, { organisationId, userId }, { role });
+      return membership.role as MemberRole;
     });
+    if (from !== role) await this.events.emit('member.role_changed', { actor: eventActor(auth), organisationId, userId, from, to: role });
   }
 
   async removeMember(auth: AuthContext, organisationId: string, userId: string): Promise<void> {
     // Anyone who can read an organisation they belong to may leave it; removing others needs manage rights.
     if (userId !== auth.userId) await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
-    await this.db.transaction(async (manager) => {
+    const role = await this.db.transaction(async (manager) => {
       const membership = await this.lockedMembership(manager, organisationId, userId);
       if (membership.role === 'admin') await this.assertAnotherAdmin(manager, organisationId, userId);
       await manager.delete(MembershipEntity, { organisationId, userId });
+      return membership.role as MemberRole;
     });
+    await this.events.emit('member.removed', { actor: eventActor(auth), organisationId, userId, role, left: userId === auth.userId });
   }
 
   async grantPartner(auth: AuthContext, organisationId: string, partnerOrganisationId: string): Promise<void> {
@@ -113,13 +119,18 @@ export class OrganisationsService {
     }
     const partner = await this.db.getRepository(OrganisationEntity).findOneBy({ id: partnerOrganisationId });
     if (!partner || partner.kind !== 'core_partner') throw new NotFoundError('The core partner');
-    await this.db
+    const inserted = await this.db
       .createQueryBuilder()
       .insert()
       .into(AccessGrantEntity)
       .values({ granteeOrganisationId: partner.id, resourceType: 'organisation', resourceId: organisationId, grantedBy: auth.userId })
       .orIgnore()
+      .returning('id')
       .execute();
+    // Granting again what is already granted changes nothing, and is not an event.
+    if ((inserted.raw as unknown[]).length > 0) {
+      await this.events.emit('partner_grant.added', { actor: eventActor(auth), organisationId, partnerOrganisationId: partner.id, partnerName: partner.name });
+    }
   }
 
   async revokePartner(auth: AuthContext, organisationId: string, partnerOrganisationId: string): Promise<void> {
@@ -130,6 +141,7 @@ export class OrganisationsService {
       resourceId: organisationId,
     });
     if (!result.affected) throw new NotFoundError('The partner access');
+    await this.events.emit('partner_grant.removed', { actor: eventActor(auth), organisationId, partnerOrganisationId });
   }
 
   /** Core partners are public knowledge in the network: admins pick from them to grant access. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
-import { AccessPolicy, type OrganisationAccess } from '@simashe/api-organisations';
+import { NotFoundError, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import type { ReportStatus } from '@simashe/contracts';
 import type { ReportPermissions } from './report.presenter';
 
@@ -10,35 +10,24 @@ export interface ReportFacts {
   archived: boolean;
 }
 
-/**
- * Report rules, derived from the organisation policy: whoever may read the organisation reads its reports;
- * its own editors and admins write, except while a report is submitted or archived; its admins (and
- * secretariat admins) manage: archive, reopen, save as template.
- */
-export function reportPermissions(access: OrganisationAccess, report: ReportFacts): ReportPermissions {
-  const writer = access.relation === 'member' && (access.role === 'admin' || access.role === 'editor');
-  return {
-    access: writer && report.status !== 'submitted' && !report.archived ? 'edit' : 'read',
-    canManage: access.canManage,
-  };
+export const reportResource = (report: ReportFacts) => ({ kind: 'report' as const, ...report });
+
+/** What the presenter shows, as the AccessPolicy decides it: may the caller type in the document, and manage the report? */
+export function reportPermissions(scope: AccessScope, report: ReportFacts): ReportPermissions {
+  const resource = reportResource(report);
+  return { access: scope.can('document:edit', resource) ? 'edit' : 'read', canManage: scope.can('report:manage', resource) };
 }
 
+/** Loads report facts into the AccessPolicy's questions; it decides nothing itself. */
 @Injectable()
 export class ReportAccess {
   constructor(private readonly policy: AccessPolicy) {}
 
-  async permissions(auth: AuthContext, report: ReportFacts): Promise<(ReportPermissions & { organisation: OrganisationAccess }) | null> {
-    const organisation = await this.policy.organisationAccess(auth, report.organisationId);
-    return organisation ? { ...reportPermissions(organisation, report), organisation } : null;
-  }
-
-  /** Members who write in the organisation, whatever the report's state (renaming, moving through review). */
-  async requireWriter(auth: AuthContext, organisationId: string): Promise<OrganisationAccess> {
-    const access = await this.policy.requireAccess(auth, 'organisation:read', organisationId);
-    if (!(access.relation === 'member' && (access.role === 'admin' || access.role === 'editor')) && !access.canManage) {
-      throw new ForbiddenError('Only editors and admins of this organisation can do this');
-    }
-    return access;
+  /** The caller's permissions on the report, or null when the caller may not read it. */
+  async permissions(auth: AuthContext, report: ReportFacts): Promise<(ReportPermissions & { scope: AccessScope }) | null> {
+    const scope = await this.policy.scope(auth);
+    if (!scope.can('report:read', reportResource(report))) return null;
+    return { ...reportPermissions(scope, report), scope };
   }
 
   notFound(): NotFoundError {

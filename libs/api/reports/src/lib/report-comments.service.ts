@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
-import { ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type CommentThread, type CreateCommentRequest } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { reportResource } from './report-access';
 import * as Y from 'yjs';
 import { ReportsService } from './reports.service';
 
@@ -99,7 +100,8 @@ export class ReportCommentsService {
   }
 
   async create(auth: AuthContext, reportId: string, input: CreateCommentRequest): Promise<CommentThread[]> {
-    await this.reports.get(auth, reportId);
+    const { scope, facts } = await this.reports.accessTo(auth, reportId);
+    scope.require('comment:create', reportResource(facts));
     const start = decodeAnchor(input.anchorStart, 'anchorStart');
     const end = decodeAnchor(input.anchorEnd, 'anchorEnd');
     const id = randomUUID(); // a root comment is its own thread
@@ -112,7 +114,8 @@ export class ReportCommentsService {
   }
 
   async reply(auth: AuthContext, reportId: string, commentId: string, body: string): Promise<CommentThread[]> {
-    await this.reports.get(auth, reportId);
+    const { scope, facts } = await this.reports.accessTo(auth, reportId);
+    scope.require('comment:create', reportResource(facts));
     await this.thread(reportId, commentId);
     await this.db.query('INSERT INTO report_comments (report_id, thread_id, author_id, body) VALUES ($1, $2, $3, $4)', [
       reportId,
@@ -124,11 +127,9 @@ export class ReportCommentsService {
   }
 
   async resolve(auth: AuthContext, reportId: string, commentId: string, resolved: boolean): Promise<CommentThread[]> {
-    const report = await this.reports.get(auth, reportId);
+    const { scope, facts } = await this.reports.accessTo(auth, reportId);
     const thread = await this.thread(reportId, commentId);
-    if (thread.author_id !== auth.userId && report.access !== 'edit' && !report.canManage) {
-      throw new ForbiddenError('Only the comment’s author or the report’s editors can resolve it');
-    }
+    scope.require('comment:resolve', { kind: 'comment', ...facts, authorId: thread.author_id });
     await this.db.query(
       `UPDATE report_comments SET resolved_at = ${resolved ? 'now()' : 'NULL'}, resolved_by = $2 WHERE id = $1`,
       [commentId, resolved ? auth.userId : null],

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DocumentRooms, DocumentStore, VersionsService } from '@simashe/api-collaboration';
+import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
+import { EventBus } from '@simashe/api-core';
 import { SearchIndexer } from '@simashe/api-search';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import { documentText, type ProseMirrorJson } from '@simashe/editor';
@@ -19,13 +20,14 @@ export class ReportSearch implements OnModuleInit {
     private readonly db: DataSource,
     private readonly store: DocumentStore,
     private readonly rooms: DocumentRooms,
-    private readonly versions: VersionsService,
+    private readonly events: EventBus,
     private readonly indexer: SearchIndexer,
   ) {}
 
   onModuleInit(): void {
-    this.versions.onSaved((room) => {
-      if (room.ref.kind === 'report') void this.reindex(room.ref.documentId).catch((error: Error) => this.logger.warn(`indexing failed: ${error.message}`));
+    // Started, not awaited: indexing need not hold up the edit or the editor leaving that stored the version.
+    this.events.on('document.version_saved', ({ document }) => {
+      if (document.kind === 'report') void this.reindex(document.documentId).catch((error: Error) => this.logger.warn(`indexing failed: ${error.message}`));
     });
   }
 

@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
-import { ConflictError, ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, eventActor, ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
   REPORT_DOCUMENT_FIELD,
   type CreateReportRequest,
@@ -19,7 +19,7 @@ import { reportSchema } from '@simashe/editor';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { ReportAccess, reportPermissions, type ReportFacts } from './report-access';
+import { ReportAccess, reportPermissions, reportResource, type ReportFacts } from './report-access';
 import { ReportSearch } from './report-search';
 import { presentReport, REPORT_ROW_SQL, type ReportRow } from './report.presenter';
 
@@ -47,6 +47,7 @@ export class ReportsService implements OnModuleInit {
     private readonly versions: VersionsService,
     private readonly search: ReportSearch,
     private readonly notifications: NotificationsService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
@@ -58,9 +59,8 @@ export class ReportsService implements OnModuleInit {
   }
 
   async list(auth: AuthContext, query: ListReportsQuery): Promise<Report[]> {
-    const visible = await this.policy.visibleOrganisations(auth);
-    const byOrganisation = new Map(visible.map((access) => [access.organisationId, access]));
-    const ids = [...byOrganisation.keys()].filter((id) => !query.organisationId || id === query.organisationId);
+    const scope = await this.policy.scope(auth);
+    const ids = scope.readableOrganisationIds.filter((id) => !query.organisationId || id === query.organisationId);
     if (ids.length === 0) return [];
     const params: unknown[] = [ids];
     const { conditions, add } = sqlFilters(params, ['r.organisation_id = ANY($1::uuid[])']);
@@ -76,7 +76,13 @@ export class ReportsService implements OnModuleInit {
       `${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')} ORDER BY r.period_end DESC, r.updated_at DESC LIMIT 500`,
       params,
     );
-    return rows.map((row) => presentReport(row, reportPermissions(byOrganisation.get(row.organisation_id)!, facts(row))));
+    return rows.map((row) => presentReport(row, reportPermissions(scope, facts(row))));
+  }
+
+  /** The report's facts and the caller's access scope, once the caller may read it (404 otherwise): for the policy's questions. */
+  async accessTo(auth: AuthContext, reportId: string): Promise<{ scope: AccessScope; facts: ReportFacts }> {
+    const { row, permissions } = await this.readable(auth, reportId);
+    return { scope: permissions.scope, facts: facts(row) };
   }
 
   async get(auth: AuthContext, reportId: string): Promise<Report> {
@@ -85,7 +91,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   async create(auth: AuthContext, input: CreateReportRequest): Promise<Report> {
-    await this.access.requireWriter(auth, input.organisationId);
+    await this.policy.require(auth, 'report:create', { kind: 'report', organisationId: input.organisationId, status: 'draft', archived: false }, 'The organisation');
     const [organisation] = await this.db.query('SELECT kind FROM organisations WHERE id = $1', [input.organisationId]);
     if (!REPORTING_KINDS.includes(organisation.kind)) {
       throw new ValidationError('Reports belong to a country pathfinder or a core partner', [
@@ -113,8 +119,8 @@ export class ReportsService implements OnModuleInit {
   }
 
   async update(auth: AuthContext, reportId: string, changes: UpdateReportRequest): Promise<Report> {
-    const { row } = await this.readable(auth, reportId);
-    await this.access.requireWriter(auth, row.organisation_id);
+    const { row, permissions } = await this.readable(auth, reportId);
+    permissions.scope.require('report:update', reportResource(facts(row)));
     this.assertOpen(row);
     const periodStart = changes.periodStart ?? row.period_start;
     const periodEnd = changes.periodEnd ?? row.period_end;
@@ -133,11 +139,13 @@ export class ReportsService implements OnModuleInit {
 
   async changeStatus(auth: AuthContext, reportId: string, status: ReportStatus): Promise<Report> {
     const { row, permissions } = await this.readable(auth, reportId);
-    await this.access.requireWriter(auth, row.organisation_id);
+    const resource = reportResource(facts(row));
+    permissions.scope.require('report:update', resource);
     if (row.archived_at) throw new ConflictError('This report is archived; restore it first');
     if (row.status === status) return this.get(auth, reportId);
     if (!TRANSITIONS[row.status].includes(status)) throw new ConflictError(`A ${row.status} report cannot become ${status}`);
-    if (row.status === 'submitted' && !permissions.canManage) {
+    // Reopening a submitted report is managing it.
+    if (row.status === 'submitted' && !permissions.scope.can('report:manage', resource)) {
       throw new ForbiddenError('A submitted report is read-only until an admin reopens it');
     }
     // Conditional update: two people moving the same report at once cannot both succeed from the same state.
@@ -148,7 +156,12 @@ export class ReportsService implements OnModuleInit {
     ]);
     if (result[1] === 0) throw new ConflictError('The report changed meanwhile; reload and try again');
     this.registry.accessChanged({ kind: 'report', documentId: reportId });
-    if (status === 'submitted') await this.announceSubmission(auth, row);
+    const report = { actor: eventActor(auth), organisationId: row.organisation_id, reportId, title: row.title };
+    if (status === 'submitted') {
+      await this.events.emit('report.submitted', { ...report, from: row.status });
+      await this.announceSubmission(auth, row);
+    }
+    if (row.status === 'submitted') await this.events.emit('report.reopened', { ...report, to: status });
     return this.get(auth, reportId);
   }
 
@@ -170,8 +183,8 @@ export class ReportsService implements OnModuleInit {
   }
 
   async setArchived(auth: AuthContext, reportId: string, archived: boolean): Promise<Report> {
-    const { permissions } = await this.readable(auth, reportId);
-    if (!permissions.canManage) throw new ForbiddenError('Only admins can archive or restore reports');
+    const { row, permissions } = await this.readable(auth, reportId);
+    permissions.scope.require('report:manage', reportResource(facts(row)));
     await this.db.query(`UPDATE reports SET archived_at = ${archived ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [reportId]);
     this.registry.accessChanged({ kind: 'report', documentId: reportId });
     return this.get(auth, reportId);
@@ -200,7 +213,7 @@ export class ReportsService implements OnModuleInit {
 
   async saveAsTemplate(auth: AuthContext, reportId: string, input: SaveAsTemplateRequest): Promise<ReportTemplate> {
     const { row, permissions } = await this.readable(auth, reportId);
-    if (!permissions.canManage) throw new ForbiddenError('Only admins can save a report as a template');
+    permissions.scope.require('report:manage', reportResource(facts(row)));
     const { doc } = await this.store.load(reportId);
     const content = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
     reportSchema().nodeFromJSON(content).check();
@@ -223,21 +236,20 @@ export class ReportsService implements OnModuleInit {
   }
 
   async saveVersion(auth: AuthContext, reportId: string, name: string): Promise<Version> {
-    await this.requireEditable(auth, reportId);
+    await this.requireEditable(auth, reportId, 'version:create');
     return this.versions.saveNamed({ kind: 'report', documentId: reportId }, name, auth.userId);
   }
 
   async restoreVersion(auth: AuthContext, reportId: string, versionId: string): Promise<Version> {
-    await this.requireEditable(auth, reportId);
+    await this.requireEditable(auth, reportId, 'version:restore');
     return this.versions.restore({ kind: 'report', documentId: reportId }, versionId, auth.userId);
   }
 
-  private async requireEditable(auth: AuthContext, reportId: string): Promise<void> {
+  private async requireEditable(auth: AuthContext, reportId: string, action: 'version:create' | 'version:restore'): Promise<void> {
     const { row, permissions } = await this.readable(auth, reportId);
-    if (permissions.access !== 'edit') {
-      this.assertOpen(row);
-      throw new ForbiddenError('Only editors and admins of this organisation can do this');
-    }
+    // The report's state first (409), then who may (403).
+    this.assertOpen(row);
+    permissions.scope.require(action, reportResource(facts(row)));
   }
 
   private async row(reportId: string): Promise<ReportRow | undefined> {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
-import { DataSource } from 'typeorm';
 
 /** What one person may read, in the terms search entries are labelled with (their audience). */
 export interface SearchScope {
@@ -27,36 +26,28 @@ export type MeetingScopeResolver = (auth: AuthContext) => Promise<string[]>;
 export class SearchScopes {
   private meetingResolver: MeetingScopeResolver = async () => [];
 
-  constructor(
-    private readonly db: DataSource,
-    private readonly policy: AccessPolicy,
-  ) {}
+  constructor(private readonly policy: AccessPolicy) {}
 
   registerMeetings(resolver: MeetingScopeResolver): void {
     this.meetingResolver = resolver;
   }
 
+  /** The AccessPolicy's scope, in the terms search entries are labelled with. */
   async scopeFor(auth: AuthContext): Promise<SearchScope> {
-    const [visible, memberships, meetings] = await Promise.all([
-      this.policy.visibleOrganisations(auth),
-      this.db.query(
-        `SELECT m.organisation_id, o.region_code, o.kind FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1`,
-        [auth.userId],
-      ) as Promise<Array<{ organisation_id: string; region_code: string | null; kind: string }>>,
-      this.meetingResolver(auth),
-    ]);
+    const [scope, meetings] = await Promise.all([this.policy.scope(auth), this.meetingResolver(auth)]);
     return {
-      readable: visible.map((access) => access.organisationId),
-      members: memberships.map((m) => m.organisation_id),
-      regions: [...new Set(memberships.map((m) => m.region_code).filter((code): code is string => code !== null))],
-      secretariat: memberships.some((m) => m.kind === 'secretariat'),
+      readable: scope.readableOrganisationIds,
+      members: scope.memberOrganisationIds,
+      regions: [...scope.regions],
+      secretariat: scope.secretariat,
       meetings,
     };
   }
 }
 
 /**
- * The SQL condition "this entry's audience includes the person", over a table aliased `alias` with columns
+ * The AccessPolicy's read rules (lesson:read, meeting:read, report:read) in SQL, for lists: "this entry's audience
+ * includes the person", over a table aliased `alias` with columns
  * audience, organisation_id, region_code and meeting_id. Appends its parameters to `params`.
  */
 export function audienceCondition(scope: SearchScope, params: unknown[], alias = 'e'): string {

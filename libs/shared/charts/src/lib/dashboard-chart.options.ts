@@ -10,7 +10,7 @@ export const STAGE_COLOURS: Record<CycleStage | 'none', string> = {
   none: '#5f6b7a',
 };
 
-/** Words the dashboard charts need, translated by the caller. */
+/** What the dashboard charts say, in the reader's language: see `dashboardLabels(language)`. */
 export interface DashboardLabels {
   stage: (stage: CycleStage | 'none') => string;
   open: string;
@@ -19,6 +19,8 @@ export interface DashboardLabels {
   milestonesDone: string;
   observations: string;
   week: (iso: string) => string;
+  /** Axis numbers, in the reader's conventions. */
+  number: (value: number) => string;
 }
 
 export function stageDistributionOption(dashboard: Dashboard, labels: DashboardLabels): Record<string, unknown> {
@@ -28,7 +30,7 @@ export function stageDistributionOption(dashboard: Dashboard, labels: DashboardL
     tooltip: { trigger: 'item' },
     grid: { left: 40, right: 16, top: 16, bottom: 48 },
     xAxis: { type: 'category', data: shown.map((entry) => labels.stage(entry.stage)), axisLabel: { interval: 0, rotate: 20 } },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },
     series: [{ type: 'bar', data: shown.map((entry) => ({ value: entry.count, itemStyle: { color: STAGE_COLOURS[entry.stage] } })) }],
   };
 }
@@ -40,7 +42,7 @@ export function burndownOption(dashboard: Dashboard, labels: DashboardLabels): R
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
     xAxis: { type: 'category', data: dashboard.burndown.map((entry) => labels.week(entry.week)) },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },
     series: [
       { name: labels.open, type: 'line', data: dashboard.burndown.map((entry) => entry.open), itemStyle: { color: '#1d5fa8' } },
       { name: labels.planned, type: 'line', data: dashboard.burndown.map((entry) => entry.due), lineStyle: { type: 'dashed' }, itemStyle: { color: '#6b7280' } },
@@ -62,18 +64,7 @@ export function activityOption(dashboard: Dashboard, labels: DashboardLabels): R
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
     xAxis: { type: 'category', data: dashboard.activity.map((entry) => labels.week(entry.week)) },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },
     series: [bar(labels.stageChanges, 'stageChanges', '#5b4fb3'), bar(labels.milestonesDone, 'milestonesDone', '#00796b'), bar(labels.observations, 'observations', '#b45309')],
   };
 }
-
-/** English labels, for server-side exports. */
-export const ENGLISH_DASHBOARD_LABELS: DashboardLabels = {
-  stage: (stage) => ({ plan: 'Plan', act: 'Act', observe: 'Observe', reflect: 'Reflect', closed: 'Closed', none: 'No active cycle' })[stage],
-  open: 'Open milestones',
-  planned: 'Planned to remain open',
-  stageChanges: 'Stage changes',
-  milestonesDone: 'Milestones done',
-  observations: 'Observations',
-  week: (iso) => iso.slice(5),
-};

@@ -1,5 +1,6 @@
-import type { ChartSignal, MeasureChart } from '@simashe/contracts';
+import type { MeasureChart } from '@simashe/contracts';
 
+/** What a measure chart says, in the reader's language: see `chartLabels(language)`. */
 export interface MeasureChartLabels {
   value: string;
   centre: string;
@@ -10,21 +11,11 @@ export interface MeasureChartLabels {
   movingRange: string;
   movingRangeUpper: string;
   cycle: (number: number) => string;
-  signal: (signal: ChartSignal) => string;
+  /** Axis and tooltip numbers, in the reader's conventions. */
+  number: (value: number) => string;
+  /** A point's date (YYYY-MM-DD) on the time axis. */
+  date: (iso: string) => string;
 }
-
-export const ENGLISH_CHART_LABELS: MeasureChartLabels = {
-  value: 'Value',
-  centre: 'Mean',
-  median: 'Median',
-  upper: 'Upper limit',
-  lower: 'Lower limit',
-  target: 'Target',
-  movingRange: 'Moving range',
-  movingRangeUpper: 'Moving range limit',
-  cycle: (number) => `Cycle ${number} (act)`,
-  signal: (signal) => `${signal.assessment === 'improvement' ? 'Improvement' : 'Concern'}: ${signal.rule}`,
-};
 
 /** NHS "Making Data Count" colours: blue improvement, orange concern, grey common cause. */
 export const SIGNAL_COLOURS = { improvement: '#1d5fa8', concern: '#c25400', common: '#5f6b7a' } as const;
@@ -64,7 +55,13 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
     })
     .filter((band) => band !== null);
   const grid = xmr ? [{ top: 40, height: '52%', left: 56, right: 24 }, { top: '72%', height: '18%', left: 56, right: 24 }] : [{ top: 40, bottom: 40, left: 56, right: 24 }];
-  const xAxis = grid.map((_, index) => ({ type: 'category', data: dates, gridIndex: index, inverse: !!options.rtl, axisLabel: { show: index === grid.length - 1 } }));
+  const xAxis = grid.map((_, index) => ({
+    type: 'category',
+    data: dates,
+    gridIndex: index,
+    inverse: !!options.rtl,
+    axisLabel: { show: index === grid.length - 1, formatter: (value: string) => labels.date(value) },
+  }));
   // The target stays on the scale even when the data are far from it.
   const target = measure.target;
   const yAxis = grid.map((_, index) => ({
@@ -73,6 +70,7 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
     scale: true,
     position: options.rtl ? 'right' : 'left',
     name: index === 0 ? measure.unit : '',
+    axisLabel: { formatter: (value: number) => labels.number(value) },
     ...(index === 0 && target !== null
       ? { min: (extent: { min: number }) => Math.min(extent.min, target), max: (extent: { max: number }) => Math.max(extent.max, target) }
       : {}),
@@ -122,7 +120,7 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
   return {
     animation: false,
     textStyle: { fontFamily: 'system-ui, sans-serif' },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? labels.number(value) : '—') },
     legend: { top: 0, type: 'scroll' },
     grid,
     xAxis,

@@ -81,3 +81,62 @@ export const HealthResponseSchema = z.object({
   demoWorkspace: z.boolean(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** Browser and operating system read from a session's user agent; null when it names neither (e.g. a script). */
+export const SessionDeviceSchema = z.object({
+  browser: z.string().nullable(),
+  os: z.string().nullable(),
+  mobile: z.boolean(),
+});
+export type SessionDevice = z.infer<typeof SessionDeviceSchema>;
+
+export const SessionInfoSchema = z.object({
+  id: UuidSchema,
+  userAgent: z.string().nullable(),
+  device: SessionDeviceSchema,
+  /** The address the session was last used from. */
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  /** The session making this request. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const SessionListSchema = z.object({ items: z.array(SessionInfoSchema) });
+export type SessionList = z.infer<typeof SessionListSchema>;
+
+export const OtherSessionsRevokedSchema = z.object({ revoked: z.number().int() });
+export type OtherSessionsRevoked = z.infer<typeof OtherSessionsRevokedSchema>;
+
+export const ChangePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string({ error: 'Current password is required' }).min(1, 'Current password is required').max(200, 'Password must be at most 200 characters'),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
+
+export const ForgotPasswordRequestSchema = z.strictObject({ email: EmailSchema });
+export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequestSchema>;
+
+/** The same answer whether or not an account has this email, so the form does not reveal who has one. */
+export const ForgotPasswordResponseSchema = z.object({ message: z.string() });
+export type ForgotPasswordResponse = z.infer<typeof ForgotPasswordResponseSchema>;
+
+export const PasswordResetTokenSchema = z
+  .string({ error: 'The reset link is required' })
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, 'Password reset link is malformed; copy the whole link from the email');
+
+export const PasswordResetTokenParamsSchema = z.strictObject({ token: PasswordResetTokenSchema });
+
+export const PasswordResetPreviewSchema = z.object({ expiresAt: z.string() });
+export type PasswordResetPreview = z.infer<typeof PasswordResetPreviewSchema>;
+
+export const ResetPasswordRequestSchema = z.strictObject({
+  token: PasswordResetTokenSchema,
+  newPassword: NewPasswordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequestSchema>;
+
+/** The account whose password was set, so the sign-in form can be filled in. */
+export const PasswordResetDoneSchema = z.object({ email: z.string() });
+export type PasswordResetDone = z.infer<typeof PasswordResetDoneSchema>;

@@ -7,6 +7,9 @@ export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES, {
   error: () => `Language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}`,
 });
 
+/** `?lang=`: which language a server-drawn file (chart, export) is written in, instead of the reader's own. */
+export const LanguageQuerySchema = z.strictObject({ lang: LanguageSchema.optional() });
+
 export function isValidTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
@@ -72,3 +75,21 @@ export const NewPasswordSchema = z
   .max(200, 'Password must be at most 200 characters');
 
 export const IdParamSchema = z.strictObject({ id: UuidSchema });
+
+/** Uploaded evidence files (lessons, cycle observations): what may be uploaded, and how big. */
+export const UPLOAD_FILE_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'text/csv': 'csv',
+  'text/plain': 'txt',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+};
+export const MAX_UPLOAD_FILE_BYTES = 10 * 1024 * 1024;
+/** An uploaded file as lists show it (never its bytes). */
+export const StoredFileSchema = z.object({ id: UuidSchema, name: z.string(), contentType: z.string(), size: z.number().int(), createdAt: z.string() });
+export type StoredFile = z.infer<typeof StoredFileSchema>;
+/** `/:id/files/:fileId`: a file of a lesson or an initiative. */
+export const FileParamsSchema = z.strictObject({ id: UuidSchema, fileId: UuidSchema });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChartResultSchema, CHART_TYPES, MEASURE_DIRECTIONS } from './charts.schema';
-import { displayTextSchema, UuidSchema } from './common.schema';
+import { displayTextSchema, LanguageQuerySchema, UuidSchema } from './common.schema';
 import { DETERMINANTS, SECTORS } from './lessons.schema';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -149,13 +149,15 @@ export const CycleTransitionRequestSchema = z.strictObject({
   to: z.enum(CYCLE_STAGES_FLOW, { error: () => `Stage must be one of: ${CYCLE_STAGES_FLOW.join(', ')}` }),
 });
 
-export const EVIDENCE_KINDS = ['report', 'meeting', 'action_item', 'lesson', 'link'] as const;
+export const EVIDENCE_KINDS = ['report', 'meeting', 'action_item', 'lesson', 'file', 'link'] as const;
 export const ObservationEvidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('report'), id: UuidSchema, label: text('Label', 200).default('') }),
   z.strictObject({ kind: z.literal('meeting'), id: UuidSchema, label: text('Label', 200).default('') }),
-  /** An action item from a meeting's minutes: the meeting is what access is checked against. */
-  z.strictObject({ kind: z.literal('action_item'), id: UuidSchema, label: text('Label', 200).default('') }),
+  /** One action item of a meeting's minutes: `id` is the meeting (what access is checked against), `itemId` the item. */
+  z.strictObject({ kind: z.literal('action_item'), id: UuidSchema, itemId: UuidSchema, label: text('Label', 200).default('') }),
   z.strictObject({ kind: z.literal('lesson'), id: UuidSchema, label: text('Label', 200).default('') }),
+  /** A file uploaded to the initiative (POST /initiatives/:id/files) for this observation. */
+  z.strictObject({ kind: z.literal('file'), id: UuidSchema, label: text('Label', 200).default('') }),
   z.strictObject({
     kind: z.literal('link'),
     url: z
@@ -350,7 +352,10 @@ export const DashboardSchema = z.object({
   activity: z.array(z.object({ week: z.string(), stageChanges: z.number().int(), milestonesDone: z.number().int(), observations: z.number().int() })),
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
-export const DashboardExportQuerySchema = DashboardFiltersSchema.extend({ format: z.enum(['csv', 'pdf'], { error: () => 'Format must be csv or pdf' }) });
+export const DashboardExportQuerySchema = DashboardFiltersSchema.extend({
+  format: z.enum(['csv', 'pdf'], { error: () => 'Format must be csv or pdf' }),
+  ...LanguageQuerySchema.shape,
+});
 
 export const ACTIVITY_KINDS = ['initiative_created', 'cycle_started', 'stage_changed', 'milestone_done', 'observation_added', 'data_added', 'lesson_drafted'] as const;
 export const ActivityItemSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayTextSchema, UuidSchema } from './common.schema';
+import { displayTextSchema, StoredFileSchema, UuidSchema, type StoredFile } from './common.schema';
 import { SUPPORTED_LANGUAGES } from './constants';
 
 export const DETERMINANTS = ['social', 'economic', 'environmental'] as const;
@@ -59,23 +59,10 @@ export type LessonInput = z.infer<typeof LessonInputSchema>;
 export const UpdateLessonRequestSchema = LessonInputSchema.omit({ organisationId: true });
 export type UpdateLessonRequest = z.infer<typeof UpdateLessonRequestSchema>;
 
-/** Evidence files: what may be uploaded, and how big. */
-export const LESSON_FILE_TYPES: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
-  'text/csv': 'csv',
-  'text/plain': 'txt',
-  'image/png': 'png',
-  'image/jpeg': 'jpg',
-};
-export const MAX_LESSON_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES_PER_LESSON = 10;
 
-export const LessonFileSchema = z.object({ id: UuidSchema, name: z.string(), contentType: z.string(), size: z.number().int(), createdAt: z.string() });
-export type LessonFile = z.infer<typeof LessonFileSchema>;
-export const LessonFileParamsSchema = z.strictObject({ id: UuidSchema, fileId: UuidSchema });
+export const LessonFileSchema = StoredFileSchema;
+export type LessonFile = StoredFile;
 
 export const LessonSchema = z.object({
   id: UuidSchema,

@@ -200,6 +200,8 @@ export const MinutesSchema = z.object({
 export type Minutes = z.infer<typeof MinutesSchema>;
 
 export const ActionItemSchema = z.object({
+  /** Null for items written before items had ids; such an item cannot be cited as evidence until it is next edited. */
+  itemId: UuidSchema.nullable(),
   minutesId: UuidSchema,
   occurrence: z.string(),
   text: z.string(),

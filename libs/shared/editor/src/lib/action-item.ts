@@ -1,6 +1,10 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 
 export interface ActionItemAttributes {
+  /** Stable id, so an observation can cite this very item; null only in documents written before ids existed. */
+  itemId: string | null;
   ownerId: string | null;
   ownerName: string | null;
   dueDate: string | null;
@@ -17,10 +21,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Attribute values as stored in a document a client wrote: anything malformed reads as unset. */
 export function readActionItemAttributes(attrs: Record<string, unknown> | undefined): ActionItemAttributes {
+  const itemId = typeof attrs?.['itemId'] === 'string' && UUID.test(attrs['itemId']) ? attrs['itemId'] : null;
   const ownerId = typeof attrs?.['ownerId'] === 'string' && UUID.test(attrs['ownerId']) ? attrs['ownerId'] : null;
   const ownerName = typeof attrs?.['ownerName'] === 'string' && attrs['ownerName'].trim() ? attrs['ownerName'].slice(0, 200) : null;
   const dueDate = typeof attrs?.['dueDate'] === 'string' && DATE.test(attrs['dueDate']) ? attrs['dueDate'] : null;
-  return { ownerId, ownerName, dueDate, done: attrs?.['done'] === true };
+  return { itemId, ownerId, ownerName, dueDate, done: attrs?.['done'] === true };
 }
 
 /** "Action — Amina Otieno, due 2026-12-01: " — the prefix exports put before an action item's text. */
@@ -52,6 +57,7 @@ export const ActionItem = Node.create({
   defining: true,
   addAttributes() {
     return {
+      itemId: dataAttribute('item-id'),
       ownerId: dataAttribute('owner-id'),
       ownerName: dataAttribute('owner-name'),
       dueDate: dataAttribute('due-date'),
@@ -62,6 +68,11 @@ export const ActionItem = Node.create({
       },
     };
   },
+  addProseMirrorPlugins() {
+    const editor = this.editor;
+    // Read-only viewers never write: the server would refuse their changes.
+    return [actionItemIdPlugin(() => editor.isEditable)];
+  },
   parseHTML() {
     return [{ tag: 'div[data-action-item]' }];
   },
@@ -69,3 +80,43 @@ export const ActionItem = Node.create({
     return ['div', mergeAttributes({ 'data-action-item': '' }, HTMLAttributes), 0];
   },
 });
+
+const actionItemIds = new PluginKey('actionItemIds');
+
+/** Action items without an id, or with an id an earlier item already has (a split copies attributes): they get a new one. */
+export function actionItemsNeedingIds(doc: ProseMirrorNode): number[] {
+  const seen = new Set<string>();
+  const positions: number[] = [];
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'actionItem') {
+      const id = readActionItemAttributes(node.attrs).itemId;
+      if (!id || seen.has(id)) positions.push(pos);
+      else seen.add(id);
+    }
+    // Text blocks hold only inline content: nothing below them can be an action item.
+    return !node.isTextblock;
+  });
+  return positions;
+}
+
+/**
+ * Gives every action item a unique id as documents change, including items of documents written before ids
+ * existed (the first sync of an editable client fixes those). Two clients fixing the same item converge: Yjs
+ * keeps one of the two attribute values.
+ */
+export function actionItemIdPlugin(isEditable: () => boolean): Plugin {
+  return new Plugin({
+    key: actionItemIds,
+    appendTransaction(transactions: readonly Transaction[], _old, state) {
+      if (!isEditable() || !transactions.some((tr) => tr.docChanged) || transactions.some((tr) => tr.getMeta(actionItemIds))) return null;
+      const positions = actionItemsNeedingIds(state.doc);
+      if (positions.length === 0) return null;
+      const tr = state.tr.setMeta(actionItemIds, true).setMeta('addToHistory', false);
+      for (const pos of positions) {
+        const node = state.doc.nodeAt(pos);
+        if (node) tr.setNodeMarkup(pos, undefined, { ...node.attrs, itemId: globalThis.crypto.randomUUID() });
+      }
+      return tr;
+    },
+  });
+}

@@ -4,7 +4,9 @@ import { LANGUAGE_NAMES, setLanguage, useDateFormatter, useTimeZoneOptions } fro
 import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordCard } from './change-password-card';
 import { useCurrentUser, useUpdateProfile } from './session';
+import { SessionsCard } from './sessions-card';
 
 /** Reminder times offered before a meeting, in minutes. */
 const REMINDER_CHOICES = [10080, 1440, 60, 15, 5] as const;
@@ -80,6 +82,8 @@ export function ProfilePage() {
           </Button>
         </form>
       </Card>
+      <SessionsCard />
+      <ChangePasswordCard />
     </>
   );
 }

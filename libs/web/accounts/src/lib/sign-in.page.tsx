@@ -4,7 +4,7 @@ import { api, ApiError } from '@simashe/web-api-client';
 import { Alert, Button, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession, useSignIn } from './session';
 
 /** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
@@ -72,6 +72,9 @@ export function SignInPage() {
             {signIn.isPending ? t('signIn.submitting') : t('signIn.submit')}
           </Button>
         </form>
+        <p>
+          <Link to={`/forgot-password${email.trim() ? `?email=${encodeURIComponent(email.trim())}` : ''}`}>{t('accountSecurity.forgot.link')}</Link>
+        </p>
         {health.data?.demoWorkspace && <Alert kind="info">{t('signIn.demoHint')}</Alert>}
       </div>
     </main>

@@ -68,7 +68,7 @@ describe('dashboard figures', () => {
 
   it('draws the stage distribution with the stage colours and hides an empty "closed" bar', () => {
     const dashboard = { stageDistribution: [{ stage: 'plan', count: 2 }, { stage: 'act', count: 1 }, { stage: 'closed', count: 0 }, { stage: 'none', count: 3 }] } as Dashboard;
-    const option = stageDistributionOption(dashboard, { stage: (s) => s.toUpperCase(), open: '', planned: '', stageChanges: '', milestonesDone: '', observations: '', week: (w) => w }) as {
+    const option = stageDistributionOption(dashboard, { stage: (s) => s.toUpperCase(), open: '', planned: '', stageChanges: '', milestonesDone: '', observations: '', week: (w) => w, number: String }) as {
       xAxis: { data: string[] };
       series: Array<{ data: Array<{ value: number; itemStyle: { color: string } }> }>;
     };

@@ -1,4 +1,4 @@
-import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, type DriverNode, type ObservationEvidence, type Reflection, type StartCycleRequest } from '@simashe/contracts';
+import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, type DriverNode, type ObservationEvidence, type Reflection, type StartCycleRequest, type StoredFile } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { StageBadge, fieldError } from './common';
 import { nextStage, previousStage } from './cycle-logic';
 import { MilestoneBoard } from './milestone-board';
-import { useAddObservation, useEvidenceOptions, useMoveStage, usePublishLesson, useReflect, useRemoveObservation, useStartCycle, useUpdateCycle } from './queries';
+import { useAddObservation, useCitableActionItems, useEvidenceOptions, useMoveStage, usePublishLesson, useReflect, useRemoveObservation, useStartCycle, useUpdateCycle, useUploadEvidenceFile } from './queries';
 
 const PLAN_FIELDS = ['objective', 'prediction', 'measurement', 'who', 'when', 'where'] as const;
 const EMPTY_PLAN: CyclePlan = { objective: '', prediction: '', measurement: '', who: '', when: '', where: '' };
@@ -105,32 +105,55 @@ function StageStepper({ cycle }: { cycle: Cycle }) {
   );
 }
 
+/** What an observation cites, as a link: the page of a report, meeting or lesson, a download, or the web address. */
+function EvidenceLink({ item, initiativeId }: { item: ObservationEvidence; initiativeId: string }) {
+  const { t } = useTranslation();
+  if (item.kind === 'link') return <a href={item.url} rel="noopener noreferrer" target="_blank">{item.label || item.url}</a>;
+  const label = item.label || t(`cycles.evidence.${item.kind}`);
+  if (item.kind === 'file') {
+    return (
+      <a href={`/api/initiatives/${initiativeId}/files/${item.id}`} download>
+        {t('cycles.evidence.file')}: {label}
+      </a>
+    );
+  }
+  const path = item.kind === 'report' ? `/reports/${item.id}` : item.kind === 'lesson' ? `/lessons/${item.id}` : `/meetings/${item.id}`;
+  return <Link to={path}>{item.kind === 'action_item' ? `${t('cycles.evidence.action_item')}: ${label}` : label}</Link>;
+}
+
 function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const format = useDateFormatter(user.timeZone);
   const add = useAddObservation(cycle.id);
   const remove = useRemoveObservation();
+  const upload = useUploadEvidenceFile(cycle.initiativeId);
   const options = useEvidenceOptions(canEdit);
+  const fileInput = useId();
   const [observedOn, setObservedOn] = useState(() => new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
   const [cited, setCited] = useState('');
-  const evidenceLink = (item: ObservationEvidence) => {
-    if (item.kind === 'link') return <a href={item.url} rel="noopener noreferrer" target="_blank">{item.label || item.url}</a>;
-    const path = item.kind === 'report' ? `/reports/${item.id}` : item.kind === 'lesson' ? `/lessons/${item.id}` : `/meetings/${item.id}`;
-    return <Link to={path}>{item.label || t(`cycles.evidence.${item.kind}`)}</Link>;
-  };
+  const [itemId, setItemId] = useState('');
+  const [files, setFiles] = useState<StoredFile[]>([]);
+  const citedMeeting = cited.startsWith('meeting:') ? cited.slice('meeting:'.length) : null;
+  const actionItems = useCitableActionItems(citedMeeting);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const evidence: ObservationEvidence[] = [];
     if (link.trim()) evidence.push({ kind: 'link', url: link.trim(), label: '' });
     if (cited) {
       const [kind, id] = cited.split(':') as ['report' | 'lesson' | 'meeting', string];
-      const label = [...options.reports, ...options.lessons, ...options.meetings].find((o) => o.id === id)?.title ?? '';
-      evidence.push({ kind, id, label: label.slice(0, 200) });
+      const item = itemId ? actionItems.data?.find((candidate) => candidate.itemId === itemId) : undefined;
+      if (kind === 'meeting' && item) {
+        evidence.push({ kind: 'action_item', id, itemId: item.itemId, label: (item.text || item.ownerName || '').slice(0, 200) });
+      } else {
+        const label = [...options.reports, ...options.lessons, ...options.meetings].find((o) => o.id === id)?.title ?? '';
+        evidence.push({ kind, id, label: label.slice(0, 200) });
+      }
     }
-    add.mutate({ observedOn, note, evidence }, { onSuccess: () => (setNote(''), setLink(''), setCited('')) });
+    evidence.push(...files.map((file) => ({ kind: 'file' as const, id: file.id, label: file.name.slice(0, 200) })));
+    add.mutate({ observedOn, note, evidence }, { onSuccess: () => (setNote(''), setLink(''), setCited(''), setItemId(''), setFiles([])) });
   };
   return (
     <>
@@ -144,7 +167,9 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
               {observation.evidence.length > 0 && (
                 <ul className="evidence-list">
                   {observation.evidence.map((item, index) => (
-                    <li key={index}>{evidenceLink(item)}</li>
+                    <li key={index}>
+                      <EvidenceLink item={item} initiativeId={cycle.initiativeId} />
+                    </li>
                   ))}
                 </ul>
               )}
@@ -169,7 +194,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
             <SelectField
               label={t('cycles.observations.cite')}
               value={cited}
-              onChange={(e) => setCited(e.target.value)}
+              onChange={(e) => (setCited(e.target.value), setItemId(''))}
               options={[
                 { value: '', label: t('cycles.observations.nothing') },
                 ...options.reports.map((r) => ({ value: `report:${r.id}`, label: `${t('cycles.evidence.report')}: ${r.title}` })),
@@ -177,9 +202,49 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
                 ...options.lessons.map((l) => ({ value: `lesson:${l.id}`, label: `${t('cycles.evidence.lesson')}: ${l.title}` })),
               ]}
             />
+            {citedMeeting && (actionItems.data?.length ?? 0) > 0 && (
+              <SelectField
+                label={t('cycles.observations.actionItem')}
+                value={itemId}
+                onChange={(e) => setItemId(e.target.value)}
+                options={[
+                  { value: '', label: t('cycles.observations.wholeMeeting') },
+                  ...(actionItems.data ?? []).map((item) => ({
+                    value: item.itemId,
+                    label: [item.text || t('cycles.evidence.action_item'), item.ownerName, item.dueDate].filter(Boolean).join(' · '),
+                  })),
+                ]}
+              />
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor={fileInput}>{t('cycles.observations.attach')}</label>
+            <input
+              id={fileInput}
+              type="file"
+              disabled={upload.isPending}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) upload.mutate(file, { onSuccess: (stored) => setFiles((current) => [...current, stored]), onSettled: () => (e.target.value = '') });
+              }}
+            />
+            <p className="muted">{upload.isPending ? t('cycles.observations.uploading') : t('cycles.observations.fileHint')}</p>
+            {upload.error && <p className="field-error">{upload.error.message}</p>}
+            {files.length > 0 && (
+              <ul className="evidence-list" aria-label={t('cycles.observations.attached')}>
+                {files.map((file) => (
+                  <li key={file.id}>
+                    {file.name}{' '}
+                    <Button variant="link" className="danger-link" onClick={() => setFiles((current) => current.filter((other) => other.id !== file.id))}>
+                      {t('cycles.observations.removeFile', { name: file.name })}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
           </div>
           <TextArea label={t('cycles.observations.note')} value={note} onChange={setNote} error={fieldError(add.error, 'note')} />
-          <Button type="submit" busy={add.isPending} disabled={!note.trim()}>
+          <Button type="submit" busy={add.isPending} disabled={!note.trim() || upload.isPending}>
             {t('cycles.observations.add')}
           </Button>
         </form>

@@ -1,7 +1,7 @@
-import { DETERMINANTS, SECTORS, type CycleStage, type Dashboard, type DashboardFilters } from '@simashe/contracts';
-import { useCurrentUser } from '@simashe/web-accounts';
+import { DETERMINANTS, SECTORS, type Dashboard, type DashboardFilters } from '@simashe/contracts';
+import { dashboardLabels } from '@simashe/charts';
 import { queryString } from '@simashe/web-api-client';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { useLanguage } from '@simashe/web-i18n';
 import { Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,22 +14,10 @@ import { registerWorldMap, worldMapOption } from './world-map';
 
 const REGIONS = ['AFRO', 'AMRO', 'SEARO', 'EURO', 'EMRO', 'WPRO'] as const;
 
+/** The dashboard charts' words, numbers and dates in the interface language: the same labels the API's PDF export uses. */
 export function useDashboardLabels(): DashboardLabels {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  const format = useDateFormatter(user.timeZone);
-  return useMemo(
-    () => ({
-      stage: (stage: CycleStage | 'none') => t(`cycles.stages.${stage}`),
-      open: t('cycles.dashboard.open'),
-      planned: t('cycles.dashboard.planned'),
-      stageChanges: t('cycles.dashboard.stageChanges'),
-      milestonesDone: t('cycles.dashboard.milestonesDone'),
-      observations: t('cycles.dashboard.observations'),
-      week: (iso: string) => format(`${iso}T12:00:00Z`, { dateStyle: 'short' }),
-    }),
-    [t, format],
-  );
+  const language = useLanguage();
+  return useMemo(() => dashboardLabels(language), [language]);
 }
 
 /** The table of pathfinders: what each shows, with a link to drill down. */
@@ -129,6 +117,7 @@ export function DashboardSection({ filters, onFilters }: { filters: DashboardFil
   const dashboard = useDashboard(filters);
   const set = (key: keyof DashboardFilters) => (value: string) => onFilters({ ...filters, [key]: value || undefined });
   const exportQuery = queryString(filters);
+  const language = useLanguage();
   return (
     <section aria-labelledby="dashboard-heading">
       <h2 id="dashboard-heading">{t('cycles.dashboard.title')}</h2>
@@ -143,10 +132,10 @@ export function DashboardSection({ filters, onFilters }: { filters: DashboardFil
             {t('cycles.dashboard.allPathfinders')}
           </button>
         )}
-        <a className="btn btn-secondary" href={`/api/cycles-dashboard/export${exportQuery ? `${exportQuery}&` : '?'}format=csv`} download>
+        <a className="btn btn-secondary" href={`/api/cycles-dashboard/export${exportQuery ? `${exportQuery}&` : '?'}format=csv&lang=${language}`} download>
           {t('cycles.dashboard.exportCsv')}
         </a>
-        <a className="btn btn-secondary" href={`/api/cycles-dashboard/export${exportQuery ? `${exportQuery}&` : '?'}format=pdf`} download>
+        <a className="btn btn-secondary" href={`/api/cycles-dashboard/export${exportQuery ? `${exportQuery}&` : '?'}format=pdf&lang=${language}`} download>
           {t('cycles.dashboard.exportPdf')}
         </a>
         <Link className="btn btn-secondary" to={`/cycles/dashboard/print${exportQuery}`}>

@@ -1,6 +1,7 @@
-import { measureChartOption, type MeasureChartLabels } from '@simashe/charts';
+import { chartLabels, measureChartOption, type MeasureChartLabels } from '@simashe/charts';
 import { CHART_TYPES, MEASURE_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_KINDS, type ChartSignal, type Measure, type MeasureInput } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
+import { useLanguage } from '@simashe/web-i18n';
 import { Alert, Button, Card, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,23 +10,10 @@ import { fieldError } from './common';
 import { EChart, type EChartHandle } from './echart';
 import { useAddMeasure, useAddPoints, useImportCsv, useMeasureChart, useRemoveMeasure, useRemovePoint, useUpdateMeasure } from './queries';
 
+/** The chart's words, numbers and dates in the interface language: the same labels the API's SVG export uses. */
 export function useChartLabels(): MeasureChartLabels {
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
-      value: t('cycles.chart.value'),
-      centre: t('cycles.chart.centre'),
-      median: t('cycles.chart.median'),
-      upper: t('cycles.chart.upper'),
-      lower: t('cycles.chart.lower'),
-      target: t('cycles.chart.target'),
-      movingRange: t('cycles.chart.movingRange'),
-      movingRangeUpper: t('cycles.chart.movingRangeUpper'),
-      cycle: (number: number) => t('cycles.chart.band', { number }),
-      signal: (signal: ChartSignal) => t(`cycles.chart.rules.${signal.rule}`),
-    }),
-    [t],
-  );
+  const language = useLanguage();
+  return useMemo(() => chartLabels(language), [language]);
 }
 
 function MeasureForm({ measure, busy, error, onSubmit, onCancel }: { measure?: Measure; busy: boolean; error: Error | null; onSubmit: (input: MeasureInput) => void; onCancel: () => void }) {
@@ -163,6 +151,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
   const { t, i18n } = useTranslation();
   const chart = useMeasureChart(measure.id);
   const labels = useChartLabels();
+  const language = useLanguage();
   const rtl = i18n.dir() === 'rtl';
   const option = useMemo(() => (chart.data ? measureChartOption(chart.data, labels, { rtl }) : null), [chart.data, labels, rtl]);
   const handle = useRef<EChartHandle>(null);
@@ -213,7 +202,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
             <p className="muted">{t('cycles.chart.runSummary', { median: chart.data.chart.median, runs: chart.data.chart.runs, useful: chart.data.chart.usefulObservations })}</p>
           )}
           <div className="button-row">
-            <a className="btn btn-secondary" href={`/api/measures/${measure.id}/chart.svg`} download>
+            <a className="btn btn-secondary" href={`/api/measures/${measure.id}/chart.svg?lang=${language}`} download>
               {t('cycles.chart.svg')}
             </a>
             <Button variant="secondary" onClick={downloadPng}>

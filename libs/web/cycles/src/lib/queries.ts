@@ -1,4 +1,6 @@
 import type {
+  ActionItem,
+  StoredFile,
   ActivityItem,
   Cycle,
   CycleStage,
@@ -66,6 +68,24 @@ export const useUpdateMilestone = () =>
 export const useRemoveMilestone = () => useCyclesMutation((id: string) => api.delete(`/milestones/${id}`));
 export const useAddObservation = (cycleId: string) => useCyclesMutation((input: ObservationInput) => api.post<Observation>(`/cycles/${cycleId}/observations`, input));
 export const useRemoveObservation = () => useCyclesMutation((id: string) => api.delete(`/observations/${id}`));
+/** Uploads a file for an observation to cite; it belongs to the observation once that is saved. */
+export const useUploadEvidenceFile = (initiativeId: string) =>
+  useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api.upload<StoredFile>(`/initiatives/${initiativeId}/files`, form);
+    },
+  });
+/** The action items of a meeting's minutes that can be cited (those with an id). */
+export function useCitableActionItems(meetingId: string | null) {
+  return useQuery({
+    queryKey: ['meetings', meetingId, 'action-items'],
+    queryFn: () => api.get<{ items: ActionItem[] }>(`/meetings/${meetingId}/action-items`),
+    enabled: meetingId !== null,
+    select: (data) => data.items.filter((item): item is ActionItem & { itemId: string } => item.itemId !== null),
+  });
+}
 
 export const useAddMeasure = (initiativeId: string) => useCyclesMutation((input: MeasureInput) => api.post<Measure>(`/initiatives/${initiativeId}/measures`, input));
 export const useUpdateMeasure = (id: string) => useCyclesMutation((input: MeasureInput) => api.put<Measure>(`/measures/${id}`, input));

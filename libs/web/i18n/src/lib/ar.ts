@@ -1,3 +1,6 @@
+import { accountSecurityAr } from './account-security/ar';
+import { REPORT_STATUS_NAMES } from '@simashe/charts';
+import { auditAr } from './audit/ar';
 import { cyclesAr } from './cycles/ar';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
@@ -34,7 +37,7 @@ export const ar: DeepPartial<Catalogue> = {
     rateLimited: 'محاولات فاشلة كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.',
     demoHint: 'مساحة تجريبية: سجّل الدخول باستخدام kenya.admin@demo.simashe.org وكلمة المرور simashe-demo-2026.',
   },
-  reports: { status: { draft: 'مسودة', in_review: 'قيد المراجعة', submitted: 'مُقدَّم' } },
+  reports: { status: REPORT_STATUS_NAMES.ar },
   lessons: {
     determinants: 'المحددات',
     determinant: { label: 'المحدِّد', social: 'اجتماعي', economic: 'اقتصادي', environmental: 'بيئي' },
@@ -54,4 +57,6 @@ export const ar: DeepPartial<Catalogue> = {
     },
   },
   cycles: cyclesAr,
+  audit: auditAr,
+  accountSecurity: accountSecurityAr,
 };

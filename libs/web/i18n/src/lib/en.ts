@@ -1,3 +1,6 @@
+import { accountSecurityEn } from './account-security/en';
+import { REPORT_STATUS_NAMES } from '@simashe/charts';
+import { auditEn } from './audit/en';
 import { cyclesEn } from './cycles/en';
 
 /** English: the complete catalogue. Other languages fall back to it key by key. */
@@ -141,7 +144,7 @@ export const en = {
     empty: 'No reports match. Create one from a template to start co-writing.',
     period: '{{start}} – {{end}}',
     statusHeading: 'Status',
-    status: { draft: 'Draft', in_review: 'In review', submitted: 'Submitted' },
+    status: REPORT_STATUS_NAMES.en,
     archived: 'Archived',
     readOnly: 'Read-only',
     submittedFromRegion: 'Submitted reports from your region',
@@ -502,6 +505,8 @@ export const en = {
     emailReminders: 'Also send reminders by email (when the workspace has email set up)',
   },
   cycles: cyclesEn,
+  audit: auditEn,
+  accountSecurity: accountSecurityEn,
 };
 
 export type Catalogue = typeof en;

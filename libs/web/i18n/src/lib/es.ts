@@ -1,3 +1,6 @@
+import { accountSecurityEs } from './account-security/es';
+import { REPORT_STATUS_NAMES } from '@simashe/charts';
+import { auditEs } from './audit/es';
 import { cyclesEs } from './cycles/es';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
@@ -37,7 +40,7 @@ export const es: DeepPartial<Catalogue> = {
     rateLimited: 'Demasiados intentos fallidos. Espere unos minutos e inténtelo de nuevo.',
     demoHint: 'Espacio de demostración: inicie sesión con kenya.admin@demo.simashe.org y la contraseña simashe-demo-2026.',
   },
-  reports: { title: 'Informes de avance', new: 'Nuevo informe', status: { draft: 'Borrador', in_review: 'En revisión', submitted: 'Presentado' } },
+  reports: { title: 'Informes de avance', new: 'Nuevo informe', status: REPORT_STATUS_NAMES.es },
   lessons: {
     title: 'Lecciones aprendidas',
     logLesson: 'Registrar una lección',
@@ -92,4 +95,6 @@ export const es: DeepPartial<Catalogue> = {
   notifications: { title: 'Notificaciones', markRead: 'Marcar como leída', markAllRead: 'Marcar todo como leído' },
   home: { welcome: 'Bienvenido/a, {{name}}', myOrganisations: 'Mis organizaciones', regionalPathfinders: 'Países pioneros de su región' },
   cycles: cyclesEs,
+  audit: auditEs,
+  accountSecurity: accountSecurityEs,
 };

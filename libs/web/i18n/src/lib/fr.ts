@@ -1,3 +1,6 @@
+import { accountSecurityFr } from './account-security/fr';
+import { REPORT_STATUS_NAMES } from '@simashe/charts';
+import { auditFr } from './audit/fr';
 import { cyclesFr } from './cycles/fr';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
@@ -37,7 +40,7 @@ export const fr: DeepPartial<Catalogue> = {
     rateLimited: 'Trop de tentatives échouées. Patientez quelques minutes puis réessayez.',
     demoHint: 'Espace de démonstration : connectez-vous avec kenya.admin@demo.simashe.org et le mot de passe simashe-demo-2026.',
   },
-  reports: { title: 'Rapports d’avancement', new: 'Nouveau rapport', status: { draft: 'Brouillon', in_review: 'En relecture', submitted: 'Soumis' } },
+  reports: { title: 'Rapports d’avancement', new: 'Nouveau rapport', status: REPORT_STATUS_NAMES.fr },
   lessons: {
     title: 'Enseignements tirés',
     logLesson: 'Consigner un enseignement',
@@ -123,4 +126,6 @@ export const fr: DeepPartial<Catalogue> = {
   },
   home: { welcome: 'Bienvenue, {{name}}', myOrganisations: 'Mes organisations', regionalPathfinders: 'Pays pionniers de votre région' },
   cycles: cyclesFr,
+  audit: auditFr,
+  accountSecurity: accountSecurityFr,
 };

@@ -1,6 +1,6 @@
 import { RTL_LANGUAGES, SUPPORTED_LANGUAGES, type Language } from '@simashe/contracts';
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
 import { ar } from './ar';
 import { en } from './en';
 import { es } from './es';
@@ -35,6 +35,12 @@ export async function setLanguage(language: Language): Promise<void> {
 
 export function currentLanguage(): Language {
   return isLanguage(i18next.language) ? i18next.language : 'en';
+}
+
+/** The language the interface speaks now, as a supported code; re-renders the component when it changes. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
 export function initI18n(): typeof i18next {

@@ -27,8 +27,11 @@ export function LanguageSwitcher() {
   );
 }
 
-/** The frame of every signed-in page; `tools` are extra header controls supplied by feature libs (the inbox). */
-export function AppShell({ tools }: { tools?: ReactNode }) {
+/**
+ * The frame of every signed-in page; `tools` are extra header controls supplied by feature libs (the inbox),
+ * `navItems` extra `<li>` navigation entries shown only to some people (the audit log).
+ */
+export function AppShell({ tools, navItems }: { tools?: ReactNode; navItems?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const signOut = useSignOut();
@@ -71,6 +74,7 @@ export function AppShell({ tools }: { tools?: ReactNode }) {
               <NavLink to={`/${module}`}>{t(`nav.${module}`)}</NavLink>
             </li>
           ))}
+          {navItems}
         </ul>
       </nav>
       <main id="main" className="shell-main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Language } from '@simashe/contracts';
 import type { Request } from 'express';
 import { UnauthenticatedError } from '../errors';
 
@@ -7,6 +8,19 @@ export interface AuthContext {
   userId: string;
   sessionId: string;
   email: string;
+  /** Where the request came from (set by the session guard on HTTP requests; absent for sockets and jobs). */
+  ip?: string | null;
+  userAgent?: string | null;
+  /**
+   * The user's preferred language (profile), read with the session: what server-drawn charts and exports speak.
+   * Absent where the server acts for someone outside a request (demo seeding); see `readerLanguage`.
+   */
+  language?: Language;
+}
+
+/** The language to render for: an explicit choice (e.g. `?lang=` on an export), else the user's, else English. */
+export function readerLanguage(auth: AuthContext, requested?: Language): Language {
+  return requested ?? auth.language ?? 'en';
 }
 
 export type AuthenticatedRequest = Request & { auth?: AuthContext; requestId?: string };

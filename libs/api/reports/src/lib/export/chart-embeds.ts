@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '@simashe/api-core';
+import type { Language } from '@simashe/contracts';
 import { readChartEmbedAttributes, type ChartEmbedSource, type ProseMirrorJson } from '@simashe/editor';
 import { Resvg } from '@resvg/resvg-js';
 
@@ -12,8 +13,11 @@ export interface RenderedChart {
   height: number;
 }
 
-/** Draws one chart as SVG for a reader, or null when the reader may not see it (or it no longer exists). */
-export type ChartEmbedResolver = (auth: AuthContext, id: string) => Promise<{ title: string; svg: string; width: number; height: number } | null>;
+/**
+ * Draws one chart as SVG for a reader, in `language` (its labels, numbers and dates), or null when the reader may not
+ * see it (or it no longer exists).
+ */
+export type ChartEmbedResolver = (auth: AuthContext, id: string, language: Language) => Promise<{ title: string; svg: string; width: number; height: number } | null>;
 
 /**
  * Where the domains that own chartable data (cycles' measures, monitoring next) say how to draw a chart that a
@@ -27,8 +31,8 @@ export class ChartEmbedRegistry {
     this.resolvers.set(source, resolver);
   }
 
-  /** Every chart embedded in the document, drawn once each, keyed by `${source}:${id}`. */
-  async render(auth: AuthContext, doc: ProseMirrorJson): Promise<Map<string, RenderedChart | null>> {
+  /** Every chart embedded in the document, drawn once each in `language`, keyed by `${source}:${id}`. */
+  async render(auth: AuthContext, doc: ProseMirrorJson, language: Language): Promise<Map<string, RenderedChart | null>> {
     const wanted = new Map<string, { source: ChartEmbedSource; id: string }>();
     const visit = (node: ProseMirrorJson) => {
       if (node.type === 'chartEmbed') {
@@ -41,7 +45,7 @@ export class ChartEmbedRegistry {
     const rendered = new Map<string, RenderedChart | null>();
     for (const [key, { source, id }] of wanted) {
       const resolver = this.resolvers.get(source);
-      const chart = resolver ? await resolver(auth, id).catch(() => null) : null;
+      const chart = resolver ? await resolver(auth, id, language).catch(() => null) : null;
       rendered.set(key, chart ? { ...chart, png: Buffer.from(new Resvg(chart.svg, { fitTo: { mode: 'width', value: chart.width * 2 } }).render().asPng()) } : null);
     }
     return rendered;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, readerLanguage, type AuthContext } from '@simashe/api-core';
 import { DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { REPORT_DOCUMENT_FIELD, type Report } from '@simashe/contracts';
 import { safeReportJson } from '@simashe/editor';
@@ -9,7 +9,7 @@ import type { ExportFormat, ExportHeader } from './export-header';
 import { toDocx } from './to-docx';
 import { toHtml } from './to-html';
 import { toMarkdown } from './to-markdown';
-import { toPdf } from './to-pdf';
+import { pdfLanguage, toPdf } from './to-pdf';
 
 export interface ExportedFile {
   filename: string;
@@ -24,13 +24,14 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** Exports the current text, or any version, with title, organisation, period and a version stamp. */
+/** Exports the current text, or any version, with title, organisation, period and a version stamp; each export is an event. */
 @Injectable()
 export class ReportExportService {
   constructor(
     private readonly store: DocumentStore,
     private readonly versions: VersionsService,
     private readonly charts: ChartEmbedRegistry,
+    private readonly events: EventBus,
   ) {}
 
   /** Embedded charts are drawn from current data, as the reader may see it. */
@@ -56,7 +57,9 @@ export class ReportExportService {
       versionStamp,
     };
     const doc = safeReportJson(content);
-    const charts = await this.charts.render(auth, doc);
+    // Charts speak the exporting reader's language, as far as the format's fonts allow (see pdfLanguage).
+    const language = readerLanguage(auth);
+    const charts = await this.charts.render(auth, doc, format === 'pdf' ? pdfLanguage(language) : language);
     const body =
       format === 'html'
         ? Buffer.from(toHtml(doc, header, charts))
@@ -65,6 +68,15 @@ export class ReportExportService {
           : format === 'docx'
             ? await toDocx(doc, header, charts)
             : await toPdf(doc, header, charts);
+    await this.events.emit('data.exported', {
+      actor: eventActor(auth),
+      organisationId: report.organisationId,
+      dataset: 'report',
+      format,
+      target: { type: 'report', id: report.id, name: report.title },
+      rows: null,
+      filters: versionId ? { versionId } : {},
+    });
     const slug = report.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report';
     return { filename: `${slug}${versionId ? '-version' : ''}.${format}`, contentType: CONTENT_TYPES[format], body };
   }

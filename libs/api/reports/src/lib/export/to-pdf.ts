@@ -1,3 +1,4 @@
+import type { Language } from '@simashe/contracts';
 import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
 import PdfPrinter from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
@@ -16,6 +17,15 @@ const printer = new PdfPrinter({
     bolditalics: font('Roboto-MediumItalic.ttf'),
   },
 });
+
+/**
+ * The language a PDF drawn with these fonts can be written in. Roboto has no Arabic glyphs and pdfmake lays words
+ * out left to right without shaping them into a right-to-left line, so an Arabic reader's PDF speaks English until an
+ * Arabic font and a bidirectional layout are bundled; the SVG, HTML and Word exports do speak Arabic.
+ */
+export function pdfLanguage(language: Language): Language {
+  return language === 'ar' ? 'en' : language;
+}
 
 function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
   return nodes.flatMap((node): ContentText[] => {

@@ -1,4 +1,6 @@
-import { LESSON_FILE_TYPES } from '@simashe/contracts';
+import { UPLOAD_FILE_TYPES } from '@simashe/contracts';
+import type { Response } from 'express';
+import { ValidationError } from '../errors';
 
 /** What multer hands over for one uploaded file. */
 export interface UploadedFileData {
@@ -23,7 +25,7 @@ const SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
 
 /** Why a file is refused (type not allowed, or its bytes are not what its type says), or null. */
 export function fileProblem(file: UploadedFileData): string | null {
-  const kind = LESSON_FILE_TYPES[file.mimetype];
+  const kind = UPLOAD_FILE_TYPES[file.mimetype];
   if (!kind) return `Files of type ${file.mimetype || 'unknown'} are not accepted; use PDF, Word, Excel, PowerPoint, CSV, text, PNG or JPEG`;
   if (file.size === 0) return 'The file is empty';
   if (!SIGNATURES[kind](file.buffer)) return `The file's content is not a ${kind.toUpperCase()} file`;
@@ -37,5 +39,23 @@ export function safeFileName(name: string, contentType: string): string {
   const decoded = utf8.includes('\uFFFD') ? name : utf8;
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const base = (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
-  return base || `evidence.${LESSON_FILE_TYPES[contentType]}`;
+  return base || `evidence.${UPLOAD_FILE_TYPES[contentType]}`;
+}
+
+/** The uploaded file, checked: 400 naming the field when it is missing, of a refused type, or not what it claims. */
+export function requireAcceptableFile(file: UploadedFileData | undefined): UploadedFileData & { safeName: string } {
+  if (!file) throw new ValidationError('Choose a file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
+  const problem = fileProblem(file);
+  if (problem) throw new ValidationError(problem, [{ path: 'file', message: problem }]);
+  return { ...file, safeName: safeFileName(file.originalname, file.mimetype) };
+}
+
+/** Always a download (never shown inline, never sniffed), so an uploaded file cannot run as a page of the app. */
+export function sendAttachment(response: Response, file: { name: string; contentType: string; data: Buffer }): void {
+  response
+    .status(200)
+    .setHeader('Content-Type', file.contentType)
+    .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .setHeader('X-Content-Type-Options', 'nosniff')
+    .send(file.data);
 }

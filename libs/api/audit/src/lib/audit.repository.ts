@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditAction, EventActor } from '@simashe/contracts';
+import { isIPv4, isIP } from 'node:net';
+import { DataSource } from 'typeorm';
+
+/** A row of `audit_log` as the list query returns it. */
+export interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  /** occurred_at in microseconds (JavaScript dates keep only milliseconds), for the page cursor. */
+  occurred_at_exact: string;
+  action: AuditAction;
+  actor_user_id: string | null;
+  actor_email: string | null;
+  actor_name: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  target_type: string | null;
+  target_id: string | null;
+  target_name: string | null;
+  details: Record<string, unknown>;
+}
+
+/** What a listener records; names and emails not given are copied from the users and organisations tables. */
+export interface NewAuditEntry {
+  action: AuditAction;
+  actor: EventActor;
+  /** The email tried, for a failed sign-in (no account acted); otherwise the actor's. */
+  actorEmail?: string;
+  organisationId: string | null;
+  target: { type: string; id: string; name?: string | null } | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditListFilters {
+  /** Entries of these organisations, including their members' entries tied to no organisation; null: every entry. */
+  organisationIds: string[] | null;
+  action?: AuditAction;
+  actor?: string;
+  /** Instants: from included, until excluded. */
+  from?: string;
+  until?: string;
+  /** Strictly older than this entry (newest first). */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+/** "::ffff:192.0.2.1" is how Node reports an IPv4 client on a dual-stack socket; anything not an address is dropped. */
+export function normaliseIp(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const plain = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
+  return isIP(plain) ? plain : null;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** All of the audit log's SQL. */
+@Injectable()
+export class AuditRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async insert(entry: NewAuditEntry): Promise<void> {
+    await this.db.query(
+      `INSERT INTO audit_log (action, actor_user_id, actor_email, actor_name, ip, user_agent, organisation_id, organisation_name,
+                              target_type, target_id, target_name, details)
+       SELECT $1, $2::uuid, coalesce($3, u.email), u.name, $4::inet, $5, $6::uuid, o.name,
+              $7::text, $8::uuid, coalesce($9, tu.name, torg.name), $10::jsonb
+       FROM (SELECT 1) AS one
+       LEFT JOIN users u ON u.id = $2::uuid
+       LEFT JOIN organisations o ON o.id = $6::uuid
+       LEFT JOIN users tu ON $7::text = 'user' AND tu.id = $8::uuid
+       LEFT JOIN organisations torg ON $7::text = 'organisation' AND torg.id = $8::uuid`,
+      [
+        entry.action,
+        entry.actor.userId,
+        entry.actorEmail ?? null,
+        normaliseIp(entry.actor.ip),
+        entry.actor.userAgent?.slice(0, 300) ?? null,
+        entry.organisationId,
+        entry.target?.type ?? null,
+        entry.target?.id ?? null,
+        entry.target?.name ?? null,
+        JSON.stringify(entry.details),
+      ],
+    );
+  }
+
+  /** Newest first, `limit` rows at most. */
+  list(filters: AuditListFilters): Promise<AuditRow[]> {
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const conditions: string[] = [];
+    if (filters.organisationIds) {
+      const ids = param(filters.organisationIds);
+      // Sign-ins and network-wide exports belong to no organisation: they show in the log of the actor's
+      // organisations (and, for a failed sign-in, of the account's).
+      conditions.push(`(a.organisation_id = ANY(${ids}::uuid[]) OR (a.organisation_id IS NULL AND EXISTS (
+        SELECT 1 FROM memberships m WHERE m.organisation_id = ANY(${ids}::uuid[])
+          AND (m.user_id = a.actor_user_id OR (a.target_type = 'user' AND m.user_id = a.target_id)))))`);
+    }
+    if (filters.action) conditions.push(`a.action = ${param(filters.action)}`);
+    if (filters.actor) {
+      const pattern = param(likePattern(filters.actor));
+      conditions.push(`(a.actor_email ILIKE ${pattern} OR a.actor_name ILIKE ${pattern})`);
+    }
+    if (filters.from) conditions.push(`a.occurred_at >= ${param(filters.from)}::timestamptz`);
+    if (filters.until) conditions.push(`a.occurred_at < ${param(filters.until)}::timestamptz`);
+    if (filters.before) conditions.push(`(a.occurred_at, a.id) < (${param(filters.before.at)}::timestamptz, ${param(filters.before.id)}::uuid)`);
+    return this.db.query(
+      `SELECT a.id, a.occurred_at, to_char(a.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at_exact,
+              a.action, a.actor_user_id, a.actor_email, a.actor_name, host(a.ip) AS ip, a.user_agent, a.organisation_id,
+              a.organisation_name, a.target_type, a.target_id, a.target_name, a.details
+       FROM audit_log a
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY a.occurred_at DESC, a.id DESC
+       LIMIT ${param(filters.limit)}`,
+      params,
+    );
+  }
+}

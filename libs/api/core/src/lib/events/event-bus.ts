@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { DomainEventName, DomainEvents, EventActor } from '@simashe/contracts';
+import type { Request } from 'express';
+import type { AuthContext } from '../auth/auth-context';
+
+export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEvents[K]) => Promise<void> | void;
+
+/**
+ * How API modules tell each other what happened, instead of calling setter hooks on one another: the owner of a
+ * change emits a typed event (see `DomainEvents` in contracts) once the change is committed; other modules
+ * subscribe by name, usually in `onModuleInit`.
+ *
+ * `emit` awaits every handler, one after the other in subscription order, so what they write (an audit entry)
+ * is stored before the request answers. A handler that throws is logged and skipped: the change it reports has
+ * already happened, and telling the caller it failed would be wrong. A handler whose work may be slow and need
+ * not hold up the request (search indexing) starts it and returns.
+ */
+@Injectable()
+export class EventBus {
+  private readonly logger = new Logger('EventBus');
+  private readonly handlers = new Map<DomainEventName, Array<DomainEventHandler<never>>>();
+
+  /** Subscribes; the returned function unsubscribes. */
+  on<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): () => void {
+    const list = this.handlers.get(name) ?? [];
+    list.push(handler as DomainEventHandler<never>);
+    this.handlers.set(name, list);
+    return () => {
+      this.handlers.set(name, (this.handlers.get(name) ?? []).filter((h) => h !== handler));
+    };
+  }
+
+  async emit<K extends DomainEventName>(name: K, payload: DomainEvents[K]): Promise<void> {
+    // A copy: a handler that subscribes or unsubscribes does not change this delivery.
+    for (const handler of [...(this.handlers.get(name) ?? [])] as Array<DomainEventHandler<K>>) {
+      try {
+        await handler(payload);
+      } catch (error) {
+        this.logger.error(`A "${name}" handler failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    }
+  }
+}
+
+/** Where a request came from. `request.ip` honours the app's `trust proxy` setting (see configureApp). */
+export function requestOrigin(request: Pick<Request, 'ip' | 'header'>): { ip: string | null; userAgent: string | null } {
+  return { ip: request.ip ?? null, userAgent: request.header('user-agent')?.slice(0, 300) ?? null };
+}
+
+/** The actor of an event from the caller's AuthContext (ip and user agent are set by the session guard). */
+export function eventActor(auth: Pick<AuthContext, 'userId' | 'ip' | 'userAgent'>): EventActor {
+  return { userId: auth.userId, ip: auth.ip ?? null, userAgent: auth.userAgent ?? null };
+}

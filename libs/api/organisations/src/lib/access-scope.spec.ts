@@ -1,0 +1,132 @@
+import { ForbiddenError, NotFoundError } from '@simashe/api-core';
+import { ACCESS_ACTIONS, AccessScope, type AccessAction, type AccessResource, type OrganisationAccess } from './access-scope';
+
+const ME = 'user-me';
+const KEN = 'org-kenya'; // a country pathfinder in AFRO: the organisation every resource below belongs to
+const AFRO = 'org-afro-office';
+const PARTNER = 'org-partner';
+const HQ = 'org-secretariat';
+const BRA = 'org-brazil';
+
+const member = (organisationId: string, role: OrganisationAccess['role'], canManage = role === 'admin'): OrganisationAccess => ({ organisationId, relation: 'member', role, canManage });
+const through = (relation: OrganisationAccess['relation'], canManage = false): OrganisationAccess => ({ organisationId: KEN, relation, role: null, canManage });
+const scope = (accesses: OrganisationAccess[], regions: string[] = [], secretariat = false) =>
+  new AccessScope(ME, new Map(accesses.map((access) => [access.organisationId, access])), regions, secretariat);
+
+/** Each relation to Kenya, as the policy loads it (one query per request). */
+const RELATIONS = {
+  'member admin': scope([member(KEN, 'admin')], ['AFRO']),
+  'member editor': scope([member(KEN, 'editor')], ['AFRO']),
+  'member viewer': scope([member(KEN, 'viewer')], ['AFRO']),
+  'regional office': scope([member(AFRO, 'admin'), through('regional_office')], ['AFRO']),
+  'partner grant': scope([member(PARTNER, 'admin'), through('partner_grant')]),
+  'secretariat admin': scope([member(HQ, 'admin'), through('secretariat', true)], [], true),
+  'secretariat member': scope([member(HQ, 'editor'), through('secretariat')], [], true),
+  stranger: scope([member(BRA, 'admin')], ['AMRO']),
+};
+const COLUMNS = Object.keys(RELATIONS) as Array<keyof typeof RELATIONS>;
+
+const report = { kind: 'report', organisationId: KEN, status: 'draft', archived: false } as const;
+const submitted = { ...report, status: 'submitted' } as const;
+const archived = { ...report, archived: true } as const;
+const meeting = { kind: 'meeting', organiserOrganisationId: KEN, networkWide: false, invitation: 'none' } as const;
+const lesson = { kind: 'lesson', organisationId: KEN, regionCode: 'AFRO', status: 'published', visibility: 'organisation' } as const;
+
+/**
+ * The expected answer for every relation, in the column order above:
+ * admin, editor, viewer, regional office, partner grant, secretariat admin, secretariat member, stranger.
+ * Y = allowed, . = refused.
+ */
+const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
+  ['organisation', 'organisation:read', { kind: 'organisation', organisationId: KEN }, 'YYYYYYY.'],
+  ['organisation', 'organisation:manage', { kind: 'organisation', organisationId: KEN }, 'Y....Y..'],
+
+  ['draft report', 'report:read', report, 'YYYYYYY.'],
+  ['draft report', 'report:create', report, 'YY......'],
+  ['draft report', 'report:update', report, 'YY......'],
+  ['draft report', 'document:edit', report, 'YY......'],
+  ['draft report', 'version:read', report, 'YYYYYYY.'],
+  ['draft report', 'version:create', report, 'YY......'],
+  ['draft report', 'version:restore', report, 'YY......'],
+  ['draft report', 'report:manage', report, 'Y....Y..'],
+  ['draft report', 'comment:create', report, 'YYYYYYY.'],
+  ['submitted report', 'report:read', submitted, 'YYYYYYY.'],
+  ['submitted report', 'report:update', submitted, 'YY......'],
+  ['submitted report', 'document:edit', submitted, '........'],
+  ['submitted report', 'version:create', submitted, '........'],
+  ['submitted report', 'report:manage', submitted, 'Y....Y..'],
+  ['archived report', 'report:update', archived, 'YY......'],
+  ['archived report', 'document:edit', archived, '........'],
+  ['archived report', 'report:manage', archived, 'Y....Y..'],
+  ['someone else’s comment', 'comment:resolve', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: 'someone' }, 'YY...Y..'],
+  ['my own comment', 'comment:resolve', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: ME }, 'YYYYYYY.'],
+
+  ['meeting, not invited', 'meeting:read', meeting, 'YYY.....'],
+  ['meeting, not invited', 'minutes:read', meeting, 'YYY.....'],
+  ['meeting, not invited', 'meeting:organise', meeting, 'YY......'],
+  ['meeting, not invited', 'occurrence:update', meeting, 'YY......'],
+  ['meeting, not invited', 'attendance:record', meeting, 'YY......'],
+  ['meeting, not invited', 'agenda:update', meeting, 'YY......'],
+  ['meeting, not invited', 'minutes:write', meeting, 'YY......'],
+  ['meeting, not invited', 'meeting:people', meeting, 'YY......'],
+  ['meeting, invited as viewer', 'meeting:read', { ...meeting, invitation: 'viewer' }, 'YYYYYYYY'],
+  ['meeting, invited as viewer', 'minutes:write', { ...meeting, invitation: 'viewer' }, 'YY......'],
+  ['meeting, invited as contributor', 'minutes:write', { ...meeting, invitation: 'contributor' }, 'YYYYYYYY'],
+  ['meeting, invited as contributor', 'meeting:people', { ...meeting, invitation: 'contributor' }, 'YYYYYYYY'],
+  ['meeting, invited as contributor', 'meeting:organise', { ...meeting, invitation: 'contributor' }, 'YY......'],
+  ['network-wide webinar', 'meeting:read', { ...meeting, networkWide: true }, 'YYYYYYYY'],
+  ['network-wide webinar', 'agenda:update', { ...meeting, networkWide: true }, 'YY......'],
+
+  ['lesson for the organisation', 'lesson:read', lesson, 'YYYYYYY.'],
+  ['lesson for the organisation', 'file:read', lesson, 'YYYYYYY.'],
+  ['lesson for the organisation', 'lesson:create', lesson, 'YY......'],
+  ['lesson for the organisation', 'lesson:update', lesson, 'YY......'],
+  ['lesson for the organisation', 'lesson:delete', lesson, 'YY......'],
+  ['lesson for the organisation', 'file:write', lesson, 'YY......'],
+  ['draft lesson', 'lesson:read', { ...lesson, status: 'draft' }, 'YYY.....'],
+  ['draft lesson', 'file:read', { ...lesson, status: 'draft' }, 'YYY.....'],
+  ['lesson for the region', 'lesson:read', { ...lesson, visibility: 'region' }, 'YYYYYYY.'],
+  ['lesson for the network', 'lesson:read', { ...lesson, visibility: 'network' }, 'YYYYYYYY'],
+
+  ['thread on a readable subject', 'discussion:read', { kind: 'discussion', subjectReadable: true }, 'YYYYYYYY'],
+  ['thread on a readable subject', 'post:create', { kind: 'discussion', subjectReadable: true }, 'YYYYYYYY'],
+  ['thread on a hidden subject', 'discussion:read', { kind: 'discussion', subjectReadable: false }, '........'],
+  ['my post', 'post:update', { kind: 'post', authorId: ME, subjectReadable: true }, 'YYYYYYYY'],
+  ['someone else’s post', 'post:delete', { kind: 'post', authorId: 'someone', subjectReadable: true }, '........'],
+  ['my notification', 'notification:update', { kind: 'notification', userId: ME }, 'YYYYYYYY'],
+  ['someone else’s notification', 'notification:read', { kind: 'notification', userId: 'someone' }, '........'],
+
+  ['initiative', 'initiative:read', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'YYYYYYY.'],
+  ['initiative', 'cycle:read', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'YYYYYYY.'],
+  ['initiative', 'measure:read', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'YYYYYYY.'],
+  ['initiative', 'initiative:write', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'YY......'],
+  ['initiative', 'cycle:write', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'YY......'],
+  ['initiative', 'measure:write', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'YY......'],
+  ['initiative', 'initiative:manage', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'Y....Y..'],
+  ['initiative Brazil takes part in', 'initiative:read', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [BRA] }, 'YYYYYYYY'],
+  ['initiative Brazil takes part in', 'initiative:write', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [BRA] }, 'YY......'],
+];
+
+type Check = AccessScope['can'];
+
+describe('AccessPolicy: relation × action × resource kind', () => {
+  it.each(TABLE)('%s — %s', (_label, action, resource, expected) => {
+    const actual = COLUMNS.map((relation) => ((RELATIONS[relation].can as Check)(action as never, resource as never) ? 'Y' : '.')).join('');
+    expect(`${actual}  (${COLUMNS.join(', ')})`).toBe(`${expected}  (${COLUMNS.join(', ')})`);
+  });
+
+  it('covers every action of every resource kind', () => {
+    const tested = new Set(TABLE.map(([, action]) => action));
+    expect(Object.values(ACCESS_ACTIONS).flat().filter((action) => !tested.has(action))).toEqual([]);
+  });
+
+  it('answers 404 to those who may not know the resource, and 403 with the reason to readers', () => {
+    expect(() => RELATIONS.stranger.require('document:edit', report)).toThrow(NotFoundError);
+    expect(() => RELATIONS['member viewer'].require('document:edit', report)).toThrow(ForbiddenError);
+    expect(() => RELATIONS['secretariat admin'].require('document:edit', report)).toThrow(
+      'Only editors and admins of this organisation can edit this report while it is a draft or in review',
+    );
+    expect(() => RELATIONS['member editor'].require('document:edit', report)).not.toThrow();
+    expect(() => RELATIONS['regional office'].require('meeting:read', meeting)).toThrow(NotFoundError);
+  });
+});

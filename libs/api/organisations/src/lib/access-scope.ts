@@ -1,0 +1,270 @@
+import { ForbiddenError, NotFoundError } from '@simashe/api-core';
+import type { AccessRelation, MemberRole, ReportStatus } from '@simashe/contracts';
+
+export interface OrganisationAccess {
+  organisationId: string;
+  relation: AccessRelation;
+  /** The caller's own role when a member, else null. */
+  role: MemberRole | null;
+  /** Admin of this organisation, or an admin of the secretariat (which runs the network). */
+  canManage: boolean;
+}
+
+/**
+ * The facts about one resource that access depends on. Domain code loads them (it owns the tables); the scope
+ * decides. A report's document, comments and versions are decided on the report's facts; a meeting's occurrences,
+ * agenda and minutes on the meeting's; a lesson's files on the lesson's; cycles and measures on their initiative's.
+ */
+export type AccessResource =
+  | { kind: 'organisation'; organisationId: string }
+  | { kind: 'report'; organisationId: string; status: ReportStatus; archived: boolean }
+  | { kind: 'comment'; organisationId: string; status: ReportStatus; archived: boolean; authorId: string | null }
+  | {
+      kind: 'meeting';
+      organiserOrganisationId: string;
+      networkWide: boolean;
+      /** How the caller is invited (individually, through an organisation or a region): loaded by the meetings module. */
+      invitation: 'none' | 'viewer' | 'contributor';
+    }
+  | { kind: 'lesson'; organisationId: string; regionCode: string | null; status: 'draft' | 'published'; visibility: 'organisation' | 'region' | 'network' }
+  | { kind: 'discussion'; /** Topics have no subject; other threads are read by whoever reads their subject. */ subjectReadable: boolean }
+  | { kind: 'post'; authorId: string | null; subjectReadable: boolean }
+  | { kind: 'notification'; userId: string }
+  | { kind: 'initiative'; organisationId: string; partnerOrganisationIds: readonly string[] };
+
+export type ResourceKind = AccessResource['kind'];
+
+/** Every action, by the kind of resource it is decided on. */
+export const ACCESS_ACTIONS = {
+  organisation: ['organisation:read', 'organisation:manage'],
+  report: ['report:read', 'report:create', 'report:update', 'document:edit', 'version:read', 'version:create', 'version:restore', 'report:manage', 'comment:create'],
+  comment: ['comment:resolve'],
+  meeting: ['meeting:read', 'meeting:organise', 'occurrence:update', 'attendance:record', 'agenda:update', 'minutes:read', 'minutes:write', 'meeting:people'],
+  lesson: ['lesson:read', 'lesson:create', 'lesson:update', 'lesson:delete', 'file:read', 'file:write'],
+  discussion: ['discussion:read', 'post:create'],
+  post: ['post:update', 'post:delete'],
+  notification: ['notification:read', 'notification:update'],
+  initiative: ['initiative:read', 'initiative:write', 'initiative:manage', 'cycle:read', 'cycle:write', 'measure:read', 'measure:write'],
+} as const satisfies Record<ResourceKind, readonly string[]>;
+
+export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
+export type AccessAction = ActionOn<ResourceKind>;
+/** The old names of the initiative actions, kept for the cycles module. */
+export type InitiativeAction = ActionOn<'initiative'>;
+export type InitiativeResource = Extract<AccessResource, { kind: 'initiative' }>;
+type ResourceOf<K extends ResourceKind> = Extract<AccessResource, { kind: K }>;
+
+/** The action that decides whether the caller may know a resource exists at all (404 otherwise). */
+const READ_ACTION: Record<ResourceKind, AccessAction> = {
+  organisation: 'organisation:read',
+  report: 'report:read',
+  comment: 'report:read',
+  meeting: 'meeting:read',
+  lesson: 'lesson:read',
+  discussion: 'discussion:read',
+  post: 'discussion:read',
+  notification: 'notification:read',
+  initiative: 'initiative:read',
+};
+
+/** Why an action was refused, in a sentence a person understands. */
+const REFUSALS: Partial<Record<AccessAction, string>> = {
+  'organisation:manage': 'Only administrators of this organisation can do this',
+  'report:create': 'Only editors and admins of this organisation can write its reports',
+  'report:update': 'Only editors and admins of this organisation can do this',
+  'document:edit': 'Only editors and admins of this organisation can edit this report while it is a draft or in review',
+  'version:create': 'Only editors and admins of this organisation can save versions of this report while it is a draft or in review',
+  'version:restore': 'Only editors and admins of this organisation can restore versions of this report while it is a draft or in review',
+  'report:manage': 'Only admins of this organisation can archive, reopen or make templates of its reports',
+  'comment:resolve': 'Only the comment’s author or the report’s editors can resolve it',
+  'meeting:organise': 'Only editors and admins of the organising organisation can do this',
+  'occurrence:update': 'Only editors and admins of the organising organisation can do this',
+  'attendance:record': 'Only editors and admins of the organising organisation can record attendance',
+  'agenda:update': 'Only editors and admins of the organising organisation can change the agenda',
+  'minutes:write': 'Only organisers and invited contributors can write the minutes',
+  'meeting:people': 'Only organisers and invited contributors see who takes part',
+  'lesson:create': 'Only editors and admins of the organisation can write its lessons',
+  'lesson:update': 'Only editors and admins of the organisation can write its lessons',
+  'lesson:delete': 'Only editors and admins of the organisation can write its lessons',
+  'file:write': 'Only editors and admins of the organisation can change its lessons’ files',
+  'post:update': 'You can only change your own posts',
+  'post:delete': 'You can only change your own posts',
+  'initiative:write': 'Only editors and admins of the owning organisation can change this initiative',
+  'cycle:write': 'Only editors and admins of the owning organisation can change this initiative',
+  'measure:write': 'Only editors and admins of the owning organisation can change this initiative',
+  'initiative:manage': 'Only administrators of the owning organisation can do this',
+};
+
+/**
+ * What one person may see and do: loaded once per request (one query) and asked many times, so lists and
+ * dashboards decide every row without another query. This is the one place that decides access; the rules:
+ *
+ * - **Members** read their organisation's resources. Its **editors and admins** write them (reports while draft
+ *   or in review, lessons, initiatives, meetings it organises). Its **admins** also manage it: members,
+ *   invitations, partner grants, archiving/reopening reports, deleting initiatives.
+ * - **Regional offices** read the country pathfinders of their region; **partner grants** let an organisation
+ *   read another one. Neither writes.
+ * - **The secretariat** (every member) reads every organisation's reports, documents, comments, versions,
+ *   published lessons and initiatives. Its **admins** manage every organisation (members, grants, archiving and
+ *   reopening reports, deleting initiatives) but do not author another organisation's content: they cannot type
+ *   in its reports, rename or submit them, or write its lessons and cycles. Authorship stays with the team.
+ * - **Meetings** are private to those they concern: the organiser's members, invitees, and everyone for
+ *   network-wide webinars. The secretariat does not read other organisations' meetings it is not invited to.
+ *   Organisers (the organiser's editors and admins) change them; invitees who are not viewers write the minutes.
+ * - **Lessons**: drafts are read by the author's organisation only; published lessons by their visibility
+ *   (the organisation's readers, the region, or the whole network).
+ * - **Notifications** belong to their recipient only; **posts** are changed by their author only.
+ */
+export class AccessScope {
+  constructor(
+    readonly userId: string,
+    /** Readable organisations, with the relation and the caller's role in each. */
+    readonly organisations: ReadonlyMap<string, OrganisationAccess>,
+    /** WHO regions of the organisations the caller belongs to. */
+    readonly regions: readonly string[] = [],
+    /** The caller belongs to the secretariat. */
+    readonly secretariat = false,
+  ) {}
+
+  get readableOrganisationIds(): string[] {
+    return [...this.organisations.keys()];
+  }
+
+  get memberOrganisationIds(): string[] {
+    return [...this.organisations.values()].filter((access) => access.role !== null).map((access) => access.organisationId);
+  }
+
+  /** A member of the organisation who may write there (admin or editor). */
+  writesIn(organisationId: string): boolean {
+    const access = this.organisations.get(organisationId);
+    return access?.role === 'admin' || access?.role === 'editor';
+  }
+
+  can<K extends ResourceKind>(action: ActionOn<K>, resource: ResourceOf<K>): boolean {
+    return decide(this, action as AccessAction, resource as AccessResource);
+  }
+
+  /** 404 when the caller may not know the resource exists, 403 with the reason when it may but not do this. */
+  require<K extends ResourceKind>(action: ActionOn<K>, resource: ResourceOf<K>, what = defaultName(resource.kind)): void {
+    if (!decide(this, READ_ACTION[resource.kind], resource) && !this.can(action, resource)) throw new NotFoundError(what);
+    this.requirePermitted(action, resource);
+  }
+
+  /** 403 with the reason unless allowed: when the caller already knows the resource exists, or is creating one. */
+  requirePermitted<K extends ResourceKind>(action: ActionOn<K>, resource: ResourceOf<K>): void {
+    if (!this.can(action, resource)) throw new ForbiddenError(REFUSALS[action as AccessAction] ?? 'You do not have permission to do this');
+  }
+}
+
+function defaultName(kind: ResourceKind): string {
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative' }[kind];
+}
+
+function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
+  switch (resource.kind) {
+    case 'organisation': {
+      const access = scope.organisations.get(resource.organisationId);
+      return action === 'organisation:read' ? !!access : !!access?.canManage;
+    }
+    case 'report':
+    case 'comment': {
+      const access = scope.organisations.get(resource.organisationId);
+      if (!access) return false;
+      const writer = scope.writesIn(resource.organisationId);
+      const open = !resource.archived && resource.status !== 'submitted';
+      switch (action) {
+        case 'report:read':
+        case 'version:read':
+        case 'comment:create':
+          return true;
+        case 'report:create':
+        case 'report:update':
+          // Renaming and moving through review. Whether the report's state allows it (not archived, submitted only
+          // reopened by report:manage) is the report's own state machine, answered with 409s.
+          return writer;
+        // Typing and versions follow the state too: a submitted or archived report's document is read-only.
+        case 'document:edit':
+        case 'version:create':
+        case 'version:restore':
+          return writer && open;
+        case 'report:manage':
+          return access.canManage;
+        case 'comment:resolve':
+          return resource.kind === 'comment' && (resource.authorId === scope.userId || (writer && open) || access.canManage);
+        default:
+          return false;
+      }
+    }
+    case 'meeting': {
+      const organiser = scope.writesIn(resource.organiserOrganisationId);
+      const member = scope.organisations.get(resource.organiserOrganisationId)?.role != null;
+      const reads = resource.networkWide || member || resource.invitation !== 'none';
+      switch (action) {
+        case 'meeting:read':
+        case 'minutes:read':
+          return reads;
+        case 'meeting:organise':
+        case 'occurrence:update':
+        case 'attendance:record':
+        case 'agenda:update':
+          return organiser;
+        case 'minutes:write':
+        case 'meeting:people':
+          return organiser || resource.invitation === 'contributor';
+        default:
+          return false;
+      }
+    }
+    case 'lesson': {
+      const writer = scope.writesIn(resource.organisationId);
+      switch (action) {
+        case 'lesson:read':
+        case 'file:read':
+          return lessonReadable(scope, resource);
+        case 'lesson:create':
+        case 'lesson:update':
+        case 'lesson:delete':
+        case 'file:write':
+          return writer;
+        default:
+          return false;
+      }
+    }
+    case 'discussion':
+      return resource.subjectReadable;
+    case 'post':
+      return resource.subjectReadable && (action === 'discussion:read' || resource.authorId === scope.userId);
+    case 'notification':
+      return resource.userId === scope.userId;
+    case 'initiative': {
+      const owner = scope.organisations.get(resource.organisationId);
+      switch (action) {
+        case 'initiative:read':
+        case 'cycle:read':
+        case 'measure:read':
+          return !!owner || resource.partnerOrganisationIds.some((id) => scope.organisations.get(id)?.role);
+        case 'initiative:write':
+        case 'cycle:write':
+        case 'measure:write':
+          return scope.writesIn(resource.organisationId);
+        case 'initiative:manage':
+          return !!owner?.canManage;
+        default:
+          return false;
+      }
+    }
+  }
+}
+
+/** Lesson reads, as a predicate; `lessonReadCondition` is the same rule in SQL, for lists. */
+function lessonReadable(scope: AccessScope, lesson: ResourceOf<'lesson'>): boolean {
+  if (lesson.status === 'draft') return scope.organisations.get(lesson.organisationId)?.role != null;
+  switch (lesson.visibility) {
+    case 'network':
+      return true;
+    case 'region':
+      return scope.secretariat || (lesson.regionCode !== null && scope.regions.includes(lesson.regionCode)) || scope.organisations.has(lesson.organisationId);
+    case 'organisation':
+      return scope.organisations.has(lesson.organisationId);
+  }
+}

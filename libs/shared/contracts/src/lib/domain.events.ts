@@ -1,0 +1,67 @@
+import type { DocumentRef } from './collaboration.events';
+import type { MemberRole, ReportStatus } from './constants';
+
+/**
+ * The events API modules tell each other about, through the one typed bus in api-core (`EventBus`). The owner of
+ * a change emits after it is committed; listeners (the audit log, search) subscribe by name. Payloads are plain
+ * data: ids and the names the emitter already had, never entities.
+ */
+
+/** Who did it, from where. `userId` is null when nobody is signed in (a failed sign-in). */
+export interface EventActor {
+  userId: string | null;
+  /** The client address as Express resolved it (honouring the `trust proxy` setting), or null off a request. */
+  ip: string | null;
+  userAgent?: string | null;
+}
+
+/** What an export produced: a single report, or a filtered list. */
+export const EXPORT_DATASETS = ['report', 'lessons', 'cycles_dashboard', 'audit_log'] as const;
+export type ExportDataset = (typeof EXPORT_DATASETS)[number];
+
+export interface DomainEvents {
+  'auth.signed_in': { actor: EventActor; sessionId: string };
+  /** Wrong email or password (rate-limited attempts are refused before they are checked, and not recorded). */
+  'auth.sign_in_failed': { actor: EventActor; email: string; /** The account the email names, if there is one. */ userId: string | null };
+  'auth.signed_out': { actor: EventActor; sessionId: string };
+
+  'invitation.sent': { actor: EventActor; organisationId: string; invitationId: string; email: string; role: MemberRole; emailSent: boolean };
+  /** `actor` is the person who accepted (a new account when `newAccount`). */
+  'invitation.accepted': { actor: EventActor; organisationId: string; invitationId: string; email: string; role: MemberRole; newAccount: boolean };
+  'member.role_changed': { actor: EventActor; organisationId: string; userId: string; from: MemberRole; to: MemberRole };
+  /** `left` when the member removed themself. */
+  'member.removed': { actor: EventActor; organisationId: string; userId: string; role: MemberRole; left: boolean };
+  'partner_grant.added': { actor: EventActor; organisationId: string; partnerOrganisationId: string; partnerName: string };
+  'partner_grant.removed': { actor: EventActor; organisationId: string; partnerOrganisationId: string };
+
+  'report.submitted': { actor: EventActor; organisationId: string; reportId: string; title: string; from: ReportStatus };
+  /** A submitted report moved back to draft or review. */
+  'report.reopened': { actor: EventActor; organisationId: string; reportId: string; title: string; to: ReportStatus };
+
+  /** A download of data: one report, or a list with the filters it was taken with. */
+  'data.exported': {
+    actor: EventActor;
+    organisationId: string | null;
+    dataset: ExportDataset;
+    format: string;
+    /** The one item exported (a report), else null. */
+    target: { type: string; id: string; name: string } | null;
+    /** Rows in a list export, else null. */
+    rows: number | null;
+    filters: Record<string, string>;
+  };
+  /** An uploaded file was downloaded; `restricted` when its audience is narrower than the whole network. */
+  'file.downloaded': {
+    actor: EventActor;
+    organisationId: string;
+    fileId: string;
+    fileName: string;
+    parent: { type: 'lesson' | 'initiative'; id: string; title: string };
+    restricted: boolean;
+  };
+
+  /** A version of a real-time document was stored: a settled moment to refresh what depends on its text. */
+  'document.version_saved': { actor: EventActor; document: DocumentRef; versionId: string };
+}
+
+export type DomainEventName = keyof DomainEvents;

@@ -1,0 +1,2 @@
+export * from './lib/audit-log.page';
+export * from './lib/audit-nav-link';

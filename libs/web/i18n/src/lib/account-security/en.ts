@@ -1,0 +1,80 @@
+/** Sessions, password change and password reset, English (the reference: fr, es and ar must have every key). */
+export const accountSecurityEn = {
+  sessions: {
+    title: 'Sessions',
+    intro: 'Where you are signed in. Sign out of any session you do not recognise, or of every one but this.',
+    loadError: 'Your sessions could not be loaded.',
+    thisDevice: 'This device',
+    unknownDevice: 'Unknown device',
+    browserOnOs: '{{browser}} on {{os}}',
+    mobile: 'mobile',
+    lastSeen: 'Last active: {{when}}',
+    signedIn: 'Signed in: {{date}}',
+    address: 'Address: {{ip}}',
+    unknownAddress: 'Address unknown',
+    userAgent: 'Full browser description',
+    signOut: 'Sign out',
+    signOutOf: 'Sign out of {{device}}',
+    confirmSignOut: 'Sign out of {{device}}? Whoever uses that session will have to sign in again.',
+    signedOut: 'That session is signed out.',
+    signOutOthers: 'Sign out everywhere else',
+    confirmSignOutOthers: 'Sign out of every other session? Only this device stays signed in.',
+    signedOutOthers_one: 'Signed out of {{count}} other session.',
+    signedOutOthers_other: 'Signed out of {{count}} other sessions.',
+    noOthers: 'You are signed in on this device only.',
+    gone: 'That session had already ended.',
+  },
+  password: {
+    title: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    newHint: 'At least 10 characters. Your other sessions will be signed out.',
+    confirm: 'Repeat the new password',
+    submit: 'Change password',
+    submitting: 'Changing…',
+    changed: 'Password changed. Your other sessions have been signed out; this one stays signed in.',
+    required: 'Enter your current password.',
+    wrongCurrent: 'The current password is not correct.',
+    tooShort: 'Use at least 10 characters.',
+    tooLong: 'Use at most 200 characters.',
+    mismatch: 'The two new passwords are not the same.',
+    rateLimited: 'Too many wrong passwords. Wait a few minutes and try again.',
+  },
+  forgot: {
+    link: 'Forgot your password?',
+    title: 'Forgot your password?',
+    intro: 'Enter the email address of your account and we will send you a link to choose a new password.',
+    email: 'Email',
+    invalidEmail: 'Enter a valid email address.',
+    submit: 'Send the link',
+    submitting: 'Sending…',
+    sent: 'If an account uses {{email}}, a link to choose a new password is on its way. It works once, within an hour. Check your spam folder if it does not arrive.',
+    noMail: 'No email? When the workspace has no mail server, your administrator can find the link in the server log.',
+    rateLimited: 'Too many requests. Wait a while and try again.',
+    backToSignIn: 'Back to sign in',
+  },
+  reset: {
+    title: 'Choose a new password',
+    intro: 'Choose a new password for your account. Every session of the account will be signed out.',
+    validUntil: 'This link works until {{time}}.',
+    new: 'New password',
+    newHint: 'At least 10 characters.',
+    confirm: 'Repeat the new password',
+    submit: 'Set the new password',
+    submitting: 'Saving…',
+    done: 'Your password has been changed and every session signed out. Sign in with the new password.',
+    goToSignIn: 'Sign in',
+    invalidTitle: 'Link no longer valid',
+    invalid: 'This link no longer works: it has expired, was already used or was replaced by a newer one.',
+    askAgain: 'Ask for a new link',
+    rateLimited: 'Too many attempts from this network. Wait a few minutes and try again.',
+  },
+};
+
+export type AccountSecurityCatalogue = typeof accountSecurityEn;
+
+/**
+ * Every key of the English catalogue, translated; extra keys are allowed for plural forms English does not
+ * have (Arabic zero/two/few/many, French and Spanish many).
+ */
+export type AccountSecurityTranslation<T = AccountSecurityCatalogue> = { [K in keyof T]: T[K] extends string ? string : AccountSecurityTranslation<T[K]> } & Record<string, unknown>;
