@@ -3,6 +3,7 @@ import { Alert, Button, Card, TextField } from '@simashe/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangePassword } from './account-security';
+import { NewPasswordFields } from './new-password-fields';
 import { checkNewPassword, type NewPasswordProblems } from './password-form';
 import { useCurrentUser } from './session';
 
@@ -63,28 +64,14 @@ export function ChangePasswordCard() {
           error={currentError}
           dir="ltr"
         />
-        <TextField
-          label={t('accountSecurity.password.new')}
-          type="password"
-          name="new-password"
-          autoComplete="new-password"
-          required
-          hint={t('accountSecurity.password.newHint')}
+        <NewPasswordFields
+          labels={{ new: t('accountSecurity.password.new'), hint: t('accountSecurity.password.newHint'), confirm: t('accountSecurity.password.confirm') }}
           value={next}
-          onChange={(e) => setNext(e.target.value)}
+          onChange={setNext}
+          confirmation={confirmation}
+          onConfirmationChange={setConfirmation}
           error={newError}
-          dir="ltr"
-        />
-        <TextField
-          label={t('accountSecurity.password.confirm')}
-          type="password"
-          name="confirm-new-password"
-          autoComplete="new-password"
-          required
-          value={confirmation}
-          onChange={(e) => setConfirmation(e.target.value)}
-          error={problems.confirmation ? t('accountSecurity.password.mismatch') : undefined}
-          dir="ltr"
+          mismatch={!!problems.confirmation}
         />
         <Button type="submit" busy={change.isPending}>
           {change.isPending ? t('accountSecurity.password.submitting') : t('accountSecurity.password.submit')}

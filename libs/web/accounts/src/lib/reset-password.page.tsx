@@ -1,10 +1,11 @@
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, ErrorState, LoadingState, TextField, usePageTitle } from '@simashe/web-ui';
+import { Alert, Button, ErrorState, LoadingState, usePageTitle } from '@simashe/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { usePasswordResetLink, useResetPassword } from './account-security';
+import { NewPasswordFields } from './new-password-fields';
 import { checkNewPassword, type NewPasswordProblems } from './password-form';
 
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -68,28 +69,14 @@ export function ResetPasswordPage() {
         <p className="muted">{t('accountSecurity.reset.validUntil', { time: format(link.data.expiresAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
         {generalError && <Alert kind="error">{generalError}</Alert>}
         <form onSubmit={submit} noValidate>
-          <TextField
-            label={t('accountSecurity.reset.new')}
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            required
-            hint={t('accountSecurity.reset.newHint')}
+          <NewPasswordFields
+            labels={{ new: t('accountSecurity.reset.new'), hint: t('accountSecurity.reset.newHint'), confirm: t('accountSecurity.reset.confirm') }}
             value={next}
-            onChange={(e) => setNext(e.target.value)}
+            onChange={setNext}
+            confirmation={confirmation}
+            onConfirmationChange={setConfirmation}
             error={problems.newPassword ? t(`accountSecurity.password.${problems.newPassword}`) : error?.fieldError('newPassword')}
-            dir="ltr"
-          />
-          <TextField
-            label={t('accountSecurity.reset.confirm')}
-            type="password"
-            name="confirm-new-password"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            error={problems.confirmation ? t('accountSecurity.password.mismatch') : undefined}
-            dir="ltr"
+            mismatch={!!problems.confirmation}
           />
           <Button type="submit" busy={reset.isPending}>
             {reset.isPending ? t('accountSecurity.reset.submitting') : t('accountSecurity.reset.submit')}
