@@ -254,9 +254,11 @@ export class CyclesRepository {
     return row ?? null;
   }
 
-  /** Binds uploaded files to the observation that cites them. */
-  async bindEvidenceFiles(manager: EntityManager, observationId: string, ids: string[]): Promise<void> {
-    if (ids.length > 0) await manager.query('UPDATE cycle_evidence_files SET observation_id = $1 WHERE id = ANY($2::uuid[])', [observationId, ids]);
+  /** Binds uploaded files to the observation that cites them; false when one was bound meanwhile (by a concurrent save). */
+  async bindEvidenceFiles(manager: EntityManager, observationId: string, ids: string[]): Promise<boolean> {
+    if (ids.length === 0) return true;
+    const [, bound] = await manager.query('UPDATE cycle_evidence_files SET observation_id = $1 WHERE id = ANY($2::uuid[]) AND observation_id IS NULL', [observationId, ids]);
+    return bound === ids.length;
   }
 
   /** Members of an organisation: who may own a milestone. */

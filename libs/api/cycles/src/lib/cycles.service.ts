@@ -393,7 +393,9 @@ export class CyclesService {
         'INSERT INTO cycle_observations (cycle_id, observed_on, note, evidence, author_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
         [cycleId, input.observedOn, input.note, JSON.stringify(input.evidence), auth.userId],
       );
-      await this.repo.bindEvidenceFiles(manager, created.id, files);
+      if (!(await this.repo.bindEvidenceFiles(manager, created.id, files))) {
+        throw new ConflictError('A file you cite became evidence of another observation meanwhile; upload it again to cite it here too');
+      }
       await this.repo.activity(manager, row.initiative_id, 'observation_added', auth.userId, input.note.slice(0, 200));
       await this.repo.touch(manager, row.initiative_id);
       return created.id as string;

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
-import { ConflictError, EventBus, eventActor, ForbiddenError, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, eventActor, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
@@ -140,14 +140,13 @@ export class ReportsService implements OnModuleInit {
   async changeStatus(auth: AuthContext, reportId: string, status: ReportStatus): Promise<Report> {
     const { row, permissions } = await this.readable(auth, reportId);
     const resource = reportResource(facts(row));
-    permissions.scope.require('report:update', resource);
+    // Reopening a submitted report is managing it (the organisation's admins, secretariat admins); any other move
+    // through review is writing it.
+    const reopening = row.status === 'submitted' && status !== 'submitted';
+    permissions.scope.require(reopening ? 'report:manage' : 'report:update', resource);
     if (row.archived_at) throw new ConflictError('This report is archived; restore it first');
     if (row.status === status) return this.get(auth, reportId);
     if (!TRANSITIONS[row.status].includes(status)) throw new ConflictError(`A ${row.status} report cannot become ${status}`);
-    // Reopening a submitted report is managing it.
-    if (row.status === 'submitted' && !permissions.scope.can('report:manage', resource)) {
-      throw new ForbiddenError('A submitted report is read-only until an admin reopens it');
-    }
     // Conditional update: two people moving the same report at once cannot both succeed from the same state.
     const result = await this.db.query('UPDATE reports SET status = $3, updated_at = now() WHERE id = $1 AND status = $2', [
       reportId,

@@ -71,6 +71,17 @@ describe('reports over HTTP', () => {
     expect((await editor.post(`/api/reports/${report.id}/status`, { status: 'published' })).status).toBe(400);
   });
 
+  it('lets secretariat admins reopen a submitted report, but not move or type in another organisation’s report', async () => {
+    const report = await newReport();
+    const secretariat = await createOrganisation(t.db, { kind: 'secretariat', name: 'Secretariat for reopening' });
+    const hq = await signedInMember(t, secretariat.id, 'admin');
+    expect((await hq.post(`/api/reports/${report.id}/status`, { status: 'in_review' })).status).toBe(403);
+    expect((await hq.patch(`/api/reports/${report.id}`, { title: 'Renamed by the secretariat' })).status).toBe(403);
+    expect((await hq.get(`/api/reports/${report.id}`)).body).toMatchObject({ access: 'read', canManage: true });
+    await editor.post(`/api/reports/${report.id}/status`, { status: 'submitted' });
+    expect((await hq.post(`/api/reports/${report.id}/status`, { status: 'draft' })).body).toMatchObject({ status: 'draft' });
+  });
+
   it('lets the regional office read (not edit) its countries’ reports, and nobody else', async () => {
     const report = await newReport();
     await editor.post(`/api/reports/${report.id}/status`, { status: 'submitted' });
