@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus, eventActor, UnauthenticatedError, type AuthContext } from '@simashe/api-core';
+import { clientIp, clientUserAgent, EventBus, eventActor, UnauthenticatedError, type AuthContext } from '@simashe/api-core';
 import type { CurrentUser, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { TIMING_DECOY_HASH, verifyPassword } from './password-hasher';
@@ -23,8 +23,7 @@ export class AuthService {
     this.limiter.assertAllowed(credentials.email, address);
     const user = await this.users.findByEmail(credentials.email);
     const valid = await verifyPassword(user?.passwordHash ?? (await TIMING_DECOY_HASH), credentials.password);
-    // The controller passes 'unknown' when Express has no address (never on a real socket).
-    const origin = { ip: address === 'unknown' ? null : address, userAgent: userAgent?.slice(0, 300) ?? null };
+    const origin = { ip: clientIp(address), userAgent: clientUserAgent(userAgent) };
     if (!user || !valid) {
       this.limiter.recordFailure(credentials.email, address);
       await this.events.emit('auth.sign_in_failed', { actor: { userId: null, ...origin }, email: credentials.email, userId: user?.id ?? null });

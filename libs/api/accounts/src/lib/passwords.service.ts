@@ -52,7 +52,7 @@ export class PasswordsService {
       const ended = await this.sessions.revokeAllOf(user.id, { except: auth.sessionId, manager });
       return { ended, rotated: await this.sessions.rotate(auth.sessionId, manager) };
     });
-    this.sessions.announceRevoked(ended);
+    await this.sessions.announceRevoked(ended);
     return { token: rotated.token, session: { user: presentCurrentUser(user), csrfToken: rotated.csrfToken } };
   }
 
@@ -106,7 +106,7 @@ export class PasswordsService {
       await this.users.setPassword(user.id, input.newPassword, manager);
       return this.sessions.revokeAllOf(user.id, { manager });
     });
-    this.sessions.announceRevoked(ended);
+    await this.sessions.announceRevoked(ended);
     // They proved they hold the mailbox: earlier failed sign-ins no longer lock the account.
     this.loginLimiter.recordSuccess(user.email.toLowerCase());
     return { email: user.email };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, NotFoundError, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, clientIp, clientUserAgent, EventBus, NotFoundError, type AppConfig, type AuthContext } from '@simashe/api-core';
 import { SUPPORTED_LANGUAGES, type Language, type SessionInfo } from '@simashe/contracts';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Repository } from 'typeorm';
@@ -24,12 +24,6 @@ export interface ResolvedSession {
 /** Told the ids of sessions that just ended, so live connections opened with them can be closed. */
 export type SessionRevocationListener = (sessionIds: ReadonlySet<string>) => void;
 
-/** "::ffff:192.0.2.1" is how Node reports an IPv4 client on a dual-stack socket; people know it as 192.0.2.1. */
-function clientAddress(ip: string | undefined): string | null {
-  if (!ip || ip === 'unknown') return null;
-  return ip.replace(/^::ffff:(?=\d{1,3}(?:\.\d{1,3}){3}$)/, '').slice(0, 64);
-}
-
 export function presentSession(session: SessionEntity, currentSessionId: string): SessionInfo {
   return {
     id: session.id,
@@ -44,12 +38,11 @@ export function presentSession(session: SessionEntity, currentSessionId: string)
 
 @Injectable()
 export class SessionsService {
-  private readonly revocationListeners = new Set<SessionRevocationListener>();
-
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly events: EventBus,
   ) {}
 
   async open(userId: string, userAgent: string | undefined, ip?: string): Promise<{ token: string; session: SessionEntity }> {
@@ -60,8 +53,8 @@ export class SessionsService {
         userId,
         tokenHash: hash,
         csrfToken: randomBytes(24).toString('base64url'),
-        userAgent: userAgent?.slice(0, 300) ?? null,
-        ip: clientAddress(ip),
+        userAgent: clientUserAgent(userAgent),
+        ip: clientIp(ip),
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + this.lifetimeMs),
       }),
@@ -83,13 +76,13 @@ export class SessionsService {
     const now = Date.now();
     if (!this.isLive(session, now)) {
       await this.sessions.delete({ id: session.id });
-      this.announceRevoked([session.id]);
+      await this.announceRevoked([session.id]);
       return null;
     }
     const user = await this.users.findOne({ where: { id: session.userId }, select: { id: true, email: true, preferredLanguage: true } });
     if (!user) return null;
     if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      const address = clientAddress(ip);
+      const address = clientIp(ip);
       await this.sessions.update(session.id, { lastSeenAt: new Date(now), ...(address ? { ip: address } : {}) });
     }
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
@@ -115,13 +108,13 @@ export class SessionsService {
   async revoke(auth: AuthContext, sessionId: string): Promise<void> {
     const result = await this.sessions.delete({ id: sessionId, userId: auth.userId });
     if (!result.affected) throw new NotFoundError('The session');
-    this.announceRevoked([sessionId]);
+    await this.announceRevoked([sessionId]);
   }
 
   /** Ends every session of the caller but the one making the request. */
   async revokeOthers(auth: AuthContext): Promise<number> {
     const ended = await this.revokeAllOf(auth.userId, { except: auth.sessionId });
-    this.announceRevoked(ended);
+    await this.announceRevoked(ended);
     return ended.length;
   }
 
@@ -155,19 +148,16 @@ export class SessionsService {
 
   async close(sessionId: string): Promise<void> {
     await this.sessions.delete({ id: sessionId });
-    this.announceRevoked([sessionId]);
+    await this.announceRevoked([sessionId]);
   }
 
-  /** Socket namespaces listen here to drop connections whose session ended. Returns the way to stop listening. */
+  /** Socket namespaces listen here (through the event bus) to drop connections whose session ended. Returns the way to stop. */
   onRevoked(listener: SessionRevocationListener): () => void {
-    this.revocationListeners.add(listener);
-    return () => this.revocationListeners.delete(listener);
+    return this.events.on('sessions.revoked', ({ sessionIds }) => listener(new Set(sessionIds)));
   }
 
-  announceRevoked(sessionIds: string[]): void {
-    if (sessionIds.length === 0) return;
-    const ended = new Set(sessionIds);
-    for (const listener of this.revocationListeners) listener(ended);
+  async announceRevoked(sessionIds: string[]): Promise<void> {
+    if (sessionIds.length > 0) await this.events.emit('sessions.revoked', { sessionIds });
   }
 
   cookieOptions() {

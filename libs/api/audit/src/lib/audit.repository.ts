@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { clientIp, clientUserAgent } from '@simashe/api-core';
 import type { AuditAction, EventActor } from '@simashe/contracts';
-import { isIPv4, isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 
 /** A row of `audit_log` as the list query returns it. */
@@ -47,13 +47,6 @@ export interface AuditListFilters {
   limit: number;
 }
 
-/** "::ffff:192.0.2.1" is how Node reports an IPv4 client on a dual-stack socket; anything not an address is dropped. */
-export function normaliseIp(ip: string | null | undefined): string | null {
-  if (!ip) return null;
-  const plain = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
-  return isIP(plain) ? plain : null;
-}
-
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** All of the audit log's SQL. */
@@ -76,8 +69,8 @@ export class AuditRepository {
         entry.action,
         entry.actor.userId,
         entry.actorEmail ?? null,
-        normaliseIp(entry.actor.ip),
-        entry.actor.userAgent?.slice(0, 300) ?? null,
+        clientIp(entry.actor.ip),
+        clientUserAgent(entry.actor.userAgent),
         entry.organisationId,
         entry.target?.type ?? null,
         entry.target?.id ?? null,

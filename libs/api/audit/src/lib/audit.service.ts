@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus, eventActor, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, exportFilters, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, OrganisationsService, type AuditScope } from '@simashe/api-organisations';
 import type { AuditFilters, AuditPage, AuditQuery, AuditScopeResponse } from '@simashe/contracts';
 import { DateTime } from 'luxon';
@@ -50,7 +50,7 @@ export class AuditService {
       format: 'csv',
       target: null,
       rows: rows.length,
-      filters: Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')),
+      filters: exportFilters(filters),
     });
     return body;
   }

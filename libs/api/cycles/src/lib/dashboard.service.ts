@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus, eventActor, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, exportFilters, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
 import { AccessPolicy } from '@simashe/api-organisations';
@@ -164,7 +164,7 @@ export class DashboardService {
       format,
       target: null,
       rows,
-      filters: Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+      filters: exportFilters(filters),
     });
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, EventBus, eventActor, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { ConflictError, EventBus, eventActor, exportFilters, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
 import { MAX_FILES_PER_LESSON, type Evidence, type Lesson, type LessonFile, type LessonFilters, type LessonInput, type UpdateLessonRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,7 +19,7 @@ export class LessonsService {
   ) {}
 
   async list(auth: AuthContext, filters: LessonFilters, limit = 500): Promise<Lesson[]> {
-    const [rows, scope] = await Promise.all([this.readableRows(auth, filters, limit), this.policy.scope(auth)]);
+    const { rows, scope } = await this.readableRows(auth, filters, limit);
     return rows.map((row) => presentLesson(row, scope.can('lesson:update', lessonResource(row))));
   }
 
@@ -34,15 +34,27 @@ export class LessonsService {
       format,
       target: null,
       rows: lessons.length,
-      filters: Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+      filters: exportFilters(filters),
     });
     return body;
   }
 
   async get(auth: AuthContext, id: string): Promise<Lesson> {
-    const [row] = await this.readableRows(auth, {}, 1, id);
-    if (!row) throw new NotFoundError('The lesson');
-    return presentLesson(row, (await this.policy.scope(auth)).can('lesson:update', lessonResource(row)));
+    return (await this.readable(auth, id)).lesson;
+  }
+
+  /** A lesson the caller reads (404 otherwise), with the scope it was read with. */
+  private async readable(auth: AuthContext, id: string): Promise<{ lesson: Lesson; scope: AccessScope }> {
+    const { rows, scope } = await this.readableRows(auth, {}, 1, id);
+    if (!rows[0]) throw new NotFoundError('The lesson');
+    return { lesson: presentLesson(rows[0], scope.can('lesson:update', lessonResource(rows[0]))), scope };
+  }
+
+  /** A lesson the caller reads and, as the policy decides, may change this way (403 with the reason otherwise). */
+  private async writable(auth: AuthContext, id: string, action: 'lesson:update' | 'lesson:delete' | 'file:write'): Promise<Lesson> {
+    const { lesson, scope } = await this.readable(auth, id);
+    scope.requirePermitted(action, { kind: 'lesson', organisationId: lesson.organisationId, regionCode: lesson.regionCode, status: lesson.status, visibility: lesson.visibility });
+    return lesson;
   }
 
   /** For dashboards: published lessons per organisation, in one query. */
@@ -55,7 +67,7 @@ export class LessonsService {
   }
 
   async create(auth: AuthContext, input: LessonInput): Promise<Lesson> {
-    await this.requireWriter(auth, input.organisationId, 'lesson:create');
+    await this.requireCreator(auth, input.organisationId);
     await this.checkEvidence(auth, input.evidence);
     const id = await this.db.transaction(async (manager) => {
       const [row] = await manager.query(
@@ -71,8 +83,7 @@ export class LessonsService {
   }
 
   async update(auth: AuthContext, id: string, input: UpdateLessonRequest): Promise<Lesson> {
-    const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId);
+    await this.writable(auth, id, 'lesson:update');
     await this.checkEvidence(auth, input.evidence);
     await this.db.transaction(async (manager) => {
       await manager.query(
@@ -88,8 +99,7 @@ export class LessonsService {
   }
 
   async setStatus(auth: AuthContext, id: string, status: Lesson['status']): Promise<Lesson> {
-    const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId);
+    await this.writable(auth, id, 'lesson:update');
     await this.db.transaction(async (manager) => {
       await manager.query(
         `UPDATE lessons SET status = $2::text, published_at = CASE WHEN $2::text = 'published' THEN coalesce(published_at, now()) ELSE published_at END,
@@ -102,8 +112,7 @@ export class LessonsService {
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
-    const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId, 'lesson:delete');
+    await this.writable(auth, id, 'lesson:delete');
     await this.db.transaction(async (manager) => {
       await manager.query('DELETE FROM lessons WHERE id = $1', [id]);
       await this.indexer.remove('lesson', id, manager);
@@ -111,8 +120,7 @@ export class LessonsService {
   }
 
   async addFile(auth: AuthContext, id: string, file: UploadedFileData | undefined): Promise<LessonFile> {
-    const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId, 'file:write');
+    const lesson = await this.writable(auth, id, 'file:write');
     const upload = requireAcceptableFile(file);
     if (lesson.files.length >= MAX_FILES_PER_LESSON) throw new ConflictError(`A lesson holds at most ${MAX_FILES_PER_LESSON} files; remove one first`);
     const [row] = await this.db.query(
@@ -140,14 +148,13 @@ export class LessonsService {
   }
 
   async removeFile(auth: AuthContext, id: string, fileId: string): Promise<void> {
-    const lesson = await this.get(auth, id);
-    await this.requireWriter(auth, lesson.organisationId, 'file:write');
+    await this.writable(auth, id, 'file:write');
     const [rows] = await this.db.query('DELETE FROM lesson_files WHERE id = $1 AND lesson_id = $2 RETURNING id', [fileId, id]);
     if (rows.length === 0) throw new NotFoundError('The file');
   }
 
   /** Lessons the person may read, newest first; the same audience rules as search. */
-  private async readableRows(auth: AuthContext, filters: LessonFilters, limit: number, id?: string): Promise<LessonRow[]> {
+  private async readableRows(auth: AuthContext, filters: LessonFilters, limit: number, id?: string): Promise<{ rows: LessonRow[]; scope: AccessScope }> {
     const scope = await this.scopes.scopeFor(auth);
     const params: unknown[] = [];
     const { conditions, add } = sqlFilters(params);
@@ -160,7 +167,8 @@ export class LessonsService {
     if (filters.stage) add('l.cycle_stage = ?', filters.stage);
     if (filters.region) add('l.region_code = ?', filters.region);
     params.push(limit);
-    return this.db.query(`SELECT * FROM (${LESSON_ROWS_SQL}) l WHERE ${conditions.join(' AND ')} ORDER BY l.updated_at DESC LIMIT $${params.length}`, params);
+    const rows: LessonRow[] = await this.db.query(`SELECT * FROM (${LESSON_ROWS_SQL}) l WHERE ${conditions.join(' AND ')} ORDER BY l.updated_at DESC LIMIT $${params.length}`, params);
+    return { rows, scope: scope.access };
   }
 
   private async reindex(id: string, manager: EntityManager): Promise<void> {
@@ -207,11 +215,11 @@ export class LessonsService {
     }
   }
 
-  /** Writing lessons: the organisation must be visible (404 otherwise), then the policy decides (403 with the reason). */
-  private async requireWriter(auth: AuthContext, organisationId: string, action: 'lesson:create' | 'lesson:update' | 'lesson:delete' | 'file:write' = 'lesson:update'): Promise<void> {
+  /** Writing a new lesson: the organisation must be visible (404 otherwise), then the policy decides (403 with the reason). */
+  private async requireCreator(auth: AuthContext, organisationId: string): Promise<void> {
     const scope = await this.policy.scope(auth);
     scope.require('organisation:read', { kind: 'organisation', organisationId });
-    scope.requirePermitted(action, { kind: 'lesson', organisationId, regionCode: null, status: 'draft', visibility: 'organisation' });
+    scope.requirePermitted('lesson:create', { kind: 'lesson', organisationId, regionCode: null, status: 'draft', visibility: 'organisation' });
   }
 }
 

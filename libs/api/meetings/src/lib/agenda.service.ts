@@ -21,8 +21,7 @@ export class AgendaService {
 
   /** Saving replaces the whole list, so reordering is sending the items in their new order. Locked per meeting. */
   async replace(auth: AuthContext, meetingId: string, input: ReplaceAgendaRequest): Promise<Agenda> {
-    const row = await this.access.readable(auth, meetingId);
-    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    await this.access.require(auth, meetingId, 'agenda:update');
     await this.db.transaction(async (manager) => {
       await manager.query('SELECT 1 FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
       await manager.query('DELETE FROM meeting_agenda_items WHERE meeting_id = $1', [meetingId]);

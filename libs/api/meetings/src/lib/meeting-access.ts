@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, type AuthContext } from '@simashe/api-core';
-import { AccessPolicy, type AccessResource, type ActionOn } from '@simashe/api-organisations';
+import { AccessPolicy, type AccessResource, type AccessScope, type ActionOn } from '@simashe/api-organisations';
 import type { Meeting } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 
@@ -96,32 +96,29 @@ export class MeetingAccess {
     return { kind: 'meeting', organiserOrganisationId: row.organiser_organisation_id, networkWide: row.network_wide, invitation };
   }
 
-  /** The meeting, once the policy allows the action (404 when the caller may not see it, 403 with the reason). */
-  async require(auth: AuthContext, id: string, action: ActionOn<'meeting'>, includeCancelled = false): Promise<MeetingRow> {
+  /**
+   * The meeting, once the policy allows the action (404 when the caller may not see it, 403 with the reason), with
+   * the scope and facts it was decided on, so further questions about it need no more queries.
+   */
+  async authorise(auth: AuthContext, id: string, action: ActionOn<'meeting'>, includeCancelled = false): Promise<{ row: MeetingRow; scope: AccessScope; resource: MeetingResource }> {
     const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
     if (!row || (row.cancelled_at && !includeCancelled)) throw new NotFoundError('The meeting');
     const [scope, resource] = await Promise.all([this.policy.scope(auth), this.resource(auth, row)]);
     scope.require(action, resource, 'The meeting');
-    return row;
+    return { row, scope, resource };
+  }
+
+  async require(auth: AuthContext, id: string, action: ActionOn<'meeting'>, includeCancelled = false): Promise<MeetingRow> {
+    return (await this.authorise(auth, id, action, includeCancelled)).row;
   }
 
   async readable(auth: AuthContext, id: string, includeCancelled = false): Promise<MeetingRow> {
     return this.require(auth, id, 'meeting:read', includeCancelled);
   }
 
-  /** May organise meetings for this organisation (a new meeting, or any of its meetings: invitations do not matter). */
-  async isOrganiser(auth: AuthContext, organisationId: string): Promise<boolean> {
-    return this.policy.can(auth, 'meeting:organise', organisedBy(organisationId));
-  }
-
+  /** A new meeting's organiser: the caller must organise for that organisation (invitations do not matter). */
   async requireOrganiser(auth: AuthContext, organisationId: string): Promise<void> {
     (await this.policy.scope(auth)).requirePermitted('meeting:organise', organisedBy(organisationId));
-  }
-
-  /** Organisers, and invitees who are not read-only viewers, write the minutes; others who see the meeting read them. */
-  async canContribute(auth: AuthContext, row: MeetingRow): Promise<boolean> {
-    const [scope, resource] = await Promise.all([this.policy.scope(auth), this.resource(auth, row)]);
-    return scope.can('minutes:write', resource);
   }
 
   /** Everyone a meeting concerns: organisers' members, invitees and webinar registrants. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, Meeting, MeetingOccurrence, MeetingPerson, Registration } from '@simashe/contracts';
@@ -119,7 +119,7 @@ export class MeetingsService {
   }
 
   async get(auth: AuthContext, id: string): Promise<Meeting> {
-    const row = await this.access.readable(auth, id, true);
+    const { row, scope, resource } = await this.access.authorise(auth, id, 'meeting:read', true);
     const registration = await this.registrationOf(auth, row);
     return {
       id: row.id,
@@ -133,7 +133,7 @@ export class MeetingsService {
       capacity: row.capacity,
       networkWide: row.network_wide,
       cancelled: row.cancelled_at !== null,
-      canManage: await this.access.isOrganiser(auth, row.organiser_organisation_id),
+      canManage: scope.can('meeting:organise', resource),
       registration,
       occurrences: await this.occurrencesOf(auth, row, registration),
     };
@@ -193,15 +193,13 @@ export class MeetingsService {
   }
 
   async cancel(auth: AuthContext, id: string): Promise<void> {
-    const row = await this.access.readable(auth, id);
-    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    await this.access.require(auth, id, 'meeting:organise');
     await this.db.query('UPDATE meetings SET cancelled_at = now(), updated_at = now() WHERE id = $1', [id]);
     await this.search.reindex(id);
   }
 
   async cancelOccurrence(auth: AuthContext, id: string, occurrence: string, scope: 'this' | 'following'): Promise<Meeting> {
-    const row = await this.access.readable(auth, id);
-    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.require(auth, id, 'occurrence:update');
     const series = this.series(row);
     const index = series.findIndex((o) => o.localStart === occurrence);
     if (index < 0) throw new NotFoundError('That occurrence');
@@ -227,8 +225,7 @@ export class MeetingsService {
    * agenda takes over from here. Changes already made to later single occurrences of the original are dropped.
    */
   async changeFollowing(auth: AuthContext, id: string, occurrence: string, input: ChangeFollowingRequest): Promise<Meeting> {
-    const row = await this.access.readable(auth, id);
-    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.require(auth, id, 'occurrence:update');
     const index = this.series(row).findIndex((o) => o.localStart === occurrence);
     if (index < 0) throw new NotFoundError('That occurrence');
     const durationMinutes = this.durationOf(input.localStart, input.localEnd, row.time_zone);
@@ -294,8 +291,7 @@ export class MeetingsService {
   }
 
   async moveOccurrence(auth: AuthContext, id: string, occurrence: string, localStart: string, localEnd: string): Promise<Meeting> {
-    const row = await this.access.readable(auth, id);
-    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.require(auth, id, 'occurrence:update');
     if (!this.series(row).some((o) => o.localStart === occurrence)) throw new NotFoundError('That occurrence');
     const minutes = this.durationOf(localStart, localEnd, row.time_zone);
     await this.db.query(
@@ -320,8 +316,7 @@ export class MeetingsService {
 
   /** Organisers record who attended an occurrence. */
   async recordAttendance(auth: AuthContext, id: string, occurrence: string, userIds: string[]): Promise<Meeting> {
-    const row = await this.access.readable(auth, id);
-    await this.access.requireOrganiser(auth, row.organiser_organisation_id);
+    const row = await this.access.require(auth, id, 'attendance:record');
     await this.currentOccurrence(auth, row, occurrence);
     await this.db.query(
       `INSERT INTO meeting_attendance (meeting_id, occurrence_local_start, user_id, self_check_in, recorded_by)
@@ -449,8 +444,7 @@ export class MeetingsService {
 
   /** The people a meeting concerns, for those who organise or contribute to it (action-item owners, attendance). */
   async people(auth: AuthContext, id: string): Promise<MeetingPerson[]> {
-    const row = await this.access.readable(auth, id, true);
-    if (!(await this.access.canContribute(auth, row))) throw new ForbiddenError('Only organisers and invited contributors see who takes part');
+    await this.access.require(auth, id, 'meeting:people', true);
     return (await this.access.people(id)).map((person) => ({ userId: person.user_id, name: person.name, organisationName: person.organisation_name }));
   }
 

@@ -72,8 +72,8 @@ export class MinutesService implements OnModuleInit {
       const [minutes]: MinutesRow[] = await this.db.query(`${MINUTES_SQL} WHERE id = $1`, [documentId]);
       if (!minutes) return null;
       try {
-        const row = await this.access.readable(auth, minutes.meeting_id, true);
-        return (await this.access.canContribute(auth, row)) ? 'edit' : 'read';
+        const { scope, resource } = await this.access.authorise(auth, minutes.meeting_id, 'minutes:read', true);
+        return scope.can('minutes:write', resource) ? 'edit' : 'read';
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
@@ -82,17 +82,17 @@ export class MinutesService implements OnModuleInit {
   }
 
   async get(auth: AuthContext, meetingId: string, occurrence: string): Promise<Minutes> {
-    const row = await this.access.readable(auth, meetingId, true);
+    const { scope, resource } = await this.access.authorise(auth, meetingId, 'minutes:read', true);
     const [minutes]: MinutesRow[] = await this.db.query(`${MINUTES_SQL} WHERE meeting_id = $1 AND occurrence_local_start = $2`, [meetingId, occurrence]);
     if (!minutes) throw new NotFoundError('Minutes for that occurrence');
-    return this.present(minutes, (await this.access.canContribute(auth, row)) ? 'edit' : 'read');
+    return this.present(minutes, scope.can('minutes:write', resource) ? 'edit' : 'read');
   }
 
   /** Opens the minutes of an occurrence, creating them from the agenda the first time. Idempotent under races. */
   async open(auth: AuthContext, meetingId: string, occurrence: string): Promise<Minutes> {
-    const row = await this.access.readable(auth, meetingId);
+    const { row, scope, resource } = await this.access.authorise(auth, meetingId, 'minutes:read');
     if (!(await this.meetings.occurrenceExists(auth, row, occurrence))) throw new NotFoundError('That occurrence');
-    const canEdit = await this.access.canContribute(auth, row);
+    const canEdit = scope.can('minutes:write', resource);
     const [existing]: MinutesRow[] = await this.db.query(`${MINUTES_SQL} WHERE meeting_id = $1 AND occurrence_local_start = $2`, [meetingId, occurrence]);
     if (existing) return this.present(existing, canEdit ? 'edit' : 'read');
     if (!canEdit) throw new ForbiddenError('Only organisers and invited contributors can start the minutes');

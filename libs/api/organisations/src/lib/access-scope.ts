@@ -49,8 +49,6 @@ export const ACCESS_ACTIONS = {
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
 export type AccessAction = ActionOn<ResourceKind>;
-/** The old names of the initiative actions, kept for the cycles module. */
-export type InitiativeAction = ActionOn<'initiative'>;
 export type InitiativeResource = Extract<AccessResource, { kind: 'initiative' }>;
 type ResourceOf<K extends ResourceKind> = Extract<AccessResource, { kind: K }>;
 
@@ -256,7 +254,7 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
   }
 }
 
-/** Lesson reads, as a predicate; `lessonReadCondition` is the same rule in SQL, for lists. */
+/** Lesson reads, as a predicate; `audienceCondition` (api-search) is the same rule in SQL, for lists. */
 function lessonReadable(scope: AccessScope, lesson: ResourceOf<'lesson'>): boolean {
   if (lesson.status === 'draft') return scope.organisations.get(lesson.organisationId)?.role != null;
   switch (lesson.visibility) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
+import { ForbiddenError, type AuthContext } from '@simashe/api-core';
 import type { AccessRelation, MemberRole } from '@simashe/contracts';
 import { AccessScope, type ActionOn, type AccessResource, type OrganisationAccess, type ResourceKind } from './access-scope';
 import { DataSource } from 'typeorm';
 
-export type OrganisationPermission = 'organisation:read' | 'organisation:manage';
+export type OrganisationPermission = ActionOn<'organisation'>;
 
 /**
  * The access rules of the workspace, in one place:
@@ -42,13 +42,6 @@ export class AccessPolicy {
     return scope;
   }
 
-  /** Decides one action for many resources at once (batched ids): 404/403 on the first refused. */
-  async requireAll<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resources: Array<Extract<AccessResource, { kind: K }>>): Promise<AccessScope> {
-    const scope = await this.scope(auth);
-    for (const resource of resources) scope.require(action, resource);
-    return scope;
-  }
-
   async organisationAccess(auth: AuthContext, organisationId: string): Promise<OrganisationAccess | null> {
     const [access] = await this.query(auth.userId, organisationId);
     return access ?? null;
@@ -56,12 +49,10 @@ export class AccessPolicy {
 
   /** Throws 404 when the caller may not even know the organisation exists, 403 when it may read but not act. */
   async requireAccess(auth: AuthContext, permission: OrganisationPermission, organisationId: string): Promise<OrganisationAccess> {
+    // One organisation's row is enough to decide: the scope of just that organisation.
     const access = await this.organisationAccess(auth, organisationId);
-    if (!access) throw new NotFoundError('The organisation');
-    if (permission === 'organisation:manage' && !access.canManage) {
-      throw new ForbiddenError('Only administrators of this organisation can do this');
-    }
-    return access;
+    new AccessScope(auth.userId, new Map(access ? [[organisationId, access]] : [])).require(permission, { kind: 'organisation', organisationId });
+    return access as OrganisationAccess;
   }
 
   async isSecretariatAdmin(auth: AuthContext): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '@simashe/api-core';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 
 /** What one person may read, in the terms search entries are labelled with (their audience). */
 export interface SearchScope {
@@ -14,6 +14,8 @@ export interface SearchScope {
   secretariat: boolean;
   /** Meetings they organise or are invited to (or open webinars). */
   meetings: string[];
+  /** The AccessPolicy's scope these were read from, for the questions lists ask of each row. */
+  access: AccessScope;
 }
 
 export type MeetingScopeResolver = (auth: AuthContext) => Promise<string[]>;
@@ -41,6 +43,7 @@ export class SearchScopes {
       regions: [...scope.regions],
       secretariat: scope.secretariat,
       meetings,
+      access: scope,
     };
   }
 }

@@ -24,6 +24,8 @@ export interface DomainEvents {
   /** Wrong email or password (rate-limited attempts are refused before they are checked, and not recorded). */
   'auth.sign_in_failed': { actor: EventActor; email: string; /** The account the email names, if there is one. */ userId: string | null };
   'auth.signed_out': { actor: EventActor; sessionId: string };
+  /** Sessions that ended (signed out, elsewhere too, expired, password changed or reset): their live sockets close. */
+  'sessions.revoked': { sessionIds: string[] };
 
   'invitation.sent': { actor: EventActor; organisationId: string; invitationId: string; email: string; role: MemberRole; emailSent: boolean };
   /** `actor` is the person who accepted (a new account when `newAccount`). */

@@ -30,6 +30,13 @@ describe('action item ids', () => {
     expect(after.every((id) => id && /^[0-9a-f-]{36}$/.test(id))).toBe(true);
   });
 
+  it('leaves the document alone when a change touches no action item', () => {
+    const state = EditorState.create({ doc, plugins: [actionItemIdPlugin(() => true)] });
+    const paragraph = doc.content.size - 1;
+    const next = state.applyTransaction(state.tr.insertText('typed elsewhere', paragraph)).state;
+    expect(ids(next)).toEqual([ID_A, ID_A, null]);
+  });
+
   it('never writes in a read-only editor', () => {
     const state = EditorState.create({ doc, plugins: [actionItemIdPlugin(() => false)] });
     const next = state.applyTransaction(state.tr.insertText('!', 1)).state;

@@ -99,6 +99,34 @@ export function actionItemsNeedingIds(doc: ProseMirrorNode): number[] {
   return positions;
 }
 
+/** Whether any range the transactions changed, in the resulting document, holds an action item. */
+function changesTouchActionItems(transactions: readonly Transaction[], doc: ProseMirrorNode): boolean {
+  const ranges: Array<[number, number]> = [];
+  transactions.forEach((tr, index) => {
+    // Ranges of a later transaction are already in the final document's positions only after the ones that follow.
+    const after = transactions.slice(index + 1);
+    tr.mapping.maps.forEach((map, step) => {
+      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+        let from = tr.mapping.slice(step + 1).map(newStart, -1);
+        let to = tr.mapping.slice(step + 1).map(newEnd, 1);
+        for (const later of after) {
+          from = later.mapping.map(from, -1);
+          to = later.mapping.map(to, 1);
+        }
+        ranges.push([from, to]);
+      });
+    });
+  });
+  return ranges.some(([from, to]) => {
+    let found = false;
+    doc.nodesBetween(Math.max(0, from), Math.min(doc.content.size, to), (node) => {
+      if (node.type.name === 'actionItem') found = true;
+      return !found && !node.isTextblock;
+    });
+    return found;
+  });
+}
+
 /**
  * Gives every action item a unique id as documents change, including items of documents written before ids
  * existed (the first sync of an editable client fixes those). Two clients fixing the same item converge: Yjs
@@ -109,6 +137,8 @@ export function actionItemIdPlugin(isEditable: () => boolean): Plugin {
     key: actionItemIds,
     appendTransaction(transactions: readonly Transaction[], _old, state) {
       if (!isEditable() || !transactions.some((tr) => tr.docChanged) || transactions.some((tr) => tr.getMeta(actionItemIds))) return null;
+      // Typing elsewhere (the common case) never looks at the whole document.
+      if (!changesTouchActionItems(transactions, state.doc)) return null;
       const positions = actionItemsNeedingIds(state.doc);
       if (positions.length === 0) return null;
       const tr = state.tr.setMeta(actionItemIds, true).setMeta('addToHistory', false);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DomainEventName, DomainEvents, EventActor } from '@simashe/contracts';
 import type { Request } from 'express';
+import { isIP, isIPv4 } from 'node:net';
 import type { AuthContext } from '../auth/auth-context';
 
 export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEvents[K]) => Promise<void> | void;
@@ -44,10 +45,30 @@ export class EventBus {
 
 /** Where a request came from. `request.ip` honours the app's `trust proxy` setting (see configureApp). */
 export function requestOrigin(request: Pick<Request, 'ip' | 'header'>): { ip: string | null; userAgent: string | null } {
-  return { ip: request.ip ?? null, userAgent: request.header('user-agent')?.slice(0, 300) ?? null };
+  return { ip: clientIp(request.ip), userAgent: clientUserAgent(request.header('user-agent')) };
+}
+
+/**
+ * A client's address as people know it, or null when there is none ('unknown' is what controllers pass for rate
+ * limits): "::ffff:192.0.2.1", how Node reports IPv4 on a dual-stack socket, is 192.0.2.1.
+ */
+export function clientIp(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  const plain = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
+  return isIP(plain) ? plain : null;
+}
+
+/** A user agent as stored (sessions, audit entries): at most 300 characters. */
+export function clientUserAgent(userAgent: string | null | undefined): string | null {
+  return userAgent ? userAgent.slice(0, 300) : null;
 }
 
 /** The actor of an event from the caller's AuthContext (ip and user agent are set by the session guard). */
 export function eventActor(auth: Pick<AuthContext, 'userId' | 'ip' | 'userAgent'>): EventActor {
   return { userId: auth.userId, ip: auth.ip ?? null, userAgent: auth.userAgent ?? null };
+}
+
+/** The filters an export was made with, as the audit log records them: the ones set to a text value. */
+export function exportFilters(filters: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
 }
