@@ -47,6 +47,22 @@ test('a country team moves a cycle from plan to act with a milestone done and en
   await panel.getByRole('button', { name: 'Move to Act' }).click();
   await expect(panel.locator('.stage-current')).toContainText('Act');
 
+  // An observation dated before the cycle started is refused in the form; one with an attached file is kept.
+  const observations = panel.getByRole('form', { name: 'Add observation' });
+  await observations.getByLabel('Observed on').fill('2020-01-15');
+  await observations.getByLabel('What did you observe?').fill('First alerts reached two schools');
+  await observations.getByRole('button', { name: 'Add observation' }).click();
+  await expect(observations.getByText(/^The cycle started on .*: choose that day or a later one$/)).toBeVisible();
+  await observations.getByLabel('Attach files (optional)').setInputFiles({ name: 'alert-log.csv', mimeType: 'text/csv', buffer: Buffer.from('day,alerts\n1,12\n') });
+  await expect(observations.getByRole('list', { name: 'Attached files' })).toContainText('alert-log.csv');
+  await observations.getByLabel('Observed on').fill(await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(new Date())));
+  await observations.getByRole('button', { name: 'Add observation' }).click();
+  const evidence = panel.locator('.observation-list').getByRole('link', { name: 'File: alert-log.csv' });
+  await expect(evidence).toBeVisible();
+  const download = page.waitForEvent('download');
+  await evidence.click();
+  expect((await download).suggestedFilename()).toBe('alert-log.csv');
+
   // A measure with data points entered in the form.
   await page.getByRole('button', { name: 'New measure' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Households receiving alerts');

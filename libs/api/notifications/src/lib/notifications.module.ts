@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
+import { OrganisationsModule } from '@simashe/api-organisations';
 import { NotificationsGateway } from './notifications.gateway';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 /** The in-app inbox shared by every domain (meeting reminders now; mentions, replies and submissions next). */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, OrganisationsModule],
   controllers: [NotificationsController],
   providers: [NotificationsService, NotificationsGateway],
   exports: [NotificationsService],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy } from '@simashe/api-organisations';
 import { PREFERENCE_KINDS, type ListNotificationsQuery, type Notification, type NotificationList, type NotificationPreferences } from '@simashe/contracts';
 
 type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
@@ -30,7 +31,10 @@ interface NotificationRow {
 export class NotificationsService {
   private push: (userId: string, unread: number) => void = () => undefined;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly policy: AccessPolicy,
+  ) {}
 
   /** The gateway hands over how to reach a person's open tabs. */
   setPush(push: (userId: string, unread: number) => void): void {
@@ -80,10 +84,13 @@ export class NotificationsService {
   }
 
   async markRead(auth: AuthContext, id: string): Promise<Notification> {
-    // Someone else's notification is indistinguishable from a missing one.
+    const [owner]: Array<{ user_id: string }> = await this.db.query('SELECT user_id FROM notifications WHERE id = $1', [id]);
+    if (!owner) throw new NotFoundError('The notification');
+    // Someone else's notification is indistinguishable from a missing one (the policy answers 404).
+    (await this.policy.scope(auth)).require('notification:update', { kind: 'notification', userId: owner.user_id });
     const [rows]: [NotificationRow[], number] = await this.db.query(
-      'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING id, kind, title, body, link, created_at, read_at',
-      [id, auth.userId],
+      'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 RETURNING id, kind, title, body, link, created_at, read_at',
+      [id],
     );
     if (!rows[0]) throw new NotFoundError('The notification');
     this.push(auth.userId, await this.unreadCount(auth.userId));

@@ -1,5 +1,5 @@
 import type { Dashboard, DriverNode, Milestone } from '@simashe/contracts';
-import { boardColumns, daysSince, driverTree, indentTarget, neighbourStatus, nextStage, outdentTarget, previousStage, siblingMove, stageDistributionOption } from './cycle-logic';
+import { boardColumns, dateInZone, daysSince, observationDateProblem, driverTree, indentTarget, neighbourStatus, nextStage, outdentTarget, previousStage, siblingMove, stageDistributionOption } from './cycle-logic';
 
 const node = (id: string, parentId: string | null, position: number, kind: DriverNode['kind'] = 'primary'): DriverNode => ({ id, parentId, kind, label: id, position, cycleIds: [] });
 // a ─┬─ a1 ── a1x
@@ -75,5 +75,23 @@ describe('dashboard figures', () => {
     expect(option.xAxis.data).toEqual(['PLAN', 'ACT', 'NONE']);
     expect(option.series[0].data.map((d) => d.value)).toEqual([2, 1, 3]);
     expect(option.series[0].data[0].itemStyle.color).toBe('#5b4fb3');
+  });
+});
+
+describe('observation dates', () => {
+  const now = new Date('2026-12-01T22:07:00Z'); // already 2 December in Nairobi, still 1 December in Lima
+
+  it('takes "today" in the person’s time zone', () => {
+    expect(dateInZone(now, 'Africa/Nairobi')).toBe('2026-12-02');
+    expect(dateInZone(now, 'America/Lima')).toBe('2026-12-01');
+  });
+
+  it('refuses dates in the future and before the cycle started, in that zone', () => {
+    const started = '2026-09-15T22:30:00Z'; // 16 September in Nairobi
+    expect(observationDateProblem('2026-12-02', started, 'Africa/Nairobi', now)).toBeNull();
+    expect(observationDateProblem('2026-12-02', started, 'America/Lima', now)).toBe('future');
+    expect(observationDateProblem('2026-09-15', started, 'Africa/Nairobi', now)).toBe('beforeStart');
+    expect(observationDateProblem('2026-09-16', started, 'Africa/Nairobi', now)).toBeNull();
+    expect(observationDateProblem('2026-09-15', started, 'America/Lima', now)).toBeNull();
   });
 });

@@ -78,3 +78,18 @@ export function daysSince(iso: string, now = Date.now()): number {
   return Math.max(0, Math.floor((now - Date.parse(iso)) / 86_400_000));
 }
 
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone: "today" for the person, not for UTC. */
+export function dateInZone(instant: Date | string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
+
+/**
+ * Why an observation's date is refused, checked before asking the server (which allows a day of slack for time
+ * zones): in the future, or before the cycle started, both in the person's own time zone.
+ */
+export function observationDateProblem(observedOn: string, cycleStartedAt: string, timeZone: string, now = new Date()): 'future' | 'beforeStart' | null {
+  if (observedOn > dateInZone(now, timeZone)) return 'future';
+  if (observedOn < dateInZone(cycleStartedAt, timeZone)) return 'beforeStart';
+  return null;
+}

@@ -6,7 +6,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StageBadge, fieldError } from './common';
-import { nextStage, previousStage } from './cycle-logic';
+import { dateInZone, nextStage, observationDateProblem, previousStage } from './cycle-logic';
 import { MilestoneBoard } from './milestone-board';
 import { useAddObservation, useCitableActionItems, useEvidenceOptions, useMoveStage, usePublishLesson, useReflect, useRemoveObservation, useStartCycle, useUpdateCycle, useUploadEvidenceFile } from './queries';
 
@@ -108,17 +108,24 @@ function StageStepper({ cycle }: { cycle: Cycle }) {
 /** What an observation cites, as a link: the page of a report, meeting or lesson, a download, or the web address. */
 function EvidenceLink({ item, initiativeId }: { item: ObservationEvidence; initiativeId: string }) {
   const { t } = useTranslation();
-  if (item.kind === 'link') return <a href={item.url} rel="noopener noreferrer" target="_blank">{item.label || item.url}</a>;
-  const label = item.label || t(`cycles.evidence.${item.kind}`);
+  // Labels are in whatever language they were written: isolated, so right-to-left pages keep their punctuation.
+  if (item.kind === 'link') return <a href={item.url} rel="noopener noreferrer" target="_blank" dir="auto">{item.label || item.url}</a>;
+  const label = <bdi>{item.label || t(`cycles.evidence.${item.kind}`)}</bdi>;
   if (item.kind === 'file') {
     return (
       <a href={`/api/initiatives/${initiativeId}/files/${item.id}`} download>
-        {t('cycles.evidence.file')}: {label}
+        {t('cycles.evidence.labelled', { kind: t('cycles.evidence.file') })}
+        {label}
       </a>
     );
   }
   const path = item.kind === 'report' ? `/reports/${item.id}` : item.kind === 'lesson' ? `/lessons/${item.id}` : `/meetings/${item.id}`;
-  return <Link to={path}>{item.kind === 'action_item' ? `${t('cycles.evidence.action_item')}: ${label}` : label}</Link>;
+  return (
+    <Link to={path}>
+      {item.kind === 'action_item' && t('cycles.evidence.labelled', { kind: t('cycles.evidence.action_item') })}
+      {label}
+    </Link>
+  );
 }
 
 function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
@@ -130,7 +137,8 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
   const upload = useUploadEvidenceFile(cycle.initiativeId);
   const options = useEvidenceOptions(canEdit);
   const fileInput = useId();
-  const [observedOn, setObservedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [observedOn, setObservedOn] = useState(() => dateInZone(new Date(), user.timeZone));
+  const [dateProblem, setDateProblem] = useState<'future' | 'beforeStart' | null>(null);
   const [note, setNote] = useState('');
   const [link, setLink] = useState('');
   const [cited, setCited] = useState('');
@@ -140,6 +148,9 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
   const actionItems = useCitableActionItems(citedMeeting);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const problem = observationDateProblem(observedOn, cycle.startedAt, user.timeZone);
+    setDateProblem(problem);
+    if (problem) return;
     const evidence: ObservationEvidence[] = [];
     if (link.trim()) evidence.push({ kind: 'link', url: link.trim(), label: '' });
     if (cited) {
@@ -163,7 +174,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
         <ul className="observation-list">
           {cycle.observations.map((observation) => (
             <li key={observation.id}>
-              <strong>{format(`${observation.observedOn}T12:00:00Z`, { dateStyle: 'medium' })}</strong> — {observation.note}
+              <strong>{format(`${observation.observedOn}T12:00:00Z`, { dateStyle: 'medium' })}</strong> — <bdi>{observation.note}</bdi>
               {observation.evidence.length > 0 && (
                 <ul className="evidence-list">
                   {observation.evidence.map((item, index) => (
@@ -189,17 +200,30 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
         <form onSubmit={submit} aria-label={t('cycles.observations.add')}>
           {add.error && <Alert kind="error">{add.error.message}</Alert>}
           <div className="form-row">
-            <TextField label={t('cycles.observations.date')} type="date" required value={observedOn} onChange={(e) => setObservedOn(e.target.value)} error={fieldError(add.error, 'observedOn')} />
-            <TextField label={t('cycles.observations.link')} type="url" value={link} placeholder="https://" onChange={(e) => setLink(e.target.value)} error={fieldError(add.error, 'evidence.0.url')} />
+            <TextField
+              label={t('cycles.observations.date')}
+              type="date"
+              required
+              value={observedOn}
+              onChange={(e) => (setObservedOn(e.target.value), setDateProblem(null))}
+              error={
+                dateProblem === 'future'
+                  ? t('cycles.observations.future')
+                  : dateProblem === 'beforeStart'
+                    ? t('cycles.observations.beforeStart', { date: format(cycle.startedAt, { dateStyle: 'medium' }) })
+                    : fieldError(add.error, 'observedOn')
+              }
+            />
+            <TextField label={t('cycles.observations.link')} type="url" dir="ltr" value={link} placeholder="https://" onChange={(e) => setLink(e.target.value)} error={fieldError(add.error, 'evidence.0.url')} />
             <SelectField
               label={t('cycles.observations.cite')}
               value={cited}
               onChange={(e) => (setCited(e.target.value), setItemId(''))}
               options={[
                 { value: '', label: t('cycles.observations.nothing') },
-                ...options.reports.map((r) => ({ value: `report:${r.id}`, label: `${t('cycles.evidence.report')}: ${r.title}` })),
-                ...options.meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('cycles.evidence.meeting')}: ${m.title}` })),
-                ...options.lessons.map((l) => ({ value: `lesson:${l.id}`, label: `${t('cycles.evidence.lesson')}: ${l.title}` })),
+                ...options.reports.map((r) => ({ value: `report:${r.id}`, label: `${t('cycles.evidence.labelled', { kind: t('cycles.evidence.report') })}${r.title}` })),
+                ...options.meetings.map((m) => ({ value: `meeting:${m.id}`, label: `${t('cycles.evidence.labelled', { kind: t('cycles.evidence.meeting') })}${m.title}` })),
+                ...options.lessons.map((l) => ({ value: `lesson:${l.id}`, label: `${t('cycles.evidence.labelled', { kind: t('cycles.evidence.lesson') })}${l.title}` })),
               ]}
             />
             {citedMeeting && (actionItems.data?.length ?? 0) > 0 && (

@@ -106,10 +106,12 @@ export const cyclesAr: CyclesTranslation = {
     removeFile: 'إزالة {{name}}',
     uploading: 'جارٍ الرفع…',
     fileHint: 'PDF أو Word أو Excel أو PowerPoint أو CSV أو نص أو PNG أو JPEG، بحد أقصى 10 ميغابايت لكل ملف.',
+    future: 'اختر اليوم أو تاريخًا سابقًا',
+    beforeStart: 'بدأت الدورة في {{date}}: اختر ذلك اليوم أو يومًا لاحقًا',
     nothing: 'لا شيء',
     confirmDelete: 'هل تريد حذف هذه الملاحظة؟',
   },
-  evidence: { report: 'تقرير', meeting: 'اجتماع', action_item: 'بند عمل', lesson: 'درس', file: 'ملف', link: 'رابط' },
+  evidence: { report: 'تقرير', meeting: 'اجتماع', action_item: 'بند عمل', lesson: 'درس', file: 'ملف', link: 'رابط', labelled: '{{kind}}: ' },
   reflection: {
     heading: 'التأمل',
     whatChanged: 'ما الذي تغيّر؟',

@@ -101,10 +101,12 @@ export const cyclesEn = {
     removeFile: 'Remove {{name}}',
     uploading: 'Uploading…',
     fileHint: 'PDF, Word, Excel, PowerPoint, CSV, text, PNG or JPEG, up to 10 MB each.',
+    future: 'Choose today or an earlier date',
+    beforeStart: 'The cycle started on {{date}}: choose that day or a later one',
     nothing: 'Nothing',
     confirmDelete: 'Delete this observation?',
   },
-  evidence: { report: 'Report', meeting: 'Meeting', action_item: 'Action item', lesson: 'Lesson', file: 'File', link: 'Link' },
+  evidence: { report: 'Report', meeting: 'Meeting', action_item: 'Action item', lesson: 'Lesson', file: 'File', link: 'Link', labelled: '{{kind}}: ' },
   reflection: {
     heading: 'Reflection',
     whatChanged: 'What changed?',

@@ -102,10 +102,12 @@ export const cyclesEs: CyclesTranslation = {
     removeFile: 'Quitar {{name}}',
     uploading: 'Subiendo…',
     fileHint: 'PDF, Word, Excel, PowerPoint, CSV, texto, PNG o JPEG, hasta 10 MB cada uno.',
+    future: 'Elija hoy o una fecha anterior',
+    beforeStart: 'El ciclo empezó el {{date}}: elija ese día o uno posterior',
     nothing: 'Ninguno',
     confirmDelete: '¿Eliminar esta observación?',
   },
-  evidence: { report: 'Informe', meeting: 'Reunión', action_item: 'Acción acordada', lesson: 'Lección', file: 'Archivo', link: 'Enlace' },
+  evidence: { report: 'Informe', meeting: 'Reunión', action_item: 'Acción acordada', lesson: 'Lección', file: 'Archivo', link: 'Enlace', labelled: '{{kind}}: ' },
   reflection: {
     heading: 'Reflexión',
     whatChanged: '¿Qué cambió?',

@@ -103,10 +103,12 @@ export const cyclesFr: CyclesTranslation = {
     removeFile: 'Retirer {{name}}',
     uploading: 'Envoi en cours…',
     fileHint: 'PDF, Word, Excel, PowerPoint, CSV, texte, PNG ou JPEG, 10 Mo au plus chacun.',
+    future: 'Choisissez aujourd’hui ou une date antérieure',
+    beforeStart: 'Le cycle a commencé le {{date}} : choisissez ce jour ou une date ultérieure',
     nothing: 'Aucun',
     confirmDelete: 'Supprimer cette observation ?',
   },
-  evidence: { report: 'Rapport', meeting: 'Réunion', action_item: 'Action à mener', lesson: 'Enseignement', file: 'Fichier', link: 'Lien' },
+  evidence: { report: 'Rapport', meeting: 'Réunion', action_item: 'Action à mener', lesson: 'Enseignement', file: 'Fichier', link: 'Lien', labelled: '{{kind}} : ' },
   reflection: {
     heading: 'Réflexion',
     whatChanged: 'Qu’est-ce qui a changé ?',
