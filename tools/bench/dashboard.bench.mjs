@@ -10,18 +10,18 @@
 //   statement, its round trip and PostgreSQL's own execution time (EXPLAIN ANALYZE): what is SQL and what is not;
 //   BENCH_BREAKDOWN=plans prints the query plans too.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
-import { percentile, root, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
+import { benchmark, connect, percentile, root, rss, setting, signIn, startApi, startPostgres, stopApi } from './bench-support.mjs';
 
-const PATHFINDERS = Number(process.env.BENCH_PATHFINDERS ?? 200);
+const PATHFINDERS = setting('BENCH_PATHFINDERS', 200, 4);
 const SMALL = Math.min(20, PATHFINDERS);
-const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const RUNS = setting('BENCH_RUNS', 60, 5);
 const WARMUP = 5;
 const CLIENTS = 4;
-const CONCURRENT_SECONDS = 5;
+const CONCURRENT_SECONDS = setting('BENCH_CONCURRENT_SECONDS', 5, 1);
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? join(root, 'tmp/prof') : undefined;
 const INITIATIVES = 5;
 const CYCLES = 10;
@@ -264,12 +264,6 @@ async function generate(db, countries, webinars, from, to) {
   return performance.now() - started;
 }
 
-const rss = (pid) => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const mb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]) / 1024;
-  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
-};
-
 async function get(base, cookie, path) {
   const started = performance.now();
   const response = await fetch(`${base}${path}`, { headers: { cookie } });
@@ -317,7 +311,7 @@ async function concurrent(base, cookie, path) {
  * The dashboard's work split by statement: the built DashboardService and the services it calls, on a pg pool standing
  * in for TypeORM's DataSource (all they use is `query`). Round trips overlap (the service runs them in parallel).
  */
-async function breakdown(userId, runs = 20) {
+async function breakdown(databaseUrl, userId, runs = 20) {
   const require = createRequire(import.meta.url);
   const lib = (path) => require(join(root, 'dist/apps/api/libs/api', path));
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -369,23 +363,12 @@ async function breakdown(userId, runs = 20) {
   await pool.end();
 }
 
-async function stopApi(api) {
-  if (!api || api.exitCode !== null) return;
-  const exited = new Promise((resolve) => api.once('exit', resolve));
-  api.kill('SIGTERM');
-  await Promise.race([exited, sleep(15_000)]);
-}
-
 const ms = (value) => value.toFixed(1);
-const postgres = await startPostgres();
-const databaseUrl = postgres.databaseUrl;
-let api;
-try {
+await benchmark(async () => {
+  const { databaseUrl } = await startPostgres();
   // First start: migrations and the demo workspace; then the API stops while the network is generated.
-  api = (await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' })).api;
-  await stopApi(api);
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
+  await stopApi((await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' })).api);
+  const db = await connect(databaseUrl);
   console.log(`dashboard benchmark: ${PATHFINDERS} generated pathfinders × ${INITIATIVES} initiatives × ${CYCLES} cycles (+ the demo workspace), ` +
     `${RUNS} sequential runs per view after ${WARMUP} warm-up runs, as the secretariat admin (the whole network)`);
   const countries = (await db.query('SELECT iso3, name, region_code FROM countries ORDER BY iso3')).rows;
@@ -395,8 +378,7 @@ try {
   const nodeArgs = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
   const started = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0', SEED_DEMO: 'false', SQL_QUERY_COUNT: 'true' }, nodeArgs);
-  api = started.api;
-  const { base } = started;
+  const { api, base } = started;
   const { cookie } = await signIn(base, 'secretariat.admin@demo.simashe.org');
   const small = await measure(base, cookie, '/api/cycles-dashboard');
 
@@ -431,10 +413,8 @@ try {
   const counts = new Set([small, full, region, single, afro].map((r) => r.queries));
   console.log(`queries per request constant (${small.rows} → ${full.rows} pathfinders, every view): ${counts.size === 1 ? 'yes' : 'no'} (${[...counts].join(', ')})`);
   console.log(`goal p95 < 100 ms on the full network: ${full.p95 < 100 ? 'met' : 'not met'} (${ms(full.p95)} ms)`);
-  if (process.env.BENCH_BREAKDOWN) await breakdown(secretariat.id);
-} finally {
+  if (process.env.BENCH_BREAKDOWN) await breakdown(databaseUrl, secretariat.id);
+  // The profile is written when the API exits.
   await stopApi(api);
   if (PROFILE_DIR) console.log(`CPU profile of the API: ${PROFILE_DIR}`);
-  await postgres.stop();
-}
-process.exit(0);
+});

@@ -1,7 +1,7 @@
 // `npm test`: every check — lint, type checks, unit and API integration tests on a real PostgreSQL,
-// then the e2e journeys in Debian's Chromium. Prints one closing "N passed, N failed" line.
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// then the e2e journeys in Debian's Chromium, then every benchmark at smoke size. Prints one closing "N passed, N failed" line.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './run.mjs';
 
@@ -37,14 +37,41 @@ function summarise() {
   return { passed, failed, skipped };
 }
 
+/**
+ * Runs each `npm run bench:<name>` script's benchmark once with BENCH_SIZE=smoke. A benchmark fails when it
+ * exits non-zero or prints no p95 figure; each counts as one test in the closing line.
+ */
+async function smokeBenchmarks(names) {
+  let ok = true;
+  for (const name of names) {
+    const started = Date.now();
+    const { code, output } = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [`tools/bench/${name}.bench.mjs`], { env: { ...process.env, BENCH_SIZE: 'smoke' } });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+    });
+    const figures = /p95/.test(output) && /\|\s*\**[0-9]+(\.[0-9]+)?\**\s*\|/.test(output);
+    const passed = code === 0 && figures;
+    console.log(`\nbench:${name} (smoke, ${((Date.now() - started) / 1000).toFixed(0)} s): ${passed ? 'ok' : `FAILED (exit ${code}${figures ? '' : ', no figures'})`}`);
+    if (!passed) console.log(output);
+    writeFileSync(join(RESULTS, `bench-${name}.json`), JSON.stringify({ numPassedTests: passed ? 1 : 0, numFailedTests: passed ? 0 : 1, numPendingTests: 0, numTodoTests: 0 }));
+    ok &&= passed;
+  }
+  return ok;
+}
+
 ensureChromium();
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
 const checks = await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static']);
 const e2e = await run('npx', ['nx', 'run', 'e2e:e2e', '--outputStyle=static']);
+// The benchmarks at smoke size (the e2e run has built the API they start), so none of them can rot unseen.
+const benches = await smokeBenchmarks(['collab', 'search', 'dashboard']);
 
 const { passed, failed, skipped } = summarise();
-console.log(`\nlint/typecheck/unit+integration: ${checks === 0 ? 'ok' : 'FAILED'}; e2e: ${e2e === 0 ? 'ok' : 'FAILED'}`);
+console.log(`\nlint/typecheck/unit+integration: ${checks === 0 ? 'ok' : 'FAILED'}; e2e: ${e2e === 0 ? 'ok' : 'FAILED'}; benchmarks (smoke): ${benches ? 'ok' : 'FAILED'}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(checks !== 0 || e2e !== 0 || failed > 0 || passed === 0 ? 1 : 0);
+process.exit(checks !== 0 || e2e !== 0 || !benches || failed > 0 || passed === 0 ? 1 : 0);

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sqlFilters, type AuthContext } from '@simashe/api-core';
-import { HIGHLIGHT_END, HIGHLIGHT_START, type SearchHit, type SearchQuery, type SearchResults } from '@simashe/contracts';
+import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_CANDIDATES, type SearchHit, type SearchQuery, type SearchResults } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
-import { audienceCondition, SearchScopes } from './search-scope';
+import { audienceCondition, SearchScopes, type SearchScope } from './search-scope';
 
 interface HitRow {
   kind: SearchHit['kind'];
@@ -26,8 +26,14 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END},
  */
 const QUERIES_SQL = `SELECT websearch_to_tsquery('simashe_en', $1) AS en, websearch_to_tsquery('simashe_fr', $1) AS fr,
                             websearch_to_tsquery('simashe_es', $1) AS es, websearch_to_tsquery('simashe_simple', $1) AS simple`;
-const MATCH_SQL = `((e.language = 'en' AND e.tsv @@ q.en) OR (e.language = 'fr' AND e.tsv @@ q.fr)
-  OR (e.language = 'es' AND e.tsv @@ q.es) OR (e.language NOT IN ('en', 'fr', 'es') AND e.tsv @@ q.simple))`;
+/**
+ * The match, with each language's query written out rather than read from the q CTE: the planner then knows
+ * the query and estimates how many entries match, so for a frequent word it walks the newest entries first
+ * (the occurred_at index) and stops at the candidates, instead of reading every match from the heap.
+ */
+const MATCH_SQL = `((e.language = 'en' AND e.tsv @@ websearch_to_tsquery('simashe_en', $1)) OR (e.language = 'fr' AND e.tsv @@ websearch_to_tsquery('simashe_fr', $1))
+  OR (e.language = 'es' AND e.tsv @@ websearch_to_tsquery('simashe_es', $1))
+  OR (e.language NOT IN ('en', 'fr', 'es') AND e.tsv @@ websearch_to_tsquery('simashe_simple', $1)))`;
 const queryFor = (alias: string) => `(CASE ${alias}.language WHEN 'en' THEN q.en WHEN 'fr' THEN q.fr WHEN 'es' THEN q.es ELSE q.simple END)`;
 
 /**
@@ -42,8 +48,8 @@ export class SearchService {
     private readonly scopes: SearchScopes,
   ) {}
 
-  async search(auth: AuthContext, query: SearchQuery): Promise<SearchResults> {
-    const scope = await this.scopes.scopeFor(auth);
+  /** One page of hits among the newest candidates. */
+  private async hits(scope: SearchScope, query: SearchQuery): Promise<HitRow[]> {
     // $1 is the text; websearch syntax ("phrases", -exclusions, OR) is accepted and anything else is literal.
     const params: unknown[] = [query.q];
     const { conditions, add } = sqlFilters(params);
@@ -67,18 +73,29 @@ export class SearchService {
           SELECT quote_literal(word) FROM unnest(tsvector_to_array(to_tsvector(simashe_search_config(page.language), $1))) AS word), ' | '))`;
       snippet = `ts_headline(simashe_search_config(page.language), page.body, ${anyWord}, $${params.length})`;
     }
-    params.push(query.pageSize, (query.page - 1) * query.pageSize);
-    const rows: HitRow[] = await this.db.query(
-      // Ranking and counting carry only keys (a wide row in the window would spill to disk on big result
-      // sets); titles, bodies and snippets are read for the one page shown.
+    params.push(SEARCH_CANDIDATES + 1, query.pageSize, (query.page - 1) * query.pageSize);
+    const [candidates, limit, offset] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    return this.db.query(
+      // The newest matches (at most SEARCH_CANDIDATES + 1) are the candidates: counting them says whether the total is
+      // exact, and only they are ranked, so a word found in 50,000 lessons costs what a thousand do. Ranking and
+      // counting carry only keys; titles, bodies and snippets are read for the one page shown.
       `WITH q AS (${QUERIES_SQL}),
-       ranked AS (
-         SELECT e.kind, e.ref_id, e.occurred_at,
-                ${query.q ? `ts_rank(e.tsv, ${queryFor('e')})` : '0'}::float8 AS rank, count(*) OVER () AS total
-         FROM search_entries e CROSS JOIN q
+       candidates AS (
+         SELECT e.kind, e.ref_id, e.occurred_at
+         FROM search_entries e
          WHERE ${conditions.join(' AND ')}
+         ORDER BY e.occurred_at DESC, e.ref_id
+         LIMIT ${candidates}
+       ),
+       -- Ranked after the limit, so ts_rank reads the candidates' vectors only.
+       ranked AS (
+         SELECT c.kind, c.ref_id, c.occurred_at AS occurred_at,
+                ${query.q ? `ts_rank(e.tsv, ${queryFor('e')})` : '0'}::float8 AS rank, (SELECT count(*) FROM candidates) AS total
+         -- The extra candidate only tells that there are more; it is not shown.
+         FROM (SELECT * FROM candidates ORDER BY occurred_at DESC, ref_id LIMIT ${SEARCH_CANDIDATES}) c
+         JOIN search_entries e ON e.kind = c.kind AND e.ref_id = c.ref_id CROSS JOIN q
          ORDER BY ${order}
-         LIMIT $${params.length - 1} OFFSET $${params.length}
+         LIMIT ${limit} OFFSET ${offset}
        ),
        page AS (
          SELECT e.kind, e.ref_id, e.title, e.link, e.language, e.occurred_at, e.region_code, e.organisation_id, e.body, ranked.rank, ranked.total
@@ -91,6 +108,12 @@ export class SearchService {
        ORDER BY ${order.replaceAll('e.', 'page.')}`,
       params,
     );
+  }
+
+  async search(auth: AuthContext, query: SearchQuery): Promise<SearchResults> {
+    const scope = await this.scopes.scopeFor(auth);
+    const rows = await this.hits(scope, query);
+    const total = rows.length ? Number(rows[0].total) : await this.countBeyondLastPage(auth, query);
     return {
       items: rows.map((row) => ({
         kind: row.kind,
@@ -104,7 +127,9 @@ export class SearchService {
         date: row.occurred_at.toISOString(),
         rank: Math.round(row.rank * 10000) / 10000,
       })),
-      total: rows.length ? Number(rows[0].total) : await this.countBeyondLastPage(auth, query),
+      // Beyond the candidates the count stops: "1,000+".
+      total: Math.min(total, SEARCH_CANDIDATES),
+      totalExact: total <= SEARCH_CANDIDATES,
       page: query.page,
       pageSize: query.pageSize,
     };
@@ -113,6 +138,7 @@ export class SearchService {
   /** A page past the end has no rows to carry the total; ask for the first page's count instead. */
   private async countBeyondLastPage(auth: AuthContext, query: SearchQuery): Promise<number> {
     if (query.page === 1) return 0;
-    return (await this.search(auth, { ...query, page: 1, pageSize: 1 })).total;
+    const first = await this.search(auth, { ...query, page: 1, pageSize: 1 });
+    return first.totalExact ? first.total : SEARCH_CANDIDATES + 1;
   }
 }

@@ -70,4 +70,25 @@ describe('search audiences and ranking, straight from the index', () => {
     expect(hits).toContain('Latrines');
     expect((await ghanaViewer.get('/api/search?q=potable%20acces')).body.items.map((i: { title: string }) => i.title)).toEqual(['Forages']);
   });
+
+  it('counts exactly up to a thousand matches, and says "more than" beyond, ranking among the newest thousand', async () => {
+    // 1,002 entries with the word, straight into the index; the oldest is also the most relevant (title and body).
+    await t.db.query(
+      `INSERT INTO search_entries (kind, ref_id, title, body, language, link, organisation_id, audience, occurred_at, tsv)
+       SELECT 'lesson', gen_random_uuid(), 'Ventilation note ' || n, 'kitchens', 'en', '/v', $1, 'network', now() - n * interval '1 hour',
+              setweight(to_tsvector('simashe_en', 'Ventilation note'), 'A') || to_tsvector('simashe_en', 'kitchens')
+       FROM generate_series(1, 1002) AS n`,
+      [orgs['kenya'].id],
+    );
+    const many = (await kenyaViewer.get('/api/search?q=ventilation')).body;
+    expect(many).toMatchObject({ total: 1000, totalExact: false });
+    expect(many.items).toHaveLength(20);
+    // Ranked among the newest thousand: the two oldest never show.
+    const last = (await kenyaViewer.get('/api/search?q=ventilation&sort=date&page=50')).body;
+    expect(last.items.map((i: { title: string }) => i.title).at(-1)).toBe('Ventilation note 1000');
+    expect((await kenyaViewer.get('/api/search?q=ventilation&page=51')).body).toMatchObject({ items: [], total: 1000, totalExact: false });
+    const few = (await kenyaViewer.get('/api/search?q=sanitation')).body;
+    expect(few).toMatchObject({ total: 4, totalExact: true });
+    await t.db.query(`DELETE FROM search_entries WHERE title LIKE 'Ventilation note %'`);
+  });
 });

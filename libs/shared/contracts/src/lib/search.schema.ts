@@ -45,7 +45,19 @@ export const SearchHitSchema = z.object({
   rank: z.number(),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
-export const SearchResultsSchema = z.object({ items: z.array(SearchHitSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/**
+ * Search ranks and counts the newest matches up to this many: beyond it the total is a lower bound ("1,000+") and
+ * relevance is decided among those, which keeps a search of 100,000 lessons fast.
+ */
+export const SEARCH_CANDIDATES = 1000;
+export const SearchResultsSchema = z.object({
+  items: z.array(SearchHitSchema),
+  /** Exact when `totalExact`; otherwise at least this many (SEARCH_CANDIDATES). */
+  total: z.number().int(),
+  totalExact: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type SearchResults = z.infer<typeof SearchResultsSchema>;
 
 export const HIGHLIGHT_START = '\u0001';

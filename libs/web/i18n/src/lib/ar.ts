@@ -38,6 +38,7 @@ export const ar: DeepPartial<Catalogue> = {
     demoHint: 'مساحة تجريبية: سجّل الدخول باستخدام kenya.admin@demo.simashe.org وكلمة المرور simashe-demo-2026.',
   },
   reports: { status: REPORT_STATUS_NAMES.ar },
+  search: { countAtLeast: 'أكثر من {{count}} نتيجة: حدّد البحث لتضييقها' },
   lessons: {
     determinants: 'المحددات',
     determinant: { label: 'المحدِّد', social: 'اجتماعي', economic: 'اقتصادي', environmental: 'بيئي' },

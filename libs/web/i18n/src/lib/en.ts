@@ -405,6 +405,7 @@ export const en = {
     results: 'Results',
     count_one: '{{count}} result',
     count_other: '{{count}} results',
+    countAtLeast: 'More than {{count}} results: refine the search to narrow them',
     noResults: 'Nothing matches “{{q}}” with these filters.',
     nothingYet: 'Nothing to show yet.',
     fixFilters: 'Check the highlighted filters.',

@@ -88,6 +88,7 @@ export const es: DeepPartial<Catalogue> = {
     results: 'Resultados',
     count_one: '{{count}} resultado',
     count_other: '{{count}} resultados',
+    countAtLeast: 'Más de {{count}} resultados: afine la búsqueda para reducirlos',
     previous: 'Anterior',
     next: 'Siguiente',
   },

@@ -101,6 +101,7 @@ export const fr: DeepPartial<Catalogue> = {
     results: 'Résultats',
     count_one: '{{count}} résultat',
     count_other: '{{count}} résultats',
+    countAtLeast: 'Plus de {{count}} résultats : affinez la recherche pour les réduire',
     noResults: 'Rien ne correspond à « {{q}} » avec ces filtres.',
     previous: 'Précédent',
     next: 'Suivant',

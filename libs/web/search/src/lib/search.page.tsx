@@ -140,7 +140,7 @@ export function SearchPage() {
         ) : (
           <>
             <p className="muted" role="status">
-              {t('search.count', { count: total })}
+              {results.data?.totalExact === false ? t('search.countAtLeast', { count: total }) : t('search.count', { count: total })}
             </p>
             <ol className="search-results" aria-busy={results.isFetching}>
               {results.data.items.map((hit) => (

