@@ -41,24 +41,24 @@ export class SearchIndexer {
   constructor(private readonly db: DataSource) {}
 
   async upsert(entry: SearchEntry, manager: EntityManager = this.db.manager): Promise<void> {
+    const body = entry.body.slice(0, MAX_BODY_CHARACTERS);
     await manager.query(
-      `INSERT INTO search_entries (kind, ref_id, title, body, language, link, organisation_id, region_code, country_iso3, audience, meeting_id,
+      `INSERT INTO search_entries (kind, ref_id, language, organisation_id, region_code, country_iso3, audience, meeting_id,
                                    determinants, sectors, cycle_stage, occurred_at, tsv)
-       SELECT $1, $2::uuid, $3::text, $4::text, $5::text, $6, $7::uuid, o.region_code, o.country_iso3, $8, $9::uuid, $10::text[], $11::text[], $12, $13::timestamptz,
-              ${searchVectorSql('$5::text', '$3::text', '$4::text', '$10::text[]', '$11::text[]')}
-       FROM (SELECT 1) one LEFT JOIN organisations o ON o.id = $7::uuid
+       SELECT $1, $2::uuid, $5::text, $6::uuid, o.region_code, o.country_iso3, $7, $8::uuid, $9::text[], $10::text[], $11, $12::timestamptz,
+              ${searchVectorSql('$5::text', '$3::text', '$4::text', '$9::text[]', '$10::text[]')}
+       FROM (SELECT 1) one LEFT JOIN organisations o ON o.id = $6::uuid
        ON CONFLICT (kind, ref_id) DO UPDATE SET
-         title = EXCLUDED.title, body = EXCLUDED.body, language = EXCLUDED.language, link = EXCLUDED.link,
-         organisation_id = EXCLUDED.organisation_id, region_code = EXCLUDED.region_code, country_iso3 = EXCLUDED.country_iso3,
-         audience = EXCLUDED.audience, meeting_id = EXCLUDED.meeting_id, determinants = EXCLUDED.determinants, sectors = EXCLUDED.sectors,
-         cycle_stage = EXCLUDED.cycle_stage, occurred_at = EXCLUDED.occurred_at, tsv = EXCLUDED.tsv`,
+         language = EXCLUDED.language, organisation_id = EXCLUDED.organisation_id, region_code = EXCLUDED.region_code,
+         country_iso3 = EXCLUDED.country_iso3, audience = EXCLUDED.audience, meeting_id = EXCLUDED.meeting_id,
+         determinants = EXCLUDED.determinants, sectors = EXCLUDED.sectors, cycle_stage = EXCLUDED.cycle_stage,
+         occurred_at = EXCLUDED.occurred_at, tsv = EXCLUDED.tsv`,
       [
         entry.kind,
         entry.refId,
         entry.title,
-        entry.body.slice(0, MAX_BODY_CHARACTERS),
+        body,
         entry.language,
-        entry.link,
         entry.organisationId,
         entry.audience,
         entry.meetingId ?? null,
@@ -67,6 +67,12 @@ export class SearchIndexer {
         entry.cycleStage ?? null,
         entry.occurredAt,
       ],
+    );
+    // What the hits show, apart from what they are matched on (see the search_documents migration).
+    await manager.query(
+      `INSERT INTO search_documents (kind, ref_id, title, body, link) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (kind, ref_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, link = EXCLUDED.link`,
+      [entry.kind, entry.refId, entry.title, body, entry.link],
     );
   }
 

@@ -98,8 +98,9 @@ export class SearchService {
          LIMIT ${limit} OFFSET ${offset}
        ),
        page AS (
-         SELECT e.kind, e.ref_id, e.title, e.link, e.language, e.occurred_at, e.region_code, e.organisation_id, e.body, ranked.rank, ranked.total
+         SELECT e.kind, e.ref_id, d.title, d.link, e.language, e.occurred_at, e.region_code, e.organisation_id, d.body, ranked.rank, ranked.total
          FROM ranked JOIN search_entries e ON e.kind = ranked.kind AND e.ref_id = ranked.ref_id
+         JOIN search_documents d ON d.kind = ranked.kind AND d.ref_id = ranked.ref_id
        )
        SELECT page.kind, page.ref_id, page.title, page.link, page.language, page.occurred_at, page.region_code, page.rank, page.total,
               o.name AS organisation_name,
