@@ -66,14 +66,23 @@ export async function connect(databaseUrl) {
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 
-export const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+/** A free port not handed out before in this process (the system may offer a just-closed port again). */
+const handedOut = new Set();
+export async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
 
 /** Starts PostgreSQL in a temporary folder with a `bench` database; `stop()` removes everything. */
 export async function startPostgres() {
