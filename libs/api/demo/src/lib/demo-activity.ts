@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DocumentStore } from '@simashe/api-collaboration';
 import type { AuthContext } from '@simashe/api-core';
-import { MeetingsService } from '@simashe/api-meetings';
+import { CyclesService } from '@simashe/api-cycles';
+import { MeetingsService, MinutesService } from '@simashe/api-meetings';
 import { ReportsService } from '@simashe/api-reports';
-import type { ReportStatus } from '@simashe/contracts';
+import { REPORT_DOCUMENT_FIELD, type ReportStatus } from '@simashe/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
 import { DEMO_WORKSPACE } from './demo-workspace';
 
 /** One progress report per pathfinder, at different points of the workflow. */
@@ -35,6 +38,9 @@ export class DemoActivity {
     private readonly db: DataSource,
     private readonly reports: ReportsService,
     private readonly meetings: MeetingsService,
+    private readonly minutes: MinutesService,
+    private readonly store: DocumentStore,
+    private readonly cycles: CyclesService,
   ) {}
 
   async seed(): Promise<void> {
@@ -79,7 +85,7 @@ export class DemoActivity {
       people,
     });
     const afroFirst = DateTime.now().setZone('Africa/Nairobi').minus({ months: 4 }).startOf('month').plus({ days: 2 }).set({ hour: 11 });
-    await this.session(people.get('afro.officer'), {
+    const exchange = await this.session(people.get('afro.officer'), {
       organiser: organisations.get('afro'),
       title: 'AFRO pathfinders exchange',
       first: afroFirst,
@@ -87,6 +93,41 @@ export class DemoActivity {
       invited: ['kenya', 'ghana'].map((key) => organisations.get(key) as string).filter(Boolean),
       attendees: (index) => (index % 2 === 0 ? ['kenya.editor', 'ghana.admin'] : ['kenya.editor']),
       people,
+    });
+    // The citation is a nicety of the demo: a failure is logged, and the rest of the workspace still loads.
+    await this.citeActionItem(people, exchange).catch((error: Error) => new Logger('DemoActivity').warn(`Demo action-item citation skipped: ${error.message}`));
+  }
+
+  /**
+   * The last AFRO exchange agreed an action for Kenya, written in its minutes; Kenya's housing cycle cites that
+   * action item as evidence of an observation, so the evidence picker and the citation have something to show.
+   */
+  private async citeActionItem(people: Map<string, AuthContext>, exchange: { meetingId: string; last: string } | null): Promise<void> {
+    const officer = people.get('afro.officer');
+    const editor = people.get('kenya.editor');
+    if (!exchange || !officer || !editor) return;
+    const minutes = await this.minutes.open(officer, exchange.meetingId, exchange.last);
+    const { doc } = await this.store.load(minutes.documentId);
+    const before = Y.encodeStateVector(doc);
+    const item = doc
+      .getXmlFragment(REPORT_DOCUMENT_FIELD)
+      .toArray()
+      .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'actionItem');
+    if (!item) return;
+    doc.transact(() => {
+      item.setAttribute('ownerId', editor.userId);
+      item.setAttribute('ownerName', 'Kenya country team');
+      item.setAttribute('dueDate', DateTime.now().plus({ days: 14 }).toISODate() as string);
+      item.insert(0, [new Y.XmlText('Share the clinic data on diarrhoea cases with the county health committee')]);
+    });
+    await this.store.append(minutes.documentId, Y.encodeStateAsUpdate(doc, before), officer.userId);
+    const [action] = (await this.minutes.actionItems(editor, exchange.meetingId)).filter((candidate) => candidate.itemId);
+    const housing = (await this.cycles.list(editor, {})).find((initiative) => initiative.title === 'Intersectoral action on housing and health');
+    if (!action?.itemId || !housing?.activeCycle) return;
+    await this.cycles.addObservation(editor, housing.activeCycle.id, {
+      observedOn: DateTime.fromISO(exchange.last).toISODate() as string,
+      note: 'At the AFRO exchange we agreed to share the clinic data with the county health committee before the next review.',
+      evidence: [{ kind: 'action_item', id: exchange.meetingId, itemId: action.itemId, label: action.text.slice(0, 200) }],
     });
   }
 
@@ -101,8 +142,8 @@ export class DemoActivity {
       attendees: (index: number) => string[];
       people: Map<string, AuthContext>;
     },
-  ): Promise<void> {
-    if (!auth || !input.organiser) return;
+  ): Promise<{ meetingId: string; last: string } | null> {
+    if (!auth || !input.organiser) return null;
     const local = (time: DateTime) => time.toFormat("yyyy-MM-dd'T'HH:mm");
     const meeting = await this.meetings.create(auth, {
       organiserOrganisationId: input.organiser,
@@ -123,5 +164,6 @@ export class DemoActivity {
       const userIds = input.attendees(index).map((key) => input.people.get(key)?.userId).filter((id): id is string => Boolean(id));
       if (userIds.length) await this.meetings.recordAttendance(auth, meeting.id, occurrence.occurrence, userIds);
     }
+    return past.length ? { meetingId: meeting.id, last: past[past.length - 1].occurrence } : null;
   }
 }

@@ -114,7 +114,7 @@ describe('demo workspace', () => {
     expect(partnerOf.map((item: Item) => [item.title, item.canEdit])).toEqual([['School meals and nutrition with the education sector', false]]);
   });
 
-  it('has an observation citing an uploaded file, which its readers download', async () => {
+  it('has observations citing an uploaded file, which its readers download, and an action item from the AFRO exchange', async () => {
     const afro = await signIn(t, 'afro.officer@demo.simashe.org', DEMO_PASSWORD);
     const list = await afro.get('/api/initiatives');
     const housing = list.body.items.find((item: { title: string }) => item.title === 'Intersectoral action on housing and health');
@@ -122,6 +122,9 @@ describe('demo workspace', () => {
     type Evidence = { kind: string; id?: string; label: string };
     const files = detail.body.cycles.flatMap((cycle: { observations: Array<{ evidence: Evidence[] }> }) => cycle.observations.flatMap((o) => o.evidence)).filter((e: Evidence) => e.kind === 'file');
     expect(files).toEqual([{ kind: 'file', id: expect.any(String), label: 'drain-clearing-log.csv' }]);
+    // And an action item agreed at the AFRO exchange, cited by its own id.
+    const actions = detail.body.cycles.flatMap((cycle: { observations: Array<{ evidence: Evidence[] }> }) => cycle.observations.flatMap((o) => o.evidence)).filter((e: Evidence) => e.kind === 'action_item');
+    expect(actions).toEqual([{ kind: 'action_item', id: expect.any(String), itemId: expect.any(String), label: 'Share the clinic data on diarrhoea cases with the county health committee' }]);
     const download = await afro.get(`/api/initiatives/${housing.id}/files/${files[0].id}`);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toMatch(/^text\/csv/);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
+import { CollaborationModule } from '@simashe/api-collaboration';
 import { CyclesModule } from '@simashe/api-cycles';
 import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
@@ -7,5 +8,5 @@ import { ReportsModule } from '@simashe/api-reports';
 import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
 export class DemoModule {}
