@@ -40,16 +40,26 @@ const MAX_BODY_CHARACTERS = 200_000;
 export class SearchIndexer {
   constructor(private readonly db: DataSource) {}
 
-  async upsert(entry: SearchEntry, manager: EntityManager = this.db.manager): Promise<void> {
+  async upsert(entry: SearchEntry, manager?: EntityManager): Promise<void> {
+    // One entry per thing: a change of language moves it to another partition, so the upserts of one thing are
+    // serialised (an advisory lock for the transaction) rather than trusting a key that includes the language.
+    if (manager?.queryRunner?.isTransactionActive) return this.write(entry, manager);
+    return this.db.transaction((transaction) => this.write(entry, transaction));
+  }
+
+  private async write(entry: SearchEntry, manager: EntityManager): Promise<void> {
     const body = entry.body.slice(0, MAX_BODY_CHARACTERS);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0))`, [entry.kind, entry.refId]);
+    // Its entry in another language goes, and its document with it (the foreign key cascades).
+    await manager.query('DELETE FROM search_entries WHERE kind = $1 AND ref_id = $2 AND language <> $3', [entry.kind, entry.refId, entry.language]);
     await manager.query(
       `INSERT INTO search_entries (kind, ref_id, language, organisation_id, region_code, country_iso3, audience, meeting_id,
                                    determinants, sectors, cycle_stage, occurred_at, tsv)
        SELECT $1, $2::uuid, $5::text, $6::uuid, o.region_code, o.country_iso3, $7, $8::uuid, $9::text[], $10::text[], $11, $12::timestamptz,
               ${searchVectorSql('$5::text', '$3::text', '$4::text', '$9::text[]', '$10::text[]')}
        FROM (SELECT 1) one LEFT JOIN organisations o ON o.id = $6::uuid
-       ON CONFLICT (kind, ref_id) DO UPDATE SET
-         language = EXCLUDED.language, organisation_id = EXCLUDED.organisation_id, region_code = EXCLUDED.region_code,
+       ON CONFLICT (kind, ref_id, language) DO UPDATE SET
+         organisation_id = EXCLUDED.organisation_id, region_code = EXCLUDED.region_code,
          country_iso3 = EXCLUDED.country_iso3, audience = EXCLUDED.audience, meeting_id = EXCLUDED.meeting_id,
          determinants = EXCLUDED.determinants, sectors = EXCLUDED.sectors, cycle_stage = EXCLUDED.cycle_stage,
          occurred_at = EXCLUDED.occurred_at, tsv = EXCLUDED.tsv`,
@@ -70,9 +80,9 @@ export class SearchIndexer {
     );
     // What the hits show, apart from what they are matched on (see the search_documents migration).
     await manager.query(
-      `INSERT INTO search_documents (kind, ref_id, title, body, link) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (kind, ref_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, link = EXCLUDED.link`,
-      [entry.kind, entry.refId, entry.title, body, entry.link],
+      `INSERT INTO search_documents (kind, ref_id, language, title, body, link) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (kind, ref_id) DO UPDATE SET language = EXCLUDED.language, title = EXCLUDED.title, body = EXCLUDED.body, link = EXCLUDED.link`,
+      [entry.kind, entry.refId, entry.language, entry.title, body, entry.link],
     );
   }
 

@@ -21,20 +21,21 @@ interface HitRow {
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * The query read with each configuration, matched against documents of that language only, so that a
- * negation ("-vouchers") or a phrase keeps its meaning. Four constant queries let PostgreSQL use the GIN index.
+ * The match, one branch per language partition of search_entries, each with that language's query (so that a
+ * negation, "-vouchers", or a phrase keeps its meaning), written out so that PostgreSQL can use the GIN index.
+ * Each partition has its own statistics, so for each language the planner knows how often the query's words
+ * occur there: words found in most French entries walk the newest French entries and stop at the candidates,
+ * while the same words, absent from English entries, are looked up in the GIN index.
  */
-const QUERIES_SQL = `SELECT websearch_to_tsquery('simashe_en', $1) AS en, websearch_to_tsquery('simashe_fr', $1) AS fr,
-                            websearch_to_tsquery('simashe_es', $1) AS es, websearch_to_tsquery('simashe_simple', $1) AS simple`;
-/**
- * The match, with each language's query written out rather than read from the q CTE: the planner then knows
- * the query and estimates how many entries match, so for a frequent word it walks the newest entries first
- * (the occurred_at index) and stops at the candidates, instead of reading every match from the heap.
- */
-const MATCH_SQL = `((e.language = 'en' AND e.tsv @@ websearch_to_tsquery('simashe_en', $1)) OR (e.language = 'fr' AND e.tsv @@ websearch_to_tsquery('simashe_fr', $1))
-  OR (e.language = 'es' AND e.tsv @@ websearch_to_tsquery('simashe_es', $1))
-  OR (e.language NOT IN ('en', 'fr', 'es') AND e.tsv @@ websearch_to_tsquery('simashe_simple', $1)))`;
-const queryFor = (alias: string) => `(CASE ${alias}.language WHEN 'en' THEN q.en WHEN 'fr' THEN q.fr WHEN 'es' THEN q.es ELSE q.simple END)`;
+const LANGUAGE_BRANCHES = [
+  { match: `e.language = 'en' AND e.tsv @@ websearch_to_tsquery('simashe_en', $1)`, rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_en', $1))` },
+  { match: `e.language = 'fr' AND e.tsv @@ websearch_to_tsquery('simashe_fr', $1)`, rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_fr', $1))` },
+  { match: `e.language = 'es' AND e.tsv @@ websearch_to_tsquery('simashe_es', $1)`, rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_es', $1))` },
+  {
+    match: `e.language NOT IN ('en', 'fr', 'es') AND e.tsv @@ websearch_to_tsquery('simashe_simple', $1)`,
+    rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_simple', $1))`,
+  },
+];
 
 /**
  * Workspace-wide search over search_entries: PostgreSQL full text (weighted tsvector, GIN, language-aware and
@@ -50,11 +51,10 @@ export class SearchService {
 
   /** One page of hits among the newest candidates. */
   private async hits(scope: SearchScope, query: SearchQuery): Promise<HitRow[]> {
-    // $1 is the text; websearch syntax ("phrases", -exclusions, OR) is accepted and anything else is literal.
-    const params: unknown[] = [query.q];
+    // $1 is the text, if any; websearch syntax ("phrases", -exclusions, OR) is accepted and anything else is literal.
+    const params: unknown[] = query.q ? [query.q] : [];
     const { conditions, add } = sqlFilters(params);
     conditions.push(audienceCondition(scope, params));
-    if (query.q) conditions.push(MATCH_SQL);
     if (query.kind) add('e.kind = ?', query.kind);
     if (query.region) add('e.region_code = ?', query.region);
     if (query.country) add('e.country_iso3 = ?', query.country);
@@ -64,48 +64,44 @@ export class SearchService {
     if (query.from) add('e.occurred_at >= ?::date', query.from);
     if (query.to) add("e.occurred_at < ?::date + interval '1 day'", query.to);
     const order = query.sort === 'date' || !query.q ? 'e.occurred_at DESC, e.ref_id' : 'rank DESC, e.occurred_at DESC, e.ref_id';
-    let snippet = 'left(page.body, 240)';
+    let snippet = 'left(d.body, 240)';
     if (query.q) {
       params.push(HEADLINE_OPTIONS);
       // Every query word is marked wherever it appears in the body, even when the whole query only matches with
       // the title (an AND query has no "cover" in the body alone), hence the any-word form of the query.
       const anyWord = `to_tsquery('simple', array_to_string(ARRAY(
           SELECT quote_literal(word) FROM unnest(tsvector_to_array(to_tsvector(simashe_search_config(page.language), $1))) AS word), ' | '))`;
-      snippet = `ts_headline(simashe_search_config(page.language), page.body, ${anyWord}, $${params.length})`;
+      snippet = `ts_headline(simashe_search_config(page.language), d.body, ${anyWord}, $${params.length})`;
     }
     params.push(SEARCH_CANDIDATES + 1, query.pageSize, (query.page - 1) * query.pageSize);
     const [candidates, limit, offset] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    // Each candidate carries what ranking and the page need, its rank computed while its vector is read for the
+    // match, so neither reads search_entries again.
+    const newest = (branch: { match: string; rank: string } | null) =>
+      `SELECT e.kind, e.ref_id, e.language, e.occurred_at, e.region_code, e.organisation_id, ${branch?.rank ?? '0'}::float8 AS rank
+       FROM search_entries e
+       WHERE ${[...(branch ? [branch.match] : []), ...conditions].join(' AND ')}
+       ORDER BY e.occurred_at DESC, e.ref_id LIMIT ${candidates}`;
+    const candidatesSql = query.q
+      ? `${LANGUAGE_BRANCHES.map((branch) => `(${newest(branch)})`).join(' UNION ALL ')} ORDER BY occurred_at DESC, ref_id LIMIT ${candidates}`
+      : newest(null);
     return this.db.query(
       // The newest matches (at most SEARCH_CANDIDATES + 1) are the candidates: counting them says whether the total is
-      // exact, and only they are ranked, so a word found in 50,000 lessons costs what a thousand do. Ranking and
-      // counting carry only keys; titles, bodies and snippets are read for the one page shown.
-      `WITH q AS (${QUERIES_SQL}),
-       candidates AS (
-         SELECT e.kind, e.ref_id, e.occurred_at
-         FROM search_entries e
-         WHERE ${conditions.join(' AND ')}
-         ORDER BY e.occurred_at DESC, e.ref_id
-         LIMIT ${candidates}
-       ),
-       -- Ranked after the limit, so ts_rank reads the candidates' vectors only.
-       ranked AS (
-         SELECT c.kind, c.ref_id, c.occurred_at AS occurred_at,
-                ${query.q ? `ts_rank(e.tsv, ${queryFor('e')})` : '0'}::float8 AS rank, (SELECT count(*) FROM candidates) AS total
+      // exact, and only they are ranked, so a word found in 50,000 lessons costs what a thousand do. Titles, bodies
+      // and snippets are read for the one page shown.
+      `WITH candidates AS (${candidatesSql}),
+       page AS (
+         SELECT c.*, (SELECT count(*) FROM candidates) AS total
          -- The extra candidate only tells that there are more; it is not shown.
          FROM (SELECT * FROM candidates ORDER BY occurred_at DESC, ref_id LIMIT ${SEARCH_CANDIDATES}) c
-         JOIN search_entries e ON e.kind = c.kind AND e.ref_id = c.ref_id CROSS JOIN q
-         ORDER BY ${order}
+         ORDER BY ${order.replaceAll('e.', 'c.')}
          LIMIT ${limit} OFFSET ${offset}
-       ),
-       page AS (
-         SELECT e.kind, e.ref_id, d.title, d.link, e.language, e.occurred_at, e.region_code, e.organisation_id, d.body, ranked.rank, ranked.total
-         FROM ranked JOIN search_entries e ON e.kind = ranked.kind AND e.ref_id = ranked.ref_id
-         JOIN search_documents d ON d.kind = ranked.kind AND d.ref_id = ranked.ref_id
        )
-       SELECT page.kind, page.ref_id, page.title, page.link, page.language, page.occurred_at, page.region_code, page.rank, page.total,
+       SELECT page.kind, page.ref_id, d.title, d.link, page.language, page.occurred_at, page.region_code, page.rank, page.total,
               o.name AS organisation_name,
               ${snippet} AS snippet
-       FROM page CROSS JOIN q LEFT JOIN organisations o ON o.id = page.organisation_id
+       FROM page JOIN search_documents d ON d.kind = page.kind AND d.ref_id = page.ref_id
+       LEFT JOIN organisations o ON o.id = page.organisation_id
        ORDER BY ${order.replaceAll('e.', 'page.')}`,
       params,
     );

@@ -81,8 +81,8 @@ describe('search audiences and ranking, straight from the index', () => {
                 setweight(to_tsvector('simashe_en', 'Ventilation note'), 'A') || to_tsvector('simashe_en', 'kitchens')
          FROM notes RETURNING ref_id
        )
-       INSERT INTO search_documents (kind, ref_id, title, body, link)
-       SELECT 'lesson', notes.id, 'Ventilation note ' || n, 'kitchens', '/v' FROM notes JOIN entries ON entries.ref_id = notes.id`,
+       INSERT INTO search_documents (kind, ref_id, language, title, body, link)
+       SELECT 'lesson', notes.id, 'en', 'Ventilation note ' || n, 'kitchens', '/v' FROM notes JOIN entries ON entries.ref_id = notes.id`,
       [orgs['kenya'].id],
     );
     const many = (await kenyaViewer.get('/api/search?q=ventilation')).body;
@@ -95,5 +95,28 @@ describe('search audiences and ranking, straight from the index', () => {
     const few = (await kenyaViewer.get('/api/search?q=sanitation')).body;
     expect(few).toMatchObject({ total: 4, totalExact: true });
     await t.db.query(`DELETE FROM search_entries WHERE ref_id IN (SELECT ref_id FROM search_documents WHERE title LIKE 'Ventilation note %')`);
+  });
+
+  it('keeps one entry per thing when its language changes, found in the new language only', async () => {
+    const refId = randomUUID();
+    const lesson = { kind: 'lesson' as const, refId, body: 'Rainwater tanks for schools', link: '/tanks', organisationId: orgs['kenya'].id, audience: 'network' as const, occurredAt: new Date() };
+    await indexer.upsert({ ...lesson, title: 'Rainwater tanks', language: 'en' });
+    expect(await titles(kenyaViewer, 'rainwater')).toEqual(['Rainwater tanks']);
+    // Rewritten in French: the entry moves to the French partition, its document follows.
+    await indexer.upsert({ ...lesson, title: 'Citernes d’eau de pluie', body: 'Citernes pour les écoles', language: 'fr' });
+    const rows = await t.db.query('SELECT e.language, d.language AS document_language FROM search_entries e JOIN search_documents d USING (kind, ref_id) WHERE e.ref_id = $1', [refId]);
+    expect(rows).toEqual([{ language: 'fr', document_language: 'fr' }]);
+    expect(await titles(kenyaViewer, 'rainwater')).toEqual([]);
+    expect(await titles(kenyaViewer, 'citernes ecoles')).toEqual(['Citernes d’eau de pluie']);
+    // Two writers changing the language at once still leave one entry.
+    await Promise.all(['es', 'en', 'fr', 'es'].map((language) => indexer.upsert({ ...lesson, title: `Tanques ${language}`, language })));
+    expect(await t.db.query('SELECT count(*)::int AS n FROM search_entries WHERE ref_id = $1', [refId])).toEqual([{ n: 1 }]);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM search_documents WHERE ref_id = $1', [refId])).toEqual([{ n: 1 }]);
+    // Without words, filters alone list the newest entries: this one, in the language the last writer gave it.
+    const [{ language }] = await t.db.query('SELECT language FROM search_entries WHERE ref_id = $1', [refId]);
+    const newest = (await kenyaViewer.get('/api/search?kind=lesson&sort=date')).body;
+    expect(newest.items[0]).toMatchObject({ title: `Tanques ${language}`, language });
+    await indexer.remove('lesson', refId);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM search_documents WHERE ref_id = $1', [refId])).toEqual([{ n: 0 }]);
   });
 });
