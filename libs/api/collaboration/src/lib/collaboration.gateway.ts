@@ -28,7 +28,6 @@ import * as Y from 'yjs';
 import type { ZodType } from 'zod';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
-import { DocumentStore } from './document-store';
 import { invalidUpdateReason, isValidStateVector } from './update-validation';
 import { VersionsService } from './versions.service';
 
@@ -53,8 +52,8 @@ function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error:
 
 /**
  * Yjs sync and awareness over socket.io, authenticated by the same session cookie as HTTP.
- * Access is checked on join and on every update; an update is stored in PostgreSQL before it is acknowledged
- * or passed on to the other editors.
+ * Access is checked on join and on every update; an update is passed on to the other editors at once and
+ * acknowledged once it is stored in PostgreSQL.
  */
 // Frames up to 4× the accepted size get a clear error reply; anything larger is cut off by the transport.
 @WebSocketGateway({ namespace: COLLABORATION_NAMESPACE, maxHttpBufferSize: MAX_COLLAB_FRAME_BYTES * 4, serveClient: false })
@@ -66,7 +65,6 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
     private readonly sessions: SessionsService,
     private readonly registry: DocumentAccessRegistry,
     private readonly rooms: DocumentRooms,
-    private readonly store: DocumentStore,
     private readonly versions: VersionsService,
   ) {}
 
@@ -76,7 +74,9 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
 
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
   afterInit(namespace: Namespace): void {
-    this.rooms.setBroadcaster((room, update) => namespace.to(room.key).emit('update', { ...room.ref, update }));
+    this.rooms.setBroadcaster((room, update, exceptSocketId) =>
+      (exceptSocketId ? namespace.to(room.key).except(exceptSocketId) : namespace.to(room.key)).emit('update', { ...room.ref, update }),
+    );
     requireSocketSession(namespace, this.sessions, 'Sign in to edit documents', (socket) => {
       (socket as CollabSocket).data.access = new Map();
     });
@@ -137,18 +137,13 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
       if (reason) return fail('validation_error', reason);
       const room = await this.rooms.find(ref);
       if (!room) return fail('not_found', 'The document is not open');
+      // Applied and passed on at once; acknowledged when stored (see DocumentRooms.applyChange).
       try {
-        await this.store.append(ref.documentId, update, socket.data.auth.userId);
+        await this.rooms.applyChange(room, update, { origin: socket.id, socketId: socket.id, userId: socket.data.auth.userId });
       } catch (error) {
         this.logger.error(`storing an update of ${room.key} failed: ${(error as Error).message}`);
         return fail('internal_error', 'The change could not be saved; it will be sent again');
       }
-      // Stored, then applied and passed on in one synchronous step: a joiner either gets the change in its
-      // initial state or as a broadcast, never neither. (Broadcasting before storing was tried; the
-      // convergence test caught joiners missing changes.)
-      Y.applyUpdate(room.doc, update, socket.id);
-      this.rooms.recordAppend(room, socket.data.auth.userId);
-      socket.to(room.key).emit('update', { ...ref, update });
       void this.versions.keepAutomaticVersion(room);
       return { ok: true };
     });

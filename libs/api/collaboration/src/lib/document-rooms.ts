@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DocumentRef } from '@simashe/contracts';
 import { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { DocumentStore } from './document-store';
 
 /** Compaction starts once this many updates sit in a document's tail. */
@@ -16,12 +16,20 @@ export interface DocumentRoom {
   members: Map<string, Set<number>>;
   tailLength: number;
   compacting: boolean;
-  /** user id → changes since the last version (the "who changed what" of the next version) */
-  contributions: Map<string, number>;
+  /** Changed since its last version was kept (the counts per author are in collab_contributions). */
+  changedSinceVersion: boolean;
   lastVersionAt: number;
 }
 
-export type Broadcaster = (room: DocumentRoom, update: Uint8Array) => void;
+/** Who a change came from: a socket (not sent back to it) or the server itself (a restore, a server-side edit). */
+export interface ChangeOrigin {
+  origin: string;
+  /** The socket that sent it, which already has it. */
+  socketId?: string;
+  userId: string | null;
+}
+
+export type Broadcaster = (room: DocumentRoom, update: Uint8Array, exceptSocketId?: string) => void;
 
 export function roomKey(ref: DocumentRef): string {
   return `${ref.kind}:${ref.documentId}`;
@@ -37,18 +45,44 @@ export class DocumentRooms {
 
   constructor(private readonly store: DocumentStore) {}
 
-  /** The gateway sends server-made changes (restores) to everyone in the room through this. */
+  /** The gateway passes changes on to the room's sockets through this. */
   setBroadcaster(broadcaster: Broadcaster): void {
     this.broadcaster = broadcaster;
   }
 
-  broadcast(room: DocumentRoom, update: Uint8Array): void {
-    this.broadcaster(room, update);
+  /**
+   * The one write path for a document's content (typed edits, restores, server-side edits): the change is
+   * applied to the room's document and passed on to the other editors at once, then stored; the promise
+   * resolves when it is durable, and only then may its sender be told so. Peers holding a change are themselves
+   * copies of it, and its sender keeps it until acknowledged and sends it again after a reconnect, so passing it
+   * on before the commit loses nothing; joiners are served from this same document, so they never miss it.
+   */
+  async applyChange(room: DocumentRoom, update: Uint8Array, from: ChangeOrigin): Promise<void> {
+    Y.applyUpdate(room.doc, update, from.origin);
+    this.broadcaster(room, update, from.socketId);
+    room.changedSinceVersion = true;
+    await this.store.append(room.ref.documentId, update, from.userId);
+    this.recordAppend(room);
   }
 
   /** Runs before an idle room is dropped (versions keeps the last changes). */
   setBeforeRelease(hook: (room: DocumentRoom) => Promise<void>): void {
     this.beforeRelease = hook;
+  }
+
+  /**
+   * A server-side change (a restore, a seeded or generated edit): made on the room's live document, through the
+   * same path as typed edits, so that editors who have it open see it at once. `change` gets the live document
+   * and returns the update to apply (computed on a copy, so the live document never holds a half-made change).
+   */
+  async edit(ref: DocumentRef, userId: string | null, change: (doc: Y.Doc) => Uint8Array | null): Promise<void> {
+    const room = await this.open(ref);
+    try {
+      const update = change(room.doc);
+      if (update) await this.applyChange(room, update, { origin: 'server', userId });
+    } finally {
+      await this.release(room);
+    }
   }
 
   open(ref: DocumentRef): Promise<DocumentRoom> {
@@ -59,7 +93,7 @@ export class DocumentRooms {
         const awareness = new Awareness(doc);
         awareness.setLocalState(null); // the server has no cursor of its own
         // Never versioned yet: the clock starts when editing starts, not at the epoch.
-        return { key, ref, doc, awareness, members: new Map(), tailLength, compacting: false, contributions: new Map(), lastVersionAt: lastVersionAt || Date.now() };
+        return { key, ref, doc, awareness, members: new Map(), tailLength, compacting: false, changedSinceVersion: false, lastVersionAt: lastVersionAt || Date.now() };
       });
       room.catch(() => this.rooms.delete(key));
       this.rooms.set(key, room);
@@ -85,8 +119,7 @@ export class DocumentRooms {
     room.doc.destroy();
   }
 
-  recordAppend(room: DocumentRoom, userId: string | null): void {
-    if (userId) room.contributions.set(userId, (room.contributions.get(userId) ?? 0) + 1);
+  private recordAppend(room: DocumentRoom): void {
     room.tailLength += 1;
     if (room.tailLength < COMPACTION_THRESHOLD || room.compacting) return;
     room.compacting = true;

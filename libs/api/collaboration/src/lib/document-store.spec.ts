@@ -1,7 +1,9 @@
 import { bootTestApp, type TestApp } from '@simashe/api-testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import * as Y from 'yjs';
 import { CollaborationModule } from './collaboration.module';
+import { DocumentRooms } from './document-rooms';
 import { DocumentStore } from './document-store';
 
 describe('DocumentStore', () => {
@@ -58,5 +60,59 @@ describe('DocumentStore', () => {
     expect(doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
     const [{ rows }] = await t.db.query('SELECT count(*)::int AS rows FROM collab_updates WHERE document_id = $1', [id]);
     expect(rows).toBe(0);
+  });
+
+  it('keeps an update whose transaction commits after a compaction read the tail, whatever its id', async () => {
+    const id = randomUUID();
+    const author = new Y.Doc();
+    await store.create(id, edit(author, (text) => text.insert(0, 'start')));
+    // A slow append: its row takes a sequence id now, but commits only after the compaction below.
+    const slow = new Client({ connectionString: t.databaseUrl });
+    await slow.connect();
+    try {
+      await slow.query('BEGIN');
+      await slow.query('INSERT INTO collab_updates (document_id, data) VALUES ($1, $2)', [id, Buffer.from(edit(author, (text) => text.insert(5, ' slow')))]);
+      // Later appends get higher ids and commit first; the compaction folds them in.
+      await store.append(id, edit(author, (text) => text.insert(10, ' fast')), null);
+      await store.append(id, edit(author, (text) => text.insert(15, ' faster')), null);
+      expect(await store.compact(id)).toBe(2);
+      await slow.query('COMMIT');
+    } finally {
+      await slow.end();
+    }
+    // Deleting "every id up to the last one folded in" would have dropped the slow update here.
+    const { doc, tailLength } = await store.load(id);
+    expect(tailLength).toBe(1);
+    expect(doc.getXmlFragment('default').toString()).toBe('start slow fast faster');
+    await store.compact(id);
+    expect((await store.load(id)).doc.getXmlFragment('default').toString()).toBe('start slow fast faster');
+  });
+
+  it('groups the appends that arrive while a write is in flight into one INSERT, each resolved once stored', async () => {
+    const id = randomUUID();
+    const author = new Y.Doc();
+    await store.create(id, edit(author, (text) => text.insert(0, '#')));
+    const queries = jest.spyOn(t.db, 'query');
+    const appends = Array.from({ length: 40 }, (_, i) => store.append(id, edit(author, (text) => text.insert(text.length, `${i},`)), null));
+    await Promise.all(appends);
+    const inserts = queries.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO collab_updates'));
+    queries.mockRestore();
+    // The first goes alone; the 39 that queued behind it go together.
+    expect(inserts.length).toBeLessThanOrEqual(3);
+    const [{ rows }] = await t.db.query('SELECT count(*)::int AS rows FROM collab_updates WHERE document_id = $1', [id]);
+    expect(rows).toBe(40);
+    expect((await store.load(id)).doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+  });
+
+  it('refuses to open a document whose stored updates cannot be read, and writes nothing over it', async () => {
+    const id = randomUUID();
+    const author = new Y.Doc();
+    await store.create(id, edit(author, (text) => text.insert(0, 'real data')));
+    await t.db.query('INSERT INTO collab_updates (document_id, data) VALUES ($1, $2)', [id, Buffer.from([0xff, 0xff, 0xff, 0x01])]);
+    const [before] = await t.db.query('SELECT state FROM collab_snapshots WHERE document_id = $1', [id]);
+    await expect(store.load(id)).rejects.toThrow(/could not be read/);
+    await expect(t.app.get(DocumentRooms).open({ kind: 'report', documentId: id })).rejects.toThrow(/could not be read/);
+    const [after] = await t.db.query('SELECT state FROM collab_snapshots WHERE document_id = $1', [id]);
+    expect(Buffer.compare(after.state, before.state)).toBe(0);
   });
 });

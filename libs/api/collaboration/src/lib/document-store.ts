@@ -2,13 +2,34 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 
+interface PendingAppend {
+  documentId: string;
+  data: Uint8Array;
+  userId: string | null;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** At most this many updates go into one INSERT; the rest wait for the next. */
+const MAX_BATCH = 500;
+
 /**
  * Durable Yjs documents: a compacted snapshot plus the tail of updates appended after it.
- * Appends are plain inserts, so compaction (which rewrites the snapshot and trims the tail) never blocks editors.
+ *
+ * Appends use group commit: while one multi-row INSERT is in flight, the updates that arrive queue up and go
+ * together in the next, so a burst of keystrokes costs a few commits rather than one each. Each append's
+ * promise resolves once its row is committed; only then may it be acknowledged.
+ *
+ * The tail is "every update row of the document": compaction deletes exactly the rows it read and folded into
+ * the snapshot, never "every id up to N" (sequence ids are not commit order, so an append committed after the
+ * compaction read the tail could have a lower id). Loads read the snapshot and the tail in one statement, so
+ * they see one consistent moment.
  */
 @Injectable()
 export class DocumentStore {
   private readonly logger = new Logger('DocumentStore');
+  private queue: PendingAppend[] = [];
+  private writing = false;
 
   constructor(private readonly db: DataSource) {}
 
@@ -16,26 +37,75 @@ export class DocumentStore {
     await manager.query('INSERT INTO collab_snapshots (document_id, state) VALUES ($1, $2)', [documentId, Buffer.from(initialState)]);
   }
 
-  /** The whole document: snapshot, then every stored update after it, in order. */
+  /**
+   * The whole document: snapshot, then every stored update, in one statement. Throws when a stored update cannot
+   * be read (the room is then not opened: an empty document never stands in for real data).
+   */
   async load(documentId: string): Promise<{ doc: Y.Doc; tailLength: number }> {
-    const [snapshot] = await this.db.query('SELECT state, last_update_id FROM collab_snapshots WHERE document_id = $1', [documentId]);
-    const tail: Array<{ data: Buffer }> = await this.db.query(
-      'SELECT data FROM collab_updates WHERE document_id = $1 AND id > $2 ORDER BY id',
-      [documentId, snapshot?.last_update_id ?? 0],
+    const rows: Array<{ part: number; data: Buffer }> = await this.db.query(
+      `SELECT 0 AS part, state AS data, 0::bigint AS id FROM collab_snapshots WHERE document_id = $1
+       UNION ALL
+       SELECT 1 AS part, data, id FROM collab_updates WHERE document_id = $1
+       ORDER BY part, id`,
+      [documentId],
     );
     const doc = new Y.Doc({ gc: true });
-    if (snapshot) Y.applyUpdate(doc, snapshot.state);
-    for (const row of tail) Y.applyUpdate(doc, row.data);
-    return { doc, tailLength: tail.length };
+    try {
+      for (const row of rows) Y.applyUpdate(doc, row.data);
+    } catch (error) {
+      doc.destroy();
+      throw new Error(`document ${documentId} could not be read: ${(error as Error).message}`);
+    }
+    return { doc, tailLength: rows.filter((row) => row.part === 1).length };
   }
 
-  /** Resolves once the update is durably stored: only then may it be acknowledged. */
-  async append(documentId: string, update: Uint8Array, userId: string | null): Promise<void> {
-    await this.db.query('INSERT INTO collab_updates (document_id, data, user_id) VALUES ($1, $2, $3)', [
-      documentId,
-      Buffer.from(update),
-      userId,
-    ]);
+  /** Resolves once the update is durably stored (in the next group commit). */
+  append(documentId: string, update: Uint8Array, userId: string | null): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ documentId, data: update, userId, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Updates queued or in flight, not yet committed. */
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.insert(batch);
+          for (const item of batch) item.resolve();
+        } catch (error) {
+          this.logger.error(`storing ${batch.length} updates failed: ${(error as Error).message}`);
+          for (const item of batch) item.reject(error as Error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  /**
+   * One statement: the updates, and each author's count of changes since the document's last version (kept in
+   * the database so that "who changed what" survives a restart).
+   */
+  private async insert(batch: PendingAppend[]): Promise<void> {
+    await this.db.query(
+      `WITH stored AS (
+         INSERT INTO collab_updates (document_id, data, user_id)
+         SELECT * FROM unnest($1::uuid[], $2::bytea[], $3::uuid[])
+         RETURNING document_id, user_id
+       )
+       INSERT INTO collab_contributions (document_id, user_id, changes)
+       SELECT document_id, user_id, count(*) FROM stored WHERE user_id IS NOT NULL GROUP BY document_id, user_id
+       ON CONFLICT (document_id, user_id) DO UPDATE SET changes = collab_contributions.changes + EXCLUDED.changes`,
+      [batch.map((item) => item.documentId), batch.map((item) => Buffer.from(item.data)), batch.map((item) => item.userId)],
+    );
   }
 
   async lastVersionAt(documentId: string): Promise<number> {
@@ -46,23 +116,20 @@ export class DocumentStore {
   /** Folds the tail into the snapshot. Safe to run while editors keep appending. */
   async compact(documentId: string): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const [snapshot] = await manager.query(
-        'SELECT state, last_update_id FROM collab_snapshots WHERE document_id = $1 FOR UPDATE',
-        [documentId],
-      );
+      const [snapshot] = await manager.query('SELECT state FROM collab_snapshots WHERE document_id = $1 FOR UPDATE', [documentId]);
       const tail: Array<{ id: string; data: Buffer }> = await manager.query(
-        'SELECT id, data FROM collab_updates WHERE document_id = $1 AND id > $2 ORDER BY id',
-        [documentId, snapshot?.last_update_id ?? 0],
+        'SELECT id, data FROM collab_updates WHERE document_id = $1 ORDER BY id',
+        [documentId],
       );
       if (tail.length === 0) return 0;
       const merged = Y.mergeUpdates([...(snapshot ? [snapshot.state as Buffer] : []), ...tail.map((row) => row.data)]);
-      const lastId = tail[tail.length - 1].id;
       await manager.query(
         `INSERT INTO collab_snapshots (document_id, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, last_update_id = EXCLUDED.last_update_id, updated_at = now()`,
-        [documentId, Buffer.from(merged), lastId],
+        [documentId, Buffer.from(merged), tail[tail.length - 1].id],
       );
-      await manager.query('DELETE FROM collab_updates WHERE document_id = $1 AND id <= $2', [documentId, lastId]);
+      // Exactly the rows folded in: one committed meanwhile, whatever its id, stays in the tail.
+      await manager.query('DELETE FROM collab_updates WHERE id = ANY($1::bigint[])', [tail.map((row) => row.id)]);
       this.logger.debug(`compacted ${tail.length} updates of ${documentId}`);
       return tail.length;
     });

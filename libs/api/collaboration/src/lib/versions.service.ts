@@ -2,11 +2,10 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, EventBus, NotFoundError, type AppConfig } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type DocumentRef, type Version, type VersionContent } from '@simashe/contracts';
 import { reportSchema, safeReportJson } from '@simashe/editor';
-import { prosemirrorJSONToYXmlFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { DocumentRooms, type DocumentRoom } from './document-rooms';
-import { DocumentStore } from './document-store';
 
 interface VersionRow {
   id: string;
@@ -19,9 +18,29 @@ interface VersionRow {
 }
 
 /**
+ * The change that makes the live text equal to a version's, as an update. It is computed on a copy by syncing the
+ * copy's Yjs tree to the version's ProseMirror document node by node, as the editor binding does for typed
+ * edits: paragraphs and text that the two share are kept rather than deleted and inserted again, so comments
+ * anchored to them stay where they are.
+ */
+export function restoreChange(live: Y.Doc, content: Record<string, unknown>): Uint8Array | null {
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+    const before = Y.encodeStateVector(copy);
+    const target = reportSchema().nodeFromJSON(content);
+    copy.transact(() => updateYFragment(copy, copy.getXmlFragment(REPORT_DOCUMENT_FIELD), target, { mapping: new Map(), isOMark: new Map() }));
+    const change = Y.encodeStateAsUpdate(copy, before);
+    return change;
+  } finally {
+    copy.destroy();
+  }
+}
+
+/**
  * Versions of real-time documents: automatic ones while people work, named ones on request, and restores.
- * A restore is a new change computed against the current text and sent through the same path as typed edits:
- * stored first, then applied and broadcast, so collaborators see it live and history is never rewritten.
+ * A restore is a new change computed against the current text and sent through the same path as typed edits
+ * (DocumentRooms.applyChange), so collaborators see it live and history is never rewritten.
  */
 @Injectable()
 export class VersionsService implements OnModuleInit {
@@ -30,14 +49,13 @@ export class VersionsService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly rooms: DocumentRooms,
-    private readonly store: DocumentStore,
     private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     this.rooms.setBeforeRelease(async (room) => {
-      if (room.contributions.size > 0) await this.save(room, 'auto', null, null);
+      if (room.changedSinceVersion) await this.save(room, 'auto', null, null);
     });
   }
 
@@ -78,21 +96,8 @@ export class VersionsService implements OnModuleInit {
     const target = await this.content(ref.documentId, versionId);
     const room = await this.rooms.open(ref);
     try {
-      // Computed on a copy, stored, and only then applied: the live document never holds an unsaved change.
-      const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-      const before = Y.encodeStateVector(copy);
-      copy.transact(() => {
-        const fragment = copy.getXmlFragment(REPORT_DOCUMENT_FIELD);
-        fragment.delete(0, fragment.length);
-        prosemirrorJSONToYXmlFragment(reportSchema(), target.content, fragment);
-      });
-      const change = Y.encodeStateAsUpdate(copy, before);
-      copy.destroy();
-      await this.store.append(ref.documentId, change, userId);
-      Y.applyUpdate(room.doc, change, 'restore');
-      this.rooms.recordAppend(room, userId);
-      this.rooms.broadcast(room, change);
+      const change = restoreChange(room.doc, target.content);
+      if (change) await this.rooms.applyChange(room, change, { origin: 'restore', userId });
       const label = target.name ?? new Date(target.createdAt).toISOString().slice(0, 16).replace('T', ' ');
       const id = await this.save(room, 'restore', `Restored: ${label}`, userId);
       return this.get(ref.documentId, id);
@@ -102,16 +107,21 @@ export class VersionsService implements OnModuleInit {
   }
 
   private async save(room: DocumentRoom, kind: Version['kind'], name: string | null, userId: string | null): Promise<string> {
-    const contributions = [...room.contributions.entries()].map(([contributor, changes]) => ({ userId: contributor, changes }));
-    const [row] = await this.db.query(
-      `INSERT INTO collab_versions (document_id, kind, name, state, created_by, contributions) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [room.ref.documentId, kind, name, Buffer.from(Y.encodeStateAsUpdate(room.doc)), userId, JSON.stringify(contributions)],
-    );
-    room.contributions.clear();
+    room.changedSinceVersion = false;
     room.lastVersionAt = Date.now();
+    // The counts per author since the last version are taken from the database and cleared by the same statement
+    // that writes the version, so none is counted twice or lost across a restart.
+    const [{ id }] = await this.db.query(
+      `WITH taken AS (DELETE FROM collab_contributions WHERE document_id = $1 RETURNING user_id, changes)
+       INSERT INTO collab_versions (document_id, kind, name, state, created_by, contributions)
+       SELECT $1, $2, $3, $4, $5,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('userId', user_id, 'changes', changes) ORDER BY changes DESC, user_id), '[]') FROM taken)
+       RETURNING id`,
+      [room.ref.documentId, kind, name, Buffer.from(Y.encodeStateAsUpdate(room.doc)), userId],
+    );
     // A settled moment to refresh what depends on the text (search).
-    await this.events.emit('document.version_saved', { actor: { userId, ip: null }, document: room.ref, versionId: row.id });
-    return row.id;
+    await this.events.emit('document.version_saved', { actor: { userId, ip: null }, document: room.ref, versionId: id });
+    return id;
   }
 
   private toProseMirror(state: Uint8Array): Record<string, unknown> {

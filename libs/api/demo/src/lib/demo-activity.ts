@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DocumentStore } from '@simashe/api-collaboration';
+import { DocumentRooms } from '@simashe/api-collaboration';
 import type { AuthContext } from '@simashe/api-core';
 import { CyclesService } from '@simashe/api-cycles';
 import { MeetingsService, MinutesService } from '@simashe/api-meetings';
@@ -39,7 +39,7 @@ export class DemoActivity {
     private readonly reports: ReportsService,
     private readonly meetings: MeetingsService,
     private readonly minutes: MinutesService,
-    private readonly store: DocumentStore,
+    private readonly rooms: DocumentRooms,
     private readonly cycles: CyclesService,
   ) {}
 
@@ -107,20 +107,27 @@ export class DemoActivity {
     const editor = people.get('kenya.editor');
     if (!exchange || !officer || !editor) return;
     const minutes = await this.minutes.open(officer, exchange.meetingId, exchange.last);
-    const { doc } = await this.store.load(minutes.documentId);
-    const before = Y.encodeStateVector(doc);
-    const item = doc
-      .getXmlFragment(REPORT_DOCUMENT_FIELD)
-      .toArray()
-      .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'actionItem');
-    if (!item) return;
-    doc.transact(() => {
-      item.setAttribute('ownerId', editor.userId);
-      item.setAttribute('ownerName', 'Kenya country team');
-      item.setAttribute('dueDate', DateTime.now().plus({ days: 14 }).toISODate() as string);
-      item.insert(0, [new Y.XmlText('Share the clinic data on diarrhoea cases with the county health committee')]);
+    let cited = false;
+    // Written as a server-side edit, through the same path as typed ones.
+    await this.rooms.edit({ kind: 'meeting_minutes', documentId: minutes.documentId }, officer.userId, (live) => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
+      const before = Y.encodeStateVector(doc);
+      const item = doc
+        .getXmlFragment(REPORT_DOCUMENT_FIELD)
+        .toArray()
+        .find((node): node is Y.XmlElement => node instanceof Y.XmlElement && node.nodeName === 'actionItem');
+      if (!item) return null;
+      doc.transact(() => {
+        item.setAttribute('ownerId', editor.userId);
+        item.setAttribute('ownerName', 'Kenya country team');
+        item.setAttribute('dueDate', DateTime.now().plus({ days: 14 }).toISODate() as string);
+        item.insert(0, [new Y.XmlText('Share the clinic data on diarrhoea cases with the county health committee')]);
+      });
+      cited = true;
+      return Y.encodeStateAsUpdate(doc, before);
     });
-    await this.store.append(minutes.documentId, Y.encodeStateAsUpdate(doc, before), officer.userId);
+    if (!cited) return;
     const [action] = (await this.minutes.actionItems(editor, exchange.meetingId)).filter((candidate) => candidate.itemId);
     const housing = (await this.cycles.list(editor, {})).find((initiative) => initiative.title === 'Intersectoral action on housing and health');
     if (!action?.itemId || !housing?.activeCycle) return;

@@ -209,6 +209,30 @@ describe('real-time report editing over socket.io', () => {
     expect((await viewer.get(`/api/reports/${ref.documentId}/versions/${ref.documentId}`)).status).toBe(404);
   });
 
+  it('keeps comments on text that still exists through a restore', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    await a.whenSynced();
+    const text = firstParagraphText(a.doc);
+    text.insert(0, 'Keep this sentence. Draft one.');
+    await a.whenSaved();
+    const named = await editorA.post(`/api/reports/${ref.documentId}/versions`, { name: 'Draft one' });
+    text.delete(20, text.length - 20);
+    text.insert(20, 'Draft two.');
+    await a.whenSaved();
+    const position = (index: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index))).toString('base64');
+    const comment = await editorA.post(`/api/reports/${ref.documentId}/comments`, { body: 'Good opening', anchorStart: position(0), anchorEnd: position(18), quote: 'Keep this sentence' });
+    expect(comment.status).toBe(201);
+    const anchored = async () => ((await editorA.get(`/api/reports/${ref.documentId}/comments`)).body.items as Array<{ body: string; currentText: string | null }>).find((c) => c.body === 'Good opening')?.currentText;
+    expect(await anchored()).toBe('Keep this sentence');
+
+    // The restore changes only what differs: the commented words are the same items as before.
+    expect((await editorA.post(`/api/reports/${ref.documentId}/versions/${named.body.id}/restore`)).status).toBe(201);
+    await eventually(() => fragmentText(a.doc).includes('Draft one.') && !fragmentText(a.doc).includes('Draft two.'), 5000, 'the restore');
+    expect(await anchored()).toBe('Keep this sentence');
+
+  });
+
   it('keeps an automatic version while people work and when the last one leaves', async () => {
     const ref = await newReport();
     const a = open(editorA, ref);
