@@ -59,6 +59,7 @@ describe('durability when the API process is killed mid-edit', () => {
     await socket.emitWithAck('update', { ...ref, update: outgoing.shift() });
 
     const acknowledged = new Set<number>();
+    const sentUpdates = new Map<number, Uint8Array>();
     let sent = 0;
     let killed = false;
     const inFlight = new Set<Promise<unknown>>();
@@ -67,6 +68,7 @@ describe('durability when the API process is killed mid-edit', () => {
       const token = sent++;
       text.insert(text.length, `[${token}]`);
       const update = outgoing.shift() as Uint8Array;
+      sentUpdates.set(token, update);
       const pending = socket
         .timeout(5000)
         .emitWithAck('update', { ...ref, update })
@@ -79,6 +81,14 @@ describe('durability when the API process is killed mid-edit', () => {
       if (inFlight.size >= 8) await Promise.race(inFlight);
       if (acknowledged.size >= 150) {
         killed = true;
+        // A last burst goes out and the process dies under it: these are passed on, maybe stored, never acknowledged.
+        for (let burst = 0; burst < 20; burst++) {
+          const last = sent++;
+          text.insert(text.length, `[${last}]`);
+          const lastUpdate = outgoing.shift() as Uint8Array;
+          sentUpdates.set(last, lastUpdate);
+          socket.emit('update', { ...ref, update: lastUpdate }, () => undefined);
+        }
         first.child.kill('SIGKILL');
       }
     }
@@ -92,12 +102,27 @@ describe('durability when the API process is killed mid-edit', () => {
       const reader = connect(second, again.cookie);
       const fresh = new Y.Doc();
       const rejoined = await reader.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(fresh) });
-      reader.close();
       Y.applyUpdate(fresh, new Uint8Array(rejoined.update));
       const content = fresh.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
       const missing = [...acknowledged].filter((token) => !content.includes(`[${token}]`));
       expect(missing).toEqual([]);
       for (const token of acknowledged) expect(content.split(`[${token}]`)).toHaveLength(2);
+
+      // The writer reconnects as the client does: it sends again every change not acknowledged, with whatever
+      // the server lacks. Then every change it made is there, once.
+      const writer = connect(second, again.cookie);
+      const joined = await writer.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
+      Y.applyUpdate(doc, new Uint8Array(joined.update));
+      const unacknowledged = [...sentUpdates].filter(([token]) => !acknowledged.has(token)).map(([, update]) => update);
+      expect(unacknowledged.length).toBeGreaterThan(0);
+      const resend = Y.mergeUpdates([...unacknowledged, Y.encodeStateAsUpdate(doc, new Uint8Array(joined.stateVector))]);
+      expect((await writer.emitWithAck('update', { ...ref, update: resend })).ok).toBe(true);
+      writer.close();
+      const after = new Y.Doc();
+      Y.applyUpdate(after, new Uint8Array((await reader.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(after) })).update));
+      reader.close();
+      const final = after.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
+      for (let token = 0; token < sent; token++) expect(final.split(`[${token}]`)).toHaveLength(2);
     } finally {
       await second.stop();
     }

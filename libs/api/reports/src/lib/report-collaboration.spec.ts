@@ -209,6 +209,33 @@ describe('real-time report editing over socket.io', () => {
     expect((await viewer.get(`/api/reports/${ref.documentId}/versions/${ref.documentId}`)).status).toBe(404);
   });
 
+  it('sends a change again after a reconnect until it is stored, even when the server holds it in memory', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    const b = open(editorB, ref);
+    await Promise.all([a.whenSynced(), b.whenSynced()]);
+    const store = t.app.get(DocumentStore);
+    // The write never completes: the change is passed on to B at once, but never stored nor acknowledged.
+    const hung = jest.spyOn(store, 'append').mockImplementationOnce(() => new Promise<void>(() => undefined));
+    firstParagraphText(a.doc).insert(0, 'held in memory only');
+    await eventually(() => fragmentText(b.doc).includes('held in memory only'), 5000, 'B to see the change before it is stored');
+    expect(a.state.unsaved).toBe(1);
+    expect(await stored(ref)).not.toContain('held in memory only');
+    hung.mockRestore();
+    // The server's state vector says it has the change; the client sends it again anyway.
+    a.disconnect();
+    a.connect();
+    await a.whenSaved();
+    expect(await stored(ref)).toContain('held in memory only');
+
+    // A write that fails is answered with an error; the client keeps the change and sends it again shortly.
+    jest.spyOn(store, 'append').mockImplementationOnce(() => Promise.reject(new Error('disk full')));
+    firstParagraphText(a.doc).insert(0, 'written on the second try. ');
+    await eventually(() => a.state.error?.id === 'internal_error', 5000, 'the failed write to be reported');
+    await a.whenSaved();
+    expect(await stored(ref)).toContain('written on the second try. held in memory only');
+  });
+
   it('keeps comments on text that still exists through a restore', async () => {
     const ref = await newReport();
     const a = open(editorA, ref);

@@ -38,13 +38,20 @@ type Listener = (state: CollabProviderState) => void;
  * Keeps a Yjs document in sync with the server over socket.io. Local edits made while offline stay in the
  * document and are sent as one update when the connection returns (the server tells what it lacks);
  * `unsaved` counts changes the server has not yet confirmed as stored.
+ *
+ * The server passes a change on to the other editors before it is stored, and acknowledges it once stored. So
+ * every sent change is kept here until acknowledged, and sent again after a reconnect even when the server's
+ * state says it has it: that state may be a copy in memory that was never stored (a failed write, a crash).
+ * Sending a change twice is harmless (Yjs applies it once).
  */
 export class CollabProvider {
   readonly doc: Y.Doc;
   readonly awareness: Awareness;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly ref: DocumentRef;
-  private readonly pending = new Set<number>();
+  /** Sent changes not yet acknowledged as stored, by send id. */
+  private readonly pending = new Map<number, Uint8Array>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private nextPendingId = 0;
   private joined = false;
   private readonly ownsAwareness: boolean;
@@ -130,6 +137,7 @@ export class CollabProvider {
   }
 
   destroy(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onLocalAwareness);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
@@ -155,11 +163,14 @@ export class CollabProvider {
     Y.applyUpdate(this.doc, new Uint8Array(result.update), this);
     if (result.awareness.byteLength > 0) applyAwarenessUpdate(this.awareness, new Uint8Array(result.awareness), this);
     this.joined = true;
-    this.pending.clear();
-    this.set({ status: 'online', access: result.access, error: null, unsaved: 0 });
-    // Whatever the server lacks (edits made offline) goes up as one update.
+    // Whatever the server lacks (edits made offline), and every change it has not acknowledged, goes up as one update.
     const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(result.stateVector));
-    if (result.access === 'edit' && hasContent(missing)) this.send(missing);
+    const unacknowledged = [...this.pending.values()];
+    this.pending.clear();
+    const resend = unacknowledged.length > 0 ? Y.mergeUpdates([...unacknowledged, missing]) : missing;
+    if (result.access === 'edit' && hasContent(resend)) this.send(resend);
+    // Online only now, with the resend counted: "saved" never shows before it is acknowledged.
+    this.set({ status: 'online', access: result.access, error: null, unsaved: this.pending.size });
     if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
     this.set({ synced: true });
   }
@@ -176,19 +187,39 @@ export class CollabProvider {
 
   private send(update: Uint8Array): void {
     const id = this.nextPendingId++;
-    this.pending.add(id);
+    this.pending.set(id, update);
     this.set({ unsaved: this.pending.size });
     this.socket
       .timeout(15_000)
       .emitWithAck('update', { ...this.ref, update })
       .then((response) => {
-        if (!this.pending.delete(id)) return; // superseded by a reconnect's full resync
+        if (!this.pending.has(id)) return; // superseded by a reconnect's resend
+        if (!response.ok && response.error.id === 'internal_error') {
+          // Not stored (the server could not write it): kept, and sent again shortly.
+          this.set({ error: response.error });
+          this.scheduleRetry();
+          return;
+        }
+        this.pending.delete(id);
+        // Refused for good (not allowed, not valid): sending it again would not help.
         if (!response.ok) this.set({ error: response.error });
         this.set({ unsaved: this.pending.size });
       })
       .catch(() => {
-        // No answer: the connection dropped; the reconnect resync resends what the server lacks.
+        // No answer: kept; the reconnect's join sends it again.
       });
+  }
+
+  /** Sends every unacknowledged change again, as one update, after a pause. */
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.joined || !this.socket.connected || this.pending.size === 0) return;
+      const again = Y.mergeUpdates([...this.pending.values()]);
+      this.pending.clear();
+      this.send(again);
+    }, 2000);
   }
 
   private readonly onLocalAwareness = (
@@ -207,8 +238,7 @@ export class CollabProvider {
 
   private onDisconnect(): void {
     this.joined = false;
-    // Unacknowledged changes stay counted: the next join resends whatever the server lacks.
-    this.pending.clear();
+    // Unacknowledged changes are kept and stay counted: the next join sends them again.
     const others = [...this.awareness.getStates().keys()].filter((id) => id !== this.doc.clientID);
     removeAwarenessStates(this.awareness, others, this);
     this.set({ status: 'offline' });
