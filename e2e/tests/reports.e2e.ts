@@ -96,6 +96,29 @@ test('a named version can be viewed and restored, live for a collaborator', asyn
   await entry.getByRole('button', { name: 'View' }).click();
   await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).toContainText('First wording.');
   await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).not.toContainText('Second wording.');
+
+  // Compared with the current text, the words written since "Draft 1" are marked as added.
+  await entry.getByRole('button', { name: 'Compare with current' }).click();
+  const comparison = admin.locator('section.diff-view');
+  await expect(comparison.getByRole('heading', { name: /^Changes from .*Draft 1.* to the current text$/ })).toBeFocused();
+  await expect(comparison.getByRole('status').filter({ hasText: '2 words added' })).toBeVisible();
+  await expect(comparison.getByRole('document').locator('ins.diff-ins')).toHaveText(' Second wording.');
+  await expect(comparison.getByRole('document').locator('del')).toHaveCount(0);
+  await expect(comparison.getByText('who made them is not recorded yet')).toBeVisible();
+  await expectAccessible(admin);
+  // On a phone, and in Arabic (right to left), it still fits the screen.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.getByLabel('Language', { exact: true }).first().selectOption('ar');
+  await expect(admin.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(comparison.getByRole('status').filter({ hasText: 'أُضيفت كلمتان' })).toBeVisible();
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await admin.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
+  await admin.setViewportSize({ width: 1280, height: 720 });
+  // Escape closes it and puts the keyboard back on the button that opened it.
+  await comparison.getByRole('button', { name: 'Close comparison' }).focus();
+  await admin.keyboard.press('Escape');
+  await expect(comparison).toHaveCount(0);
+  await expect(entry.getByRole('button', { name: 'Compare with current' })).toBeFocused();
   admin.once('dialog', (dialog) => void dialog.accept());
   await entry.getByRole('button', { name: 'Restore this version' }).click();
   await expect(admin.getByText('Version restored for everyone.')).toBeVisible();

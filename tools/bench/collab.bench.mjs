@@ -76,7 +76,8 @@ function summarise(name, typed, latencies, rss, rss500) {
 }
 
 async function runOurs(databaseUrl) {
-  const { api, base } = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' });
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const { api, base } = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' }, profile);
   const { cookie, csrfToken } = await signIn(base, 'kenya.editor@demo.simashe.org');
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
   const organisationId = (await (await fetch(`${base}/api/organisations`, { headers })).json()).items[0].id;
@@ -94,14 +95,14 @@ async function runOurs(databaseUrl) {
     const joined = await socket.emitWithAck('join', { kind: 'report', documentId, stateVector: Y.encodeStateVector(doc) });
     Y.applyUpdate(doc, new Uint8Array(joined.update), 'server');
     socket.on('update', ({ update }) => {
-      const bytes = new Uint8Array(update);
+      const bytes = new Uint8Array(Buffer.from(update, 'base64'));
       track.received(bytes);
       Y.applyUpdate(doc, bytes, 'server');
     });
     doc.on('update', (update, origin) => {
       if (origin === 'server') return;
       track.sent(update);
-      socket.emit('update', { kind: 'report', documentId, update }, () => undefined);
+      socket.emit('update', { kind: 'report', documentId, update: Buffer.from(update).toString('base64') }, () => undefined);
     });
     clients.push({ doc, socket });
   }

@@ -50,7 +50,7 @@ const NOT_CALLED = /^\/api\/(auth|me)\//;
  * office, a partner grant, the secretariat) read reports, initiatives (cycles, measures) and the organisation, and
  * comment on reports; a draft lesson and a meeting without invitees are for the owner's members only; secretariat
  * admins also manage: the organisation's members, invitations and partner grants, archiving, reopening and
- * templating reports, resolving comments, deleting initiatives.
+ * templating reports, resolving and deleting comments, deleting initiatives. Editing a comment is its author's only.
  */
 const FAMILIES: Array<[RegExp, 'report' | 'lesson' | 'meeting' | 'initiative' | 'organisation']> = [
   [/^\/api\/reports\//, 'report'],
@@ -76,6 +76,7 @@ const MANAGER_WRITES = [
   // (Reopening is managing too, but the fresh reports are drafts: moving them through review is writing.)
   /^POST \/api\/reports\/\{id\}\/(archive|save-as-template)$/,
   /^POST \/api\/reports\/\{id\}\/comments\/\{commentId\}\/resolve$/,
+  /^DELETE \/api\/reports\/\{id\}\/comments\/\{commentId\}$/,
   /^DELETE \/api\/initiatives\/\{id\}$/,
 ];
 

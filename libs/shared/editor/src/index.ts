@@ -4,3 +4,4 @@ export * from './lib/templates';
 export * from './lib/sanitize';
 export * from './lib/action-item';
 export * from './lib/chart-embed';
+export * from './lib/document-diff';

@@ -1,2 +1,4 @@
 export * from './lib/discussions.page';
 export { SubjectDiscussion } from './lib/discussion-thread';
+export { Composer } from './lib/composer';
+export { PostText } from './lib/post-text';

@@ -13,6 +13,7 @@ import type { AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
   DocumentRefSchema,
+  encodeFrame,
   JoinPayloadSchema,
   MAX_COLLAB_FRAME_BYTES,
   UpdatePayloadSchema,
@@ -75,7 +76,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
   afterInit(namespace: Namespace): void {
     this.rooms.setBroadcaster((room, update, exceptSocketId) =>
-      (exceptSocketId ? namespace.to(room.key).except(exceptSocketId) : namespace.to(room.key)).emit('update', { ...room.ref, update }),
+      (exceptSocketId ? namespace.to(room.key).except(exceptSocketId) : namespace.to(room.key)).emit('update', { ...room.ref, update: encodeFrame(update) }),
     );
     requireSocketSession(namespace, this.sessions, 'Sign in to edit documents', (socket) => {
       (socket as CollabSocket).data.access = new Map();
@@ -171,7 +172,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
         room.awareness.off('update', track);
       }
       room.members.set(socket.id, announced);
-      socket.to(room.key).emit('awareness', { ...ref, update });
+      socket.to(room.key).emit('awareness', { ...ref, update: encodeFrame(update) });
       return { ok: true };
     });
   }
@@ -193,7 +194,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayDisconnect,
     await socket.leave(room.key);
     if (announced.length > 0) {
       removeAwarenessStates(room.awareness, announced, 'left');
-      this.server.to(room.key).emit('awareness', { ...room.ref, update: encodeAwarenessUpdate(room.awareness, announced) });
+      this.server.to(room.key).emit('awareness', { ...room.ref, update: encodeFrame(encodeAwarenessUpdate(room.awareness, announced)) });
     }
     await this.rooms.release(room);
   }

@@ -6,9 +6,8 @@ import { AccessPolicy } from '@simashe/api-organisations';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
-import type { CreatePostRequest, CreateTopicRequest, MentionCandidate, Post, Thread, ThreadWithPosts } from '@simashe/contracts';
+import { mentionsIn, readableText, type CreatePostRequest, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
-import { mentionsIn, readableText } from './mentions';
 
 type SubjectKind = Thread['subjectKind'];
 

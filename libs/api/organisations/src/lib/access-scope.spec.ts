@@ -60,6 +60,16 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['archived report', 'report:manage', archived, 'Y....Y..'],
   ['someone else’s comment', 'comment:resolve', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: 'someone' }, 'YY...Y..'],
   ['my own comment', 'comment:resolve', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: ME }, 'YYYYYYY.'],
+  // Authors edit and delete their own comments, whatever the report's state; admins (the secretariat's too) delete
+  // others' as moderation but never edit them. A former reader cannot touch what they wrote.
+  ['my own comment', 'comment:update', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: ME }, 'YYYYYYY.'],
+  ['my own comment', 'comment:delete', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: ME }, 'YYYYYYY.'],
+  ['my own comment, submitted report', 'comment:update', { kind: 'comment', organisationId: KEN, status: 'submitted', archived: false, authorId: ME }, 'YYYYYYY.'],
+  ['my own comment, archived report', 'comment:delete', { kind: 'comment', organisationId: KEN, status: 'draft', archived: true, authorId: ME }, 'YYYYYYY.'],
+  ['someone else’s comment', 'comment:update', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: 'someone' }, '........'],
+  ['someone else’s comment', 'comment:delete', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: 'someone' }, 'Y....Y..'],
+  ['a comment whose author left', 'comment:update', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: null }, '........'],
+  ['a comment whose author left', 'comment:delete', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: null }, 'Y....Y..'],
 
   ['meeting, not invited', 'meeting:read', meeting, 'YYY.....'],
   ['meeting, not invited', 'minutes:read', meeting, 'YYY.....'],
@@ -128,5 +138,9 @@ describe('AccessPolicy: relation × action × resource kind', () => {
     );
     expect(() => RELATIONS['member editor'].require('document:edit', report)).not.toThrow();
     expect(() => RELATIONS['regional office'].require('meeting:read', meeting)).toThrow(NotFoundError);
+    const theirs = { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: 'someone' } as const;
+    expect(() => RELATIONS['member editor'].require('comment:update', theirs)).toThrow('You can only edit your own comments');
+    expect(() => RELATIONS['member viewer'].require('comment:delete', theirs)).toThrow('Only the comment’s author or an admin of this organisation can delete it');
+    expect(() => RELATIONS.stranger.require('comment:delete', { ...theirs, authorId: ME })).toThrow(NotFoundError);
   });
 });

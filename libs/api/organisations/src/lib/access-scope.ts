@@ -38,7 +38,7 @@ export type ResourceKind = AccessResource['kind'];
 export const ACCESS_ACTIONS = {
   organisation: ['organisation:read', 'organisation:manage'],
   report: ['report:read', 'report:create', 'report:update', 'document:edit', 'version:read', 'version:create', 'version:restore', 'report:manage', 'comment:create'],
-  comment: ['comment:resolve'],
+  comment: ['comment:resolve', 'comment:update', 'comment:delete'],
   meeting: ['meeting:read', 'meeting:organise', 'occurrence:update', 'attendance:record', 'agenda:update', 'minutes:read', 'minutes:write', 'meeting:people'],
   lesson: ['lesson:read', 'lesson:create', 'lesson:update', 'lesson:delete', 'file:read', 'file:write'],
   discussion: ['discussion:read', 'post:create'],
@@ -75,6 +75,8 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'version:restore': 'Only editors and admins of this organisation can restore versions of this report while it is a draft or in review',
   'report:manage': 'Only admins of this organisation can archive, reopen or make templates of its reports',
   'comment:resolve': 'Only the comment’s author or the report’s editors can resolve it',
+  'comment:update': 'You can only edit your own comments',
+  'comment:delete': 'Only the comment’s author or an admin of this organisation can delete it',
   'meeting:organise': 'Only editors and admins of the organising organisation can do this',
   'occurrence:update': 'Only editors and admins of the organising organisation can do this',
   'attendance:record': 'Only editors and admins of the organising organisation can record attendance',
@@ -112,6 +114,9 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
  * - **Lessons**: drafts are read by the author's organisation only; published lessons by their visibility
  *   (the organisation's readers, the region, or the whole network).
  * - **Notifications** belong to their recipient only; **posts** are changed by their author only.
+ * - **Report comments** are written by every reader of the report. Their author edits and deletes them (while
+ *   still a reader); the organisation's admins (secretariat admins too) may delete any of them, as moderation,
+ *   but never edit one: nobody puts words under another person's name.
  */
 export class AccessScope {
   constructor(
@@ -189,6 +194,10 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
           return access.canManage;
         case 'comment:resolve':
           return resource.kind === 'comment' && (resource.authorId === scope.userId || (writer && open) || access.canManage);
+        case 'comment:update':
+          return resource.kind === 'comment' && resource.authorId === scope.userId;
+        case 'comment:delete':
+          return resource.kind === 'comment' && (resource.authorId === scope.userId || access.canManage);
         default:
           return false;
       }

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
-import { NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
-import { REPORT_DOCUMENT_FIELD, type CommentThread, type CreateCommentRequest } from '@simashe/contracts';
+import { ConflictError, EventBus, eventActor, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { NotificationsService } from '@simashe/api-notifications';
+import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
+import {
+  mentionsIn,
+  readableText,
+  REPORT_DOCUMENT_FIELD,
+  type CommentThread,
+  type CreateCommentRequest,
+  type ReportComment,
+  type ReportCommentChange,
+} from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { reportResource } from './report-access';
+import { reportResource, type ReportFacts } from './report-access';
 import * as Y from 'yjs';
 import { ReportsService } from './reports.service';
 
@@ -21,6 +31,8 @@ interface CommentRow {
   resolved_by: string | null;
   resolved_by_name: string | null;
   created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
 }
 
 /**
@@ -62,7 +74,17 @@ export function anchoredText(doc: Y.Doc, start: Uint8Array, end: Uint8Array): st
   return plainText(from.type).slice(from.index, Math.max(from.index, to.index));
 }
 
-/** Threads anchored to text ranges of a report; everyone who can read the report reads and adds comments. */
+/** Someone else, for checking what they may read before notifying them. */
+const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' });
+
+const commentResource = (facts: ReportFacts, authorId: string | null) => ({ kind: 'comment' as const, ...facts, authorId });
+
+/**
+ * Threads anchored to text ranges of a report; everyone who can read the report reads and adds comments, authors
+ * edit and delete their own (admins delete any). Every change is announced on the EventBus
+ * (`report.comment_changed`), which the comments gateway pushes to everyone who has the report open; mentions
+ * reach the inboxes of the people mentioned who may read the report.
+ */
 @Injectable()
 export class ReportCommentsService {
   constructor(
@@ -70,33 +92,14 @@ export class ReportCommentsService {
     private readonly reports: ReportsService,
     private readonly store: DocumentStore,
     private readonly rooms: DocumentRooms,
+    private readonly policy: AccessPolicy,
+    private readonly notifications: NotificationsService,
+    private readonly events: EventBus,
   ) {}
 
   async list(auth: AuthContext, reportId: string): Promise<CommentThread[]> {
-    await this.reports.get(auth, reportId);
-    const rows: CommentRow[] = await this.db.query(
-      `SELECT c.*, a.name AS author_name, r.name AS resolved_by_name
-       FROM report_comments c LEFT JOIN users a ON a.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
-       WHERE c.report_id = $1 ORDER BY c.created_at`,
-      [reportId],
-    );
-    // Readers poll comments; while the report is open for editing, resolve anchors against the live copy
-    // instead of rebuilding the document from the database every time.
-    const room = await this.rooms.find({ kind: 'report', documentId: reportId });
-    const doc = room ? room.doc : (await this.store.load(reportId)).doc;
-    const roots = rows.filter((row) => row.thread_id === row.id);
-    const threads = roots.map((root) => ({
-      ...this.presentComment(root),
-      anchorStart: root.anchor_start?.toString('base64') ?? '',
-      anchorEnd: root.anchor_end?.toString('base64') ?? '',
-      quote: root.quote ?? '',
-      currentText: root.anchor_start && root.anchor_end ? anchoredText(doc, root.anchor_start, root.anchor_end) : null,
-      resolved: root.resolved_at !== null,
-      resolvedBy: root.resolved_by ? { id: root.resolved_by, name: root.resolved_by_name ?? '' } : null,
-      replies: rows.filter((row) => row.thread_id === root.id && row.id !== root.id).map((row) => this.presentComment(row)),
-    }));
-    if (!room) doc.destroy();
-    return threads;
+    const { scope, facts } = await this.reports.accessTo(auth, reportId);
+    return this.threads(scope, facts, reportId);
   }
 
   async create(auth: AuthContext, reportId: string, input: CreateCommentRequest): Promise<CommentThread[]> {
@@ -110,31 +113,103 @@ export class ReportCommentsService {
        VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
       [id, reportId, auth.userId, input.body, Buffer.from(start), Buffer.from(end), input.quote],
     );
-    return this.list(auth, reportId);
+    await this.changed(auth, facts, reportId, id, id, 'created');
+    await this.notifyMentions(auth, facts, reportId, id, input.body, '');
+    return this.threads(scope, facts, reportId);
   }
 
   async reply(auth: AuthContext, reportId: string, commentId: string, body: string): Promise<CommentThread[]> {
     const { scope, facts } = await this.reports.accessTo(auth, reportId);
     scope.require('comment:create', reportResource(facts));
     await this.thread(reportId, commentId);
-    await this.db.query('INSERT INTO report_comments (report_id, thread_id, author_id, body) VALUES ($1, $2, $3, $4)', [
-      reportId,
-      commentId,
-      auth.userId,
-      body,
-    ]);
-    return this.list(auth, reportId);
+    const [created]: Array<{ id: string }> = await this.db.query(
+      'INSERT INTO report_comments (report_id, thread_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id',
+      [reportId, commentId, auth.userId, body],
+    );
+    await this.changed(auth, facts, reportId, commentId, created.id, 'replied');
+    await this.notifyMentions(auth, facts, reportId, created.id, body, '');
+    return this.threads(scope, facts, reportId);
   }
 
   async resolve(auth: AuthContext, reportId: string, commentId: string, resolved: boolean): Promise<CommentThread[]> {
     const { scope, facts } = await this.reports.accessTo(auth, reportId);
     const thread = await this.thread(reportId, commentId);
-    scope.require('comment:resolve', { kind: 'comment', ...facts, authorId: thread.author_id });
+    scope.require('comment:resolve', commentResource(facts, thread.author_id));
     await this.db.query(
       `UPDATE report_comments SET resolved_at = ${resolved ? 'now()' : 'NULL'}, resolved_by = $2 WHERE id = $1`,
       [commentId, resolved ? auth.userId : null],
     );
-    return this.list(auth, reportId);
+    await this.changed(auth, facts, reportId, commentId, commentId, resolved ? 'resolved' : 'reopened');
+    return this.threads(scope, facts, reportId);
+  }
+
+  /** The author changes the text of a thread's first comment or of a reply; only newly mentioned people hear of it. */
+  async edit(auth: AuthContext, reportId: string, commentId: string, body: string): Promise<CommentThread[]> {
+    const { scope, facts } = await this.reports.accessTo(auth, reportId);
+    const comment = await this.comment(reportId, commentId);
+    scope.require('comment:update', commentResource(facts, comment.author_id), 'The comment');
+    if (comment.deleted_at) throw new ConflictError('This comment was deleted, so it cannot be edited');
+    if (body !== comment.body) {
+      // A delete that won the race leaves nothing to edit.
+      const [rows]: [unknown[], number] = await this.db.query(
+        'UPDATE report_comments SET body = $2, edited_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id',
+        [commentId, body],
+      );
+      if (rows.length === 0) throw new ConflictError('This comment was deleted, so it cannot be edited');
+      await this.changed(auth, facts, reportId, comment.thread_id ?? commentId, commentId, 'edited');
+      await this.notifyMentions(auth, facts, reportId, commentId, body, comment.body);
+    }
+    return this.threads(scope, facts, reportId);
+  }
+
+  /**
+   * The author (or an admin, as moderation) takes a comment back: its text is gone at once. A thread's first
+   * comment stays as "deleted" while replies hang off it, so the conversation keeps its place.
+   */
+  async remove(auth: AuthContext, reportId: string, commentId: string): Promise<CommentThread[]> {
+    const { scope, facts } = await this.reports.accessTo(auth, reportId);
+    const comment = await this.comment(reportId, commentId);
+    scope.require('comment:delete', commentResource(facts, comment.author_id), 'The comment');
+    const [rows]: [unknown[], number] = await this.db.query(
+      `UPDATE report_comments SET body = '', deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING id`,
+      [commentId],
+    );
+    // Deleting twice (two tabs, a retry) is the same as deleting once.
+    if (rows.length > 0) await this.changed(auth, facts, reportId, comment.thread_id ?? commentId, commentId, 'deleted');
+    return this.threads(scope, facts, reportId);
+  }
+
+  /** Every thread of the report as the caller sees it, with what the policy lets the caller do with each comment. */
+  private async threads(scope: AccessScope, facts: ReportFacts, reportId: string): Promise<CommentThread[]> {
+    const rows: CommentRow[] = await this.db.query(
+      `SELECT c.*, a.name AS author_name, r.name AS resolved_by_name
+       FROM report_comments c LEFT JOIN users a ON a.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
+       WHERE c.report_id = $1 ORDER BY c.created_at`,
+      [reportId],
+    );
+    const present = (row: CommentRow) => this.presentComment(row, scope, facts);
+    // While the report is open for editing, resolve anchors against the live copy instead of rebuilding the
+    // document from the database every time someone loads the comments.
+    const room = await this.rooms.find({ kind: 'report', documentId: reportId });
+    const doc = room ? room.doc : (await this.store.load(reportId)).doc;
+    const threads: CommentThread[] = [];
+    for (const root of rows.filter((row) => row.thread_id === row.id)) {
+      const replies = rows.filter((row) => row.thread_id === root.id && row.id !== root.id && row.deleted_at === null);
+      // A deleted thread stays only while replies hang off it.
+      if (root.deleted_at && replies.length === 0) continue;
+      threads.push({
+        ...present(root),
+        anchorStart: root.anchor_start?.toString('base64') ?? '',
+        anchorEnd: root.anchor_end?.toString('base64') ?? '',
+        quote: root.quote ?? '',
+        currentText: root.anchor_start && root.anchor_end ? anchoredText(doc, root.anchor_start, root.anchor_end) : null,
+        resolved: root.resolved_at !== null,
+        resolvedBy: root.resolved_by ? { id: root.resolved_by, name: root.resolved_by_name ?? '' } : null,
+        replies: replies.map(present),
+      });
+    }
+    if (!room) doc.destroy();
+    return threads;
   }
 
   private async thread(reportId: string, commentId: string): Promise<CommentRow> {
@@ -143,12 +218,63 @@ export class ReportCommentsService {
     return row;
   }
 
-  private presentComment(row: CommentRow) {
+  /** A thread's first comment or a reply, of this report. */
+  private async comment(reportId: string, commentId: string): Promise<CommentRow> {
+    const [row] = await this.db.query('SELECT * FROM report_comments WHERE id = $1 AND report_id = $2', [commentId, reportId]);
+    if (!row) throw new NotFoundError('The comment');
+    return row;
+  }
+
+  private changed(auth: AuthContext, facts: ReportFacts, reportId: string, threadId: string, commentId: string, change: ReportCommentChange): Promise<void> {
+    return this.events.emit('report.comment_changed', { actor: eventActor(auth), organisationId: facts.organisationId, reportId, threadId, commentId, change });
+  }
+
+  /**
+   * People mentioned in `body` and not already in `before` (the text before an edit) hear about it in their inbox,
+   * when they may read the report; never the author. Organisations mentioned reach their members the same way.
+   */
+  private async notifyMentions(auth: AuthContext, facts: ReportFacts, reportId: string, commentId: string, body: string, before: string): Promise<void> {
+    const now = mentionsIn(body);
+    const earlier = mentionsIn(before);
+    const users = now.users.filter((id) => !earlier.users.includes(id));
+    const organisations = now.organisations.filter((id) => !earlier.organisations.includes(id));
+    if (users.length === 0 && organisations.length === 0) return;
+    const members: Array<{ user_id: string }> = organisations.length
+      ? await this.db.query('SELECT DISTINCT user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [organisations])
+      : [];
+    const recipients = new Set([...users, ...members.map((member) => member.user_id)]);
+    recipients.delete(auth.userId);
+    if (recipients.size === 0) return;
+    const [names]: Array<{ title: string; author: string | null }> = await this.db.query(
+      'SELECT r.title, (SELECT name FROM users WHERE id = $2) AS author FROM reports r WHERE r.id = $1',
+      [reportId, auth.userId],
+    );
+    for (const userId of recipients) {
+      // Ids that name nobody, and people who may not read the report, get nothing (and learn nothing).
+      if (!(await this.policy.scope(as(userId))).can('report:read', reportResource(facts))) continue;
+      await this.notifications.notify(userId, {
+        kind: 'mention',
+        title: `${names?.author ?? 'Someone'} mentioned you in a comment on “${names?.title ?? 'a report'}”`,
+        body: readableText(body).slice(0, 200),
+        link: `/reports/${reportId}`,
+        // Mentioned again in a later edit of the same comment: told once.
+        dedupeKey: `report-comment-mention:${commentId}`,
+      });
+    }
+  }
+
+  private presentComment(row: CommentRow, scope: AccessScope, facts: ReportFacts): ReportComment {
+    const resource = commentResource(facts, row.author_id);
+    const deleted = row.deleted_at !== null;
     return {
       id: row.id,
       author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
-      body: row.body,
+      body: deleted ? '' : row.body,
       createdAt: new Date(row.created_at).toISOString(),
+      editedAt: row.edited_at ? new Date(row.edited_at).toISOString() : null,
+      deleted,
+      canEdit: !deleted && scope.can('comment:update', resource),
+      canDelete: !deleted && scope.can('comment:delete', resource),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
@@ -19,6 +19,7 @@ import {
   CommentParamsSchema,
   CommentThreadListSchema,
   CreateCommentRequestSchema,
+  EditCommentRequestSchema,
   ReplyRequestSchema,
   ResolveRequestSchema,
   type CommentThread,
@@ -54,6 +55,7 @@ class ReportTemplateListDto extends createZodDto(ReportTemplateListSchema) {}
 class CommentParams extends createZodDto(CommentParamsSchema) {}
 class CreateCommentRequestDto extends createZodDto(CreateCommentRequestSchema) {}
 class ReplyRequestDto extends createZodDto(ReplyRequestSchema) {}
+class EditCommentRequestDto extends createZodDto(EditCommentRequestSchema) {}
 class ResolveRequestDto extends createZodDto(ResolveRequestSchema) {}
 class CommentThreadListDto extends createZodDto(CommentThreadListSchema) {}
 class ExportQueryDto extends createZodDto(ExportQuerySchema) {}
@@ -95,6 +97,20 @@ export class ReportsController {
   @ZodResponse({ type: CommentThreadListDto })
   async resolve(@CurrentAuth() auth: AuthContext, @Param() params: CommentParams, @Body() body: ResolveRequestDto): Promise<{ items: CommentThread[] }> {
     return { items: await this.comments.resolve(auth, params.id, params.commentId, body.resolved) };
+  }
+
+  /** The author edits a thread's first comment or a reply. */
+  @Patch('reports/:id/comments/:commentId')
+  @ZodResponse({ type: CommentThreadListDto })
+  async editComment(@CurrentAuth() auth: AuthContext, @Param() params: CommentParams, @Body() body: EditCommentRequestDto): Promise<{ items: CommentThread[] }> {
+    return { items: await this.comments.edit(auth, params.id, params.commentId, body.body) };
+  }
+
+  /** The author, or an admin of the organisation, deletes a comment; answers the threads as they are now. */
+  @Delete('reports/:id/comments/:commentId')
+  @ZodResponse({ type: CommentThreadListDto })
+  async deleteComment(@CurrentAuth() auth: AuthContext, @Param() params: CommentParams): Promise<{ items: CommentThread[] }> {
+    return { items: await this.comments.remove(auth, params.id, params.commentId) };
   }
 
   @Get('reports/:id/export')

@@ -5,7 +5,7 @@ import type {
   JoinResult,
   ServerToClientEvents,
 } from '@simashe/contracts';
-import { COLLABORATION_NAMESPACE } from '@simashe/contracts';
+import { COLLABORATION_NAMESPACE, decodeFrame, encodeFrame } from '@simashe/contracts';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -81,10 +81,10 @@ export class CollabProvider {
     this.socket.io.on('reconnect_attempt', () => this.set({ status: 'connecting' }));
     this.socket.on('connect_error', () => this.set({ status: 'offline' }));
     this.socket.on('update', ({ documentId, update }) => {
-      if (documentId === this.ref.documentId) Y.applyUpdate(this.doc, new Uint8Array(update), this);
+      if (documentId === this.ref.documentId) Y.applyUpdate(this.doc, decodeFrame(update), this);
     });
     this.socket.on('awareness', ({ documentId, update }) => {
-      if (documentId === this.ref.documentId) applyAwarenessUpdate(this.awareness, new Uint8Array(update), this);
+      if (documentId === this.ref.documentId) applyAwarenessUpdate(this.awareness, decodeFrame(update), this);
     });
     this.socket.on('access', ({ documentId, access }) => {
       if (documentId === this.ref.documentId) this.set({ access });
@@ -191,7 +191,7 @@ export class CollabProvider {
     this.set({ unsaved: this.pending.size });
     this.socket
       .timeout(15_000)
-      .emitWithAck('update', { ...this.ref, update })
+      .emitWithAck('update', { ...this.ref, update: encodeFrame(update) })
       .then((response) => {
         if (!this.pending.has(id)) return; // superseded by a reconnect's resend
         if (!response.ok && response.error.id === 'internal_error') {
@@ -233,7 +233,7 @@ export class CollabProvider {
 
   /** Presence is best effort: nothing waits for its acknowledgement. */
   private sendAwareness(clientIds: number[]): void {
-    this.socket.emit('awareness', { ...this.ref, update: encodeAwarenessUpdate(this.awareness, clientIds) }, () => undefined);
+    this.socket.emit('awareness', { ...this.ref, update: encodeFrame(encodeAwarenessUpdate(this.awareness, clientIds)) }, () => undefined);
   }
 
   private onDisconnect(): void {

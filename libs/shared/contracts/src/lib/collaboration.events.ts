@@ -35,13 +35,15 @@ export interface DocumentRef {
 export interface ClientToServerEvents {
   join: (payload: DocumentRef & { stateVector: Uint8Array }, ack: CollabAck<JoinResult>) => void;
   leave: (payload: DocumentRef, ack: CollabAck) => void;
-  update: (payload: DocumentRef & { update: Uint8Array }, ack: CollabAck) => void;
-  awareness: (payload: DocumentRef & { update: Uint8Array }, ack: CollabAck) => void;
+  /** The update as base64 text (encodeFrame: one WebSocket frame) or binary. */
+  update: (payload: DocumentRef & { update: string | Uint8Array }, ack: CollabAck) => void;
+  awareness: (payload: DocumentRef & { update: string | Uint8Array }, ack: CollabAck) => void;
 }
 
 export interface ServerToClientEvents {
-  update: (payload: DocumentRef & { update: Uint8Array }) => void;
-  awareness: (payload: DocumentRef & { update: Uint8Array }) => void;
+  /** Base64 text (decodeFrame). */
+  update: (payload: DocumentRef & { update: string }) => void;
+  awareness: (payload: DocumentRef & { update: string }) => void;
   /** Access changed while connected (e.g. the report was submitted): read-only from now on, or editable again. */
   access: (payload: DocumentRef & { access: 'edit' | 'read' }) => void;
 }

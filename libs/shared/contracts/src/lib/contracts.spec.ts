@@ -101,6 +101,13 @@ describe('shared contracts', () => {
       'Use a local date and time such as 2026-03-17T14:00',
     ]);
   });
+
+  it('keep report periods to dates PostgreSQL stores (it has no year 0000)', () => {
+    const report = { organisationId: '7d9e4c1a-2b3f-4a5e-8c6d-0e1f2a3b4c5d', title: 'Q1', periodEnd: '2026-03-31', templateId: '7d9e4c1a-2b3f-4a5e-8c6d-0e1f2a3b4c5d' };
+    expect(CreateReportRequestSchema.safeParse({ ...report, periodStart: '2026-01-01' }).success).toBe(true);
+    const result = CreateReportRequestSchema.safeParse({ ...report, periodStart: '0000-01-01' });
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['periodStart'], message: 'Use a date between 1900 and 2200' })]);
+  });
 });
 
 describe('driver diagram shape', () => {

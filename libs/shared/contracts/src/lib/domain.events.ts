@@ -1,5 +1,6 @@
 import type { DocumentRef } from './collaboration.events';
 import type { MemberRole, ReportStatus } from './constants';
+import type { ReportCommentChange } from './reports.schema';
 
 /**
  * The events API modules tell each other about, through the one typed bus in api-core (`EventBus`). The owner of
@@ -39,6 +40,8 @@ export interface DomainEvents {
   'report.submitted': { actor: EventActor; organisationId: string; reportId: string; title: string; from: ReportStatus };
   /** A submitted report moved back to draft or review. */
   'report.reopened': { actor: EventActor; organisationId: string; reportId: string; title: string; to: ReportStatus };
+  /** A comment of a report was written, replied to, edited, deleted, resolved or reopened (`commentId` names which). */
+  'report.comment_changed': { actor: EventActor; organisationId: string; reportId: string; threadId: string; commentId: string; change: ReportCommentChange };
 
   /** A download of data: one report, or a list with the filters it was taken with. */
   'data.exported': {

@@ -7,7 +7,10 @@ export const ReportStatusSchema = z.enum(REPORT_STATUSES, {
   error: () => `Status must be one of: ${REPORT_STATUSES.join(', ')}`,
 });
 
-const IsoDateSchema = z.iso.date({ message: 'Use a date in the form YYYY-MM-DD' });
+/** A date PostgreSQL can store: it has no year 0000 ("0000-01-01" was a 500, found by the fuzz). */
+const IsoDateSchema = z.iso
+  .date({ message: 'Use a date in the form YYYY-MM-DD' })
+  .refine((value) => value >= '1900-01-01' && value <= '2200-12-31', 'Use a date between 1900 and 2200');
 
 export const ReportTitleSchema = displayTextSchema('Title', { max: 200 });
 
@@ -128,15 +131,30 @@ export const CreateCommentRequestSchema = z.strictObject({
 export type CreateCommentRequest = z.infer<typeof CreateCommentRequestSchema>;
 
 export const ReplyRequestSchema = z.strictObject({ body: CommentBodySchema });
+/** A new text for one's own comment or reply; newly mentioned people hear about it, the others do not again. */
+export const EditCommentRequestSchema = z.strictObject({ body: CommentBodySchema });
 export const ResolveRequestSchema = z.strictObject({ resolved: z.boolean() });
+/** `commentId` names a thread (its first comment) or a reply. */
 export const CommentParamsSchema = z.strictObject({ id: UuidSchema, commentId: UuidSchema });
 
 export const CommentSchema = z.object({
   id: UuidSchema,
   author: z.object({ id: UuidSchema, name: z.string() }).nullable(),
+  /** Empty once deleted. */
   body: z.string(),
   createdAt: z.string(),
+  /** When the author last changed the text, else null. */
+  editedAt: z.string().nullable(),
+  /**
+   * A deleted thread stays, without its text, while replies hang off it; deleted replies and threads left with
+   * nothing are not listed.
+   */
+  deleted: z.boolean(),
+  /** What the caller may do with it, as the AccessPolicy decides (`comment:update`, `comment:delete`). */
+  canEdit: z.boolean(),
+  canDelete: z.boolean(),
 });
+export type ReportComment = z.infer<typeof CommentSchema>;
 
 export const CommentThreadSchema = CommentSchema.extend({
   anchorStart: z.string(),
@@ -150,3 +168,27 @@ export const CommentThreadSchema = CommentSchema.extend({
 });
 export type CommentThread = z.infer<typeof CommentThreadSchema>;
 export const CommentThreadListSchema = z.object({ items: z.array(CommentThreadSchema) });
+
+/** How a report's comments changed: the live push says which thread, the client reloads the list. */
+export const REPORT_COMMENT_CHANGES = ['created', 'replied', 'edited', 'deleted', 'resolved', 'reopened'] as const;
+export type ReportCommentChange = (typeof REPORT_COMMENT_CHANGES)[number];
+
+/**
+ * Live comments on the /report-comments socket.io namespace: a client watches a report it may read and hears
+ * every new, edited, deleted, resolved or reopened comment; it then reloads the list over HTTP (read per caller).
+ */
+export const REPORT_COMMENTS_NAMESPACE = '/report-comments';
+export const WatchReportCommentsSchema = z.strictObject({ reportId: UuidSchema });
+export interface ReportCommentsChanged {
+  reportId: string;
+  threadId: string;
+  commentId: string;
+  change: ReportCommentChange;
+}
+export interface ReportCommentsServerEvents {
+  changed: (payload: ReportCommentsChanged) => void;
+}
+export interface ReportCommentsClientEvents {
+  watch: (payload: { reportId: string }, ack: (result: { ok: true } | { ok: false; error: { id: string; message: string } }) => void) => void;
+  unwatch: (payload: { reportId: string }) => void;
+}

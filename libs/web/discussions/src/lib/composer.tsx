@@ -1,6 +1,6 @@
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, Button } from '@simashe/web-ui';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMentionCandidates } from './queries';
 
@@ -11,8 +11,8 @@ function mentionQuery(text: string, cursor: number): string | null {
 }
 
 /**
- * Writes a post. Typing "@" and a few letters offers people and organisations; choosing one writes the mention
- * in the form the server understands. Ctrl/⌘+Enter sends.
+ * Writes a post (or a report comment). Typing "@" and a few letters offers people and organisations; choosing one
+ * writes the mention in the form the server understands. Ctrl/⌘+Enter sends; Escape cancels when there is a cancel.
  */
 export function Composer({
   label,
@@ -23,6 +23,9 @@ export function Composer({
   onSubmit,
   onCancel,
   quote,
+  hint,
+  maxLength = 10_000,
+  autoFocus = false,
 }: {
   label: string;
   initial?: string;
@@ -32,6 +35,11 @@ export function Composer({
   onSubmit: (body: string) => Promise<unknown>;
   onCancel?: () => void;
   quote?: { authorName: string | null; excerpt: string; onRemove: () => void };
+  /** Shown under the text box; the discussions' hint by default. */
+  hint?: string;
+  maxLength?: number;
+  /** Focus the text box on opening, caret at the end (editing what was written). */
+  autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -41,6 +49,12 @@ export function Composer({
   const query = mentionQuery(body, cursor);
   const candidates = useMentionCandidates(query ?? '');
   const apiError = error instanceof ApiError ? error : null;
+
+  useEffect(() => {
+    if (!autoFocus || !area.current) return;
+    area.current.focus();
+    area.current.setSelectionRange(area.current.value.length, area.current.value.length);
+  }, [autoFocus]);
 
   const insert = (name: string, kind: 'user' | 'org', candidateId: string) => {
     const before = body.slice(0, cursor).replace(/@[^@]*$/, '');
@@ -72,7 +86,7 @@ export function Composer({
         ref={area}
         rows={3}
         value={body}
-        maxLength={10_000}
+        maxLength={maxLength}
         aria-invalid={apiError ? true : undefined}
         aria-describedby={`${id}-hint`}
         onChange={(e) => {
@@ -82,10 +96,14 @@ export function Composer({
         onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+          if (e.key === 'Escape' && onCancel) {
+            e.preventDefault();
+            onCancel();
+          }
         }}
       />
       <p id={`${id}-hint`} className="muted">
-        {t('discussions.hint')}
+        {hint ?? t('discussions.hint')}
       </p>
       {query && (candidates.data?.items.length ?? 0) > 0 && (
         <ul className="mention-suggestions" aria-label={t('discussions.suggestions')}>

@@ -1,7 +1,9 @@
 import { accountSecurityAr } from './account-security/ar';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditAr } from './audit/ar';
+import { commentsAr } from './comments/ar';
 import { cyclesAr } from './cycles/ar';
+import { versionCompareAr } from './version-compare/ar';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
@@ -25,7 +27,7 @@ export const ar: DeepPartial<Catalogue> = {
     monitoring: 'الرصد',
   },
   comingSoon: { title: '{{module}}: قريبًا', body: 'هذا الجزء من مساحة العمل قيد الإنشاء وسيظهر في إصدار قادم.' },
-  common: { loading: 'جارٍ التحميل…', retry: 'حاول مرة أخرى', errorTitle: 'حدث خطأ ما', backHome: 'العودة إلى الرئيسية' },
+  common: { loading: 'جارٍ التحميل…', retry: 'حاول مرة أخرى', errorTitle: 'حدث خطأ ما', backHome: 'العودة إلى الرئيسية', save: 'حفظ', cancel: 'إلغاء' },
   signIn: {
     title: 'تسجيل الدخول',
     intro: 'سجّل الدخول إلى حسابك في مساحة عمل SIMASHE.',
@@ -56,6 +58,26 @@ export const ar: DeepPartial<Catalogue> = {
       transport: 'النقل',
       agriculture: 'الزراعة',
     },
+  },
+  discussions: { suggestions: 'أشخاص ومنظمات للإشارة إليهم', mentionKinds: { user: 'شخص', org: 'منظمة' } },
+  comments: commentsAr,
+  history: {
+    title: 'السجل',
+    saveVersion: 'احفظ نسخة',
+    versionName: 'اسم النسخة',
+    save: 'احفظ النسخة',
+    empty: 'لا توجد نسخ بعد. تُحفظ النسخ تلقائيًا أثناء التحرير، أو احفظ نسخة باسم.',
+    automatic: 'نسخة تلقائية',
+    restoreKind: 'استعادة',
+    by: 'بواسطة {{name}}',
+    changes: '{{name}}: {{count}} تغيير',
+    view: 'اعرض',
+    hide: 'أخفِ',
+    restore: 'استعد هذه النسخة',
+    confirmRestore: 'استعادة «{{name}}»؟ يُستبدل النص الحالي لدى الجميع، كتغيير جديد يمكنك التراجع عنه باستعادة أخرى.',
+    restored: 'استُعيدت النسخة لدى الجميع.',
+    viewing: 'عرض «{{name}}» (للقراءة فقط)',
+    compare: versionCompareAr,
   },
   cycles: cyclesAr,
   audit: auditAr,

@@ -1,7 +1,9 @@
 import { accountSecurityEn } from './account-security/en';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditEn } from './audit/en';
+import { commentsEn } from './comments/en';
 import { cyclesEn } from './cycles/en';
+import { versionCompareEn } from './version-compare/en';
 
 /** English: the complete catalogue. Other languages fall back to it key by key. */
 export const en = {
@@ -171,22 +173,7 @@ export const en = {
     pdf: 'PDF',
     versionPdf: 'Download this version (PDF)',
   },
-  comments: {
-    title: 'Comments',
-    add: 'Comment on the selected text',
-    selectFirst: 'Select some text in the report to comment on it.',
-    body: 'Your comment',
-    post: 'Post comment',
-    reply: 'Reply',
-    replyLabel: 'Reply to {{name}}',
-    resolve: 'Resolve',
-    reopen: 'Reopen',
-    resolved: 'Resolved by {{name}}',
-    empty: 'No comments yet.',
-    onText: 'On: “{{text}}”',
-    textGone: 'The commented text was deleted.',
-    showResolved: 'Show resolved',
-  },
+  comments: commentsEn,
   meetings: {
     title: 'Meetings and webinars',
     showIn: 'Show times in',
@@ -445,6 +432,7 @@ export const en = {
     confirmRestore: 'Restore "{{name}}"? The current text is replaced for everyone, as a new change you can undo by restoring again.',
     restored: 'Version restored for everyone.',
     viewing: 'Viewing "{{name}}" (read-only)',
+    compare: versionCompareEn,
   },
   editor: {
     toolbar: 'Formatting',

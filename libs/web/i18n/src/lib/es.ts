@@ -1,7 +1,9 @@
 import { accountSecurityEs } from './account-security/es';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditEs } from './audit/es';
+import { commentsEs } from './comments/es';
 import { cyclesEs } from './cycles/es';
+import { versionCompareEs } from './version-compare/es';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
@@ -28,7 +30,7 @@ export const es: DeepPartial<Catalogue> = {
     title: '{{module}}: próximamente',
     body: 'Esta parte del espacio de trabajo está en construcción. Aparecerá en una próxima versión.',
   },
-  common: { loading: 'Cargando…', retry: 'Reintentar', errorTitle: 'Algo salió mal', backHome: 'Volver al inicio' },
+  common: { loading: 'Cargando…', retry: 'Reintentar', errorTitle: 'Algo salió mal', backHome: 'Volver al inicio', save: 'Guardar', cancel: 'Cancelar' },
   signIn: {
     title: 'Iniciar sesión',
     intro: 'Inicie sesión en su cuenta del Espacio SIMASHE.',
@@ -92,9 +94,28 @@ export const es: DeepPartial<Catalogue> = {
     previous: 'Anterior',
     next: 'Siguiente',
   },
-  discussions: { title: 'Debate', communities: 'Comunidades de práctica', reply: 'Su respuesta', send: 'Publicar', quote: 'Citar', edit: 'Editar', delete: 'Eliminar', edited: 'editado' },
+  discussions: { title: 'Debate', communities: 'Comunidades de práctica', reply: 'Su respuesta', send: 'Publicar', quote: 'Citar', edit: 'Editar', delete: 'Eliminar', edited: 'editado', suggestions: 'Personas y organizaciones que mencionar', mentionKinds: { user: 'persona', org: 'organización' } },
   notifications: { title: 'Notificaciones', markRead: 'Marcar como leída', markAllRead: 'Marcar todo como leído' },
   home: { welcome: 'Bienvenido/a, {{name}}', myOrganisations: 'Mis organizaciones', regionalPathfinders: 'Países pioneros de su región' },
+  comments: commentsEs,
+  history: {
+    title: 'Historial',
+    saveVersion: 'Guardar una versión',
+    versionName: 'Nombre de la versión',
+    save: 'Guardar versión',
+    empty: 'Aún no hay versiones. Las versiones se guardan automáticamente mientras se edita, o puede guardar una con nombre.',
+    automatic: 'Versión automática',
+    restoreKind: 'Restauración',
+    by: 'por {{name}}',
+    changes: '{{name}}: {{count}} cambio(s)',
+    view: 'Ver',
+    hide: 'Ocultar',
+    restore: 'Restaurar esta versión',
+    confirmRestore: '¿Restaurar «{{name}}»? El texto actual se sustituye para todos, como un cambio nuevo que puede deshacer restaurando de nuevo.',
+    restored: 'Versión restaurada para todos.',
+    viewing: 'Viendo «{{name}}» (solo lectura)',
+    compare: versionCompareEs,
+  },
   cycles: cyclesEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,

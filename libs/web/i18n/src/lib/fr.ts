@@ -1,7 +1,9 @@
 import { accountSecurityFr } from './account-security/fr';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditFr } from './audit/fr';
+import { commentsFr } from './comments/fr';
 import { cyclesFr } from './cycles/fr';
+import { versionCompareFr } from './version-compare/fr';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
@@ -28,7 +30,7 @@ export const fr: DeepPartial<Catalogue> = {
     title: '{{module}} : bientôt disponible',
     body: 'Cette partie de l’espace de travail est en cours de construction. Elle apparaîtra dans une prochaine version.',
   },
-  common: { loading: 'Chargement…', retry: 'Réessayer', errorTitle: 'Une erreur est survenue', backHome: 'Retour à l’accueil' },
+  common: { loading: 'Chargement…', retry: 'Réessayer', errorTitle: 'Une erreur est survenue', backHome: 'Retour à l’accueil', save: 'Enregistrer', cancel: 'Annuler' },
   signIn: {
     title: 'Connexion',
     intro: 'Connectez-vous à votre compte Espace SIMASHE.',
@@ -118,6 +120,8 @@ export const fr: DeepPartial<Catalogue> = {
     delete: 'Supprimer',
     edited: 'modifié',
     deleted: 'Ce message a été supprimé.',
+    suggestions: 'Personnes et organisations à mentionner',
+    mentionKinds: { user: 'personne', org: 'organisation' },
   },
   notifications: {
     title: 'Notifications',
@@ -126,6 +130,25 @@ export const fr: DeepPartial<Catalogue> = {
     empty: 'Rien pour l’instant. Les rappels de réunion, mentions et réponses arrivent ici.',
   },
   home: { welcome: 'Bienvenue, {{name}}', myOrganisations: 'Mes organisations', regionalPathfinders: 'Pays pionniers de votre région' },
+  comments: commentsFr,
+  history: {
+    title: 'Historique',
+    saveVersion: 'Enregistrer une version',
+    versionName: 'Nom de la version',
+    save: 'Enregistrer la version',
+    empty: 'Aucune version pour l’instant. Des versions sont conservées automatiquement pendant la rédaction ; vous pouvez aussi en enregistrer une avec un nom.',
+    automatic: 'Version automatique',
+    restoreKind: 'Restauration',
+    by: 'par {{name}}',
+    changes: '{{name}} : {{count}} modification(s)',
+    view: 'Afficher',
+    hide: 'Masquer',
+    restore: 'Restaurer cette version',
+    confirmRestore: 'Restaurer « {{name}} » ? Le texte actuel est remplacé pour tout le monde, par une nouvelle modification que vous pouvez annuler en restaurant à nouveau.',
+    restored: 'Version restaurée pour tout le monde.',
+    viewing: 'Lecture de « {{name}} » (lecture seule)',
+    compare: versionCompareFr,
+  },
   cycles: cyclesFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,

@@ -1,13 +1,18 @@
-import type { CommentThread, CurrentUser } from '@simashe/contracts';
+import type { CommentThread, CurrentUser, ReportComment } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
+import { Composer, PostText } from '@simashe/web-discussions';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, Card, EmptyState } from '@simashe/web-ui';
 import type { Editor } from '@tiptap/react';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { useAddComment, useComments, useReply, useResolveComment } from './queries';
+import { commentedText } from './comment-highlights';
+import { useAddComment, useComments, useDeleteComment, useEditComment, useLiveComments, useReply, useResolveComment } from './queries';
+
+/** As the API allows (`CommentBodySchema`). */
+const MAX_COMMENT = 5000;
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
@@ -20,46 +25,108 @@ function selectionAnchors(editor: Editor): { anchorStart: string; anchorEnd: str
   return { anchorStart: encode(from), anchorEnd: encode(to), quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 1000) };
 }
 
-function TextArea({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
-  const id = useId();
+/**
+ * One comment or reply: its text with mentions highlighted, an "edited" marker, and, where the API allows
+ * (`canEdit`, `canDelete`), editing in place and deleting after a confirmation.
+ */
+function CommentItem({ reportId, comment, reply, user, onDeleted }: { reportId: string; comment: ReportComment; reply: boolean; user: CurrentUser; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const format = useDateFormatter(user.timeZone);
+  const edit = useEditComment(reportId);
+  const remove = useDeleteComment(reportId);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  const textId = useId();
+  // Back from editing (saved or cancelled): the keyboard continues from the button that opened it.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  if (comment.deleted) {
+    return (
+      <div className="comment comment-deleted">
+        <p className="muted">{t('comments.deleted')}</p>
+      </div>
+    );
+  }
+  // Editing shows its own errors in the form; a refused delete (someone else's since, say) shows here.
+  const deleteError = remove.error instanceof ApiError ? remove.error : null;
+  const confirmDelete = () => {
+    if (window.confirm(t(reply ? 'comments.confirmDeleteReply' : 'comments.confirmDelete'))) remove.mutate(comment.id, { onSuccess: onDeleted });
+  };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={value} onChange={(event) => onChange(event.target.value)} maxLength={5000} />
+    <div className="comment">
+      <div id={textId}>
+        <strong>{comment.author?.name ?? t('comments.unknownAuthor')}</strong>{' '}
+        <span className="muted">{format(comment.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</span>{' '}
+        {comment.editedAt && (
+          <span className="badge" title={t('comments.editedOn', { date: format(comment.editedAt, { dateStyle: 'short', timeStyle: 'short' }) })}>
+            {t('comments.edited')}
+          </span>
+        )}
+        {!editing && <PostText body={comment.body} />}
+      </div>
+      {editing ? (
+        <Composer
+          label={t('comments.editLabel')}
+          initial={comment.body}
+          submitLabel={t('comments.save')}
+          hint={t('comments.hint')}
+          maxLength={MAX_COMMENT}
+          autoFocus
+          busy={edit.isPending}
+          error={edit.error}
+          onSubmit={(body) => edit.mutateAsync({ commentId: comment.id, body }).then(() => setEditing(false))}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        (comment.canEdit || comment.canDelete) && (
+          <div className="button-row">
+            {comment.canEdit && (
+              <Button ref={editButton} variant="link" className="link-dark" aria-describedby={textId} onClick={() => setEditing(true)}>
+                {t('comments.edit')}
+              </Button>
+            )}
+            {comment.canDelete && (
+              <Button variant="link" className="link-dark" aria-describedby={textId} busy={remove.isPending} onClick={confirmDelete}>
+                {t('comments.delete')}
+              </Button>
+            )}
+          </div>
+        )
+      )}
+      {deleteError && <Alert kind="error">{deleteError.message}</Alert>}
     </div>
   );
 }
 
-function Thread({ reportId, thread, user, canModerate }: { reportId: string; thread: CommentThread; user: CurrentUser; canModerate: boolean }) {
+function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { reportId: string; thread: CommentThread; editor: Editor; user: CurrentUser; canModerate: boolean; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const format = useDateFormatter(user.timeZone);
   const reply = useReply(reportId);
   const resolve = useResolveComment(reportId);
-  const [answer, setAnswer] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    reply.mutate({ threadId: thread.id, body: answer }, { onSuccess: () => setAnswer('') });
-  };
   const mayResolve = canModerate || thread.author?.id === user.id;
+  // The words as they read now in the editor (the anchors follow everyone's typing), else as the server last saw them.
+  const text = commentedText(editor.state, thread) ?? thread.currentText;
   return (
     <li className={`thread ${thread.resolved ? 'thread-resolved' : ''}`}>
-      <p className="muted">
-        {thread.currentText === '' ? t('comments.textGone') : t('comments.onText', { text: thread.currentText ?? thread.quote })}
-      </p>
-      {[thread, ...thread.replies].map((comment) => (
-        <div key={comment.id} className="comment">
-          <strong>{comment.author?.name ?? '—'}</strong> <span className="muted">{format(comment.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</span>
-          <p>{comment.body}</p>
-        </div>
+      <p className="muted">{text === '' ? t('comments.textGone') : t('comments.onText', { text: text ?? thread.quote })}</p>
+      <CommentItem reportId={reportId} comment={thread} reply={false} user={user} onDeleted={onDeleted} />
+      {thread.replies.map((comment) => (
+        <CommentItem key={comment.id} reportId={reportId} comment={comment} reply user={user} onDeleted={onDeleted} />
       ))}
       {thread.resolved && thread.resolvedBy && <p className="muted">{t('comments.resolved', { name: thread.resolvedBy.name })}</p>}
       {!thread.resolved && (
-        <form onSubmit={submit}>
-          <TextArea label={t('comments.replyLabel', { name: thread.author?.name ?? '' })} value={answer} onChange={setAnswer} />
-          <Button type="submit" variant="secondary" disabled={!answer.trim()} busy={reply.isPending}>
-            {t('comments.reply')}
-          </Button>
-        </form>
+        <Composer
+          label={t('comments.replyLabel', { name: thread.author?.name ?? '' })}
+          submitLabel={t('comments.reply')}
+          hint={t('comments.hint')}
+          maxLength={MAX_COMMENT}
+          busy={reply.isPending}
+          error={reply.error}
+          onSubmit={(body) => reply.mutateAsync({ threadId: thread.id, body })}
+        />
       )}
       {mayResolve && (
         <Button variant="link" className="link-dark" onClick={() => resolve.mutate({ threadId: thread.id, resolved: !thread.resolved })}>
@@ -73,42 +140,39 @@ function Thread({ reportId, thread, user, canModerate }: { reportId: string; thr
 export function CommentsPanel({ reportId, editor, user, canModerate }: { reportId: string; editor: Editor; user: CurrentUser; canModerate: boolean }) {
   const { t } = useTranslation();
   const comments = useComments(reportId);
+  useLiveComments(reportId);
   const add = useAddComment(reportId);
-  const [body, setBody] = useState('');
   const [showResolved, setShowResolved] = useState(false);
   const [hint, setHint] = useState(false);
-  const error = add.error instanceof ApiError ? add.error : null;
+  const list = useRef<HTMLDivElement>(null);
   const threads = (comments.data?.items ?? []).filter((thread) => showResolved || !thread.resolved);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = (body: string) => {
     const anchors = selectionAnchors(editor);
     setHint(!anchors);
-    if (anchors) add.mutate({ ...anchors, body }, { onSuccess: () => setBody('') });
+    // Without a selection the text stays in the box, with the reason above it.
+    return anchors ? add.mutateAsync({ ...anchors, body }) : Promise.reject(new Error('nothing selected'));
   };
 
   return (
     <Card title={t('comments.title')} headingLevel={2}>
-      <form onSubmit={submit}>
-        <TextArea label={t('comments.add')} value={body} onChange={setBody} />
-        {hint && <Alert kind="info">{t('comments.selectFirst')}</Alert>}
-        {error && <Alert kind="error">{error.message}</Alert>}
-        <Button type="submit" variant="secondary" disabled={!body.trim()} busy={add.isPending} onMouseDown={(event) => event.preventDefault()}>
-          {t('comments.post')}
-        </Button>
-      </form>
+      {hint && <Alert kind="info">{t('comments.selectFirst')}</Alert>}
+      <Composer label={t('comments.add')} submitLabel={t('comments.post')} hint={t('comments.hint')} maxLength={MAX_COMMENT} busy={add.isPending} error={add.error} onSubmit={submit} />
       <label className="checkbox">
         <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> {t('comments.showResolved')}
       </label>
-      {threads.length === 0 ? (
-        <EmptyState>{t('comments.empty')}</EmptyState>
-      ) : (
-        <ul className="threads">
-          {threads.map((thread) => (
-            <Thread key={thread.id} reportId={reportId} thread={thread} user={user} canModerate={canModerate} />
-          ))}
-        </ul>
-      )}
+      {/* Focus lands here after a delete, so the keyboard does not fall back to the top of the page. */}
+      <div ref={list} tabIndex={-1}>
+        {threads.length === 0 ? (
+          <EmptyState>{t('comments.empty')}</EmptyState>
+        ) : (
+          <ul className="threads">
+            {threads.map((thread) => (
+              <Thread key={thread.id} reportId={reportId} thread={thread} editor={editor} user={user} canModerate={canModerate} onDeleted={() => list.current?.focus()} />
+            ))}
+          </ul>
+        )}
+      </div>
     </Card>
   );
 }

@@ -9,27 +9,34 @@ import { useCollaboration } from './use-collaboration';
 // The editor (Tiptap, ProseMirror) loads only when a document is opened, keeping it out of the first page load.
 const CollaborativeEditor = lazy(() => import('./collaborative-editor').then((module) => ({ default: module.CollaborativeEditor })));
 
-/**
- * A real-time document (a report, meeting minutes) with its connection state. The live connection is the
- * authority on editing rights: they can change while the page is open (a report is submitted).
- */
-export function LiveDocument({
-  documentRef,
-  user,
-  canEdit,
-  label,
-  comments,
-  owners,
-}: {
+interface LiveDocumentProps {
   documentRef: DocumentRef;
   user: CurrentUser;
   canEdit: boolean;
   label: string;
   comments?: { reportId: string; canModerate: boolean };
   owners?: ActionItemOwner[];
-}) {
+}
+
+/**
+ * A real-time document (a report, meeting minutes) with its connection state. The live connection is the
+ * authority on editing rights: they can change while the page is open (a report is submitted).
+ */
+export function LiveDocument({ documentRef, ...props }: LiveDocumentProps) {
+  const live = useCollaboration(documentRef);
+  return <LiveDocumentView live={live} {...props} />;
+}
+
+/** The same over a connection the page holds itself (the report page also compares versions with its text). */
+export function LiveDocumentView({
+  live: { session, state },
+  user,
+  canEdit,
+  label,
+  comments,
+  owners,
+}: Omit<LiveDocumentProps, 'documentRef'> & { live: ReturnType<typeof useCollaboration> }) {
   const { t } = useTranslation();
-  const { session, state } = useCollaboration(documentRef);
   const editable = canEdit && (state?.access ?? 'edit') === 'edit';
   return (
     <>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type {
   CreateReportRequest,
   ListReportsQuery,
@@ -13,7 +14,9 @@ import type {
   Version,
   VersionContent,
 } from '@simashe/contracts';
-import { api } from '@simashe/web-api-client';
+import { REPORT_COMMENTS_NAMESPACE } from '@simashe/contracts';
+import { api, liveSocket } from '@simashe/web-api-client';
+import { followReportComments, type CommentsSocket } from './live-comments';
 
 export function useReports(filters: ListReportsQuery) {
   const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '') as Array<[string, string]>);
@@ -79,18 +82,34 @@ export const useSaveVersion = (id: string) => useVersionMutation(id, (name: stri
 export const useRestoreVersion = (id: string) =>
   useVersionMutation(id, (versionId: string) => api.post<Version>(`/reports/${id}/versions/${versionId}/restore`));
 
-/** Comments refresh on their own every few seconds, so readers see new ones without reloading. */
+const commentsKey = (reportId: string) => ['report-comments', reportId];
+
+/** A report's comment threads; `useLiveComments` keeps them current (no polling). */
 export function useComments(reportId: string) {
   return useQuery({
-    queryKey: ['report-comments', reportId],
+    queryKey: commentsKey(reportId),
     queryFn: () => api.get<{ items: CommentThread[] }>(`/reports/${reportId}/comments`),
-    refetchInterval: 5000,
   });
+}
+
+/**
+ * Hears of every comment written, edited, deleted, resolved or reopened on the report (socket.io namespace
+ * /report-comments) and reloads the threads; after a lost connection, reloads once on reconnecting.
+ */
+export function useLiveComments(reportId: string) {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      followReportComments(liveSocket(REPORT_COMMENTS_NAMESPACE) as unknown as CommentsSocket, reportId, () => {
+        void queryClient.invalidateQueries({ queryKey: commentsKey(reportId) });
+      }),
+    [reportId, queryClient],
+  );
 }
 
 function useCommentMutation<TInput>(reportId: string, call: (input: TInput) => Promise<{ items: CommentThread[] }>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: call, onSuccess: (threads) => queryClient.setQueryData(['report-comments', reportId], threads) });
+  return useMutation({ mutationFn: call, onSuccess: (threads) => queryClient.setQueryData(commentsKey(reportId), threads) });
 }
 
 export const useAddComment = (id: string) =>
@@ -103,3 +122,9 @@ export const useResolveComment = (id: string) =>
   useCommentMutation(id, ({ threadId, resolved }: { threadId: string; resolved: boolean }) =>
     api.post<{ items: CommentThread[] }>(`/reports/${id}/comments/${threadId}/resolve`, { resolved }),
   );
+export const useEditComment = (id: string) =>
+  useCommentMutation(id, ({ commentId, body }: { commentId: string; body: string }) =>
+    api.patch<{ items: CommentThread[] }>(`/reports/${id}/comments/${commentId}`, { body }),
+  );
+export const useDeleteComment = (id: string) =>
+  useCommentMutation(id, (commentId: string) => api.delete<{ items: CommentThread[] }>(`/reports/${id}/comments/${commentId}`));

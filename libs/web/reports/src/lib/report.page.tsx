@@ -1,4 +1,4 @@
-import type { Report, ReportStatus } from '@simashe/contracts';
+import type { CurrentUser, Report, ReportStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
@@ -9,7 +9,8 @@ import { Link, useParams } from 'react-router-dom';
 import { useArchiveReport, useChangeStatus, useReport, useSaveAsTemplate, useUpdateReport } from './queries';
 import { ExportLinks } from './export-links';
 import { HistoryCard } from './history.card';
-import { LiveDocument } from './live-document';
+import { LiveDocumentView } from './live-document';
+import { useCollaboration } from './use-collaboration';
 
 function WorkflowActions({ report }: { report: Report }) {
   const { t } = useTranslation();
@@ -72,6 +73,25 @@ function TitleEditor({ report }: { report: Report }) {
   );
 }
 
+/** The live text and its history: comparisons with the current text read the live document once it has synced. */
+function ReportText({ report, user }: { report: Report; user: CurrentUser }) {
+  const { t } = useTranslation();
+  const live = useCollaboration({ kind: 'report', documentId: report.id });
+  const currentDoc = live.state?.synced ? (live.session?.doc ?? null) : null;
+  return (
+    <>
+      <LiveDocumentView
+        live={live}
+        user={user}
+        canEdit={report.access === 'edit'}
+        label={t('editor.content')}
+        comments={{ reportId: report.id, canModerate: report.access === 'edit' || report.canManage }}
+      />
+      <HistoryCard report={report} currentDoc={currentDoc} />
+    </>
+  );
+}
+
 export function ReportPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -102,14 +122,7 @@ export function ReportPage() {
       {data.status === 'submitted' ? <Alert kind="info">{t('reports.submittedNotice')}</Alert> : data.access === 'read' && <Alert kind="info">{t('reports.readOnlyNotice')}</Alert>}
       <WorkflowActions report={data} />
       <ExportLinks reportId={data.id} />
-      <LiveDocument
-        documentRef={{ kind: 'report', documentId: data.id }}
-        user={user}
-        canEdit={data.access === 'edit'}
-        label={t('editor.content')}
-        comments={{ reportId: data.id, canModerate: data.access === 'edit' || data.canManage }}
-      />
-      <HistoryCard report={data} />
+      <ReportText report={data} user={user} />
       <SubjectDiscussion kind="report" id={data.id} />
     </>
   );

@@ -12,5 +12,7 @@ describe('mentions', () => {
 
   it('ignores look-alikes: plain @names, broken ids, other schemes', () => {
     expect(mentionsIn('@amina, @[Amina](user:not-an-id), @[X](mail:11111111-1111-4111-8111-111111111111), [a](b)')).toEqual({ users: [], organisations: [] });
+    // 36 characters the pattern admits but no UUID: PostgreSQL would refuse them as ids.
+    expect(mentionsIn(`@[X](user:${'-'.repeat(36)}) @[Y](org:${'a'.repeat(36)})`)).toEqual({ users: [], organisations: [] });
   });
 });

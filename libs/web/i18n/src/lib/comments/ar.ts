@@ -1,0 +1,30 @@
+import type { CommentsTranslation } from './en';
+
+/** التعليقات على نص التقرير، بالعربية. */
+export const commentsAr: CommentsTranslation = {
+  title: 'التعليقات',
+  add: 'علّق على النص المحدد',
+  selectFirst: 'حدّد نصًا في التقرير للتعليق عليه.',
+  body: 'تعليقك',
+  post: 'نشر التعليق',
+  hint: 'اكتب @ واسمًا للإشارة إلى شخص ما: يُبلَّغ إذا كان بإمكانه قراءة هذا التقرير. Ctrl+Enter للنشر، وEscape لإلغاء التعديل.',
+  reply: 'رد',
+  replyLabel: 'الرد على {{name}}',
+  resolve: 'حلّ',
+  reopen: 'إعادة فتح',
+  resolved: 'حلّه {{name}}',
+  empty: 'لا توجد تعليقات بعد.',
+  onText: 'على: «{{text}}»',
+  textGone: 'حُذف النص الذي عُلّق عليه.',
+  showResolved: 'إظهار التعليقات المحلولة',
+  edit: 'تعديل',
+  editLabel: 'عدّل تعليقك',
+  save: 'حفظ',
+  delete: 'حذف',
+  confirmDelete: 'هل تريد حذف هذا التعليق؟ تبقى الردود عليه.',
+  confirmDeleteReply: 'هل تريد حذف هذا الرد؟',
+  deleted: 'حُذف هذا التعليق.',
+  edited: 'معدَّل',
+  editedOn: 'عُدّل في {{date}}',
+  unknownAuthor: 'عضو سابق',
+};

@@ -1,0 +1,30 @@
+import type { CommentsTranslation } from './en';
+
+/** Comentarios sobre el texto de un informe, en español. */
+export const commentsEs: CommentsTranslation = {
+  title: 'Comentarios',
+  add: 'Comentar el texto seleccionado',
+  selectFirst: 'Seleccione un texto del informe para comentarlo.',
+  body: 'Su comentario',
+  post: 'Publicar comentario',
+  hint: 'Escriba @ y un nombre para mencionar a alguien: se le avisa si puede leer este informe. Ctrl+Intro publica, Escape cancela una edición.',
+  reply: 'Responder',
+  replyLabel: 'Responder a {{name}}',
+  resolve: 'Resolver',
+  reopen: 'Reabrir',
+  resolved: 'Resuelto por {{name}}',
+  empty: 'Todavía no hay comentarios.',
+  onText: 'Sobre: «{{text}}»',
+  textGone: 'El texto comentado se eliminó.',
+  showResolved: 'Mostrar resueltos',
+  edit: 'Editar',
+  editLabel: 'Editar su comentario',
+  save: 'Guardar',
+  delete: 'Eliminar',
+  confirmDelete: '¿Eliminar este comentario? Sus respuestas se mantienen.',
+  confirmDeleteReply: '¿Eliminar esta respuesta?',
+  deleted: 'Este comentario se eliminó.',
+  edited: 'editado',
+  editedOn: 'Editado el {{date}}',
+  unknownAuthor: 'Un antiguo miembro',
+};

@@ -1,0 +1,30 @@
+import type { CommentsTranslation } from './en';
+
+/** Commentaires sur le texte d’un rapport, en français. */
+export const commentsFr: CommentsTranslation = {
+  title: 'Commentaires',
+  add: 'Commenter le texte sélectionné',
+  selectFirst: 'Sélectionnez du texte dans le rapport pour le commenter.',
+  body: 'Votre commentaire',
+  post: 'Publier le commentaire',
+  hint: 'Tapez @ et un nom pour mentionner quelqu’un : la personne est prévenue si elle peut lire ce rapport. Ctrl+Entrée publie, Échap annule une modification.',
+  reply: 'Répondre',
+  replyLabel: 'Répondre à {{name}}',
+  resolve: 'Résoudre',
+  reopen: 'Rouvrir',
+  resolved: 'Résolu par {{name}}',
+  empty: 'Pas encore de commentaire.',
+  onText: 'Sur : « {{text}} »',
+  textGone: 'Le texte commenté a été supprimé.',
+  showResolved: 'Afficher les commentaires résolus',
+  edit: 'Modifier',
+  editLabel: 'Modifier votre commentaire',
+  save: 'Enregistrer',
+  delete: 'Supprimer',
+  confirmDelete: 'Supprimer ce commentaire ? Ses réponses restent.',
+  confirmDeleteReply: 'Supprimer cette réponse ?',
+  deleted: 'Ce commentaire a été supprimé.',
+  edited: 'modifié',
+  editedOn: 'Modifié le {{date}}',
+  unknownAuthor: 'Un ancien membre',
+};
