@@ -1,51 +1,79 @@
 // `npm run bench:collab` — not a test: prints figures for the real-time collaboration server and, from the
 // same run and the same workload, for @hocuspocus/server, with ours as ratios to its.
-//   BENCH_EDITORS (50) editors type into one document for BENCH_SECONDS (10), one keystroke every
-//   BENCH_INTERVAL_MS (250) each; then BENCH_DOCS (500) documents are opened to measure memory.
-// Ours stores every update in PostgreSQL before acknowledging it; the Hocuspocus peer keeps documents in
-// memory only, so the ratio includes the price of durability.
+//   1. BENCH_EDITORS (50) editors type into one document for BENCH_SECONDS (10), one keystroke every
+//      BENCH_INTERVAL_MS (250) each: fan-out latency (author's keystroke → each other editor) and
+//      acknowledgement latency (keystroke → the server says it is stored; Hocuspocus: says it is applied).
+//   2. BENCH_SPREAD_EDITORS (200) editors over BENCH_SPREAD_DOCS (20) documents, same typing.
+//   3. The large-document stall: 20 editors type into 2 documents while a document of BENCH_LARGE_CHARS
+//      (2,000,000) characters is opened (loaded, then its initial sync encoded for a joiner), against the same
+//      typing with nothing else happening; the ratio of the two fan-out p99s must stay ≤ 2.
+//   4. Memory: BENCH_DOCS (500) documents held open.
+// Ours stores every update in PostgreSQL (synchronous_commit on) before acknowledging it; the Hocuspocus peer
+// keeps documents in memory only, so the ratio includes the price of durability.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { fork } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { benchmark, freePort, percentile, root, rss as processMemory, setting, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
+import { benchmark, connect, freePort, percentile, root, rss as processMemory, setting, signIn, sleep, startApi, startPostgres } from './bench-support.mjs';
 
 const EDITORS = setting('BENCH_EDITORS', 50, 5);
 const SECONDS = setting('BENCH_SECONDS', 10, 2);
 const INTERVAL_MS = Number(process.env.BENCH_INTERVAL_MS ?? 250);
+const SPREAD_EDITORS = setting('BENCH_SPREAD_EDITORS', 200, 10);
+const SPREAD_DOCS = setting('BENCH_SPREAD_DOCS', 20, 2);
+const STALL_EDITORS = setting('BENCH_STALL_EDITORS', 20, 4);
+const LARGE_CHARS = setting('BENCH_LARGE_CHARS', 2_000_000, 50_000);
 const DOCS = setting('BENCH_DOCS', 500, 20);
 
 const rssMb = (pid) => processMemory(pid).rss;
+const base64 = (bytes) => Buffer.from(bytes).toString('base64');
 
-/** Latency bookkeeping shared by both runs: a struct id (client:clock) → when its author sent it. */
+/** Latency bookkeeping: a struct id (client:clock) → when its author sent it; acknowledgements timed per send. */
 function tracker() {
   const sentAt = new Map();
-  const latencies = [];
+  const fanOut = [];
+  const acks = [];
   return {
     sent(update) {
       const now = performance.now();
       for (const struct of Y.decodeUpdate(update).structs) sentAt.set(`${struct.id.client}:${struct.id.clock}`, now);
+      return now;
     },
     received(update) {
       const now = performance.now();
       for (const struct of Y.decodeUpdate(update).structs) {
         const at = sentAt.get(`${struct.id.client}:${struct.id.clock}`);
-        if (at !== undefined) latencies.push(now - at);
+        if (at !== undefined) fanOut.push(now - at);
       }
     },
-    latencies,
+    acknowledged(at) {
+      acks.push(performance.now() - at);
+    },
+    fanOut,
+    acks,
   };
 }
 
-/** Every editor types one character at a time at the end of the shared paragraph. */
-async function typeFor(docs, onLocal) {
+/** A paragraph with one text node, for everyone in a document to type into. */
+function addParagraph(doc) {
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('')]);
+    doc.getXmlFragment('default').insert(0, [paragraph]);
+  });
+}
+
+/** Every editor types one character at a time at the end of its document's first paragraph. */
+async function typeFor(docs, seconds = SECONDS, during = async () => undefined) {
   let typed = 0;
   const started = performance.now();
   const timers = docs.map((doc, index) =>
     setTimeout(function tick() {
-      if (performance.now() - started > SECONDS * 1000) return;
+      if (performance.now() - started > seconds * 1000) return;
       const text = doc.getXmlFragment('default').get(0)?.get(0);
       if (text instanceof Y.XmlText) {
         text.insert(text.length, String.fromCharCode(97 + (index % 26)));
@@ -54,28 +82,44 @@ async function typeFor(docs, onLocal) {
       timers[index] = setTimeout(tick, INTERVAL_MS);
     }, (index * INTERVAL_MS) / docs.length),
   );
-  await sleep(SECONDS * 1000 + 1500);
+  await during();
+  await sleep(Math.max(0, seconds * 1000 + 1500 - (performance.now() - started)));
   timers.forEach(clearTimeout);
-  void onLocal;
   return typed;
 }
 
-function summarise(name, typed, latencies, rss, rss500) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    server: name,
-    editors: EDITORS,
-    updatesPerSecond: typed / SECONDS,
-    deliveriesPerSecond: latencies.length / SECONDS,
-    p50: percentile(sorted, 50),
-    p95: percentile(sorted, 95),
-    p99: percentile(sorted, 99),
-    rssMb: rss,
-    rss500DocsMb: rss500,
-  };
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), count: sorted.length };
 }
 
-async function runOurs(databaseUrl) {
+/** A report-like document of about `chars` characters: paragraphs of 500, written by 20 authors in turn. */
+function largeDocument(chars) {
+  const doc = new Y.Doc();
+  const authors = Array.from({ length: 20 }, () => new Y.Doc());
+  const words = 'health equity housing community budget transport clinics schools water sanitation participation monitoring'.split(' ');
+  let written = 0;
+  let n = 0;
+  while (written < chars) {
+    const author = authors[n % authors.length];
+    Y.applyUpdate(author, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(author);
+    let line = '';
+    while (line.length < 500) line += `${words[(n * 7 + line.length) % words.length]} `;
+    author.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(line)]);
+      const fragment = author.getXmlFragment('default');
+      fragment.insert(fragment.length, [paragraph]);
+    });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(author, before));
+    written += line.length;
+    n++;
+  }
+  return Y.encodeStateAsUpdate(doc);
+}
+
+async function runOurs(databaseUrl, large) {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const { api, base } = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' }, profile);
   const { cookie, csrfToken } = await signIn(base, 'kenya.editor@demo.simashe.org');
@@ -84,13 +128,11 @@ async function runOurs(databaseUrl) {
   const templateId = (await (await fetch(`${base}/api/report-templates`, { headers })).json()).items.find((t) => t.name === 'Blank report').id;
   const createReport = async (title) =>
     (await (await fetch(`${base}/api/reports`, { method: 'POST', headers, body: JSON.stringify({ organisationId, title, periodStart: '2026-01-01', periodEnd: '2026-12-31', templateId }) })).json()).id;
-
-  const documentId = await createReport('Benchmark');
-  const track = tracker();
-  const clients = [];
-  for (let i = 0; i < EDITORS; i++) {
+  const sockets = [];
+  const openEditor = async (documentId, track) => {
     const doc = new Y.Doc();
     const socket = io(`${base}/collaboration`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
+    sockets.push(socket);
     await new Promise((resolve) => socket.on('connect', resolve));
     const joined = await socket.emitWithAck('join', { kind: 'report', documentId, stateVector: Y.encodeStateVector(doc) });
     Y.applyUpdate(doc, new Uint8Array(joined.update), 'server');
@@ -101,54 +143,144 @@ async function runOurs(databaseUrl) {
     });
     doc.on('update', (update, origin) => {
       if (origin === 'server') return;
-      track.sent(update);
-      socket.emit('update', { kind: 'report', documentId, update: Buffer.from(update).toString('base64') }, () => undefined);
+      const at = track.sent(update);
+      socket.emit('update', { kind: 'report', documentId, update: base64(update) }, (reply) => reply?.ok && track.acknowledged(at));
     });
-    clients.push({ doc, socket });
-  }
-  // One text node for everyone to type into.
-  clients[0].doc.transact(() => clients[0].doc.getXmlFragment('default').get(0).insert(0, [new Y.XmlText('')]));
-  await sleep(1000);
-  const typed = await typeFor(clients.map((c) => c.doc));
-  const rss = rssMb(api.pid);
-  for (const client of clients) client.socket.close();
+    return doc;
+  };
+  const closeAll = () => sockets.splice(0).forEach((socket) => socket.close());
+  /** `editors` editors over `documents` new reports, each report with its paragraph. */
+  const session = async (editors, documents, track) => {
+    const ids = [];
+    for (let d = 0; d < documents; d++) ids.push(await createReport(`Benchmark ${d}`));
+    const docs = [];
+    for (let i = 0; i < editors; i++) docs.push(await openEditor(ids[i % documents], track));
+    for (let d = 0; d < documents; d++) addParagraph(docs[d]);
+    await sleep(1000);
+    return docs;
+  };
 
-  for (let i = 0; i < DOCS; i++) await createReport(`Memory ${i}`);
-  const reports = (await (await fetch(`${base}/api/reports`, { headers })).json()).items.map((r) => r.id);
+  const result = { server: 'simashe (socket.io + PostgreSQL)' };
+  {
+    const track = tracker();
+    const docs = await session(EDITORS, 1, track);
+    const typed = await typeFor(docs);
+    result.one = { typed, track, rss: rssMb(api.pid) };
+    closeAll();
+  }
+  {
+    const track = tracker();
+    const docs = await session(SPREAD_EDITORS, SPREAD_DOCS, track);
+    const typed = await typeFor(docs);
+    result.spread = { typed, track, rss: rssMb(api.pid) };
+    closeAll();
+  }
+  {
+    // The large document is written straight into the store, as if typed long ago and compacted.
+    const largeId = await createReport('Large');
+    const db = await connect(databaseUrl);
+    await db.query('UPDATE collab_snapshots SET state = $1 WHERE document_id = $2', [Buffer.from(large), largeId]);
+    await db.end();
+    const quiet = tracker();
+    const quietDocs = await session(STALL_EDITORS, 2, quiet);
+    await typeFor(quietDocs, 6);
+    closeAll();
+    const loaded = tracker();
+    const loadedDocs = await session(STALL_EDITORS, 2, loaded);
+    let openedIn = 0;
+    await typeFor(loadedDocs, 6, async () => {
+      await sleep(2000);
+      const reader = io(`${base}/collaboration`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
+      sockets.push(reader);
+      await new Promise((resolve) => reader.on('connect', resolve));
+      const t0 = performance.now();
+      const joined = await reader.emitWithAck('join', { kind: 'report', documentId: largeId, stateVector: Y.encodeStateVector(new Y.Doc()) });
+      openedIn = performance.now() - t0;
+      if (!joined.ok) throw new Error(`opening the large document failed: ${joined.error.message}`);
+    });
+    result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
+    closeAll();
+  }
+
+  const reports = [];
+  for (let i = 0; i < DOCS; i++) reports.push(await createReport(`Memory ${i}`));
   const holders = Array.from({ length: 5 }, () => io(`${base}/collaboration`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true }));
   await Promise.all(holders.map((socket) => new Promise((resolve) => socket.on('connect', resolve))));
   await Promise.all(reports.slice(0, DOCS).map((id, i) => holders[i % holders.length].emitWithAck('join', { kind: 'report', documentId: id, stateVector: Y.encodeStateVector(new Y.Doc()) })));
   await sleep(500);
-  const rss500 = rssMb(api.pid);
+  result.rss500 = rssMb(api.pid);
   holders.forEach((socket) => socket.close());
   api.kill('SIGTERM');
-  return summarise('simashe (socket.io + PostgreSQL)', typed, track.latencies, rss, rss500);
+  return result;
 }
 
-async function runHocuspocus() {
+async function runHocuspocus(large) {
   const port = await freePort();
-  const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const file = join(mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')), 'large.bin');
+  writeFileSync(file, large);
+  const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port), LARGE_DOCUMENT: file }, stdio: 'ignore' });
   await new Promise((resolve) => server.on('message', resolve));
   const url = `ws://127.0.0.1:${port}`;
-  const track = tracker();
   const providers = [];
-  for (let i = 0; i < EDITORS; i++) {
+  const openEditor = async (name, track) => {
     const doc = new Y.Doc();
-    const provider = new HocuspocusProvider({ url, name: 'bench', document: doc, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ url, name, document: doc, WebSocketPolyfill: WebSocket });
     await new Promise((resolve) => provider.on('synced', resolve));
-    doc.on('update', (update, origin) => (origin === provider ? track.received(update) : track.sent(update)));
+    // The server answers each applied update with a sync status, in order: acknowledgement times, first in first out.
+    const waiting = [];
+    provider.on('unsyncedChanges', ({ number }) => {
+      while (waiting.length > number) track.acknowledged(waiting.shift());
+    });
+    doc.on('update', (update, origin) => (origin === provider ? track.received(update) : waiting.push(track.sent(update))));
     providers.push(provider);
+    return doc;
+  };
+  const closeAll = () => providers.splice(0).forEach((p) => p.destroy());
+  let sessionNumber = 0;
+  const session = async (editors, documents, track) => {
+    const names = Array.from({ length: documents }, (_, d) => `bench-${sessionNumber}-${d}`);
+    sessionNumber++;
+    const docs = [];
+    for (let i = 0; i < editors; i++) docs.push(await openEditor(names[i % documents], track));
+    for (let d = 0; d < documents; d++) addParagraph(docs[d]);
+    await sleep(1000);
+    return docs;
+  };
+
+  const result = { server: '@hocuspocus/server 3.4 (in-memory)' };
+  {
+    const track = tracker();
+    const docs = await session(EDITORS, 1, track);
+    const typed = await typeFor(docs);
+    result.one = { typed, track, rss: rssMb(server.pid) };
+    closeAll();
   }
-  const first = providers[0].document;
-  first.transact(() => {
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText('')]);
-    first.getXmlFragment('default').insert(0, [paragraph]);
-  });
-  await sleep(1000);
-  const typed = await typeFor(providers.map((p) => p.document));
-  const rss = rssMb(server.pid);
-  providers.forEach((p) => p.destroy());
+  {
+    const track = tracker();
+    const docs = await session(SPREAD_EDITORS, SPREAD_DOCS, track);
+    const typed = await typeFor(docs);
+    result.spread = { typed, track, rss: rssMb(server.pid) };
+    closeAll();
+  }
+  {
+    const quiet = tracker();
+    const quietDocs = await session(STALL_EDITORS, 2, quiet);
+    await typeFor(quietDocs, 6);
+    closeAll();
+    const loaded = tracker();
+    const loadedDocs = await session(STALL_EDITORS, 2, loaded);
+    let openedIn = 0;
+    await typeFor(loadedDocs, 6, async () => {
+      await sleep(2000);
+      const t0 = performance.now();
+      const reader = new HocuspocusProvider({ url, name: 'large', document: new Y.Doc(), WebSocketPolyfill: WebSocket });
+      await new Promise((resolve) => reader.on('synced', resolve));
+      openedIn = performance.now() - t0;
+      providers.push(reader);
+    });
+    result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
+    closeAll();
+  }
 
   // Five connections share the documents, as our run does (Hocuspocus multiplexes documents per socket).
   const sockets = Array.from({ length: 5 }, () => new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket }));
@@ -160,30 +292,60 @@ async function runHocuspocus() {
   }
   await Promise.all(many.map((p) => new Promise((resolve) => (p.isSynced ? resolve() : p.on('synced', resolve)))));
   await sleep(500);
-  const rss500 = rssMb(server.pid);
+  result.rss500 = rssMb(server.pid);
   server.kill('SIGTERM');
   await sleep(200);
   many.forEach((p) => p.destroy());
-  return summarise('@hocuspocus/server 3.4 (in-memory)', typed, track.latencies, rss, rss500);
+  return result;
+}
+
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+function scenarioRows(label, editors, ours, peer) {
+  const rows = [];
+  for (const [name, key] of [
+    ['fan-out', 'fanOut'],
+    ['acknowledgement', 'acks'],
+  ]) {
+    const a = stats(ours.track[key]);
+    const b = stats(peer.track[key]);
+    for (const p of ['p50', 'p95', 'p99']) rows.push([`${label}: ${name} ${p} (ms)`, a[p], b[p], 1]);
+  }
+  rows.push([`${label}: updates/s (typed)`, ours.typed / SECONDS, peer.typed / SECONDS, 0]);
+  rows.push([`${label}: deliveries/s`, ours.track.fanOut.length / SECONDS, peer.track.fanOut.length / SECONDS, 0]);
+  rows.push([`${label}: server RSS, ${editors} editors (MB)`, ours.rss, peer.rss, 0]);
+  return rows;
 }
 
 await benchmark(async () => {
   const postgres = await startPostgres();
-  console.log(`collaboration benchmark: ${EDITORS} editors, ${SECONDS}s, one keystroke per editor every ${INTERVAL_MS} ms; memory with ${DOCS} open documents`);
-  const ours = await runOurs(postgres.databaseUrl);
-  const peer = await runHocuspocus();
-  const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+  console.log(
+    `collaboration benchmark: ${EDITORS} editors on one document and ${SPREAD_EDITORS} over ${SPREAD_DOCS}, ${SECONDS}s each, one keystroke per editor every ${INTERVAL_MS} ms; ` +
+      `a ${LARGE_CHARS.toLocaleString('en')}-character document opened while ${STALL_EDITORS} editors type; memory with ${DOCS} open documents`,
+  );
+  const t0 = performance.now();
+  const large = largeDocument(LARGE_CHARS);
+  console.log(`large document: ${(large.byteLength / 1e6).toFixed(1)} MB as a Yjs update (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  const ours = await runOurs(postgres.databaseUrl, large);
+  const peer = await runHocuspocus(large);
   const rows = [
-    ['updates/s (typed)', 'updatesPerSecond', 0],
-    ['deliveries/s (fan-out)', 'deliveriesPerSecond', 0],
-    ['fan-out latency p50 (ms)', 'p50', 1],
-    ['fan-out latency p95 (ms)', 'p95', 1],
-    ['fan-out latency p99 (ms)', 'p99', 1],
-    [`server RSS, ${EDITORS} editors (MB)`, 'rssMb', 0],
-    [`server RSS, ${DOCS} open docs (MB)`, 'rss500DocsMb', 0],
+    ...scenarioRows(`${EDITORS} editors, 1 document`, EDITORS, ours.one, peer.one),
+    ...scenarioRows(`${SPREAD_EDITORS} editors, ${SPREAD_DOCS} documents`, SPREAD_EDITORS, ours.spread, peer.spread),
+    [`stall: fan-out p99, typing alone (ms)`, ours.stall.quiet.p99, peer.stall.quiet.p99, 1],
+    [`stall: fan-out p99, while the large document opens (ms)`, ours.stall.loaded.p99, peer.stall.loaded.p99, 1],
+    [`stall: p99 while opening ÷ p99 alone`, ours.stall.loaded.p99 / ours.stall.quiet.p99, peer.stall.loaded.p99 / peer.stall.quiet.p99, 2],
+    [`stall: large document opened in (ms)`, ours.stall.openedIn, peer.stall.openedIn, 0],
+    [`server RSS, ${DOCS} open documents (MB)`, ours.rss500, peer.rss500, 0],
   ];
   console.log(`\n| metric | simashe | hocuspocus | simashe ÷ hocuspocus |\n| --- | --- | --- | --- |`);
-  for (const [label, key, digits] of rows) {
-    console.log(`| ${label} | ${fmt(ours[key], digits)} | ${fmt(peer[key], digits)} | ${fmt(ours[key] / peer[key], 2)} |`);
-  }
+  for (const [label, a, b, digits] of rows) console.log(`| ${label} | ${fmt(a, digits)} | ${fmt(b, digits)} | ${fmt(a / b, 2)} |`);
+  const fanOutP99 = stats(ours.one.track.fanOut).p99 / stats(peer.one.track.fanOut).p99;
+  const ackP99 = stats(ours.one.track.acks).p99;
+  const stall = ours.stall.loaded.p99 / ours.stall.quiet.p99;
+  const memory = ours.rss500 / peer.rss500;
+  console.log(`\ngoals (${EDITORS} editors): fan-out p99 ≤ 1.0× Hocuspocus's: ${fanOutP99 <= 1 ? 'met' : 'not met'} (${fmt(fanOutP99, 2)}×)`);
+  console.log(`acknowledgement p99 ≤ 50 ms: ${ackP99 <= 50 ? 'met' : 'not met'} (${fmt(ackP99)} ms)`);
+  console.log(`large document raises others' fan-out p99 ≤ 2×: ${stall <= 2 ? 'met' : 'not met'} (${fmt(stall, 2)}×)`);
+  console.log(`RSS at ${DOCS} open documents ≤ 1.5× Hocuspocus's: ${memory <= 1.5 ? 'met' : 'not met'} (${fmt(memory, 2)}×)`);
+  if (ours.one.track.fanOut.length === 0 || ours.one.track.acks.length === 0) throw new Error('no update reached another editor or was acknowledged');
 });
