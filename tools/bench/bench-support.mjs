@@ -131,8 +131,10 @@ export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = lineBuffer(`API (port ${port})`);
-  api.stdout.on('data', (chunk) => log.push(chunk));
-  api.stderr.on('data', (chunk) => log.push(chunk));
+  // BENCH_API_LOG=<file> keeps the API's whole output (e.g. with --trace-gc), not only its last lines.
+  const keep = (chunk) => process.env.BENCH_API_LOG && appendFileSync(process.env.BENCH_API_LOG, chunk);
+  api.stdout.on('data', (chunk) => (log.push(chunk), keep(chunk)));
+  api.stderr.on('data', (chunk) => (log.push(chunk), keep(chunk)));
   cleanups.push(async () => {
     if (api.exitCode === null) api.kill('SIGTERM');
   });

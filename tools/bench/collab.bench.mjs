@@ -96,31 +96,29 @@ function stats(values) {
 /** A report-like document of about `chars` characters: paragraphs of 500, written by 20 authors in turn. */
 function largeDocument(chars) {
   const doc = new Y.Doc();
-  const authors = Array.from({ length: 20 }, () => new Y.Doc());
   const words = 'health equity housing community budget transport clinics schools water sanitation participation monitoring'.split(' ');
   let written = 0;
-  let n = 0;
-  while (written < chars) {
-    const author = authors[n % authors.length];
-    Y.applyUpdate(author, Y.encodeStateAsUpdate(doc));
-    const before = Y.encodeStateVector(author);
+  for (let n = 0; written < chars; n++) {
+    doc.clientID = 1000 + (n % 20);
     let line = '';
     while (line.length < 500) line += `${words[(n * 7 + line.length) % words.length]} `;
-    author.transact(() => {
+    doc.transact(() => {
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(line)]);
-      const fragment = author.getXmlFragment('default');
+      const fragment = doc.getXmlFragment('default');
       fragment.insert(fragment.length, [paragraph]);
     });
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(author, before));
     written += line.length;
-    n++;
   }
   return Y.encodeStateAsUpdate(doc);
 }
 
 async function runOurs(databaseUrl, large) {
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  // BENCH_CPU_PROF=<dir> profiles the API (node --cpu-prof); BENCH_API_NODE_ARGS adds other flags (e.g. --trace-gc).
+  const profile = [
+    ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const { api, base } = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' }, profile);
   const { cookie, csrfToken } = await signIn(base, 'kenya.editor@demo.simashe.org');
   const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };

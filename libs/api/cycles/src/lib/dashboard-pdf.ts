@@ -1,18 +1,11 @@
 import { activityOption, burndownOption, DASHBOARD_TEXT, dashboardLabels, interpolate, REPORT_STATUS_NAMES, stageDistributionOption } from '@simashe/charts';
 import { pdfBuffer, pdfLanguage } from '@simashe/api-reports';
 import type { Dashboard, DashboardFilters, Language, ReportStatus } from '@simashe/contracts';
-import * as echarts from 'echarts';
 import type { Content } from 'pdfmake/interfaces';
+import { renderSvg } from './chart-svg';
 
-function svg(option: Record<string, unknown>, width: number, height: number): string {
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    instance.setOption(option);
-    return instance.renderToSVGString();
-  } finally {
-    instance.dispose();
-  }
-}
+// The dashboard's charts, drawn as the browser draws them.
+const svg = renderSvg;
 
 /** A report status in words, or as stored when it is one this version does not know. */
 export function reportStatusName(status: string, language: Language): string {

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '@simashe/api-core';
 import type { Language } from '@simashe/contracts';
 import { readChartEmbedAttributes, type ChartEmbedSource, type ProseMirrorJson } from '@simashe/editor';
-import { Resvg } from '@resvg/resvg-js';
+import type * as ResvgModule from '@resvg/resvg-js';
+
+/** The SVG-to-PNG renderer (native, 4 MB) is loaded on the first export that needs a picture of a chart. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const resvg = (): typeof ResvgModule => require('@resvg/resvg-js');
 
 /** A chart drawn for an export: SVG (PDF, HTML), PNG (Word's fallback), and its size in points. */
 export interface RenderedChart {
@@ -46,7 +50,7 @@ export class ChartEmbedRegistry {
     for (const [key, { source, id }] of wanted) {
       const resolver = this.resolvers.get(source);
       const chart = resolver ? await resolver(auth, id, language).catch(() => null) : null;
-      rendered.set(key, chart ? { ...chart, png: Buffer.from(new Resvg(chart.svg, { fitTo: { mode: 'width', value: chart.width * 2 } }).render().asPng()) } : null);
+      rendered.set(key, chart ? { ...chart, png: Buffer.from(new (resvg().Resvg)(chart.svg, { fitTo: { mode: 'width', value: chart.width * 2 } }).render().asPng()) } : null);
     }
     return rendered;
   }

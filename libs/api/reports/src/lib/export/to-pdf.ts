@@ -1,22 +1,30 @@
 import type { Language } from '@simashe/contracts';
 import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
-import PdfPrinter from 'pdfmake';
+import type PdfPrinterClass from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 
-// pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const vfs: Record<string, string> = require('pdfmake/build/vfs_fonts');
-const font = (name: string) => Buffer.from(vfs[name], 'base64');
-const printer = new PdfPrinter({
-  Roboto: {
-    normal: font('Roboto-Regular.ttf'),
-    bold: font('Roboto-Medium.ttf'),
-    italics: font('Roboto-Italic.ttf'),
-    bolditalics: font('Roboto-MediumItalic.ttf'),
-  },
-});
+// pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. Both are loaded on
+// the first PDF asked for (about 10 MB the API otherwise never needs).
+let printer: PdfPrinterClass | null = null;
+function pdfPrinter(): PdfPrinterClass {
+  if (printer) return printer;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PdfPrinter: typeof PdfPrinterClass = require('pdfmake');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vfs: Record<string, string> = require('pdfmake/build/vfs_fonts');
+  const font = (name: string) => Buffer.from(vfs[name], 'base64');
+  printer = new PdfPrinter({
+    Roboto: {
+      normal: font('Roboto-Regular.ttf'),
+      bold: font('Roboto-Medium.ttf'),
+      italics: font('Roboto-Italic.ttf'),
+      bolditalics: font('Roboto-MediumItalic.ttf'),
+    },
+  });
+  return printer;
+}
 
 /**
  * The language a PDF drawn with these fonts can be written in. Roboto has no Arabic glyphs and pdfmake lays words
@@ -104,7 +112,7 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<st
 /** Any pdfmake document as a PDF file, with the fonts bundled in the app (nothing read from the system). */
 export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = printer.createPdfKitDocument(definition);
+    const pdf = pdfPrinter().createPdfKitDocument(definition);
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
