@@ -108,8 +108,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       return {
         ok: true,
         access,
-        update: Y.encodeStateAsUpdate(room.doc, stateVector),
-        stateVector: Y.encodeStateVector(room.doc),
+        ...this.rooms.syncFor(room, stateVector),
         awareness: encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
       };
     });

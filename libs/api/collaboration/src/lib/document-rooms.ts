@@ -10,7 +10,15 @@ export const COMPACTION_THRESHOLD = 200;
 export interface DocumentRoom {
   key: string;
   ref: DocumentRef;
-  doc: Y.Doc;
+  /** The live document (built on first use when the room was opened from an encoded state: see `encoded`). */
+  readonly doc: Y.Doc;
+  /**
+   * A large document's state as the loader encoded it, while nothing has changed since: new joiners get it as it
+   * is, and the Yjs document is built only when something needs it.
+   */
+  encoded: { state: Uint8Array; stateVector: Uint8Array } | null;
+  /** Whether `doc` has been built. */
+  readonly built: boolean;
   awareness: Awareness;
   /** socket id → awareness client ids it announced (removed when it leaves) */
   members: Map<string, Set<number>>;
@@ -59,6 +67,7 @@ export class DocumentRooms {
    */
   async applyChange(room: DocumentRoom, update: Uint8Array, from: ChangeOrigin): Promise<void> {
     Y.applyUpdate(room.doc, update, from.origin);
+    room.encoded = null;
     this.broadcaster(room, update, from.socketId);
     room.changedSinceVersion = true;
     await this.store.append(room.ref.documentId, update, from.userId);
@@ -89,16 +98,47 @@ export class DocumentRooms {
     const key = roomKey(ref);
     let room = this.rooms.get(key);
     if (!room) {
-      room = Promise.all([this.store.load(ref.documentId), this.store.lastVersionAt(ref.documentId)]).then(([{ doc, tailLength }, lastVersionAt]) => {
-        const awareness = new Awareness(doc);
+      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId)]).then(([loaded, lastVersionAt]) => {
+        // Presence needs no document content: its own small document keeps the client ids.
+        const awareness = new Awareness(new Y.Doc());
         awareness.setLocalState(null); // the server has no cursor of its own
-        // Never versioned yet: the clock starts when editing starts, not at the epoch.
-        return { key, ref, doc, awareness, members: new Map(), tailLength, compacting: false, changedSinceVersion: false, lastVersionAt: lastVersionAt || Date.now() };
+        let doc = 'doc' in loaded ? loaded.doc : null;
+        const state = {
+          key,
+          ref,
+          awareness,
+          members: new Map(),
+          tailLength: loaded.tailLength,
+          compacting: false,
+          changedSinceVersion: false,
+          // Never versioned yet: the clock starts when editing starts, not at the epoch.
+          lastVersionAt: lastVersionAt || Date.now(),
+          encoded: 'state' in loaded ? { state: loaded.state, stateVector: loaded.stateVector } : null,
+        };
+        return Object.defineProperties(state, {
+          doc: {
+            enumerable: true,
+            get: (): Y.Doc => {
+              if (!doc) {
+                doc = new Y.Doc({ gc: true });
+                if (state.encoded) Y.applyUpdate(doc, state.encoded.state);
+              }
+              return doc;
+            },
+          },
+          built: { enumerable: true, get: () => doc !== null },
+        }) as DocumentRoom;
       });
       room.catch(() => this.rooms.delete(key));
       this.rooms.set(key, room);
     }
     return room;
+  }
+
+  /** What a joiner with `stateVector` lacks; a new joiner of an unchanged large document gets the loaded state as is. */
+  syncFor(room: DocumentRoom, stateVector: Uint8Array): { update: Uint8Array; stateVector: Uint8Array } {
+    if (room.encoded && Y.decodeStateVector(stateVector).size === 0) return { update: room.encoded.state, stateVector: room.encoded.stateVector };
+    return { update: Y.encodeStateAsUpdate(room.doc, stateVector), stateVector: Y.encodeStateVector(room.doc) };
   }
 
   find(ref: DocumentRef): Promise<DocumentRoom> | undefined {
@@ -115,8 +155,9 @@ export class DocumentRooms {
     await this.beforeRelease(room).catch((error: Error) => this.logger.warn(`keeping a version of ${room.key} failed: ${error.message}`));
     if (room.members.size > 0 || this.rooms.get(room.key) === undefined) return;
     this.rooms.delete(room.key);
+    room.awareness.doc.destroy();
     room.awareness.destroy();
-    room.doc.destroy();
+    if (room.built) room.doc.destroy();
   }
 
   private recordAppend(room: DocumentRoom): void {

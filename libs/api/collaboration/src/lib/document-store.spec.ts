@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import * as Y from 'yjs';
 import { CollaborationModule } from './collaboration.module';
 import { DocumentRooms } from './document-rooms';
-import { DocumentStore } from './document-store';
+import { DocumentStore, LARGE_DOCUMENT_BYTES } from './document-store';
 
 describe('DocumentStore', () => {
   let t: TestApp;
@@ -114,5 +114,36 @@ describe('DocumentStore', () => {
     await expect(t.app.get(DocumentRooms).open({ kind: 'report', documentId: id })).rejects.toThrow(/could not be read/);
     const [after] = await t.db.query('SELECT state FROM collab_snapshots WHERE document_id = $1', [id]);
     expect(Buffer.compare(after.state, before.state)).toBe(0);
+  });
+
+  it('opens a large document from a worker thread: new joiners get the loaded state, the document is built when edited', async () => {
+    const id = randomUUID();
+    const author = new Y.Doc();
+    await store.create(id, edit(author, (text) => text.insert(0, 'x'.repeat(LARGE_DOCUMENT_BYTES + 1000))));
+    await store.append(id, edit(author, (text) => text.insert(0, 'tail ')), null);
+    const rooms = t.app.get(DocumentRooms);
+    const room = await rooms.open({ kind: 'report', documentId: id });
+    try {
+      expect(room.built).toBe(false);
+      expect(room.tailLength).toBe(1);
+      const sync = rooms.syncFor(room, Y.encodeStateVector(new Y.Doc()));
+      expect(room.built).toBe(false);
+      const joiner = new Y.Doc();
+      Y.applyUpdate(joiner, sync.update);
+      expect(joiner.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+      expect(Buffer.from(sync.stateVector)).toEqual(Buffer.from(Y.encodeStateVector(author)));
+      // An edit builds the document from the loaded state; from then on joiners are served from it.
+      await rooms.applyChange(room, edit(author, (text) => text.insert(0, 'edited ')), { origin: 'test', userId: null });
+      expect(room.built).toBe(true);
+      expect(room.encoded).toBeNull();
+      const later = new Y.Doc();
+      Y.applyUpdate(later, rooms.syncFor(room, Y.encodeStateVector(later)).update);
+      expect(later.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+    } finally {
+      await rooms.release(room);
+    }
+    // An unreadable large document is refused by the worker too.
+    await t.db.query('INSERT INTO collab_updates (document_id, data) VALUES ($1, $2)', [id, Buffer.from([0xff, 0xff, 0xff, 0x01])]);
+    await expect(rooms.open({ kind: 'report', documentId: id })).rejects.toThrow(/could not be read/);
   });
 });

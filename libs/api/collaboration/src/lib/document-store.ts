@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
+import { DocumentLoader, LOAD_SQL, type LoadedState } from './document-loader';
 
 interface PendingAppend {
   documentId: string;
@@ -12,6 +13,9 @@ interface PendingAppend {
 
 /** At most this many updates go into one INSERT; the rest wait for the next. */
 const MAX_BATCH = 500;
+
+/** Documents stored in more bytes than this are loaded for editing on a worker thread (DocumentLoader). */
+export const LARGE_DOCUMENT_BYTES = 256 * 1024;
 
 /**
  * Durable Yjs documents: a compacted snapshot plus the tail of updates appended after it.
@@ -26,12 +30,32 @@ const MAX_BATCH = 500;
  * they see one consistent moment.
  */
 @Injectable()
-export class DocumentStore {
+export class DocumentStore implements OnModuleDestroy {
   private readonly logger = new Logger('DocumentStore');
   private queue: PendingAppend[] = [];
   private writing = false;
+  private readonly loader: DocumentLoader;
 
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource) {
+    this.loader = new DocumentLoader((db.options as { url: string }).url);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.loader.stop();
+  }
+
+  /**
+   * The document for a room that people will edit: small ones as a Yjs document at once, large ones read on a
+   * worker thread and handed over encoded (see DocumentLoader).
+   */
+  async loadForEditing(documentId: string): Promise<{ doc: Y.Doc; tailLength: number } | LoadedState> {
+    const [{ bytes }] = await this.db.query(
+      `SELECT coalesce((SELECT octet_length(state) FROM collab_snapshots WHERE document_id = $1), 0)
+            + coalesce((SELECT sum(octet_length(data)) FROM collab_updates WHERE document_id = $1), 0) AS bytes`,
+      [documentId],
+    );
+    return Number(bytes) > LARGE_DOCUMENT_BYTES ? this.loader.load(documentId) : this.load(documentId);
+  }
 
   async create(documentId: string, initialState: Uint8Array, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query('INSERT INTO collab_snapshots (document_id, state) VALUES ($1, $2)', [documentId, Buffer.from(initialState)]);
@@ -42,13 +66,7 @@ export class DocumentStore {
    * be read (the room is then not opened: an empty document never stands in for real data).
    */
   async load(documentId: string): Promise<{ doc: Y.Doc; tailLength: number }> {
-    const rows: Array<{ part: number; data: Buffer }> = await this.db.query(
-      `SELECT 0 AS part, state AS data, 0::bigint AS id FROM collab_snapshots WHERE document_id = $1
-       UNION ALL
-       SELECT 1 AS part, data, id FROM collab_updates WHERE document_id = $1
-       ORDER BY part, id`,
-      [documentId],
-    );
+    const rows: Array<{ part: number; data: Buffer }> = await this.db.query(LOAD_SQL, [documentId]);
     const doc = new Y.Doc({ gc: true });
     try {
       for (const row of rows) Y.applyUpdate(doc, row.data);
