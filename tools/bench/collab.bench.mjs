@@ -27,6 +27,7 @@ const SPREAD_EDITORS = setting('BENCH_SPREAD_EDITORS', 200, 10);
 const SPREAD_DOCS = setting('BENCH_SPREAD_DOCS', 20, 2);
 const STALL_EDITORS = setting('BENCH_STALL_EDITORS', 20, 4);
 const LARGE_CHARS = setting('BENCH_LARGE_CHARS', 2_000_000, 50_000);
+const STALL_SECONDS = setting('BENCH_STALL_SECONDS', 6, 2);
 const DOCS = setting('BENCH_DOCS', 500, 20);
 
 const rssMb = (pid) => processMemory(pid).rss;
@@ -86,6 +87,15 @@ async function typeFor(docs, seconds = SECONDS, during = async () => undefined) 
   await sleep(Math.max(0, seconds * 1000 + 1500 - (performance.now() - started)));
   timers.forEach(clearTimeout);
   return typed;
+}
+
+/** Opens the large document from another process (see collab-reader.mjs); resolves with the time it took. */
+function readLarge(env) {
+  const reader = fork(join(root, 'tools/bench/collab-reader.mjs'), { env: { ...process.env, ...env }, stdio: 'ignore' });
+  return new Promise((resolve, reject) => {
+    reader.on('message', (message) => (message.error ? reject(new Error(`opening the large document failed: ${message.error}`)) : resolve(message.openedIn)));
+    reader.on('exit', (code) => code !== 0 && reject(new Error(`the reader exited with ${code}`)));
+  });
 }
 
 function stats(values) {
@@ -181,20 +191,14 @@ async function runOurs(databaseUrl, large) {
     await db.end();
     const quiet = tracker();
     const quietDocs = await session(STALL_EDITORS, 2, quiet);
-    await typeFor(quietDocs, 6);
+    await typeFor(quietDocs, STALL_SECONDS);
     closeAll();
     const loaded = tracker();
     const loadedDocs = await session(STALL_EDITORS, 2, loaded);
     let openedIn = 0;
-    await typeFor(loadedDocs, 6, async () => {
-      await sleep(2000);
-      const reader = io(`${base}/collaboration`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
-      sockets.push(reader);
-      await new Promise((resolve) => reader.on('connect', resolve));
-      const t0 = performance.now();
-      const joined = await reader.emitWithAck('join', { kind: 'report', documentId: largeId, stateVector: Y.encodeStateVector(new Y.Doc()) });
-      openedIn = performance.now() - t0;
-      if (!joined.ok) throw new Error(`opening the large document failed: ${joined.error.message}`);
+    await typeFor(loadedDocs, STALL_SECONDS, async () => {
+      await sleep((STALL_SECONDS * 1000) / 3);
+      openedIn = await readLarge({ READER_SERVER: 'simashe', READER_URL: base, READER_COOKIE: cookie, READER_DOCUMENT: largeId });
     });
     result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
     closeAll();
@@ -263,18 +267,14 @@ async function runHocuspocus(large) {
   {
     const quiet = tracker();
     const quietDocs = await session(STALL_EDITORS, 2, quiet);
-    await typeFor(quietDocs, 6);
+    await typeFor(quietDocs, STALL_SECONDS);
     closeAll();
     const loaded = tracker();
     const loadedDocs = await session(STALL_EDITORS, 2, loaded);
     let openedIn = 0;
-    await typeFor(loadedDocs, 6, async () => {
-      await sleep(2000);
-      const t0 = performance.now();
-      const reader = new HocuspocusProvider({ url, name: 'large', document: new Y.Doc(), WebSocketPolyfill: WebSocket });
-      await new Promise((resolve) => reader.on('synced', resolve));
-      openedIn = performance.now() - t0;
-      providers.push(reader);
+    await typeFor(loadedDocs, STALL_SECONDS, async () => {
+      await sleep((STALL_SECONDS * 1000) / 3);
+      openedIn = await readLarge({ READER_SERVER: 'hocuspocus', READER_URL: url, READER_DOCUMENT: 'large' });
     });
     result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
     closeAll();
