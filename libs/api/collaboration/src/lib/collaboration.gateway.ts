@@ -26,7 +26,6 @@ import {
 } from '@simashe/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import type { ZodType } from 'zod';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
