@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import simasheI18n from './tools/eslint/i18n-plugin.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.data', '**/tmp', '**/*.js', '**/*.mjs', '**/vite.config.ts'] },
@@ -39,5 +40,12 @@ export default tseslint.config(
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    // Every word a user reads comes from the i18n catalogues (libs/web/i18n); product names and symbols are allowed.
+    files: ['apps/web/**/*.tsx', 'libs/web/**/*.tsx'],
+    ignores: ['**/*.spec.tsx'],
+    plugins: { 'simashe-i18n': simasheI18n },
+    rules: { 'simashe-i18n/no-literal-jsx-text': ['error', { allow: ['SIMASHE', 'SIMASHE Workspace', 'WHO', 'CSV', 'XLSX', 'PDF', 'DOCX', 'iCal', 'ICS', 'UTC', 'ISO', 'OK', 'https://'] }] },
   },
 );

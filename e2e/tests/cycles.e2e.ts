@@ -81,7 +81,8 @@ test('a country team moves a cycle from plan to act with a milestone done and en
 
   // The chart goes into a progress report as a live node.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
-  const newReport = page.getByRole('region', { name: 'New report' });
+  await page.getByRole('button', { name: 'New report' }).click();
+  const newReport = page.getByRole('dialog', { name: 'New report' });
   await newReport.getByLabel('Title').fill(`Progress with a chart ${Date.now()}`);
   await newReport.getByLabel('Template').selectOption({ label: 'Blank report' });
   await newReport.getByRole('button', { name: 'Create report' }).click();

@@ -49,7 +49,7 @@ test('a lesson logged in French is found from another country without accents, d
   await expect(discussion.getByRole('listitem').filter({ hasText: 'how was the committee funded? <b>not bold</b>' })).toBeVisible();
   await expect(discussion.locator('b')).toHaveCount(0);
 
-  const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+  const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
   await expect(bell).toBeVisible();
   await bell.click();
   const notification = page.getByRole('listitem').filter({ hasText: `Nimali Perera replied in “${title}”` });
@@ -70,7 +70,7 @@ test('a lesson logged in French is found from another country without accents, d
   const answer = discussion.getByRole('listitem').filter({ hasText: 'by the county budget' });
   await expect(answer.locator('.mention')).toHaveText('@Nimali Perera');
   await expect(answer.locator('blockquote')).toContainText('Nimali Perera');
-  await expect(colleague.getByRole('link', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
+  await expect(colleague.getByRole('button', { name: /^Notifications, \d+ unread$/ })).toBeVisible();
   // Opening the notification marked it read.
   await page.goto('/notifications');
   await expect(page.getByRole('listitem').filter({ hasText: `Nimali Perera replied in “${title}”` }).getByRole('button', { name: 'Mark as read' })).toHaveCount(0);

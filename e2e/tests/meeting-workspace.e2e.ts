@@ -3,10 +3,11 @@ import { expect, expectAccessible, signIn, test } from './fixtures';
 test('find a time across zones, agenda, co-edited minutes with an action item, calendar views, change this and following', async ({ page, openAs }) => {
   await signIn(page, 'secretariat.admin@demo.simashe.org');
   await page.goto('/meetings');
-  const form = page.getByRole('region', { name: 'Schedule a meeting' });
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  const form = page.getByRole('dialog', { name: 'Schedule a meeting' });
   const title = `Reflection session ${Date.now()}`;
   await form.getByLabel('Title').fill(title);
-  await form.getByLabel('Organiser’s time zone').selectOption('Europe/Zurich');
+  await form.getByLabel('Organiser’s time zone', { exact: true }).selectOption('Europe/Zurich');
   await form.getByLabel('Kenya country pathfinder').check();
 
   // Find a time: Geneva (09:00–17:00 Zurich) and Nairobi (09:00–17:00 Nairobi) share their working mornings.
@@ -14,7 +15,8 @@ test('find a time across zones, agenda, co-edited minutes with an action item, c
   await expect(form.getByText('Kenya country pathfinder: 09:00–17:00 (Africa/Nairobi)')).toBeVisible();
   const overlaps = form.locator('.fat-overlaps li');
   await expect(overlaps).toHaveCount(5);
-  await expect(overlaps.first()).toContainText('09:00–15:00');
+  // Times in the locale's own clock (en-US: 12-hour), as everywhere else.
+  await expect(overlaps.first()).toContainText(/9:00\sAM–3:00\sPM/);
   await overlaps.first().getByRole('button', { name: 'Use this time' }).click();
   await expect(form.getByLabel('Starts (organiser’s local time)')).toHaveValue(/T09:00$/);
   await expect(form.getByLabel('Ends (organiser’s local time)')).toHaveValue(/T10:00$/);
@@ -22,6 +24,8 @@ test('find a time across zones, agenda, co-edited minutes with an action item, c
   await form.getByLabel('Repeats').selectOption('weekly');
   await form.getByLabel('Number of occurrences').fill('3');
   await form.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('link', { name: 'Meetings and webinars' }).click();
 
   // Week view of next week shows it at 09:00; month view has it too.
   const calendar = page.getByRole('region', { name: 'Calendar', exact: true });
@@ -110,17 +114,18 @@ test('find a time across zones, agenda, co-edited minutes with an action item, c
 test('a meeting reminder arrives in the inbox, with the unread count in the shell', async ({ page }) => {
   await signIn(page, 'kenya.admin@demo.simashe.org');
   await page.goto('/meetings');
-  const form = page.getByRole('region', { name: 'Schedule a meeting' });
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  const form = page.getByRole('dialog', { name: 'Schedule a meeting' });
   const title = `Short-notice call ${Date.now()}`;
   await form.getByLabel('Title').fill(title);
   await form.getByLabel('Kind').selectOption('steering_meeting');
-  await form.getByLabel('Organiser’s time zone').selectOption('UTC');
+  await form.getByLabel('Organiser’s time zone', { exact: true }).selectOption('UTC');
   await form.getByLabel('Starts (organiser’s local time)').fill(new Date(Date.now() + 10 * 60_000).toISOString().slice(0, 16));
   await form.getByLabel('Ends (organiser’s local time)').fill(new Date(Date.now() + 40 * 60_000).toISOString().slice(0, 16));
   await form.getByRole('button', { name: 'Schedule' }).click();
 
   // Earlier journeys may have left other notifications (invitations); the reminder arrives on top of them.
-  const bell = page.getByRole('link', { name: /^Notifications, \d+ unread$/ });
+  const bell = page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
   await expect(bell).toBeVisible({ timeout: 45_000 });
   await bell.click();
   const reminder = page.getByRole('listitem').filter({ hasText: `Reminder: ${title}` });
@@ -128,6 +133,6 @@ test('a meeting reminder arrives in the inbox, with the unread count in the shel
   await expectAccessible(page);
   const before = Number((await bell.getAttribute('aria-label'))?.match(/(\d+) unread/)?.[1]);
   await reminder.getByRole('button', { name: 'Mark as read' }).click();
-  await expect(page.getByRole('link', { name: before > 1 ? `Notifications, ${before - 1} unread` : 'Notifications', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: before > 1 ? `Notifications, ${before - 1} unread` : 'Notifications', exact: true })).toBeVisible();
   await expect(reminder.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
 });

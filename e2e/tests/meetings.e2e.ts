@@ -25,20 +25,25 @@ function comingSeries() {
 test('a recurring webinar from Geneva shows at the right local time in Nairobi; RSVP, ICS, cancelled occurrence disappears', async ({ page, openAs }) => {
   await signIn(page, 'secretariat.admin@demo.simashe.org');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
-  const form = page.getByRole('region', { name: 'Schedule a meeting' });
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  const form = page.getByRole('dialog', { name: 'Schedule a meeting' });
   const title = `Equity webinar ${Date.now()}`;
   const series = comingSeries();
   await form.getByLabel('Title').fill(title);
   await form.getByLabel('Kind').selectOption('webinar');
   await form.getByLabel('Starts (organiser’s local time)').fill(`${series.first}T14:00`);
   await form.getByLabel('Ends (organiser’s local time)').fill(`${series.first}T15:00`);
-  await form.getByLabel('Organiser’s time zone').selectOption('Europe/Zurich');
+  await form.getByLabel('Organiser’s time zone', { exact: true }).selectOption('Europe/Zurich');
   await form.getByLabel('Repeats').selectOption('weekly');
   await form.getByLabel('Number of occurrences').fill('4');
   await form.getByLabel('Conferencing link (https://…)').fill('https://meet.example.org/equity');
   await form.getByLabel('Capacity (seats; empty for no limit)').fill('40');
   await form.getByLabel('Kenya country pathfinder').check();
   await form.getByRole('button', { name: 'Schedule' }).click();
+  // Confirmed, and the new meeting is shown.
+  await expect(page.getByRole('status').filter({ hasText: `Meeting scheduled: ${title}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('link', { name: 'Meetings and webinars' }).click();
   const upcoming = page.getByRole('region', { name: 'Calendar', exact: true });
   await expect(upcoming.getByRole('listitem').filter({ hasText: title })).toHaveCount(4);
   await expectAccessible(page);
@@ -89,16 +94,110 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
 test('people check in while a meeting is on', async ({ page }) => {
   await signIn(page, 'kenya.admin@demo.simashe.org');
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Meetings' }).click();
-  const form = page.getByRole('region', { name: 'Schedule a meeting' });
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  const form = page.getByRole('dialog', { name: 'Schedule a meeting' });
   const title = `Steering ${Date.now()}`;
   await form.getByLabel('Title').fill(title);
   await form.getByLabel('Kind').selectOption('steering_meeting');
-  await form.getByLabel('Organiser’s time zone').selectOption('UTC');
+  await form.getByLabel('Organiser’s time zone', { exact: true }).selectOption('UTC');
   await form.getByLabel('Starts (organiser’s local time)').fill(new Date(Date.now() - 5 * 60_000).toISOString().slice(0, 16));
   await form.getByLabel('Ends (organiser’s local time)').fill(new Date(Date.now() + 55 * 60_000).toISOString().slice(0, 16));
   await form.getByRole('button', { name: 'Schedule' }).click();
-  const item = page.getByRole('region', { name: 'Calendar', exact: true }).getByRole('listitem').filter({ hasText: title });
+  const item = page.getByRole('region', { name: 'Sessions' }).getByRole('listitem').filter({ hasText: title });
   await item.getByRole('button', { name: 'Check in' }).click();
   await expect(item).toContainText('You attended.');
   await expect(item).toContainText('1 attended');
+});
+
+test('new meeting dialog: errors at the field; a guest answers the whole series at once; the organiser sees counts and reminds the rest', async ({ page, openAs }) => {
+  await signIn(page, 'secretariat.admin@demo.simashe.org');
+  await page.goto('/meetings');
+
+  // "Show times in" is searchable, shows offsets, and is remembered across reloads.
+  const calendar = page.getByRole('region', { name: 'Calendar', exact: true });
+  await calendar.getByLabel('Search time zones (Show times in)').fill('nairobi');
+  await calendar.getByLabel('Show times in', { exact: true }).selectOption('Africa/Nairobi');
+  await expect(calendar.getByLabel('Show times in', { exact: true }).locator('option:checked')).toHaveText('(UTC+03:00) Nairobi · Africa/Nairobi');
+  await page.reload();
+  await expect(calendar.getByLabel('Show times in', { exact: true })).toHaveValue('Africa/Nairobi');
+  // The week view marks today.
+  await calendar.getByRole('button', { name: 'Week' }).click();
+  await expect(calendar.locator('section[aria-current="date"]')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule a meeting' });
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(dialog.getByText('Give the meeting a title.')).toBeVisible();
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+
+  const title = `Learning series ${Date.now()}`;
+  const series = comingSeries();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByLabel('Starts (organiser’s local time)').fill(`${series.first}T14:00`);
+  await dialog.getByLabel('Ends (organiser’s local time)').fill(`${series.first}T13:00`);
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(dialog.getByText('The end must come after the start.')).toBeVisible();
+  await expect(dialog.getByLabel('Ends (organiser’s local time)')).toBeFocused();
+  await dialog.getByLabel('Ends (organiser’s local time)').fill(`${series.first}T15:30`);
+
+  // Old zone names find the current one; the list offers canonical ids only.
+  const zone = dialog.getByLabel('Organiser’s time zone', { exact: true });
+  await dialog.getByLabel('Search time zones (Organiser’s time zone)').fill('calcutta');
+  await expect(zone.locator('option', { hasText: 'Asia/Kolkata' })).toHaveCount(1);
+  await expect(zone.locator('option[value="Asia/Calcutta"]')).toHaveCount(0);
+  await dialog.getByLabel('Search time zones (Organiser’s time zone)').fill('zurich');
+  await zone.selectOption('Europe/Zurich');
+  await dialog.getByLabel('Repeats').selectOption('weekly');
+  await dialog.getByLabel('Number of occurrences').fill('6');
+  await dialog.getByLabel('Kenya country pathfinder').check();
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Meeting scheduled: ${title}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const meetingUrl = page.url();
+
+  // A Kenyan answers all six sessions with one click, then changes one; sessions show start–end.
+  const kenyan = await openAs('kenya.viewer@demo.simashe.org');
+  await kenyan.goto(meetingUrl);
+  await kenyan.getByRole('button', { name: 'Yes to all' }).click();
+  await expect(kenyan.getByRole('button', { name: 'Yes to all' })).toHaveAttribute('aria-pressed', 'true');
+  const sessions = kenyan.getByRole('region', { name: 'Sessions' }).locator('li.occurrence');
+  await expect(sessions).toHaveCount(6);
+  await expect(kenyan.getByRole('region', { name: 'Sessions' }).getByRole('button', { name: 'Yes', exact: true, pressed: true })).toHaveCount(6);
+  await sessions.nth(1).getByRole('button', { name: 'No', exact: true }).click();
+  await expect(sessions.nth(1).getByRole('button', { name: 'No', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(kenyan.getByRole('button', { name: 'Yes to all' })).toHaveAttribute('aria-pressed', 'false');
+  const start = series.at(series.first);
+  const endTime = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'Africa/Nairobi' }).format(new Date(start.getTime() + 90 * 60_000)).replace(/\u202f/g, ' ');
+  await expect(sessions.first().locator('.occurrence-time')).toHaveText(`${series.shown(start, 'Africa/Nairobi')}–${endTime}`);
+
+  // The organiser's guest list: counts overall and per organisation; a reminder to those who have not answered, once a day.
+  await page.reload();
+  const guests = page.getByRole('region', { name: 'Guests' });
+  await expect(guests.getByRole('list', { name: 'Answers', exact: true })).toContainText('1 yes');
+  const kenya = guests.getByRole('region', { name: 'Kenya country pathfinder' });
+  await expect(kenya.getByRole('list', { name: 'Answers from Kenya country pathfinder' })).toContainText('1 yes');
+  await expect(kenya.getByText('Coming')).toHaveCount(1);
+  await guests.getByLabel('Session').selectOption({ index: 1 });
+  await expect(guests.getByRole('list', { name: 'Answers', exact: true })).toContainText('1 no');
+  await guests.getByRole('button', { name: /^Remind the \d+ (person|people) who (has|have) not answered$/ }).click();
+  await expect(guests.getByRole('status')).toContainText(/Reminder sent to \d+ people’s inboxes|Reminder sent to 1 person’s inbox/);
+  await guests.getByRole('button', { name: /^Remind the/ }).click();
+  await expect(guests.getByRole('status')).toContainText('They were already reminded today');
+  await expectAccessible(page);
+
+  // In French, then in Arabic (right to left, six plural forms): the page speaks the language, axe stays clean.
+  const language = page.getByRole('combobox').filter({ has: page.locator('option[value="ar"]') }).first();
+  await language.selectOption('fr');
+  await expect(page.getByRole('region', { name: 'Invités' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Oui à toutes' })).toBeVisible();
+  await language.selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  const arabicGuests = page.getByRole('region', { name: 'المدعوون' });
+  await expect(arabicGuests.getByRole('list', { name: 'الردود', exact: true })).toContainText('لا: 1');
+  await expect(page.getByRole('button', { name: 'نعم للجميع' })).toBeVisible();
+  await expectAccessible(page);
+  await language.selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });

@@ -1,15 +1,20 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, test } from './fixtures';
 
 async function createReport(page: Page, title: string): Promise<string> {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
-  const card = page.getByRole('region', { name: 'New report' });
+  // The list comes first; "New report" opens the form in a dialog.
+  await page.getByRole('button', { name: 'New report' }).click();
+  const card = page.getByRole('dialog', { name: 'New report' });
   await card.getByLabel('Title').fill(title);
   await card.getByLabel('Template').selectOption({ label: 'SIMASHE progress report' });
   await card.getByRole('button', { name: 'Create report' }).click();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
   return page.url();
 }
+
+/** A section's empty paragraph, found by the template guidance it shows as a placeholder (it is not text). */
+const guidance = (text: Locator, startsWith: string) => text.locator(`p[data-placeholder^="${startsWith}"]`);
 
 test('two people co-edit a report live; a viewer cannot type', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
@@ -26,17 +31,20 @@ test('two people co-edit a report live; a viewer cannot type', async ({ page, op
 
   // The editor types under "Context"; the admin sees the words and the editor's named cursor.
   const editorText = page.getByRole('textbox', { name: 'Report text' });
-  await editorText.getByText('The setting: population').click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Nairobi county rolled out the housing programme.');
+  // The template's guidance is a placeholder: it vanishes as soon as one types.
+  const context = guidance(editorText, 'The setting: population');
+  await expect(context).toBeVisible();
+  await expect(editorText).not.toContainText('The setting: population');
+  await context.click();
+  await page.keyboard.type('Nairobi county rolled out the housing programme.');
+  await expect(guidance(editorText, 'The setting: population')).toHaveCount(0);
   await expect(adminText).toContainText('Nairobi county rolled out the housing programme.');
   await expect(admin.locator('.collaboration-carets__label', { hasText: 'Otieno Odhiambo' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'People in this report' }).getByRole('listitem')).toHaveCount(2);
 
   // And the other way round.
-  await adminText.getByText('What got in the way').click();
-  await admin.keyboard.press('End');
-  await admin.keyboard.type(' Staff turnover in two districts.');
+  await guidance(adminText, 'What got in the way').click();
+  await admin.keyboard.type('Staff turnover in two districts.');
   await expect(editorText).toContainText('Staff turnover in two districts.');
   await expect(page.locator('.collaboration-carets__label', { hasText: 'Wanjiru Kamau' })).toBeVisible();
 
@@ -46,7 +54,7 @@ test('two people co-edit a report live; a viewer cannot type', async ({ page, op
   await expect(viewerText).toContainText('Staff turnover in two districts.');
   await expect(viewer.getByText('You can read this report but not edit it.')).toBeVisible();
   await expect(viewerText).toHaveAttribute('contenteditable', 'false');
-  await viewerText.getByText('What got in the way').click();
+  await viewerText.getByText('Staff turnover in two districts.').click();
   await viewer.keyboard.type('viewer typing');
   await expect(viewerText).not.toContainText('viewer typing');
   await expect(editorText).not.toContainText('viewer typing');
@@ -56,7 +64,12 @@ test('a submitted report turns read-only and shows on the regional office home p
   await signIn(page, 'kenya.admin@demo.simashe.org');
   const title = `Submitted ${Date.now()}`;
   await createReport(page, title);
-  await page.getByRole('button', { name: 'Submit report' }).click();
+  // Submitting asks first, saying who will be told.
+  await page.getByRole('button', { name: 'Submit report…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Submit this report?' });
+  await expect(confirm).toContainText(/Who will be told: .+ \(\d+ (person|people)\)\./);
+  await expectAccessible(page);
+  await confirm.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(page.getByText('This report is submitted and read-only until an admin reopens it.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toHaveAttribute('contenteditable', 'false');
 
@@ -68,13 +81,39 @@ test('a submitted report turns read-only and shows on the regional office home p
   await expect(page.getByRole('textbox', { name: 'Report text' })).toHaveAttribute('contenteditable', 'true');
 });
 
+test('send to review names reviewers, who are told and find the report in their list', async ({ page, openAs }) => {
+  await signIn(page, 'kenya.admin@demo.simashe.org');
+  const title = `Review ${Date.now()}`;
+  await createReport(page, title);
+  await page.getByRole('button', { name: 'Send to review…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send to review' });
+  // Sending without a reviewer says so at the field.
+  await dialog.getByRole('button', { name: 'Send to review' }).click();
+  await expect(dialog.getByText('Choose at least one reviewer')).toBeVisible();
+  await dialog.getByRole('checkbox', { name: 'Amara Afro' }).check();
+  await dialog.getByRole('button', { name: 'Send to review' }).click();
+  await expect(page.getByText('Sent to review. Amara Afro have been told.')).toBeVisible();
+  await expect(page.getByText('Reviewers: Amara Afro')).toBeVisible();
+
+  // Template actions live in a menu now.
+  await page.getByText('More actions').click();
+  await expect(page.getByRole('button', { name: 'Save as template…' })).toBeVisible();
+
+  const reviewer = await openAs('afro.officer@demo.simashe.org');
+  await reviewer.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
+  await reviewer.getByLabel('Only reports I was asked to review').check();
+  await expect(reviewer.getByRole('link', { name: title })).toBeVisible();
+  // The list sorts by a column header.
+  await reviewer.getByRole('button', { name: 'Sort by Title' }).click();
+  await expect(reviewer.getByRole('columnheader', { name: /Title/ })).toHaveAttribute('aria-sort', 'ascending');
+});
+
 test('a named version can be viewed and restored, live for a collaborator', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const url = await createReport(page, `History ${Date.now()}`);
   const editorText = page.getByRole('textbox', { name: 'Report text' });
-  await editorText.getByText('The setting: population').click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' First wording.');
+  await guidance(editorText, 'The setting: population').click();
+  await page.keyboard.type('First draft.');
   await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
   const history = page.getByRole('region', { name: 'History' });
   await history.getByLabel('Version name').fill('Draft 1');
@@ -82,7 +121,7 @@ test('a named version can be viewed and restored, live for a collaborator', asyn
   await expect(history.getByText('Draft 1')).toBeVisible();
 
   await page.keyboard.press('Control+End');
-  await editorText.getByText('First wording.').click();
+  await editorText.getByText('First draft.').click();
   await page.keyboard.press('End');
   await page.keyboard.type(' Second wording.');
   await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
@@ -94,7 +133,7 @@ test('a named version can be viewed and restored, live for a collaborator', asyn
   const adminHistory = admin.getByRole('region', { name: 'History' });
   const entry = adminHistory.getByRole('listitem').filter({ hasText: 'Draft 1' });
   await entry.getByRole('button', { name: 'View' }).click();
-  await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).toContainText('First wording.');
+  await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).toContainText('First draft.');
   await expect(admin.getByLabel('Viewing "Draft 1" (read-only)')).not.toContainText('Second wording.');
 
   // Compared with the current text, the words written since "Draft 1" are marked as added.
@@ -106,26 +145,34 @@ test('a named version can be viewed and restored, live for a collaborator', asyn
   await expect(comparison.getByRole('document').locator('del')).toHaveCount(0);
   await expect(comparison.getByText('who made them is not recorded yet')).toBeVisible();
   await expectAccessible(admin);
-  // On a phone, and in Arabic (right to left), it still fits the screen.
-  await admin.setViewportSize({ width: 390, height: 844 });
+  // On a phone, and in Arabic (right to left), it still fits the screen. (The language is picked on the wide
+  // screen: on a phone it sits in the collapsed menu.)
   await admin.getByLabel('Language', { exact: true }).first().selectOption('ar');
   await expect(admin.locator('html')).toHaveAttribute('dir', 'rtl');
+  await admin.setViewportSize({ width: 390, height: 844 });
   await expect(comparison.getByRole('status').filter({ hasText: 'أُضيفت كلمتان' })).toBeVisible();
   expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await admin.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
   await admin.setViewportSize({ width: 1280, height: 720 });
+  await admin.getByRole('combobox', { name: 'اللغة' }).selectOption('en');
   // Escape closes it and puts the keyboard back on the button that opened it.
   await comparison.getByRole('button', { name: 'Close comparison' }).focus();
   await admin.keyboard.press('Escape');
   await expect(comparison).toHaveCount(0);
   await expect(entry.getByRole('button', { name: 'Compare with current' })).toBeFocused();
-  admin.once('dialog', (dialog) => void dialog.accept());
+  // Restoring asks first, in the app's own dialog; Escape cancels it and puts the keyboard back on the button.
   await entry.getByRole('button', { name: 'Restore this version' }).click();
+  const confirmRestore = admin.getByRole('dialog', { name: 'Restore this version' });
+  await expect(confirmRestore).toContainText('The current text is replaced for everyone');
+  await admin.keyboard.press('Escape');
+  await expect(confirmRestore).toHaveCount(0);
+  await expect(entry.getByRole('button', { name: 'Restore this version' })).toBeFocused();
+  await entry.getByRole('button', { name: 'Restore this version' }).click();
+  await confirmRestore.getByRole('button', { name: 'Restore this version' }).click();
   await expect(admin.getByText('Version restored for everyone.')).toBeVisible();
   await expect(adminText).not.toContainText('Second wording.');
   // The other person sees the restore live, without reloading.
   await expect(editorText).not.toContainText('Second wording.');
-  await expect(editorText).toContainText('First wording.');
+  await expect(editorText).toContainText('First draft.');
 });
 
 test('the report downloads as PDF and Word from the report page', async ({ page }) => {
@@ -143,8 +190,8 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await signIn(page, 'kenya.editor@demo.simashe.org');
   const url = await createReport(page, `Comments ${Date.now()}`);
   const editorText = page.getByRole('textbox', { name: 'Report text' });
-  await editorText.getByText('What was done, by whom and when.').click();
-  await page.keyboard.press('End');
+  await guidance(editorText, 'What was done, by whom and when.').click();
+  await page.keyboard.type('What was done, by whom and when.');
   await page.keyboard.press('Shift+Control+ArrowLeft');
   await page.keyboard.press('Shift+Control+ArrowLeft');
   const panel = page.getByRole('region', { name: 'Comments' });
@@ -202,17 +249,107 @@ test('undo takes back only my own typing, not a collaborator’s', async ({ page
   const admin = await openAs('kenya.admin@demo.simashe.org');
   await admin.goto(url);
   const theirs = admin.getByRole('textbox', { name: 'Report text' });
-  await mine.getByText('What was done, by whom and when.').click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' MINE');
+  await guidance(mine, 'What was done, by whom and when.').click();
+  await page.keyboard.type('Done MINE');
   await expect(theirs).toContainText('MINE');
-  await theirs.getByText('What got in the way').click();
-  await admin.keyboard.press('End');
-  await admin.keyboard.type(' THEIRS');
+  await guidance(theirs, 'What got in the way').click();
+  await admin.keyboard.type('In the way THEIRS');
   await expect(mine).toContainText('THEIRS');
   await page.getByRole('button', { name: 'Undo my last change' }).click();
   await expect(mine).not.toContainText('MINE');
   await expect(mine).toContainText('THEIRS');
   await expect(theirs).not.toContainText('MINE');
   await expect(theirs).toContainText('THEIRS');
+});
+
+test('table controls add rows and columns, "/" inserts blocks, and links go through the app’s own dialog', async ({ page }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  await createReport(page, `Table ${Date.now()}`);
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  await editorText.getByText('Next steps', { exact: true }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+
+  // "/" in the empty paragraph opens the block menu; typing filters it, Enter picks.
+  await page.keyboard.type('/tab');
+  const blocks = page.getByRole('listbox', { name: 'Insert a block' });
+  await expect(blocks.getByRole('option')).toHaveText(['Table']);
+  await page.keyboard.press('Enter');
+  await expect(blocks).toHaveCount(0);
+  const table = editorText.locator('table');
+  await expect(table.locator('tr')).toHaveCount(3);
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(3);
+  await expect(editorText).not.toContainText('/tab');
+
+  // In the table, its own toolbar: a row below, a column after, the header row off and on again.
+  const tools = page.getByRole('toolbar', { name: 'Table' });
+  await tools.getByRole('button', { name: 'Row below' }).click();
+  await expect(table.locator('tr')).toHaveCount(4);
+  await tools.getByRole('button', { name: 'Column after' }).click();
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(4);
+  await expect(table.locator('tr').nth(1).locator('td')).toHaveCount(4);
+  await page.keyboard.type('Cell text');
+  await expect(table).toContainText('Cell text');
+  const headerRow = tools.getByRole('button', { name: 'Header row' });
+  await expect(headerRow).toHaveAttribute('aria-pressed', 'true');
+  await headerRow.click();
+  await expect(table.locator('th')).toHaveCount(0);
+  await headerRow.click();
+  await expect(table.locator('tr').first().locator('th')).toHaveCount(4);
+  await expectAccessible(page);
+  // From the keyboard: Alt+F10 reaches the table's tools, Escape goes back to the text.
+  await page.keyboard.press('Alt+F10');
+  await expect(tools.getByRole('button', { name: 'Row above' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(editorText).toBeFocused();
+  await tools.getByRole('button', { name: 'Delete table' }).click();
+  await expect(table).toHaveCount(0);
+  await expect(tools).toHaveCount(0);
+
+  // A link: the in-app dialog refuses a javascript: address at the field, applies a web address, Escape closes.
+  await page.keyboard.type('See the WHO site');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link' });
+  const address = dialog.getByLabel('Link address');
+  await expect(address).toBeFocused();
+  await address.fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(dialog.getByText('This address cannot be used.')).toBeVisible();
+  await expect(address).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await address.fill('https://www.who.int');
+  await address.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(editorText.locator('a[href="https://www.who.int"]')).toHaveText('site');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(address).toHaveValue('https://www.who.int');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(editorText).toBeFocused();
+
+  // Each paragraph and heading takes its direction from its own text (an Arabic line reads right to left).
+  await editorText.getByText('Next steps', { exact: true }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('الخطوات التالية للدورة');
+  await expect(editorText.locator('p', { hasText: 'الخطوات التالية للدورة' })).toHaveAttribute('dir', 'auto');
+  await expect(editorText.getByRole('heading', { name: 'Next steps' })).toHaveAttribute('dir', 'auto');
+
+  // "/" also opens the chart tools, with the keyboard on the list of measures.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('/cha');
+  await expect(blocks.getByRole('option')).toHaveText(['Chart']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Measure', { exact: true })).toBeFocused();
+  await expect(editorText).not.toContainText('/cha');
+  await page.getByRole('button', { name: 'Insert chart' }).click();
+  await expect(page.getByLabel('Measure', { exact: true })).toHaveCount(0);
+
+  // On a phone the formatting toolbar stays one row and scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  expect((await toolbar.boundingBox())?.height ?? 0).toBeLessThan(60);
+  expect(await toolbar.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

@@ -65,6 +65,7 @@ const READER_WRITES = [
   'POST /api/reports/{id}/comments',
   'POST /api/reports/{id}/comments/{commentId}/replies',
   'PUT /api/meetings/{id}/occurrences/{occurrence}/rsvp',
+  'PUT /api/meetings/{id}/rsvp',
   'POST /api/meetings/{id}/occurrences/{occurrence}/check-in',
   'POST /api/meetings/{id}/registration',
   'DELETE /api/meetings/{id}/registration',

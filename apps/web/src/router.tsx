@@ -40,12 +40,8 @@ export const router = createBrowserRouter([
     element: (
       <RequireSession>
         <AppShell
-          tools={
-            <>
-              {lazyPage(async () => (await search()).SearchBox, false)}
-              <NotificationsBell />
-            </>
-          }
+          tools={lazyPage(async () => (await search()).SearchBox, false)}
+          pinnedTools={<NotificationsBell />}
           navItems={lazyPage(async () => (await audit()).AuditNavLink, false)}
         />
       </RequireSession>

@@ -1,6 +1,7 @@
 export * from './lib/config';
 export * from './lib/errors';
 export * from './lib/auth/auth-context';
+export * from './lib/time/stamp';
 export * from './lib/events/event-bus';
 export * from './lib/core.module';
 export * from './lib/mail/mail.service';

@@ -5,3 +5,4 @@ export * from './lib/sanitize';
 export * from './lib/action-item';
 export * from './lib/chart-embed';
 export * from './lib/document-diff';
+export * from './lib/template-guidance';

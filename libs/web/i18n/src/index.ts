@@ -1,3 +1,4 @@
 export * from './lib/i18n';
 export * from './lib/format';
 export type { Catalogue } from './lib/en';
+export { CATALOGUES, PENDING_SECTIONS, untranslatedEnglish } from './lib/catalogue-keys';

@@ -1,1 +1,3 @@
 export * from './lib/components';
+export * from './lib/dialog';
+export * from './lib/brand-mark';

@@ -79,14 +79,14 @@ export class SessionsService {
       await this.announceRevoked([session.id]);
       return null;
     }
-    const user = await this.users.findOne({ where: { id: session.userId }, select: { id: true, email: true, preferredLanguage: true } });
+    const user = await this.users.findOne({ where: { id: session.userId }, select: { id: true, email: true, preferredLanguage: true, timeZone: true } });
     if (!user) return null;
     if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       const address = clientIp(ip);
       await this.sessions.update(session.id, { lastSeenAt: new Date(now), ...(address ? { ip: address } : {}) });
     }
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
-    return { auth: { userId: user.id, sessionId: session.id, email: user.email, language }, csrfToken: session.csrfToken };
+    return { auth: { userId: user.id, sessionId: session.id, email: user.email, language, timeZone: user.timeZone }, csrfToken: session.csrfToken };
   }
 
   async getCsrfToken(sessionId: string): Promise<string> {

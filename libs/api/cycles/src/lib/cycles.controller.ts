@@ -3,6 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, readerLanguage, type AuthContext } from '@simashe/api-core';
 import {
   CsvImportRequestSchema,
+  MyMilestoneListSchema,
+  MyMilestonesQuerySchema,
+  type MyMilestone,
   CycleSchema,
   CycleTransitionRequestSchema,
   DataPointParamsSchema,
@@ -40,6 +43,8 @@ import { measureChartSvg } from './chart-svg';
 import { CyclesService } from './cycles.service';
 import { MeasuresService } from './measures.service';
 
+class MyMilestoneListDto extends createZodDto(MyMilestoneListSchema) {}
+class MyMilestonesQueryDto extends createZodDto(MyMilestonesQuerySchema) {}
 class IdParams extends createZodDto(IdParamSchema) {}
 class CycleDto extends createZodDto(CycleSchema) {}
 class UpdateCycleDto extends createZodDto(UpdateCycleRequestSchema) {}
@@ -120,6 +125,13 @@ export class CyclesController {
 @Controller()
 export class CycleItemsController {
   constructor(private readonly cycles: CyclesService) {}
+
+  /** The caller's own open milestones (`?overdue=true`: past their due date), for the home page. */
+  @Get('me/milestones')
+  @ZodResponse({ type: MyMilestoneListDto })
+  async myMilestones(@CurrentAuth() auth: AuthContext, @Query() query: MyMilestonesQueryDto): Promise<{ items: MyMilestone[] }> {
+    return { items: await this.cycles.myMilestones(auth, query.overdue === 'true') };
+  }
 
   @Put('milestones/:id')
   @ZodResponse({ type: MilestoneDto })

@@ -110,6 +110,19 @@ export class CyclesRepository {
     return this.db.query(`${INITIATIVE_SQL} WHERE ${conditions.join(' AND ')} ORDER BY i.updated_at DESC LIMIT 1000`, params);
   }
 
+  /** Open milestones a person owns in cycles still running (overdue ones only when asked), with what access is decided on. */
+  ownedMilestones(userId: string, overdueOn: string | null): Promise<Array<MilestoneRow & { initiative_id: string; initiative_title: string; cycle_title: string; organisation_id: string; partners: string[] }>> {
+    return this.db.query(
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, u.name AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
+              c.initiative_id, c.title AS cycle_title, i.title AS initiative_title, i.organisation_id,
+              ARRAY(SELECT organisation_id FROM initiative_partners WHERE initiative_id = i.id) AS partners
+       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id JOIN initiatives i ON i.id = c.initiative_id LEFT JOIN users u ON u.id = m.owner_id
+       WHERE m.owner_id = $1 AND m.status <> 'done' AND c.stage <> 'closed' AND ($2::date IS NULL OR m.due_on < $2::date)
+       ORDER BY m.due_on NULLS LAST, m.created_at LIMIT 100`,
+      [userId, overdueOn],
+    );
+  }
+
   /** Owner and partners only: what access is decided on. */
   async initiativeFacts(id: string, manager: EntityManager | DataSource = this.db): Promise<{ organisationId: string; partnerOrganisationIds: string[] } | null> {
     const [row] = await manager.query(

@@ -23,6 +23,7 @@ import {
   type Language,
   type Lesson,
   type Milestone,
+  type MyMilestone,
   type MilestoneInput,
   type Observation,
   type ObservationEvidence,
@@ -327,6 +328,16 @@ export class CyclesService {
   }
 
   // ----- milestones -----
+  /** The caller's own open milestones, each still readable to them under the AccessPolicy (one query, one scope). */
+  async myMilestones(auth: AuthContext, overdueOnly: boolean): Promise<MyMilestone[]> {
+    const scope = await this.policy.scope(auth);
+    const today = todayUtc();
+    const rows = await this.repo.ownedMilestones(auth.userId, overdueOnly ? today : null);
+    return rows
+      .filter((row) => scope.can('cycle:read', { kind: 'initiative', organisationId: row.organisation_id, partnerOrganisationIds: row.partners }))
+      .map((row) => ({ ...presentMilestone(row, today), initiativeId: row.initiative_id, initiativeTitle: row.initiative_title, cycleTitle: row.cycle_title }));
+  }
+
   async addMilestone(auth: AuthContext, cycleId: string, input: MilestoneInput): Promise<Milestone> {
     const row = await this.openCycle(auth, cycleId);
     await this.checkOwner(row.organisation_id, input.ownerId);

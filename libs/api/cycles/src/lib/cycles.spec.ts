@@ -236,6 +236,31 @@ describe('action-learning cycles', () => {
       expect(hidden.body.details[0].path).toBe('evidence.0.id');
     });
 
+    it('lists the caller’s own open milestones, overdue ones on request, only while the caller may read the initiative', async () => {
+      const { id } = await newInitiative({ title: 'My milestones initiative' });
+      const cycle = await startCycle(id, 'My milestones cycle');
+      await t.db.query(`UPDATE cycles SET started_at = '2019-12-01' WHERE id = $1`, [cycle.id]);
+      const mine = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Mine and late', ownerId: kenyaEditor.userId, dueOn: '2020-01-31' });
+      const later = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Mine, not due yet', ownerId: kenyaEditor.userId, dueOn: '2099-01-31' });
+      const done = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Mine and done', ownerId: kenyaEditor.userId, dueOn: '2020-01-31' });
+      await kenyaEditor.put(`/api/milestones/${done.body.id}`, { status: 'done' });
+      const theirs = await kenyaEditor.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Someone else’s', ownerId: kenyaAdmin.userId, dueOn: '2020-01-31' });
+      expect([mine.status, later.status, done.status, theirs.status]).toEqual([201, 201, 201, 201]);
+
+      const overdue = await kenyaEditor.get('/api/me/milestones?overdue=true');
+      expect(overdue.status).toBe(200);
+      const overdueHere = overdue.body.items.filter((m: { initiativeId: string }) => m.initiativeId === id);
+      expect(overdueHere).toEqual([expect.objectContaining({ id: mine.body.id, overdue: true, initiativeTitle: 'My milestones initiative', cycleTitle: 'My milestones cycle' })]);
+      const open = (await kenyaEditor.get('/api/me/milestones')).body.items.filter((m: { initiativeId: string }) => m.initiativeId === id);
+      expect(open.map((m: { id: string }) => m.id)).toEqual([mine.body.id, later.body.id]);
+      expect((await kenyaAdmin.get('/api/me/milestones?overdue=true')).body.items.map((m: { id: string }) => m.id)).toContain(theirs.body.id);
+
+      // Someone who owns a milestone but can no longer read the initiative does not see it.
+      await t.db.query('UPDATE cycle_milestones SET owner_id = $1 WHERE id = $2', [brazilEditor.userId, theirs.body.id]);
+      expect((await brazilEditor.get('/api/me/milestones')).body.items).toEqual([]);
+      expect((await kenyaEditor.get('/api/me/milestones?overdue=maybe')).body.details).toEqual([{ path: 'overdue', message: 'overdue is true or false' }]);
+    });
+
     it('refuses observations and milestone due dates before the cycle started', async () => {
       const { id } = await newInitiative();
       const cycle = await startCycle(id);

@@ -1,4 +1,5 @@
 import { activityOption, burndownOption, DASHBOARD_TEXT, dashboardLabels, interpolate, REPORT_STATUS_NAMES, stageDistributionOption } from '@simashe/charts';
+import { formatStamp } from '@simashe/api-core';
 import { pdfBuffer, pdfLanguage } from '@simashe/api-reports';
 import type { Dashboard, DashboardFilters, Language, ReportStatus } from '@simashe/contracts';
 import type { Content } from 'pdfmake/interfaces';
@@ -16,14 +17,14 @@ export function reportStatusName(status: string, language: Language): string {
  * The dashboard on A4 landscape, in the reader's language as far as the bundled fonts allow (see pdfLanguage: an
  * Arabic reader gets English): the same three charts as on screen (ECharts, server-side) and the table.
  */
-export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, reader: Language): Promise<Buffer> {
+export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, reader: Language, timeZone = 'UTC'): Promise<Buffer> {
   const language = pdfLanguage(reader);
   const text = DASHBOARD_TEXT[language];
   const labels = dashboardLabels(language);
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent' });
-  const generated = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(dashboard.generatedAt));
-  const asOf = interpolate(text.generated, { when: `${generated} UTC` });
+  // In the reader's zone with its offset: "Figures as of 1 December 2026, 14:05 (UTC+03:00)".
+  const asOf = interpolate(text.generated, { when: formatStamp(dashboard.generatedAt, language, timeZone) });
   // Region and taxonomy codes (AFRO, social, housing) are shown as codes, as the filters name them.
   const scope = [filters.region ?? text.allRegions, filters.determinant, filters.sector].filter(Boolean).join(' · ');
   const chart = (title: string, option: Record<string, unknown>): Content => ({

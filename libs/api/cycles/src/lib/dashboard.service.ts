@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus, eventActor, exportFilters, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, exportFilters, readerTimeZone, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
 import { AccessPolicy } from '@simashe/api-organisations';
@@ -131,7 +131,7 @@ export class DashboardService {
   /** The dashboard as a PDF in the reader's language: the same charts as on screen, drawn by ECharts on the server, and the table; recorded as an export. */
   async pdf(auth: AuthContext, filters: DashboardFilters, language: Language): Promise<Buffer> {
     const dashboard = await this.dashboard(auth, filters);
-    const body = await dashboardPdf(dashboard, filters, language);
+    const body = await dashboardPdf(dashboard, filters, language, readerTimeZone(auth));
     await this.exported(auth, filters, 'pdf', dashboard.rows.length);
     return body;
   }

@@ -5,6 +5,7 @@ import {
   CreatePostRequestSchema,
   CreateTopicRequestSchema,
   EditPostRequestSchema,
+  ListThreadsQuerySchema,
   MentionCandidateListSchema,
   MentionCandidatesQuerySchema,
   PostParamsSchema,
@@ -25,6 +26,7 @@ import { DiscussionsService } from './discussions.service';
 class CreateTopicRequestDto extends createZodDto(CreateTopicRequestSchema) {}
 class CreatePostRequestDto extends createZodDto(CreatePostRequestSchema) {}
 class EditPostRequestDto extends createZodDto(EditPostRequestSchema) {}
+class ListThreadsQueryDto extends createZodDto(ListThreadsQuerySchema) {}
 class ThreadParams extends createZodDto(ThreadParamsSchema) {}
 class PostParams extends createZodDto(PostParamsSchema) {}
 class SubjectParams extends createZodDto(SubjectParamsSchema) {}
@@ -44,6 +46,13 @@ export class DiscussionsController {
   @ZodResponse({ type: ThreadListDto })
   async topics(): Promise<{ items: Thread[] }> {
     return { items: await this.discussions.topics() };
+  }
+
+  /** Topics and the threads on reports, meetings and lessons, newest activity first: only those the caller may read. */
+  @Get('threads')
+  @ZodResponse({ type: ThreadListDto })
+  async threads(@CurrentAuth() auth: AuthContext, @Query() query: ListThreadsQueryDto): Promise<{ items: Thread[] }> {
+    return { items: await this.discussions.readableThreads(auth, query.subject) };
   }
 
   @Post('topics')

@@ -6,7 +6,7 @@ import { AccessPolicy } from '@simashe/api-organisations';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
-import { mentionsIn, readableText, type CreatePostRequest, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
+import { mentionsIn, readableText, type CreatePostRequest, type ListThreadsQuery, type ReportStatus, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 
 type SubjectKind = Thread['subjectKind'];
@@ -29,6 +29,17 @@ interface ThreadRow {
   created_at: Date;
   last_post_at: Date;
   post_count: number;
+}
+
+/** What access to a thread's subject depends on, loaded with the thread (for the list of threads). */
+interface SubjectFactsRow {
+  report_organisation_id: string | null;
+  report_status: ReportStatus;
+  report_archived: boolean;
+  lesson_organisation_id: string | null;
+  lesson_region_code: string | null;
+  lesson_status: 'draft' | 'published';
+  lesson_visibility: 'organisation' | 'region' | 'network';
 }
 
 interface PostRow {
@@ -92,6 +103,52 @@ export class DiscussionsService {
   async topics(): Promise<Thread[]> {
     const rows: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.subject_kind = 'topic' ORDER BY t.last_post_at DESC LIMIT 200`);
     return rows.map(presentThread);
+  }
+
+  /**
+   * Every thread the caller may read, newest activity first (at most 200). The subjects' facts come with the threads
+   * in one query; the AccessPolicy's scope decides each row (meetings through MeetingAccess, its rule in SQL).
+   */
+  async readableThreads(auth: AuthContext, subject: ListThreadsQuery['subject']): Promise<Thread[]> {
+    const scope = await this.policy.scope(auth);
+    const meetingIds = subject === 'all' || subject === 'meeting' ? await this.meetingAccess.visibleIds(auth.userId, { includeCancelled: true }) : [];
+    const organisationIds = scope.readableOrganisationIds;
+    // A first cut in SQL (organisations the caller may read at all, lessons shared beyond them) keeps the rows few;
+    // the scope then decides every one of them.
+    const rows: Array<ThreadRow & SubjectFactsRow> = await this.db.query(
+      `${THREAD_SQL}
+       LEFT JOIN reports r ON t.subject_kind = 'report' AND r.id = t.subject_id
+       LEFT JOIN lessons l ON t.subject_kind = 'lesson' AND l.id = t.subject_id
+       LEFT JOIN organisations lo ON lo.id = l.organisation_id
+       WHERE ($1 = 'all' OR t.subject_kind = $1)
+         AND (t.subject_kind = 'topic'
+           OR (t.subject_kind = 'report' AND r.organisation_id = ANY($2::uuid[]))
+           OR (t.subject_kind = 'meeting' AND t.subject_id = ANY($3::uuid[]))
+           OR (t.subject_kind = 'lesson' AND (l.organisation_id = ANY($2::uuid[]) OR (l.status = 'published' AND l.visibility <> 'organisation'))))
+       ORDER BY t.last_post_at DESC, t.id LIMIT 500`.replace('SELECT t.*,', `SELECT t.*, r.organisation_id AS report_organisation_id, r.status AS report_status, r.archived_at IS NOT NULL AS report_archived,
+              l.organisation_id AS lesson_organisation_id, lo.region_code AS lesson_region_code, l.status AS lesson_status, l.visibility AS lesson_visibility,`),
+      [subject, organisationIds, meetingIds],
+    );
+    const meetings = new Set(meetingIds);
+    const subjectReadable = (row: ThreadRow & SubjectFactsRow): boolean => {
+      switch (row.subject_kind) {
+        case 'topic':
+          return true;
+        case 'report':
+          return row.report_organisation_id !== null && scope.can('report:read', { kind: 'report', organisationId: row.report_organisation_id, status: row.report_status, archived: row.report_archived });
+        case 'meeting':
+          return meetings.has(row.subject_id as string);
+        case 'lesson':
+          return (
+            row.lesson_organisation_id !== null &&
+            scope.can('lesson:read', { kind: 'lesson', organisationId: row.lesson_organisation_id, regionCode: row.lesson_region_code, status: row.lesson_status, visibility: row.lesson_visibility })
+          );
+      }
+    };
+    return rows
+      .filter((row) => scope.can('discussion:read', { kind: 'discussion', subjectReadable: subjectReadable(row) }))
+      .slice(0, 200)
+      .map(presentThread);
   }
 
   async createTopic(auth: AuthContext, input: CreateTopicRequest): Promise<ThreadWithPosts> {

@@ -167,6 +167,59 @@ describe('discussions, mentions and notifications', () => {
     expect((await inbox(kenyaEditor)).items.filter((n) => n.kind === 'invitation')).toEqual([]);
   });
 
+  it('lists the threads on reports, meetings and lessons with the topics, each only to those who may read its subject', async () => {
+    const templates = (await kenyaEditor.get('/api/report-templates')).body.items as Array<{ id: string }>;
+    const report = await kenyaEditor.post('/api/reports', { organisationId: kenya.id, title: 'Threads report', periodStart: '2026-04-01', periodEnd: '2026-06-30', templateId: templates[0].id });
+    const onReport = await kenyaEditor.post(`/api/discussions/subjects/report/${report.body.id}/posts`, { body: 'On the report' });
+    const meeting = await kenyaEditor.post('/api/meetings', {
+      organiserOrganisationId: kenya.id,
+      title: 'Threads meeting',
+      kind: 'intercountry_workshop',
+      localStart: '2026-12-10T10:00',
+      localEnd: '2026-12-10T11:00',
+      timeZone: 'Africa/Nairobi',
+      invitees: { userIds: [brazilViewer.userId] },
+    });
+    const onMeeting = await kenyaEditor.post(`/api/discussions/subjects/meeting/${meeting.body.id}/posts`, { body: 'On the meeting' });
+    const lessonId = await draftLesson();
+    const onLesson = await kenyaEditor.post(`/api/discussions/subjects/lesson/${lessonId}/posts`, { body: 'On the draft lesson' });
+    const topic = await ghanaViewer.post('/api/discussions/topics', { title: 'Threads topic', body: 'Open to all' });
+    const ids = async (client: TestClient, query = '') => {
+      const response = await client.get(`/api/discussions/threads${query}`);
+      expect(response.status).toBe(200);
+      return (response.body.items as Array<{ id: string }>).map((thread) => thread.id);
+    };
+
+    const kenyaSees = await ids(kenyaAdmin);
+    expect(kenyaSees).toEqual(expect.arrayContaining([onReport.body.threadId, onMeeting.body.threadId, onLesson.body.threadId, topic.body.id]));
+    // Newest activity first: the topic was the last to be written in.
+    expect(kenyaSees.indexOf(topic.body.id)).toBeLessThan(kenyaSees.indexOf(onReport.body.threadId));
+    // The regional office reads Kenya's reports, not its meetings or draft lessons.
+    const afroSees = await ids(afroOfficer);
+    expect(afroSees).toContain(onReport.body.threadId);
+    expect(afroSees).not.toContain(onMeeting.body.threadId);
+    expect(afroSees).not.toContain(onLesson.body.threadId);
+    // Brazil is invited to the meeting only; Ghana reads none of Kenya's.
+    const brazilSees = await ids(brazilViewer);
+    expect(brazilSees).toContain(onMeeting.body.threadId);
+    expect(brazilSees).not.toContain(onReport.body.threadId);
+    const ghanaSees = await ids(ghanaViewer);
+    expect(ghanaSees).toContain(topic.body.id);
+    expect(ghanaSees).not.toEqual(expect.arrayContaining([onReport.body.threadId]));
+    expect(ghanaSees).not.toContain(onMeeting.body.threadId);
+    expect(ghanaSees).not.toContain(onLesson.body.threadId);
+
+    // One kind at a time.
+    expect(await ids(kenyaAdmin, '?subject=meeting')).toEqual([onMeeting.body.threadId]);
+    const reportsOnly = (await kenyaAdmin.get('/api/discussions/threads?subject=report')).body.items as Array<{ subjectKind: string; subjectId: string; title: string; postCount: number }>;
+    expect(reportsOnly.every((thread) => thread.subjectKind === 'report')).toBe(true);
+    expect(reportsOnly.find((thread) => thread.subjectId === report.body.id)).toMatchObject({ title: 'Threads report', postCount: 1 });
+    const wrong = await kenyaAdmin.get('/api/discussions/threads?subject=folder');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.details).toEqual([{ path: 'subject', message: 'Show all, topic, report, meeting or lesson threads' }]);
+    expect((await kenyaAdmin.get('/api/discussions/threads?extra=1')).status).toBe(400);
+  });
+
   it('rejects empty, oversized and malformed posts with clear messages, and stores markup as text', async () => {
     const topic = await ghanaViewer.post('/api/discussions/topics', { title: 'Validation', body: 'ok' });
     const empty = await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: '   ' });

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { CurrentAuth, localDay, readerTimeZone, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import {
   ExportLessonsQuerySchema,
   FileParamsSchema,
@@ -50,7 +50,7 @@ export class LessonsController {
   async export(@CurrentAuth() auth: AuthContext, @Query() query: ExportLessonsQueryDto, @Res() response: Response): Promise<void> {
     const { format } = query;
     const body = await this.lessons.export(auth, query, EXPORT_LIMIT);
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = localDay(new Date(), readerTimeZone(auth));
     response
       .status(200)
       .setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

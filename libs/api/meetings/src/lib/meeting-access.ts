@@ -28,6 +28,8 @@ export interface MeetingPersonRow {
   time_zone: string;
   reminder_minutes: number[];
   email_reminders: boolean;
+  /** The person's interface language (en, fr, es, ar): what their inbox messages speak. */
+  preferred_language: string;
   organisation_name: string | null;
 }
 
@@ -133,7 +135,7 @@ export class MeetingAccess {
                  AND o.kind IN ('country_pathfinder', 'who_regional_office') JOIN memberships ms ON ms.organisation_id = o.id WHERE i.meeting_id = $1
          UNION SELECT r.user_id FROM webinar_registrations r WHERE r.meeting_id = $1
        )
-       SELECT u.id AS user_id, u.name, u.email, u.time_zone, u.reminder_minutes, u.email_reminders,
+       SELECT u.id AS user_id, u.name, u.email, u.time_zone, u.reminder_minutes, u.email_reminders, u.preferred_language,
               (SELECT o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.user_id = u.id ORDER BY ms.created_at LIMIT 1) AS organisation_name
        FROM concerned c JOIN users u ON u.id = c.user_id ORDER BY u.name LIMIT 1000`,
       [meetingId],

@@ -11,6 +11,11 @@ import {
   MoveOccurrenceRequestSchema,
   OccurrenceParamsSchema,
   RsvpRequestSchema,
+  SeriesRsvpRequestSchema,
+  GuestListSchema,
+  RsvpReminderSchema,
+  type GuestList,
+  type RsvpReminder,
   AttendanceRatesQuerySchema,
   AttendanceRatesSchema,
   RecordAttendanceRequestSchema,
@@ -41,6 +46,9 @@ class OccurrenceParams extends createZodDto(OccurrenceParamsSchema) {}
 class CancelOccurrenceRequestDto extends createZodDto(CancelOccurrenceRequestSchema) {}
 class MoveOccurrenceRequestDto extends createZodDto(MoveOccurrenceRequestSchema) {}
 class RsvpRequestDto extends createZodDto(RsvpRequestSchema) {}
+class SeriesRsvpRequestDto extends createZodDto(SeriesRsvpRequestSchema) {}
+class GuestListDto extends createZodDto(GuestListSchema) {}
+class RsvpReminderDto extends createZodDto(RsvpReminderSchema) {}
 class RecordAttendanceRequestDto extends createZodDto(RecordAttendanceRequestSchema) {}
 class AttendanceRatesQueryDto extends createZodDto(AttendanceRatesQuerySchema) {}
 class AttendanceRatesDto extends createZodDto(AttendanceRatesSchema) {}
@@ -188,5 +196,26 @@ export class MeetingsController {
   @ZodResponse({ type: MeetingDto })
   rsvp(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams, @Body() body: RsvpRequestDto): Promise<Meeting> {
     return this.meetings.rsvp(auth, params.id, params.occurrence, body.response);
+  }
+
+  /** The same answer for every session still to come. */
+  @Put(':id/rsvp')
+  @ZodResponse({ type: MeetingDto })
+  rsvpSeries(@CurrentAuth() auth: AuthContext, @Param() params: MeetingParams, @Body() body: SeriesRsvpRequestDto): Promise<Meeting> {
+    return this.meetings.rsvpSeries(auth, params.id, body.response);
+  }
+
+  @Get(':id/occurrences/:occurrence/guests')
+  @ZodResponse({ type: GuestListDto })
+  guests(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams): Promise<GuestList> {
+    return this.meetings.guests(auth, params.id, params.occurrence);
+  }
+
+  /** Inbox reminders to those who have not answered; once per session and day (a repeat says when it went). */
+  @Post(':id/occurrences/:occurrence/rsvp-reminders')
+  @HttpCode(200)
+  @ZodResponse({ type: RsvpReminderDto })
+  remind(@CurrentAuth() auth: AuthContext, @Param() params: OccurrenceParams): Promise<RsvpReminder> {
+    return this.meetings.remindGuests(auth, params.id, params.occurrence);
   }
 }

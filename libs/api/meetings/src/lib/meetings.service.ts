@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
-import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, Meeting, MeetingOccurrence, MeetingPerson, Registration } from '@simashe/contracts';
+import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, GuestList, Language, Meeting, MeetingOccurrence, MeetingPerson, Registration, RsvpCounts, RsvpReminder } from '@simashe/contracts';
 import { nonexistentLocalTime, occurrences, occurrencesBetween, RecurrenceError, validateSeries, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
@@ -38,6 +38,14 @@ function continuedRule(rrule: string, index: number, oldLocalStart: string, newL
   if (days.length === 1 && oldDay !== newDay) options.byweekday = [RRule.SU, RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA][newDay % 7];
   return new RRule(options).toString().replace(/^RRULE:/, '');
 }
+
+/** The reminder to answer, in each recipient's language (the meeting's title and organiser stay as written). */
+const RSVP_REMINDER_WORDS: Record<Language, { title: string; body: (organiser: string) => string }> = {
+  en: { title: 'Will you attend?', body: (organiser) => `${organiser} asks whether you will come` },
+  fr: { title: 'Serez-vous présent ?', body: (organiser) => `${organiser} demande si vous serez présent` },
+  es: { title: '¿Asistirá?', body: (organiser) => `${organiser} pregunta si asistirá` },
+  ar: { title: 'هل ستحضر؟', body: (organiser) => `يسأل ${organiser} عمّا إذا كنت ستحضر` },
+};
 
 /** Meetings and webinars: organiser wall-clock + IANA zone, RRULE series, per-occurrence changes and RSVPs. */
 @Injectable()
@@ -312,6 +320,97 @@ export class MeetingsService {
       [id, occurrence, auth.userId, response],
     );
     return this.get(auth, id);
+  }
+
+  /** One answer for every session of the series that is not over yet; past sessions keep what was said then. */
+  async rsvpSeries(auth: AuthContext, id: string, response: 'yes' | 'no' | 'maybe', now = Date.now()): Promise<Meeting> {
+    const row = await this.access.readable(auth, id);
+    const coming = (await this.scheduled(row)).filter((o) => new Date(o.end).getTime() >= now).map((o) => o.occurrence);
+    if (coming.length === 0) throw new ConflictError('Every session of this meeting is over: there is nothing left to answer');
+    await this.db.query(
+      `INSERT INTO meeting_rsvps (meeting_id, occurrence_local_start, user_id, response)
+       SELECT $1, o::timestamp, $3, $4 FROM unnest($2::text[]) AS o
+       ON CONFLICT (meeting_id, occurrence_local_start, user_id) DO UPDATE SET response = $4, responded_at = now()`,
+      [id, coming, auth.userId, response],
+    );
+    return this.get(auth, id);
+  }
+
+  /** Who the session concerns and what each answered, by organisation, for those who see who takes part. */
+  async guests(auth: AuthContext, id: string, occurrence: string): Promise<GuestList> {
+    const row = await this.access.require(auth, id, 'meeting:people');
+    await this.currentOccurrence(auth, row, occurrence);
+    const [people, answers, lastReminder] = await Promise.all([this.access.people(id), this.answersTo(id, occurrence), this.lastReminder(id, occurrence)]);
+    const tally = (responses: Array<'yes' | 'no' | 'maybe' | null>): RsvpCounts => ({
+      yes: responses.filter((r) => r === 'yes').length,
+      maybe: responses.filter((r) => r === 'maybe').length,
+      no: responses.filter((r) => r === 'no').length,
+      none: responses.filter((r) => r === null).length,
+    });
+    const byOrganisation = new Map<string | null, GuestList['organisations'][number]['guests']>();
+    for (const person of people) {
+      const list = byOrganisation.get(person.organisation_name) ?? [];
+      list.push({ userId: person.user_id, name: person.name, response: answers.get(person.user_id) ?? null });
+      byOrganisation.set(person.organisation_name, list);
+    }
+    const organisations = [...byOrganisation.entries()]
+      .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
+      .map(([name, guests]) => ({ name, counts: tally(guests.map((g) => g.response)), guests }));
+    return { occurrence, counts: tally(people.map((p) => answers.get(p.user_id) ?? null)), organisations, lastReminder };
+  }
+
+  /**
+   * Reminds everyone the session concerns who has not answered, through their inbox. At most once per session and
+   * day in the organiser's zone: a second press that day sends nothing and says when the first went. Each reminder
+   * is kept (who sent it, to whom).
+   */
+  async remindGuests(auth: AuthContext, id: string, occurrence: string, now = Date.now()): Promise<RsvpReminder> {
+    const row = await this.access.require(auth, id, 'rsvp:remind');
+    const session = await this.currentOccurrence(auth, row, occurrence);
+    if (new Date(session.start).getTime() <= now) throw new ConflictError('This session has already started: reminders are for sessions still to come');
+    const today = DateTime.fromMillis(now).setZone(row.time_zone).toISODate();
+    const answers = await this.answersTo(id, occurrence);
+    const pending = (await this.access.people(id)).filter((person) => !answers.has(person.user_id) && person.user_id !== auth.userId);
+    const inserted: Array<{ created_at: Date; sent_by_name: string }> = await this.db.query(
+      `INSERT INTO meeting_rsvp_reminders (meeting_id, occurrence_local_start, sent_on, sent_by, sent_by_name, recipients)
+       SELECT $1, $2, $3, u.id, u.name, $5::uuid[] FROM users u WHERE u.id = $4
+       ON CONFLICT (meeting_id, occurrence_local_start, sent_on) DO NOTHING RETURNING created_at, sent_by_name`,
+      [id, occurrence, today, auth.userId, pending.map((p) => p.user_id)],
+    );
+    if (inserted.length === 0) {
+      const earlier = await this.lastReminder(id, occurrence);
+      if (!earlier) throw new ConflictError('A reminder for this session is being sent: try again in a moment');
+      return { ...earlier, alreadySent: true };
+    }
+    for (const person of pending) {
+      const words = RSVP_REMINDER_WORDS[person.preferred_language as Language] ?? RSVP_REMINDER_WORDS.en;
+      const when = DateTime.fromISO(session.start).setZone(person.time_zone).setLocale(person.preferred_language).toLocaleString(DateTime.DATETIME_FULL);
+      await this.notifications.notify(person.user_id, {
+        kind: 'invitation',
+        title: `${words.title} ${row.title}`,
+        body: `${words.body(row.organiser_name)} · ${when}`,
+        link: `/meetings/${id}`,
+        dedupeKey: `rsvp-reminder:${id}:${occurrence}:${today}`,
+      });
+    }
+    return { sentAt: inserted[0].created_at.toISOString(), sentByName: inserted[0].sent_by_name, reminded: pending.length, alreadySent: false };
+  }
+
+  private async answersTo(id: string, occurrence: string): Promise<Map<string, 'yes' | 'no' | 'maybe'>> {
+    const rows: Array<{ user_id: string; response: 'yes' | 'no' | 'maybe' }> = await this.db.query(
+      'SELECT user_id, response FROM meeting_rsvps WHERE meeting_id = $1 AND occurrence_local_start = $2',
+      [id, occurrence],
+    );
+    return new Map(rows.map((r) => [r.user_id, r.response]));
+  }
+
+  private async lastReminder(id: string, occurrence: string): Promise<RsvpReminder | null> {
+    const [last]: Array<{ created_at: Date; sent_by_name: string; reminded: number }> = await this.db.query(
+      `SELECT created_at, sent_by_name, cardinality(recipients) AS reminded FROM meeting_rsvp_reminders
+       WHERE meeting_id = $1 AND occurrence_local_start = $2 ORDER BY created_at DESC LIMIT 1`,
+      [id, occurrence],
+    );
+    return last ? { sentAt: last.created_at.toISOString(), sentByName: last.sent_by_name, reminded: Number(last.reminded), alreadySent: false } : null;
   }
 
   /** Organisers record who attended an occurrence. */

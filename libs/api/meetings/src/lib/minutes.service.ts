@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
-import { ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
-import { REPORT_DOCUMENT_FIELD, type ActionItem, type Agenda, type Minutes } from '@simashe/contracts';
+import { ForbiddenError, NotFoundError, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { REPORT_DOCUMENT_FIELD, type ActionItem, type Agenda, type Language, type Minutes } from '@simashe/contracts';
 import { readActionItemAttributes, reportSchema, type ProseMirrorJson } from '@simashe/editor';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DateTime } from 'luxon';
@@ -23,21 +23,30 @@ const MINUTES_SQL = `SELECT id, meeting_id, to_char(occurrence_local_start, 'YYY
 const text = (value: string): ProseMirrorJson => ({ type: 'text', text: value });
 const heading = (level: number, value: string): ProseMirrorJson => ({ type: 'heading', attrs: { level }, content: [text(value)] });
 
+/** The template's headings in the language of whoever starts the minutes (they are ordinary text afterwards). */
+const HEADINGS: Record<Language, { minutes: (title: string) => string; attendees: string; actionItems: string; min: string }> = {
+  en: { minutes: (title) => `Minutes: ${title}`, attendees: 'Attendees', actionItems: 'Action items', min: 'min' },
+  fr: { minutes: (title) => `Compte rendu : ${title}`, attendees: 'Participants', actionItems: 'Actions à mener', min: 'min' },
+  es: { minutes: (title) => `Acta: ${title}`, attendees: 'Asistentes', actionItems: 'Acciones acordadas', min: 'min' },
+  ar: { minutes: (title) => `المحضر: ${title}`, attendees: 'الحاضرون', actionItems: 'بنود العمل', min: 'دقيقة' },
+};
+
 /** The first state of a minutes document: the meeting, its date, one section per agenda item, and a first action item. */
-export function minutesTemplate(row: MeetingRow, occurrence: string, agenda: Agenda): ProseMirrorJson {
+export function minutesTemplate(row: MeetingRow, occurrence: string, agenda: Agenda, language: Language = 'en'): ProseMirrorJson {
   const date = DateTime.fromISO(occurrence).toFormat("yyyy-LL-dd HH:mm");
+  const words = HEADINGS[language] ?? HEADINGS.en;
   return {
     type: 'doc',
     content: [
-      heading(2, `Minutes: ${row.title}`),
+      heading(2, words.minutes(row.title)),
       { type: 'paragraph', content: [text(`${date} (${row.time_zone})`)] },
-      heading(3, 'Attendees'),
+      heading(3, words.attendees),
       { type: 'paragraph' },
       ...agenda.items.flatMap((item, index) => [
-        heading(3, `${index + 1}. ${item.title}${item.presenter ? ` (${item.presenter}, ${item.minutes} min)` : ` (${item.minutes} min)`}`),
+        heading(3, `${index + 1}. ${item.title}${item.presenter ? ` (${item.presenter}, ${item.minutes} ${words.min})` : ` (${item.minutes} ${words.min})`}`),
         { type: 'paragraph' },
       ]),
-      heading(3, 'Action items'),
+      heading(3, words.actionItems),
       { type: 'actionItem', attrs: { itemId: randomUUID() } },
     ],
   };
@@ -96,7 +105,7 @@ export class MinutesService implements OnModuleInit {
     const [existing]: MinutesRow[] = await this.db.query(`${MINUTES_SQL} WHERE meeting_id = $1 AND occurrence_local_start = $2`, [meetingId, occurrence]);
     if (existing) return this.present(existing, canEdit ? 'edit' : 'read');
     if (!canEdit) throw new ForbiddenError('Only organisers and invited contributors can start the minutes');
-    const template = minutesTemplate(row, occurrence, await this.agenda.read(meetingId));
+    const template = minutesTemplate(row, occurrence, await this.agenda.read(meetingId), readerLanguage(auth));
     const initial = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(reportSchema(), template, REPORT_DOCUMENT_FIELD));
     await this.db.transaction(async (manager) => {
       const [created] = await manager.query(

@@ -2,7 +2,9 @@ import { bootTestApp, collabClient, createOrganisation, eventually, signedInMemb
 import type { CollabProvider } from '@simashe/collab-client';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import * as Y from 'yjs';
+import type { MeetingRow } from './meeting-access';
 import { MeetingsModule } from './meetings.module';
+import { minutesTemplate } from './minutes.service';
 
 describe('agenda, co-edited minutes and action items', () => {
   let t: TestApp;
@@ -152,5 +154,19 @@ describe('agenda, co-edited minutes and action items', () => {
     expect(moved.status).toBe(400);
     expect(moved.body.details[0].path).toBe('localStart');
     expect((await organiser.get(`/api/meetings/${meetingId}/occurrences/2026-03-24T14:00/minutes`)).status).not.toBe(400);
+  });
+});
+
+describe('minutes template', () => {
+  const row = { id: 'm', title: 'Steering', time_zone: 'Europe/Zurich' } as MeetingRow;
+  const headings = (language?: 'fr' | 'ar') =>
+    (minutesTemplate(row, '2027-03-02T14:00', { items: [{ id: 'a', position: 0, title: 'Budget', presenter: '', minutes: 20 }], totalMinutes: 20 }, language).content ?? [])
+      .filter((node) => node.type === 'heading')
+      .map((node) => node.content?.[0]?.text);
+
+  it('speaks the language of whoever starts the minutes, English by default', () => {
+    expect(headings()).toEqual(['Minutes: Steering', 'Attendees', '1. Budget (20 min)', 'Action items']);
+    expect(headings('fr')).toEqual(['Compte rendu : Steering', 'Participants', '1. Budget (20 min)', 'Actions à mener']);
+    expect(headings('ar')).toEqual(['المحضر: Steering', 'الحاضرون', '1. Budget (20 دقيقة)', 'بنود العمل']);
   });
 });

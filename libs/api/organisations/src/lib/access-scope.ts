@@ -39,7 +39,7 @@ export const ACCESS_ACTIONS = {
   organisation: ['organisation:read', 'organisation:manage'],
   report: ['report:read', 'report:create', 'report:update', 'document:edit', 'version:read', 'version:create', 'version:restore', 'report:manage', 'comment:create'],
   comment: ['comment:resolve', 'comment:update', 'comment:delete'],
-  meeting: ['meeting:read', 'meeting:organise', 'occurrence:update', 'attendance:record', 'agenda:update', 'minutes:read', 'minutes:write', 'meeting:people'],
+  meeting: ['meeting:read', 'meeting:organise', 'occurrence:update', 'attendance:record', 'agenda:update', 'minutes:read', 'minutes:write', 'meeting:people', 'rsvp:remind'],
   lesson: ['lesson:read', 'lesson:create', 'lesson:update', 'lesson:delete', 'file:read', 'file:write'],
   discussion: ['discussion:read', 'post:create'],
   post: ['post:update', 'post:delete'],
@@ -83,6 +83,7 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'agenda:update': 'Only editors and admins of the organising organisation can change the agenda',
   'minutes:write': 'Only organisers and invited contributors can write the minutes',
   'meeting:people': 'Only organisers and invited contributors see who takes part',
+  'rsvp:remind': 'Only editors and admins of the organising organisation can remind guests',
   'lesson:create': 'Only editors and admins of the organisation can write its lessons',
   'lesson:update': 'Only editors and admins of the organisation can write its lessons',
   'lesson:delete': 'Only editors and admins of the organisation can write its lessons',
@@ -214,6 +215,7 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
         case 'occurrence:update':
         case 'attendance:record':
         case 'agenda:update':
+        case 'rsvp:remind':
           return organiser;
         case 'minutes:write':
         case 'meeting:people':

@@ -12,13 +12,24 @@ export interface ReportRow {
   archived_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  created_by: string | null;
+  created_by_name: string | null;
+  last_edited_at: Date;
+  reviewers: Array<{ id: string; name: string; done: boolean }>;
 }
 
+/**
+ * One report row with its author, when it was last edited (its details, or its text's newest version) and its
+ * reviewers, all in the one statement, so a list of any length is one query.
+ */
 export const REPORT_ROW_SQL = `
   SELECT r.id, r.title, r.organisation_id, o.name AS organisation_name, o.region_code,
          to_char(r.period_start, 'YYYY-MM-DD') AS period_start, to_char(r.period_end, 'YYYY-MM-DD') AS period_end,
-         r.status, r.archived_at, r.created_at, r.updated_at
-  FROM reports r JOIN organisations o ON o.id = r.organisation_id`;
+         r.status, r.archived_at, r.created_at, r.updated_at, r.created_by, author.name AS created_by_name,
+         GREATEST(r.updated_at, (SELECT max(v.created_at) FROM collab_versions v WHERE v.document_id = r.id)) AS last_edited_at,
+         COALESCE((SELECT json_agg(json_build_object('id', rr.reviewer_id, 'name', ru.name, 'done', rr.completed_at IS NOT NULL) ORDER BY ru.name)
+                   FROM report_reviews rr JOIN users ru ON ru.id = rr.reviewer_id WHERE rr.report_id = r.id), '[]') AS reviewers
+  FROM reports r JOIN organisations o ON o.id = r.organisation_id LEFT JOIN users author ON author.id = r.created_by`;
 
 export interface ReportPermissions {
   access: 'edit' | 'read';
@@ -40,5 +51,8 @@ export function presentReport(row: ReportRow, permissions: ReportPermissions): R
     updatedAt: new Date(row.updated_at).toISOString(),
     access: permissions.access,
     canManage: permissions.canManage,
+    createdBy: row.created_by ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
+    lastEditedAt: new Date(row.last_edited_at).toISOString(),
+    reviewers: row.reviewers,
   };
 }

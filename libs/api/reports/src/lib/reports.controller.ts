@@ -33,6 +33,10 @@ import {
   type VersionContent,
   type ReportList,
   type ReportTemplate,
+  ReviewerCandidateListSchema,
+  SubmissionNoticeSchema,
+  type ReviewerCandidateList,
+  type SubmissionNotice,
 } from '@simashe/contracts';
 import { createZodDto, ZodResponse } from 'nestjs-zod';
 import { z } from 'zod';
@@ -50,6 +54,8 @@ class SaveAsTemplateRequestDto extends createZodDto(SaveAsTemplateRequestSchema)
 class TemplatesQueryDto extends createZodDto(z.strictObject({ organisationId: UuidSchema.optional() })) {}
 class ReportDto extends createZodDto(ReportSchema) {}
 class ReportListDto extends createZodDto(ReportListSchema) {}
+class ReviewerCandidateListDto extends createZodDto(ReviewerCandidateListSchema) {}
+class SubmissionNoticeDto extends createZodDto(SubmissionNoticeSchema) {}
 class ReportTemplateDto extends createZodDto(ReportTemplateSchema) {}
 class ReportTemplateListDto extends createZodDto(ReportTemplateListSchema) {}
 class CommentParams extends createZodDto(CommentParamsSchema) {}
@@ -131,8 +137,8 @@ export class ReportsController {
 
   @Get('reports')
   @ZodResponse({ type: ReportListDto })
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ListReportsQueryDto): Promise<ReportList> {
-    return { items: await this.reports.list(auth, query) };
+  list(@CurrentAuth() auth: AuthContext, @Query() query: ListReportsQueryDto): Promise<ReportList> {
+    return this.reports.list(auth, query);
   }
 
   @Post('reports')
@@ -157,7 +163,19 @@ export class ReportsController {
   @HttpCode(200)
   @ZodResponse({ type: ReportDto })
   changeStatus(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: ChangeReportStatusRequestDto): Promise<Report> {
-    return this.reports.changeStatus(auth, params.id, body.status);
+    return this.reports.changeStatus(auth, params.id, body.status, body.reviewerIds);
+  }
+
+  @Get('reports/:id/reviewer-candidates')
+  @ZodResponse({ type: ReviewerCandidateListDto })
+  async reviewerCandidates(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<ReviewerCandidateList> {
+    return { items: await this.reports.reviewerCandidates(auth, params.id) };
+  }
+
+  @Get('reports/:id/submission-notice')
+  @ZodResponse({ type: SubmissionNoticeDto })
+  submissionNotice(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<SubmissionNotice> {
+    return this.reports.submissionNotice(auth, params.id);
   }
 
   @Post('reports/:id/archive')

@@ -8,6 +8,9 @@ import {
   type CreateReportRequest,
   type ListReportsQuery,
   type Report,
+  type ReportList,
+  type ReviewerCandidate,
+  type SubmissionNotice,
   type ReportStatus,
   type ReportTemplate,
   type SaveAsTemplateRequest,
@@ -58,10 +61,11 @@ export class ReportsService implements OnModuleInit {
     });
   }
 
-  async list(auth: AuthContext, query: ListReportsQuery): Promise<Report[]> {
+  async list(auth: AuthContext, query: ListReportsQuery): Promise<ReportList> {
     const scope = await this.policy.scope(auth);
     const ids = scope.readableOrganisationIds.filter((id) => !query.organisationId || id === query.organisationId);
-    if (ids.length === 0) return [];
+    const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (ids.length === 0) return empty;
     const params: unknown[] = [ids];
     const { conditions, add } = sqlFilters(params, ['r.organisation_id = ANY($1::uuid[])']);
     if (query.region) add('o.region_code = ?', query.region);
@@ -71,12 +75,32 @@ export class ReportsService implements OnModuleInit {
       const year = `$${params.length}::int`;
       conditions.push(`r.period_start <= make_date(${year}, 12, 31) AND r.period_end >= make_date(${year}, 1, 1)`);
     }
+    if (query.toReview === 'true') {
+      add(`r.status = 'in_review' AND EXISTS (SELECT 1 FROM report_reviews rr WHERE rr.report_id = r.id AND rr.reviewer_id = ? AND rr.completed_at IS NULL)`, auth.userId);
+    }
     conditions.push(query.archived === 'true' ? 'r.archived_at IS NOT NULL' : 'r.archived_at IS NULL');
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    // Over the listed rows (r0), so the computed columns (last edited, author) sort like the stored ones.
+    const orderBy = {
+      period: `r0.period_end ${direction}, r0.updated_at DESC`,
+      lastEdited: `r0.last_edited_at ${direction}`,
+      title: `lower(r0.title) ${direction}`,
+      status: `r0.status ${direction}`,
+      organisation: `lower(r0.organisation_name) ${direction}`,
+      author: `lower(r0.created_by_name) ${direction} NULLS LAST`,
+    }[query.sort];
+    params.push(query.pageSize, (query.page - 1) * query.pageSize);
     const rows: ReportRow[] = await this.db.query(
-      `${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')} ORDER BY r.period_end DESC, r.updated_at DESC LIMIT 500`,
+      `SELECT * FROM (${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')}) r0
+       ORDER BY ${orderBy}, r0.id
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    return rows.map((row) => presentReport(row, reportPermissions(scope, facts(row))));
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE ${conditions.join(' AND ')}`,
+      params.slice(0, params.length - 2),
+    );
+    return { items: rows.map((row) => presentReport(row, reportPermissions(scope, facts(row)))), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The report's facts and the caller's access scope, once the caller may read it (404 otherwise): for the policy's questions. */
@@ -137,7 +161,7 @@ export class ReportsService implements OnModuleInit {
     return this.get(auth, reportId);
   }
 
-  async changeStatus(auth: AuthContext, reportId: string, status: ReportStatus): Promise<Report> {
+  async changeStatus(auth: AuthContext, reportId: string, status: ReportStatus, reviewerIds: string[] = []): Promise<Report> {
     const { row, permissions } = await this.readable(auth, reportId);
     const resource = reportResource(facts(row));
     // Reopening a submitted report is managing it (the organisation's admins, secretariat admins); any other move
@@ -145,8 +169,12 @@ export class ReportsService implements OnModuleInit {
     const reopening = row.status === 'submitted' && status !== 'submitted';
     permissions.scope.require(reopening ? 'report:manage' : 'report:update', resource);
     if (row.archived_at) throw new ConflictError('This report is archived; restore it first');
-    if (row.status === status) return this.get(auth, reportId);
-    if (!TRANSITIONS[row.status].includes(status)) throw new ConflictError(`A ${row.status} report cannot become ${status}`);
+    if (reviewerIds.length > 0 && status !== 'in_review') {
+      throw new ValidationError('Reviewers are asked only when sending a report to review', [{ path: 'reviewerIds', message: 'Only with the status in_review' }]);
+    }
+    const reviewers = await this.checkReviewers(auth, row, [...new Set(reviewerIds)]);
+    if (row.status === status && reviewers.length === 0) return this.get(auth, reportId);
+    if (row.status !== status && !TRANSITIONS[row.status].includes(status)) throw new ConflictError(`A ${row.status} report cannot become ${status}`);
     // Conditional update: two people moving the same report at once cannot both succeed from the same state.
     const result = await this.db.query('UPDATE reports SET status = $3, updated_at = now() WHERE id = $1 AND status = $2', [
       reportId,
@@ -154,6 +182,9 @@ export class ReportsService implements OnModuleInit {
       status,
     ]);
     if (result[1] === 0) throw new ConflictError('The report changed meanwhile; reload and try again');
+    // Leaving review completes its reviews; asking reviewers (again) adds them and tells them.
+    if (status !== 'in_review') await this.db.query('UPDATE report_reviews SET completed_at = now() WHERE report_id = $1 AND completed_at IS NULL', [reportId]);
+    if (reviewers.length > 0) await this.askReviewers(auth, row, reviewers);
     this.registry.accessChanged({ kind: 'report', documentId: reportId });
     const report = { actor: eventActor(auth), organisationId: row.organisation_id, reportId, title: row.title };
     if (status === 'submitted') {
@@ -162,6 +193,70 @@ export class ReportsService implements OnModuleInit {
     }
     if (row.status === 'submitted') await this.events.emit('report.reopened', { ...report, to: status });
     return this.get(auth, reportId);
+  }
+
+  /** Reviewers must be people who may read the report (and not the one asking): 400 naming who cannot. */
+  private async checkReviewers(auth: AuthContext, row: ReportRow, reviewerIds: string[]): Promise<Array<{ id: string; name: string }>> {
+    if (reviewerIds.length === 0) return [];
+    const people: Array<{ id: string; name: string }> = await this.db.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [reviewerIds]);
+    const unknown = reviewerIds.filter((id) => !people.some((person) => person.id === id));
+    if (unknown.length > 0) throw new ValidationError('Some reviewers were not found', [{ path: 'reviewerIds', message: `No such person: ${unknown.join(', ')}` }]);
+    if (reviewerIds.includes(auth.userId)) throw new ValidationError('Ask someone else to review the report', [{ path: 'reviewerIds', message: 'You cannot review your own request' }]);
+    const resource = reportResource(facts(row));
+    const blind: string[] = [];
+    for (const person of people) {
+      if (!(await this.policy.scope({ userId: person.id } as AuthContext)).can('report:read', resource)) blind.push(person.name);
+    }
+    if (blind.length > 0) {
+      throw new ValidationError(`${blind.join(', ')} cannot read this report, so cannot review it`, [{ path: 'reviewerIds', message: 'Cannot read this report' }]);
+    }
+    return people;
+  }
+
+  private async askReviewers(auth: AuthContext, row: ReportRow, reviewers: Array<{ id: string; name: string }>): Promise<void> {
+    await this.db.query(
+      `INSERT INTO report_reviews (report_id, reviewer_id, requested_by) SELECT $1, unnest($2::uuid[]), $3
+       ON CONFLICT (report_id, reviewer_id) DO UPDATE SET requested_at = now(), requested_by = EXCLUDED.requested_by, completed_at = NULL`,
+      [row.id, reviewers.map((reviewer) => reviewer.id), auth.userId],
+    );
+    const [asker] = await this.db.query('SELECT name FROM users WHERE id = $1', [auth.userId]);
+    for (const reviewer of reviewers) {
+      await this.notifications.notify(reviewer.id, {
+        kind: 'review_requested',
+        title: `${asker?.name ?? 'A colleague'} asked you to review “${row.title}”`,
+        body: `${row.organisation_name}, period ${row.period_start} – ${row.period_end}`,
+        link: `/reports/${row.id}`,
+      });
+    }
+  }
+
+  /** People who may be asked to review: members of the report's organisation and of its region's WHO office. */
+  async reviewerCandidates(auth: AuthContext, reportId: string): Promise<ReviewerCandidate[]> {
+    const { row, permissions } = await this.readable(auth, reportId);
+    permissions.scope.require('report:update', reportResource(facts(row)));
+    const rows: Array<{ id: string; name: string; organisation_name: string }> = await this.db.query(
+      `SELECT DISTINCT ON (u.id) u.id, u.name, o.name AS organisation_name
+       FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
+       WHERE u.id <> $3 AND (o.id = $1 OR (o.kind = 'who_regional_office' AND o.region_code = $2))
+       ORDER BY u.id, (o.id = $1) DESC`,
+      [row.organisation_id, row.region_code, auth.userId],
+    );
+    return rows
+      .map((candidate) => ({ id: candidate.id, name: candidate.name, organisationName: candidate.organisation_name }))
+      .sort((a, b) => a.organisationName.localeCompare(b.organisationName) || a.name.localeCompare(b.name));
+  }
+
+  /** Who will hear of the report's submission (see announceSubmission), for the confirmation before it. */
+  async submissionNotice(auth: AuthContext, reportId: string): Promise<SubmissionNotice> {
+    const { row, permissions } = await this.readable(auth, reportId);
+    permissions.scope.require('report:update', reportResource(facts(row)));
+    const rows: Array<{ organisation_name: string; people: number }> = await this.db.query(
+      `SELECT o.name AS organisation_name, count(DISTINCT m.user_id) FILTER (WHERE m.user_id <> $2)::int AS people
+       FROM organisations o LEFT JOIN memberships m ON m.organisation_id = o.id
+       WHERE o.kind = 'who_regional_office' AND o.region_code = $1 GROUP BY o.name ORDER BY o.name`,
+      [row.region_code, auth.userId],
+    );
+    return { recipients: rows.map((recipient) => ({ organisationName: recipient.organisation_name, people: recipient.people })) };
   }
 
   /** The WHO regional office of the report's region tracks its countries' progress: its members hear of each submission. */

@@ -121,6 +121,68 @@ describe('reports over HTTP', () => {
     expect(foreignTemplate.status).toBe(404);
   });
 
+  it('pages and sorts the list, with author, last edit and a total', async () => {
+    const names = ['Zeta review', 'Alpha review', 'Mu review'];
+    for (const title of names) await newReport(editor, { title, periodStart: '2030-01-01', periodEnd: '2030-12-31' });
+    const [{ name: author }] = await t.db.query('SELECT name FROM users WHERE id = $1', [editor.userId]);
+    const first = await editor.get('/api/reports?year=2030&sort=title&order=asc&pageSize=2');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(first.body.items.map((r: { title: string }) => r.title)).toEqual(['Alpha review', 'Mu review']);
+    expect(first.body.items[0]).toMatchObject({ createdBy: { id: editor.userId, name: author }, reviewers: [] });
+    expect(Date.parse(first.body.items[0].lastEditedAt)).not.toBeNaN();
+    const second = await editor.get('/api/reports?year=2030&sort=title&order=asc&pageSize=2&page=2');
+    expect(second.body.items.map((r: { title: string }) => r.title)).toEqual(['Zeta review']);
+    const descending = await editor.get('/api/reports?year=2030&sort=title&order=desc');
+    expect(descending.body.items.map((r: { title: string }) => r.title)).toEqual(['Zeta review', 'Mu review', 'Alpha review']);
+    for (const bad of ['sort=colour', 'order=up', 'page=0', 'pageSize=1000', 'page=1e9']) expect((await editor.get(`/api/reports?${bad}`)).status).toBe(400);
+  });
+
+  it('sends to review with chosen reviewers, who are told and find it "to review"; leaving review completes it', async () => {
+    const report = await newReport(editor, { title: 'For review' });
+    const colleague = await signedInMember(t, kenya.id, 'viewer');
+    const officer = await signedInMember(t, afro.id, 'editor');
+    const stranger = await signedInMember(t, brazil.id, 'editor');
+    const candidates = (await editor.get(`/api/reports/${report.id}/reviewer-candidates`)).body.items.map((c: { id: string }) => c.id);
+    expect(candidates).toEqual(expect.arrayContaining([colleague.userId, officer.userId, admin.userId]));
+    expect(candidates).not.toContain(editor.userId);
+    expect(candidates).not.toContain(stranger.userId);
+    expect((await colleague.get(`/api/reports/${report.id}/reviewer-candidates`)).status).toBe(403);
+
+    // Someone who cannot read the report cannot review it; nor can the one asking.
+    const blind = await editor.post(`/api/reports/${report.id}/status`, { status: 'in_review', reviewerIds: [stranger.userId] });
+    expect(blind.status).toBe(400);
+    expect(blind.body.message).toMatch(/cannot read this report/);
+    expect((await editor.post(`/api/reports/${report.id}/status`, { status: 'in_review', reviewerIds: [editor.userId] })).status).toBe(400);
+    expect((await editor.post(`/api/reports/${report.id}/status`, { status: 'submitted', reviewerIds: [colleague.userId] })).status).toBe(400);
+    expect((await editor.get(`/api/reports/${report.id}`)).body.status).toBe('draft');
+
+    const sent = await editor.post(`/api/reports/${report.id}/status`, { status: 'in_review', reviewerIds: [colleague.userId, officer.userId] });
+    expect(sent.status).toBe(200);
+    expect(sent.body.status).toBe('in_review');
+    expect(sent.body.reviewers.map((r: { id: string; done: boolean }) => [r.id, r.done]).sort()).toEqual([[colleague.userId, false], [officer.userId, false]].sort());
+    const told = await t.db.query(`SELECT user_id, title, link FROM notifications WHERE kind = 'review_requested' AND link = $1`, [`/reports/${report.id}`]);
+    expect(told.map((n: { user_id: string }) => n.user_id).sort()).toEqual([colleague.userId, officer.userId].sort());
+    expect(told[0].title).toMatch(/asked you to review “For review”/);
+    expect((await officer.get('/api/reports?toReview=true')).body.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
+    expect((await stranger.get('/api/reports?toReview=true')).body.items).toEqual([]);
+
+    // Back to draft: the reviews are done, and it leaves the reviewers' lists.
+    await editor.post(`/api/reports/${report.id}/status`, { status: 'draft' });
+    expect((await officer.get('/api/reports?toReview=true')).body.items).toEqual([]);
+    expect((await editor.get(`/api/reports/${report.id}`)).body.reviewers.every((r: { done: boolean }) => r.done)).toBe(true);
+  });
+
+  it('says who will be told of a submission before it is made', async () => {
+    const report = await newReport(editor, { title: 'Notice' });
+    const officer = await signedInMember(t, afro.id, 'viewer');
+    const notice = await editor.get(`/api/reports/${report.id}/submission-notice`);
+    expect(notice.status).toBe(200);
+    const [{ people }] = await t.db.query(`SELECT count(*)::int AS people FROM memberships WHERE organisation_id = $1`, [afro.id]);
+    expect(notice.body.recipients).toEqual([{ organisationName: 'AFRO', people }]);
+    expect((await officer.get(`/api/reports/${report.id}/submission-notice`)).status).toBe(403);
+  });
+
   it('rejects bad input with field messages', async () => {
     const bad = await editor.post('/api/reports', { organisationId: kenya.id, title: '', periodStart: '2026-13-01', periodEnd: '2026-01-01', templateId: 'x' });
     expect(bad.status).toBe(400);

@@ -212,6 +212,13 @@ export const MilestoneSchema = z.object({
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
+/** The caller's own open milestones ("my work" on the home page), with the initiative they belong to. */
+export const MyMilestoneSchema = MilestoneSchema.extend({ initiativeId: UuidSchema, initiativeTitle: z.string(), cycleTitle: z.string() });
+export type MyMilestone = z.infer<typeof MyMilestoneSchema>;
+export const MyMilestoneListSchema = z.object({ items: z.array(MyMilestoneSchema) });
+export const MyMilestonesQuerySchema = z.strictObject({ overdue: z.enum(['true', 'false'], { error: () => 'overdue is true or false' }).optional() });
+export type MyMilestonesQuery = z.infer<typeof MyMilestonesQuerySchema>;
+
 export const StageEventSchema = z.object({
   from: z.enum(CYCLE_STAGES_FLOW).nullable(),
   to: z.enum(CYCLE_STAGES_FLOW),

@@ -51,6 +51,11 @@ export type Thread = z.infer<typeof ThreadSchema>;
 export const ThreadWithPostsSchema = ThreadSchema.extend({ posts: z.array(PostSchema), canPost: z.boolean() });
 export type ThreadWithPosts = z.infer<typeof ThreadWithPostsSchema>;
 export const ThreadListSchema = z.object({ items: z.array(ThreadSchema) });
+/** The Discussions page: every thread the caller may read (topics and those on reports, meetings and lessons), or one kind. */
+export const ListThreadsQuerySchema = z.strictObject({
+  subject: z.enum(['all', ...DISCUSSION_SUBJECTS], { error: () => 'Show all, topic, report, meeting or lesson threads' }).default('all'),
+});
+export type ListThreadsQuery = z.infer<typeof ListThreadsQuerySchema>;
 export const ThreadParamsSchema = z.strictObject({ id: UuidSchema });
 export const PostParamsSchema = z.strictObject({ id: UuidSchema, postId: UuidSchema });
 

@@ -217,3 +217,30 @@ export const MeetingPersonSchema = z.object({ userId: UuidSchema, name: z.string
 export type MeetingPerson = z.infer<typeof MeetingPersonSchema>;
 /** Who a meeting concerns: candidates for action-item owners and attendance records. */
 export const MeetingPeopleSchema = z.object({ items: z.array(MeetingPersonSchema) });
+
+/** One answer for every session of a series still to come (sessions already over keep their answers). */
+export const SeriesRsvpRequestSchema = z.strictObject({ response: z.enum(RSVP_RESPONSES, { error: () => 'Answer yes, no or maybe' }) });
+export type SeriesRsvpRequest = z.infer<typeof SeriesRsvpRequestSchema>;
+
+export const RsvpCountsSchema = z.object({ yes: z.number().int(), maybe: z.number().int(), no: z.number().int(), none: z.number().int() });
+export type RsvpCounts = z.infer<typeof RsvpCountsSchema>;
+export const GuestSchema = z.object({ userId: UuidSchema, name: z.string(), response: z.enum(RSVP_RESPONSES).nullable() });
+export type Guest = z.infer<typeof GuestSchema>;
+export const RsvpReminderSchema = z.object({
+  /** When it was sent and by whom (at most once per session and day). */
+  sentAt: z.string(),
+  sentByName: z.string(),
+  /** How many people who had not answered it reached. */
+  reminded: z.number().int(),
+  /** True when today's reminder had already gone: nothing new was sent. */
+  alreadySent: z.boolean(),
+});
+export type RsvpReminder = z.infer<typeof RsvpReminderSchema>;
+/** Who is coming to one session, by organisation, with counts; the last reminder to those who have not answered. */
+export const GuestListSchema = z.object({
+  occurrence: z.string(),
+  counts: RsvpCountsSchema,
+  organisations: z.array(z.object({ name: z.string().nullable(), counts: RsvpCountsSchema, guests: z.array(GuestSchema) })),
+  lastReminder: RsvpReminderSchema.nullable(),
+});
+export type GuestList = z.infer<typeof GuestListSchema>;

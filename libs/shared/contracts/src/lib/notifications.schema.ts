@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UuidSchema } from './common.schema';
 
-export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invitation', 'report_submitted'] as const;
+export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invitation', 'report_submitted', 'review_requested'] as const;
 
 export const NotificationSchema = z.object({
   id: UuidSchema,

@@ -29,10 +29,16 @@ export const ReportSchema = z.object({
   /** What the caller may do with the text: edit only when a member editor/admin and not submitted or archived. */
   access: z.enum(['edit', 'read']),
   canManage: z.boolean(),
+  /** Who started it (null once that account is gone). */
+  createdBy: z.object({ id: UuidSchema, name: z.string() }).nullable(),
+  /** The last change to its details or its text (its newest version). */
+  lastEditedAt: z.string(),
+  /** Who was asked to review it, while it is in review; `done` once it left review. */
+  reviewers: z.array(z.object({ id: UuidSchema, name: z.string(), done: z.boolean() })),
 });
 export type Report = z.infer<typeof ReportSchema>;
 
-export const ReportListSchema = z.object({ items: z.array(ReportSchema) });
+export const ReportListSchema = z.object({ items: z.array(ReportSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export type ReportList = z.infer<typeof ReportListSchema>;
 
 export const ListReportsQuerySchema = z.strictObject({
@@ -42,8 +48,16 @@ export const ListReportsQuerySchema = z.strictObject({
   /** Reports whose period overlaps this year. */
   year: z.coerce.number().int().min(2000, 'Year must be 2000 or later').max(2100, 'Year must be 2100 or earlier').optional(),
   archived: z.enum(['true', 'false']).optional(),
+  /** Only reports in review that the caller was asked to review. */
+  toReview: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['period', 'lastEdited', 'title', 'status', 'organisation', 'author'], { error: () => 'Sort by period, lastEdited, title, status, organisation or author' }).default('period'),
+  order: z.enum(['asc', 'desc'], { error: () => 'Order is asc or desc' }).default('desc'),
+  page: z.coerce.number({ error: () => 'Page must be a number' }).int('Page must be a whole number').min(1, 'Pages start at 1').max(10_000, 'Page must be 10000 or less').default(1),
+  pageSize: z.coerce.number({ error: () => 'Page size must be a number' }).int('Page size must be a whole number').min(1, 'Page size must be at least 1').max(100, 'Page size must be 100 or less').default(50),
 });
 export type ListReportsQuery = z.infer<typeof ListReportsQuerySchema>;
+/** The list's filters as a client sends them (paging and order have defaults). */
+export type ReportListFilters = Partial<ListReportsQuery>;
 
 export const CreateReportRequestSchema = z
   .strictObject({
@@ -65,7 +79,21 @@ export const UpdateReportRequestSchema = z
   .refine((value) => Object.keys(value).length > 0, { message: 'Provide at least one field to change' });
 export type UpdateReportRequest = z.infer<typeof UpdateReportRequestSchema>;
 
-export const ChangeReportStatusRequestSchema = z.strictObject({ status: ReportStatusSchema });
+export const ChangeReportStatusRequestSchema = z.strictObject({
+  status: ReportStatusSchema,
+  /** With "in_review": the people asked to review it (they are notified). */
+  reviewerIds: z.array(UuidSchema).max(20, 'Ask at most 20 reviewers').optional(),
+});
+
+/** Someone who may be asked to review a report: they can read it. */
+export const ReviewerCandidateSchema = z.object({ id: UuidSchema, name: z.string(), organisationName: z.string() });
+export const ReviewerCandidateListSchema = z.object({ items: z.array(ReviewerCandidateSchema) });
+export type ReviewerCandidate = z.infer<typeof ReviewerCandidateSchema>;
+export type ReviewerCandidateList = z.infer<typeof ReviewerCandidateListSchema>;
+
+/** Who hears of a submission: each organisation told, with how many of its people. */
+export const SubmissionNoticeSchema = z.object({ recipients: z.array(z.object({ organisationName: z.string(), people: z.number().int() })) });
+export type SubmissionNotice = z.infer<typeof SubmissionNoticeSchema>;
 export type ChangeReportStatusRequest = z.infer<typeof ChangeReportStatusRequestSchema>;
 
 export const ArchiveReportRequestSchema = z.strictObject({ archived: z.boolean() });

@@ -1,6 +1,6 @@
 import { countWords, diffDocuments, sameDocument, type DocumentDiff } from './document-diff';
 import { reportSchema } from './schema';
-import { PROGRESS_REPORT_TEMPLATE, type ProseMirrorJson } from './templates';
+import { PROGRESS_REPORT_TEMPLATE, SIMASHE_PROGRESS_SECTIONS, type ProseMirrorJson } from './templates';
 
 const text = (value: string, marks?: ProseMirrorJson['marks']): ProseMirrorJson => ({ type: 'text', text: value, ...(marks ? { marks } : {}) });
 const paragraph = (value: string): ProseMirrorJson => ({ type: 'paragraph', content: value ? [text(value)] : [] });
@@ -121,6 +121,11 @@ describe('countWords', () => {
 });
 
 describe('diffDocuments on random edits (fixed seed)', () => {
+  // A written report: the template's sections, each with a paragraph of text (the template's own are empty).
+  const REPORT = {
+    type: 'doc',
+    content: SIMASHE_PROGRESS_SECTIONS.flatMap(([title, words]): ProseMirrorJson[] => [{ type: 'heading', attrs: { level: 2 }, content: [text(title)] }, paragraph(words)]),
+  };
   // A small deterministic generator (mulberry32), so a failure replays exactly.
   const random = (seed: number) => () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -134,8 +139,8 @@ describe('diffDocuments on random edits (fixed seed)', () => {
     const next = random(20260513);
     const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
     for (let round = 0; round < 150; round++) {
-      const before = structuredClone(PROGRESS_REPORT_TEMPLATE) as ProseMirrorJson;
-      const after = structuredClone(PROGRESS_REPORT_TEMPLATE) as ProseMirrorJson;
+      const before = structuredClone(REPORT) as ProseMirrorJson;
+      const after = structuredClone(REPORT) as ProseMirrorJson;
       const blocks = after.content!;
       for (let edit = 0; edit < 1 + Math.floor(next() * 5); edit++) {
         const index = Math.floor(next() * blocks.length);

@@ -3,6 +3,7 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { ActionItem } from './action-item';
 import { ChartEmbed } from './chart-embed';
+import { TemplateGuidance } from './template-guidance';
 
 const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
 
@@ -20,12 +21,17 @@ export function isSafeLinkHref(href: string): boolean {
  * The document model of reports and meeting minutes, shared by the browser editor and the API (templates, export, validation).
  * Undo/redo comes from the collaboration extension (it undoes only the local person's changes), so
  * ProseMirror's own history is off. Links only ever carry http(s)/mailto: javascript: URLs never enter.
+ * Paragraphs and headings are rendered with dir="auto" (a rendering attribute only: nothing is stored).
  */
 export function reportExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: false,
       codeBlock: false,
+      // Each paragraph and heading takes its direction from its own first strong character, as in Google Docs: an
+      // Arabic line in an English report reads right to left, and the other way round (editor and HTML export).
+      paragraph: { HTMLAttributes: { dir: 'auto' } },
+      heading: { HTMLAttributes: { dir: 'auto' } },
       link: {
         openOnClick: false,
         autolink: true,
@@ -38,5 +44,6 @@ export function reportExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     ActionItem,
     ChartEmbed,
+    TemplateGuidance,
   ];
 }

@@ -8,8 +8,8 @@ export interface ProseMirrorJson {
 }
 
 const heading = (level: number, text: string): ProseMirrorJson => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
-// Guidance is plain text, so what people type after it is not styled by accident.
-const hint = (text: string): ProseMirrorJson => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+// Guidance is an empty paragraph's placeholder (TemplateGuidance), never text the writer must delete.
+const hint = (guidance: string): ProseMirrorJson => ({ type: 'paragraph', attrs: { guidance } });
 
 export const SIMASHE_PROGRESS_SECTIONS: Array<[string, string]> = [
   ['Context', 'The setting: population, policy environment and the determinants of health this work addresses.'],

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { HealthResponse } from '@simashe/contracts';
 import { api, ApiError } from '@simashe/web-api-client';
-import { Alert, Button, TextField } from '@simashe/web-ui';
+import { Alert, BrandMark, Button, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -41,6 +41,13 @@ export function SignInPage() {
 
   return (
     <main id="main" className="auth-page">
+      <p className="auth-brand">
+        <BrandMark size={40} />
+        <span>
+          <strong>{t('app.name')}</strong>
+          <span className="muted">{t('app.tagline')}</span>
+        </span>
+      </p>
       <div className="card">
         <h1>{t('signIn.title')}</h1>
         <p className="muted">{t('signIn.intro')}</p>
@@ -51,6 +58,7 @@ export function SignInPage() {
             type="email"
             name="email"
             autoComplete="username"
+            autoFocus
             required
             value={email}
             onChange={(event) => setEmail(event.target.value)}

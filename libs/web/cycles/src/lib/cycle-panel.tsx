@@ -1,6 +1,6 @@
 import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, type DriverNode, type ObservationEvidence, type Reflection, type StartCycleRequest, type StoredFile } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
 import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -132,6 +132,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const format = useDateFormatter(user.timeZone);
+  const { calendarDate } = useFormatters(user.timeZone);
   const add = useAddObservation(cycle.id);
   const remove = useRemoveObservation();
   const upload = useUploadEvidenceFile(cycle.initiativeId);
@@ -174,7 +175,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
         <ul className="observation-list">
           {cycle.observations.map((observation) => (
             <li key={observation.id}>
-              <strong>{format(`${observation.observedOn}T12:00:00Z`, { dateStyle: 'medium' })}</strong> — <bdi>{observation.note}</bdi>
+              <strong>{calendarDate(observation.observedOn)}</strong> — <bdi>{observation.note}</bdi>
               {observation.evidence.length > 0 && (
                 <ul className="evidence-list">
                   {observation.evidence.map((item, index) => (
@@ -185,7 +186,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
                 </ul>
               )}
               <div className="muted">
-                {observation.authorName}
+                <bdi>{observation.authorName}</bdi>
                 {canEdit && (
                   <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.observations.confirmDelete')) && remove.mutate(observation.id)}>
                     {t('cycles.delete')}

@@ -27,11 +27,11 @@ function InitiativeList({ filters }: { filters: DashboardFilters }) {
       {initiatives.data.items.map((initiative) => (
         <li key={initiative.id}>
           <Link to={`/cycles/initiatives/${initiative.id}`}>
-            <strong>{initiative.title}</strong>
+            <strong dir="auto">{initiative.title}</strong>
           </Link>{' '}
           <StageBadge stage={initiative.activeCycle?.stage ?? 'none'} />
           <div className="muted">
-            {initiative.organisationName}
+            <bdi>{initiative.organisationName}</bdi>
             {initiative.activeCycle &&
               ` · ${t('cycles.cycleNumber', { number: initiative.activeCycle.number })} · ${t('cycles.daysInStage', { count: daysSince(initiative.activeCycle.stageChangedAt) })}`}
           </div>
@@ -61,7 +61,7 @@ function ActivityFeed({ filters }: { filters: DashboardFilters }) {
             from: item.fromStage ? t(`cycles.stages.${item.fromStage}`) : '',
             to: item.toStage ? t(`cycles.stages.${item.toStage}`) : '',
           })}{' '}
-          <Link to={`/cycles/initiatives/${item.initiativeId}`}>{item.initiativeTitle}</Link> <span className="muted">({item.organisationName})</span>
+          <Link to={`/cycles/initiatives/${item.initiativeId}`}><bdi>{item.initiativeTitle}</bdi></Link> <span className="muted">(<bdi>{item.organisationName}</bdi>)</span>
         </li>
       ))}
     </ol>

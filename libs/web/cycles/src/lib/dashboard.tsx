@@ -1,7 +1,7 @@
 import { DETERMINANTS, SECTORS, type Dashboard, type DashboardFilters } from '@simashe/contracts';
 import { dashboardLabels } from '@simashe/charts';
 import { queryString } from '@simashe/web-api-client';
-import { useLanguage } from '@simashe/web-i18n';
+import { formatNumber, useLanguage } from '@simashe/web-i18n';
 import { Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,6 @@ export function useDashboardLabels(): DashboardLabels {
 /** The table of pathfinders: what each shows, with a link to drill down. */
 export function DashboardTable({ dashboard, onDrill }: { dashboard: Dashboard; onDrill?: (organisationId: string) => void }) {
   const { t, i18n } = useTranslation();
-  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
   return (
     <div className="table-scroll">
       <table className="data-table">
@@ -47,7 +46,7 @@ export function DashboardTable({ dashboard, onDrill }: { dashboard: Dashboard; o
               <th scope="row">
                 {onDrill ? (
                   <button type="button" className="link-button" onClick={() => onDrill(row.organisationId)}>
-                    {row.organisationName}
+                    <bdi>{row.organisationName}</bdi>
                   </button>
                 ) : (
                   row.organisationName
@@ -68,7 +67,7 @@ export function DashboardTable({ dashboard, onDrill }: { dashboard: Dashboard; o
                 )}
               </td>
               <td>{row.meetingsHeld90}</td>
-              <td>{row.attendanceRate90 === null ? '—' : percent.format(row.attendanceRate90)}</td>
+              <td>{row.attendanceRate90 === null ? '—' : formatNumber(row.attendanceRate90, i18n.language, { style: 'percent' })}</td>
               <td>{row.lessonsPublished}</td>
               <td>
                 {row.measuresImproving > 0 && <span className="badge signal-improvement">{t('cycles.dashboard.improving', { count: row.measuresImproving })}</span>}{' '}

@@ -1,6 +1,6 @@
 import type { Cycle } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
 import { Button, Card, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,7 +65,7 @@ export function InitiativePage() {
   const update = useUpdateInitiative(id);
   const remove = useDeleteInitiative(id);
   const user = useCurrentUser();
-  const format = useDateFormatter(user.timeZone);
+  const { calendarDate } = useFormatters(user.timeZone);
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   usePageTitle(detail.data?.initiative.title);
@@ -82,9 +82,9 @@ export function InitiativePage() {
           {t('cycles.title')}
         </Link>
       </p>
-      <h1>{initiative.title}</h1>
+      <h1 dir="auto">{initiative.title}</h1>
       <p className="muted">
-        {initiative.organisationName}
+        <bdi>{initiative.organisationName}</bdi>
         {initiative.partners.length > 0 && ` · ${t('cycles.withPartners', { partners: initiative.partners.map((p) => p.name).join(', ') })}`}
       </p>
       <Card title={t('cycles.aim')}>
@@ -102,7 +102,7 @@ export function InitiativePage() {
             <p className="aim-statement">
               {initiative.aimWhat}
               {initiative.aimHowMuch && ` — ${initiative.aimHowMuch}`}
-              {initiative.aimByWhen && ` — ${t('cycles.byWhen', { date: format(`${initiative.aimByWhen}T12:00:00Z`, { dateStyle: 'long' }) })}`}
+              {initiative.aimByWhen && ` — ${t('cycles.byWhen', { date: calendarDate(initiative.aimByWhen) })}`}
             </p>
             <p className="tags">
               {initiative.determinants.map((d) => (

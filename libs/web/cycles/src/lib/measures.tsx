@@ -1,7 +1,7 @@
 import { chartLabels, measureChartOption, type MeasureChartLabels } from '@simashe/charts';
 import { CHART_TYPES, MEASURE_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_KINDS, type ChartSignal, type Measure, type MeasureInput } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
-import { useLanguage } from '@simashe/web-i18n';
+import { formatCalendarDate, formatNumber, useLanguage } from '@simashe/web-i18n';
 import { Alert, Button, Card, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -223,12 +223,12 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
               <tbody>
                 {chart.data.points.map((point) => (
                   <tr key={point.date}>
-                    <td>{point.date}</td>
-                    <td>{Math.round(point.value * 10_000) / 10_000}</td>
+                    <td>{formatCalendarDate(point.date, i18n.language)}</td>
+                    <td>{formatNumber(point.value, i18n.language, { maximumFractionDigits: 4 })}</td>
                     {measure.chartType === 'p' && <td>{point.numerator} / {point.denominator}</td>}
                     {canEdit && (
                       <td>
-                        <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.measures.confirmDeletePoint', { date: point.date })) && removePoint.mutate(point.date)}>
+                        <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) })) && removePoint.mutate(point.date)}>
                           {t('cycles.delete')}
                         </Button>
                       </td>

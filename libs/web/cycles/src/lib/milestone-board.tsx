@@ -1,6 +1,6 @@
 import type { Milestone, MilestoneStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { useFormatters } from '@simashe/web-i18n';
 import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { useAddMilestone, useRemoveMilestone, useUpdateMilestone } from './queri
 export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycleId: string; milestones: Milestone[]; people: Array<{ id: string; name: string }>; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
-  const format = useDateFormatter(user.timeZone);
+  const { calendarDate } = useFormatters(user.timeZone);
   const update = useUpdateMilestone();
   const remove = useRemoveMilestone();
   const [error, setError] = useState<string | null>(null);
@@ -82,11 +82,11 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
                   {editing === milestone.id ? (
                     <EditMilestone milestone={milestone} people={people} onDone={() => setEditing(null)} />
                   ) : (
-                    <strong>{milestone.title}</strong>
+                    <strong dir="auto">{milestone.title}</strong>
                   )}
                   <div className="muted">
                     {milestone.ownerName ?? t('cycles.milestones.noOwner')}
-                    {milestone.dueOn && ` · ${t('cycles.milestones.due', { date: format(`${milestone.dueOn}T12:00:00Z`, { dateStyle: 'medium' }) })}`}
+                    {milestone.dueOn && ` · ${t('cycles.milestones.due', { date: calendarDate(milestone.dueOn) })}`}
                   </div>
                   {milestone.overdue && <span className="badge badge-overdue">{t('cycles.milestones.overdue')}</span>}
                   {canEdit && (

@@ -121,7 +121,7 @@ export function TopicDiscussion({ threadId }: { threadId: string }) {
   if (thread.isError) return <QueryError error={thread.error} onRetry={() => thread.refetch()} />;
   return (
     <>
-      <h1>{thread.data.title}</h1>
+      <h1 dir="auto">{thread.data.title}</h1>
       <Card title={t('discussions.posts', { count: thread.data.postCount })}>
         <ThreadView thread={thread.data} target={{ threadId }} />
       </Card>

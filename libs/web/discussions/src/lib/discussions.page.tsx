@@ -1,12 +1,15 @@
+import { DISCUSSION_SUBJECTS, type ListThreadsQuery, type Thread } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, Card, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { TopicDiscussion } from './discussion-thread';
-import { useCreateTopic, useTopics } from './queries';
+import { useCreateTopic, useThreads } from './queries';
+
+const THREAD_FILTERS = ['all', ...DISCUSSION_SUBJECTS] as const;
 
 function NewTopicCard() {
   const { t } = useTranslation();
@@ -37,30 +40,51 @@ function NewTopicCard() {
   );
 }
 
+/** Where a thread is read: a topic's own page, or the report, meeting or lesson it is about. */
+export function threadLink(thread: Thread): string {
+  if (thread.subjectKind === 'topic' || !thread.subjectId) return `/discussions/${thread.id}`;
+  return `/${thread.subjectKind}s/${thread.subjectId}`;
+}
+
 export function DiscussionsPage() {
   const { t } = useTranslation();
   const format = useDateFormatter(useCurrentUser().timeZone);
-  const topics = useTopics();
+  const [subject, setSubject] = useState<ListThreadsQuery['subject']>('all');
+  const threads = useThreads(subject);
+  const filterId = useId();
   useEffect(() => {
     document.title = `${t('discussions.communities')} · ${t('app.name')}`;
   }, [t]);
   return (
     <>
       <h1>{t('discussions.communities')}</h1>
-      <Card title={t('discussions.topics')}>
-        {topics.isPending ? (
+      <Card title={t('threads.title')}>
+        <div className="field field-inline">
+          <label htmlFor={filterId}>{t('threads.show')}</label>
+          <select id={filterId} value={subject} onChange={(event) => setSubject(event.target.value as ListThreadsQuery['subject'])}>
+            {THREAD_FILTERS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`threads.subjects.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {threads.isPending ? (
           <LoadingState label={t('common.loading')} />
-        ) : topics.isError ? (
-          <QueryError error={topics.error} onRetry={() => topics.refetch()} />
-        ) : topics.data.items.length === 0 ? (
-          <EmptyState>{t('discussions.noTopics')}</EmptyState>
+        ) : threads.isError ? (
+          <QueryError error={threads.error} onRetry={() => threads.refetch()} />
+        ) : threads.data.items.length === 0 ? (
+          <EmptyState>{subject === 'all' || subject === 'topic' ? t('discussions.noTopics') : t('threads.empty')}</EmptyState>
         ) : (
           <ul className="topic-list">
-            {topics.data.items.map((topic) => (
-              <li key={topic.id}>
-                <Link to={`/discussions/${topic.id}`}>{topic.title}</Link>{' '}
+            {threads.data.items.map((thread) => (
+              <li key={thread.id}>
+                <span className="badge">{t(`threads.on.${thread.subjectKind}`)}</span>{' '}
+                <Link to={threadLink(thread)} dir="auto">
+                  {thread.title}
+                </Link>{' '}
                 <span className="muted">
-                  {t('discussions.posts', { count: topic.postCount })} · {format(topic.lastPostAt)}
+                  <bdi>{t('discussions.posts', { count: thread.postCount })}</bdi> · <bdi>{format(thread.lastPostAt)}</bdi>
                 </span>
               </li>
             ))}

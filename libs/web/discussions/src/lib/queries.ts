@@ -1,4 +1,4 @@
-import type { CreatePostRequest, CreateTopicRequest, MentionCandidate, Post, Thread, ThreadWithPosts } from '@simashe/contracts';
+import type { CreatePostRequest, CreateTopicRequest, ListThreadsQuery, MentionCandidate, Post, Thread, ThreadWithPosts } from '@simashe/contracts';
 import { DISCUSSIONS_NAMESPACE } from '@simashe/contracts';
 import { api, liveSocket } from '@simashe/web-api-client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,15 +9,16 @@ export type SubjectKind = 'report' | 'meeting' | 'lesson';
 export const threadKey = (threadId: string) => ['discussions', 'thread', threadId];
 export const subjectKey = (kind: SubjectKind, id: string) => ['discussions', 'subject', kind, id];
 
-export function useTopics() {
-  return useQuery({ queryKey: ['discussions', 'topics'], queryFn: () => api.get<{ items: Thread[] }>('/discussions/topics') });
+/** Topics and the threads on reports, meetings and lessons the caller may read (the API decides), or one kind. */
+export function useThreads(subject: ListThreadsQuery['subject']) {
+  return useQuery({ queryKey: ['discussions', 'threads', subject], queryFn: () => api.get<{ items: Thread[] }>(`/discussions/threads?subject=${subject}`) });
 }
 
 export function useCreateTopic() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateTopicRequest) => api.post<ThreadWithPosts>('/discussions/topics', input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['discussions', 'topics'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['discussions'] }),
   });
 }
 

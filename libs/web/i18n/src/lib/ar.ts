@@ -1,13 +1,19 @@
 import { accountSecurityAr } from './account-security/ar';
+import { homeSectionsAr } from './home/ar';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditAr } from './audit/ar';
 import { commentsAr } from './comments/ar';
+import { meetingsAr } from './meetings/ar';
+import { reportWorkflowAr } from './report-workflow/ar';
+import { editorAr } from './editor/ar';
 import { cyclesAr } from './cycles/ar';
 import { versionCompareAr } from './version-compare/ar';
+import { ownedSectionsAr } from './common-extra/ar';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
 export const ar: DeepPartial<Catalogue> = {
+  ...ownedSectionsAr,
   app: { name: 'مساحة عمل SIMASHE', tagline: 'عمل تعاوني بشأن المحددات الاجتماعية والاقتصادية والبيئية للصحة' },
   shell: {
     skipToContent: 'انتقل إلى المحتوى الرئيسي',
@@ -27,7 +33,6 @@ export const ar: DeepPartial<Catalogue> = {
     monitoring: 'الرصد',
   },
   comingSoon: { title: '{{module}}: قريبًا', body: 'هذا الجزء من مساحة العمل قيد الإنشاء وسيظهر في إصدار قادم.' },
-  common: { loading: 'جارٍ التحميل…', retry: 'حاول مرة أخرى', errorTitle: 'حدث خطأ ما', backHome: 'العودة إلى الرئيسية', save: 'حفظ', cancel: 'إلغاء' },
   signIn: {
     title: 'تسجيل الدخول',
     intro: 'سجّل الدخول إلى حسابك في مساحة عمل SIMASHE.',
@@ -39,28 +44,49 @@ export const ar: DeepPartial<Catalogue> = {
     rateLimited: 'محاولات فاشلة كثيرة. انتظر بضع دقائق ثم حاول مرة أخرى.',
     demoHint: 'مساحة تجريبية: سجّل الدخول باستخدام kenya.admin@demo.simashe.org وكلمة المرور simashe-demo-2026.',
   },
-  reports: { status: REPORT_STATUS_NAMES.ar },
-  search: { countAtLeast: 'أكثر من {{count}} نتيجة: حدّد البحث لتضييقها' },
-  lessons: {
-    determinants: 'المحددات',
-    determinant: { label: 'المحدِّد', social: 'اجتماعي', economic: 'اقتصادي', environmental: 'بيئي' },
-    sectors: 'القطاعات',
-    sector: {
-      label: 'القطاع',
-      health: 'الصحة',
-      labour: 'العمل',
-      housing: 'الإسكان',
-      education: 'التعليم',
-      social_protection: 'الحماية الاجتماعية',
-      environment: 'البيئة',
-      finance: 'المالية',
-      local_government: 'الحكم المحلي',
-      transport: 'النقل',
-      agriculture: 'الزراعة',
-    },
+  reports: {
+    title: 'تقارير التقدّم',
+    new: 'تقرير جديد',
+    organisation: 'المنظمة',
+    reportTitle: 'العنوان',
+    periodStart: 'بداية الفترة',
+    periodEnd: 'نهاية الفترة',
+    template: 'القالب',
+    create: 'إنشاء التقرير',
+    filters: 'عوامل التصفية',
+    allOrganisations: 'كل المنظمات',
+    allStatuses: 'كل الحالات',
+    allRegions: 'كل الأقاليم',
+    year: 'السنة',
+    anyYear: 'أي سنة',
+    showArchived: 'إظهار التقارير المؤرشفة',
+    empty: 'لا توجد تقارير مطابقة. أنشئ تقريرًا من قالب لتبدأ الكتابة المشتركة.',
+    period: '{{start}} – {{end}}',
+    statusHeading: 'الحالة',
+    status: REPORT_STATUS_NAMES.ar,
+    archived: 'مؤرشف',
+    readOnly: 'للقراءة فقط',
+    submittedFromRegion: 'التقارير المقدَّمة من إقليمك',
+    noSubmittedFromRegion: 'لا توجد تقارير مقدَّمة من إقليمك بعد.',
+    rename: 'إعادة التسمية',
+    saveTitle: 'حفظ العنوان',
+    sendToReview: 'إرسال للمراجعة',
+    backToDraft: 'العودة إلى المسودة',
+    submit: 'تقديم التقرير',
+    reopen: 'إعادة الفتح (مسؤول)',
+    archive: 'أرشفة',
+    restore: 'استعادة',
+    saveAsTemplate: 'حفظ كقالب',
+    templateName: 'اسم القالب',
+    templateSaved: 'حُفظ كقالب «{{name}}».',
+    submittedNotice: 'هذا التقرير مقدَّم وللقراءة فقط إلى أن يعيد أحد المسؤولين فتحه.',
+    readOnlyNotice: 'يمكنك قراءة هذا التقرير دون تعديله.',
   },
-  discussions: { suggestions: 'أشخاص ومنظمات للإشارة إليهم', mentionKinds: { user: 'شخص', org: 'منظمة' } },
+  export: { label: 'تنزيل', md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF', versionPdf: 'تنزيل هذه النسخة (PDF)' },
   comments: commentsAr,
+  meetings: meetingsAr,
+  reportWorkflow: reportWorkflowAr,
+  editor: editorAr,
   history: {
     title: 'السجل',
     saveVersion: 'احفظ نسخة',
@@ -82,4 +108,5 @@ export const ar: DeepPartial<Catalogue> = {
   cycles: cyclesAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,
+  ...homeSectionsAr,
 };

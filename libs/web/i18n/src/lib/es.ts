@@ -1,13 +1,19 @@
 import { accountSecurityEs } from './account-security/es';
+import { homeSectionsEs } from './home/es';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditEs } from './audit/es';
 import { commentsEs } from './comments/es';
+import { meetingsEs } from './meetings/es';
+import { reportWorkflowEs } from './report-workflow/es';
+import { editorEs } from './editor/es';
 import { cyclesEs } from './cycles/es';
 import { versionCompareEs } from './version-compare/es';
+import { ownedSectionsEs } from './common-extra/es';
 import type { DeepPartial } from './deep-partial';
 import type { Catalogue } from './en';
 
 export const es: DeepPartial<Catalogue> = {
+  ...ownedSectionsEs,
   app: { name: 'Espacio SIMASHE', tagline: 'Acción colaborativa sobre los determinantes sociales, económicos y ambientales de la salud' },
   shell: {
     skipToContent: 'Saltar al contenido principal',
@@ -30,7 +36,6 @@ export const es: DeepPartial<Catalogue> = {
     title: '{{module}}: próximamente',
     body: 'Esta parte del espacio de trabajo está en construcción. Aparecerá en una próxima versión.',
   },
-  common: { loading: 'Cargando…', retry: 'Reintentar', errorTitle: 'Algo salió mal', backHome: 'Volver al inicio', save: 'Guardar', cancel: 'Cancelar' },
   signIn: {
     title: 'Iniciar sesión',
     intro: 'Inicie sesión en su cuenta del Espacio SIMASHE.',
@@ -42,62 +47,49 @@ export const es: DeepPartial<Catalogue> = {
     rateLimited: 'Demasiados intentos fallidos. Espere unos minutos e inténtelo de nuevo.',
     demoHint: 'Espacio de demostración: inicie sesión con kenya.admin@demo.simashe.org y la contraseña simashe-demo-2026.',
   },
-  reports: { title: 'Informes de avance', new: 'Nuevo informe', status: REPORT_STATUS_NAMES.es },
-  lessons: {
-    title: 'Lecciones aprendidas',
-    logLesson: 'Registrar una lección',
-    exportCsv: 'Exportar CSV',
-    exportXlsx: 'Exportar Excel',
+  reports: {
+    title: 'Informes de avance',
+    new: 'Nuevo informe',
+    organisation: 'Organización',
+    reportTitle: 'Título',
+    periodStart: 'Inicio del período',
+    periodEnd: 'Fin del período',
+    template: 'Plantilla',
+    create: 'Crear informe',
     filters: 'Filtros',
-    list: 'Lecciones',
-    any: 'Cualquiera',
-    status: 'Estado',
-    statuses: { draft: 'Borrador', published: 'Publicada' },
-    titleField: 'Título',
-    sections: { context: 'Contexto', actions: 'Qué se hizo', worked: 'Qué funcionó', didNotWork: 'Qué no funcionó', recommendation: 'Recomendación' },
-    determinants: 'Determinantes',
-    determinant: { label: 'Determinante', social: 'Social', economic: 'Económico', environmental: 'Ambiental' },
-    sectors: 'Sectores',
-    sector: {
-      label: 'Sector',
-      health: 'Salud',
-      labour: 'Trabajo',
-      housing: 'Vivienda',
-      education: 'Educación',
-      social_protection: 'Protección social',
-      environment: 'Medio ambiente',
-      finance: 'Finanzas',
-      local_government: 'Gobierno local',
-      transport: 'Transporte',
-      agriculture: 'Agricultura',
-    },
-    stage: 'Etapa del ciclo',
-    stages: { plan: 'Planificar', act: 'Actuar', observe: 'Observar', reflect: 'Reflexionar' },
-    visibilities: { organisation: 'Mi organización', region: 'Mi región de la OMS', network: 'Toda la red' },
-    publish: 'Publicar',
-    edit: 'Editar',
-    delete: 'Eliminar',
+    allOrganisations: 'Todas las organizaciones',
+    allStatuses: 'Todos los estados',
+    allRegions: 'Todas las regiones',
+    year: 'Año',
+    anyYear: 'Cualquier año',
+    showArchived: 'Mostrar informes archivados',
+    empty: 'Ningún informe coincide. Cree uno a partir de una plantilla para empezar a redactar en conjunto.',
+    period: '{{start}} – {{end}}',
+    statusHeading: 'Estado',
+    status: REPORT_STATUS_NAMES.es,
+    archived: 'Archivado',
+    readOnly: 'Solo lectura',
+    submittedFromRegion: 'Informes enviados de su región',
+    noSubmittedFromRegion: 'Todavía no hay informes enviados de su región.',
+    rename: 'Renombrar',
+    saveTitle: 'Guardar título',
+    sendToReview: 'Enviar a revisión',
+    backToDraft: 'Volver a borrador',
+    submit: 'Enviar informe',
+    reopen: 'Reabrir (administrador)',
+    archive: 'Archivar',
+    restore: 'Restaurar',
+    saveAsTemplate: 'Guardar como plantilla',
+    templateName: 'Nombre de la plantilla',
+    templateSaved: 'Guardado como plantilla «{{name}}».',
+    submittedNotice: 'Este informe está enviado y en solo lectura hasta que un administrador lo reabra.',
+    readOnlyNotice: 'Puede leer este informe, pero no editarlo.',
   },
-  search: {
-    title: 'Búsqueda',
-    label: 'Buscar en lecciones, informes, reuniones y debates',
-    placeholder: 'Buscar…',
-    submit: 'Buscar',
-    help: 'Use "comillas" para una frase, - para excluir una palabra, OR para una u otra. Los acentos son opcionales.',
-    any: 'Cualquiera',
-    kinds: { lesson: 'Lección', report: 'Informe', meeting: 'Reunión', discussion: 'Debate' },
-    sorts: { relevance: 'Más pertinentes', date: 'Más recientes' },
-    results: 'Resultados',
-    count_one: '{{count}} resultado',
-    count_other: '{{count}} resultados',
-    countAtLeast: 'Más de {{count}} resultados: afine la búsqueda para reducirlos',
-    previous: 'Anterior',
-    next: 'Siguiente',
-  },
-  discussions: { title: 'Debate', communities: 'Comunidades de práctica', reply: 'Su respuesta', send: 'Publicar', quote: 'Citar', edit: 'Editar', delete: 'Eliminar', edited: 'editado', suggestions: 'Personas y organizaciones que mencionar', mentionKinds: { user: 'persona', org: 'organización' } },
-  notifications: { title: 'Notificaciones', markRead: 'Marcar como leída', markAllRead: 'Marcar todo como leído' },
-  home: { welcome: 'Bienvenido/a, {{name}}', myOrganisations: 'Mis organizaciones', regionalPathfinders: 'Países pioneros de su región' },
+  export: { label: 'Descargar', md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF', versionPdf: 'Descargar esta versión (PDF)' },
   comments: commentsEs,
+  meetings: meetingsEs,
+  reportWorkflow: reportWorkflowEs,
+  editor: editorEs,
   history: {
     title: 'Historial',
     saveVersion: 'Guardar una versión',
@@ -119,4 +111,5 @@ export const es: DeepPartial<Catalogue> = {
   cycles: cyclesEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,
+  ...homeSectionsEs,
 };

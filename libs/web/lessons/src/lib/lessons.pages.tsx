@@ -68,11 +68,11 @@ export function LessonsPage() {
             {lessons.data.items.map((lesson) => (
               <li key={lesson.id} lang={lesson.language}>
                 <Link to={`/lessons/${lesson.id}`}>
-                  <strong>{lesson.title}</strong>
+                  <strong dir="auto">{lesson.title}</strong>
                 </Link>{' '}
                 {lesson.status === 'draft' && <span className="badge status-draft">{t('lessons.statuses.draft')}</span>}
                 <div className="muted">
-                  {lesson.organisationName}
+                  <bdi>{lesson.organisationName}</bdi>
                   {lesson.regionCode && ` · ${lesson.regionCode}`} · {t(`lessons.visibilities.${lesson.visibility}`)}
                 </div>
                 <Tags lesson={lesson} />
@@ -115,7 +115,7 @@ export function EditLessonPage() {
   return (
     <>
       <p>
-        <Link className="back-link" to={`/lessons/${id}`}>
+        <Link className="back-link" to={`/lessons/${id}`} dir="auto">
           {lesson.data.title}
         </Link>
       </p>
@@ -145,7 +145,7 @@ function FilesSection({ lesson }: { lesson: Lesson }) {
           {lesson.files.map((file) => (
             <li key={file.id}>
               <a href={`/api/lessons/${lesson.id}/files/${file.id}`} download>
-                {file.name}
+                <bdi>{file.name}</bdi>
               </a>{' '}
               <span className="muted">({size(file.size)})</span>{' '}
               {lesson.canEdit && (
@@ -198,9 +198,9 @@ export function LessonPage() {
         </Link>
       </p>
       <article lang={data.language}>
-        <h1>{data.title}</h1>
+        <h1 dir="auto">{data.title}</h1>
         <p className="org-meta">
-          {data.organisationName}
+          <bdi>{data.organisationName}</bdi>
           {data.countryName && ` · ${data.countryName}`}
           {data.regionCode && ` · ${data.regionCode}`}
           {data.initiative && ` · ${data.initiative}`} · <span className={`badge status-${data.status}`}>{t(`lessons.statuses.${data.status}`)}</span> ·{' '}

@@ -1,6 +1,6 @@
 import { useOrganisations } from '@simashe/web-organisations';
 import { Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
-import { DateTime } from 'luxon';
+import { formatMonth } from '@simashe/web-i18n';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAttendanceRates } from './queries';
@@ -43,7 +43,7 @@ export function AttendanceRatesCard() {
           <tbody>
             {rates.data.items.map((rate) => (
               <tr key={rate.month}>
-                <th scope="row">{DateTime.fromISO(`${rate.month}-01`).setLocale(i18n.language).toFormat('LLL yyyy')}</th>
+                <th scope="row">{formatMonth(`${rate.month}-01T12:00:00Z`, i18n.language, 'UTC', { short: true })}</th>
                 <td>{t('meetings.attendedCount', { attended: rate.attendedOccurrences, invited: rate.invitedOccurrences })}</td>
                 <td>
                   <span className="rate-bar" aria-hidden="true">

@@ -1,7 +1,10 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
+import { formatCalendarDate, formatDayLabel, formatMonth, formatTime } from '@simashe/web-i18n';
 import { DateTime } from 'luxon';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { layoutDay, monthCell, nowMinute, WORKDAY_START_HOUR } from './calendar-layout';
 
 export type CalendarView = 'month' | 'week' | 'list';
 
@@ -28,34 +31,38 @@ function days(from: DateTime, to: DateTime): DateTime[] {
   return result;
 }
 
-function startsOn(occurrence: MeetingOccurrence, day: DateTime, zone: string): boolean {
-  return DateTime.fromISO(occurrence.start).setZone(zone).hasSame(day, 'day');
+/** Times through the shared formatter: the locale's own 12- or 24-hour clock, the same as in lists. */
+function useTime(zone: string) {
+  const { i18n } = useTranslation();
+  return (iso: string) => formatTime(iso, i18n.language, zone);
 }
 
 function OccurrenceChip({ occurrence, zone }: { occurrence: MeetingOccurrence; zone: string }) {
-  const { i18n } = useTranslation();
-  const time = DateTime.fromISO(occurrence.start).setZone(zone).setLocale(i18n.language).toLocaleString(DateTime.TIME_SIMPLE);
+  const time = useTime(zone);
+  const range = `${time(occurrence.start)}–${time(occurrence.end)}`;
   return (
-    <Link className={`chip chip-${occurrence.kind}`} to={`/meetings/${occurrence.meetingId}`}>
-      <span dir="ltr">{time}</span> {occurrence.title}
+    // The full title and times in a tooltip too: narrow cells may still wrap a long title over several lines.
+    <Link className={`chip chip-${occurrence.kind}`} to={`/meetings/${occurrence.meetingId}`} title={`${range} ${occurrence.title}`}>
+      <span className="chip-time">{time(occurrence.start)}</span> <bdi className="chip-title">{occurrence.title}</bdi>
     </Link>
   );
 }
 
-export function MonthView({ items, anchor, zone }: { items: MeetingOccurrence[]; anchor: string; zone: string }) {
-  const { i18n } = useTranslation();
+export function MonthView({ items, anchor, zone, onShowDay }: { items: MeetingOccurrence[]; anchor: string; zone: string; onShowDay?: (day: string) => void }) {
+  const { t, i18n } = useTranslation();
   const { from, to } = viewRange('month', anchor, zone);
   const month = DateTime.fromISO(anchor, { zone }).month;
   const all = days(from, to);
   const weeks = Array.from({ length: all.length / 7 }, (_, index) => all.slice(index * 7, index * 7 + 7));
+  const [expanded, setExpanded] = useState<string | null>(null);
   return (
     <table className="calendar-month">
-      <caption className="visually-hidden">{DateTime.fromISO(anchor).setLocale(i18n.language).toFormat('LLLL yyyy')}</caption>
+      <caption className="visually-hidden">{formatMonth(`${anchor}T12:00:00Z`, i18n.language, 'UTC')}</caption>
       <thead>
         <tr>
           {weeks[0].map((day) => (
             <th key={day.weekday} scope="col">
-              {day.setLocale(i18n.language).toFormat('ccc')}
+              {formatDayLabel(day.toISODate()!, i18n.language, 'weekday')}
             </th>
           ))}
         </tr>
@@ -64,15 +71,26 @@ export function MonthView({ items, anchor, zone }: { items: MeetingOccurrence[];
         {weeks.map((week) => (
           <tr key={week[0].toISODate()}>
             {week.map((day) => {
+              const iso = day.toISODate()!;
               const today = day.hasSame(DateTime.now().setZone(zone), 'day');
+              const dayItems = items.filter((o) => DateTime.fromISO(o.start).setZone(zone).hasSame(day, 'day'));
+              const { shown, more } = expanded === iso ? { shown: monthCell(dayItems, Infinity).shown, more: 0 } : monthCell(dayItems);
               return (
-                <td key={day.toISODate()} className={[day.month !== month ? 'other-month' : '', today ? 'today' : ''].join(' ')} aria-current={today ? 'date' : undefined}>
-                  <div className="day-number">{day.day}</div>
-                  {items
-                    .filter((o) => startsOn(o, day, zone))
-                    .map((o) => (
-                      <OccurrenceChip key={`${o.meetingId}-${o.occurrence}`} occurrence={o} zone={zone} />
-                    ))}
+                <td key={iso} className={[day.month !== month ? 'other-month' : '', today ? 'today' : ''].join(' ')} aria-current={today ? 'date' : undefined}>
+                  <div className="day-number">{formatDayLabel(day.toISODate()!, i18n.language, 'day')}</div>
+                  {shown.map((o) => (
+                    <OccurrenceChip key={`${o.meetingId}-${o.occurrence}`} occurrence={o} zone={zone} />
+                  ))}
+                  {more > 0 && (
+                    <button
+                      type="button"
+                      className="more-link"
+                      aria-label={t('meetings.moreOn', { count: more, date: formatCalendarDate(day.toISODate()!, i18n.language, { weekday: true }) })}
+                      onClick={() => (onShowDay ? onShowDay(iso) : setExpanded(iso))}
+                    >
+                      {t('meetings.more', { count: more })}
+                    </button>
+                  )}
                 </td>
               );
             })}
@@ -85,47 +103,76 @@ export function MonthView({ items, anchor, zone }: { items: MeetingOccurrence[];
 
 const HOUR_HEIGHT_REM = 2;
 
-/** Seven day columns on a 24-hour scale in the viewer's zone; each meeting is placed at its start and sized by its length. */
+/**
+ * Seven day columns on a 24-hour scale in the viewer's zone, opened at the start of the working day. Today's column
+ * is marked, with a line at the current time; meetings that overlap share the column's width.
+ */
 export function WeekView({ items, anchor, zone }: { items: MeetingOccurrence[]; anchor: string; zone: string }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { from, to } = viewRange('week', anchor, zone);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [now, setNow] = useState(() => new Date());
+  const time = useTime(zone);
+
+  useEffect(() => {
+    const body = scroller.current;
+    if (!body) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    body.scrollTop = WORKDAY_START_HOUR * HOUR_HEIGHT_REM * rem;
+  }, [anchor, zone]);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const hourLabel = (hour: number) => time(from.set({ hour, minute: 0 }).toISO()!);
+
   return (
-    <div className="calendar-week">
-      <div className="week-hours" aria-hidden="true">
-        <div className="week-day-name" />
-        {Array.from({ length: 24 }, (_, hour) => (
-          <div key={hour} style={{ blockSize: `${HOUR_HEIGHT_REM}rem` }}>
-            {String(hour).padStart(2, '0')}:00
+    <div className="calendar-week-frame">
+      <div className="calendar-week calendar-week-head" aria-hidden="true">
+        <div className="week-hours" />
+        {days(from, to).map((day) => (
+          <div key={day.toISODate()} className={`week-day-name ${nowMinute(day.toISODate()!, zone, now) !== null ? 'today' : ''}`}>
+            {formatDayLabel(day.toISODate()!, i18n.language, 'weekdayDay')}
           </div>
         ))}
       </div>
-      {days(from, to).map((day) => {
-        const label = day.setLocale(i18n.language).toFormat('cccc d LLLL');
-        const events = items.filter((o) => startsOn(o, day, zone));
-        return (
-          <section key={day.toISODate()} className="week-day" aria-label={label}>
-            <div className="week-day-name" aria-hidden="true">
-              {day.setLocale(i18n.language).toFormat('ccc d')}
+      <div className="calendar-week calendar-week-body" ref={scroller} tabIndex={0} role="group" aria-label={t('meetings.weekGrid')}>
+        <div className="week-hours" aria-hidden="true">
+          {Array.from({ length: 24 }, (_, hour) => (
+            <div key={hour} style={{ blockSize: `${HOUR_HEIGHT_REM}rem` }}>
+              {hourLabel(hour)}
             </div>
-            <ul className="week-day-body" style={{ blockSize: `${24 * HOUR_HEIGHT_REM}rem` }}>
-              {events.map((o) => {
-                const start = DateTime.fromISO(o.start).setZone(zone);
-                const startMinute = start.hour * 60 + start.minute;
-                const minutes = Math.min(DateTime.fromISO(o.end).diff(DateTime.fromISO(o.start), 'minutes').minutes, 24 * 60 - startMinute);
-                return (
+          ))}
+        </div>
+        {days(from, to).map((day) => {
+          const iso = day.toISODate()!;
+          const label = formatDayLabel(day.toISODate()!, i18n.language, 'long');
+          const current = nowMinute(iso, zone, now);
+          return (
+            <section key={iso} className={`week-day ${current !== null ? 'today' : ''}`} aria-label={current !== null ? t('meetings.todayLabel', { date: label }) : label} aria-current={current !== null ? 'date' : undefined}>
+              <ul className="week-day-body" style={{ blockSize: `${24 * HOUR_HEIGHT_REM}rem` }}>
+                {layoutDay(items, iso, zone).map((event) => (
                   <li
-                    key={`${o.meetingId}-${o.occurrence}`}
+                    key={`${event.occurrence.meetingId}-${event.occurrence.occurrence}`}
                     className="week-event"
-                    style={{ insetBlockStart: `${(startMinute / 60) * HOUR_HEIGHT_REM}rem`, blockSize: `${Math.max(0.75, (minutes / 60) * HOUR_HEIGHT_REM)}rem` }}
+                    style={{
+                      insetBlockStart: `${(event.startMinute / 60) * HOUR_HEIGHT_REM}rem`,
+                      blockSize: `${(event.minutes / 60) * HOUR_HEIGHT_REM}rem`,
+                      insetInlineStart: `${(event.lane / event.lanes) * 100}%`,
+                      inlineSize: `${100 / event.lanes}%`,
+                    }}
                   >
-                    <OccurrenceChip occurrence={o} zone={zone} />
+                    <OccurrenceChip occurrence={event.occurrence} zone={zone} />
                   </li>
-                );
-              })}
-            </ul>
-          </section>
-        );
-      })}
+                ))}
+              </ul>
+              {current !== null && <div className="week-now" style={{ insetBlockStart: `${(current / 60) * HOUR_HEIGHT_REM}rem` }} role="presentation" title={t('meetings.now')} />}
+            </section>
+          );
+        })}
+      </div>
     </div>
   );
 }

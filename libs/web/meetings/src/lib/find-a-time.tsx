@@ -1,9 +1,11 @@
 import type { DirectoryEntry } from '@simashe/contracts';
 import { commonWindows, workingWindows, type Window } from '@simashe/scheduling';
+import { formatDate, formatDateTime, formatDayLabel, formatTime } from '@simashe/web-i18n';
 import { Button, EmptyState } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useIsolate } from './occurrence-item';
 
 /** Distinct, dark-enough colours for each organisation's working hours. */
 const PALETTE = ['#2f6f9f', '#a05a00', '#6b4c9a', '#2d7d6f', '#9b3d5a', '#5a6b2d'];
@@ -39,6 +41,7 @@ export function FindATime({
   onPick: (startIso: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const isolate = useIsolate();
   const [weekStart, setWeekStart] = useState(() => DateTime.now().setZone(zone).startOf('week').plus({ weeks: 1 }).toISODate()!);
   if (organisations.length === 0) return <EmptyState>{t('meetings.findATimeEmpty')}</EmptyState>;
   const from = DateTime.fromISO(weekStart, { zone });
@@ -46,7 +49,6 @@ export function FindATime({
   const perOrganisation = organisations.map((o) => ({ organisation: o, windows: workingWindows(o, week) }));
   const overlaps = commonWindows(perOrganisation.map((p) => p.windows));
   const days = Array.from({ length: 7 }, (_, index) => from.plus({ days: index }));
-  const local = (iso: string) => DateTime.fromISO(iso).setZone(zone).setLocale(i18n.language);
 
   return (
     <div className="find-a-time">
@@ -54,7 +56,7 @@ export function FindATime({
         <Button variant="secondary" onClick={() => setWeekStart(from.minus({ weeks: 1 }).toISODate()!)}>
           {t('meetings.previousWeek')}
         </Button>
-        <strong>{t('meetings.weekOf', { date: from.setLocale(i18n.language).toLocaleString(DateTime.DATE_MED) })}</strong>
+        <strong>{t('meetings.weekOf', { date: formatDate(from.toJSDate(), i18n.language, zone) })}</strong>
         <Button variant="secondary" onClick={() => setWeekStart(from.plus({ weeks: 1 }).toISODate()!)}>
           {t('meetings.nextWeek')}
         </Button>
@@ -64,7 +66,7 @@ export function FindATime({
         {perOrganisation.map(({ organisation }, index) => (
           <li key={organisation.id}>
             <span className="swatch" style={{ background: PALETTE[index % PALETTE.length] }} aria-hidden="true" />{' '}
-            {t('meetings.worksFrom', { name: organisation.name, start: organisation.workDayStart, end: organisation.workDayEnd, zone: organisation.timeZone })}
+            {t('meetings.worksFrom', { name: isolate(organisation.name), start: organisation.workDayStart, end: organisation.workDayEnd, zone: isolate(organisation.timeZone) })}
           </li>
         ))}
       </ul>
@@ -74,14 +76,14 @@ export function FindATime({
           <div className="fat-scale">
             {[0, 6, 12, 18].map((hour) => (
               <span key={hour} style={{ insetInlineStart: `${(hour / 24) * 100}%` }}>
-                {String(hour).padStart(2, '0')}:00
+                {formatTime(from.set({ hour, minute: 0 }).toJSDate(), i18n.language, zone)}
               </span>
             ))}
           </div>
         </div>
         {days.map((day) => (
           <div key={day.toISODate()} className="fat-day">
-            <div className="fat-day-name">{day.setLocale(i18n.language).toFormat('ccc d')}</div>
+            <div className="fat-day-name">{formatDayLabel(day.toISODate()!, i18n.language, 'weekdayDay')}</div>
             {perOrganisation.map(({ organisation, windows }, index) => (
               <div key={organisation.id} className="fat-track" title={organisation.name}>
                 <Segments windows={windows} day={day} className="segment-work" colour={PALETTE[index % PALETTE.length]} />
@@ -100,8 +102,8 @@ export function FindATime({
         <ul className="fat-overlaps">
           {overlaps.map((w) => (
             <li key={w.start}>
-              <span dir="ltr">
-                {local(w.start).toFormat('ccc d LLL, HH:mm')}–{local(w.end).toFormat('HH:mm')}
+              <span>
+                {formatDateTime(w.start, i18n.language, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' })}–{formatTime(w.end, i18n.language, zone)}
               </span>{' '}
               <Button variant="secondary" onClick={() => onPick(w.start)}>
                 {t('meetings.useThisTime')}

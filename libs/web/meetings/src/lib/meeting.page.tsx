@@ -1,16 +1,18 @@
 import type { Meeting, MeetingOccurrence } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
-import { formatDateTime, useTimeZoneOptions } from '@simashe/web-i18n';
+import { formatDateTime } from '@simashe/web-i18n';
 import { ApiError } from '@simashe/web-api-client';
-import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { AgendaCard } from './agenda.card';
-import { OccurrenceItem } from './occurrence-item';
-import { useActionItems, useCancelOccurrence, useChangeFollowing, useMeeting, useMeetingPeople, useMoveOccurrence, useRecordAttendance } from './queries';
+import { GuestListCard } from './guest-list';
+import { OccurrenceItem, useIsolate } from './occurrence-item';
+import { useActionItems, useCancelOccurrence, useChangeFollowing, useMeeting, useMeetingPeople, useMoveOccurrence, useRecordAttendance, useSeriesRsvp } from './queries';
+import { TimeZonePicker, useShownZone } from './time-zone-picker';
 
 const PAGE = 10;
 
@@ -79,8 +81,13 @@ function RecordAttendance({ meeting, occurrence }: { meeting: Meeting; occurrenc
               checked={chosen.includes(person.userId)}
               onChange={(e) => setChosen((list) => (e.target.checked ? [...list, person.userId] : list.filter((id) => id !== person.userId)))}
             />{' '}
-            {person.name}
-            {person.organisationName && <span className="muted"> · {person.organisationName}</span>}
+            <bdi>{person.name}</bdi>
+            {person.organisationName && (
+              <span className="muted">
+                {' · '}
+                <bdi>{person.organisationName}</bdi>
+              </span>
+            )}
           </label>
         ))}
       </fieldset>
@@ -97,6 +104,7 @@ function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurren
   const { t } = useTranslation();
   const cancel = useCancelOccurrence();
   const [open, setOpen] = useState<'move' | 'reschedule' | 'attendance' | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const toggle = (tool: 'move' | 'reschedule' | 'attendance') => setOpen((current) => (current === tool ? null : tool));
   return (
     <>
@@ -117,12 +125,20 @@ function OccurrenceActions({ meeting, occurrence }: { meeting: Meeting; occurren
                 <Button variant="secondary" aria-expanded={open === 'reschedule'} onClick={() => toggle('reschedule')}>
                   {t('meetings.rescheduleFollowing')}
                 </Button>
-                <Button
-                  variant="danger"
-                  onClick={() => window.confirm(t('meetings.confirmCancelFollowing')) && cancel.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, scope: 'following' })}
-                >
+                <Button variant="danger" aria-haspopup="dialog" onClick={() => setConfirming(true)}>
                   {t('meetings.cancelFollowing')}
                 </Button>
+                <ConfirmDialog
+                  open={confirming}
+                  title={t('meetings.cancelFollowing')}
+                  message={t('meetings.confirmCancelFollowing')}
+                  confirmLabel={t('meetings.cancelFollowing')}
+                  danger
+                  busy={cancel.isPending}
+                  error={cancel.error ? <Alert kind="error">{cancel.error.message}</Alert> : undefined}
+                  onCancel={() => setConfirming(false)}
+                  onConfirm={() => cancel.mutate({ meetingId: meeting.id, occurrence: occurrence.occurrence, scope: 'following' }, { onSuccess: () => setConfirming(false) })}
+                />
               </>
             )}
           </>
@@ -153,8 +169,8 @@ function ActionItemsCard({ meetingId, viewZone }: { meetingId: string; viewZone:
           <thead>
             <tr>
               <th scope="col">{t('meetings.action')}</th>
-              <th scope="col">{t('editor.owner')}</th>
-              <th scope="col">{t('editor.due')}</th>
+              <th scope="col">{t('meetings.owner')}</th>
+              <th scope="col">{t('meetings.due')}</th>
               <th scope="col">{t('meetings.fromSession')}</th>
             </tr>
           </thead>
@@ -162,9 +178,9 @@ function ActionItemsCard({ meetingId, viewZone }: { meetingId: string; viewZone:
             {items.data.items.map((item, index) => (
               <tr key={`${item.minutesId}-${index}`} className={item.done ? 'done' : undefined}>
                 <td>
-                  {item.done && <span className="badge">{t('editor.done')}</span>} {item.text || t('meetings.untitledAction')}
+                  {item.done && <span className="badge">{t('meetings.done')}</span>} <bdi>{item.text || t('meetings.untitledAction')}</bdi>
                 </td>
-                <td>{item.ownerName ?? t('editor.noOwner')}</td>
+                <td>{item.ownerName ? <bdi>{item.ownerName}</bdi> : t('meetings.noOwner')}</td>
                 <td dir="ltr">{item.dueDate ?? '—'}</td>
                 <td>
                   <Link to={`/meetings/${meetingId}/minutes/${item.occurrence}`}>{day(item.occurrence)}</Link>
@@ -182,9 +198,12 @@ export function MeetingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useCurrentUser();
-  const zones = useTimeZoneOptions();
   const meeting = useMeeting(id);
-  const [viewZone, setViewZone] = useState(user.timeZone);
+  const isolate = useIsolate();
+  const location = useLocation();
+  const justScheduled = (location.state as { scheduled?: boolean } | null)?.scheduled === true;
+  const seriesRsvp = useSeriesRsvp();
+  const [viewZone, setViewZone] = useShownZone(user.timeZone);
   const [shown, setShown] = useState(PAGE);
   const [showPast, setShowPast] = useState(false);
   const [now] = useState(() => Date.now());
@@ -197,6 +216,7 @@ export function MeetingPage() {
   if (meeting.isError) return <QueryError error={meeting.error} onRetry={() => meeting.refetch()} />;
   const data = meeting.data;
   const occurrences = data.occurrences.filter((o) => showPast || new Date(o.end).getTime() >= now);
+  const upcoming = data.occurrences.filter((o) => new Date(o.end).getTime() >= now);
 
   return (
     <>
@@ -205,12 +225,17 @@ export function MeetingPage() {
           {t('meetings.title')}
         </Link>
       </p>
-      <h1>{data.title}</h1>
+      {justScheduled && <Alert kind="success">{t('meetings.scheduled', { title: isolate(data.title) })}</Alert>}
+      <h1 dir="auto">{data.title}</h1>
       <p className="org-meta">
-        {t(`meetings.kinds.${data.kind}`)} · {data.occurrences[0] ? t('meetings.by', { name: data.occurrences[0].organiserOrganisationName }) : null}
+        {t(`meetings.kinds.${data.kind}`)} · {data.occurrences[0] ? t('meetings.by', { name: isolate(data.occurrences[0].organiserOrganisationName) }) : null}
         {data.cancelled && <> · <span className="badge status-cancelled">{t('meetings.cancelled')}</span></>}
       </p>
-      {data.description && <p className="description">{data.description}</p>}
+      {data.description && (
+        <p className="description" dir="auto">
+          {data.description}
+        </p>
+      )}
       {data.conferencingUrl && (
         <p>
           <a href={data.conferencingUrl} target="_blank" rel="noopener noreferrer" dir="ltr">
@@ -218,10 +243,35 @@ export function MeetingPage() {
           </a>
         </p>
       )}
+      {data.rrule && upcoming.length > 1 && (
+        <div className="series-rsvp">
+          <div className="button-row" role="group" aria-label={t('meetings.rsvpSeries', { count: upcoming.length })}>
+            <span>{t('meetings.rsvpSeries', { count: upcoming.length })}</span>
+            {(['yes', 'maybe', 'no'] as const).map((answer) => {
+              const all = upcoming.every((o) => o.myRsvp === answer);
+              return (
+                <Button
+                  key={answer}
+                  variant="secondary"
+                  aria-pressed={all}
+                  className={all ? 'selected' : ''}
+                  busy={seriesRsvp.isPending && seriesRsvp.variables?.response === answer}
+                  onClick={() => seriesRsvp.mutate({ meetingId: data.id, response: answer })}
+                >
+                  {t(`meetings.answerAll.${answer}`)}
+                </Button>
+              );
+            })}
+          </div>
+          {seriesRsvp.isSuccess && <Alert kind="success">{t('meetings.rsvpSeriesSaved')}</Alert>}
+          {seriesRsvp.error && <Alert kind="error">{seriesRsvp.error.message}</Alert>}
+        </div>
+      )}
+      {data.canManage && <GuestListCard meeting={data} viewZone={viewZone} />}
       <AgendaCard meetingId={data.id} canManage={data.canManage} />
       <Card title={t('meetings.sessions')}>
         <div className="calendar-controls">
-          <SelectField label={t('meetings.showIn')} value={viewZone} onChange={(e) => setViewZone(e.target.value)} options={zones} />
+          <TimeZonePicker label={t('meetings.showIn')} value={viewZone} ownZone={user.timeZone} onChange={setViewZone} />
           <label className="checkbox">
             <input type="checkbox" checked={showPast} onChange={(e) => setShowPast(e.target.checked)} /> {t('meetings.showPast')}
           </label>

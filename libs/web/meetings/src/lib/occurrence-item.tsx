@@ -1,5 +1,6 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
-import { formatDateTime } from '@simashe/web-i18n';
+import { formatDateTime, formatTime } from '@simashe/web-i18n';
+import { DateTime } from 'luxon';
 import { useOrganisations } from '@simashe/web-organisations';
 import { Button } from '@simashe/web-ui';
 import { useState, type ReactNode } from 'react';
@@ -12,10 +13,32 @@ function useTimeFormatter() {
   return (iso: string, timeZone: string) => formatDateTime(iso, i18n.language, { timeZone, dateStyle: 'full', timeStyle: 'short' });
 }
 
+/** "Tuesday 2 March 2027 at 14:00–15:30", or both dates in full when the session ends on another day there. */
+export function useSpanFormatter() {
+  const { i18n } = useTranslation();
+  return (start: string, end: string, timeZone: string) => {
+    const first = formatDateTime(start, i18n.language, { timeZone, dateStyle: 'full', timeStyle: 'short' });
+    const sameDay = DateTime.fromISO(start).setZone(timeZone).hasSame(DateTime.fromISO(end).setZone(timeZone), 'day');
+    return `${first}–${sameDay ? formatTime(end, i18n.language, timeZone) : formatDateTime(end, i18n.language, { timeZone, dateStyle: 'full', timeStyle: 'short' })}`;
+  };
+}
+
+/**
+ * Isolates a name inside a translated sentence in right-to-left languages (first-strong isolate), so a Latin name
+ * does not drag the sentence's punctuation and numbers to the wrong side. Left-to-right text is left as it is.
+ */
+export function useIsolate() {
+  const { i18n } = useTranslation();
+  const rtl = i18n.dir(i18n.language) === 'rtl';
+  return (text: string) => (rtl ? `\u2068${text}\u2069` : text);
+}
+
 /** One occurrence with what a person does about it: RSVP, register, check in, calendar file; organisers cancel it. */
 export function OccurrenceItem({ occurrence, viewZone, children }: { occurrence: MeetingOccurrence; viewZone: string; children?: ReactNode }) {
   const { t } = useTranslation();
   const format = useTimeFormatter();
+  const span = useSpanFormatter();
+  const isolate = useIsolate();
   const rsvp = useRsvp();
   const cancel = useCancelOccurrence();
   const registration = useRegistration();
@@ -29,13 +52,16 @@ export function OccurrenceItem({ occurrence, viewZone, children }: { occurrence:
     (o) => o.name === occurrence.organiserOrganisationName && o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'),
   );
   return (
-    <li className="occurrence" aria-label={`${occurrence.title}, ${format(occurrence.start, viewZone)}`}>
-      <Link to={`/meetings/${occurrence.meetingId}`}><strong>{occurrence.title}</strong></Link> {occurrence.modified && <span className="badge">{t('meetings.moved')}</span>}
-      <div className="occurrence-time">{format(occurrence.start, viewZone)}</div>
+    <li className="occurrence" aria-label={`${occurrence.title}, ${span(occurrence.start, occurrence.end, viewZone)}`}>
+      <Link to={`/meetings/${occurrence.meetingId}`} dir="auto">
+        <strong>{occurrence.title}</strong>
+      </Link>{' '}
+      {occurrence.modified && <span className="badge">{t('meetings.moved')}</span>}
+      <div className="occurrence-time">{span(occurrence.start, occurrence.end, viewZone)}</div>
       {viewZone !== occurrence.timeZone && (
-        <div className="muted">{t('meetings.organiserTime', { time: format(occurrence.start, occurrence.timeZone), zone: occurrence.timeZone })}</div>
+        <div className="muted">{t('meetings.organiserTime', { time: format(occurrence.start, occurrence.timeZone), zone: isolate(occurrence.timeZone) })}</div>
       )}
-      <div className="muted">{t('meetings.by', { name: occurrence.organiserOrganisationName })}</div>
+      <div className="muted">{t('meetings.by', { name: isolate(occurrence.organiserOrganisationName) })}</div>
       {seats && (
         <div className="registration">
           <span className="muted">

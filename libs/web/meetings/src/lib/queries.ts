@@ -5,11 +5,13 @@ import type {
   AttendanceRate,
   ChangeFollowingRequest,
   CreateMeetingRequest,
+  GuestList,
   Meeting,
   MeetingOccurrence,
   MeetingPerson,
   Minutes,
   ReplaceAgendaRequest,
+  RsvpReminder,
 } from '@simashe/contracts';
 import { api } from '@simashe/web-api-client';
 
@@ -30,6 +32,23 @@ export const useRsvp = () =>
   useMeetingMutation(({ meetingId, occurrence, response }: { meetingId: string; occurrence: string; response: 'yes' | 'no' | 'maybe' }) =>
     api.put<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/rsvp`, { response }),
   );
+/** The same answer for every session of the series still to come. */
+export const useSeriesRsvp = () =>
+  useMeetingMutation(({ meetingId, response }: { meetingId: string; response: 'yes' | 'no' | 'maybe' }) => api.put<Meeting>(`/meetings/${meetingId}/rsvp`, { response }));
+
+export function useGuests(meetingId: string, occurrence: string | null) {
+  return useQuery({
+    queryKey: ['meetings', 'guests', meetingId, occurrence],
+    queryFn: () => api.get<GuestList>(`/meetings/${meetingId}/occurrences/${occurrence}/guests`),
+    enabled: occurrence !== null,
+  });
+}
+
+export const useRemindGuests = () =>
+  useMeetingMutation(({ meetingId, occurrence }: { meetingId: string; occurrence: string }) =>
+    api.post<RsvpReminder>(`/meetings/${meetingId}/occurrences/${occurrence}/rsvp-reminders`),
+  );
+
 export const useCancelOccurrence = () =>
   useMeetingMutation(({ meetingId, occurrence, scope = 'this' }: { meetingId: string; occurrence: string; scope?: 'this' | 'following' }) =>
     api.post<Meeting>(`/meetings/${meetingId}/occurrences/${occurrence}/cancel`, { scope }),

@@ -1,40 +1,37 @@
-import { PREFERENCE_KINDS, type Notification } from '@simashe/contracts';
+import { PREFERENCE_KINDS } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Button, Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { useMarkAllRead, useMarkRead, useNotifications, usePreferences, useUpdatePreferences } from './queries';
+import { groupNotifications, type NotificationGroup } from './grouping';
+import { NotificationRow } from './notification-row';
+import { useMarkAllRead, useNotifications, usePreferences, useUpdatePreferences } from './queries';
 
-function NotificationItem({ notification }: { notification: Notification }) {
+/** A subject's notifications: its newest as a compact row, the older ones folded under it. */
+function NotificationGroupItem({ group }: { group: NotificationGroup }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const markRead = useMarkRead();
-  const when = useDateFormatter(user.timeZone)(notification.createdAt, { timeStyle: 'short' });
-  const open = () => !notification.read && markRead.mutate(notification.id);
+  const format = useDateFormatter(useCurrentUser().timeZone);
+  const unreadIds = group.items.filter((item) => !item.read).map((item) => item.id);
+  const older = group.items.slice(1);
   return (
-    <li className={notification.read ? 'notification' : 'notification unread'}>
-      <div>
-        {!notification.read && <span className="badge">{t('notifications.new')}</span>}{' '}
-        {notification.link ? (
-          <Link to={notification.link} onClick={open}>
-            <strong>{notification.title}</strong>
-          </Link>
-        ) : (
-          <strong>{notification.title}</strong>
-        )}
-      </div>
-      {notification.body && <div>{notification.body}</div>}
-      <div className="muted">
-        {t(`notifications.kinds.${notification.kind}`)} · {when}
-      </div>
-      {!notification.read && (
-        <Button variant="link" className="link-dark" busy={markRead.isPending} onClick={open}>
-          {t('notifications.markRead')}
-        </Button>
+    <>
+      <NotificationRow notification={group.latest} unreadIds={unreadIds} count={group.items.length} />
+      {older.length > 0 && (
+        <li className="notification-group">
+          <details>
+            <summary>{t('inbox.inThread', { count: group.items.length })}</summary>
+            <ul className="notification-older">
+              {older.map((item) => (
+                <li key={item.id}>
+                  <span dir="auto">{item.title}</span> <span className="muted">· <bdi>{format(item.createdAt, { timeStyle: 'short' })}</bdi></span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </li>
       )}
-    </li>
+    </>
   );
 }
 
@@ -92,9 +89,9 @@ export function NotificationsPage() {
         ) : notifications.data.items.length === 0 ? (
           <EmptyState>{t('notifications.empty')}</EmptyState>
         ) : (
-          <ul className="notifications">
-            {notifications.data.items.map((notification) => (
-              <NotificationItem key={notification.id} notification={notification} />
+          <ul className="notification-rows">
+            {groupNotifications(notifications.data.items).map((group) => (
+              <NotificationGroupItem key={group.key} group={group} />
             ))}
           </ul>
         )}

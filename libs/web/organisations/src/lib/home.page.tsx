@@ -5,6 +5,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { CreateOrganisationCard } from './create-organisation.card';
+import { MyWork } from './my-work.section';
 import { useOrganisations } from './queries';
 
 function OrganisationTiles({ items }: { items: Organisation[] }) {
@@ -14,15 +15,32 @@ function OrganisationTiles({ items }: { items: Organisation[] }) {
       {items.map((organisation) => (
         <li key={organisation.id}>
           <div className="org-tile">
-            <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link>
+            <Link to={`/organisations/${organisation.id}`} dir="auto">
+              {organisation.name}
+            </Link>
             <p className="org-meta">
               <span className="badge">{t(`kinds.${organisation.kind}`)}</span>
-              {organisation.region && <> · {organisation.region.code}</>}
-              {organisation.country && <> · {organisation.country.name}</>}
+              {organisation.region && (
+                <>
+                  {' · '}
+                  <bdi>{organisation.region.code}</bdi>
+                </>
+              )}
+              {organisation.country && (
+                <>
+                  {' · '}
+                  <bdi>{organisation.country.name}</bdi>
+                </>
+              )}
             </p>
             <p className="org-meta">
-              {t('home.members', { count: organisation.memberCount })}
-              {organisation.myRole && <> · {t('home.yourRole', { role: t(`roles.${organisation.myRole}`) })}</>}
+              <bdi>{t('home.members', { count: organisation.memberCount })}</bdi>
+              {organisation.myRole && (
+                <>
+                  {' · '}
+                  <bdi>{t('home.yourRole', { role: t(`roles.${organisation.myRole}`) })}</bdi>
+                </>
+              )}
             </p>
           </div>
         </li>
@@ -55,6 +73,7 @@ export function HomePage({ children }: { children?: ReactNode }) {
   return (
     <>
       <h1>{t('home.welcome', { name: user.name })}</h1>
+      <MyWork memberOrganisationIds={mine.map((organisation) => organisation.id)} />
       <Card title={t('home.myOrganisations')}>
         {mine.length ? <OrganisationTiles items={mine} /> : <EmptyState>{t('home.noOrganisations')}</EmptyState>}
       </Card>

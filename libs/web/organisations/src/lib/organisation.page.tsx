@@ -53,7 +53,7 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
             <tbody>
               {organisation.members.map((member) => (
                 <tr key={member.userId}>
-                  <td>{member.name}</td>
+                  <td dir="auto">{member.name}</td>
                   <td dir="ltr">{member.email}</td>
                   <td>
                     {organisation.canManage ? (
@@ -190,7 +190,7 @@ function PartnersCard({ organisation }: { organisation: OrganisationDetail }) {
         <ul>
           {organisation.partnerGrants.map((partner) => (
             <li key={partner.organisationId}>
-              {partner.organisationName}{' '}
+              <bdi>{partner.organisationName}</bdi>{' '}
               {organisation.canManage && (
                 <Button variant="secondary" aria-label={t('organisation.revokePartner', { name: partner.organisationName })} onClick={() => revoke.mutate(partner.organisationId)}>
                   {t('common.remove')}
@@ -288,7 +288,7 @@ export function OrganisationPage() {
           {t('nav.home')}
         </Link>
       </p>
-      <h1>{data.name}</h1>
+      <h1 dir="auto">{data.name}</h1>
       <p className="org-meta">
         <span className="badge">{t(`kinds.${data.kind}`)}</span>
         {data.region && <> · {t('organisation.region')}: {data.region.name} ({data.region.code})</>}

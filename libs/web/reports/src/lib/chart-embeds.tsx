@@ -31,11 +31,13 @@ export function withLiveCharts(extensions: AnyExtension[]): AnyExtension[] {
   return extensions.map((extension) => (extension.name === ChartEmbed.name ? ChartEmbed.extend({ addNodeView: () => ReactNodeViewRenderer(ChartEmbedView) }) : extension));
 }
 
-/** Inserts a live chart of a measure the writer may read, after the current block. */
-export function ChartEmbedTools({ editor, editable }: { editor: Editor; editable: boolean }) {
+/**
+ * Inserts a live chart of a measure the writer may read, after the current block. Opened from its button or from
+ * the "/" menu (the editor holds `open`); the measure list takes the keyboard as it opens.
+ */
+export function ChartEmbedTools({ editor, editable, open, setOpen }: { editor: Editor; editable: boolean; open: boolean; setOpen: (open: boolean) => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState('');
   const measures = useQuery({ queryKey: ['cycles', 'measure-options'], queryFn: () => api.get<{ items: MeasureOption[] }>('/measures'), enabled: open });
   const insert = () => {
@@ -58,7 +60,7 @@ export function ChartEmbedTools({ editor, editable }: { editor: Editor; editable
       {open && (
         <>
           <label htmlFor={id}>{t('cycles.embed.measure')}</label>
-          <select id={id} value={choice} onChange={(event) => setChoice(event.target.value)}>
+          <select id={id} value={choice} autoFocus onChange={(event) => setChoice(event.target.value)}>
             <option value="">{measures.isPending ? t('common.loading') : measures.data?.items.length ? t('cycles.embed.choose') : t('cycles.embed.none')}</option>
             {(measures.data?.items ?? []).map((measure) => (
               <option key={measure.id} value={measure.id}>

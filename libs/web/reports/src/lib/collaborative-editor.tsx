@@ -1,18 +1,23 @@
 import type { CollabProvider } from '@simashe/collab-client';
 import { REPORT_DOCUMENT_FIELD, type CurrentUser } from '@simashe/contracts';
-import { isSafeLinkHref, reportExtensions } from '@simashe/editor';
+import { guidanceOf, reportExtensions } from '@simashe/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { ActionItemTools, type ActionItemOwner } from './action-item-tools';
 import { ChartEmbedTools, withLiveCharts } from './chart-embeds';
 import { CommentHighlights, showCommentHighlights } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
+import { LinkDialog } from './link-dialog';
 import { colourFor, initials } from './presence';
 import { useComments } from './queries';
+import { SlashCommands, SlashMenu, type SlashMenuHandlers } from './slash-menu';
+import { TableTools } from './table-tools';
+import { ToolbarButton } from './toolbar-button';
 
 interface PresentPerson {
   clientId: number;
@@ -36,36 +41,25 @@ function usePresence(provider: CollabProvider): PresentPerson[] {
   return people;
 }
 
-export function ToolbarButton({ label, active, onClick, disabled, children }: { label: string; active?: boolean; onClick: () => void; disabled?: boolean; children: string }) {
-  return (
-    <button type="button" className="tool" aria-label={label} title={label} aria-pressed={active} disabled={disabled} onMouseDown={(e) => e.preventDefault()} onClick={onClick}>
-      {children}
-    </button>
-  );
-}
-
-function Toolbar({ editor, editable }: { editor: Editor; editable: boolean }) {
+/**
+ * The formatting toolbar. It scrolls sideways in one row on a narrow screen; Alt+F10 in the text moves the keyboard
+ * to it (to the table's tools when the cursor is in a table), and Escape there goes back to the text.
+ */
+function Toolbar({ editor, editable, onLink }: { editor: Editor; editable: boolean; onLink: () => void }) {
   const { t } = useTranslation();
   const chain = () => editor.chain().focus();
-  const setLink = () => {
-    const previous = (editor.getAttributes('link')['href'] as string | undefined) ?? 'https://';
-    const href = window.prompt(t('editor.linkPrompt'), previous);
-    if (href === null) return;
-    if (href.trim() === '') chain().unsetLink().run();
-    else if (isSafeLinkHref(href)) chain().extendMarkRange('link').setLink({ href: href.trim() }).run();
-  };
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-      <ToolbarButton label={t('editor.bold')} active={editor.isActive('bold')} disabled={!editable} onClick={() => chain().toggleBold().run()}>B</ToolbarButton>
-      <ToolbarButton label={t('editor.italic')} active={editor.isActive('italic')} disabled={!editable} onClick={() => chain().toggleItalic().run()}>I</ToolbarButton>
-      <ToolbarButton label={t('editor.underline')} active={editor.isActive('underline')} disabled={!editable} onClick={() => chain().toggleUnderline().run()}>U</ToolbarButton>
-      <ToolbarButton label={t('editor.heading2')} active={editor.isActive('heading', { level: 2 })} disabled={!editable} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</ToolbarButton>
-      <ToolbarButton label={t('editor.heading3')} active={editor.isActive('heading', { level: 3 })} disabled={!editable} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</ToolbarButton>
-      <ToolbarButton label={t('editor.bulletList')} active={editor.isActive('bulletList')} disabled={!editable} onClick={() => chain().toggleBulletList().run()}>• List</ToolbarButton>
-      <ToolbarButton label={t('editor.orderedList')} active={editor.isActive('orderedList')} disabled={!editable} onClick={() => chain().toggleOrderedList().run()}>1. List</ToolbarButton>
+      <ToolbarButton label={t('editor.bold')} active={editor.isActive('bold')} disabled={!editable} onClick={() => chain().toggleBold().run()}>{t('editor.short.bold')}</ToolbarButton>
+      <ToolbarButton label={t('editor.italic')} active={editor.isActive('italic')} disabled={!editable} onClick={() => chain().toggleItalic().run()}>{t('editor.short.italic')}</ToolbarButton>
+      <ToolbarButton label={t('editor.underline')} active={editor.isActive('underline')} disabled={!editable} onClick={() => chain().toggleUnderline().run()}>{t('editor.short.underline')}</ToolbarButton>
+      <ToolbarButton label={t('editor.heading2')} active={editor.isActive('heading', { level: 2 })} disabled={!editable} onClick={() => chain().toggleHeading({ level: 2 }).run()}>{t('editor.short.heading2')}</ToolbarButton>
+      <ToolbarButton label={t('editor.heading3')} active={editor.isActive('heading', { level: 3 })} disabled={!editable} onClick={() => chain().toggleHeading({ level: 3 }).run()}>{t('editor.short.heading3')}</ToolbarButton>
+      <ToolbarButton label={t('editor.bulletList')} active={editor.isActive('bulletList')} disabled={!editable} onClick={() => chain().toggleBulletList().run()}>•</ToolbarButton>
+      <ToolbarButton label={t('editor.orderedList')} active={editor.isActive('orderedList')} disabled={!editable} onClick={() => chain().toggleOrderedList().run()}>1.</ToolbarButton>
       <ToolbarButton label={t('editor.quote')} active={editor.isActive('blockquote')} disabled={!editable} onClick={() => chain().toggleBlockquote().run()}>❝</ToolbarButton>
-      <ToolbarButton label={t('editor.link')} active={editor.isActive('link')} disabled={!editable} onClick={setLink}>Link</ToolbarButton>
-      <ToolbarButton label={t('editor.table')} disabled={!editable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>Table</ToolbarButton>
+      <ToolbarButton label={t('editor.link')} active={editor.isActive('link')} disabled={!editable} onClick={onLink}>{t('editor.link')}</ToolbarButton>
+      <ToolbarButton label={t('editor.table')} disabled={!editable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>▦</ToolbarButton>
       <ToolbarButton label={t('editor.undo')} disabled={!editable} onClick={() => chain().undo().run()}>↶</ToolbarButton>
       <ToolbarButton label={t('editor.redo')} disabled={!editable} onClick={() => chain().redo().run()}>↷</ToolbarButton>
     </div>
@@ -100,8 +94,14 @@ export interface CollaborativeEditorProps {
 
 /** The real-time editor of reports and meeting minutes: Tiptap on a shared Yjs document, with presence and cursors. */
 export function CollaborativeEditor({ doc, provider, user, editable, label, comments, owners = [] }: CollaborativeEditorProps) {
-  const { t } = useTranslation();
+  // i18n, not t, inside the editor's extensions: they are built once and must follow a later change of language.
+  const { t, i18n } = useTranslation();
   const people = usePresence(provider);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [chartsOpen, setChartsOpen] = useState(false);
+  // The editor is built once: the "/" menu it reports to is reached through this holder, set by SlashMenu.
+  const [slashHandlers] = useState<{ current: SlashMenuHandlers | null }>(() => ({ current: null }));
+  const bar = useRef<HTMLDivElement>(null);
   const editor = useEditor(
     {
       extensions: [
@@ -109,12 +109,22 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
         Collaboration.configure({ document: doc, field: REPORT_DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colourFor(user.id) } }),
         CommentHighlights,
+        SlashCommands.configure({ handlers: () => slashHandlers.current }),
+        // Drawn in CSS, never in the text: a template's guidance in its empty paragraphs, and where the cursor sits
+        // in another empty paragraph, how to insert a block.
+        Placeholder.configure({
+          showOnlyCurrent: false,
+          placeholder: ({ node, hasAnchor }) => {
+            if (node.type.name !== 'paragraph') return '';
+            return guidanceOf(node.attrs) ?? (hasAnchor ? i18n.t('editor.slash.placeholder') : '');
+          },
+        }),
       ],
       editable,
       // Base styles come from the app's stylesheet: an injected <style> element would break the CSP.
       injectCSS: false,
       shouldRerenderOnTransaction: true,
-      editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: 'report-content' } },
+      editorProps: { attributes: { 'aria-label': label, 'aria-multiline': 'true', 'aria-keyshortcuts': 'Alt+F10', role: 'textbox', class: 'report-content' } },
     },
     [doc, provider],
   );
@@ -124,10 +134,24 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
   }, [editor, editable]);
 
   if (!editor) return null;
+  // Alt+F10 (as in word processors) from the text to the toolbar, Escape from a toolbar back to the text.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.altKey && event.key === 'F10') {
+      const tools = bar.current?.querySelector<HTMLElement>('.table-tools .tool:not(:disabled)') ?? bar.current?.querySelector<HTMLElement>('.toolbar .tool:not(:disabled)');
+      if (tools) {
+        event.preventDefault();
+        tools.focus();
+      }
+    } else if (event.key === 'Escape' && target.closest('.toolbar')) {
+      event.preventDefault();
+      editor.commands.focus();
+    }
+  };
   return (
-    <div className="editor" style={{ ['--action-label' as string]: JSON.stringify(t('editor.actionItem')), ['--due-label' as string]: JSON.stringify(t('editor.due')) }}>
-      <div className="editor-bar">
-        <Toolbar editor={editor} editable={editable} />
+    <div className="editor" onKeyDown={onKeyDown} style={{ ['--action-label' as string]: JSON.stringify(t('editor.actionItem')), ['--due-label' as string]: JSON.stringify(t('editor.due')) }}>
+      <div className="editor-bar" ref={bar}>
+        <Toolbar editor={editor} editable={editable} onLink={() => setLinkOpen(true)} />
         <ul className="presence" aria-label={t('editor.presence')}>
           {people.map((person) => (
             <li key={person.clientId} className="avatar" style={{ backgroundColor: person.color }} title={person.clientId === doc.clientID ? t('editor.you', { name: person.name }) : person.name}>
@@ -137,8 +161,11 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
           ))}
         </ul>
         <ActionItemTools editor={editor} editable={editable} owners={owners} />
-        <ChartEmbedTools editor={editor} editable={editable} />
+        <ChartEmbedTools editor={editor} editable={editable} open={chartsOpen} setOpen={setChartsOpen} />
+        <TableTools editor={editor} editable={editable} />
       </div>
+      <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />
+      {editable && <SlashMenu editor={editor} handlersRef={slashHandlers} onChart={() => setChartsOpen(true)} />}
       <div className={comments ? 'editor-layout' : undefined}>
         <EditorContent editor={editor} className="editor-main" />
         {comments && <CommentsAside editor={editor} reportId={comments.reportId} user={user} canModerate={comments.canModerate} />}

@@ -2,7 +2,7 @@ import type { CommentThread, CurrentUser, ReportComment } from '@simashe/contrac
 import { ApiError } from '@simashe/web-api-client';
 import { Composer, PostText } from '@simashe/web-discussions';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, EmptyState } from '@simashe/web-ui';
+import { Alert, Button, Card, ConfirmDialog, EmptyState } from '@simashe/web-ui';
 import type { Editor } from '@tiptap/react';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -35,6 +35,7 @@ function CommentItem({ reportId, comment, reply, user, onDeleted }: { reportId: 
   const edit = useEditComment(reportId);
   const remove = useDeleteComment(reportId);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
   const textId = useId();
@@ -54,7 +55,8 @@ function CommentItem({ reportId, comment, reply, user, onDeleted }: { reportId: 
   // Editing shows its own errors in the form; a refused delete (someone else's since, say) shows here.
   const deleteError = remove.error instanceof ApiError ? remove.error : null;
   const confirmDelete = () => {
-    if (window.confirm(t(reply ? 'comments.confirmDeleteReply' : 'comments.confirmDelete'))) remove.mutate(comment.id, { onSuccess: onDeleted });
+    setConfirming(false);
+    remove.mutate(comment.id, { onSuccess: onDeleted });
   };
   return (
     <div className="comment">
@@ -90,7 +92,7 @@ function CommentItem({ reportId, comment, reply, user, onDeleted }: { reportId: 
               </Button>
             )}
             {comment.canDelete && (
-              <Button variant="link" className="link-dark" aria-describedby={textId} busy={remove.isPending} onClick={confirmDelete}>
+              <Button variant="link" className="link-dark" aria-describedby={textId} busy={remove.isPending} onClick={() => setConfirming(true)}>
                 {t('comments.delete')}
               </Button>
             )}
@@ -98,6 +100,15 @@ function CommentItem({ reportId, comment, reply, user, onDeleted }: { reportId: 
         )
       )}
       {deleteError && <Alert kind="error">{deleteError.message}</Alert>}
+      <ConfirmDialog
+        open={confirming}
+        title={t('comments.delete')}
+        message={t(reply ? 'comments.confirmDeleteReply' : 'comments.confirmDelete')}
+        confirmLabel={t('comments.delete')}
+        danger
+        onConfirm={confirmDelete}
+        onCancel={() => setConfirming(false)}
+      />
     </div>
   );
 }

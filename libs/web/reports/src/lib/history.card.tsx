@@ -2,7 +2,7 @@ import type { Report, Version } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, EmptyState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
 import { lazy, memo, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -68,6 +68,7 @@ export const HistoryCard = memo(function HistoryCard({ report, currentDoc = null
   const restore = useRestoreVersion(report.id);
   const [name, setName] = useState('');
   const [open, setOpen] = useState<Open | null>(null);
+  const [restoring, setRestoring] = useState<Version | null>(null);
   const returnFocusTo = useRef<string | null>(null);
   const content = useVersionContent(report.id, open?.kind === 'view' ? open.versionId : null);
   const canEdit = report.access === 'edit';
@@ -147,9 +148,7 @@ export const HistoryCard = memo(function HistoryCard({ report, currentDoc = null
                     <Button
                       variant="secondary"
                       busy={restore.isPending}
-                      onClick={() => {
-                        if (window.confirm(t('history.confirmRestore', { name: label(version) }))) restore.mutate(version.id);
-                      }}
+                      onClick={() => setRestoring(version)}
                     >
                       {t('history.restore')}
                     </Button>
@@ -188,6 +187,17 @@ export const HistoryCard = memo(function HistoryCard({ report, currentDoc = null
           })}
         </ol>
       )}
+      <ConfirmDialog
+        open={restoring !== null}
+        title={t('history.restore')}
+        message={restoring ? t('history.confirmRestore', { name: label(restoring) }) : ''}
+        confirmLabel={t('history.restore')}
+        onConfirm={() => {
+          if (restoring) restore.mutate(restoring.id);
+          setRestoring(null);
+        }}
+        onCancel={() => setRestoring(null)}
+      />
     </Card>
   );
 });

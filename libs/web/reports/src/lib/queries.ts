@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type {
   CreateReportRequest,
-  ListReportsQuery,
+  ReportListFilters,
+  ReviewerCandidateList,
+  SubmissionNotice,
   Report,
   ReportList,
   ReportStatus,
@@ -18,7 +20,7 @@ import { REPORT_COMMENTS_NAMESPACE } from '@simashe/contracts';
 import { api, liveSocket } from '@simashe/web-api-client';
 import { followReportComments, type CommentsSocket } from './live-comments';
 
-export function useReports(filters: ListReportsQuery) {
+export function useReports(filters: ReportListFilters) {
   const params = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '') as Array<[string, string]>);
   return useQuery({ queryKey: ['reports', filters], queryFn: () => api.get<ReportList>(`/reports?${params}`) });
 }
@@ -54,7 +56,19 @@ function useReportMutation<TInput, TResult = Report>(reportId: string, call: (in
 
 export const useUpdateReport = (id: string) => useReportMutation(id, (input: UpdateReportRequest) => api.patch<Report>(`/reports/${id}`, input));
 export const useChangeStatus = (id: string) =>
-  useReportMutation(id, (status: ReportStatus) => api.post<Report>(`/reports/${id}/status`, { status }));
+  useReportMutation(id, (change: ReportStatus | { status: ReportStatus; reviewerIds: string[] }) =>
+    api.post<Report>(`/reports/${id}/status`, typeof change === 'string' ? { status: change } : change),
+  );
+
+/** People who may be asked to review the report (asked for when the dialog opens). */
+export function useReviewerCandidates(reportId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['report', reportId, 'reviewer-candidates'], queryFn: () => api.get<ReviewerCandidateList>(`/reports/${reportId}/reviewer-candidates`), enabled });
+}
+
+/** Who will hear of the report's submission (for the confirmation). */
+export function useSubmissionNotice(reportId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['report', reportId, 'submission-notice'], queryFn: () => api.get<SubmissionNotice>(`/reports/${reportId}/submission-notice`), enabled });
+}
 export const useArchiveReport = (id: string) =>
   useReportMutation(id, (archived: boolean) => api.post<Report>(`/reports/${id}/archive`, { archived }));
 export const useSaveAsTemplate = (id: string) =>

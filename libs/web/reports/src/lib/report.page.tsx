@@ -1,59 +1,17 @@
-import type { CurrentUser, Report, ReportStatus } from '@simashe/contracts';
+import type { CurrentUser, Report } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
-import { Alert, Button, LoadingState, QueryError, TextField } from '@simashe/web-ui';
+import { Alert, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { useArchiveReport, useChangeStatus, useReport, useSaveAsTemplate, useUpdateReport } from './queries';
+import { useReport, useUpdateReport } from './queries';
+import { WorkflowActions } from './report-workflow';
 import { ExportLinks } from './export-links';
 import { HistoryCard } from './history.card';
 import { LiveDocumentView } from './live-document';
 import { useCollaboration } from './use-collaboration';
-
-function WorkflowActions({ report }: { report: Report }) {
-  const { t } = useTranslation();
-  const changeStatus = useChangeStatus(report.id);
-  const archive = useArchiveReport(report.id);
-  const saveAsTemplate = useSaveAsTemplate(report.id);
-  const [templateName, setTemplateName] = useState('');
-  const move = (status: ReportStatus) => changeStatus.mutate(status);
-  const writer = report.access === 'edit' || report.canManage;
-  const failure = changeStatus.error ?? archive.error ?? saveAsTemplate.error;
-
-  return (
-    <div className="workflow">
-      {failure && <Alert kind="error">{failure.message}</Alert>}
-      {saveAsTemplate.isSuccess && <Alert kind="success">{t('reports.templateSaved', { name: saveAsTemplate.data.name })}</Alert>}
-      <div className="button-row">
-        {!report.archived && writer && report.status === 'draft' && <Button variant="secondary" onClick={() => move('in_review')}>{t('reports.sendToReview')}</Button>}
-        {!report.archived && writer && report.status === 'in_review' && <Button variant="secondary" onClick={() => move('draft')}>{t('reports.backToDraft')}</Button>}
-        {!report.archived && writer && report.status !== 'submitted' && <Button onClick={() => move('submitted')}>{t('reports.submit')}</Button>}
-        {!report.archived && report.canManage && report.status === 'submitted' && <Button variant="secondary" onClick={() => move('draft')}>{t('reports.reopen')}</Button>}
-        {report.canManage && (
-          <Button variant="danger" onClick={() => archive.mutate(!report.archived)}>
-            {report.archived ? t('reports.restore') : t('reports.archive')}
-          </Button>
-        )}
-      </div>
-      {report.canManage && (
-        <form
-          className="form-row"
-          onSubmit={(event) => {
-            event.preventDefault();
-            saveAsTemplate.mutate({ name: templateName, description: '' });
-          }}
-        >
-          <TextField label={t('reports.templateName')} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
-          <Button type="submit" variant="secondary" disabled={templateName.trim().length < 2}>
-            {t('reports.saveAsTemplate')}
-          </Button>
-        </form>
-      )}
-    </div>
-  );
-}
 
 function TitleEditor({ report }: { report: Report }) {
   const { t } = useTranslation();

@@ -1,21 +1,39 @@
-import { REPORT_STATUSES, WHO_REGION_CODES, type ListReportsQuery, type Report, type ReportStatus } from '@simashe/contracts';
+import { REPORT_STATUSES, WHO_REGION_CODES, type Report, type ReportListFilters, type ReportStatus } from '@simashe/contracts';
+import { useCurrentUser } from '@simashe/web-accounts';
+import { useDateFormatter } from '@simashe/web-i18n';
 import { ApiError } from '@simashe/web-api-client';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, Dialog, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCreateReport, useReports, useTemplates } from './queries';
+import { nextSort, type SortColumn } from './report-list';
 
-export function ReportRow({ report }: { report: Report }) {
+export function ReportRow({ report, showDetails = false }: { report: Report; showDetails?: boolean }) {
   const { t } = useTranslation();
+  const format = useDateFormatter(useCurrentUser().timeZone);
   return (
     <tr>
       <td>
-        <Link to={`/reports/${report.id}`}>{report.title}</Link>
+        <Link to={`/reports/${report.id}`}>
+          <bdi>{report.title}</bdi>
+        </Link>
       </td>
-      <td>{report.organisationName}</td>
-      <td dir="ltr">{t('reports.period', { start: report.periodStart, end: report.periodEnd })}</td>
+      <td>
+        <bdi>{report.organisationName}</bdi>
+      </td>
+      {showDetails && (
+        <>
+          <td>
+            <bdi>{report.createdBy?.name ?? t('reportWorkflow.unknownAuthor')}</bdi>
+          </td>
+          <td>
+            <time dateTime={report.lastEditedAt}>{format(report.lastEditedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+          </td>
+        </>
+      )}
+      <td dir="auto">{t('reports.period', { start: format(report.periodStart), end: format(report.periodEnd) })}</td>
       <td>
         <span className={`badge status-${report.status}`}>{t(`reports.status.${report.status}`)}</span>
         {report.archived && <> <span className="badge">{t('reports.archived')}</span></>}
@@ -25,22 +43,51 @@ export function ReportRow({ report }: { report: Report }) {
   );
 }
 
-export function ReportTable({ items }: { items: Report[] }) {
+function SortHeader({ column, label, sorting, onSort }: { column: SortColumn; label: string; sorting?: { sort: SortColumn; order: 'asc' | 'desc' }; onSort?: (column: SortColumn) => void }) {
   const { t } = useTranslation();
+  if (!sorting || !onSort) return <th scope="col">{label}</th>;
+  const active = sorting.sort === column;
+  return (
+    <th scope="col" aria-sort={active ? (sorting.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)} aria-label={t('reportWorkflow.sortBy', { column: label })}>
+        {label} {active ? (sorting.order === 'asc' ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+}
+
+export function ReportTable({
+  items,
+  sorting,
+  onSort,
+}: {
+  items: Report[];
+  /** With both, the headers sort the list and the author and last-edited columns show. */
+  sorting?: { sort: SortColumn; order: 'asc' | 'desc' };
+  onSort?: (column: SortColumn) => void;
+}) {
+  const { t } = useTranslation();
+  const details = Boolean(sorting && onSort);
   return (
     <div className="table-scroll">
       <table>
         <thead>
           <tr>
-            <th scope="col">{t('reports.reportTitle')}</th>
-            <th scope="col">{t('reports.organisation')}</th>
-            <th scope="col">{t('reports.period', { start: t('reports.periodStart'), end: t('reports.periodEnd') })}</th>
-            <th scope="col">{t('reports.statusHeading')}</th>
+            <SortHeader column="title" label={t('reports.reportTitle')} sorting={sorting} onSort={onSort} />
+            <SortHeader column="organisation" label={t('reports.organisation')} sorting={sorting} onSort={onSort} />
+            {details && (
+              <>
+                <SortHeader column="author" label={t('reportWorkflow.author')} sorting={sorting} onSort={onSort} />
+                <SortHeader column="lastEdited" label={t('reportWorkflow.lastEdited')} sorting={sorting} onSort={onSort} />
+              </>
+            )}
+            <SortHeader column="period" label={t('reports.period', { start: t('reports.periodStart'), end: t('reports.periodEnd') })} sorting={sorting} onSort={onSort} />
+            <SortHeader column="status" label={t('reports.statusHeading')} sorting={sorting} onSort={onSort} />
           </tr>
         </thead>
         <tbody>
           {items.map((report) => (
-            <ReportRow key={report.id} report={report} />
+            <ReportRow key={report.id} report={report} showDetails={details} />
           ))}
         </tbody>
       </table>
@@ -48,7 +95,7 @@ export function ReportTable({ items }: { items: Report[] }) {
   );
 }
 
-function CreateReportCard() {
+function CreateReportForm({ onCancel }: { onCancel: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const organisations = useOrganisations();
@@ -74,7 +121,7 @@ function CreateReportCard() {
   };
 
   return (
-    <Card title={t('reports.new')}>
+    <>
       {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
       <form onSubmit={submit} noValidate>
         <div className="form-row">
@@ -91,20 +138,39 @@ function CreateReportCard() {
             options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
           />
         </div>
-        <Button type="submit" busy={create.isPending}>
-          {t('reports.create')}
-        </Button>
+        <div className="button-row">
+          <Button variant="secondary" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" busy={create.isPending}>
+            {t('reports.create')}
+          </Button>
+        </div>
       </form>
-    </Card>
+    </>
+  );
+}
+
+/** Whether the person may start a report anywhere: then the list offers "New report". */
+function useWritableOrganisations() {
+  const organisations = useOrganisations();
+  return (organisations.data?.items ?? []).filter(
+    (o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor') && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
   );
 }
 
 export function ReportsPage() {
   const { t } = useTranslation();
   const organisations = useOrganisations();
-  const [filters, setFilters] = useState<ListReportsQuery>({});
+  const writable = useWritableOrganisations();
+  const [creating, setCreating] = useState(false);
+  const [filters, setFilters] = useState<ReportListFilters>({ sort: 'period', order: 'desc', page: 1, pageSize: 50 });
   const reports = useReports(filters);
-  const set = (key: keyof ListReportsQuery, value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
+  // Any filter change starts again at the first page.
+  const set = (key: keyof ReportListFilters, value: string) => setFilters((current) => ({ ...current, page: 1, [key]: value || undefined }));
+  const sorting = { sort: filters.sort ?? 'period', order: filters.order ?? 'desc' };
+  const pages = reports.data ? Math.max(1, Math.ceil(reports.data.total / reports.data.pageSize)) : 1;
+  const page = filters.page ?? 1;
 
   useEffect(() => {
     document.title = `${t('reports.title')} · ${t('app.name')}`;
@@ -112,9 +178,42 @@ export function ReportsPage() {
 
   return (
     <>
-      <h1>{t('reports.title')}</h1>
-      <CreateReportCard />
+      <div className="page-heading">
+        <h1>{t('reports.title')}</h1>
+        {writable.length > 0 && <Button onClick={() => setCreating(true)}>{t('reportWorkflow.newReport')}</Button>}
+      </div>
+      <Dialog open={creating} title={t('reports.new')} onClose={() => setCreating(false)}>
+        <CreateReportForm onCancel={() => setCreating(false)} />
+      </Dialog>
+      {reports.isPending ? (
+        <LoadingState label={t('common.loading')} />
+      ) : reports.isError ? (
+        <QueryError error={reports.error} onRetry={() => reports.refetch()} />
+      ) : reports.data.items.length === 0 ? (
+        <EmptyState>{t('reports.empty')}</EmptyState>
+      ) : (
+        <>
+          <p className="muted" aria-live="polite">
+            {t('reportWorkflow.count', { count: reports.data.total })}
+          </p>
+          <ReportTable items={reports.data.items} sorting={sorting} onSort={(column) => setFilters((current) => ({ ...current, page: 1, ...nextSort(sorting, column) }))} />
+          {pages > 1 && (
+            <nav className="pager" aria-label={t('reportWorkflow.page', { page, pages })}>
+              <Button variant="secondary" disabled={page <= 1} onClick={() => setFilters((current) => ({ ...current, page: page - 1 }))}>
+                {t('reportWorkflow.previous')}
+              </Button>
+              <span>{t('reportWorkflow.page', { page, pages })}</span>
+              <Button variant="secondary" disabled={page >= pages} onClick={() => setFilters((current) => ({ ...current, page: page + 1 }))}>
+                {t('reportWorkflow.next')}
+              </Button>
+            </nav>
+          )}
+        </>
+      )}
       <Card title={t('reports.filters')}>
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.toReview === 'true'} onChange={(e) => set('toReview', e.target.checked ? 'true' : '')} /> {t('reportWorkflow.toReviewOnly')}
+        </label>
         <div className="form-row">
           <SelectField
             label={t('reports.organisation')}
@@ -140,15 +239,6 @@ export function ReportsPage() {
           <input type="checkbox" checked={filters.archived === 'true'} onChange={(e) => set('archived', e.target.checked ? 'true' : '')} /> {t('reports.showArchived')}
         </label>
       </Card>
-      {reports.isPending ? (
-        <LoadingState label={t('common.loading')} />
-      ) : reports.isError ? (
-        <QueryError error={reports.error} onRetry={() => reports.refetch()} />
-      ) : reports.data.items.length === 0 ? (
-        <EmptyState>{t('reports.empty')}</EmptyState>
-      ) : (
-        <ReportTable items={reports.data.items} />
-      )}
     </>
   );
 }

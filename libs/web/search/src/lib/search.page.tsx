@@ -147,10 +147,15 @@ export function SearchPage() {
                 <li key={`${hit.kind}-${hit.id}`} lang={hit.language || undefined}>
                   <span className="badge">{t(`search.kinds.${hit.kind}`)}</span>{' '}
                   <Link to={hit.link}>
-                    <strong>{hit.title}</strong>
+                    <strong dir="auto">{hit.title}</strong>
                   </Link>
                   <div className="muted">
-                    {[hit.organisationName, hit.regionCode, format(hit.date)].filter(Boolean).join(' · ')}
+                    {[hit.organisationName, hit.regionCode, format(hit.date)].filter(Boolean).map((part, index) => (
+                      <span key={index}>
+                        {index > 0 && ' · '}
+                        <bdi>{part}</bdi>
+                      </span>
+                    ))}
                   </div>
                   {hit.snippet && <Snippet text={hit.snippet} />}
                 </li>

@@ -2,6 +2,7 @@ import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/com
 import type { Language } from '@simashe/contracts';
 import type { Request } from 'express';
 import { UnauthenticatedError } from '../errors';
+import { validTimeZone } from '../time/stamp';
 
 /** Who is calling; attached to the request by the session guard. */
 export interface AuthContext {
@@ -16,11 +17,18 @@ export interface AuthContext {
    * Absent where the server acts for someone outside a request (demo seeding); see `readerLanguage`.
    */
   language?: Language;
+  /** The user's chosen time zone (profile), read with the session: the zone exports are stamped in. */
+  timeZone?: string;
 }
 
 /** The language to render for: an explicit choice (e.g. `?lang=` on an export), else the user's, else English. */
 export function readerLanguage(auth: AuthContext, requested?: Language): Language {
   return requested ?? auth.language ?? 'en';
+}
+
+/** The zone to stamp exports in: the user's, else UTC (see `formatStamp`). */
+export function readerTimeZone(auth: AuthContext): string {
+  return validTimeZone(auth.timeZone);
 }
 
 export type AuthenticatedRequest = Request & { auth?: AuthContext; requestId?: string };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventBus, eventActor, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { EventBus, eventActor, formatStamp, readerLanguage, readerTimeZone, type AuthContext } from '@simashe/api-core';
 import { DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { REPORT_DOCUMENT_FIELD, type Report } from '@simashe/contracts';
 import { safeReportJson } from '@simashe/editor';
@@ -38,17 +38,19 @@ export class ReportExportService {
   async export(auth: AuthContext, report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
     let content: Record<string, unknown>;
     let versionStamp: string;
-    const exportedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+    // Stamped in the exporting person's zone, with its offset, so the file says unambiguously when it was made.
+    // The header's words are English (see ExportHeader), so its dates are written the English way.
+    const stamp = (at: Date | string) => formatStamp(at, 'en', readerTimeZone(auth));
+    const exportedAt = stamp(new Date());
     if (versionId) {
       const version = await this.versions.content(report.id, versionId);
       content = version.content;
-      const at = version.createdAt.slice(0, 16).replace('T', ' ');
-      versionStamp = `Version: ${version.name ?? version.kind} of ${at} UTC (exported ${exportedAt} UTC)`;
+      versionStamp = `Version: ${version.name ?? version.kind} of ${stamp(version.createdAt)} (exported ${exportedAt})`;
     } else {
       const { doc } = await this.store.load(report.id);
       content = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
       doc.destroy();
-      versionStamp = `Current version, ${report.status.replace('_', ' ')}, exported ${exportedAt} UTC`;
+      versionStamp = `Current version, ${report.status.replace('_', ' ')}, exported ${exportedAt}`;
     }
     const header: ExportHeader = {
       title: report.title,

@@ -91,6 +91,17 @@ describe('report export', () => {
     expect(html).toContain('Version: Submitted draft of');
   });
 
+  it('stamps exports in the exporting person’s time zone, with its offset', async () => {
+    await t.db.query('UPDATE users SET time_zone = $1 WHERE id = $2', ['Asia/Kolkata', editor.userId]);
+    const html = (await download('html')).body.toString('utf8');
+    const stamp = /exported (\d{1,2} \w+ \d{4}, \d{2}:\d{2}) \(UTC\+05:30\)/.exec(html);
+    expect(stamp).not.toBeNull();
+    const now = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Asia/Kolkata' }).format(new Date());
+    expect(stamp![1].startsWith(now)).toBe(true);
+    expect(html).not.toMatch(/exported [^<]* UTC</);
+    await t.db.query('UPDATE users SET time_zone = $1 WHERE id = $2', ['UTC', editor.userId]);
+  });
+
   it('rejects unknown formats and hides other organisations’ reports', async () => {
     expect((await editor.get(`/api/reports/${reportId}/export?format=exe`)).status).toBe(400);
     const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA' });
