@@ -123,6 +123,38 @@ function largeDocument(chars) {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/**
+ * The typing scenarios, the same for both servers: `session(editors, documents, track)` opens editors over new
+ * documents, `closeAll()` closes them, `pid` is the server's process, `openLarge()` opens the large document from
+ * another process and resolves with the time it took.
+ */
+async function scenarios({ session, closeAll, pid, openLarge }) {
+  const result = {};
+  for (const [key, editors, documents] of [
+    ['one', EDITORS, 1],
+    ['spread', SPREAD_EDITORS, SPREAD_DOCS],
+  ]) {
+    const track = tracker();
+    const docs = await session(editors, documents, track);
+    const typed = await typeFor(docs);
+    result[key] = { typed, track, rss: rssMb(pid) };
+    closeAll();
+  }
+  const quiet = tracker();
+  await typeFor(await session(STALL_EDITORS, 2, quiet), STALL_SECONDS);
+  closeAll();
+  const loaded = tracker();
+  const loadedDocs = await session(STALL_EDITORS, 2, loaded);
+  let openedIn = 0;
+  await typeFor(loadedDocs, STALL_SECONDS, async () => {
+    await sleep((STALL_SECONDS * 1000) / 3);
+    openedIn = await openLarge();
+  });
+  result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
+  closeAll();
+  return result;
+}
+
 async function runOurs(databaseUrl, large) {
   // BENCH_CPU_PROF=<dir> profiles the API (node --cpu-prof); BENCH_API_NODE_ARGS adds other flags (e.g. --trace-gc).
   const profile = [
@@ -168,41 +200,20 @@ async function runOurs(databaseUrl, large) {
     return docs;
   };
 
-  const result = { server: 'simashe (socket.io + PostgreSQL)' };
-  {
-    const track = tracker();
-    const docs = await session(EDITORS, 1, track);
-    const typed = await typeFor(docs);
-    result.one = { typed, track, rss: rssMb(api.pid) };
-    closeAll();
-  }
-  {
-    const track = tracker();
-    const docs = await session(SPREAD_EDITORS, SPREAD_DOCS, track);
-    const typed = await typeFor(docs);
-    result.spread = { typed, track, rss: rssMb(api.pid) };
-    closeAll();
-  }
-  {
-    // The large document is written straight into the store, as if typed long ago and compacted.
-    const largeId = await createReport('Large');
-    const db = await connect(databaseUrl);
-    await db.query('UPDATE collab_snapshots SET state = $1 WHERE document_id = $2', [Buffer.from(large), largeId]);
-    await db.end();
-    const quiet = tracker();
-    const quietDocs = await session(STALL_EDITORS, 2, quiet);
-    await typeFor(quietDocs, STALL_SECONDS);
-    closeAll();
-    const loaded = tracker();
-    const loadedDocs = await session(STALL_EDITORS, 2, loaded);
-    let openedIn = 0;
-    await typeFor(loadedDocs, STALL_SECONDS, async () => {
-      await sleep((STALL_SECONDS * 1000) / 3);
-      openedIn = await readLarge({ READER_SERVER: 'simashe', READER_URL: base, READER_COOKIE: cookie, READER_DOCUMENT: largeId });
-    });
-    result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
-    closeAll();
-  }
+  // The large document is written straight into the store, as if typed long ago and compacted.
+  const largeId = await createReport('Large');
+  const db = await connect(databaseUrl);
+  await db.query('UPDATE collab_snapshots SET state = $1 WHERE document_id = $2', [Buffer.from(large), largeId]);
+  await db.end();
+  const result = {
+    server: 'simashe (socket.io + PostgreSQL)',
+    ...(await scenarios({
+      session,
+      closeAll,
+      pid: api.pid,
+      openLarge: () => readLarge({ READER_SERVER: 'simashe', READER_URL: base, READER_COOKIE: cookie, READER_DOCUMENT: largeId }),
+    })),
+  };
 
   const reports = [];
   for (let i = 0; i < DOCS; i++) reports.push(await createReport(`Memory ${i}`));
@@ -249,36 +260,10 @@ async function runHocuspocus(large) {
     return docs;
   };
 
-  const result = { server: '@hocuspocus/server 3.4 (in-memory)' };
-  {
-    const track = tracker();
-    const docs = await session(EDITORS, 1, track);
-    const typed = await typeFor(docs);
-    result.one = { typed, track, rss: rssMb(server.pid) };
-    closeAll();
-  }
-  {
-    const track = tracker();
-    const docs = await session(SPREAD_EDITORS, SPREAD_DOCS, track);
-    const typed = await typeFor(docs);
-    result.spread = { typed, track, rss: rssMb(server.pid) };
-    closeAll();
-  }
-  {
-    const quiet = tracker();
-    const quietDocs = await session(STALL_EDITORS, 2, quiet);
-    await typeFor(quietDocs, STALL_SECONDS);
-    closeAll();
-    const loaded = tracker();
-    const loadedDocs = await session(STALL_EDITORS, 2, loaded);
-    let openedIn = 0;
-    await typeFor(loadedDocs, STALL_SECONDS, async () => {
-      await sleep((STALL_SECONDS * 1000) / 3);
-      openedIn = await readLarge({ READER_SERVER: 'hocuspocus', READER_URL: url, READER_DOCUMENT: 'large' });
-    });
-    result.stall = { quiet: stats(quiet.fanOut), loaded: stats(loaded.fanOut), openedIn };
-    closeAll();
-  }
+  const result = {
+    server: '@hocuspocus/server 3.4 (in-memory)',
+    ...(await scenarios({ session, closeAll, pid: server.pid, openLarge: () => readLarge({ READER_SERVER: 'hocuspocus', READER_URL: url, READER_DOCUMENT: 'large' }) })),
+  };
 
   // Five connections share the documents, as our run does (Hocuspocus multiplexes documents per socket).
   const sockets = Array.from({ length: 5 }, () => new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket }));

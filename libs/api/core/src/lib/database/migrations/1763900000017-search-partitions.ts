@@ -2,6 +2,21 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const COLUMNS = `kind, ref_id, language, organisation_id, region_code, country_iso3, audience, meeting_id, determinants, sectors, cycle_stage, occurred_at, tsv`;
 
+/** search_entries' columns, the same partitioned or not (only the keys differ). */
+const COLUMN_DEFINITIONS = `kind varchar(12) NOT NULL CHECK (kind IN ('lesson', 'report', 'meeting', 'discussion')),
+        ref_id uuid NOT NULL,
+        language varchar(2) NOT NULL,
+        organisation_id uuid REFERENCES organisations(id) ON DELETE CASCADE,
+        region_code varchar(5),
+        country_iso3 char(3),
+        audience varchar(12) NOT NULL CHECK (audience IN ('network', 'region', 'organisation', 'members', 'meeting')),
+        meeting_id uuid REFERENCES meetings(id) ON DELETE CASCADE,
+        determinants text[] NOT NULL DEFAULT '{}',
+        sectors text[] NOT NULL DEFAULT '{}',
+        cycle_stage varchar(10),
+        occurred_at timestamptz NOT NULL,
+        tsv tsvector NOT NULL,`;
+
 /**
  * search_entries partitioned by language (en, fr, es, and every other language together).
  *
@@ -30,19 +45,7 @@ export class SearchPartitions1763900000017 implements MigrationInterface {
       ALTER INDEX search_entries_organisation_idx RENAME TO search_entries_unpartitioned_organisation_idx;
 
       CREATE TABLE search_entries (
-        kind varchar(12) NOT NULL CHECK (kind IN ('lesson', 'report', 'meeting', 'discussion')),
-        ref_id uuid NOT NULL,
-        language varchar(2) NOT NULL,
-        organisation_id uuid REFERENCES organisations(id) ON DELETE CASCADE,
-        region_code varchar(5),
-        country_iso3 char(3),
-        audience varchar(12) NOT NULL CHECK (audience IN ('network', 'region', 'organisation', 'members', 'meeting')),
-        meeting_id uuid REFERENCES meetings(id) ON DELETE CASCADE,
-        determinants text[] NOT NULL DEFAULT '{}',
-        sectors text[] NOT NULL DEFAULT '{}',
-        cycle_stage varchar(10),
-        occurred_at timestamptz NOT NULL,
-        tsv tsvector NOT NULL,
+        ${COLUMN_DEFINITIONS}
         PRIMARY KEY (kind, ref_id, language)
       ) PARTITION BY LIST (language);
       CREATE TABLE search_entries_en PARTITION OF search_entries FOR VALUES IN ('en');
@@ -70,19 +73,7 @@ export class SearchPartitions1763900000017 implements MigrationInterface {
       ALTER INDEX search_entries_occurred_idx RENAME TO search_entries_partitioned_occurred_idx;
       ALTER INDEX search_entries_organisation_idx RENAME TO search_entries_partitioned_organisation_idx;
       CREATE TABLE search_entries (
-        kind varchar(12) NOT NULL CHECK (kind IN ('lesson', 'report', 'meeting', 'discussion')),
-        ref_id uuid NOT NULL,
-        language varchar(2) NOT NULL,
-        organisation_id uuid REFERENCES organisations(id) ON DELETE CASCADE,
-        region_code varchar(5),
-        country_iso3 char(3),
-        audience varchar(12) NOT NULL CHECK (audience IN ('network', 'region', 'organisation', 'members', 'meeting')),
-        meeting_id uuid REFERENCES meetings(id) ON DELETE CASCADE,
-        determinants text[] NOT NULL DEFAULT '{}',
-        sectors text[] NOT NULL DEFAULT '{}',
-        cycle_stage varchar(10),
-        occurred_at timestamptz NOT NULL,
-        tsv tsvector NOT NULL,
+        ${COLUMN_DEFINITIONS}
         PRIMARY KEY (kind, ref_id)
       );
       INSERT INTO search_entries (${COLUMNS}) SELECT ${COLUMNS} FROM search_entries_partitioned;
