@@ -1,5 +1,6 @@
 import type { CurrentUser, Report } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { useFormatters } from '@simashe/web-i18n';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, LoadingState, QueryError, TextField } from '@simashe/web-ui';
@@ -54,6 +55,7 @@ export function ReportPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const user = useCurrentUser();
+  const format = useFormatters(user.timeZone);
   const report = useReport(id);
 
   useEffect(() => {
@@ -73,7 +75,7 @@ export function ReportPage() {
       </p>
       <TitleEditor key={data.title} report={data} />
       <p className="org-meta">
-        {data.organisationName} · <span dir="ltr">{t('reports.period', { start: data.periodStart, end: data.periodEnd })}</span> ·{' '}
+        <bdi>{data.organisationName}</bdi> · <span dir="auto">{t('reports.period', { start: format.calendarDate(data.periodStart), end: format.calendarDate(data.periodEnd) })}</span> ·{' '}
         <span className={`badge status-${data.status}`}>{t(`reports.status.${data.status}`)}</span>
         {data.archived && <> · {t('reports.archived')}</>}
       </p>

@@ -1,6 +1,6 @@
 import { REPORT_STATUSES, WHO_REGION_CODES, type Report, type ReportListFilters, type ReportStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { useFormatters } from '@simashe/web-i18n';
 import { ApiError } from '@simashe/web-api-client';
 import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, Dialog, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
@@ -12,7 +12,7 @@ import { nextSort, type SortColumn } from './report-list';
 
 export function ReportRow({ report, showDetails = false }: { report: Report; showDetails?: boolean }) {
   const { t } = useTranslation();
-  const format = useDateFormatter(useCurrentUser().timeZone);
+  const format = useFormatters(useCurrentUser().timeZone);
   return (
     <tr>
       <td>
@@ -29,11 +29,11 @@ export function ReportRow({ report, showDetails = false }: { report: Report; sho
             <bdi>{report.createdBy?.name ?? t('reportWorkflow.unknownAuthor')}</bdi>
           </td>
           <td>
-            <time dateTime={report.lastEditedAt}>{format(report.lastEditedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            <time dateTime={report.lastEditedAt}>{format.dateTime(report.lastEditedAt)}</time>
           </td>
         </>
       )}
-      <td dir="auto">{t('reports.period', { start: format(report.periodStart), end: format(report.periodEnd) })}</td>
+      <td dir="auto">{t('reports.period', { start: format.calendarDate(report.periodStart), end: format.calendarDate(report.periodEnd) })}</td>
       <td>
         <span className={`badge status-${report.status}`}>{t(`reports.status.${report.status}`)}</span>
         {report.archived && <> <span className="badge">{t('reports.archived')}</span></>}
