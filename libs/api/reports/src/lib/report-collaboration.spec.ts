@@ -236,7 +236,7 @@ describe('real-time report editing over socket.io', () => {
     expect(await stored(ref)).toContain('written on the second try. held in memory only');
   });
 
-  it('keeps comments on text that still exists through a restore', async () => {
+  it('keeps comments on text that still exists through a restore, and through undo and redo', async () => {
     const ref = await newReport();
     const a = open(editorA, ref);
     await a.whenSynced();
@@ -258,6 +258,22 @@ describe('real-time report editing over socket.io', () => {
     await eventually(() => fragmentText(a.doc).includes('Draft one.') && !fragmentText(a.doc).includes('Draft two.'), 5000, 'the restore');
     expect(await anchored()).toBe('Keep this sentence');
 
+    // Deleting the words collapses the comment; undo brings them back as new items, and the comment follows them
+    // for everyone (the server finds the same words where they were); redo and undo again, the same.
+    const undo = new Y.UndoManager(firstParagraphText(a.doc), { captureTimeout: 0 });
+    firstParagraphText(a.doc).delete(0, 19);
+    await a.whenSaved();
+    expect(await anchored()).toBe('');
+    undo.undo();
+    await a.whenSaved();
+    expect(await anchored()).toBe('Keep this sentence');
+    undo.redo();
+    await a.whenSaved();
+    expect(await anchored()).toBe('');
+    undo.undo();
+    await a.whenSaved();
+    expect(await anchored()).toBe('Keep this sentence');
+    undo.destroy();
   });
 
   it('keeps an automatic version while people work and when the last one leaves', async () => {

@@ -74,6 +74,30 @@ export function anchoredText(doc: Y.Doc, start: Uint8Array, end: Uint8Array): st
   return plainText(from.type).slice(from.index, Math.max(from.index, to.index));
 }
 
+/**
+ * New anchors for a comment whose text collapsed (its words were deleted) when the same words are back in the same
+ * paragraph, nearest to where they were: what an undo does. Yjs's undo brings text back as new items and links them
+ * to the deleted ones only in the memory of the person who undid it, so everyone else's anchors stay collapsed.
+ * Returns null when the words are not there (really deleted).
+ */
+export function reanchor(doc: Y.Doc, start: Uint8Array, end: Uint8Array, quote: string): { start: Uint8Array; end: Uint8Array } | null {
+  if (!quote || anchoredText(doc, start, end) !== '') return null;
+  const position = Y.decodeRelativePosition(start);
+  if (!pointsIntoReport(position)) return null;
+  const at = Y.createAbsolutePositionFromRelativePosition(position, doc);
+  if (!at || !(at.type instanceof Y.XmlText)) return null;
+  const text = plainText(at.type);
+  let best = -1;
+  for (let index = text.indexOf(quote); index !== -1; index = text.indexOf(quote, index + 1)) {
+    if (best === -1 || Math.abs(index - at.index) < Math.abs(best - at.index)) best = index;
+  }
+  if (best === -1) return null;
+  return {
+    start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(at.type, best)),
+    end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(at.type, best + quote.length)),
+  };
+}
+
 /** Someone else, for checking what they may read before notifying them. */
 const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' });
 
@@ -194,6 +218,13 @@ export class ReportCommentsService {
     const doc = room ? room.doc : (await this.store.load(reportId)).doc;
     const threads: CommentThread[] = [];
     for (const root of rows.filter((row) => row.thread_id === row.id)) {
+      // Words brought back (an undo) take their comment back; the new anchors are kept.
+      const moved = root.anchor_start && root.anchor_end && !root.deleted_at ? reanchor(doc, root.anchor_start, root.anchor_end, root.quote ?? '') : null;
+      if (moved) {
+        root.anchor_start = Buffer.from(moved.start);
+        root.anchor_end = Buffer.from(moved.end);
+        await this.db.query('UPDATE report_comments SET anchor_start = $2, anchor_end = $3 WHERE id = $1', [root.id, root.anchor_start, root.anchor_end]);
+      }
       const replies = rows.filter((row) => row.thread_id === root.id && row.id !== root.id && row.deleted_at === null);
       // A deleted thread stays only while replies hang off it.
       if (root.deleted_at && replies.length === 0) continue;
