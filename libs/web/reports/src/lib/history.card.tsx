@@ -116,7 +116,7 @@ export const HistoryCard = memo(function HistoryCard({ report, currentDoc = null
             const here = open?.versionId === version.id ? open : null;
             return (
               <li key={version.id}>
-                <strong>{label(version)}</strong> · {format(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                <strong><bdi>{label(version)}</bdi></strong> · {format(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
                 {version.createdBy && <> · {t('history.by', { name: version.createdBy.name })}</>}
                 {version.contributions.length > 0 && (
                   <div className="muted">{version.contributions.map((c) => t('history.changes', { name: c.name, count: c.changes })).join(' · ')}</div>

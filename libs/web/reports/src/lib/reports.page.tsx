@@ -126,7 +126,7 @@ function CreateReportForm({ onCancel }: { onCancel: () => void }) {
       <form onSubmit={submit} noValidate>
         <div className="form-row">
           <SelectField label={t('reports.organisation')} value={chosen} onChange={(e) => setOrganisationId(e.target.value)} options={writable.map((o) => ({ value: o.id, label: o.name }))} />
-          <TextField label={t('reports.reportTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required error={error?.fieldError('title')} />
+          <TextField label={t('reports.reportTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required error={error?.fieldError('title')} data-autofocus />
         </div>
         <div className="form-row">
           <TextField label={t('reports.periodStart')} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} error={error?.fieldError('periodStart')} />
@@ -190,7 +190,7 @@ export function ReportsPage() {
       ) : reports.isError ? (
         <QueryError error={reports.error} onRetry={() => reports.refetch()} />
       ) : reports.data.items.length === 0 ? (
-        <EmptyState>{t('reports.empty')}</EmptyState>
+        <EmptyState>{filters.toReview === 'true' ? t('reportWorkflow.noneToReview') : t('reports.empty')}</EmptyState>
       ) : (
         <>
           <p className="muted" aria-live="polite">

@@ -2,7 +2,7 @@ import { SUPPORTED_LANGUAGES, type Language } from '@simashe/contracts';
 import { useChangeLanguage, useSession, useSignOut } from '@simashe/web-accounts';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { BrandMark, Button } from '@simashe/web-ui';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import './shell.css';
@@ -51,6 +51,18 @@ export function AppShell({ tools, pinnedTools, navItems }: { tools?: ReactNode; 
   const menuOpen = openOn === location.pathname;
   const toolsId = useId();
   const navId = useId();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  // Escape closes the open menu and gives the focus back to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpenOn(null);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <>
@@ -64,6 +76,7 @@ export function AppShell({ tools, pinnedTools, navItems }: { tools?: ReactNode; 
         </Link>
         {user && <div className="shell-pinned">{pinnedTools}</div>}
         <button
+          ref={menuButton}
           type="button"
           className="shell-menu-button"
           aria-expanded={menuOpen}

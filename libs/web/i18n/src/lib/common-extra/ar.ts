@@ -151,7 +151,7 @@ export const ownedSectionsAr: OwnedTranslation = {
     visibilities: { organisation: 'منظمتي', region: 'إقليمي في منظمة الصحة العالمية', network: 'الشبكة بأكملها' },
     evidence: 'الأدلة',
     evidenceKinds: { report: 'تقرير', meeting: 'اجتماع', link: 'رابط' },
-    evidenceLink: 'رابط إلى الدليل (https://…)',
+    evidenceLink: 'رابط إلى الدليل (\u2066https://…\u2069)',
     addEvidence: 'إضافة رابط',
     removeEvidence: 'إزالة',
     saveDraft: 'حفظ المسودة',

@@ -33,7 +33,7 @@ export const editorAr: EditorTranslation = {
   linkDialog: {
     title: 'رابط',
     address: 'عنوان الرابط',
-    hint: 'عنوان ويب (https://…) أو بريد إلكتروني (mailto:…) أو صفحة من هذا الموقع (/…).',
+    hint: 'عنوان ويب (\u2066https://…\u2069) أو بريد إلكتروني (\u2066mailto:…\u2069) أو صفحة من هذا الموقع (\u2066/…\u2069).',
     invalid: 'لا يمكن استخدام هذا العنوان. ابدأه بـ https:// أو http:// أو mailto: أو /.',
     apply: 'تطبيق',
     remove: 'إزالة الرابط',

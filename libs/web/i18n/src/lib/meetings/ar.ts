@@ -18,7 +18,7 @@ export const meetingsAr: MeetingsTranslation = {
   repeatWeekly: 'أسبوعيًا',
   repeatMonthly: 'شهريًا',
   count: 'عدد الجلسات',
-  link: 'رابط مؤتمر الفيديو (https://…)',
+  link: 'رابط مؤتمر الفيديو (\u2066https://…\u2069)',
   inviteOrganisations: 'دعوة منظمات',
   filterOrganisations: 'تصفية المنظمات حسب الاسم',
   inviteRegion: 'دعوة إقليم كامل من أقاليم منظمة الصحة العالمية',

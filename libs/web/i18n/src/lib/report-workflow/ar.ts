@@ -8,6 +8,7 @@ export const reportWorkflowAr: ReportWorkflowTranslation & Record<string, string
   lastEdited: 'آخر تعديل',
   sortBy: 'الترتيب حسب {{column}}',
   toReview: 'للمراجعة',
+  noneToReview: 'لم يطلب منك أحد مراجعة تقرير في الوقت الحالي.',
   toReviewOnly: 'التقارير التي طُلب مني مراجعتها فقط',
   page: 'الصفحة {{page}} من {{pages}}',
   previous: 'السابقة',

@@ -6,6 +6,7 @@ export const reportWorkflowEn = {
   lastEdited: 'Last edited',
   sortBy: 'Sort by {{column}}',
   toReview: 'To review',
+  noneToReview: 'Nobody has asked you to review a report at the moment.',
   toReviewOnly: 'Only reports I was asked to review',
   page: 'Page {{page}} of {{pages}}',
   previous: 'Previous',

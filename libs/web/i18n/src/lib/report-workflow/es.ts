@@ -8,6 +8,7 @@ export const reportWorkflowEs: ReportWorkflowTranslation & Record<string, string
   lastEdited: 'Última edición',
   sortBy: 'Ordenar por {{column}}',
   toReview: 'Por revisar',
+  noneToReview: 'Nadie le ha pedido revisar un informe por ahora.',
   toReviewOnly: 'Solo los informes que me pidieron revisar',
   page: 'Página {{page}} de {{pages}}',
   previous: 'Anterior',

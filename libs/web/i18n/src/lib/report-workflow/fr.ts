@@ -8,6 +8,7 @@ export const reportWorkflowFr: ReportWorkflowTranslation & Record<string, string
   lastEdited: 'Dernière modification',
   sortBy: 'Trier par {{column}}',
   toReview: 'À relire',
+  noneToReview: 'Personne ne vous a demandé de relire un rapport pour le moment.',
   toReviewOnly: 'Seulement les rapports que l’on m’a demandé de relire',
   page: 'Page {{page}} sur {{pages}}',
   previous: 'Précédente',
