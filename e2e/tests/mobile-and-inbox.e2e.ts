@@ -90,8 +90,13 @@ test('the bell menu shows the latest notifications with the unread count, answer
   await row.getByRole('button', { name: 'Maybe' }).click();
   await expect(row.getByRole('status')).toContainText('Answer saved');
   await expect(row.getByRole('button', { name: 'Maybe' })).toHaveAttribute('aria-pressed', 'true');
+  // Other notifications may still be arriving (the meeting's other invitations, reminders): the count read just
+  // before marking this one read must go down, whatever else comes in meanwhile for other rows.
+  const unread = async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+) unread/)?.[1] ?? 0);
+  const beforeRead = await unread();
+  expect(beforeRead).toBeGreaterThanOrEqual(Math.min(before, 1));
   await row.getByRole('button', { name: 'Mark as read' }).click();
-  await expect(page.getByRole('button', { name: before > 1 ? `Notifications, ${before - 1} unread` : 'Notifications', exact: true })).toBeVisible();
+  await expect.poll(unread).toBeLessThan(beforeRead);
   await expect(row.getByRole('button', { name: 'Mark as read' })).toHaveCount(0);
 
   // Escape closes the menu and gives focus back to the bell.
