@@ -90,16 +90,20 @@ export class ReportsService implements OnModuleInit {
       author: `lower(r0.created_by_name) ${direction} NULLS LAST`,
     }[query.sort];
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
-    const rows: ReportRow[] = await this.db.query(
-      `SELECT * FROM (${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')}) r0
+    // The total rides on the page's rows; only a page past the end asks for it on its own.
+    const rows: Array<ReportRow & { total: number }> = await this.db.query(
+      `SELECT r0.*, count(*) OVER ()::int AS total FROM (${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')}) r0
        ORDER BY ${orderBy}, r0.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE ${conditions.join(' AND ')}`,
-      params.slice(0, params.length - 2),
-    );
+    const total =
+      rows[0]?.total ??
+      (query.page === 1
+        ? 0
+        : (
+            await this.db.query(`SELECT count(*)::int AS total FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE ${conditions.join(' AND ')}`, params.slice(0, params.length - 2))
+          )[0].total);
     return { items: rows.map((row) => presentReport(row, reportPermissions(scope, facts(row)))), total, page: query.page, pageSize: query.pageSize };
   }
 

@@ -133,6 +133,8 @@ describe('reports over HTTP', () => {
     expect(Date.parse(first.body.items[0].lastEditedAt)).not.toBeNaN();
     const second = await editor.get('/api/reports?year=2030&sort=title&order=asc&pageSize=2&page=2');
     expect(second.body.items.map((r: { title: string }) => r.title)).toEqual(['Zeta review']);
+    // Past the last page: no rows, and the total still said.
+    expect((await editor.get('/api/reports?year=2030&pageSize=2&page=5')).body).toMatchObject({ items: [], total: 3, page: 5 });
     const descending = await editor.get('/api/reports?year=2030&sort=title&order=desc');
     expect(descending.body.items.map((r: { title: string }) => r.title)).toEqual(['Zeta review', 'Mu review', 'Alpha review']);
     for (const bad of ['sort=colour', 'order=up', 'page=0', 'pageSize=1000', 'page=1e9']) expect((await editor.get(`/api/reports?${bad}`)).status).toBe(400);

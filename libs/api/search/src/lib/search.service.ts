@@ -28,14 +28,14 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END},
  * while the same words, absent from English entries, are looked up in the GIN index.
  */
 const LANGUAGE_BRANCHES = [
-  { match: `e.language = 'en' AND e.tsv @@ websearch_to_tsquery('simashe_en', $1)`, rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_en', $1))` },
-  { match: `e.language = 'fr' AND e.tsv @@ websearch_to_tsquery('simashe_fr', $1)`, rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_fr', $1))` },
-  { match: `e.language = 'es' AND e.tsv @@ websearch_to_tsquery('simashe_es', $1)`, rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_es', $1))` },
-  {
-    match: `e.language NOT IN ('en', 'fr', 'es') AND e.tsv @@ websearch_to_tsquery('simashe_simple', $1)`,
-    rank: `ts_rank(e.tsv, websearch_to_tsquery('simashe_simple', $1))`,
-  },
-];
+  ["e.language = 'en'", 'simashe_en'],
+  ["e.language = 'fr'", 'simashe_fr'],
+  ["e.language = 'es'", 'simashe_es'],
+  ["e.language NOT IN ('en', 'fr', 'es')", 'simashe_simple'],
+].map(([partition, config]) => {
+  const query = `websearch_to_tsquery('${config}', $1)`;
+  return { match: `${partition} AND e.tsv @@ ${query}`, rank: `ts_rank(e.tsv, ${query})` };
+});
 
 /**
  * Workspace-wide search over search_entries: PostgreSQL full text (weighted tsvector, GIN, language-aware and
