@@ -22,19 +22,30 @@ function summarise() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
+  const failures = [];
   for (const file of existsSync(RESULTS) ? readdirSync(RESULTS) : []) {
     const report = JSON.parse(readFileSync(join(RESULTS, file), 'utf8'));
     if (report.stats) {
       passed += report.stats.expected + report.stats.flaky;
       failed += report.stats.unexpected;
       skipped += report.stats.skipped;
+      const walk = (suite) => {
+        for (const spec of suite.specs ?? []) if (!spec.ok) failures.push(`${spec.file} › ${spec.title}\n${JSON.stringify(spec.tests?.[0]?.results?.at(-1)?.error?.message ?? '').slice(0, 1500)}`);
+        for (const child of suite.suites ?? []) walk(child);
+      };
+      for (const suite of report.suites ?? []) walk(suite);
     } else {
       passed += report.numPassedTests;
       failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
       skipped += report.numPendingTests + report.numTodoTests;
+      for (const suite of report.testResults ?? []) {
+        const failedTests = (suite.assertionResults ?? []).filter((test) => test.status === 'failed');
+        for (const test of failedTests) failures.push(`${suite.name} › ${test.fullName}\n${(test.failureMessages ?? []).join('\n').slice(0, 1500)}`);
+        if (!failedTests.length && suite.status === 'failed') failures.push(`${suite.name}\n${(suite.message ?? '').slice(0, 1500)}`);
+      }
     }
   }
-  return { passed, failed, skipped };
+  return { passed, failed, skipped, failures };
 }
 
 /**
@@ -71,7 +82,9 @@ const e2e = await run('npx', ['nx', 'run', 'e2e:e2e', '--outputStyle=static']);
 // The benchmarks at smoke size (the e2e run has built the API they start), so none of them can rot unseen.
 const benches = await smokeBenchmarks(['collab', 'search', 'dashboard']);
 
-const { passed, failed, skipped } = summarise();
+const { passed, failed, skipped, failures } = summarise();
+// The failures again at the very end, where a truncated CI log still shows them.
+for (const failure of failures) console.log(`\nFAILED: ${failure}`);
 console.log(`\nlint/typecheck/unit+integration: ${checks === 0 ? 'ok' : 'FAILED'}; e2e: ${e2e === 0 ? 'ok' : 'FAILED'}; benchmarks (smoke): ${benches ? 'ok' : 'FAILED'}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(checks !== 0 || e2e !== 0 || !benches || failed > 0 || passed === 0 ? 1 : 0);

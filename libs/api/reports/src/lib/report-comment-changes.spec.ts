@@ -193,8 +193,8 @@ describe('report comments: edits, deletes, mentions and live pushes', () => {
     ]);
     // Another report's comments are not this watcher's business.
     await comment(author, await newReport('Elsewhere'), 'Not for the watcher');
-    watcher.emit('unwatch', { reportId });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Acknowledged, so the watcher has left before the next comment is written (a fixed wait raced under CI load).
+    expect(await watcher.emitWithAck('unwatch', { reportId })).toEqual({ ok: true });
     await comment(author, reportId, 'After unwatching');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(heard).toHaveLength(6);

@@ -50,8 +50,10 @@ export class ReportCommentsGateway implements OnGatewayInit {
   }
 
   @SubscribeMessage('unwatch')
-  async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<void> {
+  async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
     const parsed = WatchReportCommentsSchema.safeParse(payload);
-    if (parsed.success) await socket.leave(roomOf(parsed.data.reportId));
+    if (!parsed.success) return { ok: false, error: { id: 'validation_error', message: 'Give the reportId of a report' } };
+    await socket.leave(roomOf(parsed.data.reportId));
+    return { ok: true };
   }
 }

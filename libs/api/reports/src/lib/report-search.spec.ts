@@ -31,7 +31,7 @@ describe('report search', () => {
 
     expect((await editor.post(`/api/reports/${report.body.id}/versions`, { name: 'After the field visit' })).status).toBe(201);
     // Indexing starts when the version is stored and does not hold up the request: wait for it.
-    for (let attempt = 0; attempt < 50 && (await found()).length === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; attempt < 200 && (await found()).length === 0; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await found()).toEqual(['Q3 progress']);
   });
 });
