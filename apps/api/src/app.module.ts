@@ -3,6 +3,7 @@ import { AccountsModule } from '@simashe/api-accounts';
 import { AuditModule } from '@simashe/api-audit';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { CyclesModule } from '@simashe/api-cycles';
+import { MonitoringModule } from '@simashe/api-monitoring';
 import { DemoModule } from '@simashe/api-demo';
 import { DiscussionsModule } from '@simashe/api-discussions';
 import { LessonsModule } from '@simashe/api-lessons';
@@ -12,7 +13,7 @@ import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, AuditModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, AuditModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -19,3 +19,4 @@ export * from './lib/cycles.schema';
 export * from './lib/driver-tree';
 export * from './lib/domain.events';
 export * from './lib/audit.schema';
+export * from './lib/monitoring.schema';

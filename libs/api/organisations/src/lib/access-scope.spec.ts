@@ -10,8 +10,8 @@ const BRA = 'org-brazil';
 
 const member = (organisationId: string, role: OrganisationAccess['role'], canManage = role === 'admin'): OrganisationAccess => ({ organisationId, relation: 'member', role, canManage });
 const through = (relation: OrganisationAccess['relation'], canManage = false): OrganisationAccess => ({ organisationId: KEN, relation, role: null, canManage });
-const scope = (accesses: OrganisationAccess[], regions: string[] = [], secretariat = false) =>
-  new AccessScope(ME, new Map(accesses.map((access) => [access.organisationId, access])), regions, secretariat);
+const scope = (accesses: OrganisationAccess[], regions: string[] = [], secretariat = false, secretariatAdmin = false) =>
+  new AccessScope(ME, new Map(accesses.map((access) => [access.organisationId, access])), regions, secretariat, secretariatAdmin);
 
 /** Each relation to Kenya, as the policy loads it (one query per request). */
 const RELATIONS = {
@@ -20,7 +20,7 @@ const RELATIONS = {
   'member viewer': scope([member(KEN, 'viewer')], ['AFRO']),
   'regional office': scope([member(AFRO, 'admin'), through('regional_office')], ['AFRO']),
   'partner grant': scope([member(PARTNER, 'admin'), through('partner_grant')]),
-  'secretariat admin': scope([member(HQ, 'admin'), through('secretariat', true)], [], true),
+  'secretariat admin': scope([member(HQ, 'admin'), through('secretariat', true)], [], true, true),
   'secretariat member': scope([member(HQ, 'editor'), through('secretariat')], [], true),
   stranger: scope([member(BRA, 'admin')], ['AMRO']),
 };
@@ -50,13 +50,18 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['draft report', 'version:restore', report, 'YY......'],
   ['draft report', 'report:manage', report, 'Y....Y..'],
   ['draft report', 'comment:create', report, 'YYYYYYY.'],
+  ['draft report', 'image:read', report, 'YYYYYYY.'],
+  ['draft report', 'image:upload', report, 'YY......'],
   ['submitted report', 'report:read', submitted, 'YYYYYYY.'],
   ['submitted report', 'report:update', submitted, 'YY......'],
   ['submitted report', 'document:edit', submitted, '........'],
   ['submitted report', 'version:create', submitted, '........'],
+  ['submitted report', 'image:read', submitted, 'YYYYYYY.'],
+  ['submitted report', 'image:upload', submitted, '........'],
   ['submitted report', 'report:manage', submitted, 'Y....Y..'],
   ['archived report', 'report:update', archived, 'YY......'],
   ['archived report', 'document:edit', archived, '........'],
+  ['archived report', 'image:upload', archived, '........'],
   ['archived report', 'report:manage', archived, 'Y....Y..'],
   ['someone else’s comment', 'comment:resolve', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: 'someone' }, 'YY...Y..'],
   ['my own comment', 'comment:resolve', { kind: 'comment', organisationId: KEN, status: 'draft', archived: false, authorId: ME }, 'YYYYYYY.'],
@@ -118,6 +123,14 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['initiative', 'initiative:manage', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [] }, 'Y....Y..'],
   ['initiative Brazil takes part in', 'initiative:read', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [BRA] }, 'YYYYYYYY'],
   ['initiative Brazil takes part in', 'initiative:write', { kind: 'initiative', organisationId: KEN, partnerOrganisationIds: [BRA] }, 'YY......'],
+  ['dataset', 'dataset:read', { kind: 'dataset', organisationId: KEN, published: false }, 'YYYYYYY.'],
+  ['dataset', 'dataset:create', { kind: 'dataset', organisationId: KEN, published: false }, 'YY......'],
+  ['dataset', 'dataset:write', { kind: 'dataset', organisationId: KEN, published: false }, 'YY......'],
+  ['dataset', 'dataset:delete', { kind: 'dataset', organisationId: KEN, published: false }, 'Y....Y..'],
+  ['dataset', 'dataset:publish', { kind: 'dataset', organisationId: KEN, published: false }, '.....Y..'],
+  ['published dataset', 'dataset:read', { kind: 'dataset', organisationId: KEN, published: true }, 'YYYYYYYY'],
+  ['published dataset', 'dataset:write', { kind: 'dataset', organisationId: KEN, published: true }, 'YY......'],
+  ['published dataset', 'dataset:publish', { kind: 'dataset', organisationId: KEN, published: true }, '.....Y..'],
 ];
 
 type Check = AccessScope['can'];

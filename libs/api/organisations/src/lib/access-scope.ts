@@ -30,14 +30,15 @@ export type AccessResource =
   | { kind: 'discussion'; /** Topics have no subject; other threads are read by whoever reads their subject. */ subjectReadable: boolean }
   | { kind: 'post'; authorId: string | null; subjectReadable: boolean }
   | { kind: 'notification'; userId: string }
-  | { kind: 'initiative'; organisationId: string; partnerOrganisationIds: readonly string[] };
+  | { kind: 'initiative'; organisationId: string; partnerOrganisationIds: readonly string[] }
+  | { kind: 'dataset'; organisationId: string; published: boolean };
 
 export type ResourceKind = AccessResource['kind'];
 
 /** Every action, by the kind of resource it is decided on. */
 export const ACCESS_ACTIONS = {
   organisation: ['organisation:read', 'organisation:manage'],
-  report: ['report:read', 'report:create', 'report:update', 'document:edit', 'version:read', 'version:create', 'version:restore', 'report:manage', 'comment:create'],
+  report: ['report:read', 'report:create', 'report:update', 'document:edit', 'version:read', 'version:create', 'version:restore', 'report:manage', 'comment:create', 'image:read', 'image:upload'],
   comment: ['comment:resolve', 'comment:update', 'comment:delete'],
   meeting: ['meeting:read', 'meeting:organise', 'occurrence:update', 'attendance:record', 'agenda:update', 'minutes:read', 'minutes:write', 'meeting:people', 'rsvp:remind'],
   lesson: ['lesson:read', 'lesson:create', 'lesson:update', 'lesson:delete', 'file:read', 'file:write'],
@@ -45,6 +46,7 @@ export const ACCESS_ACTIONS = {
   post: ['post:update', 'post:delete'],
   notification: ['notification:read', 'notification:update'],
   initiative: ['initiative:read', 'initiative:write', 'initiative:manage', 'cycle:read', 'cycle:write', 'measure:read', 'measure:write'],
+  dataset: ['dataset:read', 'dataset:create', 'dataset:write', 'dataset:delete', 'dataset:publish'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -63,6 +65,7 @@ const READ_ACTION: Record<ResourceKind, AccessAction> = {
   post: 'discussion:read',
   notification: 'notification:read',
   initiative: 'initiative:read',
+  dataset: 'dataset:read',
 };
 
 /** Why an action was refused, in a sentence a person understands. */
@@ -74,6 +77,7 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'version:create': 'Only editors and admins of this organisation can save versions of this report while it is a draft or in review',
   'version:restore': 'Only editors and admins of this organisation can restore versions of this report while it is a draft or in review',
   'report:manage': 'Only admins of this organisation can archive, reopen or make templates of its reports',
+  'image:upload': 'Only editors and admins of this organisation can add images to this report while it is a draft or in review',
   'comment:resolve': 'Only the comment’s author or the report’s editors can resolve it',
   'comment:update': 'You can only edit your own comments',
   'comment:delete': 'Only the comment’s author or an admin of this organisation can delete it',
@@ -94,6 +98,10 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'cycle:write': 'Only editors and admins of the owning organisation can change this initiative',
   'measure:write': 'Only editors and admins of the owning organisation can change this initiative',
   'initiative:manage': 'Only administrators of the owning organisation can do this',
+  'dataset:create': 'Only editors and admins of this organisation can add its datasets',
+  'dataset:write': 'Only editors and admins of the owning organisation can change this dataset',
+  'dataset:delete': 'Only administrators of the owning organisation can delete this dataset',
+  'dataset:publish': 'Only administrators of the secretariat can publish a dataset to the network',
 };
 
 /**
@@ -114,6 +122,9 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
  *   Organisers (the organiser's editors and admins) change them; invitees who are not viewers write the minutes.
  * - **Lessons**: drafts are read by the author's organisation only; published lessons by their visibility
  *   (the organisation's readers, the region, or the whole network).
+ * - **Datasets** (inequality monitoring) are read like the owning organisation (members, its regional office,
+ *   partner grants, the secretariat) and, once the secretariat publishes one, by every member of the network. The
+ *   owner's editors and admins import new versions; its admins delete it; only secretariat admins publish.
  * - **Notifications** belong to their recipient only; **posts** are changed by their author only.
  * - **Report comments** are written by every reader of the report. Their author edits and deletes them (while
  *   still a reader); the organisation's admins (secretariat admins too) may delete any of them, as moderation,
@@ -128,6 +139,8 @@ export class AccessScope {
     readonly regions: readonly string[] = [],
     /** The caller belongs to the secretariat. */
     readonly secretariat = false,
+    /** The caller is an admin of the secretariat. */
+    readonly secretariatAdmin = false,
   ) {}
 
   get readableOrganisationIds(): string[] {
@@ -161,7 +174,7 @@ export class AccessScope {
 }
 
 function defaultName(kind: ResourceKind): string {
-  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative' }[kind];
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset' }[kind];
 }
 
 function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
@@ -180,6 +193,7 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
         case 'report:read':
         case 'version:read':
         case 'comment:create':
+        case 'image:read':
           return true;
         case 'report:create':
         case 'report:update':
@@ -190,6 +204,7 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
         case 'document:edit':
         case 'version:create':
         case 'version:restore':
+        case 'image:upload': // images are part of the text: added by those who may type in it
           return writer && open;
         case 'report:manage':
           return access.canManage;
@@ -258,6 +273,22 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
           return scope.writesIn(resource.organisationId);
         case 'initiative:manage':
           return !!owner?.canManage;
+        default:
+          return false;
+      }
+    }
+    case 'dataset': {
+      const owner = scope.organisations.get(resource.organisationId);
+      switch (action) {
+        case 'dataset:read':
+          return !!owner || resource.published;
+        case 'dataset:create':
+        case 'dataset:write':
+          return scope.writesIn(resource.organisationId);
+        case 'dataset:delete':
+          return !!owner?.canManage;
+        case 'dataset:publish':
+          return scope.secretariatAdmin;
         default:
           return false;
       }

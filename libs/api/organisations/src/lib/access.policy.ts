@@ -28,7 +28,7 @@ export class AccessPolicy {
   async scope(auth: AuthContext): Promise<AccessScope> {
     const rows = await this.rows(auth.userId, null);
     const visible = rows.map(toAccess);
-    return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])), rows[0]?.my_regions ?? [], rows[0]?.in_secretariat ?? false);
+    return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])), rows[0]?.my_regions ?? [], rows[0]?.in_secretariat ?? false, rows[0]?.secretariat_admin ?? false);
   }
 
   async can<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resource: Extract<AccessResource, { kind: K }>): Promise<boolean> {

@@ -1,0 +1,2 @@
+export * from './lib/monitoring.module';
+export * from './lib/datasets.service';

@@ -1,0 +1,295 @@
+import {
+  DATASET_COLUMN_ALIASES,
+  DATASET_COLUMNS,
+  MAX_DATASET_ROWS,
+  MAX_LISTED_PROBLEMS,
+  REQUIRED_DATASET_COLUMNS,
+  type DatasetColumn,
+  type DatasetProblem,
+  type DatasetProblemCode,
+} from '@simashe/contracts';
+
+/** One checked line of a dataset file, as it is stored. */
+export interface CheckedRow {
+  line: number;
+  setting: string;
+  date: number;
+  source: string;
+  indicatorAbbr: string;
+  indicatorName: string;
+  dimension: string;
+  subgroup: string;
+  estimate: number;
+  se: number | null;
+  ciLb: number | null;
+  ciUb: number | null;
+  population: number | null;
+  flag: string | null;
+  settingAverage: number | null;
+  iso3: string | null;
+  favourable: boolean;
+  scale: number;
+  ordered: boolean;
+  subgroupOrder: number | null;
+  reference: boolean;
+}
+
+const MESSAGES: Record<DatasetProblemCode, (column: string | null, value: string | null) => string> = {
+  unreadable_file: (_c, v) => `The file could not be read${v ? `: ${v}` : ''}`,
+  empty_file: () => 'The file has no data lines',
+  missing_column: (c) => `The column "${c}" is missing from the first line`,
+  unknown_column: (c) => `The column "${c}" is not part of the template`,
+  duplicate_column: (c) => `The column "${c}" appears twice`,
+  required: (c) => `${c} is required`,
+  too_long: (c) => `${c} is longer than 200 characters`,
+  not_a_number: (c, v) => `${c} must be a number, not "${v}"`,
+  not_a_year: (c, v) => `${c} must be a year between 1900 and 2100, not "${v}"`,
+  not_zero_or_one: (c, v) => `${c} must be 0 or 1, not "${v}"`,
+  not_a_positive_number: (c, v) => `${c} must be a number above 0, not "${v}"`,
+  negative: (c, v) => `${c} cannot be negative (${v})`,
+  not_an_order: (c, v) => `${c} must be a whole number from 1 for an ordered dimension, not "${v}"`,
+  not_iso3: (c, v) => `${c} must be a three-letter ISO code such as KEN, not "${v}"`,
+  bounds_exclude_estimate: (_c, v) => `The 95 % bounds do not contain the estimate (${v})`,
+  bounds_reversed: (_c, v) => `The lower bound is above the upper bound (${v})`,
+  duplicate_subgroup: (_c, v) => `The subgroup appears twice in the same group (${v})`,
+  incomplete_order: (_c, v) => `The ordered dimension's subgroup order must run 1, 2, 3… without gaps (${v})`,
+  duplicate_order: (_c, v) => `Two subgroups share the same order (${v})`,
+  missing_reference: (_c, v) => `A dimension of two subgroups needs one of them marked as the reference subgroup (${v})`,
+  duplicate_reference: (_c, v) => `More than one reference subgroup (${v})`,
+  mixed_scale: (_c, v) => `One indicator uses more than one scale (${v})`,
+  mixed_favourable: (_c, v) => `One indicator is marked both favourable and adverse (${v})`,
+  mixed_ordered: (_c, v) => `One dimension is marked both ordered and not ordered (${v})`,
+  too_many_rows: () => `A dataset holds at most ${MAX_DATASET_ROWS.toLocaleString('en')} lines`,
+};
+
+export function problem(line: number, column: string | null, code: DatasetProblemCode, value: string | null = null): DatasetProblem {
+  const shown = value === null ? null : value.length > 80 ? `${value.slice(0, 79)}…` : value;
+  return { line, column, code, value: shown, message: MESSAGES[code](column, shown) };
+}
+
+function normaliseHeader(cell: string): string {
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
+}
+
+/** Where each template column sits in the file, or the header's problems. */
+export function readHeader(cells: string[]): { columns: Map<DatasetColumn, number>; problems: DatasetProblem[] } {
+  const columns = new Map<DatasetColumn, number>();
+  const problems: DatasetProblem[] = [];
+  const known = new Set<string>(DATASET_COLUMNS);
+  cells.forEach((cell, index) => {
+    const name = normaliseHeader(cell);
+    if (name === '') return;
+    const column = (known.has(name) ? name : DATASET_COLUMN_ALIASES[name]) as DatasetColumn | undefined;
+    if (!column) problems.push(problem(1, cell.trim().slice(0, 80), 'unknown_column'));
+    else if (columns.has(column)) problems.push(problem(1, column, 'duplicate_column'));
+    else columns.set(column, index);
+  });
+  for (const column of REQUIRED_DATASET_COLUMNS) if (!columns.has(column)) problems.push(problem(1, column, 'missing_column'));
+  return { columns, problems };
+}
+
+const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Checks a file line by line (`row`), then what only the whole file shows (`finish`): complete subgroup orders,
+ * one reference per group, one scale per indicator. Keeps per-group and per-indicator summaries only, never the
+ * rows, so a million-line file is checked in little memory.
+ */
+export class DatasetValidator {
+  readonly problems: DatasetProblem[] = [];
+  problemCount = 0;
+  rows = 0;
+  private readonly groups = new Map<string, { line: number; ordered: boolean; subgroups: Set<string>; orders: number[]; references: number }>();
+  private readonly indicators = new Map<string, { scale: number; favourable: boolean; line: number; reported: Set<string> }>();
+  private readonly dimensions = new Map<string, { ordered: boolean; line: number; reported: boolean }>();
+
+  constructor(private readonly columns: Map<DatasetColumn, number>) {}
+
+  get ok(): boolean {
+    return this.problemCount === 0;
+  }
+
+  report(found: DatasetProblem): void {
+    this.problemCount += 1;
+    if (this.problems.length < MAX_LISTED_PROBLEMS) this.problems.push(found);
+  }
+
+  /** The line as a stored row, or null when it has problems (each reported). */
+  row(line: number, cells: string[]): CheckedRow | null {
+    this.rows += 1;
+    if (this.rows > MAX_DATASET_ROWS) {
+      if (this.rows === MAX_DATASET_ROWS + 1) this.report(problem(line, null, 'too_many_rows'));
+      return null;
+    }
+    const before = this.problemCount;
+    const raw = (column: DatasetColumn): string => {
+      const index = this.columns.get(column);
+      return index === undefined ? '' : (cells[index] ?? '').trim();
+    };
+    const text = (column: DatasetColumn, required: boolean): string | null => {
+      // NUL and other control characters never reach the database.
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      const value = raw(column).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+      if (value === '') {
+        if (required) this.report(problem(line, column, 'required'));
+        return null;
+      }
+      if (value.length > 200) {
+        this.report(problem(line, column, 'too_long'));
+        return null;
+      }
+      return value;
+    };
+    const number = (column: DatasetColumn, required: boolean): number | null => {
+      const value = raw(column).replace(/,/g, '');
+      if (value === '') {
+        if (required) this.report(problem(line, column, 'required'));
+        return null;
+      }
+      const parsed = NUMBER.test(value) ? Number(value) : NaN;
+      if (!Number.isFinite(parsed) || Math.abs(parsed) > 1e15) {
+        this.report(problem(line, column, 'not_a_number', raw(column)));
+        return null;
+      }
+      return parsed;
+    };
+    const flag = (column: DatasetColumn): boolean | null => {
+      const value = raw(column);
+      if (value === '1' || value === '0') return value === '1';
+      this.report(value === '' ? problem(line, column, 'required') : problem(line, column, 'not_zero_or_one', value));
+      return null;
+    };
+
+    const setting = text('setting', true);
+    const dateText = raw('date');
+    const date = /^\d{4}$/.test(dateText) && Number(dateText) >= 1900 && Number(dateText) <= 2100 ? Number(dateText) : null;
+    if (date === null) this.report(dateText === '' ? problem(line, 'date', 'required') : problem(line, 'date', 'not_a_year', dateText));
+    const source = text('source', true);
+    const indicatorAbbr = text('indicator_abbr', true);
+    const indicatorName = text('indicator_name', true);
+    const dimension = text('dimension', true);
+    const subgroup = text('subgroup', true);
+    const estimate = number('estimate', true);
+    const se = number('se', false);
+    const ciLb = number('ci_lb', false);
+    const ciUb = number('ci_ub', false);
+    const population = number('population', false);
+    const flagText = text('flag', false);
+    const settingAverage = number('setting_average', false);
+    const iso3Text = text('iso3', false);
+    const iso3 = iso3Text === null ? null : iso3Text.toUpperCase();
+    if (iso3 !== null && !/^[A-Z]{3}$/.test(iso3)) this.report(problem(line, 'iso3', 'not_iso3', iso3Text));
+    const favourable = flag('favourable_indicator');
+    const scaleText = raw('indicator_scale');
+    const scale = number('indicator_scale', true);
+    if (scale !== null && scale <= 0) this.report(problem(line, 'indicator_scale', 'not_a_positive_number', scaleText));
+    const ordered = flag('ordered_dimension');
+    const reference = flag('reference_subgroup');
+    const orderText = raw('subgroup_order');
+    let subgroupOrder: number | null = null;
+    if (orderText !== '' && orderText !== '0') {
+      if (/^\d{1,4}$/.test(orderText)) subgroupOrder = Number(orderText);
+      else this.report(problem(line, 'subgroup_order', 'not_an_order', orderText));
+    } else if (ordered === true) this.report(problem(line, 'subgroup_order', 'not_an_order', orderText));
+
+    if (se !== null && se < 0) this.report(problem(line, 'se', 'negative', String(se)));
+    if (population !== null && population < 0) this.report(problem(line, 'population', 'negative', String(population)));
+    if (ciLb !== null && ciUb !== null && ciLb > ciUb) this.report(problem(line, 'ci_lb', 'bounds_reversed', `${ciLb} > ${ciUb}`));
+    else if (estimate !== null && ((ciLb !== null && estimate < ciLb) || (ciUb !== null && estimate > ciUb))) {
+      this.report(problem(line, 'estimate', 'bounds_exclude_estimate', `${estimate} ∉ [${ciLb ?? '…'}, ${ciUb ?? '…'}]`));
+    }
+
+    // What only the whole file can show is gathered as we go.
+    if (indicatorAbbr !== null && scale !== null && favourable !== null) {
+      const seen = this.indicators.get(indicatorAbbr);
+      if (!seen) this.indicators.set(indicatorAbbr, { scale, favourable, line, reported: new Set() });
+      else {
+        if (seen.scale !== scale && !seen.reported.has('scale')) {
+          seen.reported.add('scale');
+          this.report(problem(line, 'indicator_scale', 'mixed_scale', `${indicatorAbbr}: ${seen.scale} (line ${seen.line}) and ${scale}`));
+        }
+        if (seen.favourable !== favourable && !seen.reported.has('favourable')) {
+          seen.reported.add('favourable');
+          this.report(problem(line, 'favourable_indicator', 'mixed_favourable', `${indicatorAbbr} (line ${seen.line})`));
+        }
+      }
+    }
+    if (dimension !== null && ordered !== null) {
+      const seen = this.dimensions.get(dimension);
+      if (!seen) this.dimensions.set(dimension, { ordered, line, reported: false });
+      else if (seen.ordered !== ordered && !seen.reported) {
+        seen.reported = true;
+        this.report(problem(line, 'ordered_dimension', 'mixed_ordered', `${dimension} (line ${seen.line})`));
+      }
+    }
+    if (setting !== null && date !== null && indicatorAbbr !== null && dimension !== null && subgroup !== null && ordered !== null) {
+      const key = groupKey(setting, date, indicatorAbbr, dimension);
+      let group = this.groups.get(key);
+      if (!group) {
+        group = { line, ordered, subgroups: new Set(), orders: [], references: 0 };
+        this.groups.set(key, group);
+      }
+      if (group.subgroups.has(subgroup)) this.report(problem(line, 'subgroup', 'duplicate_subgroup', `${subgroup} — ${describeGroup(key)}`));
+      group.subgroups.add(subgroup);
+      if (subgroupOrder !== null) group.orders.push(subgroupOrder);
+      if (reference) group.references += 1;
+    }
+
+    if (this.problemCount > before) return null;
+    return {
+      line,
+      setting: setting as string,
+      date: date as number,
+      source: source as string,
+      indicatorAbbr: indicatorAbbr as string,
+      indicatorName: indicatorName as string,
+      dimension: dimension as string,
+      subgroup: subgroup as string,
+      estimate: estimate as number,
+      se,
+      ciLb,
+      ciUb,
+      population,
+      flag: flagText,
+      settingAverage,
+      iso3,
+      favourable: favourable as boolean,
+      scale: scale as number,
+      ordered: ordered as boolean,
+      subgroupOrder,
+      reference: reference as boolean,
+    };
+  }
+
+  /** The whole-file checks, once every line has been read. */
+  finish(): void {
+    if (this.rows === 0) this.report(problem(0, null, 'empty_file'));
+    for (const [key, group] of this.groups) {
+      const where = describeGroup(key);
+      if (group.references > 1) this.report(problem(group.line, 'reference_subgroup', 'duplicate_reference', where));
+      if (group.ordered) {
+        const orders = [...group.orders].sort((a, b) => a - b);
+        if (new Set(orders).size !== orders.length) this.report(problem(group.line, 'subgroup_order', 'duplicate_order', where));
+        else if (orders.length !== group.subgroups.size || orders.some((order, index) => order !== index + 1)) {
+          this.report(problem(group.line, 'subgroup_order', 'incomplete_order', where));
+        }
+      } else if (group.references === 0 && group.subgroups.size === 2) {
+        // A binary dimension (sex, place of residence) compares the other subgroup with its reference.
+        this.report(problem(group.line, 'reference_subgroup', 'missing_reference', where));
+      }
+    }
+  }
+}
+
+function groupKey(setting: string, date: number, indicator: string, dimension: string): string {
+  return JSON.stringify([setting, date, indicator, dimension]);
+}
+
+function describeGroup(key: string): string {
+  const [setting, date, indicator, dimension] = JSON.parse(key) as [string, number, string, string];
+  return `${setting}, ${date}, ${indicator}, ${dimension}`;
+}

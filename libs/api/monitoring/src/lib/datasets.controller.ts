@@ -1,0 +1,133 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import {
+  CreateDatasetRequestSchema,
+  DatasetCatalogueSchema,
+  DatasetDataQuerySchema,
+  DatasetExportQuerySchema,
+  DatasetImportResultSchema,
+  DatasetListSchema,
+  DatasetRowsSchema,
+  DatasetSchema,
+  IdParamSchema,
+  MAX_DATASET_FILE_BYTES,
+  PublishDatasetRequestSchema,
+  UpdateDatasetRequestSchema,
+  type Dataset,
+  type DatasetCatalogue,
+  type DatasetImportResult,
+  type DatasetList,
+  type DatasetRows,
+} from '@simashe/contracts';
+import type { Response } from 'express';
+import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DatasetsService, type UploadedDatasetFile } from './datasets.service';
+import { DatasetExports } from './dataset-exports';
+
+class IdParams extends createZodDto(IdParamSchema) {}
+class DatasetDto extends createZodDto(DatasetSchema) {}
+class DatasetListDto extends createZodDto(DatasetListSchema) {}
+class CreateDatasetDto extends createZodDto(CreateDatasetRequestSchema) {}
+class UpdateDatasetDto extends createZodDto(UpdateDatasetRequestSchema) {}
+class PublishDatasetDto extends createZodDto(PublishDatasetRequestSchema) {}
+class ImportResultDto extends createZodDto(DatasetImportResultSchema) {}
+class ImportQueryDto extends createZodDto(z.strictObject({ dryRun: z.enum(['true', 'false'], { error: 'dryRun must be true or false' }).optional() })) {}
+class CatalogueDto extends createZodDto(DatasetCatalogueSchema) {}
+class CatalogueQueryDto extends createZodDto(DatasetDataQuerySchema.pick({ version: true })) {}
+class DataQueryDto extends createZodDto(DatasetDataQuerySchema) {}
+class RowsDto extends createZodDto(DatasetRowsSchema) {}
+class ExportQueryDto extends createZodDto(DatasetExportQuerySchema) {}
+
+/** Uploads are written to disk and streamed from there: a 200 MB file never sits in memory. */
+const UPLOAD_DIR = join(tmpdir(), 'simashe-dataset-uploads');
+
+@ApiTags('monitoring')
+@Controller('datasets')
+export class DatasetsController {
+  constructor(
+    private readonly datasets: DatasetsService,
+    private readonly exports: DatasetExports,
+  ) {}
+
+  /** Datasets of the organisations the caller reads, and every dataset published to the network. */
+  @Get()
+  @ZodResponse({ type: DatasetListDto })
+  list(@CurrentAuth() auth: AuthContext): Promise<DatasetList> {
+    return this.datasets.list(auth);
+  }
+
+  @Post()
+  @ZodResponse({ status: 201, type: DatasetDto })
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateDatasetDto): Promise<Dataset> {
+    return this.datasets.create(auth, body);
+  }
+
+  @Get(':id')
+  @ZodResponse({ type: DatasetDto })
+  get(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<Dataset> {
+    return this.datasets.get(auth, params.id);
+  }
+
+  @Patch(':id')
+  @ZodResponse({ type: DatasetDto })
+  update(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: UpdateDatasetDto): Promise<Dataset> {
+    return this.datasets.update(auth, params.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<void> {
+    await this.datasets.remove(auth, params.id);
+  }
+
+  /** Secretariat admins publish a dataset to the whole network (or take it back). */
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ZodResponse({ type: DatasetDto })
+  publish(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: PublishDatasetDto): Promise<Dataset> {
+    return this.datasets.publish(auth, params.id, body.published);
+  }
+
+  /**
+   * Multipart upload (form field "file", CSV or XLSX in the HEAT Plus template layout) as the next version. Answers
+   * the validation report: `saved` false with every problem (line, column, code) and nothing stored, or the new
+   * version. `?dryRun=true` only checks.
+   */
+  @Post(':id/versions')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { dest: UPLOAD_DIR, limits: { fileSize: MAX_DATASET_FILE_BYTES, files: 1 } }))
+  @ZodResponse({ type: ImportResultDto })
+  importFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: ImportQueryDto, @UploadedFile() file: UploadedDatasetFile | undefined): Promise<DatasetImportResult> {
+    return this.datasets.importFile(auth, params.id, file, query.dryRun === 'true');
+  }
+
+  @Get(':id/catalogue')
+  @ZodResponse({ type: CatalogueDto })
+  catalogue(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: CatalogueQueryDto): Promise<DatasetCatalogue> {
+    return this.datasets.catalogue(auth, params.id, query.version);
+  }
+
+  @Get(':id/data')
+  @ZodResponse({ type: RowsDto })
+  data(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: DataQueryDto): Promise<DatasetRows> {
+    return this.datasets.data(auth, params.id, query);
+  }
+
+  /** The data (in the template's layout, so it imports again) or the summary measures, as CSV or XLSX. */
+  @Get(':id/export')
+  async export(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: ExportQueryDto, @Res() response: Response): Promise<void> {
+    const file = await this.exports.export(auth, params.id, query);
+    response
+      .status(200)
+      .setHeader('Content-Type', file.contentType)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .setHeader('X-Content-Type-Options', 'nosniff')
+      .send(file.data);
+  }
+}

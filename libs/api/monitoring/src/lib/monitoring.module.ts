@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { OrganisationsModule } from '@simashe/api-organisations';
+import { DatasetExports } from './dataset-exports';
+import { DatasetsController } from './datasets.controller';
+import { DatasetsService } from './datasets.service';
+import { MonitoringRepository } from './monitoring.repository';
+
+/** Health inequality monitoring: datasets of disaggregated estimates, summary measures, their charts. */
+@Module({
+  imports: [OrganisationsModule],
+  controllers: [DatasetsController],
+  providers: [MonitoringRepository, DatasetsService, DatasetExports],
+  exports: [DatasetsService],
+})
+export class MonitoringModule {}
