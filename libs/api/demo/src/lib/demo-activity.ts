@@ -3,6 +3,7 @@ import { DocumentRooms } from '@simashe/api-collaboration';
 import type { AuthContext } from '@simashe/api-core';
 import { CyclesService } from '@simashe/api-cycles';
 import { MeetingsService, MinutesService } from '@simashe/api-meetings';
+import { MonitoringDemo } from '@simashe/api-monitoring';
 import { ReportsService } from '@simashe/api-reports';
 import { REPORT_DOCUMENT_FIELD, type ReportStatus } from '@simashe/contracts';
 import { DateTime } from 'luxon';
@@ -41,6 +42,7 @@ export class DemoActivity {
     private readonly minutes: MinutesService,
     private readonly rooms: DocumentRooms,
     private readonly cycles: CyclesService,
+    private readonly monitoring: MonitoringDemo,
   ) {}
 
   async seed(): Promise<void> {
@@ -54,6 +56,7 @@ export class DemoActivity {
     }
     await this.seedReports(people, organisations);
     await this.seedSessions(people, organisations);
+    await this.monitoring.seed(people, organisations);
   }
 
   private async seedReports(people: Map<string, AuthContext>, organisations: Map<string, string>): Promise<void> {

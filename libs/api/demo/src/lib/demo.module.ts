@@ -4,9 +4,10 @@ import { CollaborationModule } from '@simashe/api-collaboration';
 import { CyclesModule } from '@simashe/api-cycles';
 import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
+import { MonitoringModule } from '@simashe/api-monitoring';
 import { ReportsModule } from '@simashe/api-reports';
 import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
 export class DemoModule {}

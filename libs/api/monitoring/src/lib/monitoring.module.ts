@@ -3,13 +3,14 @@ import { OrganisationsModule } from '@simashe/api-organisations';
 import { DatasetExports } from './dataset-exports';
 import { DatasetsController } from './datasets.controller';
 import { DatasetsService } from './datasets.service';
+import { MonitoringDemo } from './demo-monitoring';
 import { MonitoringRepository } from './monitoring.repository';
 
 /** Health inequality monitoring: datasets of disaggregated estimates, summary measures, their charts. */
 @Module({
   imports: [OrganisationsModule],
   controllers: [DatasetsController],
-  providers: [MonitoringRepository, DatasetsService, DatasetExports],
-  exports: [DatasetsService],
+  providers: [MonitoringRepository, DatasetsService, DatasetExports, MonitoringDemo],
+  exports: [DatasetsService, MonitoringDemo],
 })
 export class MonitoringModule {}

@@ -228,3 +228,98 @@ export const DatasetExportQuerySchema = z.strictObject({
   setting: FilterText,
 });
 export type DatasetExportQuery = z.infer<typeof DatasetExportQuerySchema>;
+
+/**
+ * HEAT's summary measures of inequality (see @simashe/inequality for definitions): difference, ratio, population
+ * attributable risk and fraction, slope and relative index of inequality, absolute and relative concentration index,
+ * between-group variance and standard deviation, coefficient of variation, mean difference from the best, the mean
+ * or the reference (unweighted / weighted), index of disparity (unweighted / weighted), Theil index, mean log deviation.
+ */
+export const MEASURE_IDS = ['d', 'r', 'par', 'paf', 'sii', 'rii', 'aci', 'rci', 'bgv', 'bgsd', 'cov', 'mdbu', 'mdbw', 'mdmu', 'mdmw', 'mdru', 'mdrw', 'idisu', 'idisw', 'ti', 'mld'] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+export const MeasureIdSchema = z.enum(MEASURE_IDS, { error: `The measure must be one of: ${MEASURE_IDS.join(', ')}` });
+
+/** One measure of one group (setting × year × indicator × dimension). */
+export const SummaryMeasureSchema = z.object({
+  setting: z.string(),
+  date: z.number().int(),
+  indicatorAbbr: z.string(),
+  dimension: z.string(),
+  measure: MeasureIdSchema,
+  /** Null when the measure does not apply to this group (`reason` says why). */
+  value: z.number().nullable(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+export type SummaryMeasure = z.infer<typeof SummaryMeasureSchema>;
+
+export const MeasuresQuerySchema = z.strictObject({
+  version: VersionQuery,
+  indicator: z.string().min(1, 'Choose an indicator').max(200),
+  dimension: z.string().min(1, 'Choose a dimension').max(200),
+  setting: FilterText,
+  /** Only these measures (comma-separated ids); all by default. */
+  measures: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((value) => (value ? value.split(',').map((part) => part.trim()) : undefined))
+    .pipe(z.array(MeasureIdSchema).optional()),
+});
+export type MeasuresQuery = z.infer<typeof MeasuresQuerySchema>;
+export const SummaryMeasuresSchema = z.object({ version: z.number().int(), items: z.array(SummaryMeasureSchema) });
+export type SummaryMeasures = z.infer<typeof SummaryMeasuresSchema>;
+
+/** Compare: every setting's average against its inequality (one measure, one year), as a scatter. */
+export const CompareQuerySchema = z.strictObject({
+  version: VersionQuery,
+  indicator: z.string().min(1, 'Choose an indicator').max(200),
+  dimension: z.string().min(1, 'Choose a dimension').max(200),
+  date: z.coerce.number().int().min(1900).max(2100).optional(),
+  measure: MeasureIdSchema,
+});
+export type CompareQuery = z.infer<typeof CompareQuerySchema>;
+export const ComparisonSchema = z.object({
+  version: z.number().int(),
+  measure: MeasureIdSchema,
+  items: z.array(
+    z.object({
+      setting: z.string(),
+      iso3: z.string().nullable(),
+      date: z.number().int(),
+      /** The setting's average (from the file, else the population-weighted mean of its subgroups). */
+      settingAverage: z.number().nullable(),
+      value: z.number().nullable(),
+      lower: z.number().nullable(),
+      upper: z.number().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type Comparison = z.infer<typeof ComparisonSchema>;
+
+/** A chart or table of a dataset that a report embeds (`chartEmbed` node, source "monitoring"). */
+export const MONITORING_CHART_KINDS = ['disaggregated', 'trend', 'measures'] as const;
+export const MonitoringChartRequestSchema = z.strictObject({
+  kind: z.enum(MONITORING_CHART_KINDS, { error: 'The kind must be disaggregated, trend or measures' }),
+  indicator: z.string().min(1, 'Choose an indicator').max(200),
+  dimension: z.string().min(1, 'Choose a dimension').max(200),
+  setting: z.string().min(1, 'Choose a setting').max(200),
+  /** Disaggregated charts and measure tables show one year (the latest when absent). */
+  date: z.number().int().min(1900).max(2100).nullable().default(null),
+  /** Trend charts follow one measure over the years. */
+  measure: MeasureIdSchema.nullable().default(null),
+  /** Pinned to this version; null follows the dataset's current version. */
+  pinnedVersion: z.number().int().min(1).nullable().default(null),
+});
+export type MonitoringChartRequest = z.infer<typeof MonitoringChartRequestSchema>;
+export const MonitoringChartSchema = MonitoringChartRequestSchema.extend({
+  id: UuidSchema,
+  datasetId: UuidSchema,
+  datasetName: z.string(),
+  /** The version drawn now (the pinned one, or the current one). */
+  version: z.number().int(),
+  title: z.string(),
+});
+export type MonitoringChart = z.infer<typeof MonitoringChartSchema>;
