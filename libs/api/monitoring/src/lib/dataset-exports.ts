@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { spreadsheetCsv, type AuthContext } from '@simashe/api-core';
-import { DATASET_COLUMNS, type DatasetExportQuery, type DatasetRow } from '@simashe/contracts';
+import { DATASET_COLUMNS, MEASURE_IDS, type DatasetExportQuery, type DatasetRow } from '@simashe/contracts';
 import type * as ExcelJSModule from 'exceljs';
+import { MEASURES } from '@simashe/inequality';
 import { DatasetsService, presentRow } from './datasets.service';
+import { MeasuresService } from './measures.service';
 import { MonitoringRepository } from './monitoring.repository';
 
 /** Excel's own limit on rows in a sheet. */
@@ -47,11 +49,22 @@ export class DatasetExports {
   constructor(
     private readonly datasets: DatasetsService,
     private readonly repo: MonitoringRepository,
+    private readonly measures: MeasuresService,
   ) {}
 
   async export(auth: AuthContext, id: string, query: DatasetExportQuery): Promise<ExportFile> {
     const { record, versionRecord } = await this.datasets.readVersion(auth, id, query.version);
     const base = `${record.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 80) || 'dataset'} v${versionRecord.version}`;
+    if (query.table === 'measures') {
+      const groups = await this.measures.groups(versionRecord.id, query);
+      const items = this.measures.compute(groups, new Set(MEASURE_IDS));
+      const abbreviation = new Map(MEASURES.map((measure) => [measure.id, measure.abbreviation]));
+      const header = ['setting', 'date', 'indicator_abbr', 'dimension', 'measure', 'value', 'ci_lb', 'ci_ub', 'ci_method', 'not_applicable_because'];
+      const cells = items.map((item) => [item.setting, item.date, item.indicatorAbbr, item.dimension, abbreviation.get(item.measure) ?? item.measure, item.value ?? '', item.lower ?? '', item.upper ?? '', item.ciMethod ?? '', item.reason ?? '']);
+      const name = `${base} measures`;
+      if (query.format === 'csv') return { name: `${name}.csv`, contentType: 'text/csv; charset=utf-8', data: spreadsheetCsv(header, cells) };
+      return { name: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await xlsx('Measures', header, cells) };
+    }
     const rows = (await this.repo.rows(versionRecord.id, query, XLSX_MAX_ROWS)).map(presentRow);
     const header = [...DATASET_COLUMNS];
     const cells = rows.map(templateCells);

@@ -92,6 +92,10 @@ export function readHeader(cells: string[]): { columns: Map<DatasetColumn, numbe
   return { columns, problems };
 }
 
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /**
@@ -132,8 +136,8 @@ export class DatasetValidator {
     };
     const text = (column: DatasetColumn, required: boolean): string | null => {
       // NUL and other control characters never reach the database.
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      const value = raw(column).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+      const cell = raw(column);
+      const value = CONTROL.test(cell) ? cell.replace(CONTROLS, '') : cell;
       if (value === '') {
         if (required) this.report(problem(line, column, 'required'));
         return null;
@@ -285,11 +289,11 @@ export class DatasetValidator {
   }
 }
 
+/** Control characters are stripped from every cell, so U+0001 cannot occur inside a part of the key. */
 function groupKey(setting: string, date: number, indicator: string, dimension: string): string {
-  return JSON.stringify([setting, date, indicator, dimension]);
+  return `${setting}\u0001${date}\u0001${indicator}\u0001${dimension}`;
 }
 
 function describeGroup(key: string): string {
-  const [setting, date, indicator, dimension] = JSON.parse(key) as [string, number, string, string];
-  return `${setting}, ${date}, ${indicator}, ${dimension}`;
+  return key.split('\u0001').join(', ');
 }

@@ -3,6 +3,12 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { CurrentAuth, type AuthContext } from '@simashe/api-core';
 import {
+  CompareQuerySchema,
+  ComparisonSchema,
+  MeasuresQuerySchema,
+  SummaryMeasuresSchema,
+  type Comparison,
+  type SummaryMeasures,
   CreateDatasetRequestSchema,
   DatasetCatalogueSchema,
   DatasetDataQuerySchema,
@@ -28,6 +34,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DatasetsService, type UploadedDatasetFile } from './datasets.service';
 import { DatasetExports } from './dataset-exports';
+import { MeasuresService } from './measures.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}
 class DatasetDto extends createZodDto(DatasetSchema) {}
@@ -42,6 +49,10 @@ class CatalogueQueryDto extends createZodDto(DatasetDataQuerySchema.pick({ versi
 class DataQueryDto extends createZodDto(DatasetDataQuerySchema) {}
 class RowsDto extends createZodDto(DatasetRowsSchema) {}
 class ExportQueryDto extends createZodDto(DatasetExportQuerySchema) {}
+class MeasuresQueryDto extends createZodDto(MeasuresQuerySchema) {}
+class MeasuresDto extends createZodDto(SummaryMeasuresSchema) {}
+class CompareQueryDto extends createZodDto(CompareQuerySchema) {}
+class ComparisonDto extends createZodDto(ComparisonSchema) {}
 
 /** Uploads are written to disk and streamed from there: a 200 MB file never sits in memory. */
 const UPLOAD_DIR = join(tmpdir(), 'simashe-dataset-uploads');
@@ -52,6 +63,7 @@ export class DatasetsController {
   constructor(
     private readonly datasets: DatasetsService,
     private readonly exports: DatasetExports,
+    private readonly measures: MeasuresService,
   ) {}
 
   /** Datasets of the organisations the caller reads, and every dataset published to the network. */
@@ -117,6 +129,23 @@ export class DatasetsController {
   @ZodResponse({ type: RowsDto })
   data(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: DataQueryDto): Promise<DatasetRows> {
     return this.datasets.data(auth, params.id, query);
+  }
+
+  /**
+   * HEAT's summary measures for one indicator × dimension, every year (one setting or all), with 95 % intervals;
+   * `?measures=sii,rii` only those (400 when one cannot apply to the dimension at all).
+   */
+  @Get(':id/measures')
+  @ZodResponse({ type: MeasuresDto })
+  summaryMeasures(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: MeasuresQueryDto): Promise<SummaryMeasures> {
+    return this.measures.measures(auth, params.id, query);
+  }
+
+  /** Each setting's average against one measure of its inequality, for one year (each setting's latest by default). */
+  @Get(':id/compare')
+  @ZodResponse({ type: ComparisonDto })
+  compare(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: CompareQueryDto): Promise<Comparison> {
+    return this.measures.compare(auth, params.id, query);
   }
 
   /** The data (in the template's layout, so it imports again) or the summary measures, as CSV or XLSX. */

@@ -92,21 +92,24 @@ export class DatasetsService {
       let headerProblems: DatasetImportResult['problems'] = [];
       const outcome = await this.repo.importVersion(id, name, auth.userId, async (target) => {
         try {
-          for await (const { line, cells } of lines as AsyncIterable<FileLine>) {
-            if (!validator) {
-              const header = readHeader(cells);
-              if (header.problems.length) {
-                headerProblems = header.problems;
-                return { keep: false, rows: 0 };
+          for await (const batch of lines as AsyncIterable<FileLine[]>) {
+            for (const { line, cells } of batch) {
+              if (!validator) {
+                const header = readHeader(cells);
+                if (header.problems.length) {
+                  headerProblems = header.problems;
+                  return { keep: false, rows: 0 };
+                }
+                validator = new DatasetValidator(header.columns);
+                continue;
               }
-              validator = new DatasetValidator(header.columns);
-              continue;
-            }
-            const row = validator.row(line, cells);
-            // Once a problem is found nothing will be kept: the rest is only checked, to list every problem.
-            if (row && validator.ok && !dryRun) {
-              await target.write(row);
-              rows += 1;
+              const row = validator.row(line, cells);
+              // Once a problem is found nothing will be kept: the rest is only checked, to list every problem.
+              if (row && validator.ok && !dryRun) {
+                const sent = target.write(row);
+                if (sent) await sent;
+                rows += 1;
+              }
             }
           }
         } catch (error) {

@@ -229,6 +229,43 @@ describe('inequality monitoring datasets', () => {
     expect((await kenyaAdmin.get(`/api/datasets/${id}`)).status).toBe(404);
   });
 
+  it("computes HEAT's summary measures per year, refuses measures that cannot apply, and compares settings", async () => {
+    const id = await newDataset('Measures');
+    await upload(kenyaEditor, id, validCsv());
+    const wealth = encodeURIComponent('Economic status (wealth quintile)');
+    const measures = await kenyaViewer.get(`/api/datasets/${id}/measures?indicator=anc4&dimension=${wealth}&setting=Kenya`);
+    expect(measures.status).toBe(200);
+    expect(measures.body.items).toHaveLength(2 * 21);
+    const d2014 = measures.body.items.find((m: { measure: string; date: number }) => m.measure === 'd' && m.date === 2014);
+    // Most advantaged (quintile 5, 80) minus least advantaged (quintile 1, 40); SE √(1.5² + 1.5²).
+    const halfWidth = 1.959963984540054 * Math.sqrt(1.5 ** 2 + 1.5 ** 2); // z of the 97.5th centile
+    expect(d2014).toMatchObject({ setting: 'Kenya', dimension: 'Economic status (wealth quintile)', value: 40, ciMethod: 'analytic' });
+    expect(d2014.lower).toBeCloseTo(40 - halfWidth, 9);
+    expect(d2014.upper).toBeCloseTo(40 + halfWidth, 9);
+    expect(measures.body.items.find((m: { measure: string; date: number }) => m.measure === 'r' && m.date === 2022).value).toBeCloseTo(85 / 45, 12);
+    // Between-group variance is for non-ordered dimensions: listed as not applicable, with the reason.
+    expect(measures.body.items.find((m: { measure: string }) => m.measure === 'bgv')).toMatchObject({ value: null, reasonCode: 'needs_non_ordered_dimension' });
+
+    const residence = encodeURIComponent('Place of residence');
+    const sii = await kenyaViewer.get(`/api/datasets/${id}/measures?indicator=anc4&dimension=${residence}&measures=sii`);
+    expect(sii.status).toBe(400);
+    expect(sii.body.message).toMatch(/^SII does not apply to the dimension "Place of residence"/);
+    expect((await kenyaViewer.get(`/api/datasets/${id}/measures?indicator=anc4&dimension=${residence}&measures=d,r`)).body.items).toHaveLength(4);
+    expect((await kenyaViewer.get(`/api/datasets/${id}/measures?indicator=anc4&dimension=${residence}&measures=xyz`)).status).toBe(400);
+    expect((await kenyaViewer.get(`/api/datasets/${id}/measures?dimension=${residence}`)).status).toBe(400);
+
+    const compare = await kenyaViewer.get(`/api/datasets/${id}/compare?indicator=anc4&dimension=${wealth}&measure=sii`);
+    expect(compare.status).toBe(200);
+    expect(compare.body.items).toEqual([expect.objectContaining({ setting: 'Kenya', iso3: 'KEN', date: 2022, settingAverage: 60 })]);
+    expect(compare.body.items[0].value).toBeGreaterThan(0);
+    expect((await kenyaViewer.get(`/api/datasets/${id}/compare?indicator=anc4&dimension=${residence}&measure=sii`)).status).toBe(400);
+
+    const table = await kenyaViewer.get(`/api/datasets/${id}/export?format=csv&table=measures&indicator=anc4`);
+    expect(table.status).toBe(200);
+    expect(table.text.split('\n')[0]).toContain('setting,date,indicator_abbr,dimension,measure,value,ci_lb,ci_ub');
+    expect(table.text).toContain(',SII,');
+  });
+
   it('answers bad requests with 400, never 500', async () => {
     const id = await newDataset('Bad requests');
     expect((await kenyaEditor.get('/api/datasets/not-a-uuid')).status).toBe(400);

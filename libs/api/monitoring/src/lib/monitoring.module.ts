@@ -4,13 +4,14 @@ import { DatasetExports } from './dataset-exports';
 import { DatasetsController } from './datasets.controller';
 import { DatasetsService } from './datasets.service';
 import { MonitoringDemo } from './demo-monitoring';
+import { MeasuresService } from './measures.service';
 import { MonitoringRepository } from './monitoring.repository';
 
 /** Health inequality monitoring: datasets of disaggregated estimates, summary measures, their charts. */
 @Module({
   imports: [OrganisationsModule],
   controllers: [DatasetsController],
-  providers: [MonitoringRepository, DatasetsService, DatasetExports, MonitoringDemo],
-  exports: [DatasetsService, MonitoringDemo],
+  providers: [MonitoringRepository, DatasetsService, MeasuresService, DatasetExports, MonitoringDemo],
+  exports: [DatasetsService, MeasuresService, MonitoringDemo],
 })
 export class MonitoringModule {}

@@ -250,6 +250,10 @@ export const SummaryMeasureSchema = z.object({
   value: z.number().nullable(),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
+  /** How the interval was found (analytic formula, simulation, regression), when there is one. */
+  ciMethod: z.enum(['analytic', 'simulation', 'regression']).nullable(),
+  /** Why there is no value (or no interval): a stable code the web words, and the English sentence. */
+  reasonCode: z.string().nullable(),
   reason: z.string().nullable(),
 });
 export type SummaryMeasure = z.infer<typeof SummaryMeasureSchema>;
@@ -293,6 +297,7 @@ export const ComparisonSchema = z.object({
       value: z.number().nullable(),
       lower: z.number().nullable(),
       upper: z.number().nullable(),
+      reasonCode: z.string().nullable(),
       reason: z.string().nullable(),
     }),
   ),
