@@ -1,8 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { CurrentAuth, readerLanguage, type AuthContext } from '@simashe/api-core';
 import {
+  LanguageQuerySchema,
+  MonitoringChartRequestSchema,
+  MonitoringChartSchema,
+  MonitoringChartViewSchema,
+  type MonitoringChart,
+  type MonitoringChartView,
   CompareQuerySchema,
   ComparisonSchema,
   MeasuresQuerySchema,
@@ -35,6 +41,7 @@ import { z } from 'zod';
 import { DatasetsService, type UploadedDatasetFile } from './datasets.service';
 import { DatasetExports } from './dataset-exports';
 import { MeasuresService } from './measures.service';
+import { MonitoringChartsService } from './monitoring-charts.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}
 class DatasetDto extends createZodDto(DatasetSchema) {}
@@ -53,6 +60,10 @@ class MeasuresQueryDto extends createZodDto(MeasuresQuerySchema) {}
 class MeasuresDto extends createZodDto(SummaryMeasuresSchema) {}
 class CompareQueryDto extends createZodDto(CompareQuerySchema) {}
 class ComparisonDto extends createZodDto(ComparisonSchema) {}
+class ChartRequestDto extends createZodDto(MonitoringChartRequestSchema) {}
+class ChartDto extends createZodDto(MonitoringChartSchema) {}
+class ChartViewDto extends createZodDto(MonitoringChartViewSchema) {}
+class LanguageQueryDto extends createZodDto(LanguageQuerySchema) {}
 
 /** Uploads are written to disk and streamed from there: a 200 MB file never sits in memory. */
 const UPLOAD_DIR = join(tmpdir(), 'simashe-dataset-uploads');
@@ -64,7 +75,15 @@ export class DatasetsController {
     private readonly datasets: DatasetsService,
     private readonly exports: DatasetExports,
     private readonly measures: MeasuresService,
+    private readonly charts: MonitoringChartsService,
   ) {}
+
+  /** Saves a chart or measure table of the dataset for a report to embed (pinned to a version, or following the current one). */
+  @Post(':id/charts')
+  @ZodResponse({ status: 201, type: ChartDto })
+  createChart(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() body: ChartRequestDto): Promise<MonitoringChart> {
+    return this.charts.create(auth, params.id, body);
+  }
 
   /** Datasets of the organisations the caller reads, and every dataset published to the network. */
   @Get()
@@ -158,5 +177,25 @@ export class DatasetsController {
       .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
       .setHeader('X-Content-Type-Options', 'nosniff')
       .send(file.data);
+  }
+}
+
+@ApiTags('monitoring')
+@Controller('monitoring-charts')
+export class MonitoringChartsController {
+  constructor(private readonly charts: MonitoringChartsService) {}
+
+  /** What an embedded chart draws, from the dataset's current version or the pinned one. */
+  @Get(':id')
+  @ZodResponse({ type: ChartViewDto })
+  view(@CurrentAuth() auth: AuthContext, @Param() params: IdParams): Promise<MonitoringChartView> {
+    return this.charts.view(auth, params.id);
+  }
+
+  /** The chart drawn on the server (as exports draw it), in the reader's language or `?lang=`. */
+  @Get(':id/svg')
+  async svg(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: LanguageQueryDto, @Res() response: Response): Promise<void> {
+    const svg = await this.charts.svg(auth, params.id, query.lang ?? readerLanguage(auth));
+    response.status(200).setHeader('Content-Type', 'image/svg+xml; charset=utf-8').setHeader('X-Content-Type-Options', 'nosniff').send(svg);
   }
 }

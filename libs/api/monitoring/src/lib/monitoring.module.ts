@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { ReportsModule } from '@simashe/api-reports';
 import { DatasetExports } from './dataset-exports';
-import { DatasetsController } from './datasets.controller';
+import { DatasetsController, MonitoringChartsController } from './datasets.controller';
+import { MonitoringChartsService } from './monitoring-charts.service';
 import { DatasetsService } from './datasets.service';
 import { MonitoringDemo } from './demo-monitoring';
 import { MeasuresService } from './measures.service';
@@ -9,9 +11,9 @@ import { MonitoringRepository } from './monitoring.repository';
 
 /** Health inequality monitoring: datasets of disaggregated estimates, summary measures, their charts. */
 @Module({
-  imports: [OrganisationsModule],
-  controllers: [DatasetsController],
-  providers: [MonitoringRepository, DatasetsService, MeasuresService, DatasetExports, MonitoringDemo],
+  imports: [OrganisationsModule, ReportsModule],
+  controllers: [DatasetsController, MonitoringChartsController],
+  providers: [MonitoringRepository, DatasetsService, MeasuresService, MonitoringChartsService, DatasetExports, MonitoringDemo],
   exports: [DatasetsService, MeasuresService, MonitoringDemo],
 })
 export class MonitoringModule {}

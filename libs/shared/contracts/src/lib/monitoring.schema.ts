@@ -328,3 +328,9 @@ export const MonitoringChartSchema = MonitoringChartRequestSchema.extend({
   title: z.string(),
 });
 export type MonitoringChart = z.infer<typeof MonitoringChartSchema>;
+/** A saved chart with what it draws: one year's subgroups (disaggregated), a measure over the years (trend), or one year's measures (table). */
+export const MonitoringChartViewSchema = MonitoringChartSchema.extend({
+  rows: z.array(DatasetRowSchema),
+  measures: z.array(SummaryMeasureSchema),
+});
+export type MonitoringChartView = z.infer<typeof MonitoringChartViewSchema>;

@@ -2,9 +2,9 @@ import { mergeAttributes, Node } from '@tiptap/core';
 
 /**
  * Kinds of live chart a document can embed. Each names the API resource the chart is computed from; measures of
- * action-learning cycles today, inequality-monitoring charts next.
+ * action-learning cycles, and inequality-monitoring charts and measure tables.
  */
-export const CHART_EMBED_SOURCES = ['measure'] as const;
+export const CHART_EMBED_SOURCES = ['measure', 'monitoring'] as const;
 export type ChartEmbedSource = (typeof CHART_EMBED_SOURCES)[number];
 
 export interface ChartEmbedAttributes {

@@ -1,0 +1,187 @@
+import { MEASURE_IDS, SUPPORTED_LANGUAGES, type Comparison, type DatasetRow, type SummaryMeasure } from '@simashe/contracts';
+import { MEASURE_NAMES, MONITORING_CHART_TEXT, monitoringChartLabels } from './monitoring-chart-labels';
+import {
+  comparisonScatterOption,
+  disaggregatedBarOption,
+  disaggregatedDotOption,
+  MONITORING_COLOURS,
+  measureTrendOption,
+  noInequalityValue,
+  orderSubgroups,
+  rowInterval,
+} from './monitoring-chart.options';
+
+const row = (subgroup: string, estimate: number, fields: Partial<DatasetRow> = {}): DatasetRow => ({
+  setting: 'Kenya',
+  date: 2022,
+  source: 'DHS',
+  indicatorAbbr: 'sba',
+  indicatorName: 'Births attended by skilled health personnel',
+  dimension: 'Economic status (wealth quintile)',
+  subgroup,
+  estimate,
+  se: null,
+  ciLb: estimate - 2,
+  ciUb: estimate + 2,
+  population: 1000,
+  flag: null,
+  settingAverage: 70,
+  iso3: 'KEN',
+  favourable: true,
+  scale: 100,
+  ordered: true,
+  subgroupOrder: null,
+  reference: false,
+  ...fields,
+});
+
+// In the file's order, not the dimension's: the charts must sort them.
+const quintiles = [
+  row('Quintile 3', 68, { subgroupOrder: 3 }),
+  row('Quintile 1 (poorest)', 45, { subgroupOrder: 1 }),
+  row('Quintile 5 (richest)', 92, { subgroupOrder: 5, reference: true }),
+  row('Quintile 2', 58, { subgroupOrder: 2, ciLb: null, ciUb: null, se: 1 }),
+  row('Quintile 4', 80, { subgroupOrder: 4, ciLb: null, ciUb: null }),
+];
+
+const labels = monitoringChartLabels('en');
+
+type Series = { type: string; data: unknown[]; renderItem?: (params: unknown, api: unknown) => { children: Array<{ shape: Record<string, number> }> }; markLine?: { data: Array<Record<string, number>> } };
+type Option = { xAxis: { data?: string[]; inverse?: boolean }; yAxis: { data?: string[]; position?: string; name?: string }; series: Series[] };
+
+describe('monitoring chart helpers', () => {
+  it('orders the subgroups of an ordered dimension by their order and keeps the file order otherwise', () => {
+    expect(orderSubgroups(quintiles).map((r) => r.subgroup)).toEqual(['Quintile 1 (poorest)', 'Quintile 2', 'Quintile 3', 'Quintile 4', 'Quintile 5 (richest)']);
+    const sexes = [row('Male', 60, { ordered: false }), row('Female', 62, { ordered: false })];
+    expect(orderSubgroups(sexes).map((r) => r.subgroup)).toEqual(['Male', 'Female']);
+  });
+
+  it('takes the interval from the file, else from the standard error, else none', () => {
+    expect(rowInterval(quintiles[0])).toEqual([66, 70]);
+    expect(rowInterval(quintiles[3])).toEqual([58 - 1.96, 58 + 1.96]);
+    expect(rowInterval(quintiles[4])).toBeNull();
+  });
+
+  it('draws ratios against 1 and every other measure against 0', () => {
+    expect(noInequalityValue('r')).toBe(1);
+    expect(noInequalityValue('rii')).toBe(1);
+    expect(noInequalityValue('d')).toBe(0);
+    expect(noInequalityValue('ti')).toBe(0);
+  });
+});
+
+describe('disaggregated charts', () => {
+  it('draws bars in subgroup order, the reference subgroup marked and coloured, with the setting average', () => {
+    const option = disaggregatedBarOption(quintiles, labels) as unknown as Option;
+    expect(option.xAxis.data).toEqual(['Quintile 1 (poorest)', 'Quintile 2', 'Quintile 3', 'Quintile 4', 'Quintile 5 (richest) (reference)']);
+    const [bars, errors] = option.series;
+    expect(bars.type).toBe('bar');
+    expect((bars.data as Array<{ value: number; itemStyle: { color: string } }>).map((d) => d.value)).toEqual([45, 58, 68, 80, 92]);
+    expect((bars.data as Array<{ itemStyle: { color: string } }>)[4].itemStyle.color).toBe(MONITORING_COLOURS.reference);
+    expect(bars.markLine?.data).toEqual([{ yAxis: 70 }]);
+    // Quintile 4 has no interval: no error bar for it.
+    expect(errors.type).toBe('custom');
+    expect(errors.data).toEqual([
+      [0, 43, 47],
+      [1, 56.04, 59.96],
+      [2, 66, 70],
+      [4, 90, 94],
+    ]);
+  });
+
+  it('draws an error bar as a line with two caps between the coordinates of its ends', () => {
+    const option = disaggregatedBarOption(quintiles, labels) as unknown as Option;
+    const values = [2, 66, 70];
+    const api = { value: (i: number) => values[i], coord: ([x, y]: [number, number]) => [x * 100, 500 - y] };
+    const shape = option.series[1].renderItem!({}, api);
+    expect(shape.children[0].shape).toEqual({ x1: 200, y1: 434, x2: 200, y2: 430 });
+    expect(shape.children).toHaveLength(3);
+  });
+
+  it('draws the dot chart with the first subgroup on top and intervals along the value axis', () => {
+    const option = disaggregatedDotOption(quintiles, labels) as unknown as Option & { yAxis: { inverse: boolean } };
+    expect(option.yAxis.data?.[0]).toBe('Quintile 1 (poorest)');
+    expect(option.yAxis.inverse).toBe(true);
+    const dots = option.series.find((s) => s.type === 'scatter')!;
+    expect((dots.data as Array<{ value: number[]; symbol: string }>)[4]).toMatchObject({ value: [92, 4], symbol: 'diamond' });
+    expect(dots.markLine?.data).toEqual([{ xAxis: 70 }]);
+  });
+
+  it('mirrors the axes for right-to-left readers', () => {
+    const option = disaggregatedBarOption(quintiles, monitoringChartLabels('ar'), { rtl: true }) as unknown as Option;
+    expect(option.xAxis.inverse).toBe(true);
+    expect(option.yAxis.position).toBe('right');
+    expect(option.xAxis.data?.[4]).toBe('Quintile 5 (richest) (المرجع)');
+  });
+});
+
+const measure = (date: number, value: number | null, lower: number | null = null, upper: number | null = null): SummaryMeasure => ({
+  setting: 'Kenya',
+  date,
+  indicatorAbbr: 'sba',
+  dimension: 'Economic status (wealth quintile)',
+  measure: 'd',
+  value,
+  lower,
+  upper,
+  ciMethod: lower === null ? null : 'analytic',
+  reasonCode: value === null ? 'needs_two_subgroups' : null,
+  reason: value === null ? 'D needs at least two subgroups' : null,
+});
+
+describe('measure trend', () => {
+  it('follows one measure over the years in date order, a gap where it does not apply', () => {
+    const items = [measure(2022, 47, 44, 50), measure(2014, 52, 48, 56), measure(2018, null), { ...measure(2018, 1.8), measure: 'r' as const }];
+    const option = measureTrendOption(items, 'd', labels) as unknown as Option;
+    expect(option.xAxis.data).toEqual(['2014', '2018', '2022']);
+    expect(option.yAxis.name).toBe('Difference');
+    expect(option.series[0].data).toEqual([52, null, 47]);
+    expect(option.series[0].markLine?.data).toEqual([{ yAxis: 0 }]);
+    expect(option.series[1].data).toEqual([
+      [0, 48, 56],
+      [2, 44, 50],
+    ]);
+  });
+});
+
+describe('comparison scatter', () => {
+  const comparison: Comparison = {
+    version: 1,
+    measure: 'r',
+    items: [
+      { setting: 'Kenya', iso3: 'KEN', date: 2022, settingAverage: 70, value: 2.1, lower: 1.8, upper: 2.4, reasonCode: null, reason: null },
+      { setting: 'Ghana', iso3: 'GHA', date: 2022, settingAverage: 75, value: 1.6, lower: null, upper: null, reasonCode: 'needs_standard_errors', reason: 'R interval needs the standard error' },
+      { setting: 'Brazil', iso3: 'BRA', date: 2022, settingAverage: 98, value: null, lower: null, upper: null, reasonCode: 'needs_two_subgroups', reason: 'R needs at least two subgroups' },
+    ],
+  };
+
+  it('puts each setting at (average, measure), highlights the chosen one and leaves out settings without a value', () => {
+    const option = comparisonScatterOption(comparison, labels, { highlight: 'Kenya' }) as unknown as Option;
+    const points = option.series[0].data as Array<{ name: string; value: number[]; symbolSize: number; label?: { show: boolean } }>;
+    expect(points.map((p) => [p.name, ...p.value])).toEqual([
+      ['Kenya', 70, 2.1],
+      ['Ghana', 75, 1.6],
+    ]);
+    expect(points[0].symbolSize).toBeGreaterThan(points[1].symbolSize);
+    expect(points[0].label?.show).toBe(true);
+    expect(points[1].label).toBeUndefined();
+    expect(option.series[0].markLine?.data).toEqual([{ yAxis: 1 }]);
+    expect(option.series[1].data).toEqual([[70, 1.8, 2.4]]);
+    expect(option.yAxis.name).toBe('Ratio');
+  });
+});
+
+describe('monitoring chart text', () => {
+  it('names every measure and says everything in every language', () => {
+    for (const language of SUPPORTED_LANGUAGES) {
+      expect(Object.keys(MEASURE_NAMES[language]).sort()).toEqual([...MEASURE_IDS].sort());
+      expect(Object.values(MONITORING_CHART_TEXT[language]).every((text) => text.length > 0)).toBe(true);
+      if (language !== 'en') expect(MONITORING_CHART_TEXT[language].estimate).not.toBe(MONITORING_CHART_TEXT.en.estimate);
+    }
+  });
+
+  it('writes years without grouping, in the reader’s digits', () => {
+    expect(monitoringChartLabels('en').year(2022)).toBe('2022');
+    expect(monitoringChartLabels('fr').year(2022)).toBe('2022');
+  });
+});

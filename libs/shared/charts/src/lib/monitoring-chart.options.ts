@@ -1,0 +1,259 @@
+import type { Comparison, DatasetRow, MeasureId, SummaryMeasure } from '@simashe/contracts';
+
+/**
+ * ECharts options of the health-inequality monitoring views (disaggregated data, summary-measure trends, the
+ * comparison of settings). Pure: the web draws them on a canvas and the API can render the same options to SVG for
+ * report exports. Error bars are custom series whose `renderItem` draws a line with caps between the interval's ends.
+ */
+
+/** What the monitoring charts say, in the reader's language: see `monitoringChartLabels(language)`. */
+export interface MonitoringChartLabels {
+  estimate: string;
+  /** "95 % confidence interval". */
+  interval: string;
+  settingAverage: string;
+  noInequality: string;
+  /** A subgroup's name marked as the reference subgroup. */
+  reference: (subgroup: string) => string;
+  measure: (id: MeasureId) => string;
+  /** Axis and tooltip numbers, in the reader's conventions. */
+  number: (value: number) => string;
+  /** A year, in the reader's digits. */
+  year: (year: number) => string;
+}
+
+export const MONITORING_COLOURS = { estimate: '#1d5fa8', reference: '#b45309', interval: '#374151', average: '#6b7280', highlight: '#c25400', other: '#5f8fc4' } as const;
+
+/** Measures whose "no inequality" value is 1 (ratios); every other measure has 0. */
+const RATIO_MEASURES: readonly MeasureId[] = ['r', 'rii'];
+export const noInequalityValue = (measure: MeasureId): 0 | 1 => (RATIO_MEASURES.includes(measure) ? 1 : 0);
+
+/** A row's 95 % interval: its bounds from the file, else estimate ± 1.96 SE, else none. */
+export function rowInterval(row: Pick<DatasetRow, 'estimate' | 'se' | 'ciLb' | 'ciUb'>): [number, number] | null {
+  if (row.ciLb !== null && row.ciUb !== null) return [row.ciLb, row.ciUb];
+  if (row.se !== null) return [row.estimate - 1.96 * row.se, row.estimate + 1.96 * row.se];
+  return null;
+}
+
+/**
+ * The subgroups of one group (setting × year × indicator × dimension) in reading order: by `subgroup_order` for an
+ * ordered dimension (lowest first, as HEAT draws them), else in the file's order.
+ */
+export function orderSubgroups<T extends Pick<DatasetRow, 'ordered' | 'subgroupOrder'>>(rows: readonly T[]): T[] {
+  if (!rows.some((row) => row.ordered)) return [...rows];
+  return [...rows].sort((a, b) => (a.subgroupOrder ?? Number.MAX_SAFE_INTEGER) - (b.subgroupOrder ?? Number.MAX_SAFE_INTEGER));
+}
+
+const round = (value: number | null) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 1e6) / 1e6);
+
+interface RenderApi {
+  value: (dimension: number) => number;
+  coord: (point: [number, number]) => [number, number];
+}
+
+/**
+ * A custom series of error bars: each datum is [position, low, high] on a category axis (`horizontal` when the
+ * values run along x). Drawn as a line with a short cap at each end.
+ */
+function errorBarSeries(name: string, data: Array<[number | string, number | null, number | null]>, horizontal: boolean, colour: string): Record<string, unknown> {
+  return {
+    name,
+    type: 'custom',
+    silent: true,
+    z: 3,
+    encode: horizontal ? { x: [1, 2], y: 0 } : { x: 0, y: [1, 2] },
+    data: data.filter((datum) => datum[1] !== null && datum[2] !== null),
+    renderItem: (_params: unknown, api: RenderApi) => {
+      const position = api.value(0);
+      const low = api.coord(horizontal ? [api.value(1), position] : [position, api.value(1)]);
+      const high = api.coord(horizontal ? [api.value(2), position] : [position, api.value(2)]);
+      const cap = 5;
+      const style = { stroke: colour, lineWidth: 1.5 };
+      const capLine = (point: [number, number]) =>
+        horizontal
+          ? { type: 'line', shape: { x1: point[0], y1: point[1] - cap, x2: point[0], y2: point[1] + cap }, style }
+          : { type: 'line', shape: { x1: point[0] - cap, y1: point[1], x2: point[0] + cap, y2: point[1] }, style };
+      return {
+        type: 'group',
+        children: [{ type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style }, capLine(low), capLine(high)],
+      };
+    },
+  };
+}
+
+function subgroupNames(rows: readonly DatasetRow[], labels: MonitoringChartLabels): string[] {
+  return rows.map((row) => (row.reference ? labels.reference(row.subgroup) : row.subgroup));
+}
+
+function averageLine(rows: readonly DatasetRow[], labels: MonitoringChartLabels, axis: 'xAxis' | 'yAxis'): Record<string, unknown> | undefined {
+  const average = rows.find((row) => row.settingAverage !== null)?.settingAverage ?? null;
+  if (average === null) return undefined;
+  return {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed', color: MONITORING_COLOURS.average },
+    // Above the end of a horizontal line (bars); a vertical line (dot chart) has no room for it along the axis, so the
+    // tooltip and the text under the chart name it.
+    label: axis === 'yAxis' ? { formatter: `${labels.settingAverage}: ${labels.number(average)}`, position: 'insideEndTop', backgroundColor: 'rgba(255,255,255,0.85)', padding: 2 } : { show: false },
+    tooltip: { formatter: `${labels.settingAverage}: ${labels.number(average)}` },
+    data: [{ [axis]: round(average) }],
+  };
+}
+
+/**
+ * Bars of one group's estimates by subgroup (reference subgroup in its own colour and named so), with their 95 %
+ * intervals and the setting average as a dashed line.
+ */
+export function disaggregatedBarOption(rows: readonly DatasetRow[], labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
+  const ordered = orderSubgroups(rows);
+  const names = subgroupNames(ordered, labels);
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 56, right: 24, top: 32, bottom: 72, containLabel: true },
+    xAxis: { type: 'category', data: names, inverse: !!options.rtl, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
+    yAxis: { type: 'value', name: labels.estimate, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
+    series: [
+      {
+        name: labels.estimate,
+        type: 'bar',
+        barMaxWidth: 48,
+        data: ordered.map((row) => ({ value: round(row.estimate), itemStyle: { color: row.reference ? MONITORING_COLOURS.reference : MONITORING_COLOURS.estimate } })),
+        markLine: averageLine(ordered, labels, 'yAxis'),
+      },
+      errorBarSeries(
+        labels.interval,
+        ordered.map((row, index) => {
+          const interval = rowInterval(row);
+          return [index, round(interval?.[0] ?? null), round(interval?.[1] ?? null)];
+        }),
+        false,
+        MONITORING_COLOURS.interval,
+      ),
+    ],
+  };
+}
+
+/**
+ * HEAT's dot chart: one line per subgroup, its estimate as a dot and its 95 % interval as a bar, so subgroups with
+ * wide intervals read as uncertain. Ordered subgroups run top to bottom in their order.
+ */
+export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
+  const ordered = orderSubgroups(rows);
+  const names = subgroupNames(ordered, labels);
+  return {
+    animation: false,
+    tooltip: { trigger: 'item' },
+    grid: { left: 24, right: 24, top: 32, bottom: 40, containLabel: true },
+    // Category axes draw bottom-up; inverse puts the first subgroup at the top.
+    yAxis: { type: 'category', data: names, inverse: true, position: options.rtl ? 'right' : 'left', axisTick: { show: false } },
+    xAxis: { type: 'value', name: labels.estimate, nameLocation: 'middle', nameGap: 28, inverse: !!options.rtl, scale: true, axisLabel: { formatter: (value: number) => labels.number(value) } },
+    series: [
+      errorBarSeries(
+        labels.interval,
+        ordered.map((row, index) => {
+          const interval = rowInterval(row);
+          return [index, round(interval?.[0] ?? null), round(interval?.[1] ?? null)];
+        }),
+        true,
+        MONITORING_COLOURS.interval,
+      ),
+      {
+        name: labels.estimate,
+        type: 'scatter',
+        symbolSize: 12,
+        z: 4,
+        data: ordered.map((row, index) => ({
+          value: [round(row.estimate), index],
+          symbol: row.reference ? 'diamond' : 'circle',
+          itemStyle: { color: row.reference ? MONITORING_COLOURS.reference : MONITORING_COLOURS.estimate },
+        })),
+        markLine: averageLine(ordered, labels, 'xAxis'),
+      },
+    ],
+  };
+}
+
+/** One summary measure of one setting over the years, with its 95 % interval and the line of no inequality. */
+export function measureTrendOption(measures: readonly SummaryMeasure[], measure: MeasureId, labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
+  const points = measures.filter((item) => item.measure === measure).sort((a, b) => a.date - b.date);
+  const years = points.map((point) => labels.year(point.date));
+  const name = labels.measure(measure);
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    grid: { left: 56, right: 24, top: 40, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: years, inverse: !!options.rtl, boundaryGap: true },
+    yAxis: { type: 'value', name, scale: true, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
+    series: [
+      {
+        name,
+        type: 'line',
+        connectNulls: false,
+        symbolSize: 8,
+        itemStyle: { color: MONITORING_COLOURS.estimate },
+        data: points.map((point) => round(point.value)),
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { type: 'dotted', color: MONITORING_COLOURS.average },
+          label: { formatter: labels.noInequality, position: 'insideEndTop' },
+          data: [{ yAxis: noInequalityValue(measure) }],
+        },
+      },
+      errorBarSeries(
+        labels.interval,
+        points.map((point, index) => [index, round(point.lower), round(point.upper)]),
+        false,
+        MONITORING_COLOURS.interval,
+      ),
+    ],
+  };
+}
+
+/**
+ * Every setting's average (x) against its inequality (y) for one year: where a setting stands on both at once. The
+ * chosen setting is drawn larger, in its own colour, and named on the chart.
+ */
+export function comparisonScatterOption(comparison: Comparison, labels: MonitoringChartLabels, options: { highlight?: string | null; rtl?: boolean } = {}): Record<string, unknown> {
+  const points = comparison.items.filter((item) => item.settingAverage !== null && item.value !== null);
+  const name = labels.measure(comparison.measure);
+  const isHighlighted = (setting: string) => options.highlight !== undefined && options.highlight !== null && setting === options.highlight;
+  return {
+    animation: false,
+    tooltip: { trigger: 'item' },
+    grid: { left: 56, right: 32, top: 40, bottom: 48, containLabel: true },
+    xAxis: { type: 'value', name: labels.settingAverage, nameLocation: 'middle', nameGap: 28, scale: true, inverse: !!options.rtl, axisLabel: { formatter: (value: number) => labels.number(value) } },
+    yAxis: { type: 'value', name, scale: true, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
+    series: [
+      {
+        name,
+        type: 'scatter',
+        z: 4,
+        data: points.map((item) => {
+          const highlighted = isHighlighted(item.setting);
+          return {
+            name: item.setting,
+            value: [round(item.settingAverage), round(item.value)],
+            symbolSize: highlighted ? 16 : 10,
+            itemStyle: { color: highlighted ? MONITORING_COLOURS.highlight : MONITORING_COLOURS.other, borderColor: highlighted ? '#000000' : undefined, borderWidth: highlighted ? 1 : 0 },
+            label: highlighted ? { show: true, formatter: item.setting, position: 'top', fontWeight: 'bold' } : undefined,
+          };
+        }),
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { type: 'dotted', color: MONITORING_COLOURS.average },
+          label: { formatter: labels.noInequality, position: 'insideEndTop' },
+          data: [{ yAxis: noInequalityValue(comparison.measure) }],
+        },
+      },
+      errorBarSeries(
+        labels.interval,
+        points.map((item) => [round(item.settingAverage) ?? 0, round(item.lower), round(item.upper)]),
+        false,
+        MONITORING_COLOURS.interval,
+      ),
+    ],
+  };
+}
