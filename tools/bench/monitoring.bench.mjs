@@ -73,6 +73,12 @@ async function writeFile(path) {
   return lines;
 }
 
+// BENCH_WRITE_FILE=<path>: only write the file there (to profile the reader and checks on their own).
+if (process.env.BENCH_WRITE_FILE) {
+  console.log(`${await writeFile(process.env.BENCH_WRITE_FILE)} lines written to ${process.env.BENCH_WRITE_FILE}`);
+  process.exit(0);
+}
+
 await benchmark(async () => {
   const folder = mkdtempSync(join(tmpdir(), 'simashe-bench-monitoring-'));
   try {
@@ -124,7 +130,7 @@ await benchmark(async () => {
     // 3. Every measure for every group.
     const inequality = loadInequality();
     if (inequality) {
-      const groups = await loadGroups(db);
+      const groups = await loadGroups(db, id);
       const computeStarted = performance.now();
       let measures = 0;
       for (const group of groups) measures += inequality.computeMeasures(group.input, { simulations: 0 }).length;
@@ -165,10 +171,12 @@ function loadInequality() {
 }
 
 /** The stored rows, grouped as the measures take them. */
-async function loadGroups(db) {
+async function loadGroups(db, datasetId) {
   const { rows } = await db.query(
     `SELECT setting, date, indicator_abbr, dimension, subgroup, estimate, se, population, setting_average, favourable, scale, ordered, subgroup_order, reference
-     FROM dataset_rows ORDER BY setting, date, indicator_abbr, dimension, subgroup_order`,
+     FROM dataset_rows WHERE version_id IN (SELECT id FROM dataset_versions WHERE dataset_id = $1)
+     ORDER BY setting, date, indicator_abbr, dimension, subgroup_order`,
+    [datasetId],
   );
   const groups = new Map();
   for (const row of rows) {

@@ -107,11 +107,68 @@ export class DatasetValidator {
   readonly problems: DatasetProblem[] = [];
   problemCount = 0;
   rows = 0;
-  private readonly groups = new Map<string, { line: number; ordered: boolean; subgroups: Set<string>; orders: number[]; references: number }>();
+  private readonly groups = new Map<string, { line: number; ordered: boolean; subgroups: string[]; orders: number[]; references: number }>();
+  /**
+   * One copy of each subgroup name. A name cut from a line can keep the whole line alive in V8 (a sliced string):
+   * kept per group, a million-line file held about a hundred megabytes of lines it had finished with.
+   */
+  private readonly names = new Map<string, string>();
   private readonly indicators = new Map<string, { scale: number; favourable: boolean; line: number; reported: Set<string> }>();
   private readonly dimensions = new Map<string, { ordered: boolean; line: number; reported: boolean }>();
 
-  constructor(private readonly columns: Map<DatasetColumn, number>) {}
+  /** Where each column sits in a line (−1: absent), looked up once rather than per cell. */
+  private readonly index: Record<DatasetColumn, number>;
+  /** The line being checked. */
+  private cells: string[] = [];
+  private line = 0;
+
+  constructor(columns: Map<DatasetColumn, number>) {
+    this.index = Object.fromEntries(DATASET_COLUMNS.map((column) => [column, columns.get(column) ?? -1])) as Record<DatasetColumn, number>;
+  }
+
+  private raw(column: DatasetColumn): string {
+    const index = this.index[column];
+    if (index < 0) return '';
+    const cell = this.cells[index];
+    return cell === undefined ? '' : cell.trim();
+  }
+
+  private text(column: DatasetColumn, required: boolean): string | null {
+    // NUL and other control characters never reach the database.
+    const cell = this.raw(column);
+    const value = CONTROL.test(cell) ? cell.replace(CONTROLS, '') : cell;
+    if (value === '') {
+      if (required) this.report(problem(this.line, column, 'required'));
+      return null;
+    }
+    if (value.length > 200) {
+      this.report(problem(this.line, column, 'too_long'));
+      return null;
+    }
+    return value;
+  }
+
+  private number(column: DatasetColumn, required: boolean): number | null {
+    const cell = this.raw(column);
+    const value = cell.includes(',') ? cell.replace(/,/g, '') : cell;
+    if (value === '') {
+      if (required) this.report(problem(this.line, column, 'required'));
+      return null;
+    }
+    const parsed = NUMBER.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(parsed) || Math.abs(parsed) > 1e15) {
+      this.report(problem(this.line, column, 'not_a_number', cell));
+      return null;
+    }
+    return parsed;
+  }
+
+  private flag(column: DatasetColumn): boolean | null {
+    const value = this.raw(column);
+    if (value === '1' || value === '0') return value === '1';
+    this.report(value === '' ? problem(this.line, column, 'required') : problem(this.line, column, 'not_zero_or_one', value));
+    return null;
+  }
 
   get ok(): boolean {
     return this.problemCount === 0;
@@ -130,43 +187,12 @@ export class DatasetValidator {
       return null;
     }
     const before = this.problemCount;
-    const raw = (column: DatasetColumn): string => {
-      const index = this.columns.get(column);
-      return index === undefined ? '' : (cells[index] ?? '').trim();
-    };
-    const text = (column: DatasetColumn, required: boolean): string | null => {
-      // NUL and other control characters never reach the database.
-      const cell = raw(column);
-      const value = CONTROL.test(cell) ? cell.replace(CONTROLS, '') : cell;
-      if (value === '') {
-        if (required) this.report(problem(line, column, 'required'));
-        return null;
-      }
-      if (value.length > 200) {
-        this.report(problem(line, column, 'too_long'));
-        return null;
-      }
-      return value;
-    };
-    const number = (column: DatasetColumn, required: boolean): number | null => {
-      const value = raw(column).replace(/,/g, '');
-      if (value === '') {
-        if (required) this.report(problem(line, column, 'required'));
-        return null;
-      }
-      const parsed = NUMBER.test(value) ? Number(value) : NaN;
-      if (!Number.isFinite(parsed) || Math.abs(parsed) > 1e15) {
-        this.report(problem(line, column, 'not_a_number', raw(column)));
-        return null;
-      }
-      return parsed;
-    };
-    const flag = (column: DatasetColumn): boolean | null => {
-      const value = raw(column);
-      if (value === '1' || value === '0') return value === '1';
-      this.report(value === '' ? problem(line, column, 'required') : problem(line, column, 'not_zero_or_one', value));
-      return null;
-    };
+    this.cells = cells;
+    this.line = line;
+    const raw = (column: DatasetColumn) => this.raw(column);
+    const text = (column: DatasetColumn, required: boolean) => this.text(column, required);
+    const number = (column: DatasetColumn, required: boolean) => this.number(column, required);
+    const flag = (column: DatasetColumn) => this.flag(column);
 
     const setting = text('setting', true);
     const dateText = raw('date');
@@ -234,11 +260,16 @@ export class DatasetValidator {
       const key = groupKey(setting, date, indicatorAbbr, dimension);
       let group = this.groups.get(key);
       if (!group) {
-        group = { line, ordered, subgroups: new Set(), orders: [], references: 0 };
+        group = { line, ordered, subgroups: [], orders: [], references: 0 };
         this.groups.set(key, group);
       }
-      if (group.subgroups.has(subgroup)) this.report(problem(line, 'subgroup', 'duplicate_subgroup', `${subgroup} — ${describeGroup(key)}`));
-      group.subgroups.add(subgroup);
+      let name = this.names.get(subgroup);
+      if (name === undefined) {
+        name = flat(subgroup);
+        this.names.set(name, name);
+      }
+      if (group.subgroups.includes(name)) this.report(problem(line, 'subgroup', 'duplicate_subgroup', `${subgroup} — ${describeGroup(key)}`));
+      else group.subgroups.push(name);
       if (subgroupOrder !== null) group.orders.push(subgroupOrder);
       if (reference) group.references += 1;
     }
@@ -278,15 +309,20 @@ export class DatasetValidator {
       if (group.ordered) {
         const orders = [...group.orders].sort((a, b) => a - b);
         if (new Set(orders).size !== orders.length) this.report(problem(group.line, 'subgroup_order', 'duplicate_order', where));
-        else if (orders.length !== group.subgroups.size || orders.some((order, index) => order !== index + 1)) {
+        else if (orders.length !== group.subgroups.length || orders.some((order, index) => order !== index + 1)) {
           this.report(problem(group.line, 'subgroup_order', 'incomplete_order', where));
         }
-      } else if (group.references === 0 && group.subgroups.size === 2) {
+      } else if (group.references === 0 && group.subgroups.length === 2) {
         // A binary dimension (sex, place of residence) compares the other subgroup with its reference.
         this.report(problem(group.line, 'reference_subgroup', 'missing_reference', where));
       }
     }
   }
+}
+
+/** A copy of the text that holds none of the string it was cut from. */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** Control characters are stripped from every cell, so U+0001 cannot occur inside a part of the key. */
