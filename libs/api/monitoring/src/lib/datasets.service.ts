@@ -82,8 +82,9 @@ export class DatasetsService {
    */
   async importFile(auth: AuthContext, id: string, file: UploadedDatasetFile | undefined, dryRun = false): Promise<DatasetImportResult> {
     try {
-      if (!file) throw new ValidationError('Choose a CSV or Excel file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
+      // Who may import is decided first: someone who may not write learns nothing from how the upload is refused.
       await this.writable(auth, id, 'dataset:write');
+      if (!file) throw new ValidationError('Choose a CSV or Excel file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
       const kind = await fileKind(file);
       const lines = readable(kind === 'xlsx' ? xlsxLines(file.path) : csvLines(file.path));
       const name = safeName(file.originalname);
