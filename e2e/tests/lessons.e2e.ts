@@ -63,7 +63,7 @@ test('a lesson logged in French is found from another country without accents, d
   await question.getByRole('button', { name: 'Quote' }).click();
   const reply = discussion.getByLabel('Your reply');
   await reply.fill('Thanks @Nimali');
-  await discussion.getByRole('button', { name: /@Nimali Perera/ }).click();
+  await discussion.getByRole('option', { name: /@Nimali Perera/ }).click();
   await reply.press('End');
   await reply.pressSequentially('— by the county budget.');
   await discussion.getByRole('button', { name: 'Post' }).click();

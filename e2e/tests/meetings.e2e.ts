@@ -115,7 +115,19 @@ test('new meeting dialog: errors at the field; a guest answers the whole series 
 
   // "Show times in" is searchable, shows offsets, and is remembered across reloads.
   const calendar = page.getByRole('region', { name: 'Calendar', exact: true });
-  await calendar.getByLabel('Search time zones (Show times in)').fill('nairobi');
+  // Typing selects the first match (the select follows the search), the arrow keys move through the matches.
+  const zoneSearch = calendar.getByLabel('Search time zones (Show times in)');
+  await zoneSearch.fill('nairobi');
+  await expect(calendar.getByLabel('Show times in', { exact: true })).toHaveValue('Africa/Nairobi');
+  await expect(calendar.getByRole('status').filter({ hasText: 'Selected: (UTC+03:00) Nairobi · Africa/Nairobi.' })).toBeVisible();
+  await zoneSearch.fill('africa');
+  await expect(calendar.getByLabel('Show times in', { exact: true })).toHaveValue('Africa/Nairobi'); // still a match: kept
+  await zoneSearch.press('ArrowUp');
+  await expect(calendar.getByLabel('Show times in', { exact: true })).not.toHaveValue('Africa/Nairobi');
+  await expect(calendar.getByLabel('Show times in', { exact: true })).toHaveValue(/^Africa\//);
+  await expect(zoneSearch).toBeFocused();
+  await zoneSearch.press('ArrowDown');
+  await expect(calendar.getByLabel('Show times in', { exact: true })).toHaveValue('Africa/Nairobi');
   await calendar.getByLabel('Show times in', { exact: true }).selectOption('Africa/Nairobi');
   await expect(calendar.getByLabel('Show times in', { exact: true }).locator('option:checked')).toHaveText('(UTC+03:00) Nairobi · Africa/Nairobi');
   await page.reload();
@@ -123,6 +135,12 @@ test('new meeting dialog: errors at the field; a guest answers the whole series 
   // The week view marks today.
   await calendar.getByRole('button', { name: 'Week' }).click();
   await expect(calendar.locator('section[aria-current="date"]')).toHaveCount(1);
+  // ... with a line at the current time, and opens at working hours (08:00, or an hour before an earlier meeting).
+  await expect(calendar.locator('section[aria-current="date"]').getByRole('img', { name: /^Now, / })).toHaveCount(1);
+  const grid = calendar.getByRole('group', { name: /^Week grid/ });
+  const opening = Number(await grid.getAttribute('data-opening-hour'));
+  expect(opening).toBeLessThanOrEqual(8);
+  await expect.poll(() => grid.evaluate((element) => Math.round(element.scrollTop / (element.scrollHeight / 24)))).toBe(opening);
 
   await page.getByRole('button', { name: 'New meeting' }).click();
   const dialog = page.getByRole('dialog', { name: 'Schedule a meeting' });
@@ -145,8 +163,15 @@ test('new meeting dialog: errors at the field; a guest answers the whole series 
   const zone = dialog.getByLabel('Organiser’s time zone', { exact: true });
   await dialog.getByLabel('Search time zones (Organiser’s time zone)').fill('calcutta');
   await expect(zone.locator('option', { hasText: 'Asia/Kolkata' })).toHaveCount(1);
+  await expect(zone).toHaveValue('Asia/Kolkata');
   await expect(zone.locator('option[value="Asia/Calcutta"]')).toHaveCount(0);
   await dialog.getByLabel('Search time zones (Organiser’s time zone)').fill('zurich');
+  await expect(zone).toHaveValue('Europe/Zurich');
+  // Enter in the search box keeps the choice and does not submit the dialog's form; Escape clears the search only.
+  await dialog.getByLabel('Search time zones (Organiser’s time zone)').press('Enter');
+  await dialog.getByLabel('Search time zones (Organiser’s time zone)').press('Escape');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Search time zones (Organiser’s time zone)')).toHaveValue('');
   await zone.selectOption('Europe/Zurich');
   await dialog.getByLabel('Repeats').selectOption('weekly');
   await dialog.getByLabel('Number of occurrences').fill('6');
@@ -183,8 +208,11 @@ test('new meeting dialog: errors at the field; a guest answers the whole series 
   await expect(guests.getByRole('list', { name: 'Answers', exact: true })).toContainText('1 no');
   await guests.getByRole('button', { name: /^Remind the \d+ (person|people) who (has|have) not answered$/ }).click();
   await expect(guests.getByRole('status')).toContainText(/Reminder sent to \d+ people’s inboxes|Reminder sent to 1 person’s inbox/);
+  // The button is disabled while it sends: focus goes to the outcome, not to the top of the page.
+  await expect(guests.locator('.remind-result')).toBeFocused();
   await guests.getByRole('button', { name: /^Remind the/ }).click();
   await expect(guests.getByRole('status')).toContainText('They were already reminded today');
+  await expect(guests.locator('.remind-result')).toBeFocused();
   await expectAccessible(page);
 
   // In French, then in Arabic (right to left, six plural forms): the page speaks the language, axe stays clean.
@@ -200,4 +228,74 @@ test('new meeting dialog: errors at the field; a guest answers the whole series 
   await expectAccessible(page);
   await language.selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+});
+
+const PHONE = { width: 390, height: 844 };
+
+async function expectNoHorizontalScroll(page: import('@playwright/test').Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, 'no horizontal scroll').toBeLessThanOrEqual(clientWidth);
+}
+
+test('a busy day: "+N more" opens it in the week with focus on it; on a phone, month counts and the week as a list of days', async ({ page, openAs }, testInfo) => {
+  // Four meetings on one day, two days ahead in Nairobi (the Kenyan admin's zone).
+  const organiser = await openAs('kenya.editor@demo.simashe.org');
+  const { csrfToken } = await (await organiser.request.get('/api/auth/session')).json();
+  const organisations = (await (await organiser.request.get('/api/organisations')).json()).items as Array<{ id: string; name: string; relation: string }>;
+  const kenya = organisations.find((o) => o.relation === 'member' && /Kenya/.test(o.name));
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(new Date(Date.now() + 2 * DAY));
+  const stamp = Date.now();
+  const titles = [9, 10, 11, 12].map((hour) => `Busy day ${hour}:00 ${stamp}: a long title that a phone must show whole, not cut after a few letters`);
+  for (const [index, title] of titles.entries()) {
+    const hour = String(9 + index).padStart(2, '0');
+    const created = await organiser.request.post('/api/meetings', {
+      headers: { 'X-CSRF-Token': csrfToken },
+      data: { organiserOrganisationId: kenya?.id, title, kind: 'intercountry_workshop', localStart: `${day}T${hour}:00`, localEnd: `${day}T${hour}:45`, timeZone: 'Africa/Nairobi', invitees: { organisationIds: [kenya?.id] } },
+    });
+    expect(created.status()).toBe(201);
+  }
+
+  await signIn(page, 'kenya.admin@demo.simashe.org');
+  await page.goto('/meetings');
+  const calendar = page.getByRole('region', { name: 'Calendar', exact: true });
+  await calendar.getByRole('button', { name: 'Month' }).click();
+  await expect(calendar.getByRole('table')).toBeVisible();
+  const cell = calendar.locator(`td[data-day="${day}"]`);
+  if ((await cell.count()) === 0) await calendar.getByRole('button', { name: 'Next' }).click();
+  await cell.getByRole('button', { name: /more meetings? on .*: show the week$/ }).click();
+  const opened = calendar.locator(`section[data-day="${day}"]`);
+  await expect(opened).toBeFocused();
+  await expect(calendar.getByRole('button', { name: 'Week' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(opened.getByRole('link', { name: new RegExp(`${stamp}`) })).toHaveCount(4);
+  await page.screenshot({ path: testInfo.outputPath('desktop-week.png') });
+
+  // On a phone: month cells show a count (titles in the tooltip), nothing scrolls sideways.
+  await page.setViewportSize(PHONE);
+  await calendar.getByRole('button', { name: 'Month' }).click();
+  await expect(calendar.locator('.calendar-month .chip')).toHaveCount(0);
+  const count = cell.getByRole('button', { name: /^\d+ meetings on .*: show the day$/ });
+  await expect(count).toBeVisible();
+  await expect(count).toHaveAttribute('title', new RegExp(titles[0]));
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('phone-month.png'), fullPage: true });
+
+  // The count opens the day in the week, a list of days on a phone: focus on the day, every title whole.
+  await count.click();
+  await expect(opened).toBeFocused();
+  const last = opened.getByRole('link', { name: new RegExp(titles[3]) });
+  await expect(last).toBeVisible();
+  const box = await last.boundingBox();
+  expect((box?.x ?? -1) >= 0 && (box?.x ?? 0) + (box?.width ?? Infinity) <= PHONE.width, 'the title fits the screen').toBe(true);
+  await expect(last).toContainText(titles[3]);
+  await expectNoHorizontalScroll(page);
+  await expectAccessible(page);
+  await page.screenshot({ path: testInfo.outputPath('phone-week.png'), fullPage: true });
+
+  // Today is named, with the current time placed among its meetings.
+  await calendar.getByRole('button', { name: 'Today' }).click();
+  const today = calendar.locator('section[aria-current="date"]');
+  await expect(today).toHaveCount(1);
+  await expect(today.getByRole('heading')).toHaveText(/^Today, /);
+  await expect(today).toContainText('Now, ');
 });

@@ -98,6 +98,7 @@ for (const language of ['fr', 'ar'] as const) {
       ['discussions', '/discussions'],
       ['search', '/search?q=health'],
       ['cycles', '/cycles'],
+      ['monitoring', '/monitoring'],
     ];
     const checks = needles(language);
     const failures: string[] = [];

@@ -29,6 +29,7 @@ const meetings = () => import('@simashe/web-meetings');
 const lessons = () => import('@simashe/web-lessons');
 const search = () => import('@simashe/web-search');
 const cycles = () => import('@simashe/web-cycles');
+const monitoring = () => import('@simashe/web-monitoring');
 const audit = () => import('@simashe/web-audit');
 
 export const router = createBrowserRouter([
@@ -74,8 +75,10 @@ export const router = createBrowserRouter([
       { path: 'cycles/new', element: lazyPage(async () => (await cycles()).NewInitiativePage) },
       { path: 'cycles/initiatives/:id', element: lazyPage(async () => (await cycles()).InitiativePage) },
       { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
+      { path: 'monitoring', element: lazyPage(async () => (await monitoring()).MonitoringPage) },
+      { path: 'monitoring/datasets/:id', element: lazyPage(async () => (await monitoring()).DatasetPage) },
       { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
-      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,3 +6,5 @@ export * from './lib/action-item';
 export * from './lib/chart-embed';
 export * from './lib/document-diff';
 export * from './lib/template-guidance';
+export * from './lib/report-image';
+export * from './lib/mention';

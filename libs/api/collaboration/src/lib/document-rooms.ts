@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { EventBus } from '@simashe/api-core';
 import type { DocumentRef } from '@simashe/contracts';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DocumentStore } from './document-store';
+import { mentionsAdded } from './update-mentions';
 
 /** Compaction starts once this many updates sit in a document's tail. */
 export const COMPACTION_THRESHOLD = 200;
@@ -51,7 +53,10 @@ export class DocumentRooms {
   private broadcaster: Broadcaster = () => undefined;
   private beforeRelease: (room: DocumentRoom) => Promise<void> = async () => undefined;
 
-  constructor(private readonly store: DocumentStore) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly events: EventBus,
+  ) {}
 
   /** The gateway passes changes on to the room's sockets through this. */
   setBroadcaster(broadcaster: Broadcaster): void {
@@ -64,14 +69,17 @@ export class DocumentRooms {
    * resolves when it is durable, and only then may its sender be told so. Peers holding a change are themselves
    * copies of it, and its sender keeps it until acknowledged and sends it again after a reconnect, so passing it
    * on before the commit loses nothing; joiners are served from this same document, so they never miss it.
+   * A change that inserts mentions is announced (`document.mentioned`) once stored, without holding up its sender.
    */
   async applyChange(room: DocumentRoom, update: Uint8Array, from: ChangeOrigin): Promise<void> {
     Y.applyUpdate(room.doc, update, from.origin);
     room.encoded = null;
     this.broadcaster(room, update, from.socketId);
     room.changedSinceVersion = true;
+    const mentions = from.userId ? mentionsAdded(room.doc, update) : [];
     await this.store.append(room.ref.documentId, update, from.userId);
     this.recordAppend(room);
+    if (mentions.length > 0) void this.events.emit('document.mentioned', { actor: { userId: from.userId, ip: null }, document: room.ref, mentions });
   }
 
   /** Runs before an idle room is dropped (versions keeps the last changes). */

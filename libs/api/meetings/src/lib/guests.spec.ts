@@ -130,9 +130,11 @@ describe('guest lists, series answers and reminders to answer', () => {
     await ghanaViewer.patch('/api/me/profile', { preferredLanguage: 'es' });
     try {
       await organiser.post(`/api/meetings/${id}/occurrences/${sessionAt(0)}/rsvp-reminders`);
-      const items = (await ghanaViewer.get('/api/notifications')).body.items as Array<{ title: string; body: string }>;
+      const items = (await ghanaViewer.get('/api/notifications')).body.items as Array<{ title: string; body: string; message: { key: string; params: Record<string, string> } | null }>;
       const reminder = items.find((n) => n.title === '¿Asistirá? Taller');
       expect(reminder?.body).toMatch(/^Secretariat pregunta si asistirá · /);
+      // And as a message, so the web follows the reader's language if it changes later.
+      expect(reminder?.message).toEqual({ key: 'rsvpReminder', params: { meeting: 'Taller', organiser: 'Secretariat', start: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) } });
     } finally {
       await ghanaViewer.patch('/api/me/profile', { preferredLanguage: 'en' });
     }

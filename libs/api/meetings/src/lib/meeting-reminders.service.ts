@@ -91,6 +91,10 @@ export class MeetingRemindersService implements OnApplicationBootstrap, OnModule
             body,
             link: `/meetings/${row.id}`,
             dedupeKey: `reminder:${row.id}:${occurrence.occurrence}:${offset}`,
+            message: {
+              key: 'meetingReminder',
+              params: { meeting: row.title, start: occurrence.start, ...(row.conferencing_url ? { link: row.conferencing_url } : {}) },
+            },
           });
           if (!fresh) continue;
           sent += 1;

@@ -59,12 +59,27 @@ describe('meeting reminders', () => {
     const [reminder] = await reminderTitles(invitee);
     expect(reminder.title).toBe('Reminder: Action-learning session');
     expect(reminder.body).toContain('Tuesday 17 March 2026, 16:00 (Africa/Nairobi)');
+    // The web writes it in the reader's language and zone from the message; the English stays for older clients.
+    expect((reminder as unknown as { message: unknown }).message).toEqual({
+      key: 'meetingReminder',
+      params: { meeting: 'Action-learning session', start: '2026-03-17T13:00:00Z', link: 'https://meet.example.org/als' },
+    });
     expect((await invitee.get('/api/notifications')).body.unread).toBe(2); // the invitation, then this reminder
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0].to).toEqual([invitee.session.user.email]);
     expect(smtp.received[0].raw.replace(/=\r?\n/g, '')).toContain(`http://workspace.test/meetings/${meetingId}`);
     expect(await reminderTitles(declining)).toEqual([]);
     expect(await reminderTitles(outsider)).toEqual([]);
+  });
+
+  it('invites with a message the web translates: meeting, organiser, first start, repeats', async () => {
+    const items = (await invitee.get('/api/notifications')).body.items as Array<{ kind: string; title: string; message: unknown }>;
+    const invitation = items.find((n) => n.kind === 'invitation');
+    expect(invitation?.title).toBe('Invitation: Action-learning session');
+    expect(invitation?.message).toEqual({
+      key: 'meetingInvitation',
+      params: { meeting: 'Action-learning session', organiser: 'Secretariat', start: '2026-03-17T13:00:00Z', repeats: 'yes' },
+    });
   });
 
   it('sends the 15-minute reminder, and each person’s own offsets, without email when they opted out', async () => {

@@ -107,6 +107,7 @@ export class MeetingsService {
         body: `${row.organiser_name} · ${when}${row.rrule ? ' · repeats' : ''}`,
         link: `/meetings/${id}`,
         dedupeKey: `invitation:${id}`,
+        message: { key: 'meetingInvitation', params: { meeting: row.title, organiser: row.organiser_name, start: first.start, repeats: row.rrule ? 'yes' : 'no' } },
       });
     }
   }
@@ -390,6 +391,7 @@ export class MeetingsService {
         title: `${words.title} ${row.title}`,
         body: `${words.body(row.organiser_name)} · ${when}`,
         link: `/meetings/${id}`,
+        message: { key: 'rsvpReminder', params: { meeting: row.title, organiser: row.organiser_name, start: session.start } },
         dedupeKey: `rsvp-reminder:${id}:${occurrence}:${today}`,
       });
     }

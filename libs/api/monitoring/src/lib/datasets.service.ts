@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { NotFoundError, safeFileName, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
   DATASET_FILE_TYPES,
@@ -87,7 +87,7 @@ export class DatasetsService {
       if (!file) throw new ValidationError('Choose a CSV or Excel file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
       const kind = await fileKind(file);
       const lines = readable(kind === 'xlsx' ? xlsxLines(file.path) : csvLines(file.path));
-      const name = safeName(file.originalname);
+      const name = safeFileName(file.originalname, 'text/csv');
       let validator: DatasetValidator | null = null;
       let rows = 0;
       let headerProblems: DatasetImportResult['problems'] = [];
@@ -231,11 +231,4 @@ async function fileKind(file: UploadedDatasetFile): Promise<'csv' | 'xlsx'> {
   if (declared === 'csv' && !zip && !bytes.includes(0)) return 'csv';
   const message = 'Upload the data as CSV or Excel (XLSX), in the HEAT Plus template layout';
   throw new ValidationError(message, [{ path: 'file', message }]);
-}
-
-function safeName(name: string): string {
-  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
-  const decoded = utf8.includes('\uFFFD') ? name : utf8;
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  return (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200) || 'dataset.csv';
 }

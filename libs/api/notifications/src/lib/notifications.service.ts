@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
-import { PREFERENCE_KINDS, type ListNotificationsQuery, type Notification, type NotificationList, type NotificationPreferences } from '@simashe/contracts';
+import {
+  NotificationMessageSchema,
+  PREFERENCE_KINDS,
+  type ListNotificationsQuery,
+  type Notification,
+  type NotificationList,
+  type NotificationMessage,
+  type NotificationPreferences,
+} from '@simashe/contracts';
 
 type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 import { DataSource } from 'typeorm';
@@ -14,6 +22,8 @@ export interface NewNotification {
   link?: string;
   /** The same key for the same person lands once (a reminder, a mention in one post). */
   dedupeKey?: string;
+  /** The title and body as a message key and values, which the web writes in the reader's language. */
+  message?: NotificationMessage;
 }
 
 interface NotificationRow {
@@ -22,6 +32,7 @@ interface NotificationRow {
   title: string;
   body: string;
   link: string | null;
+  message: unknown;
   created_at: Date;
   read_at: Date | null;
 }
@@ -49,9 +60,9 @@ export class NotificationsService {
     if ((PREFERENCE_KINDS as readonly string[]).includes(notification.kind) && !(await this.preferences(userId))[notification.kind as PreferenceKind]) return false;
     const link = notification.link?.startsWith('/') ? notification.link : null;
     const inserted: unknown[] = await this.db.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, message) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
-      [userId, notification.kind, notification.title, notification.body ?? '', link, notification.dedupeKey ?? null],
+      [userId, notification.kind, notification.title, notification.body ?? '', link, notification.dedupeKey ?? null, notification.message ? JSON.stringify(notification.message) : null],
     );
     if (inserted.length === 0) return false;
     this.push(userId, await this.unreadCount(userId));
@@ -71,7 +82,7 @@ export class NotificationsService {
 
   async list(auth: AuthContext, query: ListNotificationsQuery): Promise<NotificationList> {
     const rows: NotificationRow[] = await this.db.query(
-      `SELECT id, kind, title, body, link, created_at, read_at FROM notifications
+      `SELECT id, kind, title, body, link, message, created_at, read_at FROM notifications
        WHERE user_id = $1 AND ($2::boolean IS NOT TRUE OR read_at IS NULL) ORDER BY created_at DESC LIMIT $3`,
       [auth.userId, query.unread === 'true', query.limit],
     );
@@ -89,7 +100,7 @@ export class NotificationsService {
     // Someone else's notification is indistinguishable from a missing one (the policy answers 404).
     (await this.policy.scope(auth)).require('notification:update', { kind: 'notification', userId: owner.user_id });
     const [rows]: [NotificationRow[], number] = await this.db.query(
-      'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 RETURNING id, kind, title, body, link, created_at, read_at',
+      'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 RETURNING id, kind, title, body, link, message, created_at, read_at',
       [id],
     );
     if (!rows[0]) throw new NotFoundError('The notification');
@@ -110,6 +121,8 @@ function presentNotification(row: NotificationRow): Notification {
     title: row.title,
     body: row.body,
     link: row.link,
+    // A message the contract no longer knows (a key renamed since) falls back to the stored text.
+    message: NotificationMessageSchema.safeParse(row.message).data ?? null,
     createdAt: row.created_at.toISOString(),
     read: row.read_at !== null,
   };

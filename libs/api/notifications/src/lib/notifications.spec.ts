@@ -42,6 +42,20 @@ describe('notifications inbox', () => {
     expect((await amina.get('/api/notifications')).body.unread).toBe(0);
   });
 
+  it('keeps a message key and values for the web to translate; older rows and unknown keys have none', async () => {
+    const message = { key: 'meetingInvitation' as const, params: { meeting: 'Exchange', organiser: 'AFRO', start: '2027-03-02T11:00:00Z', repeats: 'no' } };
+    await service.notify(kofi.userId, { kind: 'invitation', title: 'Invitation: Exchange', body: 'AFRO · …', message });
+    await service.notify(kofi.userId, { kind: 'invitation', title: 'Old row' });
+    const [gone] = await t.db.query(
+      `INSERT INTO notifications (user_id, kind, title, message) VALUES ($1, 'invitation', 'Renamed key', '{"key":"noLongerKnown","params":{}}') RETURNING id`,
+      [kofi.userId],
+    );
+    const items = (await kofi.get('/api/notifications')).body.items as Array<{ id: string; title: string; message: unknown }>;
+    expect(items.find((n) => n.title === 'Invitation: Exchange')?.message).toEqual(message);
+    expect(items.find((n) => n.title === 'Old row')?.message).toBeNull();
+    expect(items.find((n) => n.id === gone.id)?.message).toBeNull();
+  });
+
   it('rejects bad input with clear messages', async () => {
     expect((await amina.post('/api/notifications/not-a-uuid/read')).status).toBe(400);
     const bad = await amina.get('/api/notifications?limit=1000');

@@ -15,6 +15,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { reportResource, type ReportFacts } from './report-access';
+import { mentionRecipients } from './report-mentions';
 import * as Y from 'yjs';
 import { ReportsService } from './reports.service';
 
@@ -97,9 +98,6 @@ export function reanchor(doc: Y.Doc, start: Uint8Array, end: Uint8Array, quote: 
     end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(at.type, best + quote.length)),
   };
 }
-
-/** Someone else, for checking what they may read before notifying them. */
-const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' });
 
 const commentResource = (facts: ReportFacts, authorId: string | null) => ({ kind: 'comment' as const, ...facts, authorId });
 
@@ -270,19 +268,14 @@ export class ReportCommentsService {
     const users = now.users.filter((id) => !earlier.users.includes(id));
     const organisations = now.organisations.filter((id) => !earlier.organisations.includes(id));
     if (users.length === 0 && organisations.length === 0) return;
-    const members: Array<{ user_id: string }> = organisations.length
-      ? await this.db.query('SELECT DISTINCT user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [organisations])
-      : [];
-    const recipients = new Set([...users, ...members.map((member) => member.user_id)]);
-    recipients.delete(auth.userId);
-    if (recipients.size === 0) return;
+    // Ids that name nobody, and people who may not read the report, get nothing (and learn nothing).
+    const recipients = await mentionRecipients(this.db, this.policy, auth.userId, facts, { users, organisations });
+    if (recipients.length === 0) return;
     const [names]: Array<{ title: string; author: string | null }> = await this.db.query(
       'SELECT r.title, (SELECT name FROM users WHERE id = $2) AS author FROM reports r WHERE r.id = $1',
       [reportId, auth.userId],
     );
     for (const userId of recipients) {
-      // Ids that name nobody, and people who may not read the report, get nothing (and learn nothing).
-      if (!(await this.policy.scope(as(userId))).can('report:read', reportResource(facts))) continue;
       await this.notifications.notify(userId, {
         kind: 'mention',
         title: `${names?.author ?? 'Someone'} mentioned you in a comment on “${names?.title ?? 'a report'}”`,

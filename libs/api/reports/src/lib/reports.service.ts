@@ -4,6 +4,7 @@ import { ConflictError, EventBus, eventActor, NotFoundError, sqlFilters, Validat
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
+  type BuiltInTemplateKey,
   REPORT_DOCUMENT_FIELD,
   type CreateReportRequest,
   type ListReportsQuery,
@@ -18,10 +19,11 @@ import {
   type Version,
   type VersionContent,
 } from '@simashe/contracts';
-import { reportSchema } from '@simashe/editor';
+import { reportSchema, withoutImages, type ProseMirrorJson } from '@simashe/editor';
 import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { localizeTemplate } from './built-in-templates';
 import { ReportAccess, reportPermissions, reportResource, type ReportFacts } from './report-access';
 import { ReportSearch } from './report-search';
 import { presentReport, REPORT_ROW_SQL, type ReportRow } from './report.presenter';
@@ -127,12 +129,15 @@ export class ReportsService implements OnModuleInit {
       ]);
     }
     const [template] = await this.db.query(
-      'SELECT content FROM report_templates WHERE id = $1 AND (built_in OR organisation_id = $2)',
-      [input.templateId, input.organisationId],
+      `SELECT t.content, t.key, u.preferred_language FROM report_templates t LEFT JOIN users u ON u.id = $3
+       WHERE t.id = $1 AND (t.built_in OR t.organisation_id = $2)`,
+      [input.templateId, input.organisationId, auth.userId],
     );
     if (!template) throw new NotFoundError('The template');
-    // The first state is built here, on the server, so joining clients never seed (and duplicate) it.
-    const initial = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(reportSchema(), template.content, REPORT_DOCUMENT_FIELD));
+    // The first state is built here, on the server, so joining clients never seed (and duplicate) it; a built-in
+    // template's headings are written in the creator's profile language.
+    const content = localizeTemplate(template.key, template.content, template.preferred_language ?? 'en');
+    const initial = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(reportSchema(), content, REPORT_DOCUMENT_FIELD));
     const reportId = await this.db.transaction(async (manager) => {
       const [created] = await manager.query(
         `INSERT INTO reports (organisation_id, title, period_start, period_end, template_id, created_by)
@@ -230,6 +235,10 @@ export class ReportsService implements OnModuleInit {
         title: `${asker?.name ?? 'A colleague'} asked you to review “${row.title}”`,
         body: `${row.organisation_name}, period ${row.period_start} – ${row.period_end}`,
         link: `/reports/${row.id}`,
+        message: {
+          key: 'reviewRequested',
+          params: { name: asker?.name ?? '', report: row.title, organisation: row.organisation_name, periodStart: String(row.period_start), periodEnd: String(row.period_end) },
+        },
       });
     }
   }
@@ -276,6 +285,7 @@ export class ReportsService implements OnModuleInit {
         title: `${row.organisation_name} submitted “${row.title}”`,
         body: `Period ${row.period_start} – ${row.period_end}`,
         link: `/reports/${row.id}`,
+        message: { key: 'reportSubmitted', params: { report: row.title, organisation: row.organisation_name, periodStart: String(row.period_start), periodEnd: String(row.period_end) } },
       });
     }
   }
@@ -300,27 +310,28 @@ export class ReportsService implements OnModuleInit {
 
   async templates(auth: AuthContext, organisationId: string | undefined): Promise<ReportTemplate[]> {
     if (organisationId) await this.policy.requireAccess(auth, 'organisation:read', organisationId);
-    const rows: Array<{ id: string; name: string; description: string; organisation_id: string | null; built_in: boolean }> =
+    const rows: Array<{ id: string; name: string; description: string; organisation_id: string | null; built_in: boolean; key: BuiltInTemplateKey | null }> =
       await this.db.query(
-        `SELECT id, name, description, organisation_id, built_in FROM report_templates
+        `SELECT id, name, description, organisation_id, built_in, key FROM report_templates
          WHERE built_in OR organisation_id = $1 ORDER BY built_in DESC, name`,
         [organisationId ?? null],
       );
-    return rows.map((t) => ({ id: t.id, name: t.name, description: t.description, organisationId: t.organisation_id, builtIn: t.built_in }));
+    return rows.map((t) => ({ id: t.id, name: t.name, description: t.description, organisationId: t.organisation_id, builtIn: t.built_in, key: t.key }));
   }
 
   async saveAsTemplate(auth: AuthContext, reportId: string, input: SaveAsTemplateRequest): Promise<ReportTemplate> {
     const { row, permissions } = await this.readable(auth, reportId);
     permissions.scope.require('report:manage', reportResource(facts(row)));
     const { doc } = await this.store.load(reportId);
-    const content = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
+    // A template keeps no images: they live in this report's store, which reports made from it could not read.
+    const content = withoutImages(yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD) as ProseMirrorJson);
     reportSchema().nodeFromJSON(content).check();
     const [saved] = await this.db.query(
       `INSERT INTO report_templates (name, description, content, organisation_id, created_by) VALUES ($1, $2, $3, $4, $5)
        RETURNING id, name, description, organisation_id`,
       [input.name, input.description, JSON.stringify(content), row.organisation_id, auth.userId],
     );
-    return { id: saved.id, name: saved.name, description: saved.description, organisationId: saved.organisation_id, builtIn: false };
+    return { id: saved.id, name: saved.name, description: saved.description, organisationId: saved.organisation_id, builtIn: false, key: null };
   }
 
   async listVersions(auth: AuthContext, reportId: string): Promise<Version[]> {

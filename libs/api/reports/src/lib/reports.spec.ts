@@ -1,4 +1,7 @@
+import { DocumentStore } from '@simashe/api-collaboration';
 import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { ReportsModule } from './reports.module';
 
 describe('reports over HTTP', () => {
@@ -37,6 +40,26 @@ describe('reports over HTTP', () => {
 
   it('offers the SIMASHE progress report and a blank template', () => {
     expect(templates.map((x) => x.name)).toEqual(['Blank report', 'SIMASHE progress report']);
+    // Stable keys, which the web names in the reader's language.
+    expect(templates.map((x) => (x as { key?: string }).key)).toEqual(['blank', 'progress']);
+  });
+
+  it('writes a new report’s built-in headings in its creator’s profile language', async () => {
+    // The first state the server made, as the editor will show it (headings and guidance placeholders).
+    const headings = async (reportId: string) => JSON.stringify(yDocToProsemirrorJSON((await t.app.get(DocumentStore).load(reportId)).doc, REPORT_DOCUMENT_FIELD));
+    await editor.patch('/api/me/profile', { preferredLanguage: 'fr' });
+    try {
+      const french = await newReport(editor, { title: 'Rapport T3' });
+      const text = await headings(french.id);
+      expect(text).toContain('Rapport d’avancement SIMASHE');
+      expect(text).toContain('Constats sur l’équité et les inégalités');
+      expect(text).toContain('Actions prévues pour le prochain cycle.'); // guidance placeholder
+      expect(text).not.toContain('Equity and inequality findings');
+    } finally {
+      await editor.patch('/api/me/profile', { preferredLanguage: 'en' });
+    }
+    const english = await headings((await newReport(editor, { title: 'Q3 in English' })).id);
+    expect(english).toContain('Equity and inequality findings');
   });
 
   it('creates a draft from a template, editable by its editors', async () => {
@@ -166,6 +189,11 @@ describe('reports over HTTP', () => {
     const told = await t.db.query(`SELECT user_id, title, link FROM notifications WHERE kind = 'review_requested' AND link = $1`, [`/reports/${report.id}`]);
     expect(told.map((n: { user_id: string }) => n.user_id).sort()).toEqual([colleague.userId, officer.userId].sort());
     expect(told[0].title).toMatch(/asked you to review “For review”/);
+    const [asked] = (await officer.get('/api/notifications')).body.items.filter((n: { kind: string }) => n.kind === 'review_requested');
+    expect(asked.message).toEqual({
+      key: 'reviewRequested',
+      params: { name: expect.any(String), report: 'For review', organisation: 'Kenya', periodStart: '2026-07-01', periodEnd: '2026-09-30' },
+    });
     expect((await officer.get('/api/reports?toReview=true')).body.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
     expect((await stranger.get('/api/reports?toReview=true')).body.items).toEqual([]);
 

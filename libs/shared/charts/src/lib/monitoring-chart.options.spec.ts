@@ -129,6 +129,25 @@ const measure = (date: number, value: number | null, lower: number | null = null
   reason: value === null ? 'D needs at least two subgroups' : null,
 });
 
+describe('tooltips', () => {
+  type Tooltip = { tooltip: { formatter: (params: { dataIndex: number; seriesType: string }) => string } };
+  it('name the subgroup, its estimate and its interval in the reader’s numbers', () => {
+    const bars = disaggregatedBarOption(quintiles, monitoringChartLabels('fr')) as unknown as Tooltip;
+    expect(bars.tooltip.formatter({ dataIndex: 4, seriesType: 'bar' })).toBe('Quintile 5 (richest) (référence): 92 (90 – 94)');
+    const dots = disaggregatedDotOption(quintiles, labels) as unknown as Tooltip;
+    expect(dots.tooltip.formatter({ dataIndex: 1, seriesType: 'scatter' })).toBe('Quintile 2: 58 (56.04 – 59.96)');
+    expect(dots.tooltip.formatter({ dataIndex: 1, seriesType: 'custom' })).toBe('');
+  });
+
+  it('escape names from the file, since ECharts writes tooltips as HTML', () => {
+    const hostile = [row('<img src=x onerror=alert(1)>', 50, { ordered: false })];
+    const bars = disaggregatedBarOption(hostile, labels) as unknown as Tooltip;
+    expect(bars.tooltip.formatter({ dataIndex: 0, seriesType: 'bar' })).toBe('&lt;img src=x onerror=alert(1)&gt;: 50 (48 – 52)');
+    const comparison: Comparison = { version: 1, measure: 'd', items: [{ setting: 'A & "B"', iso3: null, date: 2022, settingAverage: 1, value: 2, lower: null, upper: null, reasonCode: null, reason: null }] };
+    expect((comparisonScatterOption(comparison, labels) as unknown as Tooltip).tooltip.formatter({ dataIndex: 0, seriesType: 'scatter' })).toBe('A &amp; &quot;B&quot; · Setting average: 1 · Difference: 2');
+  });
+});
+
 describe('measure trend', () => {
   it('follows one measure over the years in date order, a gap where it does not apply', () => {
     const items = [measure(2022, 47, 44, 50), measure(2014, 52, 48, 56), measure(2018, null), { ...measure(2018, 1.8), measure: 'r' as const }];
@@ -183,5 +202,41 @@ describe('monitoring chart text', () => {
   it('writes years without grouping, in the reader’s digits', () => {
     expect(monitoringChartLabels('en').year(2022)).toBe('2022');
     expect(monitoringChartLabels('fr').year(2022)).toBe('2022');
+  });
+});
+
+describe('server-side rendering', () => {
+  // The API draws these options to SVG for report exports: the custom error bars must draw there too.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const echarts = require('echarts') as typeof import('echarts');
+  const render = (option: Record<string, unknown>) => {
+    const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+    try {
+      instance.setOption(option);
+      return instance.renderToSVGString();
+    } finally {
+      instance.dispose();
+    }
+  };
+
+  it('renders every monitoring chart to SVG with its error bars', () => {
+    const trend = [measure(2014, 52, 48, 56), measure(2022, 47, 44, 50)];
+    const comparison: Comparison = {
+      version: 1,
+      measure: 'd',
+      items: [{ setting: 'Kenya', iso3: 'KEN', date: 2022, settingAverage: 70, value: 47, lower: 44, upper: 50, reasonCode: null, reason: null }],
+    };
+    for (const option of [
+      disaggregatedBarOption(quintiles, labels),
+      disaggregatedDotOption(quintiles, labels, { rtl: true }),
+      measureTrendOption(trend, 'd', labels),
+      comparisonScatterOption(comparison, labels, { highlight: 'Kenya' }),
+    ]) {
+      const svg = render(option);
+      expect(svg).toMatch(/^<svg/);
+      // Each error bar is three line segments (the bar and its two caps).
+      expect((svg.match(/<path|<line/g) ?? []).length).toBeGreaterThan(6);
+    }
+    expect(render(comparisonScatterOption(comparison, labels, { highlight: 'Kenya' }))).toContain('Kenya');
   });
 });

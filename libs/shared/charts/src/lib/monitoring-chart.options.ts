@@ -81,6 +81,19 @@ function errorBarSeries(name: string, data: Array<[number | string, number | nul
   };
 }
 
+/**
+ * ECharts writes a tooltip formatter's string as HTML, and subgroup and setting names come from uploaded files:
+ * every tooltip is escaped.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** "61 (58.1 – 63.9)": a value with its interval, in the reader's numbers. */
+function withInterval(labels: MonitoringChartLabels, value: number, interval: [number, number] | null): string {
+  return interval ? `${labels.number(value)} (${labels.number(interval[0])} – ${labels.number(interval[1])})` : labels.number(value);
+}
+
 function subgroupNames(rows: readonly DatasetRow[], labels: MonitoringChartLabels): string[] {
   return rows.map((row) => (row.reference ? labels.reference(row.subgroup) : row.subgroup));
 }
@@ -109,7 +122,13 @@ export function disaggregatedBarOption(rows: readonly DatasetRow[], labels: Moni
   const names = subgroupNames(ordered, labels);
   return {
     animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { dataIndex: number }) => {
+        const row = ordered[params.dataIndex];
+        return row ? escapeHtml(`${names[params.dataIndex]}: ${withInterval(labels, row.estimate, rowInterval(row))}`) : '';
+      },
+    },
     grid: { left: 56, right: 24, top: 32, bottom: 72, containLabel: true },
     xAxis: { type: 'category', data: names, inverse: !!options.rtl, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
     yAxis: { type: 'value', name: labels.estimate, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
@@ -143,7 +162,13 @@ export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: Moni
   const names = subgroupNames(ordered, labels);
   return {
     animation: false,
-    tooltip: { trigger: 'item' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { dataIndex: number; seriesType: string }) => {
+        const row = params.seriesType === 'scatter' ? ordered[params.dataIndex] : undefined;
+        return row ? escapeHtml(`${names[params.dataIndex]}: ${withInterval(labels, row.estimate, rowInterval(row))}`) : '';
+      },
+    },
     grid: { left: 24, right: 24, top: 32, bottom: 40, containLabel: true },
     // Category axes draw bottom-up; inverse puts the first subgroup at the top.
     yAxis: { type: 'category', data: names, inverse: true, position: options.rtl ? 'right' : 'left', axisTick: { show: false } },
@@ -181,7 +206,15 @@ export function measureTrendOption(measures: readonly SummaryMeasure[], measure:
   const name = labels.measure(measure);
   return {
     animation: false,
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { dataIndex: number; seriesType: string }) => {
+        const point = params.seriesType === 'line' ? points[params.dataIndex] : undefined;
+        if (!point || point.value === null) return '';
+        const interval: [number, number] | null = point.lower !== null && point.upper !== null ? [point.lower, point.upper] : null;
+        return escapeHtml(`${years[params.dataIndex]} · ${name}: ${withInterval(labels, point.value, interval)}`);
+      },
+    },
     grid: { left: 56, right: 24, top: 40, bottom: 40, containLabel: true },
     xAxis: { type: 'category', data: years, inverse: !!options.rtl, boundaryGap: true },
     yAxis: { type: 'value', name, scale: true, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
@@ -221,7 +254,15 @@ export function comparisonScatterOption(comparison: Comparison, labels: Monitori
   const isHighlighted = (setting: string) => options.highlight !== undefined && options.highlight !== null && setting === options.highlight;
   return {
     animation: false,
-    tooltip: { trigger: 'item' },
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { dataIndex: number; seriesType: string }) => {
+        const item = params.seriesType === 'scatter' ? points[params.dataIndex] : undefined;
+        if (!item || item.value === null || item.settingAverage === null) return '';
+        const interval: [number, number] | null = item.lower !== null && item.upper !== null ? [item.lower, item.upper] : null;
+        return escapeHtml(`${item.setting} · ${labels.settingAverage}: ${labels.number(item.settingAverage)} · ${name}: ${withInterval(labels, item.value, interval)}`);
+      },
+    },
     grid: { left: 56, right: 32, top: 40, bottom: 48, containLabel: true },
     xAxis: { type: 'value', name: labels.settingAverage, nameLocation: 'middle', nameGap: 28, scale: true, inverse: !!options.rtl, axisLabel: { formatter: (value: number) => labels.number(value) } },
     yAxis: { type: 'value', name, scale: true, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
@@ -237,7 +278,8 @@ export function comparisonScatterOption(comparison: Comparison, labels: Monitori
             value: [round(item.settingAverage), round(item.value)],
             symbolSize: highlighted ? 16 : 10,
             itemStyle: { color: highlighted ? MONITORING_COLOURS.highlight : MONITORING_COLOURS.other, borderColor: highlighted ? '#000000' : undefined, borderWidth: highlighted ? 1 : 0 },
-            label: highlighted ? { show: true, formatter: item.setting, position: 'top', fontWeight: 'bold' } : undefined,
+            // '{b}' is the datum's name: a setting's name is never read as an ECharts template.
+            label: highlighted ? { show: true, formatter: '{b}', position: 'top', fontWeight: 'bold' } : undefined,
           };
         }),
         markLine: {

@@ -67,6 +67,11 @@ export interface DomainEvents {
 
   /** A version of a real-time document was stored: a settled moment to refresh what depends on its text. */
   'document.version_saved': { actor: EventActor; document: DocumentRef; versionId: string };
+  /**
+   * A stored change of a real-time document added mentions of people or organisations (`actor` wrote it). Emitted
+   * once per change that inserts them, never per keystroke; who is told, and only once, is the document's owner's call.
+   */
+  'document.mentioned': { actor: EventActor; document: DocumentRef; mentions: Array<{ kind: 'user' | 'org'; id: string }> };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -3,6 +3,16 @@ import { UuidSchema } from './common.schema';
 
 export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invitation', 'report_submitted', 'review_requested'] as const;
 
+/**
+ * What a notification says, as a message key and its values (names, titles, ISO instants and dates), so the web
+ * writes it in the reader's language and time zone. Rows from before keys existed have none: the web shows their
+ * stored title and body.
+ */
+export const NOTIFICATION_MESSAGES = ['meetingInvitation', 'rsvpReminder', 'meetingReminder', 'reviewRequested', 'reportSubmitted'] as const;
+export type NotificationMessageKey = (typeof NOTIFICATION_MESSAGES)[number];
+export const NotificationMessageSchema = z.object({ key: z.enum(NOTIFICATION_MESSAGES), params: z.record(z.string(), z.string()) });
+export type NotificationMessage = z.infer<typeof NotificationMessageSchema>;
+
 export const NotificationSchema = z.object({
   id: UuidSchema,
   kind: z.enum(NOTIFICATION_KINDS),
@@ -10,6 +20,8 @@ export const NotificationSchema = z.object({
   body: z.string(),
   /** In-app path to open, e.g. /meetings/…; never an external address. */
   link: z.string().nullable(),
+  /** The title and body as a translatable message; null on older rows (title and body are the server's English). */
+  message: NotificationMessageSchema.nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -98,12 +98,17 @@ export type ChangeReportStatusRequest = z.infer<typeof ChangeReportStatusRequest
 
 export const ArchiveReportRequestSchema = z.strictObject({ archived: z.boolean() });
 
+/** The built-in report templates, by stable key. */
+export const BUILT_IN_TEMPLATE_KEYS = ['progress', 'blank'] as const;
+export type BuiltInTemplateKey = (typeof BUILT_IN_TEMPLATE_KEYS)[number];
 export const ReportTemplateSchema = z.object({
   id: UuidSchema,
   name: z.string(),
   description: z.string(),
   organisationId: UuidSchema.nullable(),
   builtIn: z.boolean(),
+  /** A built-in template's stable key, which the web names in the reader's language; null for organisations' own. */
+  key: z.enum(BUILT_IN_TEMPLATE_KEYS).nullable(),
 });
 export type ReportTemplate = z.infer<typeof ReportTemplateSchema>;
 export const ReportTemplateListSchema = z.object({ items: z.array(ReportTemplateSchema) });
@@ -220,3 +225,25 @@ export interface ReportCommentsClientEvents {
   watch: (payload: { reportId: string }, ack: (result: { ok: true } | { ok: false; error: { id: string; message: string } }) => void) => void;
   unwatch: (payload: { reportId: string }) => void;
 }
+
+/**
+ * Images in a report's text (`POST /api/reports/:id/images`, multipart field "file"). Only raster formats a browser
+ * shows without running anything, recognised by their bytes: SVG (which can carry scripts) and anything else are refused.
+ */
+export const REPORT_IMAGE_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' } as const;
+export type ReportImageType = keyof typeof REPORT_IMAGE_TYPES;
+export const MAX_REPORT_IMAGE_BYTES = 5 * 1024 * 1024;
+export const ReportImageParamsSchema = z.strictObject({ id: UuidSchema, imageId: UuidSchema });
+/** An uploaded image: `src` is the address the document stores (the report's own store, nothing else). */
+export const ReportImageSchema = z.object({
+  id: UuidSchema,
+  reportId: UuidSchema,
+  src: z.string(),
+  name: z.string(),
+  contentType: z.enum(Object.keys(REPORT_IMAGE_TYPES) as [ReportImageType, ...ReportImageType[]]),
+  size: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+  createdAt: z.string(),
+});
+export type ReportImage = z.infer<typeof ReportImageSchema>;

@@ -1,6 +1,7 @@
 import type { Node } from '@tiptap/pm/model';
 import { StepMap } from '@tiptap/pm/transform';
-import { ChangeSet, simplifyChanges, type Change } from 'prosemirror-changeset';
+import { ChangeSet, simplifyChanges, type Change, type TokenEncoder } from 'prosemirror-changeset';
+import { MENTION_NODE, mentionText } from './mention';
 import { reportSchema, safeReportJson } from './schema';
 import type { ProseMirrorJson } from './templates';
 
@@ -83,7 +84,7 @@ export function diffDocuments<Author = never>(
     // Each segment is one step, applied in order (so it starts where the new document has it); prosemirror-changeset
     // diffs inside each, token by token, and keeps only what really differs.
     const steps = segments.map((segment) => new StepMap([segment.fromB, segment.toA - segment.fromA, segment.toB - segment.fromB]));
-    const set = ChangeSet.create<unknown>(oldDoc).addSteps(newDoc, steps, steps.map(() => author));
+    const set = ChangeSet.create<unknown>(oldDoc, undefined, TOKENS).addSteps(newDoc, steps, steps.map(() => author));
     // Simplified (grown to whole words where a word is partly replaced) segment by segment: across two segments,
     // simplifyChanges can miss the block boundary between them and merge a paragraph's edit with the next block.
     const bySegment = segments.map(() => [] as Change[]);
@@ -131,10 +132,19 @@ export function diffDocuments<Author = never>(
   };
 }
 
+/** prosemirror-changeset's own tokens, except that a mention is told apart by whom it names. */
+const TOKENS: TokenEncoder<unknown> = {
+  encodeCharacter: (char) => char,
+  encodeNodeStart: (node) => (node.type.name === MENTION_NODE ? `${MENTION_NODE} ${String(node.attrs['kind'])}:${String(node.attrs['id'])}` : node.type.name),
+  encodeNodeEnd: (node) => `/${node.type.name}`,
+  compareTokens: (a, b) => a === b,
+};
+
 function textOf(doc: Node, from: number, to: number): { text: string; objects: number } {
   let objects = 0;
   const text = doc.textBetween(from, to, '\n', (leaf) => {
     if (leaf.type.name === 'hardBreak') return '\n';
+    if (leaf.type.name === MENTION_NODE) return mentionText(leaf.attrs);
     objects += 1;
     return '';
   });
@@ -148,6 +158,8 @@ function tokens(doc: Node): string[] {
     node.forEach((child) => {
       // UTF-16 units, as positions count them.
       if (child.isText) out.push(...(child.text ?? '').split(''));
+      // A mention of someone else is another token: replacing one person by another is a change.
+      else if (child.type.name === MENTION_NODE) out.push(`<${MENTION_NODE} ${String(child.attrs['kind'])}:${String(child.attrs['id'])}/>`);
       else if (child.isLeaf) out.push(`<${child.type.name}/>`);
       else {
         out.push(`<${child.type.name}>`);

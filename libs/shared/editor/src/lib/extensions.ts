@@ -3,6 +3,8 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { ActionItem } from './action-item';
 import { ChartEmbed } from './chart-embed';
+import { ReportMention } from './mention';
+import { ReportImage } from './report-image';
 import { TemplateGuidance } from './template-guidance';
 
 const SAFE_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
@@ -44,6 +46,8 @@ export function reportExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false } }),
     ActionItem,
     ChartEmbed,
+    ReportImage,
     TemplateGuidance,
+    ReportMention,
   ];
 }

@@ -11,9 +11,12 @@ export function reportSchema(): Schema {
   return schema;
 }
 
-/** The document, minus anything the report schema does not allow (see sanitizeDocument). */
-export function safeReportJson(json: Record<string, unknown>): ProseMirrorJson {
+/**
+ * The document, minus anything the report schema does not allow (see sanitizeDocument). `reportId`: the report whose
+ * document it is, so that only its own images are kept.
+ */
+export function safeReportJson(json: Record<string, unknown>, options: { reportId?: string | null } = {}): ProseMirrorJson {
   const schema = reportSchema();
-  const clean = sanitizeDocument(json as unknown as ProseMirrorJson, new Set(Object.keys(schema.nodes)), new Set(Object.keys(schema.marks)));
+  const clean = sanitizeDocument(json as unknown as ProseMirrorJson, new Set(Object.keys(schema.nodes)), new Set(Object.keys(schema.marks)), options.reportId);
   return clean ?? { type: 'doc', content: [] };
 }

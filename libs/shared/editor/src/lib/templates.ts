@@ -1,3 +1,5 @@
+import { MENTION_NODE, mentionText } from './mention';
+
 /** ProseMirror JSON for the built-in report templates (the server turns them into the first Yjs state). */
 export interface ProseMirrorJson {
   type: string;
@@ -39,6 +41,7 @@ const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'listItem', 'table
 export function documentText(node: ProseMirrorJson): string {
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return '\n';
+  if (node.type === MENTION_NODE) return mentionText(node.attrs);
   const inner = (node.content ?? []).map(documentText).join(node.type === 'tableRow' ? ' | ' : '');
   return BLOCKS.has(node.type) ? `${inner.trim()}\n` : inner;
 }

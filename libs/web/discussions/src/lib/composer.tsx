@@ -1,18 +1,15 @@
+import type { MentionCandidate } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, Button } from '@simashe/web-ui';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMentionCandidates } from './queries';
-
-/** The word being typed after "@", if the cursor is right after one. */
-function mentionQuery(text: string, cursor: number): string | null {
-  const match = /(?:^|\s)@([\p{L}\p{N} .'-]{1,40})$/u.exec(text.slice(0, cursor));
-  return match ? match[1].trimStart() : null;
-}
+import { MentionListbox, useMentionSuggestions } from './mention-listbox';
+import { displayText, insertMention, mentionQuery, mentionsInText, serialiseMentions, type ChosenMention } from './mention-suggestions';
 
 /**
- * Writes a post (or a report comment). Typing "@" and a few letters offers people and organisations; choosing one
- * writes the mention in the form the server understands. Ctrl/⌘+Enter sends; Escape cancels when there is a cancel.
+ * Writes a post (or a report comment). Typing "@" and a few letters offers people and organisations in a list the
+ * keyboard drives (arrows, Enter or Tab, Escape); the text shows "@Name" and the mention goes to the server in the
+ * form it understands (`@[Name](user:<id>)`). Ctrl/⌘+Enter sends; Escape cancels when there is a cancel.
  */
 export function Composer({
   label,
@@ -44,30 +41,56 @@ export function Composer({
   const { t } = useTranslation();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
-  const [body, setBody] = useState(initial);
+  // What was written before (an edit) reads as "@Name" too; its mentions stay mentions.
+  const start = useMemo(() => displayText(initial), [initial]);
+  const [body, setBody] = useState(start.text);
+  const [chosen, setChosen] = useState<ChosenMention[]>(start.mentions);
   const [cursor, setCursor] = useState(0);
-  const query = mentionQuery(body, cursor);
-  const candidates = useMentionCandidates(query ?? '');
+  // Where the "@" whose list was closed with Escape stands: it stays closed until another "@".
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
+  const caret = useRef<number | null>(null);
+  const typing = mentionQuery(body, cursor);
+  // A name already chosen is not typed again: the list stays closed behind it.
+  const picked = typing !== null && chosen.some((mention) => body.startsWith(`@${mention.name}`, typing.start) && cursor > typing.start + mention.name.length);
+  const open = focused && typing && !picked && typing.start !== dismissed ? typing : null;
   const apiError = error instanceof ApiError ? error : null;
+
+  const choose = (candidate: MentionCandidate) => {
+    if (!open) return;
+    const next = insertMention(body, open.start, cursor, candidate.name);
+    setBody(next.text);
+    setCursor(next.cursor);
+    caret.current = next.cursor;
+    setChosen((previous) => [...previous.filter((m) => !(m.kind === candidate.kind && m.id === candidate.id) && m.name !== candidate.name), { kind: candidate.kind, id: candidate.id, name: candidate.name }]);
+  };
+  const suggestions = useMentionSuggestions(open?.query ?? null, choose, () => setDismissed(open?.start ?? null));
+  const mentioned = mentionsInText(body, chosen);
 
   useEffect(() => {
     if (!autoFocus || !area.current) return;
     area.current.focus();
     area.current.setSelectionRange(area.current.value.length, area.current.value.length);
   }, [autoFocus]);
+  // After a name is inserted, the caret goes right after it.
+  useLayoutEffect(() => {
+    if (caret.current === null || !area.current) return;
+    area.current.focus();
+    area.current.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  });
 
-  const insert = (name: string, kind: 'user' | 'org', candidateId: string) => {
-    const before = body.slice(0, cursor).replace(/@[^@]*$/, '');
-    const token = `@[${name}](${kind}:${candidateId}) `;
-    const next = `${before}${token}${body.slice(cursor)}`;
-    setBody(next);
-    setCursor(before.length + token.length);
-    area.current?.focus();
-  };
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (!body.trim()) return;
-    void onSubmit(body).then(() => setBody(''), () => undefined);
+    void onSubmit(serialiseMentions(body, chosen)).then(
+      () => {
+        setBody('');
+        setChosen([]);
+        setDismissed(null);
+      },
+      () => undefined,
+    );
   };
 
   return (
@@ -89,32 +112,48 @@ export function Composer({
         maxLength={maxLength}
         aria-invalid={apiError ? true : undefined}
         aria-describedby={`${id}-hint`}
+        aria-autocomplete="list"
+        aria-controls={suggestions.activeDescendant ? suggestions.listId : undefined}
+        aria-activedescendant={suggestions.activeDescendant}
         onChange={(e) => {
           setBody(e.target.value);
           setCursor(e.target.selectionStart);
+          if (dismissed !== null && e.target.value[dismissed] !== '@') setDismissed(null);
         }}
         onSelect={(e) => setCursor(e.currentTarget.selectionStart)}
         onKeyDown={(e) => {
+          if (!e.nativeEvent.isComposing && suggestions.handleKey(e)) {
+            e.preventDefault();
+            return;
+          }
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
           if (e.key === 'Escape' && onCancel) {
             e.preventDefault();
             onCancel();
           }
         }}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
       />
+      <MentionListbox suggestions={suggestions} onChoose={choose} className="composer-mentions" />
       <p id={`${id}-hint`} className="muted">
-        {hint ?? t('discussions.hint')}
+        {hint ?? t('discussions.hint')} {t('mentions.keys')}
       </p>
-      {query && (candidates.data?.items.length ?? 0) > 0 && (
-        <ul className="mention-suggestions" aria-label={t('discussions.suggestions')}>
-          {candidates.data!.items.map((candidate) => (
-            <li key={`${candidate.kind}-${candidate.id}`}>
-              <Button variant="secondary" onClick={() => insert(candidate.name, candidate.kind, candidate.id)}>
-                @{candidate.name} <span className="muted">({t(`discussions.mentionKinds.${candidate.kind}`)})</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
+      {mentioned.length > 0 && (
+        <div className="mention-chips">
+          <span className="muted" id={`${id}-mentioning`}>
+            {t('mentions.mentioning')}
+          </span>
+          <ul aria-labelledby={`${id}-mentioning`}>
+            {mentioned.map((mention) => (
+              <li key={`${mention.kind}-${mention.id}`}>
+                <bdi dir="auto" className={`mention mention-${mention.kind}`}>
+                  @{mention.name}
+                </bdi>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {apiError && <Alert kind="error">{apiError.fieldError('body') ?? apiError.message}</Alert>}
       <div className="button-row">

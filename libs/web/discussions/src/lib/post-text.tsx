@@ -1,16 +1,19 @@
 import { MENTION_PATTERN } from '@simashe/contracts';
 import type { ReactNode } from 'react';
 
-/** A post's text as React nodes: mentions become highlighted names; everything else stays plain text (never HTML). */
+/**
+ * A post's text as React nodes: mentions become highlighted names, isolated (<bdi>) so a name in another script keeps
+ * its direction; everything else stays plain text (never HTML).
+ */
 export function PostText({ body }: { body: string }) {
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of body.matchAll(new RegExp(MENTION_PATTERN.source, 'g'))) {
     if (match.index > last) parts.push(body.slice(last, match.index));
     parts.push(
-      <span key={match.index} className={`mention mention-${match[2]}`}>
+      <bdi key={match.index} dir="auto" className={`mention mention-${match[2]}`}>
         @{match[1]}
-      </span>,
+      </bdi>,
     );
     last = match.index + match[0].length;
   }

@@ -1,7 +1,7 @@
 import type { CreatePostRequest, CreateTopicRequest, ListThreadsQuery, MentionCandidate, Post, Thread, ThreadWithPosts } from '@simashe/contracts';
 import { DISCUSSIONS_NAMESPACE } from '@simashe/contracts';
 import { api, liveSocket } from '@simashe/web-api-client';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 export type SubjectKind = 'report' | 'meeting' | 'lesson';
@@ -50,6 +50,8 @@ export function useMentionCandidates(q: string) {
     queryFn: () => api.get<{ items: MentionCandidate[] }>(`/discussions/mention-candidates?q=${encodeURIComponent(q)}`),
     enabled: q.length > 0,
     staleTime: 60_000,
+    // The list stays while the next letter is looked up, instead of flickering empty.
+    placeholderData: keepPreviousData,
   });
 }
 

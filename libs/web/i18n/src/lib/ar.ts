@@ -3,10 +3,16 @@ import { homeSectionsAr } from './home/ar';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditAr } from './audit/ar';
 import { commentsAr } from './comments/ar';
+import { reportImagesAr } from './report-images/ar';
+import { mentionsAr } from './mentions/ar';
+import { historyPluralsAr } from './history-plurals/ar';
+import { polishAr } from './polish/ar';
 import { meetingsAr } from './meetings/ar';
 import { reportWorkflowAr } from './report-workflow/ar';
 import { editorAr } from './editor/ar';
 import { cyclesAr } from './cycles/ar';
+import { monitoringAr } from './monitoring/ar';
+import { monitoringEmbedAr } from './monitoring-embed/ar';
 import { versionCompareAr } from './version-compare/ar';
 import { ownedSectionsAr } from './common-extra/ar';
 import type { DeepPartial } from './deep-partial';
@@ -84,6 +90,10 @@ export const ar: DeepPartial<Catalogue> = {
   },
   export: { label: 'تنزيل', md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF', versionPdf: 'تنزيل هذه النسخة (PDF)' },
   comments: commentsAr,
+  reportImages: reportImagesAr,
+  mentions: mentionsAr,
+  historyPlurals: historyPluralsAr,
+  polish: polishAr,
   meetings: meetingsAr,
   reportWorkflow: reportWorkflowAr,
   editor: editorAr,
@@ -96,7 +106,6 @@ export const ar: DeepPartial<Catalogue> = {
     automatic: 'نسخة تلقائية',
     restoreKind: 'استعادة',
     by: 'بواسطة {{name}}',
-    changes: '{{name}}: {{count}} تغيير',
     view: 'اعرض',
     hide: 'أخفِ',
     restore: 'استعد هذه النسخة',
@@ -106,6 +115,8 @@ export const ar: DeepPartial<Catalogue> = {
     compare: versionCompareAr,
   },
   cycles: cyclesAr,
+  monitoring: monitoringAr,
+  monitoringEmbed: monitoringEmbedAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,
   ...homeSectionsAr,

@@ -3,9 +3,15 @@ import { homeSectionsEn } from './home/en';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditEn } from './audit/en';
 import { commentsEn } from './comments/en';
+import { reportImagesEn } from './report-images/en';
+import { mentionsEn } from './mentions/en';
+import { historyPluralsEn } from './history-plurals/en';
+import { polishEn } from './polish/en';
 import { reportWorkflowEn } from './report-workflow/en';
 import { editorEn } from './editor/en';
 import { cyclesEn } from './cycles/en';
+import { monitoringEn } from './monitoring/en';
+import { monitoringEmbedEn } from './monitoring-embed/en';
 import { meetingsEn } from './meetings/en';
 import { versionCompareEn } from './version-compare/en';
 
@@ -167,6 +173,10 @@ export const en = {
     versionPdf: 'Download this version (PDF)',
   },
   comments: commentsEn,
+  reportImages: reportImagesEn,
+  mentions: mentionsEn,
+  historyPlurals: historyPluralsEn,
+  polish: polishEn,
   reportWorkflow: reportWorkflowEn,
   meetings: meetingsEn,
   discussions: {
@@ -288,7 +298,6 @@ export const en = {
     automatic: 'Automatic version',
     restoreKind: 'Restore',
     by: 'by {{name}}',
-    changes: '{{name}}: {{count}} change(s)',
     view: 'View',
     hide: 'Hide',
     restore: 'Restore this version',
@@ -328,6 +337,8 @@ export const en = {
     emailReminders: 'Also send reminders by email (when the workspace has email set up)',
   },
   cycles: cyclesEn,
+  monitoring: monitoringEn,
+  monitoringEmbed: monitoringEmbedEn,
   audit: auditEn,
   accountSecurity: accountSecurityEn,
   ...homeSectionsEn,

@@ -3,10 +3,16 @@ import { homeSectionsEs } from './home/es';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditEs } from './audit/es';
 import { commentsEs } from './comments/es';
+import { reportImagesEs } from './report-images/es';
+import { mentionsEs } from './mentions/es';
+import { historyPluralsEs } from './history-plurals/es';
+import { polishEs } from './polish/es';
 import { meetingsEs } from './meetings/es';
 import { reportWorkflowEs } from './report-workflow/es';
 import { editorEs } from './editor/es';
 import { cyclesEs } from './cycles/es';
+import { monitoringEs } from './monitoring/es';
+import { monitoringEmbedEs } from './monitoring-embed/es';
 import { versionCompareEs } from './version-compare/es';
 import { ownedSectionsEs } from './common-extra/es';
 import type { DeepPartial } from './deep-partial';
@@ -87,6 +93,10 @@ export const es: DeepPartial<Catalogue> = {
   },
   export: { label: 'Descargar', md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF', versionPdf: 'Descargar esta versión (PDF)' },
   comments: commentsEs,
+  reportImages: reportImagesEs,
+  mentions: mentionsEs,
+  historyPlurals: historyPluralsEs,
+  polish: polishEs,
   meetings: meetingsEs,
   reportWorkflow: reportWorkflowEs,
   editor: editorEs,
@@ -99,7 +109,6 @@ export const es: DeepPartial<Catalogue> = {
     automatic: 'Versión automática',
     restoreKind: 'Restauración',
     by: 'por {{name}}',
-    changes: '{{name}}: {{count}} cambio(s)',
     view: 'Ver',
     hide: 'Ocultar',
     restore: 'Restaurar esta versión',
@@ -109,6 +118,8 @@ export const es: DeepPartial<Catalogue> = {
     compare: versionCompareEs,
   },
   cycles: cyclesEs,
+  monitoring: monitoringEs,
+  monitoringEmbed: monitoringEmbedEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,
   ...homeSectionsEs,

@@ -3,10 +3,16 @@ import { homeSectionsFr } from './home/fr';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
 import { auditFr } from './audit/fr';
 import { commentsFr } from './comments/fr';
+import { reportImagesFr } from './report-images/fr';
+import { mentionsFr } from './mentions/fr';
+import { historyPluralsFr } from './history-plurals/fr';
+import { polishFr } from './polish/fr';
 import { meetingsFr } from './meetings/fr';
 import { reportWorkflowFr } from './report-workflow/fr';
 import { editorFr } from './editor/fr';
 import { cyclesFr } from './cycles/fr';
+import { monitoringFr } from './monitoring/fr';
+import { monitoringEmbedFr } from './monitoring-embed/fr';
 import { versionCompareFr } from './version-compare/fr';
 import { ownedSectionsFr } from './common-extra/fr';
 import type { DeepPartial } from './deep-partial';
@@ -87,6 +93,10 @@ export const fr: DeepPartial<Catalogue> = {
   },
   export: { label: 'Télécharger', md: 'Markdown', html: 'HTML', docx: 'Word', pdf: 'PDF', versionPdf: 'Télécharger cette version (PDF)' },
   comments: commentsFr,
+  reportImages: reportImagesFr,
+  mentions: mentionsFr,
+  historyPlurals: historyPluralsFr,
+  polish: polishFr,
   meetings: meetingsFr,
   reportWorkflow: reportWorkflowFr,
   editor: editorFr,
@@ -99,7 +109,6 @@ export const fr: DeepPartial<Catalogue> = {
     automatic: 'Version automatique',
     restoreKind: 'Restauration',
     by: 'par {{name}}',
-    changes: '{{name}} : {{count}} modification(s)',
     view: 'Afficher',
     hide: 'Masquer',
     restore: 'Restaurer cette version',
@@ -109,6 +118,8 @@ export const fr: DeepPartial<Catalogue> = {
     compare: versionCompareFr,
   },
   cycles: cyclesFr,
+  monitoring: monitoringFr,
+  monitoringEmbed: monitoringEmbedFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,
   ...homeSectionsFr,

@@ -1,5 +1,5 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
-import { layoutDay, monthCell, nowMinute } from './calendar-layout';
+import { layoutDay, meetingsOn, monthCell, nowIndex, nowMinute, openingHour } from './calendar-layout';
 
 const meeting = (title: string, start: string, end: string): MeetingOccurrence => ({
   meetingId: '00000000-0000-4000-8000-000000000000',
@@ -65,5 +65,47 @@ describe('month cell', () => {
     expect(shown.map((i) => i.start.slice(11, 13))).toEqual(['08', '09', '12']);
     expect(more).toBe(2);
     expect(monthCell(items.slice(0, 2)).more).toBe(0);
+  });
+});
+
+describe('where the week view opens', () => {
+  const week = '2027-03-01'; // a Monday
+
+  it('opens at 08:00 when no meeting of the week starts earlier', () => {
+    expect(openingHour([], week, 'UTC')).toBe(8);
+    expect(openingHour([meeting('A', '2027-03-02T10:00:00Z', '2027-03-02T11:00:00Z')], week, 'UTC')).toBe(8);
+  });
+
+  it('opens an hour before an earlier meeting, in the viewer’s zone, never before midnight', () => {
+    const early = meeting('Early', '2027-03-03T04:30:00Z', '2027-03-03T05:30:00Z');
+    expect(openingHour([early], week, 'UTC')).toBe(3);
+    expect(openingHour([early], week, 'Africa/Nairobi')).toBe(6); // 07:30 in Nairobi
+    expect(openingHour([meeting('Midnight', '2027-03-04T00:15:00Z', '2027-03-04T01:00:00Z')], week, 'UTC')).toBe(0);
+  });
+
+  it('ignores meetings of other weeks', () => {
+    expect(openingHour([meeting('Next week', '2027-03-08T05:00:00Z', '2027-03-08T06:00:00Z')], week, 'UTC')).toBe(8);
+    expect(openingHour([meeting('Sunday before', '2027-02-28T05:00:00Z', '2027-02-28T06:00:00Z')], week, 'UTC')).toBe(8);
+  });
+});
+
+describe('a day’s list (phone week, month counts)', () => {
+  const items = [
+    meeting('Late', '2027-03-02T15:00:00Z', '2027-03-02T16:00:00Z'),
+    meeting('Early', '2027-03-02T07:00:00Z', '2027-03-02T08:00:00Z'),
+    meeting('Other day', '2027-03-03T07:00:00Z', '2027-03-03T08:00:00Z'),
+  ];
+
+  it('lists a day’s meetings in time order, by the viewer’s day', () => {
+    expect(meetingsOn(items, '2027-03-02', 'UTC').map((o) => o.title)).toEqual(['Early', 'Late']);
+    expect(meetingsOn(items, '2027-03-02', 'Pacific/Auckland').map((o) => o.title)).toEqual(['Early']); // 20:00 on the 2nd there
+  });
+
+  it('puts the now marker before the first meeting yet to start, only on today', () => {
+    const day = meetingsOn(items, '2027-03-02', 'UTC');
+    expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-02T06:00:00Z'))).toBe(0);
+    expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-02T12:00:00Z'))).toBe(1);
+    expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-02T18:00:00Z'))).toBe(2);
+    expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-03T12:00:00Z'))).toBeNull();
   });
 });

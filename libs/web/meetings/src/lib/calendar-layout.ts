@@ -3,6 +3,8 @@ import { DateTime } from 'luxon';
 
 /** Where the week view opens: the start of the working day. */
 export const WORKDAY_START_HOUR = 8;
+/** Below this width (the phone menu's breakpoint) the week is a list of days and month cells show counts. */
+export const PHONE_QUERY = '(max-width: 48rem)';
 /** How many meetings a month cell lists before "+N more". */
 export const MONTH_CELL_LIMIT = 3;
 
@@ -60,4 +62,35 @@ export function nowMinute(day: string, zone: string, now: Date = new Date()): nu
 export function monthCell<T extends { start: string }>(items: readonly T[], limit = MONTH_CELL_LIMIT): { shown: T[]; more: number } {
   const sorted = [...items].sort((a, b) => a.start.localeCompare(b.start));
   return { shown: sorted.slice(0, limit), more: Math.max(0, sorted.length - limit) };
+}
+
+/**
+ * The hour the week view opens at: the working day (08:00), or an hour before the week's first meeting when that
+ * starts earlier, so an early meeting is never hidden above the fold. `weekStart` is a yyyy-LL-dd day in `zone`.
+ */
+export function openingHour(items: readonly { start: string }[], weekStart: string, zone: string): number {
+  const from = DateTime.fromISO(weekStart, { zone }).startOf('day');
+  const to = from.plus({ weeks: 1 });
+  let hour = WORKDAY_START_HOUR;
+  for (const item of items) {
+    const start = DateTime.fromISO(item.start).setZone(zone);
+    if (start >= from && start < to) hour = Math.min(hour, Math.max(0, start.hour - 1));
+  }
+  return hour;
+}
+
+/** The meetings of one day in `zone`, in time order (the phone's list of days and a month cell's count). */
+export function meetingsOn<T extends { start: string }>(items: readonly T[], day: string, zone: string): T[] {
+  const midnight = DateTime.fromISO(day, { zone }).startOf('day');
+  return items.filter((o) => DateTime.fromISO(o.start).setZone(zone).hasSame(midnight, 'day')).sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/**
+ * Where today's "now" marker goes in a day's list: before the first meeting that has not started yet (the list's
+ * length when all have started), or null when `day` is not today in `zone`.
+ */
+export function nowIndex(items: readonly { start: string }[], day: string, zone: string, now: Date = new Date()): number | null {
+  if (nowMinute(day, zone, now) === null) return null;
+  const index = items.findIndex((item) => new Date(item.start).getTime() > now.getTime());
+  return index === -1 ? items.length : index;
 }

@@ -1,7 +1,7 @@
 import type { Meeting, RsvpCounts } from '@simashe/contracts';
 import { formatDateTime } from '@simashe/web-i18n';
 import { Alert, Button, Card, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsolate } from './occurrence-item';
 import { useGuests, useRemindGuests } from './queries';
@@ -39,6 +39,16 @@ export function GuestListCard({ meeting, viewZone }: { meeting: Meeting; viewZon
   const started = session ? new Date(session.start).getTime() <= now : true;
   const when = (iso: string) => formatDateTime(iso, i18n.language, { timeZone: viewZone, dateStyle: 'medium', timeStyle: 'short' });
   const reminder = remind.data ?? guests.data?.lastReminder ?? null;
+  // "Remind" is disabled while it sends, which drops focus to the page: the outcome takes it instead, so keyboard
+  // and screen-reader users land on (and hear) what happened.
+  const result = useRef<HTMLDivElement>(null);
+  const awaitingResult = useRef(false);
+  useEffect(() => {
+    if (awaitingResult.current && (remind.isSuccess || remind.isError)) {
+      awaitingResult.current = false;
+      result.current?.focus();
+    }
+  }, [remind.isSuccess, remind.isError]);
 
   if (!occurrence) return null;
   return (
@@ -84,20 +94,26 @@ export function GuestListCard({ meeting, viewZone }: { meeting: Meeting; viewZon
                 variant="secondary"
                 busy={remind.isPending}
                 disabled={guests.data.counts.none === 0}
-                onClick={() => occurrence && remind.mutate({ meetingId: meeting.id, occurrence })}
+                onClick={() => {
+                  if (!occurrence) return;
+                  awaitingResult.current = true;
+                  remind.mutate({ meetingId: meeting.id, occurrence });
+                }}
               >
                 {t('meetings.guests.remind', { count: guests.data.counts.none })}
               </Button>
             </div>
           )}
-          {remind.error && <Alert kind="error">{remind.error.message}</Alert>}
-          {remind.data && (
-            <Alert kind={remind.data.alreadySent ? 'info' : 'success'}>
-              {remind.data.alreadySent
-                ? t('meetings.guests.alreadyReminded', { date: when(remind.data.sentAt), name: isolate(remind.data.sentByName) })
-                : t('meetings.guests.reminded', { count: remind.data.reminded })}
-            </Alert>
-          )}
+          <div className="remind-result" ref={result} tabIndex={-1}>
+            {remind.error && <Alert kind="error">{remind.error.message}</Alert>}
+            {remind.data && (
+              <Alert kind={remind.data.alreadySent ? 'info' : 'success'}>
+                {remind.data.alreadySent
+                  ? t('meetings.guests.alreadyReminded', { date: when(remind.data.sentAt), name: isolate(remind.data.sentByName) })
+                  : t('meetings.guests.reminded', { count: remind.data.reminded })}
+              </Alert>
+            )}
+          </div>
           {!remind.data && reminder && (
             <p className="muted">{t('meetings.guests.lastReminder', { date: when(reminder.sentAt), name: isolate(reminder.sentByName), count: reminder.reminded })}</p>
           )}

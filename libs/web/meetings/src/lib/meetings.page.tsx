@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { AttendanceRatesCard } from './attendance-rates.card';
-import { MonthView, shiftAnchor, viewRange, WeekView, type CalendarView } from './calendar-views';
+import { MonthView, shiftAnchor, usePhoneLayout, viewRange, WeekView, type CalendarView } from './calendar-views';
 import { OccurrenceItem } from './occurrence-item';
 import { useCalendarFeed, useResetCalendarFeed, useUpcomingMeetings } from './queries';
 import { NewMeetingButton } from './schedule-form';
@@ -38,6 +38,13 @@ function CalendarCard() {
   const [viewZone, setViewZone] = useShownZone(user.timeZone);
   const [view, setView] = useState<CalendarView>('list');
   const [anchor, setAnchor] = useState(() => DateTime.now().setZone(user.timeZone).toISODate()!);
+  // The day a month cell opened: the week view moves focus to it (the clicked button is gone with the month).
+  const [openedDay, setOpenedDay] = useState<string | undefined>();
+  const phone = usePhoneLayout();
+  const go = (nextAnchor: string) => {
+    setOpenedDay(undefined);
+    setAnchor(nextAnchor);
+  };
   const range = viewRange(view, anchor, viewZone);
   const occurrences = useUpcomingMeetings(range.from.toUTC().toISO()!, range.to.toUTC().toISO()!);
   const heading =
@@ -52,19 +59,28 @@ function CalendarCard() {
       <div className="calendar-controls">
         <div className="button-row" role="group" aria-label={t('meetings.view')}>
           {(['month', 'week', 'list'] as const).map((option) => (
-            <Button key={option} variant="secondary" aria-pressed={view === option} className={view === option ? 'selected' : ''} onClick={() => setView(option)}>
+            <Button
+              key={option}
+              variant="secondary"
+              aria-pressed={view === option}
+              className={view === option ? 'selected' : ''}
+              onClick={() => {
+                setOpenedDay(undefined);
+                setView(option);
+              }}
+            >
               {t(`meetings.views.${option}`)}
             </Button>
           ))}
         </div>
         <div className="button-row">
-          <Button variant="secondary" aria-label={t('meetings.previous')} onClick={() => setAnchor(shiftAnchor(view, anchor, -1))}>
+          <Button variant="secondary" aria-label={t('meetings.previous')} onClick={() => go(shiftAnchor(view, anchor, -1))}>
             ‹
           </Button>
-          <Button variant="secondary" onClick={() => setAnchor(DateTime.now().setZone(viewZone).toISODate()!)}>
+          <Button variant="secondary" onClick={() => go(DateTime.now().setZone(viewZone).toISODate()!)}>
             {t('meetings.today')}
           </Button>
-          <Button variant="secondary" aria-label={t('meetings.next')} onClick={() => setAnchor(shiftAnchor(view, anchor, 1))}>
+          <Button variant="secondary" aria-label={t('meetings.next')} onClick={() => go(shiftAnchor(view, anchor, 1))}>
             ›
           </Button>
           <strong aria-live="polite">{heading}</strong>
@@ -80,13 +96,15 @@ function CalendarCard() {
           items={occurrences.data.items}
           anchor={anchor}
           zone={viewZone}
+          phone={phone}
           onShowDay={(day) => {
             setAnchor(day);
+            setOpenedDay(day);
             setView('week');
           }}
         />
       ) : view === 'week' ? (
-        <WeekView items={occurrences.data.items} anchor={anchor} zone={viewZone} />
+        <WeekView items={occurrences.data.items} anchor={anchor} zone={viewZone} phone={phone} focus={openedDay} />
       ) : occurrences.data.items.length === 0 ? (
         <EmptyState>{t('meetings.empty')}</EmptyState>
       ) : (

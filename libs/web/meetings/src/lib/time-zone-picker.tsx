@@ -1,12 +1,15 @@
 import { supportedTimeZones } from '@simashe/web-i18n';
 import { SelectField, TextField } from '@simashe/web-ui';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canonicalZone, filterTimeZones, timeZoneOptions } from './time-zones';
+import { useIsolate } from './occurrence-item';
+import { canonicalZone, filterTimeZones, stepZone, timeZoneOptions, zoneForSearch } from './time-zones';
 
 /**
  * A time zone, found by typing a city, an old or current IANA name or an offset; each shown with its offset now.
- * The person's own zone comes first. Values are current IANA ids (never "Asia/Calcutta").
+ * Typing selects the first match (unless the chosen zone still matches), the arrow keys step through the matches
+ * without leaving the box, and a status line says which zone is chosen. The person's own zone comes first. Values
+ * are current IANA ids (never "Asia/Calcutta").
  */
 export function TimeZonePicker({ label, value, ownZone, onChange, error }: { label: string; value: string; ownZone: string; onChange: (zone: string) => void; error?: string }) {
   const { t } = useTranslation();
@@ -14,9 +17,40 @@ export function TimeZonePicker({ label, value, ownZone, onChange, error }: { lab
   const all = useMemo(() => timeZoneOptions(supportedTimeZones(), ownZone), [ownZone]);
   const current = canonicalZone(value);
   const shown = filterTimeZones(all, query, current);
+  const matches = query.trim() === '' ? shown.length : filterTimeZones(all, query).length;
+  const isolate = useIsolate();
+  const chosen = isolate(all.find((option) => option.id === current)?.label ?? current);
+  const search = (next: string) => {
+    setQuery(next);
+    const zone = zoneForSearch(all, next, current);
+    if (zone !== current) onChange(zone);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const zone = stepZone(shown, current, event.key === 'ArrowDown' ? 1 : -1);
+      if (zone !== current) onChange(zone);
+    } else if (event.key === 'Enter') {
+      // The zone is already chosen as one types: Enter must not submit the form around the picker.
+      event.preventDefault();
+    } else if (event.key === 'Escape' && query !== '') {
+      // Clears the search only; a second Escape closes the dialog around it.
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
+    }
+  };
   return (
     <div className="time-zone-picker">
-      <TextField type="search" label={t('meetings.zoneSearch', { label })} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+      <TextField
+        type="search"
+        label={t('meetings.zoneSearch', { label })}
+        value={query}
+        onChange={(e) => search(e.target.value)}
+        onKeyDown={onKeyDown}
+        autoComplete="off"
+        hint={t('polish.zonePicker.keys')}
+      />
       <SelectField
         label={label}
         value={current}
@@ -27,7 +61,7 @@ export function TimeZonePicker({ label, value, ownZone, onChange, error }: { lab
       />
       {query.trim() !== '' && (
         <p className="muted" role="status">
-          {t('meetings.zoneMatches', { count: shown.length })}
+          {matches === 0 ? t('polish.zonePicker.none', { zone: chosen }) : `${t('meetings.zoneMatches', { count: matches })} ${t('polish.zonePicker.selected', { zone: chosen })}`}
         </p>
       )}
     </div>

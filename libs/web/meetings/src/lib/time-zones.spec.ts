@@ -1,4 +1,4 @@
-import { canonicalZone, filterTimeZones, offsetLabel, timeZoneOptions } from './time-zones';
+import { canonicalZone, filterTimeZones, offsetLabel, stepZone, timeZoneOptions, zoneForSearch } from './time-zones';
 
 const JANUARY = new Date('2027-01-15T12:00:00Z');
 const JULY = new Date('2027-07-15T12:00:00Z');
@@ -48,5 +48,32 @@ describe('time-zone options', () => {
   it('keeps the chosen zone in the list whatever the search', () => {
     const options = timeZoneOptions(ZONES, 'UTC', JANUARY);
     expect(filterTimeZones(options, 'nairobi', 'Europe/Zurich').map((o) => o.id)).toEqual(['Europe/Zurich', 'Africa/Nairobi']);
+  });
+});
+
+describe('searching selects', () => {
+  const options = timeZoneOptions(ZONES, 'UTC', JANUARY);
+
+  it('selects the first match as one types, even through an old name', () => {
+    expect(zoneForSearch(options, 'nairobi', 'UTC')).toBe('Africa/Nairobi');
+    expect(zoneForSearch(options, 'calcutta', 'UTC')).toBe('Asia/Kolkata');
+    expect(zoneForSearch(options, '+5:30', 'Europe/Zurich')).toBe('Asia/Kolkata');
+  });
+
+  it('keeps the chosen zone while it still matches, and when nothing matches or the box is empty', () => {
+    expect(zoneForSearch(options, 'europe', 'Europe/Zurich')).toBe('Europe/Zurich');
+    expect(zoneForSearch(options, 'atlantis', 'Europe/Zurich')).toBe('Europe/Zurich');
+    expect(zoneForSearch(options, '  ', 'Europe/Zurich')).toBe('Europe/Zurich');
+  });
+
+  it('steps through the shown zones with the arrow keys, stopping at either end', () => {
+    const europe = filterTimeZones(options, 'europe');
+    expect(europe.map((o) => o.id)).toEqual(['Europe/Zurich', 'Europe/Kyiv']);
+    expect(stepZone(europe, 'Europe/Zurich', 1)).toBe('Europe/Kyiv');
+    expect(stepZone(europe, 'Europe/Kyiv', 1)).toBe('Europe/Kyiv');
+    expect(stepZone(europe, 'Europe/Kyiv', -1)).toBe('Europe/Zurich');
+    expect(stepZone(europe, 'UTC', 1)).toBe('Europe/Zurich');
+    expect(stepZone(europe, 'UTC', -1)).toBe('Europe/Kyiv');
+    expect(stepZone([], 'UTC', 1)).toBe('UTC');
   });
 });

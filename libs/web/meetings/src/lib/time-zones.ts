@@ -96,3 +96,22 @@ export function filterTimeZones(options: readonly TimeZoneOption[], query: strin
     return words.every((word) => haystack.includes(word));
   });
 }
+
+/**
+ * The zone a search selects: the current one while it still matches, else the first match; the current one when the
+ * search is empty or matches nothing (the select never jumps to nothing). So typing "nairobi" selects Africa/Nairobi.
+ */
+export function zoneForSearch(options: readonly TimeZoneOption[], query: string, current: string): string {
+  if (query.trim() === '') return current;
+  const matches = filterTimeZones(options, query);
+  if (matches.length === 0 || matches.some((option) => option.id === current)) return current;
+  return matches[0].id;
+}
+
+/** The next (1) or previous (-1) zone among those shown, from the current one; arrow keys in the search box. */
+export function stepZone(shown: readonly TimeZoneOption[], current: string, direction: 1 | -1): string {
+  if (shown.length === 0) return current;
+  const index = shown.findIndex((option) => option.id === current);
+  if (index === -1) return shown[direction === 1 ? 0 : shown.length - 1].id;
+  return shown[Math.min(shown.length - 1, Math.max(0, index + direction))].id;
+}

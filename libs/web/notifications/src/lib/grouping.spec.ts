@@ -11,6 +11,7 @@ function notification(overrides: Partial<Notification>): Notification {
     title: `Notification ${sequence}`,
     body: '',
     link: null,
+    message: null,
     createdAt: `2026-12-01T10:${String(sequence).padStart(2, '0')}:00.000Z`,
     read: false,
     ...overrides,

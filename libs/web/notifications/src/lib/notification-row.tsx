@@ -5,7 +5,16 @@ import { Alert, Button } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { invitationMeetingId, nextSession } from './grouping';
+import { notificationText } from './notification-text';
 import { useAnswerInvitation, useMarkManyRead } from './queries';
+
+/** A notification's title and body in the reader's language and time zone (see notificationText). */
+export function useNotificationText(): (notification: Pick<Notification, 'title' | 'body' | 'message'>) => { title: string; body: string } {
+  const { t, i18n } = useTranslation();
+  const timeZone = useCurrentUser().timeZone;
+  const rtl = i18n.dir(i18n.language) === 'rtl';
+  return (notification) => notificationText(notification, { t: (key, values) => t(key, values), language: i18n.language, timeZone, rtl });
+}
 
 /** Yes / maybe / no on an invitation, for the meeting's next session, without leaving the inbox. */
 export function InvitationAnswer({ meetingId }: { meetingId: string }) {
@@ -49,20 +58,21 @@ export function NotificationRow({ notification, unreadIds, count = 1 }: { notifi
   const unread = unreadIds.length > 0;
   const open = () => unread && markRead.mutate(unreadIds);
   const meetingId = invitationMeetingId(notification);
+  const { title, body } = useNotificationText()(notification);
   return (
     <li className={unread ? 'notification-row unread' : 'notification-row'}>
       <div className="notification-main">
         {unread && <span className="unread-dot" aria-hidden="true" />}
         {notification.link ? (
           <Link to={notification.link} onClick={open} dir="auto">
-            {notification.title}
+            {title}
           </Link>
         ) : (
-          <strong dir="auto">{notification.title}</strong>
+          <strong dir="auto">{title}</strong>
         )}
-        {notification.body && (
+        {body && (
           <span className="notification-body muted" dir="auto">
-            {notification.body}
+            {body}
           </span>
         )}
         <span className="notification-meta muted">

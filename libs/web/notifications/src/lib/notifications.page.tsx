@@ -5,13 +5,14 @@ import { Button, Card, EmptyState, LoadingState, QueryError } from '@simashe/web
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupNotifications, type NotificationGroup } from './grouping';
-import { NotificationRow } from './notification-row';
+import { NotificationRow, useNotificationText } from './notification-row';
 import { useMarkAllRead, useNotifications, usePreferences, useUpdatePreferences } from './queries';
 
 /** A subject's notifications: its newest as a compact row, the older ones folded under it. */
 function NotificationGroupItem({ group }: { group: NotificationGroup }) {
   const { t } = useTranslation();
   const format = useDateFormatter(useCurrentUser().timeZone);
+  const text = useNotificationText();
   const unreadIds = group.items.filter((item) => !item.read).map((item) => item.id);
   const older = group.items.slice(1);
   return (
@@ -24,7 +25,7 @@ function NotificationGroupItem({ group }: { group: NotificationGroup }) {
             <ul className="notification-older">
               {older.map((item) => (
                 <li key={item.id}>
-                  <span dir="auto">{item.title}</span> <span className="muted">· <bdi>{format(item.createdAt, { timeStyle: 'short' })}</bdi></span>
+                  <span dir="auto">{text(item).title}</span> <span className="muted">· <bdi>{format(item.createdAt, { timeStyle: 'short' })}</bdi></span>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import type { MeasureOption } from '@simashe/contracts';
+import type { MeasureOption, MonitoringChart } from '@simashe/contracts';
 import { ChartEmbed, readChartEmbedAttributes } from '@simashe/editor';
 import { api } from '@simashe/web-api-client';
 import { NodeViewWrapper, ReactNodeViewRenderer, type Editor, type NodeViewProps } from '@tiptap/react';
@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 
 // The chart itself (ECharts) comes with the cycles screens, loaded only when a document shows one.
 const MeasureChartEmbed = lazy(async () => ({ default: (await import('@simashe/web-cycles')).MeasureChartEmbed }));
+// Inequality-monitoring charts come with the monitoring screens, the same way.
+const MonitoringChartEmbed = lazy(async () => ({ default: (await import('@simashe/web-monitoring')).MonitoringChartEmbed }));
+const MonitoringChartPicker = lazy(async () => ({ default: (await import('@simashe/web-monitoring')).MonitoringChartPicker }));
 
 function ChartEmbedView({ node, selected }: NodeViewProps) {
   const { t } = useTranslation();
@@ -17,7 +20,7 @@ function ChartEmbedView({ node, selected }: NodeViewProps) {
     <NodeViewWrapper as="figure" className={`chart-embed${selected ? ' chart-embed-selected' : ''}`} data-drag-handle="">
       {attrs ? (
         <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-          <MeasureChartEmbed id={attrs.id} title={attrs.title} />
+          {attrs.source === 'monitoring' ? <MonitoringChartEmbed id={attrs.id} title={attrs.title} /> : <MeasureChartEmbed id={attrs.id} title={attrs.title} />}
         </Suspense>
       ) : (
         <p className="muted">{t('cycles.embed.unavailable', { title: '' })}</p>
@@ -38,8 +41,18 @@ export function withLiveCharts(extensions: AnyExtension[]): AnyExtension[] {
 export function ChartEmbedTools({ editor, editable, open, setOpen }: { editor: Editor; editable: boolean; open: boolean; setOpen: (open: boolean) => void }) {
   const { t } = useTranslation();
   const id = useId();
+  const sourceId = useId();
   const [choice, setChoice] = useState('');
-  const measures = useQuery({ queryKey: ['cycles', 'measure-options'], queryFn: () => api.get<{ items: MeasureOption[] }>('/measures'), enabled: open });
+  const [source, setSource] = useState<'measure' | 'monitoring'>('measure');
+  const measures = useQuery({ queryKey: ['cycles', 'measure-options'], queryFn: () => api.get<{ items: MeasureOption[] }>('/measures'), enabled: open && source === 'measure' });
+  const insertMonitoring = (chart: MonitoringChart) => {
+    editor
+      .chain()
+      .focus()
+      .insertContent([{ type: 'chartEmbed', attrs: { source: 'monitoring', id: chart.id, title: chart.title } }, { type: 'paragraph' }])
+      .run();
+    setOpen(false);
+  };
   const insert = () => {
     const measure = measures.data?.items.find((m) => m.id === choice);
     if (!measure) return;
@@ -58,6 +71,20 @@ export function ChartEmbedTools({ editor, editable, open, setOpen }: { editor: E
         {t('cycles.embed.insert')}
       </button>
       {open && (
+        <>
+          <label htmlFor={sourceId}>{t('monitoringEmbed.source')}</label>
+          <select id={sourceId} value={source} onChange={(event) => setSource(event.target.value as 'measure' | 'monitoring')}>
+            <option value="measure">{t('monitoringEmbed.sourceMeasure')}</option>
+            <option value="monitoring">{t('monitoringEmbed.sourceMonitoring')}</option>
+          </select>
+        </>
+      )}
+      {open && source === 'monitoring' && (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <MonitoringChartPicker onInsert={insertMonitoring} />
+        </Suspense>
+      )}
+      {open && source === 'measure' && (
         <>
           <label htmlFor={id}>{t('cycles.embed.measure')}</label>
           <select id={id} value={choice} autoFocus onChange={(event) => setChoice(event.target.value)}>

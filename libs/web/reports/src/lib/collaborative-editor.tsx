@@ -13,6 +13,8 @@ import { ChartEmbedTools, withLiveCharts } from './chart-embeds';
 import { CommentHighlights, showCommentHighlights } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
 import { LinkDialog } from './link-dialog';
+import { ImageDropPaste, ImageFileInput, ImageTools, ImageUploadStatus, useImageUploads, withReportImages, type ImageFilesHandler } from './report-images';
+import { MentionMenu, withMentionSuggestions, type MentionMenuHandlers } from './mention-menu';
 import { colourFor, initials } from './presence';
 import { useComments } from './queries';
 import { SlashCommands, SlashMenu, type SlashMenuHandlers } from './slash-menu';
@@ -45,7 +47,7 @@ function usePresence(provider: CollabProvider): PresentPerson[] {
  * The formatting toolbar. It scrolls sideways in one row on a narrow screen; Alt+F10 in the text moves the keyboard
  * to it (to the table's tools when the cursor is in a table), and Escape there goes back to the text.
  */
-function Toolbar({ editor, editable, onLink }: { editor: Editor; editable: boolean; onLink: () => void }) {
+function Toolbar({ editor, editable, onLink, onImage }: { editor: Editor; editable: boolean; onLink: () => void; onImage?: () => void }) {
   const { t } = useTranslation();
   const chain = () => editor.chain().focus();
   return (
@@ -59,6 +61,7 @@ function Toolbar({ editor, editable, onLink }: { editor: Editor; editable: boole
       <ToolbarButton label={t('editor.orderedList')} active={editor.isActive('orderedList')} disabled={!editable} onClick={() => chain().toggleOrderedList().run()}>1.</ToolbarButton>
       <ToolbarButton label={t('editor.quote')} active={editor.isActive('blockquote')} disabled={!editable} onClick={() => chain().toggleBlockquote().run()}>❝</ToolbarButton>
       <ToolbarButton label={t('editor.link')} active={editor.isActive('link')} disabled={!editable} onClick={onLink}>{t('editor.link')}</ToolbarButton>
+      {onImage && <ToolbarButton label={t('reportImages.insertLabel')} disabled={!editable} onClick={onImage}>{t('reportImages.insert')}</ToolbarButton>}
       <ToolbarButton label={t('editor.table')} disabled={!editable} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>▦</ToolbarButton>
       <ToolbarButton label={t('editor.undo')} disabled={!editable} onClick={() => chain().undo().run()}>↶</ToolbarButton>
       <ToolbarButton label={t('editor.redo')} disabled={!editable} onClick={() => chain().redo().run()}>↷</ToolbarButton>
@@ -90,10 +93,12 @@ export interface CollaborativeEditorProps {
   comments?: { reportId: string; canModerate: boolean };
   /** Who action items can be assigned to. */
   owners?: ActionItemOwner[];
+  /** Reports: images are uploaded to this report's image store (toolbar, "/" menu, paste and drop). */
+  imagesReportId?: string;
 }
 
 /** The real-time editor of reports and meeting minutes: Tiptap on a shared Yjs document, with presence and cursors. */
-export function CollaborativeEditor({ doc, provider, user, editable, label, comments, owners = [] }: CollaborativeEditorProps) {
+export function CollaborativeEditor({ doc, provider, user, editable, label, comments, owners = [], imagesReportId }: CollaborativeEditorProps) {
   // i18n, not t, inside the editor's extensions: they are built once and must follow a later change of language.
   const { t, i18n } = useTranslation();
   const people = usePresence(provider);
@@ -101,11 +106,18 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
   const [chartsOpen, setChartsOpen] = useState(false);
   // The editor is built once: the "/" menu it reports to is reached through this holder, set by SlashMenu.
   const [slashHandlers] = useState<{ current: SlashMenuHandlers | null }>(() => ({ current: null }));
+  // Pasted and dropped image files go to the uploader through this holder (null where images cannot be added).
+  const [imageHandler] = useState<{ current: ImageFilesHandler | null }>(() => ({ current: null }));
+  const [imageInput, setImageInput] = useState<HTMLInputElement | null>(null);
+  // "@" mentions only where they tell someone: reports (the document with comments), not meeting minutes.
+  const [mentionHandlers] = useState<{ current: MentionMenuHandlers | null }>(() => ({ current: null }));
+  const mentionsOn = Boolean(comments);
   const bar = useRef<HTMLDivElement>(null);
   const editor = useEditor(
     {
       extensions: [
-        ...withLiveCharts(reportExtensions()),
+        ...withMentionSuggestions(withReportImages(withLiveCharts(reportExtensions()), imagesReportId), () => mentionHandlers.current, () => mentionsOn),
+        ImageDropPaste.configure({ handler: () => imageHandler.current }),
         Collaboration.configure({ document: doc, field: REPORT_DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colourFor(user.id) } }),
         CommentHighlights,
@@ -133,6 +145,10 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
     editor?.setEditable(editable);
   }, [editor, editable]);
 
+  const images = useImageUploads(editor, imagesReportId);
+  const canAddImages = editable && !!imagesReportId;
+  const openImagePicker = canAddImages ? () => imageInput?.click() : undefined;
+
   if (!editor) return null;
   // Alt+F10 (as in word processors) from the text to the toolbar, Escape from a toolbar back to the text.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -151,7 +167,7 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
   return (
     <div className="editor" onKeyDown={onKeyDown} style={{ ['--action-label' as string]: JSON.stringify(t('editor.actionItem')), ['--due-label' as string]: JSON.stringify(t('editor.due')) }}>
       <div className="editor-bar" ref={bar}>
-        <Toolbar editor={editor} editable={editable} onLink={() => setLinkOpen(true)} />
+        <Toolbar editor={editor} editable={editable} onLink={() => setLinkOpen(true)} onImage={imagesReportId ? (openImagePicker ?? (() => undefined)) : undefined} />
         <ul className="presence" aria-label={t('editor.presence')}>
           {people.map((person) => (
             <li key={person.clientId} className="avatar" style={{ backgroundColor: person.color }} title={person.clientId === doc.clientID ? t('editor.you', { name: person.name }) : person.name}>
@@ -163,9 +179,13 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
         <ActionItemTools editor={editor} editable={editable} owners={owners} />
         <ChartEmbedTools editor={editor} editable={editable} open={chartsOpen} setOpen={setChartsOpen} />
         <TableTools editor={editor} editable={editable} />
+        <ImageTools editor={editor} editable={editable} />
       </div>
+      {canAddImages && <ImageFileInput inputRef={setImageInput} handlerRef={imageHandler} onFiles={images.upload} />}
+      <ImageUploadStatus uploads={images.uploads} dismiss={images.dismiss} />
       <LinkDialog editor={editor} open={linkOpen} onClose={() => setLinkOpen(false)} />
-      {editable && <SlashMenu editor={editor} handlersRef={slashHandlers} onChart={() => setChartsOpen(true)} />}
+      {editable && <SlashMenu editor={editor} handlersRef={slashHandlers} onChart={() => setChartsOpen(true)} onImage={openImagePicker} />}
+      {editable && comments && <MentionMenu editor={editor} handlersRef={mentionHandlers} />}
       <div className={comments ? 'editor-layout' : undefined}>
         <EditorContent editor={editor} className="editor-main" />
         {comments && <CommentsAside editor={editor} reportId={comments.reportId} user={user} canModerate={comments.canModerate} />}

@@ -119,7 +119,7 @@ export const HistoryCard = memo(function HistoryCard({ report, currentDoc = null
                 <strong><bdi>{label(version)}</bdi></strong> · {format(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
                 {version.createdBy && <> · {t('history.by', { name: version.createdBy.name })}</>}
                 {version.contributions.length > 0 && (
-                  <div className="muted">{version.contributions.map((c) => t('history.changes', { name: c.name, count: c.changes })).join(' · ')}</div>
+                  <div className="muted">{version.contributions.map((c) => t('historyPlurals.changes', { name: c.name, count: c.changes })).join(' · ')}</div>
                 )}
                 <div className="button-row">
                   <Button variant="secondary" aria-expanded={here?.kind === 'view'} onClick={() => toggle({ kind: 'view', versionId: version.id })}>

@@ -16,6 +16,8 @@ interface LiveDocumentProps {
   label: string;
   comments?: { reportId: string; canModerate: boolean };
   owners?: ActionItemOwner[];
+  /** Reports: where images are uploaded (see CollaborativeEditor). */
+  imagesReportId?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export function LiveDocumentView({
   label,
   comments,
   owners,
+  imagesReportId,
 }: Omit<LiveDocumentProps, 'documentRef'> & { live: ReturnType<typeof useCollaboration> }) {
   const { t } = useTranslation();
   const editable = canEdit && (state?.access ?? 'edit') === 'edit';
@@ -44,7 +47,7 @@ export function LiveDocumentView({
       {state?.error && state.error.id !== 'forbidden' && <Alert kind="error">{state.error.message}</Alert>}
       {session && (
         <Suspense fallback={<LoadingState label={t('common.loading')} />}>
-          <CollaborativeEditor doc={session.doc} provider={session.provider} user={user} editable={editable} label={label} comments={comments} owners={owners} />
+          <CollaborativeEditor doc={session.doc} provider={session.provider} user={user} editable={editable} label={label} comments={comments} owners={owners} imagesReportId={imagesReportId} />
         </Suspense>
       )}
     </>

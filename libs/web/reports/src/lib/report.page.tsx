@@ -45,6 +45,7 @@ function ReportText({ report, user }: { report: Report; user: CurrentUser }) {
         canEdit={report.access === 'edit'}
         label={t('editor.content')}
         comments={{ reportId: report.id, canModerate: report.access === 'edit' || report.canManage }}
+        imagesReportId={report.id}
       />
       <HistoryCard report={report} currentDoc={currentDoc} />
     </>

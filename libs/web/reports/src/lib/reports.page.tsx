@@ -113,7 +113,7 @@ function CreateReportForm({ onCancel }: { onCancel: () => void }) {
   const create = useCreateReport();
   const error = create.error instanceof ApiError ? create.error : null;
   if (writable.length === 0) return null;
-  const template = templateId || templates.data?.items.find((x) => x.name === 'SIMASHE progress report')?.id || templates.data?.items[0]?.id || '';
+  const template = templateId || templates.data?.items.find((x) => x.key === 'progress')?.id || templates.data?.items[0]?.id || '';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -135,7 +135,7 @@ function CreateReportForm({ onCancel }: { onCancel: () => void }) {
             label={t('reports.template')}
             value={template}
             onChange={(e) => setTemplateId(e.target.value)}
-            options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            options={(templates.data?.items ?? []).map((x) => ({ value: x.id, label: x.key ? t(`polish.templates.${x.key}`) : x.name }))}
           />
         </div>
         <div className="button-row">

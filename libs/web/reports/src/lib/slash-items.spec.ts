@@ -11,6 +11,7 @@ const english: Record<SlashItemId, string> = {
   quote: 'Quote',
   actionItem: 'Action item',
   chart: 'Chart',
+  image: 'Image',
 };
 const spanish: Record<SlashItemId, string> = { ...english, heading1: 'Título principal', heading2: 'Título', table: 'Tabla', bulletList: 'Lista con viñetas', orderedList: 'Lista numerada' };
 const ids = (query: string, labels = english) => filterSlashItems(query, (id) => labels[id]).map((item) => item.id);

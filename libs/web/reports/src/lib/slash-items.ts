@@ -12,10 +12,16 @@ export const SLASH_ITEMS = [
   { id: 'quote', keywords: ['quote', 'blockquote'] },
   { id: 'actionItem', keywords: ['action', 'task', 'todo'] },
   { id: 'chart', keywords: ['chart', 'graph', 'measure'] },
+  { id: 'image', keywords: ['image', 'picture', 'photo', 'img'] },
 ] as const;
 
 export type SlashItem = (typeof SLASH_ITEMS)[number];
 export type SlashItemId = SlashItem['id'];
+
+/** The i18n key of an item's label: `editor.slash.<id>`, except images, whose words live with the rest of theirs. */
+export function slashLabelKey(id: SlashItemId): string {
+  return id === 'image' ? 'reportImages.slash' : `editor.slash.${id}`;
+}
 
 /** Lower case, without accents: "Título" is found by "titulo". */
 function fold(text: string): string {
@@ -44,10 +50,17 @@ export function filterSlashItems(query: string, label: (id: SlashItemId) => stri
     .map((entry) => entry.item);
 }
 
-/** Replaces the typed "/query" with the chosen block; a chart is chosen in the chart tools (`openCharts`). */
-export function runSlashItem(editor: Editor, range: Range, id: SlashItemId, openCharts: () => void): void {
+/**
+ * Replaces the typed "/query" with the chosen block; a chart is chosen in the chart tools (`openCharts`), an image
+ * in the file picker (`openImage`; the upload inserts it at the cursor).
+ */
+export function runSlashItem(editor: Editor, range: Range, id: SlashItemId, openCharts: () => void, openImage?: () => void): void {
   const chain = editor.chain().focus().deleteRange(range);
   switch (id) {
+    case 'image':
+      chain.run();
+      openImage?.();
+      return;
     case 'chart':
       chain.run();
       openCharts();

@@ -3,7 +3,7 @@ import { PluginKey } from '@tiptap/pm/state';
 import Suggestion, { type SuggestionProps } from '@tiptap/suggestion';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filterSlashItems, runSlashItem, type SlashItem } from './slash-items';
+import { filterSlashItems, runSlashItem, slashLabelKey, SLASH_ITEMS, type SlashItem } from './slash-items';
 
 const slashKey = new PluginKey('slashMenu');
 
@@ -54,17 +54,22 @@ export const SlashCommands = Extension.create<{ handlers: () => SlashMenuHandler
 });
 
 /** The block menu, shown under the "/" while it is open: arrows move, Enter picks, Escape closes. */
-export function SlashMenu({ editor, handlersRef, onChart }: { editor: Editor; handlersRef: { current: SlashMenuHandlers | null }; onChart: () => void }) {
+export function SlashMenu({ editor, handlersRef, onChart, onImage }: { editor: Editor; handlersRef: { current: SlashMenuHandlers | null }; onChart: () => void; onImage?: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [session, setSession] = useState<SlashSession | null>(null);
   const [active, setActive] = useState(0);
-  const label = (item: SlashItem['id']) => t(`editor.slash.${item}`);
-  const items = useMemo(() => (session ? filterSlashItems(session.query, (item) => t(`editor.slash.${item}`)) : []), [session, t]);
+  const label = (item: SlashItem['id']) => t(slashLabelKey(item));
+  // Images only where they can be uploaded (a report the person may edit).
+  const canImage = onImage !== undefined;
+  const items = useMemo(
+    () => (session ? filterSlashItems(session.query, (item) => t(slashLabelKey(item)), canImage ? SLASH_ITEMS : SLASH_ITEMS.filter((item) => item.id !== 'image')) : []),
+    [session, t, canImage],
+  );
   // What the key handler (called by the editor, outside React) reads: the latest render's menu.
-  const state = useRef({ session, items, active, onChart });
+  const state = useRef({ session, items, active, onChart, onImage });
   useLayoutEffect(() => {
-    state.current = { session, items, active, onChart };
+    state.current = { session, items, active, onChart, onImage };
   });
 
   useEffect(() => {
@@ -85,7 +90,7 @@ export function SlashMenu({ editor, handlersRef, onChart }: { editor: Editor; ha
           return true;
         }
         if (event.key === 'Enter' || event.key === 'Tab') {
-          runSlashItem(editor, open.range, shown[current].id, state.current.onChart);
+          runSlashItem(editor, open.range, shown[current].id, state.current.onChart, state.current.onImage);
           return true;
         }
         return false;
@@ -132,7 +137,7 @@ export function SlashMenu({ editor, handlersRef, onChart }: { editor: Editor; ha
               className={index === active ? 'slash-item slash-item-active' : 'slash-item'}
               onMouseDown={(event) => event.preventDefault()}
               onMouseEnter={() => setActive(index)}
-              onClick={() => runSlashItem(editor, session.range, item.id, onChart)}
+              onClick={() => runSlashItem(editor, session.range, item.id, onChart, onImage)}
             >
               {label(item.id)}
             </li>

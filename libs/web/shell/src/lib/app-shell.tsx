@@ -10,7 +10,7 @@ import './shell.css';
 export const MODULES = ['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring'] as const;
 export type ModuleKey = (typeof MODULES)[number];
 /** Modules not built yet: their route says so plainly, but the main menu does not offer them. */
-export const COMING_SOON_MODULES: readonly ModuleKey[] = ['monitoring'];
+export const COMING_SOON_MODULES: readonly ModuleKey[] = [];
 export const MENU_MODULES = MODULES.filter((module) => !COMING_SOON_MODULES.includes(module));
 
 export function LanguageSwitcher() {

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { EventBus, eventActor, formatStamp, readerLanguage, readerTimeZone, type AuthContext } from '@simashe/api-core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, EventBus, eventActor, formatStamp, readerLanguage, readerTimeZone, type AppConfig, type AuthContext } from '@simashe/api-core';
 import { DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { REPORT_DOCUMENT_FIELD, type Report } from '@simashe/contracts';
 import { safeReportJson } from '@simashe/editor';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { ReportImagesService } from '../images/report-images.service';
 import { ChartEmbedRegistry } from './chart-embeds';
 import type { ExportFormat, ExportHeader } from './export-header';
 import { toDocx } from './to-docx';
@@ -32,6 +33,8 @@ export class ReportExportService {
     private readonly versions: VersionsService,
     private readonly charts: ChartEmbedRegistry,
     private readonly events: EventBus,
+    private readonly images: ReportImagesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Embedded charts are drawn from current data, as the reader may see it. */
@@ -58,18 +61,20 @@ export class ReportExportService {
       period: `${report.periodStart} – ${report.periodEnd}`,
       versionStamp,
     };
-    const doc = safeReportJson(content);
+    // Only this report's own images are kept, and only they are read from the database.
+    const doc = safeReportJson(content, { reportId: report.id });
+    const images = format === 'md' ? new Map() : await this.images.forExport(report.id, doc);
     // Charts speak the exporting reader's language, as far as the format's fonts allow (see pdfLanguage).
     const language = readerLanguage(auth);
     const charts = await this.charts.render(auth, doc, format === 'pdf' ? pdfLanguage(language) : language);
     const body =
       format === 'html'
-        ? Buffer.from(toHtml(doc, header, charts))
+        ? Buffer.from(toHtml(doc, header, charts, images))
         : format === 'md'
-          ? Buffer.from(toMarkdown(doc, header, charts))
+          ? Buffer.from(toMarkdown(doc, header, charts, this.config.publicUrl))
           : format === 'docx'
-            ? await toDocx(doc, header, charts)
-            : await toPdf(doc, header, charts);
+            ? await toDocx(doc, header, charts, images)
+            : await toPdf(doc, header, charts, images);
     await this.events.emit('data.exported', {
       actor: eventActor(auth),
       organisationId: report.organisationId,

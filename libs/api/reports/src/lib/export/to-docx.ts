@@ -1,4 +1,4 @@
-import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
+import { actionItemLabel, imageAltText, mentionText, type ProseMirrorJson } from '@simashe/editor';
 import {
   AlignmentType,
   Document,
@@ -17,12 +17,14 @@ import {
 } from 'docx';
 import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
+import { imageFor, missingImageText, type ExportImages } from './export-images';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 function runs(nodes: ProseMirrorJson[] = []): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
     if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
+    if (node.type === 'mention') return [new TextRun({ text: mentionText(node.attrs), bold: true })];
     if (node.type !== 'text') return [];
     const has = (type: string) => node.marks?.some((mark) => mark.type === type) ?? false;
     const run = new TextRun({
@@ -38,9 +40,33 @@ function runs(nodes: ProseMirrorJson[] = []): ParagraphChild[] {
   });
 }
 
-function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level: number }, charts: Map<string, RenderedChart | null> = new Map()): Array<Paragraph | Table> {
+/** What Word draws (no WebP). */
+const DOCX_IMAGE_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' } as const;
+/** The text's width on an A4 or Letter page with Word's default margins, in pixels at 96 dpi. */
+const TEXT_WIDTH_PX = 600;
+
+function imageParagraph(node: ProseMirrorJson, images: ExportImages, room: number): Paragraph {
+  const image = imageFor(images, node.attrs);
+  const type = image ? DOCX_IMAGE_TYPES[image.contentType as keyof typeof DOCX_IMAGE_TYPES] : undefined;
+  if (!image || !type) return new Paragraph({ children: [new TextRun({ text: missingImageText(node.attrs, image, 'Word'), italics: true })] });
+  const width = Math.min(room, image.width);
+  const height = Math.max(1, Math.round((image.height / image.width) * width));
+  const alt = imageAltText(node.attrs);
+  return new Paragraph({ children: [new ImageRun({ type, data: image.data, transformation: { width, height }, altText: { name: alt || 'Image', description: alt, title: alt } })] });
+}
+
+/** `room`: the width the blocks have, in pixels (less in table cells), so images fit it. */
+function blocks(
+  nodes: ProseMirrorJson[] = [],
+  list?: { reference: string; level: number },
+  charts: Map<string, RenderedChart | null> = new Map(),
+  images: ExportImages = new Map(),
+  room = TEXT_WIDTH_PX,
+): Array<Paragraph | Table> {
   return nodes.flatMap((node): Array<Paragraph | Table> => {
     switch (node.type) {
+      case 'image':
+        return [imageParagraph(node, images, room)];
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
         if (!chart) return [new Paragraph({ children: [new TextRun({ text: missingChartText(node.attrs), italics: true })] })];
@@ -68,31 +94,31 @@ function blocks(nodes: ProseMirrorJson[] = [], list?: { reference: string; level
       case 'actionItem':
         return [new Paragraph({ children: [new TextRun({ text: actionItemLabel(node.attrs), bold: true }), ...runs(node.content)] })];
       case 'blockquote':
-        return blocks(node.content, undefined, charts);
+        return blocks(node.content, undefined, charts, images, room);
       case 'bulletList':
       case 'orderedList': {
         const reference = node.type === 'bulletList' ? 'bullets' : 'numbers';
         const level = list ? list.level + 1 : 0;
-        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }, charts));
+        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }, charts, images, room));
       }
       case 'table':
         return [
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: (node.content ?? []).map(
-              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content, undefined, charts) as Paragraph[] })) }),
+              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content, undefined, charts, images, Math.max(32, room / Math.max(1, row.content?.length ?? 1) - 16)) as Paragraph[] })) }),
             ),
           }),
         ];
       case 'horizontalRule':
         return [new Paragraph({ children: [new TextRun('———')], alignment: AlignmentType.CENTER })];
       default:
-        return node.content ? blocks(node.content, list, charts) : [];
+        return node.content ? blocks(node.content, list, charts, images, room) : [];
     }
   });
 }
 
-export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map()): Promise<Buffer> {
+export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): Promise<Buffer> {
   const document = new Document({
     title: header.title,
     creator: 'SIMASHE Workspace',
@@ -109,7 +135,7 @@ export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<s
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(header.title)] }),
           new Paragraph({ children: [new TextRun({ text: `${header.organisation} · ${header.period}`, italics: true })] }),
           new Paragraph({ children: [new TextRun({ text: header.versionStamp, italics: true })] }),
-          ...blocks(doc.content, undefined, charts),
+          ...blocks(doc.content, undefined, charts, images),
         ],
       },
     ],

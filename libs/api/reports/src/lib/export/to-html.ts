@@ -2,6 +2,7 @@ import { reportExtensions, type ProseMirrorJson } from '@simashe/editor';
 import { renderToHTMLString } from '@tiptap/static-renderer';
 import { missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
+import { imageDataUrl, missingImageText, type ExportImages } from './export-images';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -20,18 +21,29 @@ export function bodyHtml(doc: ProseMirrorJson, charts?: Map<string, RenderedChar
   });
 }
 
+/**
+ * The report's images as data URLs, so the HTML file shows them wherever it is opened (it is a download, and the
+ * report's addresses need a signed-in browser). An image not found stays its alternative text.
+ */
+export function embedImages(html: string, images: ExportImages): string {
+  return html.replace(/<img src="([^"]*)"(?: alt="([^"]*)")?\s*\/?>/g, (_match, src: string, alt = '') => {
+    const image = images.get(src);
+    return image ? `<img src="${imageDataUrl(image)}" alt="${alt}">` : `<p><em>${escapeHtml(missingImageText({ alt: unescape(alt) }, null))}</em></p>`;
+  });
+}
+
 function unescape(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
-export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map()): string {
+export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(header.title)}</title>
 <meta name="generator" content="SIMASHE Workspace">
-<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3rem}header p{color:#555;margin:.2rem 0}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;line-height:1.5}table{border-collapse:collapse}img{max-width:100%;height:auto}td,th{border:1px solid #999;padding:.3rem}header p{color:#555;margin:.2rem 0}</style>
 </head>
 <body>
 <header>
@@ -40,7 +52,7 @@ export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<s
 <p>${escapeHtml(header.versionStamp)}</p>
 </header>
 <main>
-${bodyHtml(doc, charts)}
+${embedImages(bodyHtml(doc, charts), images)}
 </main>
 </body>
 </html>

@@ -1,9 +1,10 @@
 import type { Language } from '@simashe/contracts';
-import { actionItemLabel, type ProseMirrorJson } from '@simashe/editor';
+import { actionItemLabel, mentionText, type ProseMirrorJson } from '@simashe/editor';
 import type PdfPrinterClass from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
+import { imageDataUrl, imageFor, missingImageText, type ExportImages } from './export-images';
 
 // pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. Both are loaded on
 // the first PDF asked for (about 10 MB the API otherwise never needs).
@@ -38,6 +39,7 @@ export function pdfLanguage(language: Language): Language {
 function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
   return nodes.flatMap((node): ContentText[] => {
     if (node.type === 'hardBreak') return [{ text: '\n' }];
+    if (node.type === 'mention') return [{ text: mentionText(node.attrs), bold: true }];
     if (node.type !== 'text') return [];
     const has = (type: string) => node.marks?.some((mark) => mark.type === type) ?? false;
     const link = node.marks?.find((mark) => mark.type === 'link');
@@ -53,9 +55,22 @@ function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
   });
 }
 
-function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart | null> = new Map()): Content[] {
+/** A4 less the page margins, in points: images are never wider than the text. */
+const TEXT_WIDTH = 595.28 - 2 * 56;
+const TEXT_HEIGHT = 841.89 - 2 * 56 - 40;
+/** What pdfkit draws; GIF and WebP stay a line of text. */
+const PDF_IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
+
+/** `width`: what the blocks have across, in points (less inside quotes, lists and table cells), so images fit it. */
+function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map(), width = TEXT_WIDTH): Content[] {
   return nodes.flatMap((node): Content[] => {
     switch (node.type) {
+      case 'image': {
+        const image = imageFor(images, node.attrs);
+        if (!image || !PDF_IMAGE_TYPES.has(image.contentType)) return [{ text: missingImageText(node.attrs, image, 'PDF'), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
+        // A pixel is 0.75 pt at 96 dpi: small images keep their size, large ones shrink to the room they have (and a page's height).
+        return [{ image: imageDataUrl(image), fit: [Math.min(width, image.width * 0.75), Math.min(TEXT_HEIGHT, image.height * 0.75)], margin: [0, 4, 0, 8] }];
+      }
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
         return chart
@@ -69,25 +84,29 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
       case 'actionItem':
         return [{ text: [{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], margin: [0, 0, 0, 6] }];
       case 'blockquote':
-        return [{ stack: blocks(node.content, charts), margin: [18, 0, 0, 6], color: '#444444' }];
+        return [{ stack: blocks(node.content, charts, images, width - 18), margin: [18, 0, 0, 6], color: '#444444' }];
       case 'bulletList':
-        return [{ ul: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts) })), margin: [0, 0, 0, 6] }];
+        return [{ ul: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts, images, width - 18) })), margin: [0, 0, 0, 6] }];
       case 'orderedList':
-        return [{ ol: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts) })), margin: [0, 0, 0, 6] }];
+        return [{ ol: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts, images, width - 18) })), margin: [0, 0, 0, 6] }];
       case 'table':
         return [
           {
-            table: { body: (node.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, charts) }))) },
+            table: {
+              body: (node.content ?? []).map((row) =>
+                (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, charts, images, Math.max(24, width / Math.max(1, row.content?.length ?? 1) - 12)) })),
+              ),
+            },
             margin: [0, 0, 0, 8],
           },
         ];
       default:
-        return node.content ? blocks(node.content, charts) : [];
+        return node.content ? blocks(node.content, charts, images, width) : [];
     }
   });
 }
 
-export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map()): Promise<Buffer> {
+export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): Promise<Buffer> {
   const definition: TDocumentDefinitions = {
     info: { title: header.title, author: header.organisation, subject: `${header.period} · ${header.versionStamp}`, creator: 'SIMASHE Workspace' },
     pageMargins: [56, 56, 56, 56],
@@ -96,7 +115,7 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<st
       { text: header.title, style: 'title' },
       { text: `${header.organisation} · ${header.period}`, italics: true },
       { text: header.versionStamp, italics: true, margin: [0, 0, 0, 16] },
-      ...blocks(doc.content, charts),
+      ...blocks(doc.content, charts, images),
     ],
     styles: {
       title: { fontSize: 20, bold: true, margin: [0, 0, 0, 6] },

@@ -21,7 +21,10 @@ import { ReportReviews1763900000023 } from './1763900000023-report-reviews';
 import { ReportCommentEdits1763900000018 } from './1763900000018-report-comment-edits';
 import { MeetingRsvpReminders1763900000020 } from './1763900000020-meeting-rsvp-reminders';
 import { TemplateGuidance1763900000027 } from './1763900000027-template-guidance';
+import { ReportMentions1763900000029 } from './1763900000029-report-mentions';
+import { ReportImages1763900000028 } from './1763900000028-report-images';
+import { MessageKeys1763900000030 } from './1763900000030-message-keys';
 import { Monitoring1763900000031 } from './1763900000031-monitoring';
 
 /** Every migration, in order. A schema change is a new file here, never `synchronize`. */
-export const ALL_MIGRATIONS = [InitialSchema1763900000000, WhoReferenceData1763900000001, ReportsAndCollaboration1763900000002, DocumentVersions1763900000003, ReportComments1763900000004, Meetings1763900000005, CalendarFeeds1763900000006, WebinarRegistrations1763900000007, MeetingAttendance1763900000008, AgendaMinutesReminders1763900000009, LessonsSearchDiscussions1763900000010, LessonFiles1763900000011, Cycles1763900000012, CycleEvidenceFiles1763900000013, AuditLog1763900000014, SessionsAndPasswordReset1763900000015, SearchDocuments1763900000016, SearchPartitions1763900000017, ReportCommentEdits1763900000018, CollabContributions1763900000019, MeetingRsvpReminders1763900000020, ReportReviews1763900000023, TemplateGuidance1763900000027, Monitoring1763900000031];
+export const ALL_MIGRATIONS = [InitialSchema1763900000000, WhoReferenceData1763900000001, ReportsAndCollaboration1763900000002, DocumentVersions1763900000003, ReportComments1763900000004, Meetings1763900000005, CalendarFeeds1763900000006, WebinarRegistrations1763900000007, MeetingAttendance1763900000008, AgendaMinutesReminders1763900000009, LessonsSearchDiscussions1763900000010, LessonFiles1763900000011, Cycles1763900000012, CycleEvidenceFiles1763900000013, AuditLog1763900000014, SessionsAndPasswordReset1763900000015, SearchDocuments1763900000016, SearchPartitions1763900000017, ReportCommentEdits1763900000018, CollabContributions1763900000019, MeetingRsvpReminders1763900000020, ReportReviews1763900000023, TemplateGuidance1763900000027, ReportImages1763900000028, ReportMentions1763900000029, MessageKeys1763900000030, Monitoring1763900000031];

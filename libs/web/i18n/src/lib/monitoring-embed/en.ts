@@ -1,0 +1,28 @@
+/** Inequality-monitoring charts inside reports, English (the reference: fr, es and ar must have every key). */
+export const monitoringEmbedEn = {
+  source: 'Chart of',
+  sourceMeasure: 'A cycle measure',
+  sourceMonitoring: 'Inequality monitoring data',
+  dataset: 'Dataset',
+  chooseDataset: 'Choose a dataset',
+  noDatasets: 'No dataset with data that you can read',
+  kind: 'Show',
+  kindDisaggregated: 'Estimates by subgroup (one year)',
+  kindTrend: 'A summary measure over the years',
+  kindMeasures: 'Table of summary measures (one year)',
+  measure: 'Summary measure',
+  pin: 'Keep showing version {{version}} (otherwise the chart follows new versions)',
+  insert: 'Insert this chart',
+  inserting: 'Inserting…',
+  failed: 'The chart could not be inserted: {{message}}',
+  unavailable: 'Chart not available{{title}}',
+  version: 'Data version {{version}}',
+  pinned: 'Data version {{version}} (pinned)',
+  tableLabel: 'Summary measures: {{title}}',
+  measureColumn: 'Measure',
+  valueColumn: 'Value',
+  intervalColumn: '95 % interval',
+  notApplicable: 'Not applicable',
+  chartLabel: 'Chart: {{title}}',
+};
+export type MonitoringEmbedTranslation = typeof monitoringEmbedEn;

@@ -1,0 +1,28 @@
+import type { PolishTranslation } from './en';
+
+/** Retoques (calendarios en el teléfono, búsqueda de zona horaria, notificaciones, plantillas integradas), en español. */
+export const polishEs: PolishTranslation = {
+  calendar: {
+    dayCount_one: '{{count}} reunión el {{date}}: mostrar el día',
+    dayCount_many: '{{count}} reuniones el {{date}}: mostrar el día',
+    dayCount_other: '{{count}} reuniones el {{date}}: mostrar el día',
+    noMeetings: 'Sin reuniones',
+    nowAt: 'Ahora, {{time}}',
+  },
+  zonePicker: {
+    keys: 'Al escribir se selecciona la primera coincidencia; las flechas arriba y abajo recorren las coincidencias.',
+    selected: 'Seleccionada: {{zone}}.',
+    none: 'Ninguna zona horaria coincide; {{zone}} sigue seleccionada.',
+  },
+  notices: {
+    meetingInvitation: { title: 'Invitación: {{meeting}}', body: '{{organiser}} · {{when}}', bodyRepeats: '{{organiser}} · {{when}} · se repite' },
+    rsvpReminder: { title: '¿Asistirá? {{meeting}}', body: '{{organiser}} pregunta si asistirá · {{when}}' },
+    meetingReminder: { title: 'Recordatorio: {{meeting}}', body: 'Empieza el {{when}}', bodyLink: 'Empieza el {{when}} · {{link}}' },
+    reviewRequested: { title: '{{name}} le pidió revisar «{{report}}»', body: '{{organisation}}, periodo del {{start}} al {{end}}' },
+    reportSubmitted: { title: '{{organisation}} presentó «{{report}}»', body: 'Periodo del {{start}} al {{end}}' },
+  },
+  templates: {
+    progress: 'Informe de avance SIMASHE',
+    blank: 'Informe en blanco',
+  },
+};

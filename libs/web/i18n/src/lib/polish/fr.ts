@@ -1,0 +1,28 @@
+import type { PolishTranslation } from './en';
+
+/** Finitions (calendriers sur téléphone, recherche de fuseau, notifications, modèles intégrés), en français. */
+export const polishFr: PolishTranslation = {
+  calendar: {
+    dayCount_one: '{{count}} réunion le {{date}} : afficher la journée',
+    dayCount_many: '{{count}} réunions le {{date}} : afficher la journée',
+    dayCount_other: '{{count}} réunions le {{date}} : afficher la journée',
+    noMeetings: 'Aucune réunion',
+    nowAt: 'Maintenant, {{time}}',
+  },
+  zonePicker: {
+    keys: 'La saisie sélectionne le premier résultat ; les flèches haut et bas parcourent les résultats.',
+    selected: 'Sélectionné : {{zone}}.',
+    none: 'Aucun fuseau ne correspond ; {{zone}} reste sélectionné.',
+  },
+  notices: {
+    meetingInvitation: { title: 'Invitation : {{meeting}}', body: '{{organiser}} · {{when}}', bodyRepeats: '{{organiser}} · {{when}} · récurrente' },
+    rsvpReminder: { title: 'Serez-vous présent ? {{meeting}}', body: '{{organiser}} demande si vous serez présent · {{when}}' },
+    meetingReminder: { title: 'Rappel : {{meeting}}', body: 'Commence le {{when}}', bodyLink: 'Commence le {{when}} · {{link}}' },
+    reviewRequested: { title: '{{name}} vous demande de relire « {{report}} »', body: '{{organisation}}, période du {{start}} au {{end}}' },
+    reportSubmitted: { title: '{{organisation}} a soumis « {{report}} »', body: 'Période du {{start}} au {{end}}' },
+  },
+  templates: {
+    progress: 'Rapport d’avancement SIMASHE',
+    blank: 'Rapport vierge',
+  },
+};

@@ -1,0 +1,3 @@
+export * from './lib/monitoring.page';
+export * from './lib/dataset.page';
+export { MonitoringChartEmbed, MonitoringChartPicker } from './lib/monitoring-chart-embed';
