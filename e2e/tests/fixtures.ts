@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'simashe-demo-2026';
 
@@ -55,3 +55,19 @@ export async function expectAccessible(page: Page): Promise<void> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(severe, 'serious or critical accessibility violations').toEqual([]);
 }
+
+/** A new report from the SIMASHE progress template, opened in the editor; returns its address. */
+export async function createReport(page: Page, title: string): Promise<string> {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
+  // The list comes first; "New report" opens the form in a dialog.
+  await page.getByRole('button', { name: 'New report' }).click();
+  const card = page.getByRole('dialog', { name: 'New report' });
+  await card.getByLabel('Title').fill(title);
+  await card.getByLabel('Template').selectOption({ label: 'SIMASHE progress report' });
+  await card.getByRole('button', { name: 'Create report' }).click();
+  await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
+  return page.url();
+}
+
+/** A section's empty paragraph, found by the template guidance it shows as a placeholder (it is not text). */
+export const guidance = (text: Locator, startsWith: string) => text.locator(`p[data-placeholder^="${startsWith}"]`);

@@ -1,19 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures';
-
-async function createReport(page: Page, title: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
-  await page.getByRole('button', { name: 'New report' }).click();
-  const card = page.getByRole('dialog', { name: 'New report' });
-  await card.getByLabel('Title').fill(title);
-  await card.getByLabel('Template').selectOption({ label: 'SIMASHE progress report' });
-  await card.getByRole('button', { name: 'Create report' }).click();
-  await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
-  return page.url();
-}
-
-/** A section's empty paragraph, found by the template guidance it shows as a placeholder. */
-const guidance = (text: Locator, startsWith: string) => text.locator(`p[data-placeholder^="${startsWith}"]`);
+import type { Page } from '@playwright/test';
+import { createReport, expect, expectAccessible, guidance, signIn, test } from './fixtures';
 
 /** The mention notifications about one report, as the person's inbox lists them. */
 async function mentionsOf(page: Page, reportUrl: string): Promise<Array<{ title: string }>> {

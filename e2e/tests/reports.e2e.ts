@@ -1,20 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures';
-
-async function createReport(page: Page, title: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
-  // The list comes first; "New report" opens the form in a dialog.
-  await page.getByRole('button', { name: 'New report' }).click();
-  const card = page.getByRole('dialog', { name: 'New report' });
-  await card.getByLabel('Title').fill(title);
-  await card.getByLabel('Template').selectOption({ label: 'SIMASHE progress report' });
-  await card.getByRole('button', { name: 'Create report' }).click();
-  await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
-  return page.url();
-}
-
-/** A section's empty paragraph, found by the template guidance it shows as a placeholder (it is not text). */
-const guidance = (text: Locator, startsWith: string) => text.locator(`p[data-placeholder^="${startsWith}"]`);
+import { createReport, expect, expectAccessible, guidance, signIn, test } from './fixtures';
 
 test('two people co-edit a report live; a viewer cannot type', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');

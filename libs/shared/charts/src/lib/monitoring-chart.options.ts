@@ -140,17 +140,18 @@ export function disaggregatedBarOption(rows: readonly DatasetRow[], labels: Moni
         data: ordered.map((row) => ({ value: round(row.estimate), itemStyle: { color: row.reference ? MONITORING_COLOURS.reference : MONITORING_COLOURS.estimate } })),
         markLine: averageLine(ordered, labels, 'yAxis'),
       },
-      errorBarSeries(
-        labels.interval,
-        ordered.map((row, index) => {
-          const interval = rowInterval(row);
-          return [index, round(interval?.[0] ?? null), round(interval?.[1] ?? null)];
-        }),
-        false,
-        MONITORING_COLOURS.interval,
-      ),
+      subgroupIntervals(ordered, labels, false),
     ],
   };
+}
+
+/** Each subgroup's 95 % interval as error bars (horizontal in the dot chart), at the subgroup's index. */
+function subgroupIntervals(ordered: readonly DatasetRow[], labels: MonitoringChartLabels, horizontal: boolean): Record<string, unknown> {
+  const bars = ordered.map((row, index): [number, number | null, number | null] => {
+    const interval = rowInterval(row);
+    return [index, round(interval?.[0] ?? null), round(interval?.[1] ?? null)];
+  });
+  return errorBarSeries(labels.interval, bars, horizontal, MONITORING_COLOURS.interval);
 }
 
 /**
@@ -174,15 +175,7 @@ export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: Moni
     yAxis: { type: 'category', data: names, inverse: true, position: options.rtl ? 'right' : 'left', axisTick: { show: false } },
     xAxis: { type: 'value', name: labels.estimate, nameLocation: 'middle', nameGap: 28, inverse: !!options.rtl, scale: true, axisLabel: { formatter: (value: number) => labels.number(value) } },
     series: [
-      errorBarSeries(
-        labels.interval,
-        ordered.map((row, index) => {
-          const interval = rowInterval(row);
-          return [index, round(interval?.[0] ?? null), round(interval?.[1] ?? null)];
-        }),
-        true,
-        MONITORING_COLOURS.interval,
-      ),
+      subgroupIntervals(ordered, labels, true),
       {
         name: labels.estimate,
         type: 'scatter',

@@ -1,4 +1,5 @@
 import { DATASET_COLUMNS, DATASET_PROBLEM_CODES, type DatasetCatalogue, type DatasetColumn, type DatasetProblem, type MeasureId } from '@simashe/contracts';
+import { REASON_CODES } from '@simashe/inequality';
 
 /*
  * The monitoring screens' logic, apart from React so it is unit-tested: the template file, the wording of import
@@ -86,27 +87,7 @@ export function problemText(t: Translate, problem: Pick<DatasetProblem, 'code' |
 }
 
 /** The reason codes of `@simashe/inequality` the catalogue words; anything else is shown as the server sent it. */
-export const REASON_CODES = [
-  'invalid_group',
-  'needs_two_subgroups',
-  'needs_more_than_two_subgroups',
-  'needs_ordered_dimension',
-  'needs_non_ordered_dimension',
-  'needs_population',
-  'needs_average',
-  'needs_positive_average',
-  'needs_reference_subgroup',
-  'zero_denominator',
-  'needs_positive_estimates',
-  'needs_non_negative_estimates',
-  'estimate_outside_scale',
-  'regression_failed',
-  'non_positive_prediction',
-  'needs_standard_errors',
-  'needs_population_counts',
-  'interval_undefined',
-  'value_undefined',
-] as const;
+export { REASON_CODES };
 
 /**
  * Why a measure has no value (or no interval), in the reader's language: by its stable code (`reasonCode`, or an
