@@ -301,6 +301,7 @@ export class DiscussionsService {
         body: excerpt,
         link,
         dedupeKey: `mention:${postId}`,
+        message: { key: 'discussionMention', params: { name: author?.name ?? '', thread: thread.title } },
       });
     }
     if (!isNewPost) return;
@@ -318,6 +319,7 @@ export class DiscussionsService {
         body: excerpt,
         link,
         dedupeKey: `reply:${postId}`,
+        message: { key: 'discussionReply', params: { name: author?.name ?? '', thread: thread.title } },
       });
     }
   }

@@ -283,6 +283,7 @@ export class ReportCommentsService {
         link: `/reports/${reportId}`,
         // Mentioned again in a later edit of the same comment: told once.
         dedupeKey: `report-comment-mention:${commentId}`,
+        message: { key: 'commentMention', params: { name: names?.author ?? '', report: names?.title ?? '' } },
       });
     }
   }

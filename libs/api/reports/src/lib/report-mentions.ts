@@ -98,6 +98,7 @@ export class ReportMentions implements OnModuleInit {
         title: words(names?.author ?? '—', names?.title ?? '—'),
         link: `/reports/${reportId}`,
         dedupeKey: `report-mention:${reportId}`,
+        message: { key: 'reportMention', params: { name: names?.author ?? '', report: names?.title ?? '' } },
       });
     }
     this.logger.debug(`told ${fresh.length} of a mention in report ${reportId}`);

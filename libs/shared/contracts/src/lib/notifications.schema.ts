@@ -8,7 +8,7 @@ export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invi
  * writes it in the reader's language and time zone. Rows from before keys existed have none: the web shows their
  * stored title and body.
  */
-export const NOTIFICATION_MESSAGES = ['meetingInvitation', 'rsvpReminder', 'meetingReminder', 'reviewRequested', 'reportSubmitted'] as const;
+export const NOTIFICATION_MESSAGES = ['meetingInvitation', 'rsvpReminder', 'meetingReminder', 'reviewRequested', 'reportSubmitted', 'discussionMention', 'discussionReply', 'commentMention', 'reportMention'] as const;
 export type NotificationMessageKey = (typeof NOTIFICATION_MESSAGES)[number];
 export const NotificationMessageSchema = z.object({ key: z.enum(NOTIFICATION_MESSAGES), params: z.record(z.string(), z.string()) });
 export type NotificationMessage = z.infer<typeof NotificationMessageSchema>;

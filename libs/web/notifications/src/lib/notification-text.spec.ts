@@ -37,6 +37,17 @@ describe('notification text', () => {
     expect(fr.body).toMatch(/récurrente$/);
   });
 
+  it('words mentions and replies in the reader’s language and keeps the excerpt as written', () => {
+    const mention: Pick<Notification, 'title' | 'body' | 'message'> = {
+      title: 'Otieno mentioned you in “Housing”',
+      body: 'Can you check the figures, @Achieng?',
+      message: { key: 'discussionMention', params: { name: 'Otieno', thread: 'Housing' } },
+    };
+    expect(text(mention, 'fr')).toEqual({ title: 'Otieno vous a mentionné dans « Housing »', body: 'Can you check the figures, @Achieng?' });
+    const comment = { ...mention, message: { key: 'commentMention' as const, params: { name: 'Otieno', report: 'Q3' } } };
+    expect(text(comment, 'ar').title).toBe('أشار إليك \u2068Otieno\u2069 في تعليق على «\u2068Q3\u2069»');
+  });
+
   it('isolates people’s text in Arabic so names keep their direction', () => {
     expect(text(invitation, 'ar').title).toBe('دعوة: \u2068AFRO exchange\u2069');
   });

@@ -8,10 +8,17 @@ const REQUIRED: Record<NotificationMessageKey, readonly string[]> = {
   meetingReminder: ['meeting', 'start'],
   reviewRequested: ['name', 'report', 'organisation', 'periodStart', 'periodEnd'],
   reportSubmitted: ['report', 'organisation', 'periodStart', 'periodEnd'],
+  discussionMention: ['name', 'thread'],
+  discussionReply: ['name', 'thread'],
+  commentMention: ['name', 'report'],
+  reportMention: ['name', 'report'],
 };
 
+/** Messages whose body is what someone wrote (an excerpt), shown as stored. */
+const BODY_AS_STORED: ReadonlySet<NotificationMessageKey> = new Set(['discussionMention', 'discussionReply', 'commentMention', 'reportMention']);
+
 /** Values that are people's text (names, titles): isolated in right-to-left languages so they keep their own direction. */
-const USER_TEXT = ['meeting', 'organiser', 'name', 'report', 'organisation', 'link'];
+const USER_TEXT = ['meeting', 'organiser', 'name', 'report', 'organisation', 'link', 'thread'];
 
 export interface NotificationTextOptions {
   t: (key: string, values: Record<string, unknown>) => string;
@@ -36,5 +43,6 @@ export function notificationText(notification: Pick<Notification, 'title' | 'bod
   if (params['periodEnd']) values['end'] = formatCalendarDate(params['periodEnd'], language);
   const body =
     message.key === 'meetingInvitation' && params['repeats'] === 'yes' ? 'bodyRepeats' : message.key === 'meetingReminder' && params['link'] ? 'bodyLink' : 'body';
+  if (BODY_AS_STORED.has(message.key)) return { title: t(`polish.notices.${message.key}.title`, values), body: notification.body };
   return { title: t(`polish.notices.${message.key}.title`, values), body: t(`polish.notices.${message.key}.${body}`, values) };
 }

@@ -23,6 +23,10 @@ export const polishAr: PolishTranslation = {
     meetingReminder: { title: 'تذكير: {{meeting}}', body: 'يبدأ {{when}}', bodyLink: 'يبدأ {{when}} · {{link}}' },
     reviewRequested: { title: 'طلب منك {{name}} مراجعة «{{report}}»', body: '{{organisation}}، الفترة من {{start}} إلى {{end}}' },
     reportSubmitted: { title: 'قدّمت {{organisation}} «{{report}}»', body: 'الفترة من {{start}} إلى {{end}}' },
+    discussionMention: { title: 'أشار إليك {{name}} في «{{thread}}»' },
+    discussionReply: { title: 'ردّ {{name}} في «{{thread}}»' },
+    commentMention: { title: 'أشار إليك {{name}} في تعليق على «{{report}}»' },
+    reportMention: { title: 'أشار إليك {{name}} في «{{report}}»' },
   },
   templates: {
     progress: 'تقرير التقدّم في SIMASHE',

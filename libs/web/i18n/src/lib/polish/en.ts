@@ -22,6 +22,10 @@ export const polishEn = {
     meetingReminder: { title: 'Reminder: {{meeting}}', body: 'Starts {{when}}', bodyLink: 'Starts {{when}} · {{link}}' },
     reviewRequested: { title: '{{name}} asked you to review “{{report}}”', body: '{{organisation}}, period {{start}} – {{end}}' },
     reportSubmitted: { title: '{{organisation}} submitted “{{report}}”', body: 'Period {{start}} – {{end}}' },
+    discussionMention: { title: '{{name}} mentioned you in “{{thread}}”' },
+    discussionReply: { title: '{{name}} replied in “{{thread}}”' },
+    commentMention: { title: '{{name}} mentioned you in a comment on “{{report}}”' },
+    reportMention: { title: '{{name}} mentioned you in “{{report}}”' },
   },
   /** The built-in report templates, by their stable key (organisations' own templates keep their names). */
   templates: {

@@ -20,6 +20,10 @@ export const polishEs: PolishTranslation = {
     meetingReminder: { title: 'Recordatorio: {{meeting}}', body: 'Empieza el {{when}}', bodyLink: 'Empieza el {{when}} · {{link}}' },
     reviewRequested: { title: '{{name}} le pidió revisar «{{report}}»', body: '{{organisation}}, periodo del {{start}} al {{end}}' },
     reportSubmitted: { title: '{{organisation}} presentó «{{report}}»', body: 'Periodo del {{start}} al {{end}}' },
+    discussionMention: { title: '{{name}} le mencionó en «{{thread}}»' },
+    discussionReply: { title: '{{name}} respondió en «{{thread}}»' },
+    commentMention: { title: '{{name}} le mencionó en un comentario sobre «{{report}}»' },
+    reportMention: { title: '{{name}} le mencionó en «{{report}}»' },
   },
   templates: {
     progress: 'Informe de avance SIMASHE',

@@ -20,6 +20,10 @@ export const polishFr: PolishTranslation = {
     meetingReminder: { title: 'Rappel : {{meeting}}', body: 'Commence le {{when}}', bodyLink: 'Commence le {{when}} · {{link}}' },
     reviewRequested: { title: '{{name}} vous demande de relire « {{report}} »', body: '{{organisation}}, période du {{start}} au {{end}}' },
     reportSubmitted: { title: '{{organisation}} a soumis « {{report}} »', body: 'Période du {{start}} au {{end}}' },
+    discussionMention: { title: '{{name}} vous a mentionné dans « {{thread}} »' },
+    discussionReply: { title: '{{name}} a répondu dans « {{thread}} »' },
+    commentMention: { title: '{{name}} vous a mentionné dans un commentaire sur « {{report}} »' },
+    reportMention: { title: '{{name}} vous a mentionné dans « {{report}} »' },
   },
   templates: {
     progress: 'Rapport d’avancement SIMASHE',
