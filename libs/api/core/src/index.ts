@@ -5,6 +5,7 @@ export * from './lib/time/stamp';
 export * from './lib/events/event-bus';
 export * from './lib/core.module';
 export * from './lib/mail/mail.service';
+export * from './lib/mail/mail-texts';
 export * from './lib/http/configure-app';
 export * from './lib/http/error-response.filter';
 export * from './lib/database/data-source-options';

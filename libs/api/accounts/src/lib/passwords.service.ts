@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, MailService, ValidationError, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, MAIL_TEXTS, mailLanguage, MailService, mailTime, ValidationError, type AppConfig, type AuthContext } from '@simashe/api-core';
 import type { ChangePasswordRequest, PasswordResetDone, PasswordResetPreview, ResetPasswordRequest, SessionResponse } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -74,14 +74,8 @@ export class PasswordsService {
     });
     const resetUrl = `${this.config.publicUrl}/reset-password/${token}`;
     this.logger.log(`Password reset link for ${user.email}: ${resetUrl}`);
-    void this.mail.send({
-      to: user.email,
-      subject: 'Choose a new password for SIMASHE Workspace',
-      text:
-        `Someone, hopefully you, asked to reset the password of the SIMASHE Workspace account ${user.email}.\n\n` +
-        `Choose a new password: ${resetUrl}\n\n` +
-        `The link works once and expires on ${expiresAt.toUTCString()}. If you did not ask for it, ignore this email: your password stays as it is.`,
-    });
+    const language = mailLanguage(user.preferredLanguage);
+    void this.mail.send({ to: user.email, ...MAIL_TEXTS.passwordReset(language, { email: user.email, url: resetUrl, expires: mailTime(expiresAt, language, user.timeZone ?? 'UTC') }) });
   }
 
   /** Whether a link still works, so the page can say so before the person types a new password. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, MailService, type AppConfig } from '@simashe/api-core';
+import { APP_CONFIG, MAIL_TEXTS, mailLanguage, MailService, mailTime, type AppConfig } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -99,7 +99,9 @@ export class MeetingRemindersService implements OnApplicationBootstrap, OnModule
           if (!fresh) continue;
           sent += 1;
           if (person.email_reminders && this.mail.enabled) {
-            await this.mail.send({ to: person.email, subject: title, text: `${body}\n\n${this.config.publicUrl}/meetings/${row.id}` });
+            const language = mailLanguage(person.preferred_language);
+            const words = MAIL_TEXTS.meetingReminder(language, { meeting: row.title, when: mailTime(occurrence.start, language, person.time_zone), conferencing: row.conferencing_url, url: `${this.config.publicUrl}/meetings/${row.id}` });
+            await this.mail.send({ to: person.email, subject: words.subject, text: words.text });
           }
         }
       }

@@ -1,6 +1,17 @@
 import { bootTestApp, createOrganisation, signedInMember, startTestSmtpServer, type TestApp } from '@simashe/api-testing';
 import { OrganisationsModule } from './organisations.module';
 
+/** The text of a one-part email, whatever transfer encoding the mailer chose. */
+function bodyText(raw: string): string {
+  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n').trim();
+  if (/Content-Transfer-Encoding: base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/Content-Transfer-Encoding: quoted-printable/i.test(head)) {
+    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8').replace(/\r\n/g, '\n');
+  }
+  return body.replace(/\r\n/g, '\n');
+}
+
 describe('invitation email through the SMTP adapter', () => {
   let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
   let t: TestApp;
@@ -25,6 +36,20 @@ describe('invitation email through the SMTP adapter', () => {
     expect(mail.to).toEqual(['ama@example.org']);
     expect(mail.raw).toMatch(/Subject: You are invited to Ghana pathfinder/);
     expect(mail.raw.replace(/=\r?\n/g, '')).toContain(created.body.acceptUrl);
+  });
+
+  it("writes the invitation in the inviting admin's language, with English after it", async () => {
+    const senegal = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'SEN', name: 'Sénégal pionnier' });
+    const admin = await signedInMember(t, senegal.id, 'admin');
+    await t.db.query(`UPDATE users SET preferred_language = 'fr', time_zone = 'Africa/Dakar' WHERE id = $1`, [admin.userId]);
+    const before = smtp.received.length;
+    const created = await admin.post(`/api/organisations/${senegal.id}/invitations`, { email: 'awa@example.org', role: 'editor' });
+    expect(created.status).toBe(201);
+    const text = bodyText(smtp.received[before].raw);
+    expect(text).toMatch(/^Vous êtes invité à rejoindre Sénégal pionnier en tant que rédacteur\./);
+    // Dakar's time, in French.
+    expect(text).toMatch(/expire le \p{L}+ \d+ \p{L}+ \d{4}, \d\d:\d\d \(UTC\+0\)\./u);
+    expect(text).toContain('You have been invited to join Sénégal pionnier as editor.');
   });
 
   it('still creates the invitation, with the link shown, when the mail server is down', async () => {

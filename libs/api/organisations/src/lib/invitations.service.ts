@@ -5,7 +5,10 @@ import {
   ConflictError,
   EventBus,
   eventActor,
+  MAIL_TEXTS,
+  mailLanguage,
   MailService,
+  mailTime,
   NotFoundError,
   ValidationError,
   type AppConfig,
@@ -65,11 +68,13 @@ export class InvitationsService {
     });
     const acceptUrl = `${this.config.publicUrl}/invitations/${token}`;
     this.logger.log(`Invitation to ${input.email} for "${organisation.name}" as ${input.role}: ${acceptUrl}`);
-    const emailSent = await this.mail.send({
-      to: input.email,
-      subject: `You are invited to ${organisation.name} on SIMASHE Workspace`,
-      text: `You have been invited to join ${organisation.name} as ${input.role}.\n\nAccept: ${acceptUrl}\n\nThe link works once and expires on ${invitation.expiresAt.toUTCString()}.`,
-    });
+    // The invitee has no profile yet: the inviting admin's language, with English after it when that differs.
+    const [inviter]: Array<{ preferred_language: string | null; time_zone: string | null }> = await this.db.query('SELECT preferred_language, time_zone FROM users WHERE id = $1', [auth.userId]);
+    const language = mailLanguage(inviter?.preferred_language);
+    const words = (lang: typeof language) =>
+      MAIL_TEXTS.invitation(lang, { organisation: organisation.name, role: input.role as 'admin' | 'editor' | 'viewer', url: acceptUrl, expires: mailTime(invitation.expiresAt, lang, inviter?.time_zone ?? 'UTC') });
+    const mail = words(language);
+    const emailSent = await this.mail.send({ to: input.email, subject: mail.subject, text: language === 'en' ? mail.text : `${mail.text}\n\n---\n\n${words('en').text}` });
     await this.events.emit('invitation.sent', {
       actor: eventActor(auth),
       organisationId,
