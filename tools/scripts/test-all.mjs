@@ -63,7 +63,7 @@ async function smokeBenchmarks(names) {
       child.stderr.on('data', (chunk) => (output += chunk));
       child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
     });
-    const figures = /p95/.test(output) && /\|\s*\**[0-9]+(\.[0-9]+)?\**\s*\|/.test(output);
+    const figures = /p95/.test(output) && /\|\s*\**[0-9][0-9,]*(\.[0-9]+)?\**( s| ms| MB)?\s*\|/.test(output);
     const passed = code === 0 && figures;
     console.log(`\nbench:${name} (smoke, ${((Date.now() - started) / 1000).toFixed(0)} s): ${passed ? 'ok' : `FAILED (exit ${code}${figures ? '' : ', no figures'})`}`);
     if (!passed) console.log(output);
