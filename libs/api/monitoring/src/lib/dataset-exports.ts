@@ -7,6 +7,11 @@ import { DatasetsService, presentRow } from './datasets.service';
 import { MeasuresService } from './measures.service';
 import { MonitoringRepository } from './monitoring.repository';
 
+/** A computed figure without floating-point noise (10.300000000000011 → 10.3): 10 significant digits. */
+export function tidy(value: number | null): number | '' {
+  return value === null ? '' : Number(value.toPrecision(10));
+}
+
 /** Excel's own limit on rows in a sheet. */
 const XLSX_MAX_ROWS = 1_048_575;
 
@@ -60,7 +65,7 @@ export class DatasetExports {
       const items = this.measures.compute(groups, new Set(MEASURE_IDS));
       const abbreviation = new Map(MEASURES.map((measure) => [measure.id, measure.abbreviation]));
       const header = ['setting', 'date', 'indicator_abbr', 'dimension', 'measure', 'value', 'ci_lb', 'ci_ub', 'ci_method', 'not_applicable_because'];
-      const cells = items.map((item) => [item.setting, item.date, item.indicatorAbbr, item.dimension, abbreviation.get(item.measure) ?? item.measure, item.value ?? '', item.lower ?? '', item.upper ?? '', item.ciMethod ?? '', item.reason ?? '']);
+      const cells = items.map((item) => [item.setting, item.date, item.indicatorAbbr, item.dimension, abbreviation.get(item.measure) ?? item.measure, tidy(item.value), tidy(item.lower), tidy(item.upper), item.ciMethod ?? '', item.reason ?? '']);
       const name = `${base} measures`;
       if (query.format === 'csv') return { name: `${name}.csv`, contentType: 'text/csv; charset=utf-8', data: spreadsheetCsv(header, cells) };
       return { name: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await xlsx('Measures', header, cells) };

@@ -43,6 +43,8 @@ const MESSAGES: Record<DatasetProblemCode, (column: string | null, value: string
   required: (c) => `${c} is required`,
   too_long: (c) => `${c} is longer than 200 characters`,
   not_a_number: (c, v) => `${c} must be a number, not "${v}"`,
+  number_too_large: (c, v) => `${c} is too large (${v})`,
+  outside_scale: (_c, v) => `The estimate ${v} is outside 0–100, yet the indicator is a percentage (scale 100)`,
   not_a_year: (c, v) => `${c} must be a year between 1900 and 2100, not "${v}"`,
   not_zero_or_one: (c, v) => `${c} must be 0 or 1, not "${v}"`,
   not_a_positive_number: (c, v) => `${c} must be a number above 0, not "${v}"`,
@@ -122,7 +124,14 @@ export class DatasetValidator {
   private cells: string[] = [];
   private line = 0;
 
-  constructor(columns: Map<DatasetColumn, number>) {
+  /**
+   * `decimalComma`: numbers are written 80,5 (and 1.234,5), as in files saved with semicolons by spreadsheet apps in
+   * French or Spanish; otherwise a comma only separates thousands (1,234.5) and anything else with one is refused.
+   */
+  constructor(
+    columns: Map<DatasetColumn, number>,
+    private readonly decimalComma = false,
+  ) {
     this.index = Object.fromEntries(DATASET_COLUMNS.map((column) => [column, columns.get(column) ?? -1])) as Record<DatasetColumn, number>;
   }
 
@@ -150,14 +159,18 @@ export class DatasetValidator {
 
   private number(column: DatasetColumn, required: boolean): number | null {
     const cell = this.raw(column);
-    const value = cell.includes(',') ? cell.replace(/,/g, '') : cell;
-    if (value === '') {
+    if (cell === '') {
       if (required) this.report(problem(this.line, column, 'required'));
       return null;
     }
-    const parsed = NUMBER.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(parsed) || Math.abs(parsed) > 1e15) {
+    const value = plainNumber(cell, this.decimalComma);
+    if (value === null || !NUMBER.test(value)) {
       this.report(problem(this.line, column, 'not_a_number', cell));
+      return null;
+    }
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || Math.abs(parsed) > 1e15) {
+      this.report(problem(this.line, column, 'number_too_large', cell));
       return null;
     }
     return parsed;
@@ -217,6 +230,8 @@ export class DatasetValidator {
     const scaleText = raw('indicator_scale');
     const scale = number('indicator_scale', true);
     if (scale !== null && scale <= 0) this.report(problem(line, 'indicator_scale', 'not_a_positive_number', scaleText));
+    // A percentage cannot leave 0–100 (a decimal comma read as a thousands separator would, tenfold).
+    if (scale === 100 && estimate !== null && (estimate < 0 || estimate > 100)) this.report(problem(line, 'estimate', 'outside_scale', String(estimate)));
     const ordered = flag('ordered_dimension');
     const reference = flag('reference_subgroup');
     const orderText = raw('subgroup_order');
@@ -318,6 +333,22 @@ export class DatasetValidator {
       }
     }
   }
+}
+
+/**
+ * The number as JavaScript reads it: thousands separators removed, a decimal comma made a point; null when the
+ * separators do not make sense (1,2,3; or 80,5 where commas separate thousands).
+ */
+export function plainNumber(cell: string, decimalComma: boolean): string | null {
+  const text = cell.replace(/[\s\u00a0\u202f]/g, '');
+  if (decimalComma) {
+    // 1.234,5: points separate thousands only beside a decimal comma (a lone 1.500 stays one and a half).
+    if (/^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(text)) return text.replace(/\./g, '').replace(',', '.');
+    if (text.includes('.') && text.includes(',')) return null;
+    return /^[^,]*,?[^,]*$/.test(text) ? text.replace(',', '.') : null;
+  }
+  if (!text.includes(',')) return text;
+  return /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replace(/,/g, '') : null;
 }
 
 /** A copy of the text that holds none of the string it was cut from. */

@@ -15,7 +15,7 @@ import {
   type UpdateDatasetRequest,
 } from '@simashe/contracts';
 import { open, rm } from 'node:fs/promises';
-import { csvLines, readable, UnreadableFileError, xlsxLines, type FileLine } from './dataset-reader';
+import { csvLines, readable, sniffCsv, UnreadableFileError, xlsxLines, type FileLine } from './dataset-reader';
 import { DatasetValidator, problem, readHeader } from './dataset-validator';
 import { MonitoringRepository, type DatasetRecord, type RowRecord, type VersionRecord } from './monitoring.repository';
 
@@ -86,7 +86,8 @@ export class DatasetsService {
       await this.writable(auth, id, 'dataset:write');
       if (!file) throw new ValidationError('Choose a CSV or Excel file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
       const kind = await fileKind(file);
-      const lines = readable(kind === 'xlsx' ? xlsxLines(file.path) : csvLines(file.path));
+      const format = kind === 'csv' ? await sniffCsv(file.path) : null;
+      const lines = readable(format ? csvLines(file.path, format) : xlsxLines(file.path));
       const name = safeFileName(file.originalname, 'text/csv');
       let validator: DatasetValidator | null = null;
       let rows = 0;
@@ -101,7 +102,7 @@ export class DatasetsService {
                   headerProblems = header.problems;
                   return { keep: false, rows: 0 };
                 }
-                validator = new DatasetValidator(header.columns);
+                validator = new DatasetValidator(header.columns, format?.delimiter === ';');
                 continue;
               }
               const row = validator.row(line, cells);
@@ -228,7 +229,9 @@ async function fileKind(file: UploadedDatasetFile): Promise<'csv' | 'xlsx'> {
     if (!zip) throw new ValidationError('The file is not an Excel (XLSX) file', [{ path: 'file', message: 'The file is not an Excel (XLSX) file' }]);
     return 'xlsx';
   }
-  if (declared === 'csv' && !zip && !bytes.includes(0)) return 'csv';
+  // UTF-16 text (with its byte-order mark) is full of NUL bytes; any other file holding one is not text.
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (declared === 'csv' && !zip && (utf16 || !bytes.includes(0))) return 'csv';
   const message = 'Upload the data as CSV or Excel (XLSX), in the HEAT Plus template layout';
   throw new ValidationError(message, [{ path: 'file', message }]);
 }

@@ -182,6 +182,32 @@ describe('inequality monitoring datasets', () => {
     expect((await kenyaViewer.get(`/api/datasets/${id}/export?format=pdf`)).status).toBe(400);
   });
 
+  it('reads decimal commas in semicolon files, Windows-1252 and UTF-16 text, and refuses percentages beyond 100', async () => {
+    const id = await newDataset('Spreadsheet habits');
+    // Saved by a French or Spanish spreadsheet app: semicolons between cells, commas in numbers.
+    const french = validCsv()
+      .split('\n')
+      .map((line) => line.replace(/,/g, ';').replace(/;1\.5;/g, ';1,5;'))
+      .join('\n')
+      .replace('Quintile 1;40;1,5;37;43', 'Quintile 1;40,5;1,5;37,5;43,5');
+    expect((await upload(kenyaEditor, id, french, 'fr.csv')).body).toMatchObject({ saved: true, rows: 14 });
+    const quintile1 = (await kenyaEditor.get(`/api/datasets/${id}/data?date=2014&dimension=${encodeURIComponent('Economic status (wealth quintile)')}`)).body.items[0];
+    expect(quintile1).toMatchObject({ subgroup: 'Quintile 1', estimate: 40.5, se: 1.5, ciLb: 37.5, ciUb: 43.5 });
+
+    // Excel's default on Windows: "Côte d’Ivoire" in Windows-1252 (ô is 0xF4, ’ is 0x92).
+    const cp1252 = Buffer.from(validCsv().replace(/Kenya,/g, 'C\u00f4te d\u0092Ivoire,'), 'latin1');
+    expect((await upload(kenyaEditor, id, cp1252, 'ci.csv')).body).toMatchObject({ saved: true });
+    expect((await kenyaEditor.get(`/api/datasets/${id}/catalogue`)).body.settings).toEqual([{ name: 'Côte d’Ivoire', iso3: 'KEN' }]);
+    // "Unicode text" from Excel: UTF-16 with its byte-order mark.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(validCsv().replace(/Kenya,/g, 'Sénégal,'), 'utf16le')]);
+    expect((await upload(kenyaEditor, id, utf16, 'sn.csv')).body).toMatchObject({ saved: true });
+    expect((await kenyaEditor.get(`/api/datasets/${id}/catalogue`)).body.settings[0].name).toBe('Sénégal');
+
+    // A decimal comma read as a thousands separator would make 80,5 into 805: a percentage cannot pass 100.
+    const over = await upload(kenyaEditor, id, validCsv().replace('Quintile 5,80,1.5,77,83', 'Quintile 5,182.1,1.5,180,184').replace(',1000,,60,KEN', ',1e300,,60,KEN'));
+    expect(over.body.problems.map((p: { line: number; column: string; code: string }) => `${p.line}:${p.column}:${p.code}`)).toEqual(['2:population:number_too_large', '6:estimate:outside_scale']);
+  });
+
   it('refuses what is not a dataset file with a clear 400', async () => {
     const id = await newDataset('Refusals');
     const noFile = await kenyaEditor.post(`/api/datasets/${id}/versions`, {});

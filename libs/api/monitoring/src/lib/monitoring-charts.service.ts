@@ -5,7 +5,7 @@ import { disaggregatedDotOption, measureTrendOption, monitoringChartLabels, MEAS
 import { MEASURE_IDS, RTL_LANGUAGES, type Language, type MeasureId, type MonitoringChart, type MonitoringChartRequest, type MonitoringChartView } from '@simashe/contracts';
 import { renderSvg } from '@simashe/api-reports';
 import { DatasetsService, presentRow } from './datasets.service';
-import { MeasuresService } from './measures.service';
+import { MeasuresService, refuseWrongDimension } from './measures.service';
 import { MonitoringRepository, type ChartRecord, type DatasetRecord } from './monitoring.repository';
 
 const WIDTH = 800;
@@ -36,6 +36,10 @@ export class MonitoringChartsService implements OnModuleInit {
     if (request.kind === 'trend' && !request.measure) throw new ValidationError('Choose the measure whose trend the chart shows', [{ path: 'measure', message: 'Choose a measure' }]);
     const rows = await this.repo.rows(versionRecord.id, { indicator: request.indicator, dimension: request.dimension, setting: request.setting, date: request.date ?? undefined }, 1);
     if (rows.length === 0) throw new ValidationError('This version of the dataset has no data for that indicator, dimension, setting and year');
+    // A trend of a measure that cannot apply to the dimension would draw empty axes, read as "no inequality".
+    if (request.kind === 'trend' && request.measure) {
+      refuseWrongDimension(request.measure, await this.measures.groups(versionRecord.id, { indicator: request.indicator, dimension: request.dimension, setting: request.setting }));
+    }
     const id = await this.repo.createChart({
       dataset_id: datasetId,
       pinned_version: request.pinnedVersion,

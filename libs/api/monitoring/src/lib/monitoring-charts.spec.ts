@@ -62,6 +62,10 @@ describe('monitoring charts embedded in reports', () => {
     expect((await stranger.get(`/api/monitoring-charts/${following.body.id}`)).status).toBe(404);
     expect((await editor.post(`/api/datasets/${datasetId}/charts`, { kind: 'trend', indicator: 'anc4', dimension: WEALTH, setting: 'Kenya' })).status).toBe(400);
     expect((await editor.post(`/api/datasets/${datasetId}/charts`, { kind: 'disaggregated', indicator: 'nope', dimension: WEALTH, setting: 'Kenya' })).status).toBe(400);
+    // A trend of a measure that cannot apply to the dimension would draw empty axes: refused with the reason.
+    const sii = await editor.post(`/api/datasets/${datasetId}/charts`, { kind: 'trend', indicator: 'anc4', dimension: 'Sex', setting: 'Kenya', measure: 'sii' });
+    expect(sii.status).toBe(400);
+    expect(sii.body.message).toMatch(/^SII does not apply to the dimension "Sex"/);
   });
 
   it('draws trends of a measure and measure tables, and prints them in PDF, Word and HTML exports', async () => {

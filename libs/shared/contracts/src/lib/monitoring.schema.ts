@@ -74,6 +74,8 @@ export const DATASET_PROBLEM_CODES = [
   'required',
   'too_long',
   'not_a_number',
+  'number_too_large',
+  'outside_scale',
   'not_a_year',
   'not_zero_or_one',
   'not_a_positive_number',
@@ -169,7 +171,13 @@ export const DatasetImportResultSchema = z.object({
 export type DatasetImportResult = z.infer<typeof DatasetImportResultSchema>;
 
 /** `?version=`: a dataset's version (the current one when absent). */
-const VersionQuery = z.coerce.number({ error: 'The version must be a number' }).int('The version must be a whole number').min(1).max(1_000_000).optional();
+const VersionQuery = z.coerce
+  .number({ error: 'The version must be a number' })
+  .int('The version must be a whole number')
+  .min(1, 'Versions are numbered from 1')
+  .max(1_000_000, 'There is no such version')
+  .optional();
+const YearQuery = z.coerce.number({ error: 'The year must be a number' }).int('The year must be a whole number').min(1900, 'The year must be 1900 or later').max(2100, 'The year must be 2100 or earlier').optional();
 const FilterText = z.string().max(200, 'Filter values are at most 200 characters').optional();
 
 export const DatasetDataQuerySchema = z.strictObject({
@@ -177,7 +185,7 @@ export const DatasetDataQuerySchema = z.strictObject({
   indicator: FilterText,
   dimension: FilterText,
   setting: FilterText,
-  date: z.coerce.number().int().min(1900).max(2100).optional(),
+  date: YearQuery,
 });
 export type DatasetDataQuery = z.infer<typeof DatasetDataQuerySchema>;
 
@@ -260,8 +268,8 @@ export type SummaryMeasure = z.infer<typeof SummaryMeasureSchema>;
 
 export const MeasuresQuerySchema = z.strictObject({
   version: VersionQuery,
-  indicator: z.string().min(1, 'Choose an indicator').max(200),
-  dimension: z.string().min(1, 'Choose a dimension').max(200),
+  indicator: z.string({ error: 'Choose an indicator' }).min(1, 'Choose an indicator').max(200, 'Filter values are at most 200 characters'),
+  dimension: z.string({ error: 'Choose a dimension' }).min(1, 'Choose a dimension').max(200, 'Filter values are at most 200 characters'),
   setting: FilterText,
   /** Only these measures (comma-separated ids); all by default. */
   measures: z
@@ -278,9 +286,9 @@ export type SummaryMeasures = z.infer<typeof SummaryMeasuresSchema>;
 /** Compare: every setting's average against its inequality (one measure, one year), as a scatter. */
 export const CompareQuerySchema = z.strictObject({
   version: VersionQuery,
-  indicator: z.string().min(1, 'Choose an indicator').max(200),
-  dimension: z.string().min(1, 'Choose a dimension').max(200),
-  date: z.coerce.number().int().min(1900).max(2100).optional(),
+  indicator: z.string({ error: 'Choose an indicator' }).min(1, 'Choose an indicator').max(200, 'Filter values are at most 200 characters'),
+  dimension: z.string({ error: 'Choose a dimension' }).min(1, 'Choose a dimension').max(200, 'Filter values are at most 200 characters'),
+  date: YearQuery,
   measure: MeasureIdSchema,
 });
 export type CompareQuery = z.infer<typeof CompareQuerySchema>;
@@ -308,15 +316,15 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export const MONITORING_CHART_KINDS = ['disaggregated', 'trend', 'measures'] as const;
 export const MonitoringChartRequestSchema = z.strictObject({
   kind: z.enum(MONITORING_CHART_KINDS, { error: 'The kind must be disaggregated, trend or measures' }),
-  indicator: z.string().min(1, 'Choose an indicator').max(200),
-  dimension: z.string().min(1, 'Choose a dimension').max(200),
-  setting: z.string().min(1, 'Choose a setting').max(200),
+  indicator: z.string({ error: 'Choose an indicator' }).min(1, 'Choose an indicator').max(200, 'Filter values are at most 200 characters'),
+  dimension: z.string({ error: 'Choose a dimension' }).min(1, 'Choose a dimension').max(200, 'Filter values are at most 200 characters'),
+  setting: z.string({ error: 'Choose a setting' }).min(1, 'Choose a setting').max(200, 'Filter values are at most 200 characters'),
   /** Disaggregated charts and measure tables show one year (the latest when absent). */
-  date: z.number().int().min(1900).max(2100).nullable().default(null),
+  date: z.number({ error: 'The year must be a number' }).int('The year must be a whole number').min(1900, 'The year must be 1900 or later').max(2100, 'The year must be 2100 or earlier').nullable().default(null),
   /** Trend charts follow one measure over the years. */
   measure: MeasureIdSchema.nullable().default(null),
   /** Pinned to this version; null follows the dataset's current version. */
-  pinnedVersion: z.number().int().min(1).nullable().default(null),
+  pinnedVersion: z.number({ error: 'The version must be a number' }).int('The version must be a whole number').min(1, 'Versions are numbered from 1').nullable().default(null),
 });
 export type MonitoringChartRequest = z.infer<typeof MonitoringChartRequestSchema>;
 export const MonitoringChartSchema = MonitoringChartRequestSchema.extend({

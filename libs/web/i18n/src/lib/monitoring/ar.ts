@@ -94,6 +94,7 @@ export const monitoringAr: MonitoringTranslation = {
     problem: 'المشكلة',
     wholeFile: 'الملف كله',
     uploadFailed: 'فشل التحميل: {{message}}',
+    uploadRefused: 'رُفض الملف: {{message}}',
   },
   problems: {
     unreadable_file: 'تعذّرت قراءة الملف بصيغة CSV أو XLSX ‏({{value}}).',
@@ -104,6 +105,8 @@ export const monitoringAr: MonitoringTranslation = {
     required: '«{{column}}» مطلوب.',
     too_long: '«{{column}}» أطول من 200 حرف.',
     not_a_number: 'يجب أن يكون «{{column}}» رقمًا، لا «{{value}}».',
+    number_too_large: '«{{column}}» كبير جدًا ({{value}}).',
+    outside_scale: 'التقدير {{value}} خارج النطاق 0–100، مع أن المؤشر نسبة مئوية (المقياس 100).',
     not_a_year: 'يجب أن يكون «{{column}}» سنة بين 1900 و2100، لا «{{value}}».',
     not_zero_or_1: 'يجب أن يكون «{{column}}» 0 أو 1، لا «{{value}}».',
     not_a_positive_number: 'يجب أن يكون «{{column}}» رقمًا أكبر من 0، لا «{{value}}».',
@@ -169,7 +172,7 @@ export const monitoringAr: MonitoringTranslation = {
   },
   measureNames: MEASURE_NAMES.ar,
   measureDescriptions: {
-    d: 'تقدير مجموعة فرعية ناقص تقدير مجموعة أخرى (مثلًا الخُمس الأغنى ناقص الخُمس الأفقر). القيمة 0 تعني عدم وجود تفاوت.',
+    d: 'تقدير مجموعة فرعية ناقص تقدير مجموعة أخرى، مثل الخُمس الأغنى ناقص الخُمس الأفقر، أو الحضر ناقص الريف. القيمة 0 تعني عدم وجود تفاوت.',
     r: 'تقدير مجموعة فرعية مقسومًا على تقدير مجموعة أخرى. القيمة 1 تعني عدم وجود تفاوت.',
     par: 'مقدار تحسّن متوسط السياق لو بلغت كل المجموعات الفرعية مستوى أفضلها، بوحدة المؤشر.',
     paf: 'الخطر المنسوب على مستوى السكان كنسبة مئوية من متوسط السياق.',

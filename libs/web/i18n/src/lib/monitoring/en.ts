@@ -81,6 +81,7 @@ export const monitoringEn = {
     problem: 'Problem',
     wholeFile: 'Whole file',
     uploadFailed: 'The upload failed: {{message}}',
+    uploadRefused: 'The file was refused: {{message}}',
   },
   problems: {
     unreadable_file: 'The file could not be read as CSV or XLSX ({{value}}).',
@@ -91,6 +92,8 @@ export const monitoringEn = {
     required: '“{{column}}” is required.',
     too_long: '“{{column}}” is longer than 200 characters.',
     not_a_number: '“{{column}}” must be a number, not “{{value}}”.',
+    number_too_large: '“{{column}}” is too large ({{value}}).',
+    outside_scale: 'The estimate {{value}} is outside 0–100, yet the indicator is a percentage (scale 100).',
     not_a_year: '“{{column}}” must be a year between 1900 and 2100, not “{{value}}”.',
     not_zero_or_1: '“{{column}}” must be 0 or 1, not “{{value}}”.',
     not_a_positive_number: '“{{column}}” must be a number above 0, not “{{value}}”.',
@@ -156,7 +159,7 @@ export const monitoringEn = {
   },
   measureNames: MEASURE_NAMES.en,
   measureDescriptions: {
-    d: 'The estimate of one subgroup minus that of another (for example the richest minus the poorest quintile). 0 means no inequality.',
+    d: 'The estimate of one subgroup minus that of another, such as the richest minus the poorest quintile, or urban minus rural. 0 means no inequality.',
     r: 'The estimate of one subgroup divided by that of another. 1 means no inequality.',
     par: 'How much the setting average would improve if every subgroup reached the best subgroup’s level, in the indicator’s unit.',
     paf: 'The population attributable risk as a percentage of the setting average.',

@@ -85,6 +85,7 @@ export const monitoringEs: MonitoringTranslation = {
     problem: 'Problema',
     wholeFile: 'Todo el archivo',
     uploadFailed: 'La carga falló: {{message}}',
+    uploadRefused: 'El archivo fue rechazado: {{message}}',
   },
   problems: {
     unreadable_file: 'No se pudo leer el archivo como CSV o XLSX ({{value}}).',
@@ -95,6 +96,8 @@ export const monitoringEs: MonitoringTranslation = {
     required: '«{{column}}» es obligatorio.',
     too_long: '«{{column}}» supera los 200 caracteres.',
     not_a_number: '«{{column}}» debe ser un número, no «{{value}}».',
+    number_too_large: '«{{column}}» es demasiado grande ({{value}}).',
+    outside_scale: 'La estimación {{value}} está fuera de 0–100, pero el indicador es un porcentaje (escala 100).',
     not_a_year: '«{{column}}» debe ser un año entre 1900 y 2100, no «{{value}}».',
     not_zero_or_1: '«{{column}}» debe ser 0 o 1, no «{{value}}».',
     not_a_positive_number: '«{{column}}» debe ser un número mayor que 0, no «{{value}}».',
@@ -160,7 +163,7 @@ export const monitoringEs: MonitoringTranslation = {
   },
   measureNames: MEASURE_NAMES.es,
   measureDescriptions: {
-    d: 'La estimación de un subgrupo menos la de otro (por ejemplo, el quintil más rico menos el más pobre). 0 significa que no hay desigualdad.',
+    d: 'La estimación de un subgrupo menos la de otro, como el quintil más rico menos el más pobre, o lo urbano menos lo rural. 0 significa que no hay desigualdad.',
     r: 'La estimación de un subgrupo dividida por la de otro. 1 significa que no hay desigualdad.',
     par: 'Cuánto mejoraría el promedio del entorno si todos los subgrupos alcanzaran el nivel del mejor, en la unidad del indicador.',
     paf: 'El riesgo atribuible poblacional como porcentaje del promedio del entorno.',

@@ -85,6 +85,7 @@ export const monitoringFr: MonitoringTranslation = {
     problem: 'Problème',
     wholeFile: 'Tout le fichier',
     uploadFailed: 'L’envoi a échoué : {{message}}',
+    uploadRefused: 'Le fichier a été refusé : {{message}}',
   },
   problems: {
     unreadable_file: 'Le fichier n’a pas pu être lu comme CSV ou XLSX ({{value}}).',
@@ -95,6 +96,8 @@ export const monitoringFr: MonitoringTranslation = {
     required: '« {{column}} » est obligatoire.',
     too_long: '« {{column}} » dépasse 200 caractères.',
     not_a_number: '« {{column}} » doit être un nombre, et non « {{value}} ».',
+    number_too_large: '« {{column}} » est trop grand ({{value}}).',
+    outside_scale: 'L’estimation {{value}} sort de l’intervalle 0–100, alors que l’indicateur est un pourcentage (échelle 100).',
     not_a_year: '« {{column}} » doit être une année entre 1900 et 2100, et non « {{value}} ».',
     not_zero_or_1: '« {{column}} » doit valoir 0 ou 1, et non « {{value}} ».',
     not_a_positive_number: '« {{column}} » doit être un nombre supérieur à 0, et non « {{value}} ».',
@@ -160,7 +163,7 @@ export const monitoringFr: MonitoringTranslation = {
   },
   measureNames: MEASURE_NAMES.fr,
   measureDescriptions: {
-    d: 'L’estimation d’un sous-groupe moins celle d’un autre (par exemple le quintile le plus riche moins le plus pauvre). 0 signifie aucune inégalité.',
+    d: 'L’estimation d’un sous-groupe moins celle d’un autre, comme le quintile le plus riche moins le plus pauvre, ou l’urbain moins le rural. 0 signifie aucune inégalité.',
     r: 'L’estimation d’un sous-groupe divisée par celle d’un autre. 1 signifie aucune inégalité.',
     par: 'De combien la moyenne du contexte s’améliorerait si chaque sous-groupe atteignait le niveau du meilleur, dans l’unité de l’indicateur.',
     paf: 'Le risque attribuable dans la population, en pourcentage de la moyenne du contexte.',
