@@ -119,14 +119,14 @@ export class MeasuresService {
 }
 
 /** Reasons that come from the dimension itself (its kind, its number of subgroups), not from this group's data. */
-const STRUCTURAL = new Set(['needs_ordered_dimension', 'needs_non_ordered_dimension', 'needs_more_than_two_subgroups', 'needs_two_subgroups']);
+export const STRUCTURAL_REASONS: ReadonlySet<string> = new Set(['needs_ordered_dimension', 'needs_non_ordered_dimension', 'needs_more_than_two_subgroups', 'needs_two_subgroups']);
 
 /** 400 with the reason when a measure asked for by name cannot apply to this kind of dimension at all (SII on sex). */
 export function refuseWrongDimension(measure: MeasureId, groups: readonly MeasureGroup[]): void {
   const first = groups[0];
   if (!first) return;
   const answer = applicability(measure, first.input);
-  if (answer.ok || !STRUCTURAL.has(answer.reason.code)) return;
+  if (answer.ok || !STRUCTURAL_REASONS.has(answer.reason.code)) return;
   const name = MEASURES.find((entry) => entry.id === measure)?.abbreviation ?? measure;
   throw new ValidationError(`${name} does not apply to the dimension "${first.dimension}": ${answer.reason.message}`, [{ path: 'measure', message: answer.reason.message }]);
 }

@@ -5,7 +5,7 @@ import { disaggregatedDotOption, measureTrendOption, monitoringChartLabels, MEAS
 import { MEASURE_IDS, RTL_LANGUAGES, type Language, type MeasureId, type MonitoringChart, type MonitoringChartRequest, type MonitoringChartView } from '@simashe/contracts';
 import { renderSvg } from '@simashe/api-reports';
 import { DatasetsService, presentRow } from './datasets.service';
-import { MeasuresService, refuseWrongDimension } from './measures.service';
+import { MeasuresService, refuseWrongDimension, STRUCTURAL_REASONS } from './measures.service';
 import { MonitoringRepository, type ChartRecord, type DatasetRecord } from './monitoring.repository';
 
 const WIDTH = 800;
@@ -69,7 +69,9 @@ export class MonitoringChartsService implements OnModuleInit {
     if (chart.kind === 'disaggregated') return { ...base, date: year, rows: rows.filter((row) => row.date === year).map(presentRow), measures: [] };
     const groups = await this.measures.groups(versionRecord.id, filters);
     if (chart.kind === 'trend') return { ...base, rows: [], measures: this.measures.compute(groups, new Set([chart.measure as MeasureId])) };
-    return { ...base, date: year, rows: [], measures: this.measures.compute(groups.filter((group) => group.date === year), new Set(MEASURE_IDS)) };
+    // Measures that can never apply to this kind of dimension (SII on sex) are left out of the table, not listed empty.
+    const measures = this.measures.compute(groups.filter((group) => group.date === year), new Set(MEASURE_IDS)).filter((m) => !(m.value === null && m.reasonCode && STRUCTURAL_REASONS.has(m.reasonCode)));
+    return { ...base, date: year, rows: [], measures };
   }
 
   async svg(auth: AuthContext, id: string, language: Language): Promise<string> {
