@@ -1,4 +1,5 @@
 import type { AuthContext } from '@simashe/api-core';
+import { languageFromAcceptLanguage, translateMessage } from '@simashe/messages';
 import { parse as parseCookie } from 'cookie';
 import type { Namespace, Socket } from 'socket.io';
 import { SESSION_COOKIE, type SessionsService } from './sessions.service';
@@ -37,7 +38,9 @@ export function requireSocketSession(namespace: Namespace, sessions: SessionsSer
     authenticateSocket(sessions, socket, refusal)
       .then((error) => {
         if (!error) onAccepted?.(socket);
-        next(error ? Object.assign(new Error(error), { data: { id: 'unauthenticated' } }) : undefined);
+        // Refused before any session is known: worded in the browser's language (Accept-Language of the handshake).
+        const language = languageFromAcceptLanguage(socket.handshake.headers['accept-language']) ?? 'en';
+        next(error ? Object.assign(new Error(translateMessage(error, language)), { data: { id: 'unauthenticated' } }) : undefined);
       })
       .catch(() => next(new Error('Could not check the session')));
   });

@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import type { AuthContext } from '@simashe/api-core';
+import { readerLanguage, type AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
   DocumentRefSchema,
@@ -24,6 +24,7 @@ import {
   type JoinResult,
   type ServerToClientEvents,
 } from '@simashe/contracts';
+import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { ZodType } from 'zod';
@@ -41,6 +42,13 @@ type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: CollabError };
 
 const fail = (id: CollabError['id'], message: string): Reply<never> => ({ ok: false, error: { id, message } });
+
+/** A refusal in the editor's profile language, as HTTP errors are (only failures pay for it, not the hot path). */
+function localised<T>(socket: CollabSocket, reply: T): T {
+  const failed = reply as Reply;
+  if (failed.ok !== false) return reply;
+  return { ...failed, error: { ...failed.error, message: translateMessage(failed.error.message, readerLanguage(socket.data.auth)) } } as T;
+}
 
 function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error: Reply<never> } {
   const result = schema.safeParse(payload);
@@ -93,7 +101,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply<JoinResult>> {
-    return this.safely(async (): Promise<Reply<JoinResult>> => {
+    return this.safely(socket, async (): Promise<Reply<JoinResult>> => {
       const parsed = parse(JoinPayloadSchema, payload);
       if ('error' in parsed) return parsed.error;
       const { stateVector, ...ref } = parsed.value;
@@ -115,7 +123,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   @SubscribeMessage('leave')
   async leave(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply> {
-    return this.safely(async (): Promise<Reply> => {
+    return this.safely(socket, async (): Promise<Reply> => {
       const parsed = parse(DocumentRefSchema, payload);
       if ('error' in parsed) return parsed.error;
       const room = await this.rooms.find(parsed.value);
@@ -141,7 +149,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   }
 
   async update(socket: CollabSocket, payload: unknown): Promise<Reply> {
-    return this.safely(async (): Promise<Reply> => {
+    return this.safely(socket, async (): Promise<Reply> => {
       const parsed = parse(UpdatePayloadSchema, payload);
       if ('error' in parsed) return parsed.error;
       const { update, ...ref } = parsed.value;
@@ -165,7 +173,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   }
 
   async awareness(socket: CollabSocket, payload: unknown): Promise<Reply> {
-    return this.safely(async (): Promise<Reply> => {
+    return this.safely(socket, async (): Promise<Reply> => {
       const parsed = parse(UpdatePayloadSchema, payload);
       if ('error' in parsed) return parsed.error;
       const { update, ...ref } = parsed.value;
@@ -191,12 +199,12 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   }
 
   /** A failure inside a handler still answers the client (Nest would otherwise leave the ack unanswered). */
-  private async safely<T>(work: () => Promise<T>): Promise<T | Reply<never>> {
+  private async safely<T>(socket: CollabSocket, work: () => Promise<T>): Promise<T | Reply<never>> {
     try {
-      return await work();
+      return localised(socket, await work());
     } catch (error) {
       this.logger.error(`collaboration handler failed: ${(error as Error).stack ?? error}`);
-      return fail('internal_error', 'Something went wrong on our side; it has been logged');
+      return localised(socket, fail('internal_error', 'Something went wrong on our side; it has been logged'));
     }
   }
 

@@ -125,7 +125,8 @@ describe('measure charts embedded in reports', () => {
       expect(spanish).not.toContain('المتوسط');
       const wrong = await reader.get(`/api/measures/${measureId}/chart.svg?lang=de`);
       expect(wrong.status).toBe(400);
-      expect(wrong.body.details[0]).toMatchObject({ path: 'lang', message: 'Language must be one of: en, fr, es, ar' });
+      // The reader speaks Arabic here, so the API's own sentence is Arabic too.
+      expect(wrong.body.details[0]).toMatchObject({ path: 'lang', message: 'يجب أن تكون قيمة اللغة إحدى القيم التالية: en, fr, es, ar' });
     });
 
     it('writes the dashboard CSV headings and stage names in the reader’s language, numbers as a spreadsheet reads them', async () => {

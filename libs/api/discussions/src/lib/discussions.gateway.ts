@@ -1,11 +1,17 @@
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import type { AuthContext } from '@simashe/api-core';
+import { readerLanguage, type AuthContext } from '@simashe/api-core';
 import { DISCUSSIONS_NAMESPACE, SubjectParamsSchema, ThreadParamsSchema } from '@simashe/contracts';
+import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
 import { DiscussionsService } from './discussions.service';
 
 type Ack = { ok: true } | { ok: false; error: { id: string; message: string } };
+
+/** A refusal in the watcher's profile language, as HTTP errors are. */
+function localised(auth: AuthContext, ack: Ack): Ack {
+  return ack.ok ? ack : { ok: false, error: { ...ack.error, message: translateMessage(ack.error.message, readerLanguage(auth)) } };
+}
 
 /** Live posts: a client watches a thread it may read and receives every new, edited or deleted post. */
 @WebSocketGateway({ namespace: DISCUSSIONS_NAMESPACE, serveClient: false })
@@ -25,12 +31,12 @@ export class DiscussionsGateway implements OnGatewayInit {
   async watch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
     const auth = (socket.data as { auth: AuthContext }).auth;
     const room = this.roomOf(payload);
-    if (!room) return { ok: false, error: { id: 'validation_error', message: 'Give a threadId, or a subjectKind and subjectId' } };
+    if (!room) return localised(auth, { ok: false, error: { id: 'validation_error', message: 'Give a threadId, or a subjectKind and subjectId' } });
     try {
       if (room.threadId) await this.discussions.readableThread(auth, room.threadId);
       else await this.discussions.requireSubject(auth, room.subject!.subjectKind, room.subject!.subjectId);
     } catch {
-      return { ok: false, error: { id: 'not_found', message: 'The discussion was not found' } };
+      return localised(auth, { ok: false, error: { id: 'not_found', message: 'The discussion was not found' } });
     }
     await socket.join(room.name);
     return { ok: true };

@@ -1,8 +1,8 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
-import { ConflictError, NotFoundError } from '../errors';
-import { ErrorResponseFilter } from './error-response.filter';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ErrorResponseFilter, responseLanguage } from './error-response.filter';
 
 describe('ErrorResponseFilter', () => {
   const filter = new ErrorResponseFilter();
@@ -36,5 +36,31 @@ describe('ErrorResponseFilter', () => {
     const crash = filter.toErrorResponse(new Error('relation "secret_table" does not exist'), 'r');
     expect(crash).toMatchObject({ statusCode: 500, id: 'internal_error' });
     expect(crash.message).not.toContain('secret_table');
+  });
+
+  it('answers in the caller’s language: message and details, nested names, zod defaults', () => {
+    expect(filter.toErrorResponse(new NotFoundError('The report'), 'r', 'fr').message).toBe('Le rapport est introuvable');
+    expect(filter.toErrorResponse(new ForbiddenError(), 'r', 'ar').message).toBe('ليست لديك صلاحية للقيام بذلك');
+    const invalid = filter.toErrorResponse(new ValidationError('Unknown country', [{ path: 'countryIso3', message: 'Not a WHO Member State code' }]), 'r', 'es');
+    expect(invalid).toMatchObject({ message: 'País desconocido', details: [{ path: 'countryIso3', message: 'No es el código de un Estado Miembro de la OMS' }] });
+    const result = z.strictObject({ email: z.email('Enter a valid email address'), age: z.number() }).safeParse({ email: 'x', extra: 1 });
+    const zodResponse = filter.toErrorResponse(new ZodValidationException(result.error), 'r', 'fr');
+    expect(zodResponse.details).toEqual([
+      { path: 'email', message: 'Saisissez une adresse e-mail valide' },
+      { path: 'age', message: expect.stringMatching(/^Entrée invalide/) },
+      { path: '(body)', message: 'Champ(s) inconnu(s) : extra' },
+    ]);
+    expect(zodResponse.message).toMatch(/^Requête non valide — email : Saisissez une adresse e-mail valide ; age : Entrée invalide/);
+    // A sentence the catalogue does not know stays English rather than disappearing.
+    expect(filter.toErrorResponse(new ConflictError('Already there'), 'r', 'fr').message).toBe('Already there');
+  });
+
+  it('picks the language: profile first, then Accept-Language, then English', () => {
+    const request = (auth: object | undefined, acceptLanguage?: string) => ({ auth, headers: acceptLanguage ? { 'accept-language': acceptLanguage } : {} }) as never;
+    expect(responseLanguage(request({ language: 'es' }, 'fr'))).toBe('es');
+    expect(responseLanguage(request(undefined, 'fr-FR,fr;q=0.9,en;q=0.8'))).toBe('fr');
+    expect(responseLanguage(request({ userId: 'u' }, 'de, ar;q=0.5'))).toBe('ar');
+    expect(responseLanguage(request(undefined, 'de'))).toBe('en');
+    expect(responseLanguage(undefined)).toBe('en');
   });
 });

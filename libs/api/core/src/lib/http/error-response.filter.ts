@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ErrorDetail, ErrorId, ErrorResponse } from '@simashe/contracts';
-import type { Response } from 'express';
+import type { ErrorDetail, ErrorId, ErrorResponse, Language } from '@simashe/contracts';
+import { languageFromAcceptLanguage, translateMessage } from '@simashe/messages';
+import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import type { AuthenticatedRequest } from '../auth/auth-context';
 import { AppError, RateLimitedError } from '../errors';
 
@@ -16,14 +17,38 @@ const ID_BY_STATUS: Record<number, ErrorId> = {
   429: 'rate_limited',
 };
 
-export function zodIssuesToDetails(error: ZodError): ErrorDetail[] {
+type ZodLocale = ReturnType<typeof z.locales.en>;
+const ZOD_LOCALES: Record<Language, ZodLocale> = { en: z.locales.en(), fr: z.locales.fr(), es: z.locales.es(), ar: z.locales.ar() };
+
+/** zod's own wording of an issue in a language (a schema without a message of its own), or undefined. */
+function zodDefaultMessage(issue: ZodError['issues'][number], language: Language): string | undefined {
+  const worded = ZOD_LOCALES[language].localeError(issue as Parameters<ZodLocale['localeError']>[0]);
+  return typeof worded === 'string' ? worded : worded?.message;
+}
+
+/**
+ * One detail per issue, in the caller's language: the contracts' own messages through the message catalogue, zod's
+ * defaults (where a schema gives none) through zod's locales.
+ */
+export function zodIssuesToDetails(error: ZodError, language: Language = 'en'): ErrorDetail[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      return { path: path || '(body)', message: `Unknown field(s): ${issue.keys.join(', ')}` };
+      return { path: path || '(body)', message: translateMessage(`Unknown field(s): ${issue.keys.join(', ')}`, language) };
     }
-    return { path: path || '(body)', message: issue.message };
+    if (language !== 'en' && issue.message === zodDefaultMessage(issue, 'en')) {
+      return { path: path || '(body)', message: zodDefaultMessage(issue, language) ?? issue.message };
+    }
+    return { path: path || '(body)', message: translateMessage(issue.message, language) };
   });
+}
+
+/**
+ * The language to answer in: the signed-in person's profile language, else the best of `Accept-Language` among
+ * the four, else English.
+ */
+export function responseLanguage(request: (Request & { auth?: { language?: Language } }) | undefined): Language {
+  return request?.auth?.language ?? languageFromAcceptLanguage(request?.headers?.['accept-language']) ?? 'en';
 }
 
 interface BodyParserError {
@@ -44,7 +69,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const request = context.getRequest<AuthenticatedRequest>();
     const response = context.getResponse<Response>();
-    const body = this.toErrorResponse(exception, request?.requestId ?? 'unknown');
+    const body = this.toErrorResponse(exception, request?.requestId ?? 'unknown', responseLanguage(request));
     if (body.statusCode >= 500) {
       this.logger.error(`[${body.requestId}] ${request?.method} ${request?.url}`, (exception as Error)?.stack);
     }
@@ -52,15 +77,29 @@ export class ErrorResponseFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  toErrorResponse(exception: unknown, requestId: string): ErrorResponse {
-    if (exception instanceof AppError) {
-      return { statusCode: exception.statusCode, id: exception.id, message: exception.message, details: exception.details, requestId };
-    }
+  /** The response body, its sentences in `language` (English when the catalogue does not know one). */
+  toErrorResponse(exception: unknown, requestId: string, language: Language = 'en'): ErrorResponse {
     if (exception instanceof ZodValidationException) {
       const zodError = exception.getZodError();
-      const details = zodError instanceof ZodError ? zodIssuesToDetails(zodError) : undefined;
-      const summary = details?.length ? details.map((d) => `${d.path}: ${d.message}`).join('; ') : 'Invalid request';
-      return { statusCode: 400, id: 'validation_error', message: `Invalid request — ${summary}`, details, requestId };
+      const details = zodError instanceof ZodError ? zodIssuesToDetails(zodError, language) : undefined;
+      const invalid = translateMessage('Invalid request', language);
+      const separator = language === 'fr' ? ' ; ' : language === 'ar' ? '؛ ' : '; ';
+      const colon = language === 'fr' ? ' : ' : ': ';
+      const summary = details?.length ? details.map((d) => `${d.path}${colon}${d.message}`).join(separator) : invalid;
+      return { statusCode: 400, id: 'validation_error', message: `${invalid} — ${summary}`, details, requestId };
+    }
+    const body = this.englishResponse(exception, requestId);
+    if (language === 'en') return body;
+    return {
+      ...body,
+      message: translateMessage(body.message, language),
+      details: body.details?.map((detail) => ({ ...detail, message: translateMessage(detail.message, language) })),
+    };
+  }
+
+  private englishResponse(exception: unknown, requestId: string): ErrorResponse {
+    if (exception instanceof AppError) {
+      return { statusCode: exception.statusCode, id: exception.id, message: exception.message, details: exception.details, requestId };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

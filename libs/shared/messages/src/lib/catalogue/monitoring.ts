@@ -1,0 +1,40 @@
+import type { CatalogueEntry } from '../types';
+
+/** Health inequality monitoring: datasets, imports, summary measures, charts. */
+export const MONITORING: CatalogueEntry[] = [
+  { en: 'dryRun must be true or false', fr: 'dryRun doit valoir true ou false', es: 'dryRun debe ser true o false', ar: 'يجب أن تكون قيمة dryRun هي true أو false' },
+  { en: 'Import data into the dataset before publishing it', fr: 'Importez des données dans le jeu de données avant de le publier', es: 'Importe datos en el conjunto de datos antes de publicarlo', ar: 'استورد بيانات إلى مجموعة البيانات قبل نشرها' },
+  { en: 'Choose a CSV or Excel file to upload', fr: 'Choisissez un fichier CSV ou Excel à téléverser', es: 'Elija un archivo CSV o Excel para subir', ar: 'اختر ملف CSV أو Excel لرفعه' },
+  { en: 'The dataset has no data yet', fr: 'Le jeu de données ne contient pas encore de données', es: 'El conjunto de datos aún no tiene datos', ar: 'لا تحتوي مجموعة البيانات على بيانات بعد' },
+  { en: 'The dataset has no data yet: import a file first', fr: 'Le jeu de données ne contient pas encore de données : importez d’abord un fichier', es: 'El conjunto de datos aún no tiene datos: importe primero un archivo', ar: 'لا تحتوي مجموعة البيانات على بيانات بعد: استورد ملفًا أولًا' },
+  { en: 'Version {number} of the dataset', fr: 'La version {number} du jeu de données', es: 'La versión {number} del conjunto de datos', ar: 'النسخة {number} من مجموعة البيانات' },
+  { en: 'The file is not an Excel (XLSX) file', fr: 'Le fichier n’est pas un fichier Excel (XLSX)', es: 'El archivo no es un archivo de Excel (XLSX)', ar: 'الملف ليس ملف Excel (XLSX)' },
+  { en: 'Upload the data as CSV or Excel (XLSX), in the HEAT Plus template layout', fr: 'Téléversez les données en CSV ou Excel (XLSX), selon la présentation du modèle HEAT Plus', es: 'Suba los datos en CSV o Excel (XLSX), con la estructura de la plantilla de HEAT Plus', ar: 'ارفع البيانات بصيغة CSV أو Excel (XLSX) وفق تخطيط قالب HEAT Plus' },
+  { en: 'At most {count} groups at once: choose an indicator, a dimension or a setting', fr: 'Au plus {count} groupes à la fois : choisissez un indicateur, une dimension ou un contexte', es: 'Como máximo {count} grupos a la vez: elija un indicador, una dimensión o un entorno', ar: '{count} مجموعة على الأكثر في كل مرة: اختر مؤشرًا أو بُعدًا أو سياقًا' },
+  { en: '{measure} does not apply to the dimension "{dimension}": {reason}', fr: '{measure} ne s’applique pas à la dimension « {dimension} » : {reason}', es: '{measure} no se aplica a la dimensión «{dimension}»: {reason}', ar: 'لا ينطبق {measure} على البُعد "{dimension}": {reason}' },
+  // Reasons from @simashe/inequality that reach users (refuseWrongDimension in the monitoring measures service).
+  { en: '{measure} needs an ordered dimension', fr: '{measure} nécessite une dimension ordonnée', es: '{measure} requiere una dimensión ordenada', ar: 'يتطلب {measure} بُعدًا مرتبًا' },
+  { en: '{measure} is for non-ordered dimensions', fr: '{measure} s’applique aux dimensions non ordonnées', es: '{measure} es para dimensiones no ordenadas', ar: 'يخص {measure} الأبعاد غير المرتبة' },
+  { en: 'Choose the measure whose trend the chart shows', fr: 'Choisissez la mesure synthétique dont le graphique montre l’évolution', es: 'Elija la medida resumen cuya tendencia muestra el gráfico', ar: 'اختر المقياس الموجز الذي يعرض المخطط اتجاهه' },
+  { en: 'Choose a measure', fr: 'Choisissez une mesure synthétique', es: 'Elija una medida resumen', ar: 'اختر مقياسًا موجزًا' },
+  { en: 'This version of the dataset has no data for that indicator, dimension, setting and year', fr: 'Cette version du jeu de données ne contient aucune donnée pour cet indicateur, cette dimension, ce contexte et cette année', es: 'Esta versión del conjunto de datos no tiene datos para ese indicador, dimensión, entorno y año', ar: 'لا تحتوي هذه النسخة من مجموعة البيانات على بيانات لهذا المؤشر والبُعد والسياق والسنة' },
+  { en: 'The chart', fr: 'Le graphique', es: 'El gráfico', ar: 'المخطط' },
+  { en: 'The chart’s data are no longer in the dataset', fr: 'Les données du graphique ne figurent plus dans le jeu de données', es: 'Los datos del gráfico ya no están en el conjunto de datos', ar: 'لم تعد بيانات المخطط موجودة في مجموعة البيانات' },
+  // Monitoring contracts.
+  { en: 'Description must be at most 2000 characters', fr: 'La description doit comporter au plus 2000 caractères', es: 'La descripción debe tener como máximo 2000 caracteres', ar: 'يجب ألا يتجاوز الوصف 2000 حرف' },
+  { en: 'The version must be a whole number', fr: 'La version doit être un nombre entier', es: 'La versión debe ser un número entero', ar: 'يجب أن تكون النسخة عددًا صحيحًا' },
+  { en: 'The version must be a number', fr: 'La version doit être un nombre', es: 'La versión debe ser un número', ar: 'يجب أن تكون النسخة رقمًا' },
+  { en: 'Filter values are at most 200 characters', fr: 'Les valeurs de filtre font au plus 200 caractères', es: 'Los valores de filtro tienen como máximo 200 caracteres', ar: 'لا تتجاوز قيم التصفية 200 حرف' },
+  { en: 'The format must be csv or xlsx', fr: 'Le format doit être csv ou xlsx', es: 'El formato debe ser csv o xlsx', ar: 'يجب أن تكون الصيغة csv أو xlsx' },
+  { en: 'The table must be data or measures', fr: 'La table doit être data ou measures', es: 'La tabla debe ser data o measures', ar: 'يجب أن يكون الجدول data أو measures' },
+  { en: 'Choose an indicator', fr: 'Choisissez un indicateur', es: 'Elija un indicador', ar: 'اختر مؤشرًا' },
+  { en: 'Choose a dimension', fr: 'Choisissez une dimension', es: 'Elija una dimensión', ar: 'اختر بُعدًا' },
+  { en: 'The kind must be disaggregated, trend or measures', fr: 'Le type doit être disaggregated, trend ou measures', es: 'El tipo debe ser disaggregated, trend o measures', ar: 'يجب أن يكون النوع disaggregated أو trend أو measures' },
+  { en: 'Choose a setting', fr: 'Choisissez un contexte', es: 'Elija un entorno', ar: 'اختر سياقًا' },
+  { en: 'The year must be a number', fr: 'L’année doit être un nombre', es: 'El año debe ser un número', ar: 'يجب أن تكون السنة رقمًا' },
+  { en: 'The year must be a whole number', fr: 'L’année doit être un nombre entier', es: 'El año debe ser un número entero', ar: 'يجب أن تكون السنة عددًا صحيحًا' },
+  { en: 'The year must be 1900 or later', fr: 'L’année doit être 1900 ou postérieure', es: 'El año debe ser 1900 o posterior', ar: 'يجب أن تكون السنة 1900 أو بعدها' },
+  { en: 'The year must be 2100 or earlier', fr: 'L’année doit être 2100 ou antérieure', es: 'El año debe ser 2100 o anterior', ar: 'يجب أن تكون السنة 2100 أو قبلها' },
+  { en: 'There is no such version', fr: 'Cette version n’existe pas', es: 'Esa versión no existe', ar: 'لا توجد نسخة بهذا الرقم' },
+  { en: 'Versions are numbered from 1', fr: 'Les versions sont numérotées à partir de 1', es: 'Las versiones se numeran a partir de 1', ar: 'تُرقَّم النسخ بدءًا من 1' },
+];
