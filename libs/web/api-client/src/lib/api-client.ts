@@ -1,4 +1,11 @@
 import type { ErrorDetail, ErrorId, ErrorResponse } from '@simashe/contracts';
+import i18next from 'i18next';
+
+/** A sentence of the browser's own (the server words its errors itself), in the interface language once it is loaded. */
+function word(key: 'unreachable' | 'cancelled' | 'failed', english: string, values: Record<string, unknown> = {}): string {
+  const text = i18next.isInitialized ? i18next.t(`clientErrors.${key}`, values) : '';
+  return text && text !== `clientErrors.${key}` ? text : english;
+}
 
 /** A failed API call, carrying the server's stable error id and per-field details. */
 export class ApiError extends Error {
@@ -40,7 +47,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.');
+    throw new ApiError(0, 'network_error', word('unreachable', 'The server could not be reached. Check your connection and try again.'));
   }
   if (response.status === 204) return undefined as T;
   const payload = await response.json().catch(() => null);
@@ -49,7 +56,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     throw new ApiError(
       response.status,
       error?.id ?? 'internal_error',
-      error?.message ?? `Request failed (${response.status})`,
+      error?.message ?? word('failed', `The request failed (error ${response.status}). Try again.`, { status: response.status }),
       error?.details ?? [],
     );
   }
@@ -81,8 +88,8 @@ export function uploadWithProgress<T>(path: string, form: FormData, handlers: { 
       if (event.lengthComputable && event.total > 0) handlers.onProgress?.(event.loaded / event.total);
     };
     request.upload.onload = () => handlers.onSent?.();
-    request.onerror = () => reject(new ApiError(0, 'network_error', 'The server could not be reached. Check your connection and try again.'));
-    request.onabort = () => reject(new ApiError(0, 'network_error', 'The upload was cancelled.'));
+    request.onerror = () => reject(new ApiError(0, 'network_error', word('unreachable', 'The server could not be reached. Check your connection and try again.')));
+    request.onabort = () => reject(new ApiError(0, 'network_error', word('cancelled', 'The upload was cancelled.')));
     request.onload = () => {
       let payload: unknown = null;
       try {
@@ -92,7 +99,7 @@ export function uploadWithProgress<T>(path: string, form: FormData, handlers: { 
       }
       if (request.status >= 200 && request.status < 300) return resolve(payload as T);
       const error = payload as Partial<ErrorResponse> | null;
-      reject(new ApiError(request.status, error?.id ?? 'internal_error', error?.message ?? `Request failed (${request.status})`, error?.details ?? []));
+      reject(new ApiError(request.status, error?.id ?? 'internal_error', error?.message ?? word('failed', `The request failed (error ${request.status}). Try again.`, { status: request.status }), error?.details ?? []));
     };
     handlers.signal?.addEventListener('abort', () => request.abort());
     request.send(form);

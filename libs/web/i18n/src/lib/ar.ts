@@ -13,6 +13,7 @@ import { editorAr } from './editor/ar';
 import { cyclesAr } from './cycles/ar';
 import { monitoringAr } from './monitoring/ar';
 import { monitoringEmbedAr } from './monitoring-embed/ar';
+import { clientErrorsAr } from './client-errors/ar';
 import { versionCompareAr } from './version-compare/ar';
 import { ownedSectionsAr } from './common-extra/ar';
 import type { DeepPartial } from './deep-partial';
@@ -117,6 +118,7 @@ export const ar: DeepPartial<Catalogue> = {
   cycles: cyclesAr,
   monitoring: monitoringAr,
   monitoringEmbed: monitoringEmbedAr,
+  clientErrors: clientErrorsAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,
   ...homeSectionsAr,

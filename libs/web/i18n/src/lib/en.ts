@@ -12,6 +12,7 @@ import { editorEn } from './editor/en';
 import { cyclesEn } from './cycles/en';
 import { monitoringEn } from './monitoring/en';
 import { monitoringEmbedEn } from './monitoring-embed/en';
+import { clientErrorsEn } from './client-errors/en';
 import { meetingsEn } from './meetings/en';
 import { versionCompareEn } from './version-compare/en';
 
@@ -339,6 +340,7 @@ export const en = {
   cycles: cyclesEn,
   monitoring: monitoringEn,
   monitoringEmbed: monitoringEmbedEn,
+  clientErrors: clientErrorsEn,
   audit: auditEn,
   accountSecurity: accountSecurityEn,
   ...homeSectionsEn,

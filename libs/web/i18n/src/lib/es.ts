@@ -13,6 +13,7 @@ import { editorEs } from './editor/es';
 import { cyclesEs } from './cycles/es';
 import { monitoringEs } from './monitoring/es';
 import { monitoringEmbedEs } from './monitoring-embed/es';
+import { clientErrorsEs } from './client-errors/es';
 import { versionCompareEs } from './version-compare/es';
 import { ownedSectionsEs } from './common-extra/es';
 import type { DeepPartial } from './deep-partial';
@@ -120,6 +121,7 @@ export const es: DeepPartial<Catalogue> = {
   cycles: cyclesEs,
   monitoring: monitoringEs,
   monitoringEmbed: monitoringEmbedEs,
+  clientErrors: clientErrorsEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,
   ...homeSectionsEs,

@@ -13,6 +13,7 @@ import { editorFr } from './editor/fr';
 import { cyclesFr } from './cycles/fr';
 import { monitoringFr } from './monitoring/fr';
 import { monitoringEmbedFr } from './monitoring-embed/fr';
+import { clientErrorsFr } from './client-errors/fr';
 import { versionCompareFr } from './version-compare/fr';
 import { ownedSectionsFr } from './common-extra/fr';
 import type { DeepPartial } from './deep-partial';
@@ -120,6 +121,7 @@ export const fr: DeepPartial<Catalogue> = {
   cycles: cyclesFr,
   monitoring: monitoringFr,
   monitoringEmbed: monitoringEmbedFr,
+  clientErrors: clientErrorsFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,
   ...homeSectionsFr,
