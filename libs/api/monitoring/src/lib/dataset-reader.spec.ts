@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvLines, readable, UnreadableFileError, type FileLine } from './dataset-reader';
+import { csvLines, readable, sniffCsv, UnreadableFileError, type FileLine } from './dataset-reader';
 
 describe('reading CSV files', () => {
   const folder = mkdtempSync(join(tmpdir(), 'reader-spec-'));
@@ -40,5 +40,24 @@ describe('reading CSV files', () => {
 
   it('refuses a quote that is never closed', async () => {
     await expect(read('a,b\n"open,1\n2,3\n')).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+});
+
+describe('telling the encoding', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'encoding-spec-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const format = (bytes: Buffer) => {
+    const path = join(folder, `f${Math.random()}.csv`);
+    writeFileSync(path, bytes);
+    return sniffCsv(path);
+  };
+
+  it('keeps UTF-8 whose characters straddle the 1 MB chunks, and reads other text as Windows-1252', async () => {
+    // "é" (2 bytes) and "’" (3 bytes) at every offset around the chunk boundary.
+    const utf8 = Buffer.from(`a;b\n${'x'.repeat(1024 * 1024 - 6)}é’é’\n`, 'utf8');
+    expect(await format(utf8)).toEqual({ delimiter: ';', encoding: 'utf-8' });
+    for (let shift = 1; shift <= 3; shift += 1) expect((await format(Buffer.concat([Buffer.from('x'.repeat(shift)), utf8]))).encoding).toBe('utf-8');
+    expect((await format(Buffer.from('a,b\nC\u00f4te,1\n', 'latin1'))).encoding).toBe('windows-1252');
+    expect((await format(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a,b\n', 'utf16le')]))).encoding).toBe('utf-16le');
   });
 });

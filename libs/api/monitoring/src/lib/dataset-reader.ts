@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type * as ExcelJsModule from 'exceljs';
@@ -128,20 +129,28 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
   let encoding: CsvFormat['encoding'] = 'utf-8';
   if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = 'utf-16le';
   else if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = 'utf-16be';
-  else {
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    try {
-      for await (const bytes of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) strict.decode(bytes, { stream: true });
-      strict.decode();
-    } catch {
-      encoding = 'windows-1252';
-    }
-  }
+  else if (!(await isUtf8File(path))) encoding = 'windows-1252';
   const decoder = new TextDecoder(encoding);
   let first = '';
   for await (const bytes of createReadStream(path, { start: 0, end: 8191 }) as AsyncIterable<Buffer>) first += decoder.decode(bytes, { stream: true });
   const line = first.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
   return { delimiter: (line.match(/;/g)?.length ?? 0) > (line.match(/,/g)?.length ?? 0) ? ';' : ',', encoding };
+}
+
+/** Whether the whole file is valid UTF-8, checked natively chunk by chunk without making strings of it. */
+async function isUtf8File(path: string): Promise<boolean> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    // A character cut by the chunk's end waits for the next chunk.
+    let end = bytes.length;
+    let lead = end - 1;
+    while (lead >= 0 && end - lead <= 3 && (bytes[lead] & 0xc0) === 0x80) lead -= 1;
+    if (lead >= 0 && bytes[lead] >= 0xc0 && end - lead < (bytes[lead] >= 0xf0 ? 4 : bytes[lead] >= 0xe0 ? 3 : 2)) end = lead;
+    if (!isUtf8(bytes.subarray(0, end))) return false;
+    carry = Buffer.from(bytes.subarray(end));
+  }
+  return carry.length === 0 || isUtf8(carry);
 }
 
 /** The lines of the first worksheet of an XLSX file, streamed (exceljs's streaming reader). */
