@@ -55,8 +55,17 @@ test('an editor mentions a colleague in the report with the keyboard; the collea
 
   // Escape closes the list and leaves what was typed. Mentioning the colleague again tells them nothing new; a
   // second person mentioned after that (Tab picks too) shows the later change was handled.
+  // Typed at the bottom of the window, the list opens above the "@" rather than below the visible page.
+  const paragraph = text.locator('p', { hasText: 'Survey led by' });
+  const viewport = page.viewportSize()!;
+  const line = (await paragraph.boundingBox())!;
+  await page.setViewportSize({ width: viewport.width, height: Math.ceil(line.y + line.height + 12) });
   await page.keyboard.type(' Also @Wanj');
   await expect(list.getByRole('option', { name: /@Wanjiru Kamau/ })).toBeVisible();
+  const listBox = (await list.boundingBox())!;
+  expect(listBox.y + listBox.height).toBeLessThanOrEqual((await paragraph.boundingBox())!.y);
+  expect(listBox.y).toBeGreaterThanOrEqual(0);
+  await page.setViewportSize(viewport);
   await page.keyboard.press('Escape');
   await expect(list).toHaveCount(0);
   await expect(text).toContainText('Also @Wanj');

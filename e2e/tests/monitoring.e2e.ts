@@ -36,6 +36,8 @@ test('a country editor creates a dataset, sees an import refused line by line, i
   await file.setInputFiles({ name: 'sba.csv', mimeType: 'text/csv', buffer: Buffer.from(csv('n/a')) });
   await page.getByRole('button', { name: 'Upload and check' }).click();
   await expect(page.getByText('1 problem found: nothing was saved.')).toBeVisible();
+  // Focus moves to the outcome, so keyboard and screen-reader users land on it.
+  await expect(page.locator(':focus')).toContainText('1 problem found: nothing was saved.');
   const report = page.getByRole('region', { name: 'Problems in the file' });
   const problem = report.getByRole('row').filter({ hasText: '“estimate” must be a number, not “n/a”.' });
   await expect(problem.getByRole('cell').first()).toHaveText('4');
@@ -65,9 +67,14 @@ test('a country editor creates a dataset, sees an import refused line by line, i
   await page.getByLabel('Year', { exact: true }).selectOption('2014');
   await expect(data.getByRole('row', { name: /Rural/ })).toContainText('55.2');
   await expectAccessible(page);
-  // Two years of a binary dimension: the difference (the default measure) has a trend, and a measures table.
+  // Two years of a binary dimension: the difference (the default measure) has a trend, and a measures table. Only the
+  // measures HEAT computes for two subgroups are offered and listed, none "needs more than two subgroups".
   await expect(page.getByRole('img', { name: /^Difference: Births attended/ }).locator('canvas')).toHaveCount(1);
-  await expect(page.getByRole('region', { name: 'Summary measures, 2014', exact: true }).last().getByRole('row', { name: /^Difference/ })).toContainText('32.8');
+  await expect(page.getByLabel('Summary measure', { exact: true }).locator('option')).toHaveText(['Difference', 'Ratio', 'Population attributable risk', 'Population attributable fraction']);
+  const measures = page.getByRole('region', { name: 'Summary measures, 2014', exact: true }).last();
+  await expect(measures.getByRole('row', { name: /^Difference/ })).toContainText('32.8');
+  await expect(measures.getByRole('row')).toHaveCount(5);
+  await expect(measures).not.toContainText('Needs more than two subgroups');
   await page.getByRole('tab', { name: 'Compare' }).click();
   await expect(page.getByRole('img', { name: /^Difference against the setting average/ }).locator('canvas')).toHaveCount(1);
   await expect(page.getByRole('row', { name: /Kenya/ })).toHaveAttribute('aria-current', 'true');

@@ -10,6 +10,10 @@ import type { MonitoringChartLabels } from './monitoring-chart.options';
 
 export interface MonitoringChartText {
   estimate: string;
+  /** The value axis of an indicator on scale 100 (a percentage). */
+  estimatePercent: string;
+  /** The value axis of an indicator on scale 1000 (a rate per 1,000). */
+  estimatePerThousand: string;
   interval: string;
   settingAverage: string;
   noInequality: string;
@@ -18,10 +22,10 @@ export interface MonitoringChartText {
 }
 
 export const MONITORING_CHART_TEXT: Record<Language, MonitoringChartText> = {
-  en: { estimate: 'Estimate', interval: '95 % confidence interval', settingAverage: 'Setting average', noInequality: 'No inequality', reference: '{{name}} (reference)' },
-  fr: { estimate: 'Estimation', interval: 'Intervalle de confiance à 95 %', settingAverage: 'Moyenne du contexte', noInequality: 'Aucune inégalité', reference: '{{name}} (référence)' },
-  es: { estimate: 'Estimación', interval: 'Intervalo de confianza del 95 %', settingAverage: 'Promedio del entorno', noInequality: 'Sin desigualdad', reference: '{{name}} (referencia)' },
-  ar: { estimate: 'التقدير', interval: 'فاصل الثقة 95٪', settingAverage: 'متوسط السياق', noInequality: 'لا يوجد تفاوت', reference: '{{name}} (المرجع)' },
+  en: { estimate: 'Estimate', estimatePercent: 'Estimate (%)', estimatePerThousand: 'Estimate (per 1,000)', interval: '95 % confidence interval', settingAverage: 'Setting average', noInequality: 'No inequality', reference: '{{name}} (reference)' },
+  fr: { estimate: 'Estimation', estimatePercent: 'Estimation (%)', estimatePerThousand: 'Estimation (pour 1\u00a0000)', interval: 'Intervalle de confiance à 95 %', settingAverage: 'Moyenne du contexte', noInequality: 'Aucune inégalité', reference: '{{name}} (référence)' },
+  es: { estimate: 'Estimación', estimatePercent: 'Estimación (%)', estimatePerThousand: 'Estimación (por 1000)', interval: 'Intervalo de confianza del 95 %', settingAverage: 'Promedio del entorno', noInequality: 'Sin desigualdad', reference: '{{name}} (referencia)' },
+  ar: { estimate: 'التقدير', estimatePercent: 'التقدير (٪)', estimatePerThousand: 'التقدير (لكل 1000)', interval: 'فاصل الثقة 95٪', settingAverage: 'متوسط السياق', noInequality: 'لا يوجد تفاوت', reference: '{{name}} (المرجع)' },
 };
 
 /** HEAT's names of the summary measures of inequality. */
@@ -127,6 +131,7 @@ export function monitoringChartLabels(language: Language): MonitoringChartLabels
   const year = new Intl.NumberFormat(language, { useGrouping: false });
   return {
     estimate: text.estimate,
+    estimateAxis: (scale) => (scale === 100 ? text.estimatePercent : scale === 1000 ? text.estimatePerThousand : text.estimate),
     interval: text.interval,
     settingAverage: text.settingAverage,
     noInequality: text.noInequality,

@@ -46,8 +46,28 @@ const quintiles = [
 
 const labels = monitoringChartLabels('en');
 
-type Series = { type: string; data: unknown[]; renderItem?: (params: unknown, api: unknown) => { children: Array<{ shape: Record<string, number> }> }; markLine?: { data: Array<Record<string, number>> } };
-type Option = { xAxis: { data?: string[]; inverse?: boolean }; yAxis: { data?: string[]; position?: string; name?: string }; series: Series[] };
+type Series = {
+  name: string;
+  type: string;
+  data: unknown[];
+  renderItem?: (params: unknown, api: unknown) => { children: Array<{ shape: Record<string, number> }> };
+  markLine?: { data: Array<Record<string, number>>; label: { show: boolean } };
+};
+type Option = {
+  xAxis: { data?: string[]; inverse?: boolean; name?: string };
+  yAxis: { data?: string[]; position?: string; name?: string };
+  series: Series[];
+  legend: { show: boolean; align: string; data: Array<{ name: string }> };
+};
+
+/** The reference line (setting average, no inequality) of a chart: a series of its own, named in the legend. */
+const referenceLine = (option: Option) => {
+  const line = option.series.find((s) => s.markLine);
+  expect(line?.data).toEqual([]);
+  expect(line?.markLine?.label.show).toBe(false);
+  expect(option.legend.data.map((item) => item.name)).toEqual([line?.name]);
+  return line!;
+};
 
 describe('monitoring chart helpers', () => {
   it('orders the subgroups of an ordered dimension by their order and keeps the file order otherwise', () => {
@@ -78,7 +98,10 @@ describe('disaggregated charts', () => {
     expect(bars.type).toBe('bar');
     expect((bars.data as Array<{ value: number; itemStyle: { color: string } }>).map((d) => d.value)).toEqual([45, 58, 68, 80, 92]);
     expect((bars.data as Array<{ itemStyle: { color: string } }>)[4].itemStyle.color).toBe(MONITORING_COLOURS.reference);
-    expect(bars.markLine?.data).toEqual([{ yAxis: 70 }]);
+    // The average is named in the legend, not labelled on the plot where it would cover the bars and intervals.
+    const average = referenceLine(option);
+    expect(average.name).toBe('Setting average: 70');
+    expect(average.markLine?.data).toEqual([{ yAxis: 70 }]);
     // Quintile 4 has no interval: no error bar for it.
     expect(errors.type).toBe('custom');
     expect(errors.data).toEqual([
@@ -104,7 +127,7 @@ describe('disaggregated charts', () => {
     expect(option.yAxis.inverse).toBe(true);
     const dots = option.series.find((s) => s.type === 'scatter')!;
     expect((dots.data as Array<{ value: number[]; symbol: string }>)[4]).toMatchObject({ value: [92, 4], symbol: 'diamond' });
-    expect(dots.markLine?.data).toEqual([{ xAxis: 70 }]);
+    expect(referenceLine(option).markLine?.data).toEqual([{ xAxis: 70 }]);
   });
 
   it('mirrors the axes for right-to-left readers', () => {
@@ -112,6 +135,25 @@ describe('disaggregated charts', () => {
     expect(option.xAxis.inverse).toBe(true);
     expect(option.yAxis.position).toBe('right');
     expect(option.xAxis.data?.[4]).toBe('Quintile 5 (richest) (المرجع)');
+    expect(option.legend.align).toBe('right');
+  });
+
+  it('names the value axis with the indicator’s unit', () => {
+    expect((disaggregatedBarOption(quintiles, labels) as unknown as Option).yAxis.name).toBe('Estimate (%)');
+    const perThousand = quintiles.map((r) => ({ ...r, scale: 1000 }));
+    expect((disaggregatedDotOption(perThousand, labels) as unknown as Option).xAxis.name).toBe('Estimate (per 1,000)');
+    const other = quintiles.map((r) => ({ ...r, scale: 1 }));
+    expect((disaggregatedBarOption(other, monitoringChartLabels('fr')) as unknown as Option).yAxis.name).toBe('Estimation');
+    expect(monitoringChartLabels('ar').estimateAxis(100)).toBe('التقدير (٪)');
+  });
+
+  it('has no legend when the file gives no setting average', () => {
+    const option = disaggregatedBarOption(
+      quintiles.map((r) => ({ ...r, settingAverage: null })),
+      labels,
+    ) as unknown as Option;
+    expect(option.legend.show).toBe(false);
+    expect(option.series.some((s) => s.markLine)).toBe(false);
   });
 });
 
@@ -155,11 +197,18 @@ describe('measure trend', () => {
     expect(option.xAxis.data).toEqual(['2014', '2018', '2022']);
     expect(option.yAxis.name).toBe('Difference');
     expect(option.series[0].data).toEqual([52, null, 47]);
-    expect(option.series[0].markLine?.data).toEqual([{ yAxis: 0 }]);
+    const none = referenceLine(option);
+    expect(none.name).toBe('No inequality');
+    expect(none.markLine?.data).toEqual([{ yAxis: 0 }]);
     expect(option.series[1].data).toEqual([
       [0, 48, 56],
       [2, 44, 50],
     ]);
+    // Every value is above 0: the axis reaches down to the line of no inequality so the legend's line is drawn.
+    expect(option.yAxis).toMatchObject({ scale: true, min: 0 });
+    const around = measureTrendOption([measure(2022, 3, -1, 7)], 'd', labels) as unknown as { yAxis: Record<string, unknown> };
+    expect(around.yAxis['min']).toBeUndefined();
+    expect(around.yAxis['max']).toBeUndefined();
   });
 });
 
@@ -184,9 +233,10 @@ describe('comparison scatter', () => {
     expect(points[0].symbolSize).toBeGreaterThan(points[1].symbolSize);
     expect(points[0].label?.show).toBe(true);
     expect(points[1].label).toBeUndefined();
-    expect(option.series[0].markLine?.data).toEqual([{ yAxis: 1 }]);
+    expect(referenceLine(option).markLine?.data).toEqual([{ yAxis: 1 }]);
     expect(option.series[1].data).toEqual([[70, 1.8, 2.4]]);
     expect(option.yAxis.name).toBe('Ratio');
+    expect(option.yAxis).toMatchObject({ min: 1 });
   });
 });
 
@@ -238,5 +288,8 @@ describe('server-side rendering', () => {
       expect((svg.match(/<path|<line/g) ?? []).length).toBeGreaterThan(6);
     }
     expect(render(comparisonScatterOption(comparison, labels, { highlight: 'Kenya' }))).toContain('Kenya');
+    // Exports name the reference lines in the legend, as the screen does.
+    expect(render(disaggregatedBarOption(quintiles, labels))).toContain('Setting average: 70');
+    expect(render(measureTrendOption(trend, 'd', labels))).toContain('No inequality');
   });
 });

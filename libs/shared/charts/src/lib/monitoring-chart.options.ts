@@ -9,6 +9,8 @@ import type { Comparison, DatasetRow, MeasureId, SummaryMeasure } from '@simashe
 /** What the monitoring charts say, in the reader's language: see `monitoringChartLabels(language)`. */
 export interface MonitoringChartLabels {
   estimate: string;
+  /** The value axis of estimates with the indicator's unit: "Estimate (%)" for scale 100, "(per 1,000)" for 1000. */
+  estimateAxis: (scale: number | null | undefined) => string;
   /** "95 % confidence interval". */
   interval: string;
   settingAverage: string;
@@ -98,19 +100,66 @@ function subgroupNames(rows: readonly DatasetRow[], labels: MonitoringChartLabel
   return rows.map((row) => (row.reference ? labels.reference(row.subgroup) : row.subgroup));
 }
 
-function averageLine(rows: readonly DatasetRow[], labels: MonitoringChartLabels, axis: 'xAxis' | 'yAxis'): Record<string, unknown> | undefined {
-  const average = rows.find((row) => row.settingAverage !== null)?.settingAverage ?? null;
-  if (average === null) return undefined;
+/** Legend icons of the reference lines: dashes for the setting average, dots for no inequality. */
+const LINE_ICONS = {
+  dashed: 'path://M0,0h6v2h-6zM9,0h6v2h-6zM18,0h6v2h-6z',
+  dotted: 'path://M0,0h2v2h-2zM5,0h2v2h-2zM10,0h2v2h-2zM15,0h2v2h-2zM20,0h2v2h-2z',
+} as const;
+
+interface ReferenceLine {
+  name: string;
+  style: keyof typeof LINE_ICONS;
+}
+
+/**
+ * A reference line across the plot (the setting average, the line of no inequality), named in the legend: a label on
+ * the plot lands on a bar, a point or an interval sooner or later, whatever corner it is put in. The line is the
+ * mark of a series of its own with no points, so the legend has an entry to name it by.
+ */
+function referenceLineSeries(line: ReferenceLine, axis: 'xAxis' | 'yAxis', value: number | null): Record<string, unknown> {
+  const lineStyle = { type: line.style, color: MONITORING_COLOURS.average };
   return {
+    name: line.name,
+    type: 'line',
+    data: [],
     silent: true,
     symbol: 'none',
-    lineStyle: { type: 'dashed', color: MONITORING_COLOURS.average },
-    // Above the end of a horizontal line (bars); a vertical line (dot chart) has no room for it along the axis, so the
-    // tooltip and the text under the chart name it.
-    label: axis === 'yAxis' ? { formatter: `${labels.settingAverage}: ${labels.number(average)}`, position: 'insideEndTop', backgroundColor: 'rgba(255,255,255,0.85)', padding: 2 } : { show: false },
-    tooltip: { formatter: `${labels.settingAverage}: ${labels.number(average)}` },
-    data: [{ [axis]: round(average) }],
+    itemStyle: { color: MONITORING_COLOURS.average },
+    lineStyle,
+    markLine: { silent: true, symbol: 'none', lineStyle, label: { show: false }, data: [{ [axis]: round(value) }] },
   };
+}
+
+/**
+ * Bounds that keep a reference value on a value axis that otherwise fits the data (`scale`), so the line the legend
+ * names is on the plot: the axis reaches down (or up) to it when every value and bound lies on one side.
+ */
+function reaching(reference: number, values: ReadonlyArray<number | null>): { min?: number; max?: number } {
+  const finite = values.filter((value): value is number => value !== null && Number.isFinite(value));
+  if (finite.length === 0) return {};
+  if (Math.min(...finite) > reference) return { min: reference };
+  if (Math.max(...finite) < reference) return { max: reference };
+  return {};
+}
+
+/** The legend naming the reference lines, under the plot; read from the right in right-to-left pages. */
+function referenceLegend(lines: readonly ReferenceLine[], rtl: boolean): Record<string, unknown> {
+  return {
+    show: lines.length > 0,
+    bottom: 0,
+    selectedMode: false,
+    align: rtl ? 'right' : 'left',
+    itemWidth: 24,
+    itemHeight: 4,
+    textStyle: { color: MONITORING_COLOURS.interval },
+    data: lines.map((line) => ({ name: line.name, icon: LINE_ICONS[line.style] })),
+  };
+}
+
+/** The setting average of one group's rows, as its legend entry ("Setting average: 90") and value, if the file has it. */
+function settingAverage(rows: readonly DatasetRow[], labels: MonitoringChartLabels): { line: ReferenceLine; value: number } | null {
+  const value = rows.find((row) => row.settingAverage !== null)?.settingAverage ?? null;
+  return value === null ? null : { line: { name: `${labels.settingAverage}: ${labels.number(value)}`, style: 'dashed' }, value };
 }
 
 /**
@@ -120,8 +169,10 @@ function averageLine(rows: readonly DatasetRow[], labels: MonitoringChartLabels,
 export function disaggregatedBarOption(rows: readonly DatasetRow[], labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
   const ordered = orderSubgroups(rows);
   const names = subgroupNames(ordered, labels);
+  const average = settingAverage(ordered, labels);
   return {
     animation: false,
+    legend: referenceLegend(average ? [average.line] : [], !!options.rtl),
     tooltip: {
       trigger: 'item',
       formatter: (params: { dataIndex: number }) => {
@@ -131,16 +182,16 @@ export function disaggregatedBarOption(rows: readonly DatasetRow[], labels: Moni
     },
     grid: { left: 56, right: 24, top: 32, bottom: 72, containLabel: true },
     xAxis: { type: 'category', data: names, inverse: !!options.rtl, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
-    yAxis: { type: 'value', name: labels.estimate, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
+    yAxis: { type: 'value', name: labels.estimateAxis(ordered[0]?.scale), position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
     series: [
       {
         name: labels.estimate,
         type: 'bar',
         barMaxWidth: 48,
         data: ordered.map((row) => ({ value: round(row.estimate), itemStyle: { color: row.reference ? MONITORING_COLOURS.reference : MONITORING_COLOURS.estimate } })),
-        markLine: averageLine(ordered, labels, 'yAxis'),
       },
       subgroupIntervals(ordered, labels, false),
+      ...(average ? [referenceLineSeries(average.line, 'yAxis', average.value)] : []),
     ],
   };
 }
@@ -161,8 +212,10 @@ function subgroupIntervals(ordered: readonly DatasetRow[], labels: MonitoringCha
 export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
   const ordered = orderSubgroups(rows);
   const names = subgroupNames(ordered, labels);
+  const average = settingAverage(ordered, labels);
   return {
     animation: false,
+    legend: referenceLegend(average ? [average.line] : [], !!options.rtl),
     tooltip: {
       trigger: 'item',
       formatter: (params: { dataIndex: number; seriesType: string }) => {
@@ -170,10 +223,10 @@ export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: Moni
         return row ? escapeHtml(`${names[params.dataIndex]}: ${withInterval(labels, row.estimate, rowInterval(row))}`) : '';
       },
     },
-    grid: { left: 24, right: 24, top: 32, bottom: 40, containLabel: true },
+    grid: { left: 24, right: 24, top: 32, bottom: 56, containLabel: true },
     // Category axes draw bottom-up; inverse puts the first subgroup at the top.
     yAxis: { type: 'category', data: names, inverse: true, position: options.rtl ? 'right' : 'left', axisTick: { show: false } },
-    xAxis: { type: 'value', name: labels.estimate, nameLocation: 'middle', nameGap: 28, inverse: !!options.rtl, scale: true, axisLabel: { formatter: (value: number) => labels.number(value) } },
+    xAxis: { type: 'value', name: labels.estimateAxis(ordered[0]?.scale), nameLocation: 'middle', nameGap: 28, inverse: !!options.rtl, scale: true, axisLabel: { formatter: (value: number) => labels.number(value) } },
     series: [
       subgroupIntervals(ordered, labels, true),
       {
@@ -186,8 +239,8 @@ export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: Moni
           symbol: row.reference ? 'diamond' : 'circle',
           itemStyle: { color: row.reference ? MONITORING_COLOURS.reference : MONITORING_COLOURS.estimate },
         })),
-        markLine: averageLine(ordered, labels, 'xAxis'),
       },
+      ...(average ? [referenceLineSeries(average.line, 'xAxis', average.value)] : []),
     ],
   };
 }
@@ -197,8 +250,10 @@ export function measureTrendOption(measures: readonly SummaryMeasure[], measure:
   const points = measures.filter((item) => item.measure === measure).sort((a, b) => a.date - b.date);
   const years = points.map((point) => labels.year(point.date));
   const name = labels.measure(measure);
+  const none: ReferenceLine = { name: labels.noInequality, style: 'dotted' };
   return {
     animation: false,
+    legend: referenceLegend([none], !!options.rtl),
     tooltip: {
       trigger: 'item',
       formatter: (params: { dataIndex: number; seriesType: string }) => {
@@ -208,9 +263,16 @@ export function measureTrendOption(measures: readonly SummaryMeasure[], measure:
         return escapeHtml(`${years[params.dataIndex]} · ${name}: ${withInterval(labels, point.value, interval)}`);
       },
     },
-    grid: { left: 56, right: 24, top: 40, bottom: 40, containLabel: true },
+    grid: { left: 56, right: 24, top: 40, bottom: 44, containLabel: true },
     xAxis: { type: 'category', data: years, inverse: !!options.rtl, boundaryGap: true },
-    yAxis: { type: 'value', name, scale: true, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
+    yAxis: {
+      type: 'value',
+      name,
+      scale: true,
+      ...reaching(noInequalityValue(measure), points.flatMap((point) => [point.value, point.lower, point.upper])),
+      position: options.rtl ? 'right' : 'left',
+      axisLabel: { formatter: (value: number) => labels.number(value) },
+    },
     series: [
       {
         name,
@@ -219,13 +281,6 @@ export function measureTrendOption(measures: readonly SummaryMeasure[], measure:
         symbolSize: 8,
         itemStyle: { color: MONITORING_COLOURS.estimate },
         data: points.map((point) => round(point.value)),
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'dotted', color: MONITORING_COLOURS.average },
-          label: { formatter: labels.noInequality, position: 'insideEndTop' },
-          data: [{ yAxis: noInequalityValue(measure) }],
-        },
       },
       errorBarSeries(
         labels.interval,
@@ -233,6 +288,7 @@ export function measureTrendOption(measures: readonly SummaryMeasure[], measure:
         false,
         MONITORING_COLOURS.interval,
       ),
+      referenceLineSeries(none, 'yAxis', noInequalityValue(measure)),
     ],
   };
 }
@@ -245,8 +301,10 @@ export function comparisonScatterOption(comparison: Comparison, labels: Monitori
   const points = comparison.items.filter((item) => item.settingAverage !== null && item.value !== null);
   const name = labels.measure(comparison.measure);
   const isHighlighted = (setting: string) => options.highlight !== undefined && options.highlight !== null && setting === options.highlight;
+  const none: ReferenceLine = { name: labels.noInequality, style: 'dotted' };
   return {
     animation: false,
+    legend: referenceLegend([none], !!options.rtl),
     tooltip: {
       trigger: 'item',
       formatter: (params: { dataIndex: number; seriesType: string }) => {
@@ -256,9 +314,16 @@ export function comparisonScatterOption(comparison: Comparison, labels: Monitori
         return escapeHtml(`${item.setting} · ${labels.settingAverage}: ${labels.number(item.settingAverage)} · ${name}: ${withInterval(labels, item.value, interval)}`);
       },
     },
-    grid: { left: 56, right: 32, top: 40, bottom: 48, containLabel: true },
+    grid: { left: 56, right: 32, top: 40, bottom: 64, containLabel: true },
     xAxis: { type: 'value', name: labels.settingAverage, nameLocation: 'middle', nameGap: 28, scale: true, inverse: !!options.rtl, axisLabel: { formatter: (value: number) => labels.number(value) } },
-    yAxis: { type: 'value', name, scale: true, position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
+    yAxis: {
+      type: 'value',
+      name,
+      scale: true,
+      ...reaching(noInequalityValue(comparison.measure), points.flatMap((item) => [item.value, item.lower, item.upper])),
+      position: options.rtl ? 'right' : 'left',
+      axisLabel: { formatter: (value: number) => labels.number(value) },
+    },
     series: [
       {
         name,
@@ -275,13 +340,6 @@ export function comparisonScatterOption(comparison: Comparison, labels: Monitori
             label: highlighted ? { show: true, formatter: '{b}', position: 'top', fontWeight: 'bold' } : undefined,
           };
         }),
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'dotted', color: MONITORING_COLOURS.average },
-          label: { formatter: labels.noInequality, position: 'insideEndTop' },
-          data: [{ yAxis: noInequalityValue(comparison.measure) }],
-        },
       },
       errorBarSeries(
         labels.interval,
@@ -289,6 +347,7 @@ export function comparisonScatterOption(comparison: Comparison, labels: Monitori
         false,
         MONITORING_COLOURS.interval,
       ),
+      referenceLineSeries(none, 'yAxis', noInequalityValue(comparison.measure)),
     ],
   };
 }

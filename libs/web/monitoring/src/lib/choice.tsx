@@ -21,8 +21,9 @@ export function useChoice(catalogue: DatasetCatalogue | undefined) {
     date: params.get('year') ? Number(params.get('year')) : undefined,
   };
   const choice = catalogue ? completeChoice(catalogue, wanted) : null;
-  const ordered = catalogue?.dimensions.find((d) => d.name === choice?.dimension)?.ordered ?? false;
-  const offered = measuresFor(ordered);
+  const dimension = catalogue?.dimensions.find((d) => d.name === choice?.dimension);
+  const ordered = dimension?.ordered ?? false;
+  const offered = measuresFor(ordered, dimension?.subgroups ?? 0);
   const requestedMeasure = params.get('measure') as MeasureId | null;
   const measure: MeasureId = requestedMeasure && offered.includes(requestedMeasure) ? requestedMeasure : offered[0];
   const set = (key: 'indicator' | 'dimension' | 'setting' | 'year' | 'measure', value: string) =>
@@ -64,14 +65,16 @@ export function ChoicePickers({
   return (
     <fieldset className="choice-pickers">
       <legend>{t('monitoring.explore.filters')}</legend>
+      {/* Names from the file, often English in an Arabic page: dir="auto" keeps their start in view. */}
       <SelectField
         label={t('monitoring.explore.indicator')}
+        dir="auto"
         value={choice.indicator}
         onChange={(e) => set('indicator', e.target.value)}
         options={catalogue.indicators.map((i) => ({ value: i.abbr, label: i.name }))}
       />
-      <SelectField label={t('monitoring.explore.dimension')} value={choice.dimension} onChange={(e) => set('dimension', e.target.value)} options={catalogue.dimensions.map((d) => ({ value: d.name, label: d.name }))} />
-      {show.setting && <SelectField label={t('monitoring.explore.setting')} value={choice.setting} onChange={(e) => set('setting', e.target.value)} options={catalogue.settings.map((s) => ({ value: s.name, label: s.name }))} />}
+      <SelectField label={t('monitoring.explore.dimension')} dir="auto" value={choice.dimension} onChange={(e) => set('dimension', e.target.value)} options={catalogue.dimensions.map((d) => ({ value: d.name, label: d.name }))} />
+      {show.setting && <SelectField label={t('monitoring.explore.setting')} dir="auto" value={choice.setting} onChange={(e) => set('setting', e.target.value)} options={catalogue.settings.map((s) => ({ value: s.name, label: s.name }))} />}
       {show.year && (
         <SelectField
           label={t('monitoring.explore.year')}

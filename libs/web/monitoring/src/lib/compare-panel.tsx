@@ -1,7 +1,5 @@
 import { comparisonScatterOption } from '@simashe/charts';
 import type { Dataset } from '@simashe/contracts';
-import { useCurrentUser } from '@simashe/web-accounts';
-import { useFormatters } from '@simashe/web-i18n';
 import { Alert, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +11,6 @@ import { useCatalogue, useComparison } from './queries';
 /** Compare: every setting's average against its inequality in one year, the chosen setting highlighted. */
 export function ComparePanel({ dataset }: { dataset: Dataset }) {
   const { t } = useTranslation();
-  const user = useCurrentUser();
-  const format = useFormatters(user.timeZone);
   const version = dataset.currentVersion;
   const catalogue = useCatalogue(dataset.id, version);
   const { choice, measure, offered, set } = useChoice(catalogue.data);
@@ -22,7 +18,7 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
   const ready = version !== null && choice !== null && choice.indicator !== '';
   const comparison = useComparison(dataset.id, ready ? { version, indicator: choice.indicator, dimension: choice.dimension, date: choice.date ?? undefined, measure } : null);
   const option = useMemo(() => (comparison.data ? comparisonScatterOption(comparison.data, labels, { highlight: choice?.setting, rtl }) : null), [comparison.data, labels, choice?.setting, rtl]);
-  const number = (value: number | null) => (value === null ? '' : format.number(value, { maximumFractionDigits: 3 }));
+  const number = (value: number | null) => (value === null ? '' : labels.number(value));
 
   if (version === null) return <EmptyState>{t('monitoring.explore.noData')}</EmptyState>;
   if (catalogue.isPending) return <LoadingState label={t('common.loading')} />;
@@ -42,6 +38,7 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
         <MeasurePicker label={t('monitoring.explore.measure')} value={measure} offered={offered} onChange={(next) => set('measure', next)} />
         <SelectField
           label={t('monitoring.compare.highlight')}
+          dir="auto"
           value={choice.setting}
           onChange={(e) => set('setting', e.target.value)}
           options={catalogue.data.settings.map((s) => ({ value: s.name, label: s.name }))}
@@ -66,7 +63,7 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
           </Card>
           {items.length > 0 && (
             <div className="table-scroll" role="region" aria-label={measureName} tabIndex={0}>
-              <table className="data-table">
+              <table className="data-table stacked-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('monitoring.compare.setting')}</th>
@@ -81,15 +78,20 @@ export function ComparePanel({ dataset }: { dataset: Dataset }) {
                       <th scope="row">
                         <bdi>{item.setting}</bdi>
                       </th>
-                      <td className="numeric">{number(item.settingAverage)}</td>
+                      <td className="numeric" data-label={t('monitoring.compare.average')}>
+                        {number(item.settingAverage)}
+                      </td>
                       {item.value === null ? (
                         <td colSpan={2} className="muted">
                           {reasonText(t, item)}
                         </td>
                       ) : (
                         <>
-                          <td className="numeric">{number(item.value)}</td>
-                          <td className="numeric">{item.lower !== null && item.upper !== null ? `${number(item.lower)} – ${number(item.upper)}` : item.reasonCode ? <span className="muted">{reasonText(t, item)}</span> : ''}</td>
+                          <td className="numeric" data-label={measureName}>
+                            {number(item.value)}
+                          </td>
+                          <td className="numeric" data-label={t('monitoring.explore.interval')}>
+                            {item.lower !== null && item.upper !== null ? `${number(item.lower)} – ${number(item.upper)}` : item.reasonCode ? <span className="muted">{reasonText(t, item)}</span> : ''}</td>
                         </>
                       )}
                     </tr>

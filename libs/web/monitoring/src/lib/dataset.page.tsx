@@ -59,7 +59,7 @@ function OverviewPanel({ dataset }: { dataset: Dataset }) {
           <EmptyState>{t('monitoring.overview.noVersions')}</EmptyState>
         ) : (
           <div className="table-scroll" role="region" aria-label={t('monitoring.overview.versions')} tabIndex={0}>
-            <table className="data-table">
+            <table className="data-table stacked-table">
               <thead>
                 <tr>
                   <th scope="col">{t('monitoring.overview.version')}</th>
@@ -74,18 +74,20 @@ function OverviewPanel({ dataset }: { dataset: Dataset }) {
                   .sort((a, b) => b.version - a.version)
                   .map((version) => (
                     <tr key={version.version}>
-                      <td>
+                      <td data-label={t('monitoring.overview.version')}>
                         {format.number(version.version)}
                         {version.version === dataset.currentVersion && <span className="badge badge-current">{t('monitoring.overview.current')}</span>}
                       </td>
-                      <td>
+                      <td data-label={t('monitoring.overview.file')}>
                         <bdi>{version.fileName}</bdi>
                       </td>
-                      <td className="numeric">{format.number(version.rows)}</td>
-                      <td>
+                      <td className="numeric" data-label={t('monitoring.rows')}>
+                        {format.number(version.rows)}
+                      </td>
+                      <td data-label={t('monitoring.overview.importedAt')}>
                         <time dateTime={version.importedAt}>{format.dateTime(version.importedAt)}</time>
                       </td>
-                      <td>
+                      <td data-label={t('monitoring.overview.importedBy')}>
                         <bdi>{version.importedByName ?? t('monitoring.overview.someone')}</bdi>
                       </td>
                     </tr>

@@ -11,18 +11,20 @@ import { EChart } from './echart';
 import { reasonText, type Choice } from './monitoring-logic';
 import { exportUrl, useCatalogue, useMeasures, useRows } from './queries';
 
+/** Values and intervals in one format across the section (the charts' own, at most 2 decimals). */
 function useNumber() {
-  const user = useCurrentUser();
-  const format = useFormatters(user.timeZone);
-  return (value: number | null, digits = 2) => (value === null ? '' : format.number(value, { maximumFractionDigits: digits }));
+  const { labels } = useMonitoringLabels();
+  return (value: number | null) => (value === null ? '' : labels.number(value));
 }
 
 function DataTable({ rows }: { rows: DatasetRow[] }) {
   const { t } = useTranslation();
   const number = useNumber();
+  const user = useCurrentUser();
+  const format = useFormatters(user.timeZone);
   return (
     <div className="table-scroll" role="region" aria-label={t('monitoring.explore.dataTable')} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table stacked-table">
         <thead>
           <tr>
             <th scope="col">{t('monitoring.explore.subgroup')}</th>
@@ -41,13 +43,17 @@ function DataTable({ rows }: { rows: DatasetRow[] }) {
                 <th scope="row">
                   <bdi>{row.reference ? t('monitoring.chart.reference', { name: row.subgroup }) : row.subgroup}</bdi>
                 </th>
-                <td className="numeric">{number(row.estimate)}</td>
-                <td className="numeric">{interval ? `${number(interval[0])} – ${number(interval[1])}` : ''}</td>
-                <td className="numeric">{number(row.population, 0)}</td>
-                <td>
-                  <bdi>{row.flag ?? ''}</bdi>
+                <td className="numeric" data-label={t('monitoring.explore.estimate')}>
+                  {number(row.estimate)}
                 </td>
-                <td>
+                <td className="numeric" data-label={t('monitoring.explore.interval')}>
+                  {interval ? `${number(interval[0])} – ${number(interval[1])}` : ''}
+                </td>
+                <td className="numeric" data-label={t('monitoring.explore.population')}>
+                  {row.population === null ? '' : format.number(row.population, { maximumFractionDigits: 0 })}
+                </td>
+                <td data-label={t('monitoring.explore.flag')}>{row.flag && <bdi>{row.flag}</bdi>}</td>
+                <td data-label={t('monitoring.explore.source')}>
                   <bdi>{row.source}</bdi>
                 </td>
               </tr>
@@ -64,7 +70,7 @@ function MeasuresTable({ items, year }: { items: SummaryMeasure[]; year: string 
   const number = useNumber();
   return (
     <div className="table-scroll" role="region" aria-label={t('monitoring.explore.measuresTable', { year })} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table stacked-table">
         <thead>
           <tr>
             <th scope="col">{t('monitoring.explore.measure')}</th>
@@ -85,8 +91,12 @@ function MeasuresTable({ items, year }: { items: SummaryMeasure[]; year: string 
                 </td>
               ) : (
                 <>
-                  <td className="numeric">{number(item.value, 3)}</td>
-                  <td className="numeric">{item.lower !== null && item.upper !== null ? `${number(item.lower, 3)} – ${number(item.upper, 3)}` : item.reasonCode ? <span className="muted">{reasonText(t, item)}</span> : ''}</td>
+                  <td className="numeric" data-label={t('monitoring.explore.value')}>
+                    {number(item.value)}
+                  </td>
+                  <td className="numeric" data-label={t('monitoring.explore.interval')}>
+                    {item.lower !== null && item.upper !== null ? `${number(item.lower)} – ${number(item.upper)}` : item.reasonCode ? <span className="muted">{reasonText(t, item)}</span> : ''}
+                  </td>
                 </>
               )}
             </tr>

@@ -1,28 +1,51 @@
 import type { Dataset, DatasetImportResult } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
+import { ApiError } from '@simashe/web-api-client';
 import { useFormatters } from '@simashe/web-i18n';
 import { Alert, Button, Card } from '@simashe/web-ui';
-import { useId, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkFile, problemText } from './monitoring-logic';
+import { checkFile, problemText, uploadErrorKey } from './monitoring-logic';
 import { useImportFile, type UploadPhase } from './queries';
 
-function ImportReport({ result }: { result: DatasetImportResult }) {
+/**
+ * The one-line outcome of an upload, focused when it appears so keyboard and screen-reader users land on it (the
+ * button they pressed stays where it was). The alert inside keeps its status or alert role.
+ */
+function ResultSummary({ summaryRef, children }: { summaryRef: RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  return (
+    <div ref={summaryRef} tabIndex={-1} className="import-summary">
+      {children}
+    </div>
+  );
+}
+
+function ImportReport({ result, summaryRef }: { result: DatasetImportResult; summaryRef: RefObject<HTMLDivElement | null> }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const format = useFormatters(user.timeZone);
   if (result.saved) {
-    return <Alert kind="success">{t('monitoring.import.saved', { count: result.rows, rows: format.number(result.rows), version: format.number(result.version ?? 0) })}</Alert>;
+    return (
+      <ResultSummary summaryRef={summaryRef}>
+        <Alert kind="success">{t('monitoring.import.saved', { count: result.rows, rows: format.number(result.rows), version: format.number(result.version ?? 0) })}</Alert>
+      </ResultSummary>
+    );
   }
   if (result.problemCount === 0) {
-    return <Alert kind="success">{t('monitoring.import.checked', { count: result.rows, rows: format.number(result.rows) })}</Alert>;
+    return (
+      <ResultSummary summaryRef={summaryRef}>
+        <Alert kind="success">{t('monitoring.import.checked', { count: result.rows, rows: format.number(result.rows) })}</Alert>
+      </ResultSummary>
+    );
   }
   return (
     <>
-      <Alert kind="error">
-        {t('monitoring.import.failed', { count: result.problemCount, problems: format.number(result.problemCount) })}
-        {result.problems.length < result.problemCount && <> {t('monitoring.import.listed', { shown: format.number(result.problems.length) })}</>}
-      </Alert>
+      <ResultSummary summaryRef={summaryRef}>
+        <Alert kind="error">
+          {t('monitoring.import.failed', { count: result.problemCount, problems: format.number(result.problemCount) })}
+          {result.problems.length < result.problemCount && <> {t('monitoring.import.listed', { shown: format.number(result.problems.length) })}</>}
+        </Alert>
+      </ResultSummary>
       <div className="table-scroll problem-table" role="region" aria-label={t('monitoring.import.report')} tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">{t('monitoring.import.report')}</caption>
@@ -59,6 +82,10 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
   const [dragging, setDragging] = useState(false);
   const [phase, setPhase] = useState<UploadPhase>({ kind: 'idle' });
   const upload = useImportFile(dataset.id, setPhase);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (upload.data || upload.error) summary.current?.focus();
+  }, [upload.data, upload.error]);
   if (!dataset.permissions.write) return <Alert kind="info">{t('monitoring.import.noWrite')}</Alert>;
 
   const fileCheck = file ? checkFile(file) : null;
@@ -124,8 +151,12 @@ export function ImportPanel({ dataset }: { dataset: Dataset }) {
         )}
         {phase.kind === 'checking' && <span>{t('monitoring.import.checking')}</span>}
       </div>
-      {upload.isError && <Alert kind="error">{t('monitoring.import.uploadFailed', { message: upload.error.message })}</Alert>}
-      {upload.data && <ImportReport result={upload.data} />}
+      {upload.isError && (
+        <ResultSummary summaryRef={summary}>
+          <Alert kind="error">{t(uploadErrorKey(upload.error instanceof ApiError ? upload.error.status : 0), { message: upload.error.message })}</Alert>
+        </ResultSummary>
+      )}
+      {upload.data && <ImportReport result={upload.data} summaryRef={summary} />}
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useMonitoringLabels } from './choice';
 import { EChart } from './echart';
 import { embedOption } from './embed-option';
-import { completeChoice, measuresFor } from './monitoring-logic';
+import { completeChoice, isStructural, measuresFor, reasonText } from './monitoring-logic';
 import { useCatalogue, useDatasets } from './queries';
 
 /**
@@ -43,13 +43,31 @@ export function MonitoringChartEmbed({ id, title }: { id: string; title: string 
               </tr>
             </thead>
             <tbody>
-              {view.measures.map((measure) => (
-                <tr key={measure.measure}>
-                  <th scope="row">{t(`monitoring.measureNames.${measure.measure}`)}</th>
-                  <td>{measure.value === null ? t('monitoringEmbed.notApplicable') : labels.number(measure.value)}</td>
-                  <td>{measure.lower !== null && measure.upper !== null ? `${labels.number(measure.lower)} – ${labels.number(measure.upper)}` : ''}</td>
-                </tr>
-              ))}
+              {view.measures
+                .filter((measure) => !isStructural(measure))
+                .map((measure) => (
+                  <tr key={measure.measure}>
+                    <th scope="row">{t(`monitoring.measureNames.${measure.measure}`)}</th>
+                    {measure.value === null ? (
+                      <td colSpan={2} className="muted">
+                        {reasonText(t, measure)}
+                      </td>
+                    ) : (
+                      <>
+                        <td className="numeric">{labels.number(measure.value)}</td>
+                        <td className="numeric">
+                          {measure.lower !== null && measure.upper !== null ? (
+                            `${labels.number(measure.lower)} – ${labels.number(measure.upper)}`
+                          ) : measure.reasonCode ? (
+                            <span className="muted">{reasonText(t, measure)}</span>
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      </>
+                    )}
+                  </tr>
+                ))}
             </tbody>
           </table>
         </div>
@@ -78,8 +96,8 @@ export function MonitoringChartPicker({ onInsert }: { onInsert: (chart: Monitori
   const [pin, setPin] = useState(false);
   const pinId = useId();
   const choice = catalogue.data ? completeChoice(catalogue.data, wanted) : null;
-  const ordered = catalogue.data?.dimensions.find((d) => d.name === choice?.dimension)?.ordered ?? false;
-  const offered = measuresFor(ordered);
+  const dimension = catalogue.data?.dimensions.find((d) => d.name === choice?.dimension);
+  const offered = measuresFor(dimension?.ordered ?? false, dimension?.subgroups ?? 0);
   const measure = offered.includes(measureWanted) ? measureWanted : offered[0];
   const save = useMutation({
     mutationFn: (request: MonitoringChartRequest) => api.post<MonitoringChart>(`/datasets/${datasetId}/charts`, request),
@@ -101,6 +119,7 @@ export function MonitoringChartPicker({ onInsert }: { onInsert: (chart: Monitori
     <div className="monitoring-chart-picker">
       <SelectField
         label={t('monitoringEmbed.dataset')}
+        dir="auto"
         value={datasetId}
         autoFocus
         onChange={(event) => {
@@ -114,9 +133,9 @@ export function MonitoringChartPicker({ onInsert }: { onInsert: (chart: Monitori
       />
       {choice && catalogue.data && (
         <>
-          <SelectField label={t('monitoring.explore.indicator')} value={choice.indicator} onChange={(e) => setWanted({ ...wanted, indicator: e.target.value })} options={catalogue.data.indicators.map((i) => ({ value: i.abbr, label: i.name }))} />
-          <SelectField label={t('monitoring.explore.dimension')} value={choice.dimension} onChange={(e) => setWanted({ ...wanted, dimension: e.target.value })} options={catalogue.data.dimensions.map((d) => ({ value: d.name, label: d.name }))} />
-          <SelectField label={t('monitoring.explore.setting')} value={choice.setting} onChange={(e) => setWanted({ ...wanted, setting: e.target.value })} options={catalogue.data.settings.map((s) => ({ value: s.name, label: s.name }))} />
+          <SelectField label={t('monitoring.explore.indicator')} dir="auto" value={choice.indicator} onChange={(e) => setWanted({ ...wanted, indicator: e.target.value })} options={catalogue.data.indicators.map((i) => ({ value: i.abbr, label: i.name }))} />
+          <SelectField label={t('monitoring.explore.dimension')} dir="auto" value={choice.dimension} onChange={(e) => setWanted({ ...wanted, dimension: e.target.value })} options={catalogue.data.dimensions.map((d) => ({ value: d.name, label: d.name }))} />
+          <SelectField label={t('monitoring.explore.setting')} dir="auto" value={choice.setting} onChange={(e) => setWanted({ ...wanted, setting: e.target.value })} options={catalogue.data.settings.map((s) => ({ value: s.name, label: s.name }))} />
           <SelectField
             label={t('monitoringEmbed.kind')}
             value={kind}

@@ -1,7 +1,7 @@
 import { DATASET_COLUMNS, DATASET_PROBLEM_CODES, type DatasetCatalogue } from '@simashe/contracts';
 import { CATALOGUES } from '@simashe/web-i18n';
 import i18next from 'i18next';
-import { checkFile, completeChoice, csvCell, measuresFor, problemText, reasonText, REASON_CODES, tabKeyTarget, templateCsv, templateHref } from './monitoring-logic';
+import { checkFile, completeChoice, csvCell, isStructural, measuresFor, problemText, reasonText, REASON_CODES, tabKeyTarget, templateCsv, templateHref, uploadErrorKey } from './monitoring-logic';
 
 async function translator(language: 'en' | 'fr' | 'es' | 'ar') {
   const instance = i18next.createInstance();
@@ -100,11 +100,33 @@ describe('choices', () => {
     expect(completeChoice(catalogue, { dimension: 'Education', date: 1999 })).toMatchObject({ dimension: 'Sex', date: 2022 });
   });
 
-  it('offers the ordered measures for ordered dimensions and the between-group ones otherwise', () => {
-    expect(measuresFor(true)).toEqual(expect.arrayContaining(['d', 'r', 'sii', 'rii', 'aci', 'rci']));
-    expect(measuresFor(true)).not.toContain('bgv');
-    expect(measuresFor(false)).toEqual(expect.arrayContaining(['d', 'bgv', 'ti', 'mld', 'idisw']));
-    expect(measuresFor(false)).not.toContain('sii');
+  it('offers only the simple measures and PAR, PAF for two subgroups, then the ordered or the between-group ones', () => {
+    // Place of residence, sex: HEAT computes nothing else for two subgroups, ordered or not.
+    expect(measuresFor(false, 2)).toEqual(['d', 'r', 'par', 'paf']);
+    expect(measuresFor(true, 2)).toEqual(['d', 'r', 'par', 'paf']);
+    expect(measuresFor(true, 5)).toEqual(['d', 'r', 'par', 'paf', 'sii', 'rii', 'aci', 'rci']);
+    expect(measuresFor(false, 4)).toEqual(expect.arrayContaining(['d', 'paf', 'bgv', 'ti', 'mld', 'idisw']));
+    expect(measuresFor(false, 4)).not.toContain('sii');
+    expect(measuresFor(false, 4)).toHaveLength(17);
+  });
+
+  it('tells a measure that can never apply to the dimension from one the data leave without a value', () => {
+    expect(isStructural({ value: null, reasonCode: 'needs_more_than_two_subgroups' })).toBe(true);
+    expect(isStructural({ value: null, reasonCode: 'needs_ordered_dimension' })).toBe(true);
+    expect(isStructural({ value: null, reasonCode: 'needs_population' })).toBe(false);
+    // A value with no interval (its reason is about the interval) is shown.
+    expect(isStructural({ value: 2, reasonCode: 'needs_two_subgroups' })).toBe(false);
+  });
+});
+
+describe('upload errors', () => {
+  it('says the file was refused for a 4xx answer and that the upload failed otherwise', async () => {
+    expect(uploadErrorKey(400)).toBe('monitoring.import.uploadRefused');
+    expect(uploadErrorKey(413)).toBe('monitoring.import.uploadRefused');
+    expect(uploadErrorKey(0)).toBe('monitoring.import.uploadFailed');
+    expect(uploadErrorKey(503)).toBe('monitoring.import.uploadFailed');
+    const fr = await translator('fr');
+    expect(fr(uploadErrorKey(400), { message: 'trop de colonnes' })).toBe('Le fichier a été refusé : trop de colonnes');
   });
 });
 

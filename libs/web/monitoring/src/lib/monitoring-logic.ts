@@ -127,14 +127,34 @@ export function completeChoice(catalogue: DatasetCatalogue, wanted: Partial<Choi
 }
 
 /**
- * The measures worth offering for a dimension: HEAT computes the ordered-dimension measures (SII, RII, ACI, RCI) only
- * for ordered dimensions and the between-group ones only for non-ordered dimensions; D, R, PAR and PAF for both.
+ * The measures worth offering for a dimension, as HEAT computes them: a binary dimension (two subgroups) has only the
+ * simple measures (D, R) and PAR, PAF; with more subgroups an ordered dimension adds the ordered-dimension measures
+ * (SII, RII, ACI, RCI) and a non-ordered one the between-group measures. Anything else could never have a value.
  */
-export function measuresFor(ordered: boolean): MeasureId[] {
-  const both: MeasureId[] = ['d', 'r', 'par', 'paf'];
+export function measuresFor(ordered: boolean, subgroups: number): MeasureId[] {
+  const simple: MeasureId[] = ['d', 'r', 'par', 'paf'];
+  if (subgroups <= 2) return simple;
   return ordered
-    ? [...both, 'sii', 'rii', 'aci', 'rci']
-    : [...both, 'bgv', 'bgsd', 'cov', 'mdbu', 'mdbw', 'mdmu', 'mdmw', 'mdru', 'mdrw', 'idisu', 'idisw', 'ti', 'mld'];
+    ? [...simple, 'sii', 'rii', 'aci', 'rci']
+    : [...simple, 'bgv', 'bgsd', 'cov', 'mdbu', 'mdbw', 'mdmu', 'mdmw', 'mdru', 'mdrw', 'idisu', 'idisw', 'ti', 'mld'];
+}
+
+/**
+ * Reasons that follow from the dimension's shape rather than from the data: such a measure can never apply to this
+ * dimension, so it is left out instead of listed as "not applicable".
+ */
+export const STRUCTURAL_REASONS: readonly string[] = ['needs_more_than_two_subgroups', 'needs_ordered_dimension', 'needs_non_ordered_dimension', 'needs_two_subgroups'];
+
+export function isStructural(item: { value: number | null; reasonCode?: string | null }): boolean {
+  return item.value === null && STRUCTURAL_REASONS.includes(item.reasonCode ?? '');
+}
+
+/**
+ * The catalogue key of an upload error: a file the server refused (a 4xx answer, its message saying why) is not an
+ * upload that failed (network trouble, status 0, or the server failing with a 5xx).
+ */
+export function uploadErrorKey(status: number): 'monitoring.import.uploadRefused' | 'monitoring.import.uploadFailed' {
+  return status >= 400 && status < 500 ? 'monitoring.import.uploadRefused' : 'monitoring.import.uploadFailed';
 }
 
 /**

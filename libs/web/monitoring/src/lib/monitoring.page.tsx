@@ -88,7 +88,7 @@ function DatasetTable({ canCreate }: { canCreate: boolean }) {
   if (datasets.data.items.length === 0) return <EmptyState>{canCreate ? t('monitoring.emptyCanCreate') : t('monitoring.empty')}</EmptyState>;
   return (
     <div className="table-scroll" role="region" aria-label={t('monitoring.datasets')} tabIndex={0}>
-      <table className="data-table">
+      <table className="data-table stacked-table">
         <thead>
           <tr>
             <th scope="col">{t('monitoring.name')}</th>
@@ -107,13 +107,15 @@ function DatasetTable({ canCreate }: { canCreate: boolean }) {
                   {dataset.name}
                 </Link>
               </td>
-              <td>
+              <td data-label={t('monitoring.organisation')}>
                 <bdi>{dataset.organisationName}</bdi>
               </td>
-              <td className="numeric">{format.number(dataset.rows)}</td>
-              <td>{dataset.currentVersion === null ? <span className="muted">{t('monitoring.noVersion')}</span> : t('monitoring.versionNumber', { number: format.number(dataset.currentVersion) })}</td>
-              <td>{dataset.publishedAt ? <span className="badge badge-published">{t('monitoring.published')}</span> : <span className="muted">{t('monitoring.private')}</span>}</td>
-              <td>
+              <td className="numeric" data-label={t('monitoring.rows')}>
+                {format.number(dataset.rows)}
+              </td>
+              <td data-label={t('monitoring.currentVersion')}>{dataset.currentVersion === null ? <span className="muted">{t('monitoring.noVersion')}</span> : t('monitoring.versionNumber', { number: format.number(dataset.currentVersion) })}</td>
+              <td data-label={t('monitoring.status')}>{dataset.publishedAt ? <span className="badge badge-published">{t('monitoring.published')}</span> : <span className="muted">{t('monitoring.private')}</span>}</td>
+              <td data-label={t('monitoring.updated')}>
                 <time dateTime={dataset.updatedAt}>{format.date(dataset.updatedAt)}</time>
               </td>
             </tr>

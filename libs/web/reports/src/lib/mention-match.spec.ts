@@ -1,4 +1,4 @@
-import { mentionMatchUpToCursor } from './mention-match';
+import { mentionMatchUpToCursor, mentionMenuTop } from './mention-match';
 
 const match = (text: string, from = 10) => ({ range: { from, to: from + text.length }, query: text.slice(1), text });
 
@@ -19,5 +19,17 @@ describe('mentionMatchUpToCursor', () => {
     expect(mentionMatchUpToCursor(match('@Amina, hello'), 23)).toBeNull();
     expect(mentionMatchUpToCursor(match(`@${'a'.repeat(41)}`), 52)).toBeNull();
     expect(mentionMatchUpToCursor(null, 3)).toBeNull();
+  });
+});
+
+describe('mentionMenuTop', () => {
+  it('opens under the "@" when the list fits below, above it near the bottom of the window', () => {
+    expect(mentionMenuTop({ top: 100, bottom: 120 }, 200, 900)).toBe(124);
+    expect(mentionMenuTop({ top: 860, bottom: 880 }, 200, 900)).toBe(656);
+  });
+
+  it('takes the side with more room when the list fits on neither', () => {
+    expect(mentionMenuTop({ top: 150, bottom: 170 }, 300, 400)).toBe(174);
+    expect(mentionMenuTop({ top: 250, bottom: 270 }, 300, 400)).toBe(0);
   });
 });

@@ -24,3 +24,16 @@ export function mentionMatchUpToCursor(match: MentionMatch | null, cursor: numbe
   if (!NAME.test(query) || /^\s|\s{2}/u.test(query)) return null;
   return { range: { from: match.range.from, to: end }, query, text };
 }
+
+/**
+ * Where the list of names goes along the window's height: under the "@" when it fits below, else above it when it fits
+ * there. The list is fixed to the window, so scrolling the page would not bring it into view. When it fits on neither
+ * side it goes where there is more room, from the window's top edge if that is above.
+ */
+export function mentionMenuTop(caret: { top: number; bottom: number }, menuHeight: number, windowHeight: number, gap = 4): number {
+  const below = caret.bottom + gap;
+  if (below + menuHeight <= windowHeight) return below;
+  const above = caret.top - gap - menuHeight;
+  if (above >= 0) return above;
+  return caret.top > windowHeight - caret.bottom ? 0 : below;
+}

@@ -4,8 +4,8 @@ import { MentionListbox, useMentionSuggestions } from '@simashe/web-discussions'
 import type { AnyExtension, Editor, Range } from '@tiptap/core';
 import { PluginKey } from '@tiptap/pm/state';
 import { findSuggestionMatch, type SuggestionProps } from '@tiptap/suggestion';
-import { useEffect, useRef, useState } from 'react';
-import { mentionMatchUpToCursor } from './mention-match';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { mentionMatchUpToCursor, mentionMenuTop } from './mention-match';
 
 const mentionKey = new PluginKey('mentionMenu');
 
@@ -89,6 +89,18 @@ export function MentionMenu({ editor, handlersRef }: { editor: Editor; handlersR
     setSession(null);
   };
   const suggestions = useMentionSuggestions(session?.query ?? null, choose, () => setSession(null));
+  // The list's height decides whether it fits under the "@": measured before the first paint, then again whenever
+  // it changes (names arrive, the list narrows as more is typed).
+  const [menu, setMenu] = useState<HTMLDivElement | null>(null);
+  const [height, setHeight] = useState(0);
+  useLayoutEffect(() => {
+    if (!menu) return;
+    const measure = () => setHeight(menu.offsetHeight);
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(menu);
+    return () => observer?.disconnect();
+  }, [menu]);
   const { handleKey } = suggestions;
 
   useEffect(() => {
@@ -115,13 +127,10 @@ export function MentionMenu({ editor, handlersRef }: { editor: Editor; handlersR
 
   if (!session) return null;
   const rtl = session.rect !== null && paragraphIsRtl(editor, session.range.from);
-  const style = session.rect
-    ? rtl
-      ? { top: session.rect.bottom + 4, right: Math.max(window.innerWidth - session.rect.right, 0) }
-      : { top: session.rect.bottom + 4, left: session.rect.left }
-    : undefined;
+  const top = session.rect ? mentionMenuTop(session.rect, height, window.innerHeight) : 0;
+  const style = session.rect ? (rtl ? { top, right: Math.max(window.innerWidth - session.rect.right, 0) } : { top, left: session.rect.left }) : undefined;
   return (
-    <div className="mention-menu" style={style}>
+    <div ref={setMenu} className="mention-menu" style={style}>
       <MentionListbox suggestions={suggestions} onChoose={choose} />
     </div>
   );
