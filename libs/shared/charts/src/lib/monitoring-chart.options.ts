@@ -163,23 +163,35 @@ function settingAverage(rows: readonly DatasetRow[], labels: MonitoringChartLabe
 }
 
 /**
+ * What both subgroup charts share: the subgroups in order with their names, the setting average (named in the
+ * legend), and a tooltip giving each subgroup's estimate and interval (only over `series` when given).
+ */
+function subgroupFrame(rows: readonly DatasetRow[], labels: MonitoringChartLabels, rtl: boolean, series?: string) {
+  const ordered = orderSubgroups(rows);
+  const names = subgroupNames(ordered, labels);
+  const average = settingAverage(ordered, labels);
+  const frame = {
+    animation: false,
+    legend: referenceLegend(average ? [average.line] : [], rtl),
+    tooltip: {
+      trigger: 'item',
+      formatter: (params: { dataIndex: number; seriesType: string }) => {
+        const row = !series || params.seriesType === series ? ordered[params.dataIndex] : undefined;
+        return row ? escapeHtml(`${names[params.dataIndex]}: ${withInterval(labels, row.estimate, rowInterval(row))}`) : '';
+      },
+    },
+  };
+  return { ordered, names, average, frame };
+}
+
+/**
  * Bars of one group's estimates by subgroup (reference subgroup in its own colour and named so), with their 95 %
  * intervals and the setting average as a dashed line.
  */
 export function disaggregatedBarOption(rows: readonly DatasetRow[], labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
-  const ordered = orderSubgroups(rows);
-  const names = subgroupNames(ordered, labels);
-  const average = settingAverage(ordered, labels);
+  const { ordered, names, average, frame } = subgroupFrame(rows, labels, !!options.rtl);
   return {
-    animation: false,
-    legend: referenceLegend(average ? [average.line] : [], !!options.rtl),
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: { dataIndex: number }) => {
-        const row = ordered[params.dataIndex];
-        return row ? escapeHtml(`${names[params.dataIndex]}: ${withInterval(labels, row.estimate, rowInterval(row))}`) : '';
-      },
-    },
+    ...frame,
     grid: { left: 56, right: 24, top: 32, bottom: 72, containLabel: true },
     xAxis: { type: 'category', data: names, inverse: !!options.rtl, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
     yAxis: { type: 'value', name: labels.estimateAxis(ordered[0]?.scale), position: options.rtl ? 'right' : 'left', axisLabel: { formatter: (value: number) => labels.number(value) } },
@@ -210,19 +222,10 @@ function subgroupIntervals(ordered: readonly DatasetRow[], labels: MonitoringCha
  * wide intervals read as uncertain. Ordered subgroups run top to bottom in their order.
  */
 export function disaggregatedDotOption(rows: readonly DatasetRow[], labels: MonitoringChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
-  const ordered = orderSubgroups(rows);
-  const names = subgroupNames(ordered, labels);
-  const average = settingAverage(ordered, labels);
+  // The tooltip belongs to the dots (the interval bars share their indexes).
+  const { ordered, names, average, frame } = subgroupFrame(rows, labels, !!options.rtl, 'scatter');
   return {
-    animation: false,
-    legend: referenceLegend(average ? [average.line] : [], !!options.rtl),
-    tooltip: {
-      trigger: 'item',
-      formatter: (params: { dataIndex: number; seriesType: string }) => {
-        const row = params.seriesType === 'scatter' ? ordered[params.dataIndex] : undefined;
-        return row ? escapeHtml(`${names[params.dataIndex]}: ${withInterval(labels, row.estimate, rowInterval(row))}`) : '';
-      },
-    },
+    ...frame,
     grid: { left: 24, right: 24, top: 32, bottom: 56, containLabel: true },
     // Category axes draw bottom-up; inverse puts the first subgroup at the top.
     yAxis: { type: 'category', data: names, inverse: true, position: options.rtl ? 'right' : 'left', axisTick: { show: false } },
