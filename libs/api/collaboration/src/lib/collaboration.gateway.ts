@@ -108,8 +108,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       if (!isValidStateVector(stateVector)) return fail('validation_error', 'stateVector is not a Yjs state vector');
       const access = await this.registry.resolve(socket.data.auth, ref);
       if (!access) return fail('not_found', 'The document was not found');
-      const room = await this.rooms.open(ref);
-      room.members.set(socket.id, room.members.get(socket.id) ?? new Set());
+      const room = await this.rooms.enter(ref, socket.id);
       socket.data.access.set(room.key, access);
       await socket.join(room.key);
       return {

@@ -143,6 +143,23 @@ export class DocumentRooms {
     return room;
   }
 
+  /**
+   * Opens the room and counts `memberId` in, in one step. A room whose last member just left may be released while
+   * a joiner waits for it: the joiner must never be counted into a room that is no longer the open one (its changes
+   * would then find no room, and be refused). So the membership is set only once the room is still the open one, in
+   * the same synchronous step that checks it; otherwise the room is opened again.
+   */
+  async enter(ref: DocumentRef, memberId: string): Promise<DocumentRoom> {
+    for (;;) {
+      const pending = this.open(ref);
+      const room = await pending;
+      if (this.rooms.get(room.key) === pending) {
+        room.members.set(memberId, room.members.get(memberId) ?? new Set());
+        return room;
+      }
+    }
+  }
+
   /** What a joiner with `stateVector` lacks; a new joiner of an unchanged large document gets the loaded state as is. */
   syncFor(room: DocumentRoom, stateVector: Uint8Array): { update: Uint8Array; stateVector: Uint8Array } {
     if (room.encoded && Y.decodeStateVector(stateVector).size === 0) return { update: room.encoded.state, stateVector: room.encoded.stateVector };

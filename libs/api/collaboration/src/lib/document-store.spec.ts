@@ -29,6 +29,30 @@ describe('DocumentStore', () => {
     return captured as Uint8Array;
   }
 
+  it('never counts a joiner into a room released while it waited: the room it enters is the open one', async () => {
+    const rooms = t.app.get(DocumentRooms);
+    const id = randomUUID();
+    await store.create(id, edit(new Y.Doc(), (text) => text.insert(0, 'x')));
+    const ref = { kind: 'report', documentId: id } as const;
+    let delay = 0;
+    rooms.setBeforeRelease(() => new Promise((resolve) => setTimeout(resolve, delay)));
+    try {
+      for (let round = 0; round < 40; round += 1) {
+        delay = round % 4;
+        const leaving = await rooms.enter(ref, 'leaver');
+        leaving.members.delete('leaver');
+        // The last member leaves (release starts) while someone joins, in every interleaving the timers give.
+        const [, joined] = await Promise.all([rooms.release(leaving), new Promise<Awaited<ReturnType<typeof rooms.enter>>>((resolve) => setTimeout(() => void rooms.enter(ref, `joiner${round}`).then(resolve), round % 3))]);
+        expect(await rooms.find(ref)).toBe(joined);
+        joined.members.delete(`joiner${round}`);
+        await rooms.release(joined);
+        expect(rooms.find(ref)).toBeUndefined();
+      }
+    } finally {
+      rooms.setBeforeRelease(async () => undefined);
+    }
+  });
+
   it('rebuilds a document from its snapshot plus the update tail', async () => {
     const id = randomUUID();
     const author = new Y.Doc();

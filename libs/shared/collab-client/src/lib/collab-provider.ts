@@ -200,6 +200,12 @@ export class CollabProvider {
           this.scheduleRetry();
           return;
         }
+        if (!response.ok && response.error.id === 'not_found' && this.socket.connected) {
+          // The server no longer has the document open for this connection: kept, and sent again by a fresh join
+          // (which answers "not found" for good if the document itself is gone).
+          void this.join();
+          return;
+        }
         this.pending.delete(id);
         // Refused for good (not allowed, not valid): sending it again would not help.
         if (!response.ok) this.set({ error: response.error });
