@@ -1,6 +1,5 @@
 import type { Lesson } from '@simashe/contracts';
-import { spreadsheetCsv } from '@simashe/api-core';
-import type * as ExcelJSModule from 'exceljs';
+import { spreadsheetCsv, spreadsheetXlsx } from '@simashe/api-core';
 
 const COLUMNS: Array<{ header: string; value: (lesson: Lesson) => string; width: number }> = [
   { header: 'Title', value: (l) => l.title, width: 40 },
@@ -30,16 +29,6 @@ export function lessonsCsv(lessons: Lesson[]): Buffer {
   return spreadsheetCsv(COLUMNS.map((c) => c.header), lessons.map((lesson) => COLUMNS.map((column) => column.value(lesson))));
 }
 
-export async function lessonsXlsx(lessons: Lesson[]): Promise<Buffer> {
-  // Loaded on the first spreadsheet asked for (about 19 MB the API otherwise never needs).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS: typeof ExcelJSModule = require('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'SIMASHE Workspace';
-  const sheet = workbook.addWorksheet('Lessons learned', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((column) => ({ header: column.header, width: column.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const lesson of lessons) sheet.addRow(COLUMNS.map((column) => column.value(lesson)));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function lessonsXlsx(lessons: Lesson[]): Promise<Buffer> {
+  return spreadsheetXlsx('Lessons learned', COLUMNS, lessons.map((lesson) => COLUMNS.map((column) => column.value(lesson))), { autoFilter: true });
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { spreadsheetCsv, type AuthContext } from '@simashe/api-core';
+import { inert, spreadsheetCsv, spreadsheetXlsx, type AuthContext } from '@simashe/api-core';
 import { DATASET_COLUMNS, MEASURE_IDS, type DatasetExportQuery, type DatasetRow } from '@simashe/contracts';
-import type * as ExcelJSModule from 'exceljs';
 import { MEASURES } from '@simashe/inequality';
 import { DatasetsService, presentRow } from './datasets.service';
 import { MeasuresService } from './measures.service';
@@ -68,24 +67,12 @@ export class DatasetExports {
       const cells = items.map((item) => [item.setting, item.date, item.indicatorAbbr, item.dimension, abbreviation.get(item.measure) ?? item.measure, tidy(item.value), tidy(item.lower), tidy(item.upper), item.ciMethod ?? '', item.reason ?? '']);
       const name = `${base} measures`;
       if (query.format === 'csv') return { name: `${name}.csv`, contentType: 'text/csv; charset=utf-8', data: spreadsheetCsv(header, cells) };
-      return { name: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await xlsx('Measures', header, cells) };
+      return { name: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await spreadsheetXlsx('Measures', header.map((name) => ({ header: name })), cells.map((row) => row.map(inert))) };
     }
     const rows = (await this.repo.rows(versionRecord.id, query, XLSX_MAX_ROWS)).map(presentRow);
     const header = [...DATASET_COLUMNS];
     const cells = rows.map(templateCells);
     if (query.format === 'csv') return { name: `${base}.csv`, contentType: 'text/csv; charset=utf-8', data: spreadsheetCsv(header, cells) };
-    return { name: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await xlsx('Data', header, cells) };
+    return { name: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await spreadsheetXlsx('Data', header.map((name) => ({ header: name })), cells.map((row) => row.map(inert))) };
   }
-}
-
-export async function xlsx(sheetName: string, header: string[], rows: Array<Array<string | number>>): Promise<Buffer> {
-  // Loaded on the first spreadsheet asked for (about 19 MB the API otherwise never needs).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS: typeof ExcelJSModule = require('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'SIMASHE Workspace';
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' && /^[=+\-@]/.test(cell) ? `'${cell}` : cell)));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@ import { disaggregatedDotOption, measureTrendOption, monitoringChartLabels, MEAS
 import { MEASURE_IDS, RTL_LANGUAGES, type Language, type MeasureId, type MonitoringChart, type MonitoringChartRequest, type MonitoringChartView } from '@simashe/contracts';
 import { renderSvg } from '@simashe/api-reports';
 import { DatasetsService, presentRow } from './datasets.service';
-import { MeasuresService, refuseWrongDimension, STRUCTURAL_REASONS } from './measures.service';
+import { groupRows, MeasuresService, refuseWrongDimension, STRUCTURAL_REASONS } from './measures.service';
 import { MonitoringRepository, type ChartRecord, type DatasetRecord } from './monitoring.repository';
 
 const WIDTH = 800;
@@ -67,7 +67,8 @@ export class MonitoringChartsService implements OnModuleInit {
     const year = chart.date ?? latest;
     const base = present(chart, record, versionRecord.version, rows[0].indicator_name);
     if (chart.kind === 'disaggregated') return { ...base, date: year, rows: rows.filter((row) => row.date === year).map(presentRow), measures: [] };
-    const groups = await this.measures.groups(versionRecord.id, filters);
+    // One setting's years of one indicator × dimension: the rows just read are all the groups the measures need.
+    const groups = groupRows(rows);
     if (chart.kind === 'trend') return { ...base, rows: [], measures: this.measures.compute(groups, new Set([chart.measure as MeasureId])) };
     // Measures that can never apply to this kind of dimension (SII on sex) are left out of the table, not listed empty.
     const measures = this.measures.compute(groups.filter((group) => group.date === year), new Set(MEASURE_IDS)).filter((m) => !(m.value === null && m.reasonCode && STRUCTURAL_REASONS.has(m.reasonCode)));

@@ -31,22 +31,9 @@ export const DATASET_COLUMNS = [
 ] as const;
 export type DatasetColumn = (typeof DATASET_COLUMNS)[number];
 
-/** Columns every file must have (HEAT Plus's mandatory variables); the others may be absent or empty. */
-export const REQUIRED_DATASET_COLUMNS: readonly DatasetColumn[] = [
-  'setting',
-  'date',
-  'source',
-  'indicator_abbr',
-  'indicator_name',
-  'dimension',
-  'subgroup',
-  'estimate',
-  'favourable_indicator',
-  'indicator_scale',
-  'ordered_dimension',
-  'subgroup_order',
-  'reference_subgroup',
-];
+/** Columns a file may leave out or empty; every other column is one HEAT Plus makes mandatory. */
+const OPTIONAL_DATASET_COLUMNS: readonly DatasetColumn[] = ['se', 'ci_lb', 'ci_ub', 'population', 'flag', 'setting_average', 'iso3'];
+export const REQUIRED_DATASET_COLUMNS: readonly DatasetColumn[] = DATASET_COLUMNS.filter((column) => !OPTIONAL_DATASET_COLUMNS.includes(column));
 
 /** Other names the same columns go by in older templates and the Data Repository's exports. */
 export const DATASET_COLUMN_ALIASES: Record<string, DatasetColumn> = {

@@ -1,10 +1,10 @@
-import { MEASURE_IDS, type MeasureId, type MonitoringChart, type MonitoringChartRequest, type MonitoringChartView } from '@simashe/contracts';
+import { type MeasureId, type MonitoringChart, type MonitoringChartRequest, type MonitoringChartView } from '@simashe/contracts';
 import { api, ApiError } from '@simashe/web-api-client';
 import { SelectField } from '@simashe/web-ui';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMonitoringLabels } from './choice';
+import { ChoicePickers, MeasurePicker, useMonitoringLabels } from './choice';
 import { EChart } from './echart';
 import { embedOption } from './embed-option';
 import { completeChoice, isStructural, measuresFor, reasonText } from './monitoring-logic';
@@ -133,9 +133,12 @@ export function MonitoringChartPicker({ onInsert }: { onInsert: (chart: Monitori
       />
       {choice && catalogue.data && (
         <>
-          <SelectField label={t('monitoring.explore.indicator')} dir="auto" value={choice.indicator} onChange={(e) => setWanted({ ...wanted, indicator: e.target.value })} options={catalogue.data.indicators.map((i) => ({ value: i.abbr, label: i.name }))} />
-          <SelectField label={t('monitoring.explore.dimension')} dir="auto" value={choice.dimension} onChange={(e) => setWanted({ ...wanted, dimension: e.target.value })} options={catalogue.data.dimensions.map((d) => ({ value: d.name, label: d.name }))} />
-          <SelectField label={t('monitoring.explore.setting')} dir="auto" value={choice.setting} onChange={(e) => setWanted({ ...wanted, setting: e.target.value })} options={catalogue.data.settings.map((s) => ({ value: s.name, label: s.name }))} />
+          <ChoicePickers
+            catalogue={catalogue.data}
+            choice={choice}
+            set={(key, value) => setWanted({ ...wanted, ...(key === 'year' ? { date: Number(value) } : { [key]: value }) })}
+            show={{ setting: true, year: kind !== 'trend' }}
+          />
           <SelectField
             label={t('monitoringEmbed.kind')}
             value={kind}
@@ -146,21 +149,7 @@ export function MonitoringChartPicker({ onInsert }: { onInsert: (chart: Monitori
               { value: 'measures', label: t('monitoringEmbed.kindMeasures') },
             ]}
           />
-          {kind === 'trend' ? (
-            <SelectField
-              label={t('monitoringEmbed.measure')}
-              value={measure}
-              onChange={(e) => setMeasure(e.target.value as MeasureId)}
-              options={offered.filter((id) => MEASURE_IDS.includes(id)).map((id) => ({ value: id, label: t(`monitoring.measureNames.${id}`) }))}
-            />
-          ) : (
-            <SelectField
-              label={t('monitoring.explore.year')}
-              value={String(choice.date ?? '')}
-              onChange={(e) => setWanted({ ...wanted, date: Number(e.target.value) })}
-              options={[...catalogue.data.dates].sort((a, b) => b - a).map((date) => ({ value: String(date), label: String(date) }))}
-            />
-          )}
+          {kind === 'trend' && <MeasurePicker label={t('monitoringEmbed.measure')} value={measure} offered={offered} onChange={setMeasure} />}
           <p>
             <input id={pinId} type="checkbox" checked={pin} onChange={(e) => setPin(e.target.checked)} /> <label htmlFor={pinId}>{t('monitoringEmbed.pin', { version: dataset?.currentVersion })}</label>
           </p>
