@@ -171,6 +171,13 @@ export async function stopApi(api) {
   await Promise.race([exited, sleep(15_000)]);
 }
 
+/** CPU time a process has used so far (user + system), in seconds. */
+export function cpuSeconds(pid) {
+  // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the command name in parentheses.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Resident memory of a process and its peak, in MB. */
 export function rss(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

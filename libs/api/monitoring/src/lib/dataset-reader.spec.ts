@@ -1,18 +1,31 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { csvLines, readable, sniffCsv, UnreadableFileError, type FileLine } from './dataset-reader';
+import { csvChunks, CsvSplitter, sniffCsv, UnreadableFileError, type FileLine } from './dataset-reader';
 
 describe('reading CSV files', () => {
   const folder = mkdtempSync(join(tmpdir(), 'reader-spec-'));
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
-  const read = async (text: string): Promise<FileLine[]> => {
+  /** The records as the import sees them; a plain line (no quotes) is split here, as the import's general path does. */
+  const records = async (content: string | Buffer, chunkSize?: number): Promise<Array<FileLine & { plain: boolean }>> => {
     const path = join(folder, `f${Math.random()}.csv`);
-    writeFileSync(path, text);
-    const lines: FileLine[] = [];
-    for await (const batch of readable(csvLines(path))) lines.push(...batch);
+    writeFileSync(path, content);
+    const { delimiter, encoding } = await sniffCsv(path);
+    const splitter = new CsvSplitter(delimiter);
+    const lines: Array<FileLine & { plain: boolean }> = [];
+    const visitor = {
+      plain: (buffer: Buffer, start: number, end: number, line: number) => lines.push({ line, cells: buffer.toString('utf8', start, end).split(delimiter), plain: true }),
+      quoted: (line: number, cells: string[]) => lines.push({ line, cells, plain: false }),
+    };
+    for await (const chunk of csvChunks(path, encoding)) {
+      // Smaller chunks put every possible cut inside lines and characters.
+      if (chunkSize) for (let at = 0; at < chunk.length; at += chunkSize) splitter.feed(chunk.subarray(at, at + chunkSize), visitor);
+      else splitter.feed(chunk, visitor);
+    }
+    splitter.end(visitor);
     return lines;
   };
+  const read = async (content: string | Buffer, chunkSize?: number): Promise<FileLine[]> => (await records(content, chunkSize)).map(({ line, cells }) => ({ line, cells }));
 
   it('splits plain and quoted fields, numbering lines where each record starts', async () => {
     const lines = await read('\uFEFFa,b,c\r\n1,"two, too",3\r\n\r\n4,"say ""hi""\nthere",6\n7,8,9');
@@ -36,6 +49,30 @@ describe('reading CSV files', () => {
     const lines = await read(`a,b,c\n${body}\n`);
     expect(lines).toHaveLength(30_001);
     expect(lines[29_999]).toEqual({ line: 30_000, cells: ['row 29998', 'quoted 29998', '29998'] });
+  });
+
+  it('hands over lines without quotes as bytes, and cuts nothing when chunks cut lines and characters', async () => {
+    const text = '\uFEFFsetting,subgroup\r\nCôte d’Ivoire,"Q1, poorest"\nالمغرب,Q2\n\n"a\nb",x';
+    const whole = await records(text);
+    expect(whole.map((record) => record.plain)).toEqual([true, false, true, false]);
+    expect(whole.map(({ line, cells }) => ({ line, cells }))).toEqual([
+      { line: 1, cells: ['setting', 'subgroup'] },
+      { line: 2, cells: ['Côte d’Ivoire', 'Q1, poorest'] },
+      { line: 3, cells: ['المغرب', 'Q2'] },
+      { line: 5, cells: ['a\nb', 'x'] },
+    ]);
+    for (const size of [1, 2, 3, 5, 7]) expect(await read(text, size)).toEqual(await read(text));
+  });
+
+  it('reads UTF-16 and Windows-1252 files as the same text', async () => {
+    const text = 'setting;subgroup\nCôte d’Ivoire;Q1\n';
+    const expected = [
+      { line: 1, cells: ['setting', 'subgroup'] },
+      { line: 2, cells: ['Côte d’Ivoire', 'Q1'] },
+    ];
+    expect(await read(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]))).toEqual(expected);
+    // Windows-1252 writes ’ as 0x92.
+    expect(await read(Buffer.from(text.replace('’', '\u0092'), 'latin1'))).toEqual(expected);
   });
 
   it('refuses a quote that is never closed', async () => {

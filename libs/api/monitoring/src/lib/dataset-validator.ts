@@ -94,6 +94,28 @@ export function readHeader(cells: string[]): { columns: Map<DatasetColumn, numbe
   return { columns, problems };
 }
 
+/** What the whole-file checks keep of a line. */
+export interface GroupFields {
+  setting: string;
+  date: number;
+  indicatorAbbr: string;
+  dimension: string;
+  subgroup: string;
+  ordered: boolean;
+  reference: boolean;
+  subgroupOrder: number | null;
+  scale: number;
+  favourable: boolean;
+}
+
+interface Group {
+  line: number;
+  ordered: boolean;
+  subgroups: string[];
+  orders: number[];
+  references: number;
+}
+
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
@@ -109,7 +131,7 @@ export class DatasetValidator {
   readonly problems: DatasetProblem[] = [];
   problemCount = 0;
   rows = 0;
-  private readonly groups = new Map<string, { line: number; ordered: boolean; subgroups: string[]; orders: number[]; references: number }>();
+  private readonly groups = new Map<string, Group>();
   /**
    * One copy of each subgroup name. A name cut from a line can keep the whole line alive in V8 (a sliced string):
    * kept per group, a million-line file held about a hundred megabytes of lines it had finished with.
@@ -194,11 +216,7 @@ export class DatasetValidator {
 
   /** The line as a stored row, or null when it has problems (each reported). */
   row(line: number, cells: string[]): CheckedRow | null {
-    this.rows += 1;
-    if (this.rows > MAX_DATASET_ROWS) {
-      if (this.rows === MAX_DATASET_ROWS + 1) this.report(problem(line, null, 'too_many_rows'));
-      return null;
-    }
+    if (!this.count(line)) return null;
     const before = this.problemCount;
     this.cells = cells;
     this.line = line;
@@ -249,44 +267,8 @@ export class DatasetValidator {
     }
 
     // What only the whole file can show is gathered as we go.
-    if (indicatorAbbr !== null && scale !== null && favourable !== null) {
-      const seen = this.indicators.get(indicatorAbbr);
-      if (!seen) this.indicators.set(indicatorAbbr, { scale, favourable, line, reported: new Set() });
-      else {
-        if (seen.scale !== scale && !seen.reported.has('scale')) {
-          seen.reported.add('scale');
-          this.report(problem(line, 'indicator_scale', 'mixed_scale', `${indicatorAbbr}: ${seen.scale} (line ${seen.line}) and ${scale}`));
-        }
-        if (seen.favourable !== favourable && !seen.reported.has('favourable')) {
-          seen.reported.add('favourable');
-          this.report(problem(line, 'favourable_indicator', 'mixed_favourable', `${indicatorAbbr} (line ${seen.line})`));
-        }
-      }
-    }
-    if (dimension !== null && ordered !== null) {
-      const seen = this.dimensions.get(dimension);
-      if (!seen) this.dimensions.set(dimension, { ordered, line, reported: false });
-      else if (seen.ordered !== ordered && !seen.reported) {
-        seen.reported = true;
-        this.report(problem(line, 'ordered_dimension', 'mixed_ordered', `${dimension} (line ${seen.line})`));
-      }
-    }
-    if (setting !== null && date !== null && indicatorAbbr !== null && dimension !== null && subgroup !== null && ordered !== null) {
-      const key = groupKey(setting, date, indicatorAbbr, dimension);
-      let group = this.groups.get(key);
-      if (!group) {
-        group = { line, ordered, subgroups: [], orders: [], references: 0 };
-        this.groups.set(key, group);
-      }
-      let name = this.names.get(subgroup);
-      if (name === undefined) {
-        name = flat(subgroup);
-        this.names.set(name, name);
-      }
-      if (group.subgroups.includes(name)) this.report(problem(line, 'subgroup', 'duplicate_subgroup', `${subgroup} — ${describeGroup(key)}`));
-      else group.subgroups.push(name);
-      if (subgroupOrder !== null) group.orders.push(subgroupOrder);
-      if (reference) group.references += 1;
+    if (setting !== null && date !== null && indicatorAbbr !== null && dimension !== null && subgroup !== null && ordered !== null && scale !== null && favourable !== null && reference !== null) {
+      this.remember(line, { setting, date, indicatorAbbr, dimension, subgroup, ordered, reference, subgroupOrder, scale, favourable });
     }
 
     if (this.problemCount > before) return null;
@@ -315,21 +297,97 @@ export class DatasetValidator {
     };
   }
 
+  /**
+   * A line the fast path read (PlainLineReader: nothing in it is wrong on its own), counted and remembered for the
+   * whole-file checks; false when it is one line too many or those checks already find a problem with it.
+   */
+  accept(line: number, fields: GroupFields): boolean {
+    if (!this.count(line)) return false;
+    const before = this.problemCount;
+    this.remember(line, fields);
+    return this.problemCount === before;
+  }
+
+  private count(line: number): boolean {
+    this.rows += 1;
+    if (this.rows <= MAX_DATASET_ROWS) return true;
+    if (this.rows === MAX_DATASET_ROWS + 1) this.report(problem(line, null, 'too_many_rows'));
+    return false;
+  }
+
+  /** The last group, indicator and dimension seen: consecutive lines nearly always share them, so no lookup. */
+  private last: { setting: string; date: number; indicatorAbbr: string; dimension: string; group: Group; scale: number; favourable: boolean; ordered: boolean } | null = null;
+
+  /** Gathers what only the whole file shows: each group's subgroups, orders and references; each indicator's scale. */
+  private remember(line: number, fields: GroupFields): void {
+    const { setting, date, indicatorAbbr, dimension, subgroup, ordered, reference, subgroupOrder, scale, favourable } = fields;
+    const last = this.last;
+    let group: Group;
+    if (last && last.setting === setting && last.date === date && last.indicatorAbbr === indicatorAbbr && last.dimension === dimension && last.scale === scale && last.favourable === favourable && last.ordered === ordered) {
+      group = last.group;
+    } else {
+      this.rememberIndicator(line, indicatorAbbr, scale, favourable);
+      this.rememberDimension(line, dimension, ordered);
+      const key = groupKey(setting, date, indicatorAbbr, dimension);
+      let found = this.groups.get(key);
+      if (!found) {
+        found = { line, ordered, subgroups: [], orders: [], references: 0 };
+        this.groups.set(key, found);
+      }
+      group = found;
+      this.last = { setting, date, indicatorAbbr, dimension, group, scale, favourable, ordered };
+    }
+    let name = this.names.get(subgroup);
+    if (name === undefined) {
+      name = flat(subgroup);
+      this.names.set(name, name);
+    }
+    if (group.subgroups.includes(name)) this.report(problem(line, 'subgroup', 'duplicate_subgroup', `${subgroup} — ${describeGroup(groupKey(setting, date, indicatorAbbr, dimension))}`));
+    else group.subgroups.push(name);
+    if (subgroupOrder !== null) group.orders.push(subgroupOrder);
+    if (reference) group.references += 1;
+  }
+
+  private rememberIndicator(line: number, indicatorAbbr: string, scale: number, favourable: boolean): void {
+    const seen = this.indicators.get(indicatorAbbr);
+    if (!seen) {
+      this.indicators.set(indicatorAbbr, { scale, favourable, line, reported: new Set() });
+      return;
+    }
+    if (seen.scale !== scale && !seen.reported.has('scale')) {
+      seen.reported.add('scale');
+      this.report(problem(line, 'indicator_scale', 'mixed_scale', `${indicatorAbbr}: ${seen.scale} (line ${seen.line}) and ${scale}`));
+    }
+    if (seen.favourable !== favourable && !seen.reported.has('favourable')) {
+      seen.reported.add('favourable');
+      this.report(problem(line, 'favourable_indicator', 'mixed_favourable', `${indicatorAbbr} (line ${seen.line})`));
+    }
+  }
+
+  private rememberDimension(line: number, dimension: string, ordered: boolean): void {
+    const seen = this.dimensions.get(dimension);
+    if (!seen) this.dimensions.set(dimension, { ordered, line, reported: false });
+    else if (seen.ordered !== ordered && !seen.reported) {
+      seen.reported = true;
+      this.report(problem(line, 'ordered_dimension', 'mixed_ordered', `${dimension} (line ${seen.line})`));
+    }
+  }
+
   /** The whole-file checks, once every line has been read. */
   finish(): void {
     if (this.rows === 0) this.report(problem(0, null, 'empty_file'));
     for (const [key, group] of this.groups) {
-      const where = describeGroup(key);
-      if (group.references > 1) this.report(problem(group.line, 'reference_subgroup', 'duplicate_reference', where));
+      // The group is named only when something is wrong with it: 200,000 groups, nearly all fine.
+      if (group.references > 1) this.report(problem(group.line, 'reference_subgroup', 'duplicate_reference', describeGroup(key)));
       if (group.ordered) {
         const orders = [...group.orders].sort((a, b) => a - b);
-        if (new Set(orders).size !== orders.length) this.report(problem(group.line, 'subgroup_order', 'duplicate_order', where));
+        if (new Set(orders).size !== orders.length) this.report(problem(group.line, 'subgroup_order', 'duplicate_order', describeGroup(key)));
         else if (orders.length !== group.subgroups.length || orders.some((order, index) => order !== index + 1)) {
-          this.report(problem(group.line, 'subgroup_order', 'incomplete_order', where));
+          this.report(problem(group.line, 'subgroup_order', 'incomplete_order', describeGroup(key)));
         }
       } else if (group.references === 0 && group.subgroups.length === 2) {
         // A binary dimension (sex, place of residence) compares the other subgroup with its reference.
-        this.report(problem(group.line, 'reference_subgroup', 'missing_reference', where));
+        this.report(problem(group.line, 'reference_subgroup', 'missing_reference', describeGroup(key)));
       }
     }
   }

@@ -3,6 +3,7 @@ import { NotFoundError, safeFileName, ValidationError, type AuthContext } from '
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
   DATASET_FILE_TYPES,
+  type DatasetColumn,
   MAX_SERVED_ROWS,
   type CreateDatasetRequest,
   type Dataset,
@@ -15,7 +16,8 @@ import {
   type UpdateDatasetRequest,
 } from '@simashe/contracts';
 import { open, rm } from 'node:fs/promises';
-import { csvLines, readable, sniffCsv, UnreadableFileError, xlsxLines, type FileLine } from './dataset-reader';
+import { csvChunks, CsvSplitter, readable, sniffCsv, UnreadableFileError, xlsxLines, type CsvVisitor } from './dataset-reader';
+import { PlainLineReader } from './plain-line';
 import { DatasetValidator, problem, readHeader } from './dataset-validator';
 import { MonitoringRepository, type DatasetRecord, type RowRecord, type VersionRecord } from './monitoring.repository';
 
@@ -87,31 +89,77 @@ export class DatasetsService {
       if (!file) throw new ValidationError('Choose a CSV or Excel file to upload', [{ path: 'file', message: 'No file in the upload (form field "file")' }]);
       const kind = await fileKind(file);
       const format = kind === 'csv' ? await sniffCsv(file.path) : null;
-      const lines = readable(format ? csvLines(file.path, format) : xlsxLines(file.path));
+      const path = file.path;
       const name = safeFileName(file.originalname, 'text/csv');
       let validator: DatasetValidator | null = null;
       let rows = 0;
       let headerProblems: DatasetImportResult['problems'] = [];
       const outcome = await this.repo.importVersion(id, name, auth.userId, async (target) => {
+        let plain: PlainLineReader | null = null;
+        /** The first record is the header; false once it has problems (nothing more is read). */
+        const header = (cells: string[]): boolean => {
+          const found = readHeader(cells);
+          if (found.problems.length) {
+            headerProblems = found.problems;
+            return false;
+          }
+          validator = new DatasetValidator(found.columns, format?.delimiter === ';');
+          const byIndex = new Map([...found.columns].map(([column, index]) => [index, column]));
+          const columns = cells.map((_cell, index) => byIndex.get(index) ?? null);
+          // The COPY takes the file's columns in its order; a column without a template name is left out of it.
+          target.begin(columns.filter((column): column is DatasetColumn => column !== null), format?.delimiter ?? ',');
+          plain = format ? new PlainLineReader(columns, format.delimiter) : null;
+          return true;
+        };
+        /** A line through the general checks; once a problem is found nothing will be kept, the rest is only checked. */
+        const general = (line: number, cells: string[]): void => {
+          const row = (validator as DatasetValidator).row(line, cells);
+          if (row && (validator as DatasetValidator).ok && !dryRun) {
+            target.writeRow(row);
+            rows += 1;
+          }
+        };
         try {
-          for await (const batch of lines as AsyncIterable<FileLine[]>) {
-            for (const { line, cells } of batch) {
-              if (!validator) {
-                const header = readHeader(cells);
-                if (header.problems.length) {
-                  headerProblems = header.problems;
-                  return { keep: false, rows: 0 };
+          if (format) {
+            // CSV: plain lines are read from their bytes and stored as written when they are (PlainLineReader).
+            const splitter = new CsvSplitter(format.delimiter);
+            let stop = false;
+            const visitor: CsvVisitor = {
+              plain: (buffer, start, end, line) => {
+                if (stop) return;
+                const reader = plain;
+                const checks = validator as DatasetValidator | null;
+                if (!checks || !reader) {
+                  stop = !header(buffer.toString('utf8', start, end).split(format.delimiter));
+                  return;
                 }
-                validator = new DatasetValidator(header.columns, format?.delimiter === ';');
-                continue;
+                if (!reader.usable || !reader.read(buffer, start, end)) return general(line, buffer.toString('utf8', start, end).split(format.delimiter));
+                if (checks.accept(line, reader.fields) && checks.ok && !dryRun) {
+                  target.writePlain(buffer, start, end, line, reader.blankStart, reader.blankEnd);
+                  rows += 1;
+                }
+              },
+              quoted: (line, cells) => {
+                if (stop) return;
+                if (!validator) stop = !header(cells);
+                else general(line, cells);
+              },
+            };
+            for await (const chunk of csvChunks(path, format.encoding)) {
+              splitter.feed(chunk, visitor);
+              if (stop) return { keep: false, rows: 0 };
+              await target.drained();
+            }
+            splitter.end(visitor);
+            if (stop) return { keep: false, rows: 0 };
+          } else {
+            for await (const batch of readable(xlsxLines(path))) {
+              for (const { line, cells } of batch) {
+                if (!validator) {
+                  if (!header(cells)) return { keep: false, rows: 0 };
+                } else general(line, cells);
               }
-              const row = validator.row(line, cells);
-              // Once a problem is found nothing will be kept: the rest is only checked, to list every problem.
-              if (row && validator.ok && !dryRun) {
-                const sent = target.write(row);
-                if (sent) await sent;
-                rows += 1;
-              }
+              await target.drained();
             }
           }
         } catch (error) {
@@ -123,9 +171,9 @@ export class DatasetsService {
           headerProblems = [problem(0, null, 'empty_file')];
           return { keep: false, rows: 0 };
         }
-        validator.finish();
+        (validator as DatasetValidator).finish();
         await target.end();
-        return { keep: validator.ok && !dryRun, rows };
+        return { keep: (validator as DatasetValidator).ok && !dryRun, rows };
       });
       const checked = validator as DatasetValidator | null;
       const problems = headerProblems.length ? headerProblems : (checked?.problems ?? []);

@@ -228,6 +228,36 @@ describe('inequality monitoring datasets', () => {
     expect((await kenyaEditor.get(`/api/datasets/${id}/data`)).status).toBe(404);
   });
 
+  it('stores the same lines whether they take the fast path or are spelled otherwise, and deleting a dataset leaves no line', async () => {
+    // Plain lines: stored as written (the fast path).
+    const plainId = await newDataset('Plain spelling');
+    expect((await upload(kenyaEditor, plainId, validCsv(0.5))).body.saved).toBe(true);
+    // The same figures as a French spreadsheet writes them: semicolons, decimal commas, quoted names, lower-case codes.
+    const french = validCsv(0.5)
+      .split('\n')
+      .map((line, index) => {
+        if (index === 0) return line.replace(/,/g, ';');
+        const cells = line.split(',');
+        cells[6] = `"${cells[6]}"`;
+        cells[14] = cells[14].toLowerCase();
+        return cells.map((cell) => cell.replace('.', ',')).join(';');
+      })
+      .join('\r\n');
+    const otherId = await newDataset('Other spelling');
+    const other = await upload(kenyaEditor, otherId, french);
+    expect(other.body).toMatchObject({ saved: true, rows: 14 });
+    const plainRows = (await kenyaEditor.get(`/api/datasets/${plainId}/data`)).body.items;
+    expect(plainRows).toHaveLength(14);
+    expect(plainRows[0]).toMatchObject({ estimate: 40.5, ciLb: 37.5, iso3: 'KEN', subgroupOrder: 1 });
+    expect(plainRows.find((row: { subgroup: string }) => row.subgroup === 'Urban')).toMatchObject({ subgroupOrder: null, reference: true });
+    expect((await kenyaEditor.get(`/api/datasets/${otherId}/data`)).body.items).toEqual(plainRows);
+
+    const versions = await t.db.query('SELECT id FROM dataset_versions WHERE dataset_id = $1', [plainId]);
+    expect((await kenyaAdmin.delete(`/api/datasets/${plainId}`)).status).toBe(204);
+    const [{ count }] = await t.db.query('SELECT count(*)::int AS count FROM dataset_rows WHERE version_id = ANY($1)', [versions.map((v: { id: string }) => v.id)]);
+    expect(count).toBe(0);
+  });
+
   it('follows the access rules: readers read, writers import, admins delete, the secretariat publishes to the network', async () => {
     const id = await newDataset('Access');
     expect((await upload(kenyaViewer, id, validCsv())).status).toBe(403);

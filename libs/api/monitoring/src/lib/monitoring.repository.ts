@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DatasetDataQuery } from '@simashe/contracts';
+import type { DatasetColumn, DatasetDataQuery } from '@simashe/contracts';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
@@ -66,21 +66,50 @@ const DATASET_COLUMNS_SQL = `d.id, d.organisation_id, o.name AS organisation_nam
 const ROW_COLUMNS =
   'setting, date, source, indicator_abbr, indicator_name, dimension, subgroup, estimate, se, ci_lb, ci_ub, population, flag, setting_average, iso3, favourable, scale, ordered, subgroup_order, reference';
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
+/** Each template column's column in `dataset_rows`, and its value in a checked row. */
+const STORED: Record<DatasetColumn, { column: string; value: (row: CheckedRow) => string | number | boolean | null }> = {
+  setting: { column: 'setting', value: (row) => row.setting },
+  date: { column: 'date', value: (row) => row.date },
+  source: { column: 'source', value: (row) => row.source },
+  indicator_abbr: { column: 'indicator_abbr', value: (row) => row.indicatorAbbr },
+  indicator_name: { column: 'indicator_name', value: (row) => row.indicatorName },
+  dimension: { column: 'dimension', value: (row) => row.dimension },
+  subgroup: { column: 'subgroup', value: (row) => row.subgroup },
+  estimate: { column: 'estimate', value: (row) => row.estimate },
+  se: { column: 'se', value: (row) => row.se },
+  ci_lb: { column: 'ci_lb', value: (row) => row.ciLb },
+  ci_ub: { column: 'ci_ub', value: (row) => row.ciUb },
+  population: { column: 'population', value: (row) => row.population },
+  flag: { column: 'flag', value: (row) => row.flag },
+  setting_average: { column: 'setting_average', value: (row) => row.settingAverage },
+  iso3: { column: 'iso3', value: (row) => row.iso3 },
+  favourable_indicator: { column: 'favourable', value: (row) => row.favourable },
+  indicator_scale: { column: 'scale', value: (row) => row.scale },
+  ordered_dimension: { column: 'ordered', value: (row) => row.ordered },
+  subgroup_order: { column: 'subgroup_order', value: (row) => row.subgroupOrder },
+  reference_subgroup: { column: 'reference', value: (row) => row.reference },
+};
 
-/** A value in PostgreSQL's COPY text format. */
-function copyValue(value: string | number | boolean | null): string {
-  if (value === null) return '\\N';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  if (!NEEDS_ESCAPE.test(value)) return value;
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
+/** Bytes gathered before a write to PostgreSQL: one socket write per chunk, not one per line. */
+const CHUNK = 256 * 1024;
+/** Room kept for the longest line (20 cells of at most 200 characters, 4 bytes each, quoted). */
+const LONGEST_LINE = 20 * 820;
 
-/** One import's transaction: the new version's row, then its lines streamed in through COPY. */
+/**
+ * One import's transaction: the new version's row, then its lines streamed in through one COPY in CSV format,
+ * written in the file's own column order and delimiter. A line the fast path read goes as its own bytes
+ * (`writePlain`); any other checked line is written out cell by cell (`writeRow`).
+ */
 export class DatasetImport {
   private copy: NodeJS.WritableStream & { on: (event: string, listener: (...args: unknown[]) => void) => unknown } | null = null;
   private failed: Error | null = null;
+  private columns: DatasetColumn[] = [];
+  private delimiter = ',';
+  private prefix = Buffer.alloc(0);
+  private out = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
+  /** PostgreSQL has not taken everything written yet: resolves when it has. */
+  private waiting: Promise<void> | null = null;
 
   constructor(
     private readonly client: PoolClient,
@@ -88,64 +117,68 @@ export class DatasetImport {
     readonly version: number,
   ) {}
 
-  /** Lines gathered for the next write: one socket write per ~64 KB, not one per line. */
-  private pending: string[] = [];
-  private pendingLength = 0;
-
-  /**
-   * Adds one checked line. Returns a promise only when a chunk went out (resolving once PostgreSQL can take more):
-   * no promise, and no microtask, per line.
-   */
-  write(row: CheckedRow): Promise<void> | undefined {
-    if (this.failed) throw this.failed;
-    const line =
-      [
-        this.versionId,
-        row.line,
-        row.setting,
-        row.date,
-        row.source,
-        row.indicatorAbbr,
-        row.indicatorName,
-        row.dimension,
-        row.subgroup,
-        row.estimate,
-        row.se,
-        row.ciLb,
-        row.ciUb,
-        row.population,
-        row.flag,
-        row.settingAverage,
-        row.iso3,
-        row.favourable,
-        row.scale,
-        row.ordered,
-        row.subgroupOrder,
-        row.reference,
-      ]
-        .map(copyValue)
-        .join('\t') + '\n';
-    this.pending.push(line);
-    this.pendingLength += line.length;
-    return this.pendingLength >= 64 * 1024 ? this.flush() : undefined;
+  /** The file's columns (each a template column) in their order, and its delimiter: set before any line. */
+  begin(columns: DatasetColumn[], delimiter: ',' | ';'): void {
+    this.columns = columns;
+    this.delimiter = delimiter;
+    this.prefix = Buffer.from(`${this.versionId}${delimiter}`, 'latin1');
   }
 
-  private async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
+  /** A line the fast path read, as its bytes `buffer[start, end)`; `blank` is a cell range written as empty. */
+  writePlain(buffer: Buffer, start: number, end: number, line: number, blankStart = -1, blankEnd = -1): void {
+    this.room(this.prefix.length + 12 + end - start);
+    const out = this.out;
+    let at = this.used + this.prefix.copy(out, this.used);
+    at += out.write(String(line), at, 'latin1');
+    out[at++] = this.delimiter.charCodeAt(0);
+    if (blankStart === -1) at += buffer.copy(out, at, start, end);
+    else {
+      at += buffer.copy(out, at, start, blankStart);
+      at += buffer.copy(out, at, blankEnd, end);
+    }
+    out[at++] = 10;
+    this.used = at;
+  }
+
+  /** A line checked by the general path. */
+  writeRow(row: CheckedRow): void {
+    let text = `${this.versionId}${this.delimiter}${row.line}`;
+    for (const column of this.columns) text += this.delimiter + csvValue(STORED[column].value(row), this.delimiter);
+    text += '\n';
+    this.room(Buffer.byteLength(text));
+    this.used += this.out.write(text, this.used, 'utf8');
+  }
+
+  /** Resolves once PostgreSQL can take more (at once when nothing is waiting). */
+  drained(): Promise<void> {
+    if (this.failed) return Promise.reject(this.failed);
+    return this.waiting ?? Promise.resolve();
+  }
+
+  /** Makes room for `bytes` more, sending what is gathered when the chunk is full. */
+  private room(bytes: number): void {
+    if (this.failed) throw this.failed;
+    if (this.used + Math.max(bytes, LONGEST_LINE) > this.out.length) this.send();
+  }
+
+  private send(): void {
+    if (this.used === 0) return;
     if (!this.copy) {
-      const stream = this.client.query(copyFrom(`COPY dataset_rows (version_id, line, ${ROW_COLUMNS}) FROM STDIN`));
+      const columns = ['version_id', 'line', ...this.columns.map((column) => STORED[column].column)].join(', ');
+      const stream = this.client.query(copyFrom(`COPY dataset_rows (${columns}) FROM STDIN WITH (FORMAT csv, DELIMITER '${this.delimiter}')`));
       stream.on('error', (error) => (this.failed = error as Error));
       this.copy = stream;
     }
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
+    const chunk = this.out.subarray(0, this.used);
+    this.out = Buffer.allocUnsafe(CHUNK);
+    this.used = 0;
     const copy = this.copy;
-    if (!copy.write(chunk)) {
-      await new Promise<void>((resolve, reject) => {
+    if (!copy.write(chunk) && !this.waiting) {
+      this.waiting = new Promise<void>((resolve, reject) => {
         const onError = (error: Error) => reject(error);
         copy.once('drain', () => {
           copy.removeListener('error', onError);
+          this.waiting = null;
           resolve();
         });
         copy.once('error', onError);
@@ -155,7 +188,7 @@ export class DatasetImport {
 
   /** Ends the COPY (when one was started) and waits for PostgreSQL to have every line. */
   async end(): Promise<void> {
-    await this.flush();
+    this.send();
     const copy = this.copy;
     if (!copy) return;
     this.copy = null;
@@ -166,6 +199,15 @@ export class DatasetImport {
     });
     if (this.failed) throw this.failed;
   }
+}
+
+/** A value in COPY's CSV format: empty is NULL; text with the delimiter, a quote or a line break is quoted. */
+function csvValue(value: string | number | boolean | null, delimiter: string): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (typeof value === 'number') return String(value);
+  if (!value.includes(delimiter) && !/["\r\n]/.test(value) && value !== '\\.') return value;
+  return `"${value.replace(/"/g, '""')}"`;
 }
 
 @Injectable()
