@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthContext } from '@simashe/api-core';
+import { EventBus, type AuthContext } from '@simashe/api-core';
 import type { CollabDocumentKind, DocumentRef } from '@simashe/contracts';
-import { EventEmitter } from 'node:events';
 
 export type DocumentAccess = 'edit' | 'read';
 
@@ -10,12 +9,16 @@ export type DocumentAccessResolver = (auth: AuthContext, documentId: string) => 
 
 /**
  * The collaboration layer knows nothing of reports or minutes: each domain module registers how access to its
- * documents is decided, and says when it changed (a report was submitted, a member's role changed).
+ * documents is decided, and says when it changed (a report was submitted, a member's role changed): the
+ * `document.access_changed` event, which the gateway handles by re-checking open sockets.
  */
 @Injectable()
 export class DocumentAccessRegistry {
   private readonly resolvers = new Map<CollabDocumentKind, DocumentAccessResolver>();
-  private readonly changes = new EventEmitter();
+
+  constructor(private readonly events: EventBus) {
+    events.requireSubscriber('document.access_changed', 'DocumentAccessRegistry');
+  }
 
   register(kind: CollabDocumentKind, resolver: DocumentAccessResolver): void {
     this.resolvers.set(kind, resolver);
@@ -26,11 +29,8 @@ export class DocumentAccessRegistry {
     return resolver ? resolver(auth, ref.documentId) : null;
   }
 
-  accessChanged(ref: DocumentRef): void {
-    this.changes.emit('changed', ref);
-  }
-
-  onAccessChanged(listener: (ref: DocumentRef) => void): void {
-    this.changes.on('changed', listener);
+  /** Open sockets on the document re-check what they may do (resolves once they have). */
+  accessChanged(ref: DocumentRef): Promise<void> {
+    return this.events.emit('document.access_changed', { document: ref });
   }
 }

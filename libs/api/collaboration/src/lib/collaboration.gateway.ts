@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { readerLanguage, type AuthContext } from '@simashe/api-core';
+import { EventBus, readerLanguage, type AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
   DocumentRefSchema,
@@ -75,17 +75,19 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
     private readonly registry: DocumentAccessRegistry,
     private readonly rooms: DocumentRooms,
     private readonly versions: VersionsService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
-    this.registry.onAccessChanged((ref) => void this.refreshAccess(ref));
+    this.events.on('document.access_changed', ({ document }) => this.refreshAccess(document));
+    this.events.on('document.changed', ({ document, update, exceptSocketId }) => {
+      const room = this.server.to(roomKey(document));
+      (exceptSocketId ? room.except(exceptSocketId) : room).emit('update', { ...document, update: encodeFrame(update) });
+    });
   }
 
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
   afterInit(namespace: Namespace): void {
-    this.rooms.setBroadcaster((room, update, exceptSocketId) =>
-      (exceptSocketId ? namespace.to(room.key).except(exceptSocketId) : namespace.to(room.key)).emit('update', { ...room.ref, update: encodeFrame(update) }),
-    );
     requireSocketSession(namespace, this.sessions, 'Sign in to edit documents', (socket) => {
       (socket as CollabSocket).data.access = new Map();
     });

@@ -39,8 +39,6 @@ export interface ChangeOrigin {
   userId: string | null;
 }
 
-export type Broadcaster = (room: DocumentRoom, update: Uint8Array, exceptSocketId?: string) => void;
-
 export function roomKey(ref: DocumentRef): string {
   return `${ref.kind}:${ref.documentId}`;
 }
@@ -50,17 +48,14 @@ export function roomKey(ref: DocumentRef): string {
 export class DocumentRooms {
   private readonly logger = new Logger('DocumentRooms');
   private readonly rooms = new Map<string, Promise<DocumentRoom>>();
-  private broadcaster: Broadcaster = () => undefined;
-  private beforeRelease: (room: DocumentRoom) => Promise<void> = async () => undefined;
 
+  /** Changes reach editors through `document.changed` (the gateway); `document.releasing` keeps a last version. */
   constructor(
     private readonly store: DocumentStore,
     private readonly events: EventBus,
-  ) {}
-
-  /** The gateway passes changes on to the room's sockets through this. */
-  setBroadcaster(broadcaster: Broadcaster): void {
-    this.broadcaster = broadcaster;
+  ) {
+    events.requireSubscriber('document.changed', 'DocumentRooms');
+    events.requireSubscriber('document.releasing', 'DocumentRooms');
   }
 
   /**
@@ -74,17 +69,13 @@ export class DocumentRooms {
   async applyChange(room: DocumentRoom, update: Uint8Array, from: ChangeOrigin): Promise<void> {
     Y.applyUpdate(room.doc, update, from.origin);
     room.encoded = null;
-    this.broadcaster(room, update, from.socketId);
+    // The gateway's handler passes it on synchronously, within this call: the order of changes is kept.
+    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null });
     room.changedSinceVersion = true;
     const mentions = from.userId ? mentionsAdded(room.doc, update) : [];
     await this.store.append(room.ref.documentId, update, from.userId);
     this.recordAppend(room);
     if (mentions.length > 0) void this.events.emit('document.mentioned', { actor: { userId: from.userId, ip: null }, document: room.ref, mentions });
-  }
-
-  /** Runs before an idle room is dropped (versions keeps the last changes). */
-  setBeforeRelease(hook: (room: DocumentRoom) => Promise<void>): void {
-    this.beforeRelease = hook;
   }
 
   /**
@@ -177,7 +168,8 @@ export class DocumentRooms {
   /** Drops the in-memory copy when the last member leaves; the database already holds every update. */
   async release(room: DocumentRoom): Promise<void> {
     if (room.members.size > 0) return;
-    await this.beforeRelease(room).catch((error: Error) => this.logger.warn(`keeping a version of ${room.key} failed: ${error.message}`));
+    // Handlers (versions keeps the last changes) find the room open until they are done; the bus logs their failures.
+    await this.events.emit('document.releasing', { document: room.ref });
     if (room.members.size > 0 || this.rooms.get(room.key) === undefined) return;
     this.rooms.delete(room.key);
     room.awareness.doc.destroy();

@@ -54,8 +54,10 @@ export class VersionsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.rooms.setBeforeRelease(async (room) => {
-      if (room.changedSinceVersion) await this.save(room, 'auto', null, null);
+    // The last editor left: keep what changed since the last version, before the room is dropped.
+    this.events.on('document.releasing', async ({ document }) => {
+      const room = await this.rooms.find(document);
+      if (room?.changedSinceVersion) await this.save(room, 'auto', null, null);
     });
   }
 

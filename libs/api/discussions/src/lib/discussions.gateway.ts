@@ -1,6 +1,7 @@
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import { type OnModuleInit } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { readerLanguage, type AuthContext } from '@simashe/api-core';
+import { EventBus, readerLanguage, type AuthContext } from '@simashe/api-core';
 import { DISCUSSIONS_NAMESPACE, SubjectParamsSchema, ThreadParamsSchema } from '@simashe/contracts';
 import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
@@ -15,15 +16,24 @@ function localised(auth: AuthContext, ack: Ack): Ack {
 
 /** Live posts: a client watches a thread it may read and receives every new, edited or deleted post. */
 @WebSocketGateway({ namespace: DISCUSSIONS_NAMESPACE, serveClient: false })
-export class DiscussionsGateway implements OnGatewayInit {
+export class DiscussionsGateway implements OnModuleInit, OnGatewayInit {
+  @WebSocketServer() private readonly server!: Namespace;
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly discussions: DiscussionsService,
+    private readonly events: EventBus,
   ) {}
+
+  onModuleInit(): void {
+    this.events.on('discussion.posted', ({ threadId, subject, post }) => {
+      const rooms = [`thread:${threadId}`, ...(subject ? [`subject:${subject.kind}:${subject.id}`] : [])];
+      this.server.to(rooms).emit('post', { threadId: post.threadId, post: { ...post, mine: false } });
+    });
+  }
 
   afterInit(namespace: Namespace): void {
     requireSocketSession(namespace, this.sessions, 'Sign in to follow discussions');
-    this.discussions.setPush((rooms, post) => namespace.to(rooms).emit('post', { threadId: post.threadId, post: { ...post, mine: false } }));
   }
 
   /** Watch a thread by id, or the thread of a report, meeting or lesson (even before its first post). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingAccess } from '@simashe/api-meetings';
 import { AccessPolicy } from '@simashe/api-organisations';
@@ -72,8 +72,6 @@ const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' 
  */
 @Injectable()
 export class DiscussionsService {
-  private push: (rooms: string[], post: Post) => void = () => undefined;
-
   constructor(
     private readonly db: DataSource,
     private readonly reports: ReportsService,
@@ -82,17 +80,14 @@ export class DiscussionsService {
     private readonly notifications: NotificationsService,
     private readonly indexer: SearchIndexer,
     private readonly policy: AccessPolicy,
-  ) {}
-
-  /** The gateway hands over how to reach the watchers of a thread (by id, or by its subject before it exists). */
-  setPush(push: (rooms: string[], post: Post) => void): void {
-    this.push = push;
+    private readonly events: EventBus,
+  ) {
+    events.requireSubscriber('discussion.posted', 'DiscussionsService');
   }
 
+  /** Watchers of the thread (by id, or by its subject before it existed) see the post at once (the gateway). */
   private announce(thread: ThreadRow, post: Post): void {
-    const rooms = [`thread:${thread.id}`];
-    if (thread.subject_id) rooms.push(`subject:${thread.subject_kind}:${thread.subject_id}`);
-    this.push(rooms, post);
+    void this.events.emit('discussion.posted', { threadId: thread.id, subject: thread.subject_id ? { kind: thread.subject_kind, id: thread.subject_id } : null, post });
   }
 
   /** Throws not-found unless the person may read the subject (to watch its thread before it has posts). */

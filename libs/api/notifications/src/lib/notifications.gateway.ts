@@ -1,21 +1,28 @@
-import { WebSocketGateway, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
+import { type OnModuleInit } from '@nestjs/common';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import type { AuthContext } from '@simashe/api-core';
+import { EventBus, type AuthContext } from '@simashe/api-core';
 import { NOTIFICATIONS_NAMESPACE } from '@simashe/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { NotificationsService } from './notifications.service';
 
 /** Pushes each person's new notifications and unread count to their open tabs, so the shell updates live. */
 @WebSocketGateway({ namespace: NOTIFICATIONS_NAMESPACE, serveClient: false })
-export class NotificationsGateway implements OnGatewayInit, OnGatewayConnection {
+export class NotificationsGateway implements OnModuleInit, OnGatewayInit, OnGatewayConnection {
+  @WebSocketServer() private readonly server!: Namespace;
+
   constructor(
     private readonly sessions: SessionsService,
     private readonly notifications: NotificationsService,
+    private readonly events: EventBus,
   ) {}
+
+  onModuleInit(): void {
+    this.events.on('notification.unread_changed', ({ userId, unread }) => void this.server.to(`user:${userId}`).emit('unread', { unread }));
+  }
 
   afterInit(namespace: Namespace): void {
     requireSocketSession(namespace, this.sessions, 'Sign in to receive notifications');
-    this.notifications.setPush((userId, unread) => namespace.to(`user:${userId}`).emit('unread', { unread }));
   }
 
   async handleConnection(socket: Socket): Promise<void> {

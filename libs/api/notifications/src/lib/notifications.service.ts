@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, type AuthContext } from '@simashe/api-core';
+import { EventBus, NotFoundError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
 import {
   NotificationMessageSchema,
@@ -40,16 +40,17 @@ interface NotificationRow {
 /** The in-app inbox: every domain drops notifications here; people read and clear their own. */
 @Injectable()
 export class NotificationsService {
-  private push: (userId: string, unread: number) => void = () => undefined;
-
+  /** A person's open tabs learn their unread count through `notification.unread_changed` (the gateway). */
   constructor(
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
-  ) {}
+    private readonly events: EventBus,
+  ) {
+    events.requireSubscriber('notification.unread_changed', 'NotificationsService');
+  }
 
-  /** The gateway hands over how to reach a person's open tabs. */
-  setPush(push: (userId: string, unread: number) => void): void {
-    this.push = push;
+  private async unreadChanged(userId: string, unread?: number): Promise<void> {
+    await this.events.emit('notification.unread_changed', { userId, unread: unread ?? (await this.unreadCount(userId)) });
   }
 
   /**
@@ -65,7 +66,7 @@ export class NotificationsService {
       [userId, notification.kind, notification.title, notification.body ?? '', link, notification.dedupeKey ?? null, notification.message ? JSON.stringify(notification.message) : null],
     );
     if (inserted.length === 0) return false;
-    this.push(userId, await this.unreadCount(userId));
+    await this.unreadChanged(userId);
     return true;
   }
 
@@ -104,13 +105,13 @@ export class NotificationsService {
       [id],
     );
     if (!rows[0]) throw new NotFoundError('The notification');
-    this.push(auth.userId, await this.unreadCount(auth.userId));
+    await this.unreadChanged(auth.userId);
     return presentNotification(rows[0]);
   }
 
   async markAllRead(auth: AuthContext): Promise<void> {
     await this.db.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [auth.userId]);
-    this.push(auth.userId, 0);
+    await this.unreadChanged(auth.userId, 0);
   }
 }
 

@@ -194,7 +194,7 @@ export class ReportsService implements OnModuleInit {
     // Leaving review completes its reviews; asking reviewers (again) adds them and tells them.
     if (status !== 'in_review') await this.db.query('UPDATE report_reviews SET completed_at = now() WHERE report_id = $1 AND completed_at IS NULL', [reportId]);
     if (reviewers.length > 0) await this.askReviewers(auth, row, reviewers);
-    this.registry.accessChanged({ kind: 'report', documentId: reportId });
+    void this.registry.accessChanged({ kind: 'report', documentId: reportId });
     const report = { actor: eventActor(auth), organisationId: row.organisation_id, reportId, title: row.title };
     if (status === 'submitted') {
       await this.events.emit('report.submitted', { ...report, from: row.status });
@@ -294,7 +294,7 @@ export class ReportsService implements OnModuleInit {
     const { row, permissions } = await this.readable(auth, reportId);
     permissions.scope.require('report:manage', reportResource(facts(row)));
     await this.db.query(`UPDATE reports SET archived_at = ${archived ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [reportId]);
-    this.registry.accessChanged({ kind: 'report', documentId: reportId });
+    void this.registry.accessChanged({ kind: 'report', documentId: reportId });
     return this.get(auth, reportId);
   }
 

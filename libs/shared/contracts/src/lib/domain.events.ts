@@ -1,5 +1,6 @@
 import type { DocumentRef } from './collaboration.events';
 import type { MemberRole, ReportStatus } from './constants';
+import type { Post } from './discussions.schema';
 import type { ReportCommentChange } from './reports.schema';
 
 /**
@@ -72,6 +73,20 @@ export interface DomainEvents {
    * once per change that inserts them, never per keystroke; who is told, and only once, is the document's owner's call.
    */
   'document.mentioned': { actor: EventActor; document: DocumentRef; mentions: Array<{ kind: 'user' | 'org'; id: string }> };
+  /**
+   * A change was applied to an open document, before it is stored: its editors get it at once (`exceptSocketId`,
+   * the socket that sent it, already has it). Emitted per keystroke: handlers do no more than pass it on.
+   */
+  'document.changed': { document: DocumentRef; update: Uint8Array; exceptSocketId: string | null };
+  /** Who may read or edit a document may have changed (a report submitted, a role changed): open sockets re-check. */
+  'document.access_changed': { document: DocumentRef };
+  /** An open document's last editor left; it is dropped from memory once every handler is done (a version kept). */
+  'document.releasing': { document: DocumentRef };
+
+  /** A person's unread notification count changed (a new one, one read, all read): their open tabs show it. */
+  'notification.unread_changed': { userId: string; unread: number };
+  /** A discussion post was written, edited or deleted: those watching its thread, or its subject, see it at once. */
+  'discussion.posted': { threadId: string; subject: { kind: string; id: string } | null; post: Post };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -19,6 +19,17 @@ describe('EventBus', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
+  it('refuses to start when an event that must reach someone has no subscriber, and names who emits it', () => {
+    bus.requireSubscriber('notification.unread_changed', 'NotificationsService');
+    bus.requireSubscriber('document.changed', 'DocumentRooms');
+    bus.on('document.changed', () => undefined);
+    expect(() => bus.onApplicationBootstrap()).toThrow('No subscriber for "notification.unread_changed" (emitted by NotificationsService)');
+    const unsubscribe = bus.on('notification.unread_changed', () => undefined);
+    expect(() => bus.onApplicationBootstrap()).not.toThrow();
+    unsubscribe();
+    expect(() => bus.onApplicationBootstrap()).toThrow(/notification\.unread_changed/);
+  });
+
   it('delivers a payload to every handler of that event only, in subscription order, and awaits them', async () => {
     const calls: string[] = [];
     bus.on('report.submitted', async (payload) => {

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DomainEventName, DomainEvents, EventActor } from '@simashe/contracts';
 import type { Request } from 'express';
 import { isIP, isIPv4 } from 'node:net';
@@ -15,11 +15,26 @@ export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEven
  * is stored before the request answers. A handler that throws is logged and skipped: the change it reports has
  * already happened, and telling the caller it failed would be wrong. A handler whose work may be slow and need
  * not hold up the request (search indexing) starts it and returns.
+ *
+ * An emitter whose event must reach someone (a live push with no gateway listening would silently do nothing)
+ * says so with `requireSubscriber`: the app then refuses to start without one.
  */
 @Injectable()
-export class EventBus {
+export class EventBus implements OnApplicationBootstrap {
   private readonly logger = new Logger('EventBus');
   private readonly handlers = new Map<DomainEventName, Array<DomainEventHandler<never>>>();
+  private readonly required = new Map<DomainEventName, string>();
+
+  /** `by` (a module or service name, for the error) emits `name` and needs it handled. Call before the app starts. */
+  requireSubscriber(name: DomainEventName, by: string): void {
+    this.required.set(name, by);
+  }
+
+  /** Subscribers are in place once every module has initialised: an event that needs one and has none stops the start. */
+  onApplicationBootstrap(): void {
+    const missing = [...this.required].filter(([name]) => (this.handlers.get(name) ?? []).length === 0);
+    if (missing.length > 0) throw new Error(`No subscriber for ${missing.map(([name, by]) => `"${name}" (emitted by ${by})`).join(', ')}: its module is not part of the app`);
+  }
 
   /** Subscribes; the returned function unsubscribes. */
   on<K extends DomainEventName>(name: K, handler: DomainEventHandler<K>): () => void {
