@@ -8,14 +8,19 @@ import { run } from './run.mjs';
 const RESULTS = 'tmp/test-results';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function ensureChromium() {
-  if (existsSync(chromium)) return;
+/** A Debian package the tests need (Chromium for e2e, redis-server for the multi-instance tests): installed when missing, as root. */
+function ensureDebianPackage(path, pkg, why) {
+  if (existsSync(path)) return;
   if (process.getuid?.() !== 0) {
-    console.error(`Chromium not found at ${chromium}. Install it (sudo apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    console.error(`${pkg} not found at ${path}, needed for ${why}. Install it (sudo apt-get install -y ${pkg}).`);
     process.exit(1);
   }
-  console.log('Installing Debian chromium for the e2e tests…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+  console.log(`Installing Debian ${pkg} for ${why}…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`, { stdio: 'inherit' });
+}
+
+function ensureChromium() {
+  ensureDebianPackage(chromium, 'chromium', 'the e2e tests');
 }
 
 function summarise() {
@@ -74,6 +79,7 @@ async function smokeBenchmarks(names) {
 }
 
 ensureChromium();
+ensureDebianPackage('/usr/bin/redis-server', 'redis-server', 'the multi-instance (Redis) tests');
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 

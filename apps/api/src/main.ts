@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { configureApp, loadConfig, startEmbeddedPostgres } from '@simashe/api-core';
+import { Cluster, configureApp, loadConfig, RedisIoAdapter, startEmbeddedPostgres } from '@simashe/api-core';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +29,14 @@ async function bootstrap(): Promise<void> {
     bufferLogs: false,
   });
   configureApp(app, config);
+  if (config.redisUrl) {
+    // One of several instances: socket.io rooms, cluster events and open documents are shared through Redis.
+    const adapter = new RedisIoAdapter(app);
+    await app.get(Cluster).connect();
+    await adapter.connect(app.get(Cluster));
+    app.useWebSocketAdapter(adapter);
+    logger.log('REDIS_URL set: running as one of several instances');
+  }
   serveWebApp(app, config.webDistDir ?? resolve(process.cwd(), 'dist/apps/web'), logger);
 
   const shutdown = async (signal: string) => {

@@ -3,6 +3,8 @@ export * from './lib/errors';
 export * from './lib/auth/auth-context';
 export * from './lib/time/stamp';
 export * from './lib/events/event-bus';
+export * from './lib/cluster/cluster';
+export * from './lib/cluster/redis-io-adapter';
 export * from './lib/core.module';
 export * from './lib/mail/mail.service';
 export * from './lib/mail/mail-texts';

@@ -29,6 +29,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { ZodType } from 'zod';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
+import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
 import { invalidUpdateReason, isValidStateVector } from './update-validation';
 import { VersionsService } from './versions.service';
@@ -76,12 +77,13 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
     private readonly rooms: DocumentRooms,
     private readonly versions: VersionsService,
     private readonly events: EventBus,
+    private readonly relay: DocumentRelay,
   ) {}
 
   onModuleInit(): void {
     this.events.on('document.access_changed', ({ document }) => this.refreshAccess(document));
-    this.events.on('document.changed', ({ document, update, exceptSocketId }) => {
-      const room = this.server.to(roomKey(document));
+    this.events.on('document.changed', ({ document, update, exceptSocketId, local }) => {
+      const room = (local ? this.server.local : this.server).to(roomKey(document));
       (exceptSocketId ? room.except(exceptSocketId) : room).emit('update', { ...document, update: encodeFrame(update) });
     });
   }
@@ -134,19 +136,22 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   }
 
   /**
-   * Updates and awareness, the hot path (every keystroke, passed on to every editor), are plain socket.io listeners
-   * rather than Nest message handlers: Nest's per-message pipeline (an observable per call) cost about a tenth
-   * of the server's time per keystroke in the 50-editor benchmark. Same validation, access checks and replies.
+   * Updates and awareness, the hot path (every keystroke, passed on to every editor), are handled by a socket
+   * middleware rather than Nest message handlers: Nest's per-message pipeline (an observable per call) cost about a
+   * tenth of the server's time per keystroke in the 50-editor benchmark. Same validation, access checks and replies.
+   *
+   * A middleware also sees each event the moment it arrives. socket.io dispatches events on the next tick, and only
+   * to a socket still connected: an update whose sender disconnected right after sending it (a closed tab) would be
+   * dropped, though it arrived (Hocuspocus #557). Here it is applied, stored and passed on like any other.
    */
   handleConnection(socket: CollabSocket): void {
-    const listen = (event: 'update' | 'awareness', handle: (socket: CollabSocket, payload: unknown) => Promise<Reply>) =>
-      socket.on(event, (payload: unknown, ack?: unknown) => {
-        void handle(socket, payload).then((reply) => {
-          if (typeof ack === 'function') ack(reply);
-        });
+    socket.use(([event, payload, ack], next) => {
+      const handle = event === 'update' ? this.update(socket, payload) : event === 'awareness' ? this.awareness(socket, payload) : null;
+      if (!handle) return next();
+      void handle.then((reply) => {
+        if (typeof ack === 'function') ack(reply);
       });
-    listen('update', (s, payload) => this.update(s, payload));
-    listen('awareness', (s, payload) => this.awareness(s, payload));
+    });
   }
 
   async update(socket: CollabSocket, payload: unknown): Promise<Reply> {
@@ -195,6 +200,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       }
       room.members.set(socket.id, announced);
       socket.to(room.key).emit('awareness', { ...ref, update: encodeFrame(update) });
+      this.relay.publishAwareness(room.key, update);
       return { ok: true };
     });
   }
@@ -216,7 +222,9 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
     await socket.leave(room.key);
     if (announced.length > 0) {
       removeAwarenessStates(room.awareness, announced, 'left');
-      this.server.to(room.key).emit('awareness', { ...room.ref, update: encodeFrame(encodeAwarenessUpdate(room.awareness, announced)) });
+      const gone = encodeAwarenessUpdate(room.awareness, announced);
+      this.server.to(room.key).emit('awareness', { ...room.ref, update: encodeFrame(gone) });
+      this.relay.publishAwareness(room.key, gone);
     }
     await this.rooms.release(room);
   }
@@ -224,7 +232,8 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   /** Re-decides access for everyone in the room (e.g. after a report was submitted) and tells them. */
   private async refreshAccess(ref: DocumentRef): Promise<void> {
     const key = roomKey(ref);
-    for (const socket of await this.server.in(key).fetchSockets()) {
+    // This instance's sockets: with several instances, each gets the event and re-checks its own.
+    for (const socket of await this.server.local.in(key).fetchSockets()) {
       const local = this.server.sockets.get(socket.id) as CollabSocket | undefined;
       if (!local) continue;
       const access = await this.registry.resolve(local.data.auth, ref);

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { EventBus } from '@simashe/api-core';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, Cluster, EventBus, type AppConfig } from '@simashe/api-core';
+import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import type { DocumentRef } from '@simashe/contracts';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { DocumentRelay } from './document-relay';
 import { DocumentStore } from './document-store';
 import { mentionsAdded } from './update-mentions';
 
@@ -45,17 +47,35 @@ export function roomKey(ref: DocumentRef): string {
 
 /** Open documents held in memory while someone edits them; loaded once, shared by every connection. */
 @Injectable()
-export class DocumentRooms {
+export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DocumentRooms');
   private readonly rooms = new Map<string, Promise<DocumentRoom>>();
+  private resyncTimer: NodeJS.Timeout | undefined;
 
-  /** Changes reach editors through `document.changed` (the gateway); `document.releasing` keeps a last version. */
+  /**
+   * Changes reach editors through `document.changed` (the gateway); `document.releasing` keeps a last version.
+   * With several instances, changes also reach the other instances' copies (DocumentRelay).
+   */
   constructor(
     private readonly store: DocumentStore,
     private readonly events: EventBus,
+    private readonly relay: DocumentRelay,
+    private readonly cluster: Cluster,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'collabResyncSeconds'>,
   ) {
     events.requireSubscriber('document.changed', 'DocumentRooms');
     events.requireSubscriber('document.releasing', 'DocumentRooms');
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.relay.enabled) return;
+    this.resyncTimer = setInterval(() => void this.resync(), this.config.collabResyncSeconds * 1000);
+    this.resyncTimer.unref();
+    this.cluster.onReconnect(() => void this.resync());
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.resyncTimer);
   }
 
   /**
@@ -70,7 +90,8 @@ export class DocumentRooms {
     Y.applyUpdate(room.doc, update, from.origin);
     room.encoded = null;
     // The gateway's handler passes it on synchronously, within this call: the order of changes is kept.
-    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null });
+    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null, local: false });
+    this.relay.publishUpdate(room.key, update);
     room.changedSinceVersion = true;
     const mentions = from.userId ? mentionsAdded(room.doc, update) : [];
     await this.store.append(room.ref.documentId, update, from.userId);
@@ -97,7 +118,18 @@ export class DocumentRooms {
     const key = roomKey(ref);
     let room = this.rooms.get(key);
     if (!room) {
-      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId)]).then(([loaded, lastVersionAt]) => {
+      // With several instances, the others' changes are heard from before the load, so none falls between the two.
+      const heard: Array<(room: DocumentRoom) => void> = [];
+      let opened: DocumentRoom | null = null;
+      const listening = this.relay.enabled
+        ? this.relay
+            .watch(key, {
+              update: (update) => (opened ? this.applyRemote(opened, update) : heard.push((r) => this.applyRemote(r, update))),
+              awareness: (update) => (opened ? this.applyRemoteAwareness(opened, update) : heard.push((r) => this.applyRemoteAwareness(r, update))),
+            })
+            .catch((error: Error) => this.logger.warn(`not hearing other instances about ${key}: ${error.message}`))
+        : Promise.resolve();
+      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId), listening]).then(([loaded, lastVersionAt]) => {
         // Presence needs no document content: its own small document keeps the client ids.
         const awareness = new Awareness(new Y.Doc());
         awareness.setLocalState(null); // the server has no cursor of its own
@@ -127,6 +159,10 @@ export class DocumentRooms {
           },
           built: { enumerable: true, get: () => doc !== null },
         }) as DocumentRoom;
+      }).then((made) => {
+        opened = made;
+        for (const apply of heard.splice(0)) apply(made);
+        return made;
       });
       room.catch(() => this.rooms.delete(key));
       this.rooms.set(key, room);
@@ -172,9 +208,62 @@ export class DocumentRooms {
     await this.events.emit('document.releasing', { document: room.ref });
     if (room.members.size > 0 || this.rooms.get(room.key) === undefined) return;
     this.rooms.delete(room.key);
+    if (this.relay.enabled) void this.relay.unwatch(room.key);
     room.awareness.doc.destroy();
     room.awareness.destroy();
     if (room.built) room.doc.destroy();
+  }
+
+  /** Another instance's change (it stored it, and its sockets and ours already have it): our copy takes it. */
+  private applyRemote(room: DocumentRoom, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(room.doc, update, 'remote');
+      room.encoded = null;
+    } catch (error) {
+      this.logger.warn(`an update of ${room.key} from another instance was not applied: ${(error as Error).message}`);
+    }
+  }
+
+  private applyRemoteAwareness(room: DocumentRoom, update: Uint8Array): void {
+    try {
+      applyAwarenessUpdate(room.awareness, update, 'remote');
+    } catch {
+      // Presence is advisory: a damaged message is dropped.
+    }
+  }
+
+  /**
+   * Re-reads every open document from PostgreSQL and takes in what this copy lacks: a change another instance
+   * stored whose message Redis lost (down, restarting). What was missing goes to this instance's own sockets only
+   * (the others' sockets are theirs to serve). Runs every COLLAB_RESYNC_SECONDS and when Redis comes back.
+   */
+  async resync(): Promise<number> {
+    let caughtUp = 0;
+    for (const pending of [...this.rooms.values()]) {
+      const room = await pending.catch(() => null);
+      if (!room || this.rooms.get(room.key) !== pending) continue;
+      try {
+        const { doc: stored } = await this.store.load(room.ref.documentId);
+        const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(room.doc));
+        stored.destroy();
+        let changed: Uint8Array | null = null;
+        const capture = (update: Uint8Array) => (changed = update);
+        room.doc.on('update', capture);
+        try {
+          Y.applyUpdate(room.doc, missing, 'resync');
+        } finally {
+          room.doc.off('update', capture);
+        }
+        if (changed) {
+          room.encoded = null;
+          caughtUp += 1;
+          void this.events.emit('document.changed', { document: room.ref, update: changed, exceptSocketId: null, local: true });
+        }
+      } catch (error) {
+        this.logger.warn(`re-reading ${room.key} failed: ${(error as Error).message}`);
+      }
+    }
+    return caughtUp;
   }
 
   private recordAppend(room: DocumentRoom): void {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { APP_CONFIG, EventBus, NotFoundError, type AppConfig } from '@simashe/api-core';
+import { APP_CONFIG, EventBus, NotFoundError, withClusterLock, type AppConfig } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type DocumentRef, type Version, type VersionContent } from '@simashe/contracts';
 import { reportSchema, safeReportJson } from '@simashe/editor';
 import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
@@ -64,7 +64,14 @@ export class VersionsService implements OnModuleInit {
   async keepAutomaticVersion(room: DocumentRoom): Promise<void> {
     if (Date.now() - room.lastVersionAt < this.config.autoVersionMinutes * 60_000) return;
     room.lastVersionAt = Date.now(); // claim the slot before the insert, so a burst of updates makes one version
-    await this.save(room, 'auto', null, null).catch((error: Error) => this.logger.warn(`automatic version failed: ${error.message}`));
+    // Another instance with the document open may be keeping one too: one at a time, and not one just kept.
+    await withClusterLock(this.db, `auto-version:${room.ref.documentId}`, async () => {
+      const [recent] = await this.db.query('SELECT 1 FROM collab_versions WHERE document_id = $1 AND created_at > now() - make_interval(mins => $2) LIMIT 1', [
+        room.ref.documentId,
+        this.config.autoVersionMinutes,
+      ]);
+      if (!recent) await this.save(room, 'auto', null, null);
+    }).catch((error: Error) => this.logger.warn(`automatic version failed: ${error.message}`));
   }
 
   async saveNamed(ref: DocumentRef, name: string, userId: string): Promise<Version> {

@@ -28,6 +28,10 @@ export interface AppConfig {
   reminderIntervalSeconds: number;
   /** Benchmarks and tests: every response carries X-Query-Count, the SQL statements run to serve it. */
   sqlQueryCount: boolean;
+  /** Set: several API instances share socket.io rooms, events and open documents through this Redis. */
+  redisUrl: string | undefined;
+  /** With Redis: how often an instance re-reads its open documents from PostgreSQL (a lost message is caught up). */
+  collabResyncSeconds: number;
   version: string;
 }
 
@@ -70,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     autoVersionMinutes: int(env['AUTO_VERSION_MINUTES'], 10, 'AUTO_VERSION_MINUTES'),
     reminderIntervalSeconds: env['REMINDER_INTERVAL_SECONDS'] === '0' ? 0 : int(env['REMINDER_INTERVAL_SECONDS'], 60, 'REMINDER_INTERVAL_SECONDS'),
     sqlQueryCount: flag(env['SQL_QUERY_COUNT'], false),
+    redisUrl: env['REDIS_URL'] || undefined,
+    collabResyncSeconds: int(env['COLLAB_RESYNC_SECONDS'], 15, 'COLLAB_RESYNC_SECONDS'),
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
+import { Cluster } from './cluster/cluster';
 import { EventBus } from './events/event-bus';
 import { HealthController } from './health/health.controller';
 import { ControlCharactersInterceptor } from './http/control-characters.interceptor';
@@ -26,9 +27,10 @@ export class CoreModule {
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         MailService,
+        Cluster,
         EventBus,
       ],
-      exports: [APP_CONFIG, MailService, EventBus],
+      exports: [APP_CONFIG, MailService, Cluster, EventBus],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { APP_CONFIG, MAIL_TEXTS, mailLanguage, MailService, mailTime, type AppConfig } from '@simashe/api-core';
+import { APP_CONFIG, MAIL_TEXTS, mailLanguage, MailService, mailTime, type AppConfig, withClusterLock } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
@@ -44,7 +44,8 @@ export class MeetingRemindersService implements OnApplicationBootstrap, OnModule
     if (this.running) return;
     this.running = true;
     try {
-      await this.sendDue();
+      // With several instances, one of them sends (the others find the lock taken and skip this round).
+      await withClusterLock(this.db, 'meeting-reminders', async () => void (await this.sendDue()));
     } catch (error) {
       this.logger.error(`Reminder run failed: ${(error as Error).message}`);
     } finally {

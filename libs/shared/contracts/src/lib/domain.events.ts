@@ -77,7 +77,13 @@ export interface DomainEvents {
    * A change was applied to an open document, before it is stored: its editors get it at once (`exceptSocketId`,
    * the socket that sent it, already has it). Emitted per keystroke: handlers do no more than pass it on.
    */
-  'document.changed': { document: DocumentRef; update: Uint8Array; exceptSocketId: string | null };
+  'document.changed': {
+    document: DocumentRef;
+    update: Uint8Array;
+    exceptSocketId: string | null;
+    /** Only this instance's sockets (a change caught up from the database, which other instances catch up themselves). */
+    local: boolean;
+  };
   /** Who may read or edit a document may have changed (a report submitted, a role changed): open sockets re-check. */
   'document.access_changed': { document: DocumentRef };
   /** An open document's last editor left; it is dropped from memory once every handler is done (a version kept). */
@@ -90,3 +96,10 @@ export interface DomainEvents {
 }
 
 export type DomainEventName = keyof DomainEvents;
+
+/**
+ * Events whose handlers act on what one instance holds (its sockets, its open documents): with several instances
+ * (REDIS_URL) they are delivered on every instance. Every other event is handled where it happens (what its
+ * handlers write is shared through PostgreSQL, and socket.io broadcasts already reach every instance).
+ */
+export const CLUSTER_EVENTS: readonly DomainEventName[] = ['sessions.revoked', 'document.access_changed'];

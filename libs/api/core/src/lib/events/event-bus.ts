@@ -1,8 +1,11 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { DomainEventName, DomainEvents, EventActor } from '@simashe/contracts';
+import { Injectable, Logger, Optional, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { CLUSTER_EVENTS, type DomainEventName, type DomainEvents, type EventActor } from '@simashe/contracts';
 import type { Request } from 'express';
 import { isIP, isIPv4 } from 'node:net';
 import type { AuthContext } from '../auth/auth-context';
+import { Cluster } from '../cluster/cluster';
+
+const CHANNEL = 'simashe:events';
 
 export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEvents[K]) => Promise<void> | void;
 
@@ -18,12 +21,25 @@ export type DomainEventHandler<K extends DomainEventName> = (payload: DomainEven
  *
  * An emitter whose event must reach someone (a live push with no gateway listening would silently do nothing)
  * says so with `requireSubscriber`: the app then refuses to start without one.
+ *
+ * With several instances (REDIS_URL), the events in CLUSTER_EVENTS are also delivered on every other instance,
+ * through Redis; the rest stay in the process where they happen.
  */
 @Injectable()
-export class EventBus implements OnApplicationBootstrap {
+export class EventBus implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('EventBus');
   private readonly handlers = new Map<DomainEventName, Array<DomainEventHandler<never>>>();
   private readonly required = new Map<DomainEventName, string>();
+
+  constructor(@Optional() private readonly cluster?: Cluster) {}
+
+  async onModuleInit(): Promise<void> {
+    if (!this.cluster?.enabled) return;
+    await this.cluster.subscribe(CHANNEL, (message) => {
+      const { from, name, payload } = JSON.parse(message.toString('utf8')) as { from: string; name: DomainEventName; payload: never };
+      if (from !== this.cluster?.instanceId && CLUSTER_EVENTS.includes(name)) void this.deliver(name, payload);
+    });
+  }
 
   /** `by` (a module or service name, for the error) emits `name` and needs it handled. Call before the app starts. */
   requireSubscriber(name: DomainEventName, by: string): void {
@@ -47,6 +63,13 @@ export class EventBus implements OnApplicationBootstrap {
   }
 
   async emit<K extends DomainEventName>(name: K, payload: DomainEvents[K]): Promise<void> {
+    if (this.cluster?.enabled && CLUSTER_EVENTS.includes(name)) {
+      this.cluster.publish(CHANNEL, Buffer.from(JSON.stringify({ from: this.cluster.instanceId, name, payload }), 'utf8'));
+    }
+    await this.deliver(name, payload);
+  }
+
+  private async deliver<K extends DomainEventName>(name: K, payload: DomainEvents[K]): Promise<void> {
     // A copy: a handler that subscribes or unsubscribes does not change this delivery.
     for (const handler of [...(this.handlers.get(name) ?? [])] as Array<DomainEventHandler<K>>) {
       try {
