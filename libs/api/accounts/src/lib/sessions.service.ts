@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { hashSecretToken, newSecretToken } from './secret-token';
 import { SessionEntity } from './session.entity';
+import { sessionWithUser } from './sessions.repository';
 import { describeUserAgent } from './user-agent';
 import { UserEntity } from './user.entity';
 
@@ -71,22 +72,23 @@ export class SessionsService {
    */
   async resolve(token: string, ip?: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.sessions.findOneBy({ tokenHash: hashSecretToken(token) });
-    if (!session) return null;
+    // The session and its person in one statement: this runs on every request.
+    const row = await sessionWithUser(this.sessions, hashSecretToken(token));
+    if (!row) return null;
+    const session = { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
     const now = Date.now();
     if (!this.isLive(session, now)) {
       await this.sessions.delete({ id: session.id });
       await this.announceRevoked([session.id]);
       return null;
     }
-    const user = await this.users.findOne({ where: { id: session.userId }, select: { id: true, email: true, preferredLanguage: true, timeZone: true } });
-    if (!user) return null;
+    const user = { id: row.user_id, email: row.email, preferredLanguage: row.preferred_language, timeZone: row.time_zone };
     if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       const address = clientIp(ip);
       await this.sessions.update(session.id, { lastSeenAt: new Date(now), ...(address ? { ip: address } : {}) });
     }
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
-    return { auth: { userId: user.id, sessionId: session.id, email: user.email, language, timeZone: user.timeZone }, csrfToken: session.csrfToken };
+    return { auth: { userId: user.id, sessionId: session.id, email: user.email, language, timeZone: user.timeZone }, csrfToken: row.csrf_token };
   }
 
   async getCsrfToken(sessionId: string): Promise<string> {
@@ -175,7 +177,7 @@ export class SessionsService {
   }
 
   /** Absolute lifetime from sign-in (the shorter of the stored deadline and the current setting) and idle timeout. */
-  private isLive(session: SessionEntity, now: number): boolean {
+  private isLive(session: Pick<SessionEntity, 'expiresAt' | 'createdAt' | 'lastSeenAt'>, now: number): boolean {
     const ends = Math.min(session.expiresAt.getTime(), session.createdAt.getTime() + this.lifetimeMs);
     return now < ends && now - session.lastSeenAt.getTime() < this.config.sessionIdleTimeoutMinutes * 60_000;
   }

@@ -131,6 +131,33 @@ describe('meetings over HTTP', () => {
     expect(bad.body.details[0].path).toBe('localEnd');
   });
 
+  it('lists, for any window, exactly the occurrences the meeting shows there, moved and cancelled ones included', async () => {
+    const created = await organiser.post('/api/meetings', session({ title: 'Windowed series', rrule: 'FREQ=WEEKLY;COUNT=12' }));
+    const id = created.body.id;
+    await organiser.post(`/api/meetings/${id}/occurrences/2026-03-31T14:00/cancel`, { scope: 'this' });
+    // One moved months later, one moved earlier than the series starts, one moved by an hour.
+    expect((await organiser.put(`/api/meetings/${id}/occurrences/2026-03-24T14:00`, { localStart: '2026-07-02T09:00', localEnd: '2026-07-02T10:00' })).status).toBe(200);
+    expect((await organiser.put(`/api/meetings/${id}/occurrences/2026-05-26T14:00`, { localStart: '2026-02-10T16:00', localEnd: '2026-02-10T17:30' })).status).toBe(200);
+    expect((await organiser.put(`/api/meetings/${id}/occurrences/2026-04-14T14:00`, { localStart: '2026-04-14T15:00', localEnd: '2026-04-14T16:30' })).status).toBe(200);
+    const all = (await organiser.get(`/api/meetings/${id}`)).body.occurrences as Array<{ occurrence: string; start: string; end: string; modified: boolean }>;
+    expect(all).toHaveLength(11);
+    const windows = [
+      ['2026-02-01T00:00:00Z', '2026-03-01T00:00:00Z'],
+      ['2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z'],
+      ['2026-04-01T00:00:00Z', '2026-05-01T00:00:00Z'],
+      ['2026-05-01T00:00:00Z', '2026-08-01T00:00:00Z'],
+      // Cutting through an occurrence (17 March, 13:00–14:30 UTC): it overlaps, so it is listed.
+      ['2026-03-17T14:00:00Z', '2026-03-17T18:00:00Z'],
+      ['2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z'],
+    ];
+    for (const [from, to] of windows) {
+      const listed = (await organiser.get(`/api/meetings?from=${from}&to=${to}`)).body.items.filter((o: { meetingId: string }) => o.meetingId === id);
+      // The list is in time order; the meeting, in series order.
+      const expected = all.filter((o) => Date.parse(o.end) > Date.parse(from) && Date.parse(o.start) < Date.parse(to)).sort((a, b) => a.start.localeCompare(b.start));
+      expect([from, listed.map((o: { occurrence: string; start: string; modified: boolean }) => [o.occurrence, o.start, o.modified])]).toEqual([from, expected.map((o) => [o.occurrence, o.start, o.modified])]);
+    }
+  });
+
   it('records RSVPs per occurrence', async () => {
     const created = await organiser.post('/api/meetings', session({ title: 'RSVP series' }));
     const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');
