@@ -12,6 +12,7 @@ export * from './lib/http/configure-app';
 export * from './lib/http/error-response.filter';
 export * from './lib/database/data-source-options';
 export * from './lib/database/query-counter';
+export * from './lib/database/unavailable';
 export * from './lib/database/embedded-postgres';
 export * from './lib/database/who-member-states';
 export * from './lib/database/sql-filters';

@@ -6,6 +6,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { z, ZodError } from 'zod';
 import type { AuthenticatedRequest } from '../auth/auth-context';
 import { AppError, RateLimitedError } from '../errors';
+import { isDatabaseUnavailable } from '../database/unavailable';
 
 const ID_BY_STATUS: Record<number, ErrorId> = {
   400: 'validation_error',
@@ -120,6 +121,9 @@ export class ErrorResponseFilter implements ExceptionFilter {
     if (bodyParserError?.expose && bodyParserError.status && bodyParserError.status < 500) {
       const statusCode = bodyParserError.status;
       return { statusCode, id: ID_BY_STATUS[statusCode] ?? 'validation_error', message: (exception as Error).message, requestId };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, id: 'internal_error', message: 'The database cannot be reached at the moment; nothing was changed. Try again shortly', requestId };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, id: 'internal_error', message: 'Something went wrong on our side; it has been logged', requestId };
   }

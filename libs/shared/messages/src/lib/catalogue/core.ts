@@ -13,6 +13,12 @@ export const CORE: CatalogueEntry[] = [
   { en: 'Request body is too large', fr: 'Le corps de la requête est trop volumineux', es: 'El cuerpo de la solicitud es demasiado grande', ar: 'محتوى الطلب كبير جدًا' },
   { en: 'Request body is not valid JSON', fr: 'Le corps de la requête n’est pas du JSON valide', es: 'El cuerpo de la solicitud no es un JSON válido', ar: 'محتوى الطلب ليس بصيغة JSON صالحة' },
   {
+    en: 'The database cannot be reached at the moment; nothing was changed. Try again shortly',
+    fr: 'La base de données est injoignable pour le moment ; rien n’a été modifié. Réessayez dans un instant',
+    es: 'No se puede acceder a la base de datos en este momento; no se modificó nada. Vuelva a intentarlo en breve',
+    ar: 'تعذّر الوصول إلى قاعدة البيانات حاليًا؛ لم يتغيّر شيء. حاول مجددًا بعد قليل',
+  },
+  {
     en: 'Something went wrong on our side; it has been logged',
     fr: 'Un problème est survenu de notre côté ; il a été consigné',
     es: 'Algo salió mal por nuestra parte; quedó registrado',

@@ -1,0 +1,144 @@
+import { CollabProvider } from '@simashe/collab-client';
+import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import { randomBytes } from 'node:crypto';
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import { Client } from 'pg';
+import * as Y from 'yjs';
+import { freePort, startApiProcess } from './testing/api-process';
+
+/**
+ * A TCP gate between the API and PostgreSQL: closed, every connection is cut and new ones are refused, as when the
+ * database server stops or the network to it fails; opened again, connections pass as before.
+ */
+class DatabaseGate {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private closed = false;
+
+  constructor(private readonly target: { host: string; port: number }) {
+    this.server = createServer((client) => {
+      if (this.closed) return client.destroy();
+      const upstream = connect(this.target.port, this.target.host);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on('close', () => this.sockets.delete(socket));
+        socket.on('error', () => undefined);
+      }
+      client.pipe(upstream).pipe(client);
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
+    });
+  }
+
+  listen(port: number): Promise<void> {
+    return new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+
+  open(): void {
+    this.closed = false;
+  }
+
+  shutdown(): Promise<void> {
+    this.close();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function eventually(check: () => boolean, describe: () => string, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not reached within ${ms} ms: ${describe()}`);
+    await sleep(100);
+  }
+}
+
+describe('PostgreSQL unreachable for 5 s', () => {
+  it('answers clearly, keeps every unsaved edit in the client, and stores them all once it is back', async () => {
+    const serverUrl = new URL(process.env['SIMASHE_TEST_PG_URL'] as string);
+    const database = `outage_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: `${serverUrl.href.replace(/\/$/, '')}/postgres` });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    const gate = new DatabaseGate({ host: serverUrl.hostname, port: Number(serverUrl.port) });
+    const gatePort = await freePort();
+    await gate.listen(gatePort);
+    const viaGate = new URL(serverUrl.href);
+    viaGate.port = String(gatePort);
+    const api = await startApiProcess({ DATABASE_URL: `${viaGate.href.replace(/\/$/, '')}/${database}`, SEED_DEMO: 'true', REMINDER_INTERVAL_SECONDS: '0' });
+    const providers: CollabProvider[] = [];
+    try {
+      const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'kenya.editor@demo.simashe.org', password: 'simashe-demo-2026' }),
+      });
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+      const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
+      const organisations = await (await fetch(`${api.baseUrl}/api/organisations`, { headers })).json();
+      const templates = await (await fetch(`${api.baseUrl}/api/report-templates`, { headers })).json();
+      const created = await fetch(`${api.baseUrl}/api/reports`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          organisationId: organisations.items[0].id,
+          title: 'Outage',
+          periodStart: '2026-01-01',
+          periodEnd: '2026-06-30',
+          templateId: templates.items.find((x: { name: string }) => x.name === 'Blank report').id,
+        }),
+      });
+      const ref = { kind: 'report' as const, documentId: (await created.json()).id as string };
+
+      // The web editor's own client, as a browser tab runs it.
+      const doc = new Y.Doc();
+      const provider = new CollabProvider({ url: api.baseUrl, ref, doc, socketOptions: { extraHeaders: { cookie } } });
+      providers.push(provider);
+      await eventually(() => provider.state.synced, () => JSON.stringify(provider.state));
+      const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      const type = (token: string) => text.insert(text.length, `[${token}]`);
+      for (let n = 0; n < 5; n++) type(`before-${n}`);
+      await eventually(() => provider.state.unsaved === 0, () => JSON.stringify(provider.state));
+
+      gate.close();
+      const closedAt = Date.now();
+      // A page load meanwhile gets a sentence, not a crash: 503, try again.
+      const refused = await fetch(`${api.baseUrl}/api/reports`, { headers: { cookie, 'accept-language': 'fr' } });
+      expect(refused.status).toBe(503);
+      expect((await refused.json()).message).toBe('La base de données est injoignable pour le moment ; rien n’a été modifié. Réessayez dans un instant');
+      for (let n = 0; n < 5; n++) {
+        type(`during-${n}`);
+        await sleep(300);
+      }
+      // Not stored: the editor is told, and keeps them.
+      await eventually(() => provider.state.error?.message === 'The change could not be saved; it will be sent again', () => JSON.stringify(provider.state));
+      expect(provider.state.unsaved).toBeGreaterThan(0);
+      await sleep(Math.max(0, 5000 - (Date.now() - closedAt)));
+      gate.open();
+
+      // Once PostgreSQL is back the client's retries store everything, and a fresh reader finds each change once.
+      await eventually(() => provider.state.unsaved === 0, () => JSON.stringify(provider.state));
+      expect((await fetch(`${api.baseUrl}/api/reports`, { headers: { cookie } })).status).toBe(200);
+      const readerDoc = new Y.Doc();
+      const reader = new CollabProvider({ url: api.baseUrl, ref, doc: readerDoc, socketOptions: { extraHeaders: { cookie } } });
+      providers.push(reader);
+      await eventually(() => reader.state.synced, () => JSON.stringify(reader.state));
+      const stored = readerDoc.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
+      for (const phase of ['before', 'during']) for (let n = 0; n < 5; n++) expect(stored.split(`[${phase}-${n}]`)).toHaveLength(2);
+    } finally {
+      providers.forEach((provider) => provider.destroy());
+      await api.stop();
+      await gate.shutdown();
+    }
+  });
+});
