@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { AuditModule } from '@simashe/api-audit';
+import { CollaborationModule } from '@simashe/api-collaboration';
 import { CoreModule, type AppConfig } from '@simashe/api-core';
 import { CyclesModule } from '@simashe/api-cycles';
 import { MonitoringModule } from '@simashe/api-monitoring';
@@ -12,12 +13,13 @@ import { NotificationsModule } from '@simashe/api-notifications';
 import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
+import { WiringCheck } from './wiring-check';
 
 export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, AuditModule, DemoModule];
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
-    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), ...DOMAIN_MODULES] };
+    return { module: AppModule, imports: [CoreModule.forRoot(config, databaseUrl), ...DOMAIN_MODULES, CollaborationModule], providers: [WiringCheck] };
   }
 }

@@ -24,6 +24,11 @@ export class DocumentAccessRegistry {
     this.resolvers.set(kind, resolver);
   }
 
+  /** The kinds with a resolver (the app checks at start that every kind has one). */
+  registeredKinds(): CollabDocumentKind[] {
+    return [...this.resolvers.keys()];
+  }
+
   async resolve(auth: AuthContext, ref: DocumentRef): Promise<DocumentAccess | null> {
     const resolver = this.resolvers.get(ref.kind);
     return resolver ? resolver(auth, ref.documentId) : null;

@@ -32,7 +32,11 @@ export class SearchScopes {
 
   registerMeetings(resolver: MeetingScopeResolver): void {
     this.meetingResolver = resolver;
+    this.meetingsRegistered = true;
   }
+
+  /** Whether the meetings module said how to list the meetings someone sees (the app checks it at start). */
+  meetingsRegistered = false;
 
   /** The AccessPolicy's scope, in the terms search entries are labelled with. */
   async scopeFor(auth: AuthContext): Promise<SearchScope> {

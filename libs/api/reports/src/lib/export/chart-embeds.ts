@@ -53,6 +53,11 @@ export class ChartEmbedRegistry {
     this.resolvers.set(source, resolver);
   }
 
+  /** The sources with a resolver (the app checks at start that every source has one). */
+  registeredSources(): ChartEmbedSource[] {
+    return [...this.resolvers.keys()];
+  }
+
   /** Every chart embedded in the document, drawn once each in `language`, keyed by `${source}:${id}`. */
   async render(auth: AuthContext, doc: ProseMirrorJson, language: Language): Promise<Map<string, RenderedChart | null>> {
     const wanted = new Map<string, { source: ChartEmbedSource; id: string }>();
