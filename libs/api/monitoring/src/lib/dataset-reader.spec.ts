@@ -75,6 +75,21 @@ describe('reading CSV files', () => {
     expect(await read(Buffer.from(text.replace('’', '\u0092'), 'latin1'))).toEqual(expected);
   });
 
+  it('refuses a line of more than 1 MB (a file whose line breaks are CR alone is one line), without slowing down on it', async () => {
+    const crOnly = `a,b\r${'x,1\r'.repeat(300_000)}`;
+    const started = performance.now();
+    await expect(read(crOnly)).rejects.toThrow('line 1 is longer than 1 MB: the file needs one record per line, with line breaks (CR LF or LF)');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('takes a file with a UTF-8 byte-order mark as UTF-8, showing a stray byte as U+FFFD', async () => {
+    const bytes = Buffer.concat([Buffer.from('\uFEFFsetting,subgroup\nKenya,F', 'utf8'), Buffer.from([0xe9]), Buffer.from('male\n')]);
+    expect(await read(bytes)).toEqual([
+      { line: 1, cells: ['setting', 'subgroup'] },
+      { line: 2, cells: ['Kenya', 'F\uFFFDmale'] },
+    ]);
+  });
+
   it('refuses a quote that is never closed', async () => {
     await expect(read('a,b\n"open,1\n2,3\n')).rejects.toBeInstanceOf(UnreadableFileError);
   });

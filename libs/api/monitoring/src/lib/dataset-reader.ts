@@ -36,11 +36,14 @@ export async function* csvChunks(path: string, encoding: CsvFormat['encoding']):
     yield* stream;
     return;
   }
-  const decoder = new TextDecoder(encoding);
+  const decoder = new TextDecoder(encoding === 'utf-8-replacing' ? 'utf-8' : encoding);
   for await (const bytes of stream) yield Buffer.from(decoder.decode(bytes, { stream: true }), 'utf8');
   const rest = decoder.decode();
   if (rest) yield Buffer.from(rest, 'utf8');
 }
+
+/** A record (line) longer than this is refused: a file whose line breaks are not LF or CR LF would be one line. */
+const MAX_LINE_BYTES = 1024 * 1024;
 
 /** Where the records of a CSV file go as the splitter finds them. */
 export interface CsvVisitor {
@@ -60,8 +63,9 @@ export interface CsvVisitor {
  */
 export class CsvSplitter {
   private line = 0;
-  /** The start of a line cut by the end of the previous chunk. */
-  private carry: Buffer | null = null;
+  /** The start of a line cut by the end of the previous chunk(s), kept in pieces until its line break comes. */
+  private carry: Buffer[] = [];
+  private carried = 0;
   /** A record whose quotes are still open at the end of a line: its text so far, and where it started. */
   private open: { start: number; text: string } | null = null;
 
@@ -69,9 +73,15 @@ export class CsvSplitter {
 
   feed(chunk: Buffer, visitor: CsvVisitor): void {
     let buffer = chunk;
-    if (this.carry) {
-      buffer = Buffer.concat([this.carry, buffer]);
-      this.carry = null;
+    if (this.carried > 0) {
+      // Joined only once the line's break has come: a long line is not copied again with every chunk.
+      if (!chunk.includes(10)) {
+        this.keep(chunk);
+        return;
+      }
+      buffer = Buffer.concat([...this.carry, chunk]);
+      this.carry = [];
+      this.carried = 0;
     }
     let start = 0;
     // The next quote in the chunk, searched for again only once passed: one search per quote, not one per line.
@@ -81,13 +91,22 @@ export class CsvSplitter {
       this.take(buffer, start, newline, quote !== -1 && quote < newline, visitor);
       start = newline + 1;
     }
-    if (start < buffer.length) this.carry = Buffer.from(buffer.subarray(start));
+    if (start < buffer.length) this.keep(Buffer.from(buffer.subarray(start)));
+  }
+
+  private keep(piece: Buffer): void {
+    this.carry.push(piece);
+    this.carried += piece.length;
+    if (this.carried > MAX_LINE_BYTES) {
+      throw new UnreadableFileError(`line ${this.line + 1} is longer than 1 MB: the file needs one record per line, with line breaks (CR LF or LF)`);
+    }
   }
 
   /** The last line (one without a line break after it); fails when a quote is still open. */
   end(visitor: CsvVisitor): void {
-    const carry = this.carry;
-    this.carry = null;
+    const carry = this.carried > 0 ? Buffer.concat(this.carry) : null;
+    this.carry = [];
+    this.carried = 0;
     if (carry) this.take(carry, 0, carry.length, carry.includes(34), visitor);
     if (this.open) throw new UnreadableFileError(`a quote opened on line ${this.open.start} is never closed`);
   }
@@ -97,7 +116,8 @@ export class CsvSplitter {
     // A UTF-8 byte-order mark before the header is not part of it.
     const bom = this.line === 1 && buffer[lineStart] === 0xef && buffer[lineStart + 1] === 0xbb && buffer[lineStart + 2] === 0xbf;
     const start = bom ? lineStart + 3 : lineStart;
-    const end = lineEnd > start && buffer[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+    let end = lineEnd;
+    while (end > start && buffer[end - 1] === 13) end -= 1;
     if (this.open) {
       this.open.text += `\n${buffer.toString('utf8', start, end)}`;
       if (quotesBalanced(this.open.text)) {
@@ -147,7 +167,8 @@ function splitQuoted(text: string, delimiter: string): string[] {
 /** How a CSV file is written: its cell separator and its text encoding. */
 export interface CsvFormat {
   delimiter: ',' | ';';
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** `utf-8-replacing`: UTF-8 by its byte-order mark, with bytes that are not UTF-8 shown as U+FFFD. */
+  encoding: 'utf-8' | 'utf-8-replacing' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 }
 
 /**
@@ -163,8 +184,11 @@ export async function sniffCsv(path: string): Promise<CsvFormat> {
   let encoding: CsvFormat['encoding'] = 'utf-8';
   if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) encoding = 'utf-16le';
   else if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) encoding = 'utf-16be';
-  else if (!(await isUtf8File(path))) encoding = 'windows-1252';
-  const decoder = new TextDecoder(encoding);
+  else if (!(await isUtf8File(path))) {
+    // A UTF-8 byte-order mark says what the file is, whatever stray byte it also holds.
+    encoding = bytesRead >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 'utf-8-replacing' : 'windows-1252';
+  }
+  const decoder = new TextDecoder(encoding === 'utf-8-replacing' ? 'utf-8' : encoding);
   let first = '';
   for await (const bytes of createReadStream(path, { start: 0, end: 8191 }) as AsyncIterable<Buffer>) first += decoder.decode(bytes, { stream: true });
   const line = first.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';

@@ -1,4 +1,4 @@
-import { DATASET_COLUMNS, type DatasetColumn } from '@simashe/contracts';
+import { DATASET_COLUMNS, REQUIRED_DATASET_COLUMNS, type DatasetColumn } from '@simashe/contracts';
 import { DatasetValidator, readHeader, type CheckedRow } from './dataset-validator';
 import { PlainLineReader } from './plain-line';
 
@@ -111,6 +111,17 @@ describe('the fast path for plain lines', () => {
       expect(refused).toBeGreaterThan(1000);
     });
   }
+
+  it('reads a file with only the required columns (absent bounds check nothing, as in the general path)', () => {
+    const order = REQUIRED_DATASET_COLUMNS.filter(() => true);
+    const reader = new PlainLineReader(order, ',');
+    const cells = order.map((column) => ({ estimate: '50', date: '2020', favourable_indicator: '1', indicator_scale: '100', ordered_dimension: '0', subgroup_order: '0', reference_subgroup: '1' })[column as string] ?? 'x');
+    const line = Buffer.from(cells.join(','));
+    expect(reader.read(line, 0, line.length)).toBe(true);
+    expect(new DatasetValidator(readHeader(order).columns).row(2, cells)).toMatchObject({ estimate: 50, ciLb: null, ciUb: null });
+    const negative = Buffer.from(cells.map((cell, index) => (order[index] === 'estimate' ? '-5' : order[index] === 'indicator_scale' ? '1000' : cell)).join(','));
+    expect(reader.read(negative, 0, negative.length)).toBe(true);
+  });
 
   it('refuses every line of a file with a column it does not know', () => {
     const reader = new PlainLineReader(['setting', null], ',');

@@ -116,6 +116,8 @@ export class PlainLineReader {
     let column = 0;
     let cellStart = start;
     this.blankStart = -1;
+    // A column the file does not have is empty (an absent upper bound checks nothing, as in the general path).
+    this.values.fill(NaN);
     for (let index = start; index <= end; index += 1) {
       if (index < end && buffer[index] !== delimiter) continue;
       if (column === count || !this.cell(buffer, cellStart, index, column)) return false;
