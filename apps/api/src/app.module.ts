@@ -13,9 +13,10 @@ import { NotificationsModule } from '@simashe/api-notifications';
 import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
+import { ResourcesModule } from '@simashe/api-resources';
 import { WiringCheck } from './wiring-check';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, AuditModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, ResourcesModule, AuditModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -20,3 +20,4 @@ export * from './lib/driver-tree';
 export * from './lib/domain.events';
 export * from './lib/audit.schema';
 export * from './lib/monitoring.schema';
+export * from './lib/resources.schema';

@@ -4,6 +4,7 @@ import type { AuthContext } from '@simashe/api-core';
 import { CyclesService } from '@simashe/api-cycles';
 import { MeetingsService, MinutesService } from '@simashe/api-meetings';
 import { MonitoringDemo } from '@simashe/api-monitoring';
+import { ResourcesDemo } from '@simashe/api-resources';
 import { ReportImagesService, ReportsService } from '@simashe/api-reports';
 import { REPORT_DOCUMENT_FIELD, type ReportStatus } from '@simashe/contracts';
 import { DateTime } from 'luxon';
@@ -43,6 +44,7 @@ export class DemoActivity {
     private readonly rooms: DocumentRooms,
     private readonly cycles: CyclesService,
     private readonly monitoring: MonitoringDemo,
+    private readonly resources: ResourcesDemo,
     private readonly images: ReportImagesService,
   ) {}
 
@@ -58,6 +60,7 @@ export class DemoActivity {
     await this.seedReports(people, organisations);
     await this.seedSessions(people, organisations);
     await this.monitoring.seed(people, organisations);
+    await this.resources.seed(people, organisations);
   }
 
   private async seedReports(people: Map<string, AuthContext>, organisations: Map<string, string>): Promise<void> {

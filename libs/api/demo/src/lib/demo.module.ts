@@ -6,8 +6,9 @@ import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
 import { MonitoringModule } from '@simashe/api-monitoring';
 import { ReportsModule } from '@simashe/api-reports';
+import { ResourcesModule } from '@simashe/api-resources';
 import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -131,6 +131,14 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['published dataset', 'dataset:read', { kind: 'dataset', organisationId: KEN, published: true }, 'YYYYYYYY'],
   ['published dataset', 'dataset:write', { kind: 'dataset', organisationId: KEN, published: true }, 'YY......'],
   ['published dataset', 'dataset:publish', { kind: 'dataset', organisationId: KEN, published: true }, '.....Y..'],
+  ['organisation resource', 'library:read', { kind: 'library', organisationId: KEN, visibility: 'organisation' }, 'YYYYYYY.'],
+  ['network resource', 'library:read', { kind: 'library', organisationId: KEN, visibility: 'network' }, 'YYYYYYYY'],
+  ['public resource', 'library:read', { kind: 'library', organisationId: KEN, visibility: 'public' }, 'YYYYYYYY'],
+  ['resource', 'library:create', { kind: 'library', organisationId: KEN, visibility: 'network' }, 'YY......'],
+  ['resource', 'library:write', { kind: 'library', organisationId: KEN, visibility: 'public' }, 'YY......'],
+  ['resource', 'library:delete', { kind: 'library', organisationId: KEN, visibility: 'public' }, 'YY......'],
+  ['collections', 'collection:read', { kind: 'collection' }, 'YYYYYYYY'],
+  ['collections', 'collection:manage', { kind: 'collection' }, '.....Y..'],
 ];
 
 type Check = AccessScope['can'];
@@ -144,6 +152,15 @@ describe('AccessPolicy: relation × action × resource kind', () => {
   it('covers every action of every resource kind', () => {
     const tested = new Set(TABLE.map(([, action]) => action));
     expect(Object.values(ACCESS_ACTIONS).flat().filter((action) => !tested.has(action))).toEqual([]);
+  });
+
+  it('lets someone signed out (an empty scope) read public resources and collections only', () => {
+    const signedOut = scope([]);
+    expect(signedOut.can('library:read', { kind: 'library', organisationId: KEN, visibility: 'public' })).toBe(true);
+    expect(signedOut.can('library:read', { kind: 'library', organisationId: KEN, visibility: 'network' })).toBe(false);
+    expect(signedOut.can('library:read', { kind: 'library', organisationId: KEN, visibility: 'organisation' })).toBe(false);
+    expect(signedOut.can('collection:read', { kind: 'collection' })).toBe(true);
+    expect(signedOut.can('library:create', { kind: 'library', organisationId: KEN, visibility: 'public' })).toBe(false);
   });
 
   it('answers 404 to those who may not know the resource, and 403 with the reason to readers', () => {

@@ -31,7 +31,11 @@ export type AccessResource =
   | { kind: 'post'; authorId: string | null; subjectReadable: boolean }
   | { kind: 'notification'; userId: string }
   | { kind: 'initiative'; organisationId: string; partnerOrganisationIds: readonly string[] }
-  | { kind: 'dataset'; organisationId: string; published: boolean };
+  | { kind: 'dataset'; organisationId: string; published: boolean }
+  /** An item of the knowledge hub's resource library. */
+  | { kind: 'library'; organisationId: string; visibility: 'public' | 'network' | 'organisation' }
+  /** The library's curated collections (one set, run by the secretariat). */
+  | { kind: 'collection' };
 
 export type ResourceKind = AccessResource['kind'];
 
@@ -47,6 +51,8 @@ export const ACCESS_ACTIONS = {
   notification: ['notification:read', 'notification:update'],
   initiative: ['initiative:read', 'initiative:write', 'initiative:manage', 'cycle:read', 'cycle:write', 'measure:read', 'measure:write'],
   dataset: ['dataset:read', 'dataset:create', 'dataset:write', 'dataset:delete', 'dataset:publish'],
+  library: ['library:read', 'library:create', 'library:write', 'library:delete'],
+  collection: ['collection:read', 'collection:manage'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -66,6 +72,8 @@ const READ_ACTION: Record<ResourceKind, AccessAction> = {
   notification: 'notification:read',
   initiative: 'initiative:read',
   dataset: 'dataset:read',
+  library: 'library:read',
+  collection: 'collection:read',
 };
 
 /** Why an action was refused, in a sentence a person understands. */
@@ -102,6 +110,10 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'dataset:write': 'Only editors and admins of the owning organisation can change this dataset',
   'dataset:delete': 'Only administrators of the owning organisation can delete this dataset',
   'dataset:publish': 'Only administrators of the secretariat can publish a dataset to the network',
+  'library:create': 'Only editors and admins of this organisation can add its resources',
+  'library:write': 'Only editors and admins of the owning organisation can change this resource',
+  'library:delete': 'Only editors and admins of the owning organisation can delete this resource',
+  'collection:manage': 'Only administrators of the secretariat can curate the collections',
 };
 
 /**
@@ -174,7 +186,7 @@ export class AccessScope {
 }
 
 function defaultName(kind: ResourceKind): string {
-  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset' }[kind];
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection' }[kind];
 }
 
 function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
@@ -293,6 +305,23 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
           return false;
       }
     }
+    case 'library': {
+      switch (action) {
+        case 'library:read':
+          // Public: anyone, signed out too (an empty scope). Network: anyone who belongs to an organisation.
+          if (resource.visibility === 'public') return true;
+          if (resource.visibility === 'network') return scope.memberOrganisationIds.length > 0;
+          return scope.organisations.has(resource.organisationId);
+        case 'library:create':
+        case 'library:write':
+        case 'library:delete':
+          return scope.writesIn(resource.organisationId);
+        default:
+          return false;
+      }
+    }
+    case 'collection':
+      return action === 'collection:read' || (action === 'collection:manage' && scope.secretariatAdmin);
   }
 }
 

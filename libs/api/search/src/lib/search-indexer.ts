@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { SearchKind } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export type SearchKind = 'lesson' | 'report' | 'meeting' | 'discussion';
+export type { SearchKind };
 export type Audience = 'network' | 'region' | 'organisation' | 'members' | 'meeting';
 
 export interface SearchEntry {

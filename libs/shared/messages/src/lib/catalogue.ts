@@ -7,7 +7,8 @@ import { MEETINGS } from './catalogue/meetings';
 import { MONITORING } from './catalogue/monitoring';
 import { ORGANISATIONS } from './catalogue/organisations';
 import { REPORTS } from './catalogue/reports';
+import { RESOURCES } from './catalogue/resources';
 import type { CatalogueEntry } from './types';
 
 /** Every sentence the API can send to a person, in the four languages. */
-export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...CONTRACTS];
+export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...CONTRACTS];

@@ -12,6 +12,7 @@ import { editorEn } from './editor/en';
 import { cyclesEn } from './cycles/en';
 import { monitoringEn } from './monitoring/en';
 import { monitoringEmbedEn } from './monitoring-embed/en';
+import { resourcesEn } from './resources/en';
 import { clientErrorsEn } from './client-errors/en';
 import { meetingsEn } from './meetings/en';
 import { versionCompareEn } from './version-compare/en';
@@ -35,6 +36,7 @@ export const en = {
     discussions: 'Discussions',
     cycles: 'Cycles',
     monitoring: 'Monitoring',
+    resources: 'Resources',
   },
   comingSoon: {
     title: '{{module}}: coming soon',
@@ -276,7 +278,7 @@ export const en = {
     any: 'Any',
     filters: { kind: 'Kind', region: 'WHO region', country: 'Country (ISO code)', determinant: 'Determinant', sector: 'Sector', stage: 'Cycle stage', from: 'From', to: 'To', sort: 'Order' },
     countryHint: 'Three letters, e.g. KEN',
-    kinds: { lesson: 'Lesson', report: 'Report', meeting: 'Meeting', discussion: 'Discussion' },
+    kinds: { lesson: 'Lesson', report: 'Report', meeting: 'Meeting', discussion: 'Discussion', resource: 'Resource' },
     sorts: { relevance: 'Most relevant', date: 'Newest' },
     results: 'Results',
     count_one: '{{count}} result',
@@ -340,6 +342,7 @@ export const en = {
   cycles: cyclesEn,
   monitoring: monitoringEn,
   monitoringEmbed: monitoringEmbedEn,
+  resources: resourcesEn,
   clientErrors: clientErrorsEn,
   audit: auditEn,
   accountSecurity: accountSecurityEn,

@@ -65,6 +65,12 @@ export const ORGANISATIONS: CatalogueEntry[] = [
   { en: 'The notification', fr: 'La notification', es: 'La notificación', ar: 'الإشعار' },
   { en: 'The initiative', fr: 'L’initiative', es: 'La iniciativa', ar: 'المبادرة' },
   { en: 'The dataset', fr: 'Le jeu de données', es: 'El conjunto de datos', ar: 'مجموعة البيانات' },
+  { en: 'The resource', fr: 'La ressource', es: 'El recurso', ar: 'المورد' },
+  { en: 'The collection', fr: 'La collection', es: 'La colección', ar: 'المجموعة' },
+  { en: 'Only editors and admins of this organisation can add its resources', fr: 'Seuls les éditeurs et administrateurs de cette organisation peuvent ajouter ses ressources', es: 'Solo los editores y administradores de esta organización pueden añadir sus recursos', ar: 'لا يضيف موارد هذه المنظمة إلا محرروها ومسؤولوها' },
+  { en: 'Only editors and admins of the owning organisation can change this resource', fr: 'Seuls les éditeurs et administrateurs de l’organisation propriétaire peuvent modifier cette ressource', es: 'Solo los editores y administradores de la organización propietaria pueden cambiar este recurso', ar: 'لا يغيّر هذا المورد إلا محررو المنظمة المالكة ومسؤولوها' },
+  { en: 'Only editors and admins of the owning organisation can delete this resource', fr: 'Seuls les éditeurs et administrateurs de l’organisation propriétaire peuvent supprimer cette ressource', es: 'Solo los editores y administradores de la organización propietaria pueden eliminar este recurso', ar: 'لا يحذف هذا المورد إلا محررو المنظمة المالكة ومسؤولوها' },
+  { en: 'Only administrators of the secretariat can curate the collections', fr: 'Seuls les administrateurs du Secrétariat peuvent composer les collections', es: 'Solo los administradores de la Secretaría pueden organizar las colecciones', ar: 'لا ينظّم المجموعات إلا مسؤولو الأمانة' },
   // Audit log access.
   { en: 'Only administrators of an organisation or of the secretariat can read the audit log', fr: 'Seuls les administrateurs d’une organisation ou du Secrétariat peuvent consulter le journal d’audit', es: 'Solo los administradores de una organización o de la Secretaría pueden consultar el registro de auditoría', ar: 'لا يطّلع على سجل التدقيق إلا مسؤولو إحدى المنظمات أو مسؤولو الأمانة' },
   { en: 'You can read the audit log only of organisations you administer', fr: 'Vous ne pouvez consulter le journal d’audit que des organisations que vous administrez', es: 'Solo puede consultar el registro de auditoría de las organizaciones que administra', ar: 'لا يمكنك الاطلاع إلا على سجل تدقيق المنظمات التي تديرها' },

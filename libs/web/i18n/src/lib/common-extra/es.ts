@@ -175,7 +175,7 @@ export const ownedSectionsEs: OwnedTranslation = {
     any: 'Cualquiera',
     filters: { kind: 'Tipo', region: 'Región de la OMS', country: 'País (código ISO)', determinant: 'Determinante', sector: 'Sector', stage: 'Etapa del ciclo', from: 'Desde', to: 'Hasta', sort: 'Orden' },
     countryHint: 'Tres letras, p. ej. KEN',
-    kinds: { lesson: 'Lección', report: 'Informe', meeting: 'Reunión', discussion: 'Debate' },
+    kinds: { lesson: 'Lección', report: 'Informe', meeting: 'Reunión', discussion: 'Debate', resource: 'Recurso' },
     sorts: { relevance: 'Más pertinentes', date: 'Más recientes' },
     results: 'Resultados',
     count_one: '{{count}} resultado',

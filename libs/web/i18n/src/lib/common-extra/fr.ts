@@ -175,7 +175,7 @@ export const ownedSectionsFr: OwnedTranslation = {
     any: 'Tous',
     filters: { kind: 'Type', region: 'Région OMS', country: 'Pays (code ISO)', determinant: 'Déterminant', sector: 'Secteur', stage: 'Étape du cycle', from: 'Du', to: 'Au', sort: 'Ordre' },
     countryHint: 'Trois lettres, p. ex. KEN',
-    kinds: { lesson: 'Enseignement', report: 'Rapport', meeting: 'Réunion', discussion: 'Discussion' },
+    kinds: { lesson: 'Enseignement', report: 'Rapport', meeting: 'Réunion', discussion: 'Discussion', resource: 'Ressource' },
     sorts: { relevance: 'Les plus pertinents', date: 'Les plus récents' },
     results: 'Résultats',
     count_one: '{{count}} résultat',

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import type { ListResourcesQuery, ResourceInput, UpdateResourceRequest } from '@simashe/contracts';
+import { DataSource } from 'typeorm';
+
+/** The SQL of the resource library (`resources`, `resource_files`, `resource_collections`, `resource_collection_items`). */
+export interface ResourceRow {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  kind: ResourceInput['kind'];
+  title: string;
+  summary: string;
+  authors: string[];
+  language: ResourceInput['language'];
+  topic: ResourceInput['topic'];
+  determinant: ResourceInput['determinant'];
+  region_code: string | null;
+  year: number | null;
+  url: string | null;
+  visibility: ResourceInput['visibility'];
+  created_at: Date;
+  updated_at: Date;
+  file_id: string | null;
+  file_name: string | null;
+  file_content_type: string | null;
+  file_size: number | null;
+  file_created_at: Date | null;
+}
+export interface ResourceFileRow {
+  name: string;
+  content_type: string;
+  data: Buffer;
+}
+export interface CollectionRow {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  resource_ids: string[];
+}
+
+const RESOURCE_SQL = `SELECT r.id, r.organisation_id, o.name AS organisation_name, r.kind, r.title, r.summary, r.authors, r.language, r.topic,
+    r.determinant, r.region_code, r.year, r.url, r.visibility, r.created_at, r.updated_at,
+    f.id AS file_id, f.name AS file_name, f.content_type AS file_content_type, f.size AS file_size, f.created_at AS file_created_at
+  FROM resources r JOIN organisations o ON o.id = r.organisation_id LEFT JOIN resource_files f ON f.resource_id = r.id`;
+
+@Injectable()
+export class ResourcesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * The resources the filters match whose visibility the caller passes: public ones always; network ones when
+   * `network`; organisation ones of `organisationIds`. (AccessPolicy decides; this narrows the rows to read.)
+   */
+  list(filters: ListResourcesQuery, audience: { network: boolean; organisationIds: string[] }, limit = 500): Promise<ResourceRow[]> {
+    const params: unknown[] = [audience.network, audience.organisationIds];
+    const conditions = [`(r.visibility = 'public' OR (r.visibility = 'network' AND $1) OR (r.visibility = 'organisation' AND r.organisation_id = ANY($2::uuid[])))`];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filters.kind) add('r.kind = ?', filters.kind);
+    if (filters.topic) add('r.topic = ?', filters.topic);
+    if (filters.language) add('r.language = ?', filters.language);
+    if (filters.regionCode) add('r.region_code = ?', filters.regionCode);
+    if (filters.q) {
+      // Words of the title, summary, authors or organisation, in any order, without regard to case or accents.
+      for (const word of filters.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
+        add(`unaccent(r.title || ' ' || r.summary || ' ' || array_to_string(r.authors, ' ') || ' ' || o.name) ILIKE unaccent(?)`, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      }
+    }
+    params.push(limit);
+    return this.db.query(`${RESOURCE_SQL} WHERE ${conditions.join(' AND ')} ORDER BY r.year DESC NULLS LAST, r.updated_at DESC LIMIT $${params.length}`, params);
+  }
+
+  async find(id: string): Promise<ResourceRow | undefined> {
+    const [row] = await this.db.query(`${RESOURCE_SQL} WHERE r.id = $1`, [id]);
+    return row;
+  }
+
+  /** Several resources at once, in no particular order. */
+  findMany(ids: string[]): Promise<ResourceRow[]> {
+    return this.db.query(`${RESOURCE_SQL} WHERE r.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async create(input: ResourceInput, userId: string | null): Promise<string> {
+    const [row] = await this.db.query(
+      `INSERT INTO resources (organisation_id, kind, title, summary, authors, language, topic, determinant, region_code, year, url, visibility, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [input.organisationId, input.kind, input.title, input.summary, input.authors, input.language, input.topic, input.determinant, input.regionCode, input.year, input.url, input.visibility, userId],
+    );
+    return row.id;
+  }
+
+  async update(id: string, input: UpdateResourceRequest): Promise<void> {
+    await this.db.query(
+      `UPDATE resources SET kind = $2, title = $3, summary = $4, authors = $5, language = $6, topic = $7, determinant = $8, region_code = $9,
+         year = $10, url = $11, visibility = $12, updated_at = now() WHERE id = $1`,
+      [id, input.kind, input.title, input.summary, input.authors, input.language, input.topic, input.determinant, input.regionCode, input.year, input.url, input.visibility],
+    );
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.query('DELETE FROM resources WHERE id = $1', [id]);
+  }
+
+  /** Sets or replaces the resource's one file. */
+  async putFile(resourceId: string, file: { name: string; contentType: string; data: Buffer }, userId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO resource_files (resource_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (resource_id) DO UPDATE SET id = gen_random_uuid(), name = EXCLUDED.name, content_type = EXCLUDED.content_type,
+           size = EXCLUDED.size, data = EXCLUDED.data, uploaded_by = EXCLUDED.uploaded_by, created_at = now()`,
+        [resourceId, file.name, file.contentType, file.data.length, file.data, userId],
+      );
+      await manager.query('UPDATE resources SET updated_at = now() WHERE id = $1', [resourceId]);
+    });
+  }
+
+  async file(resourceId: string): Promise<ResourceFileRow | undefined> {
+    const [row] = await this.db.query('SELECT name, content_type, data FROM resource_files WHERE resource_id = $1', [resourceId]);
+    return row;
+  }
+
+  collections(): Promise<CollectionRow[]> {
+    return this.db.query(
+      `SELECT c.id, c.slug, c.title, c.description,
+         coalesce(array_agg(i.resource_id ORDER BY i.position) FILTER (WHERE i.resource_id IS NOT NULL), '{}') AS resource_ids
+       FROM resource_collections c LEFT JOIN resource_collection_items i ON i.collection_id = c.id
+       GROUP BY c.id ORDER BY c.position, c.title`,
+    );
+  }
+
+  async collectionExists(id: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM resource_collections WHERE id = $1', [id])).length > 0;
+  }
+
+  /** Creates the collection named `slug` when it is new; either way sets its title, description and items. */
+  async saveCollection(collection: { id?: string; slug: string; title: string; description: string; resourceIds: string[] }): Promise<string> {
+    return this.db.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO resource_collections (id, slug, title, description) VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, updated_at = now() RETURNING id`,
+        [collection.id ?? null, collection.slug, collection.title, collection.description],
+      );
+      await manager.query('DELETE FROM resource_collection_items WHERE collection_id = $1', [row.id]);
+      await manager.query(
+        `INSERT INTO resource_collection_items (collection_id, resource_id, position)
+         SELECT $1, id, position FROM unnest($2::uuid[]) WITH ORDINALITY AS u(id, position) WHERE EXISTS (SELECT 1 FROM resources r WHERE r.id = u.id)`,
+        [row.id, collection.resourceIds],
+      );
+      return row.id as string;
+    });
+  }
+}

@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, ValidationError, type AuthContext, type UploadedFileData, requireAcceptableFile } from '@simashe/api-core';
+import { AccessPolicy, AccessScope } from '@simashe/api-organisations';
+import { SearchIndexer } from '@simashe/api-search';
+import type { Collection, CollectionInput, ListResourcesQuery, Resource, ResourceInput, UpdateResourceRequest } from '@simashe/contracts';
+import { ResourcesRepository, type ResourceRow } from './resources.repository';
+
+type LibraryResource = { kind: 'library'; organisationId: string; visibility: ResourceRow['visibility'] };
+const resourceOf = (row: Pick<ResourceRow, 'organisation_id' | 'visibility'>): LibraryResource => ({ kind: 'library', organisationId: row.organisation_id, visibility: row.visibility });
+
+/** Someone signed out: no organisation, so the AccessPolicy lets them read public resources and collections only. */
+const SIGNED_OUT = new AccessScope('', new Map());
+
+/**
+ * The knowledge hub's resource library: what people share (files or links), who reads it (public, the network, or
+ * the organisation), curated collections, and a place in the workspace search. Every decision is the AccessPolicy's;
+ * signed-out visitors are asked about with an empty scope.
+ */
+@Injectable()
+export class ResourcesService {
+  constructor(
+    private readonly repo: ResourcesRepository,
+    private readonly policy: AccessPolicy,
+    private readonly indexer: SearchIndexer,
+  ) {}
+
+  /** The resources `auth` may read (null: signed out) matching the filters. */
+  async list(auth: AuthContext | null, filters: ListResourcesQuery): Promise<Resource[]> {
+    const scope = auth ? await this.policy.scope(auth) : SIGNED_OUT;
+    const rows = await this.repo.list(filters, { network: scope.memberOrganisationIds.length > 0, organisationIds: scope.readableOrganisationIds });
+    return rows.filter((row) => scope.can('library:read', resourceOf(row))).map((row) => present(row, scope));
+  }
+
+  async get(auth: AuthContext | null, id: string): Promise<Resource> {
+    const { row, scope } = await this.readable(auth, id);
+    return present(row, scope);
+  }
+
+  async create(auth: AuthContext, input: ResourceInput): Promise<Resource> {
+    await this.policy.require(auth, 'library:create', { kind: 'library', organisationId: input.organisationId, visibility: input.visibility }, 'The organisation');
+    const id = await this.repo.create(input, auth.userId);
+    await this.reindex(id);
+    return this.get(auth, id);
+  }
+
+  async update(auth: AuthContext, id: string, changes: UpdateResourceRequest): Promise<Resource> {
+    await this.writable(auth, id, 'library:write');
+    await this.repo.update(id, changes);
+    await this.reindex(id);
+    return this.get(auth, id);
+  }
+
+  async remove(auth: AuthContext, id: string): Promise<void> {
+    await this.writable(auth, id, 'library:delete');
+    await this.repo.remove(id);
+    await this.indexer.remove('resource', id);
+  }
+
+  /** Sets or replaces the resource's file: checked for type, size and content (a renamed executable is refused). */
+  async putFile(auth: AuthContext, id: string, file: UploadedFileData | undefined): Promise<Resource> {
+    await this.writable(auth, id, 'library:write');
+    const checked = requireAcceptableFile(file);
+    await this.repo.putFile(id, { name: checked.safeName, contentType: checked.mimetype, data: checked.buffer }, auth.userId);
+    return this.get(auth, id);
+  }
+
+  /** The file, once the caller may read its resource (signed out: public resources only). */
+  async file(auth: AuthContext | null, id: string): Promise<{ name: string; contentType: string; data: Buffer }> {
+    await this.readable(auth, id);
+    const file = await this.repo.file(id);
+    if (!file) throw new NotFoundError('The file', 'The resource has no file: it is a link');
+    return { name: file.name, contentType: file.content_type, data: file.data };
+  }
+
+  /** The curated collections, each with the resources the caller may read, in order. */
+  async collections(auth: AuthContext | null): Promise<Collection[]> {
+    const scope = auth ? await this.policy.scope(auth) : SIGNED_OUT;
+    scope.require('collection:read', { kind: 'collection' });
+    const collections = await this.repo.collections();
+    const rows = new Map((await this.repo.findMany([...new Set(collections.flatMap((c) => c.resource_ids))])).map((row) => [row.id, row]));
+    return collections.map((collection) => ({
+      id: collection.id,
+      slug: collection.slug,
+      title: collection.title,
+      description: collection.description,
+      items: collection.resource_ids
+        .map((id) => rows.get(id))
+        .filter((row): row is ResourceRow => !!row && scope.can('library:read', resourceOf(row)))
+        .map((row) => present(row, scope)),
+    }));
+  }
+
+  async saveCollection(auth: AuthContext, id: string, input: CollectionInput): Promise<Collection> {
+    await this.policy.require(auth, 'collection:manage', { kind: 'collection' });
+    if (!(await this.repo.collectionExists(id))) throw new NotFoundError('The collection');
+    const found = await this.repo.findMany(input.resourceIds);
+    const missing = input.resourceIds.filter((resourceId) => !found.some((row) => row.id === resourceId));
+    if (missing.length) throw new ValidationError('Some resources of the collection do not exist', missing.map((resourceId) => ({ path: 'resourceIds', message: `No resource ${resourceId}` })));
+    await this.repo.saveCollection({ id, slug: '', title: input.title, description: input.description, resourceIds: input.resourceIds });
+    return (await this.collections(auth)).find((collection) => collection.id === id) as Collection;
+  }
+
+  /** The demo's collections: created by slug, as the secretariat curates them. */
+  async seedCollection(slug: string, title: string, description: string, resourceIds: string[]): Promise<void> {
+    await this.repo.saveCollection({ slug, title, description, resourceIds });
+  }
+
+  private async readable(auth: AuthContext | null, id: string): Promise<{ row: ResourceRow; scope: AccessScope }> {
+    const row = await this.repo.find(id);
+    if (!row) throw new NotFoundError('The resource');
+    const scope = auth ? await this.policy.scope(auth) : SIGNED_OUT;
+    scope.require('library:read', resourceOf(row), 'The resource');
+    return { row, scope };
+  }
+
+  private async writable(auth: AuthContext, id: string, action: 'library:write' | 'library:delete'): Promise<ResourceRow> {
+    const row = await this.repo.find(id);
+    if (!row) throw new NotFoundError('The resource');
+    await this.policy.require(auth, action, resourceOf(row), 'The resource');
+    return row;
+  }
+
+  /** Keeps the resource findable in the workspace search, for those who may read it. */
+  private async reindex(id: string): Promise<void> {
+    const row = await this.repo.find(id);
+    if (!row) return;
+    await this.indexer.upsert({
+      kind: 'resource',
+      refId: row.id,
+      title: row.title,
+      body: [row.summary, row.authors.join(', '), row.organisation_name].filter(Boolean).join('\n'),
+      language: row.language,
+      link: `/resources/${row.id}`,
+      organisationId: row.organisation_id,
+      // Public and network resources are for every member; the others for those who read the organisation.
+      audience: row.visibility === 'organisation' ? 'organisation' : 'network',
+      determinants: row.determinant ? [row.determinant] : [],
+      occurredAt: row.updated_at,
+    });
+  }
+}
+
+export function present(row: ResourceRow, scope: AccessScope): Resource {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    authors: row.authors,
+    language: row.language,
+    topic: row.topic,
+    determinant: row.determinant,
+    regionCode: row.region_code,
+    year: row.year,
+    url: row.url,
+    visibility: row.visibility,
+    file:
+      row.file_id && row.file_name && row.file_content_type && row.file_size && row.file_created_at
+        ? { id: row.file_id, name: row.file_name, contentType: row.file_content_type, size: row.file_size, createdAt: row.file_created_at.toISOString() }
+        : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    canEdit: scope.can('library:write', resourceOf(row)),
+  };
+}
