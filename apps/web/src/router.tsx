@@ -31,12 +31,16 @@ const search = () => import('@simashe/web-search');
 const cycles = () => import('@simashe/web-cycles');
 const monitoring = () => import('@simashe/web-monitoring');
 const audit = () => import('@simashe/web-audit');
+const resources = () => import('@simashe/web-resources');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+  // The public resource library: no session, so outside RequireSession and the app shell.
+  { path: '/public/resources', element: lazyPage(async () => (await resources()).PublicResourcesPage) },
+  { path: '/public/resources/:id', element: lazyPage(async () => (await resources()).PublicResourcePage) },
   {
     element: (
       <RequireSession>
@@ -77,8 +81,12 @@ export const router = createBrowserRouter([
       { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
       { path: 'monitoring', element: lazyPage(async () => (await monitoring()).MonitoringPage) },
       { path: 'monitoring/datasets/:id', element: lazyPage(async () => (await monitoring()).DatasetPage) },
+      { path: 'resources', element: lazyPage(async () => (await resources()).ResourcesPage) },
+      { path: 'resources/new', element: lazyPage(async () => (await resources()).NewResourcePage) },
+      { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
+      { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
       { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
-      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

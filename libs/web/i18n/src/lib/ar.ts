@@ -13,6 +13,7 @@ import { editorAr } from './editor/ar';
 import { cyclesAr } from './cycles/ar';
 import { monitoringAr } from './monitoring/ar';
 import { monitoringEmbedAr } from './monitoring-embed/ar';
+import { resourcesAr } from './resources/ar';
 import { clientErrorsAr } from './client-errors/ar';
 import { versionCompareAr } from './version-compare/ar';
 import { ownedSectionsAr } from './common-extra/ar';
@@ -38,6 +39,7 @@ export const ar: DeepPartial<Catalogue> = {
     discussions: 'المناقشات',
     cycles: 'الدورات',
     monitoring: 'الرصد',
+    resources: 'الموارد',
   },
   comingSoon: { title: '{{module}}: قريبًا', body: 'هذا الجزء من مساحة العمل قيد الإنشاء وسيظهر في إصدار قادم.' },
   signIn: {
@@ -118,6 +120,7 @@ export const ar: DeepPartial<Catalogue> = {
   cycles: cyclesAr,
   monitoring: monitoringAr,
   monitoringEmbed: monitoringEmbedAr,
+  resources: resourcesAr,
   clientErrors: clientErrorsAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,

@@ -13,6 +13,7 @@ import { editorEs } from './editor/es';
 import { cyclesEs } from './cycles/es';
 import { monitoringEs } from './monitoring/es';
 import { monitoringEmbedEs } from './monitoring-embed/es';
+import { resourcesEs } from './resources/es';
 import { clientErrorsEs } from './client-errors/es';
 import { versionCompareEs } from './version-compare/es';
 import { ownedSectionsEs } from './common-extra/es';
@@ -38,6 +39,7 @@ export const es: DeepPartial<Catalogue> = {
     discussions: 'Debates',
     cycles: 'Ciclos',
     monitoring: 'Seguimiento',
+    resources: 'Recursos',
   },
   comingSoon: {
     title: '{{module}}: próximamente',
@@ -121,6 +123,7 @@ export const es: DeepPartial<Catalogue> = {
   cycles: cyclesEs,
   monitoring: monitoringEs,
   monitoringEmbed: monitoringEmbedEs,
+  resources: resourcesEs,
   clientErrors: clientErrorsEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,

@@ -13,6 +13,7 @@ import { editorFr } from './editor/fr';
 import { cyclesFr } from './cycles/fr';
 import { monitoringFr } from './monitoring/fr';
 import { monitoringEmbedFr } from './monitoring-embed/fr';
+import { resourcesFr } from './resources/fr';
 import { clientErrorsFr } from './client-errors/fr';
 import { versionCompareFr } from './version-compare/fr';
 import { ownedSectionsFr } from './common-extra/fr';
@@ -38,6 +39,7 @@ export const fr: DeepPartial<Catalogue> = {
     discussions: 'Discussions',
     cycles: 'Cycles',
     monitoring: 'Suivi',
+    resources: 'Ressources',
   },
   comingSoon: {
     title: '{{module}} : bientôt disponible',
@@ -121,6 +123,7 @@ export const fr: DeepPartial<Catalogue> = {
   cycles: cyclesFr,
   monitoring: monitoringFr,
   monitoringEmbed: monitoringEmbedFr,
+  resources: resourcesFr,
   clientErrors: clientErrorsFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,

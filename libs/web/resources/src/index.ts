@@ -1,0 +1,2 @@
+export * from './lib/resources.pages';
+export * from './lib/public-resources.pages';

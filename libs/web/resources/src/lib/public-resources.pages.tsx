@@ -1,0 +1,74 @@
+import { BrandMark, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { ResourceDetail } from './resource-detail';
+import { ResourceLibrary } from './resource-library';
+import { useResource } from './queries';
+import './resources.css';
+
+/**
+ * The frame of the public pages: no session, so no navigation that needs one; the app's name and a way to sign in
+ * (back to this page afterwards, its signed-in twin when there is one).
+ */
+function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="public-header">
+        <Link className="public-brand" to="/public/resources">
+          <BrandMark />
+          <span>{t('app.name')}</span>
+        </Link>
+        <Link className="btn btn-secondary" to={`/sign-in?next=${encodeURIComponent(next)}`}>
+          {t('resources.public.signIn')}
+        </Link>
+      </header>
+      <main id="main" className="public-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** `/public/resources`: the public collections and library, for anyone. */
+export function PublicResourcesPage() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  usePageTitle(t('resources.public.title'));
+  return (
+    <PublicFrame next={`/resources${location.search}`}>
+      <h1>{t('resources.public.title')}</h1>
+      <p className="muted">{t('resources.public.intro')}</p>
+      <ResourceLibrary audience="public" />
+    </PublicFrame>
+  );
+}
+
+/** `/public/resources/:id`: one public resource and its download. */
+export function PublicResourcePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const resource = useResource('public', id);
+  usePageTitle(resource.data?.title ?? t('resources.public.title'));
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (
+    <PublicFrame next={`/resources/${id}`}>
+      <p>
+        <Link className="back-link" to="/public/resources">
+          {t('resources.public.title')}
+        </Link>
+      </p>
+      {resource.isPending ? (
+        <LoadingState label={t('common.loading')} />
+      ) : resource.isError ? (
+        <QueryError error={resource.error} onRetry={() => resource.refetch()} />
+      ) : (
+        <ResourceDetail resource={resource.data} audience="public" timeZone={timeZone} />
+      )}
+    </PublicFrame>
+  );
+}
