@@ -99,6 +99,7 @@ for (const language of ['fr', 'ar'] as const) {
       ['search', '/search?q=health'],
       ['cycles', '/cycles'],
       ['monitoring', '/monitoring'],
+      ['resources', '/resources'],
     ];
     const checks = needles(language);
     const failures: string[] = [];

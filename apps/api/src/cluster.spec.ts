@@ -1,9 +1,7 @@
 import { COLLABORATION_NAMESPACE, decodeFrame, REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { startApiProcess, type ApiProcess } from './testing/api-process';
+import { createDemoReport, createProcessDatabase, signInDemo, startApiProcess, type ApiProcess } from './testing/api-process';
 import { startRedis, type RedisProcess } from './testing/redis-process';
 
 /**
@@ -13,16 +11,6 @@ import { startRedis, type RedisProcess } from './testing/redis-process';
  */
 
 type Ref = { kind: 'report'; documentId: string };
-
-async function signIn(api: ApiProcess, email: string) {
-  const response = await fetch(`${api.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'simashe-demo-2026' }),
-  });
-  const session = (await response.json()) as { csrfToken: string };
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], csrf: session.csrfToken };
-}
 
 /** An editor as the web client behaves: keeps each change until acknowledged, and sends the unacknowledged again on joining. */
 class Editor {
@@ -125,14 +113,9 @@ describe('several API instances on Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    const serverUrl = process.env['SIMASHE_TEST_PG_URL'] as string;
-    const database = `cluster_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: `${serverUrl}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
+    const databaseUrl = await createProcessDatabase('cluster');
     // A short re-read interval, so that what Redis loses is caught up within the test.
-    env = { DATABASE_URL: `${serverUrl}/${database}`, SEED_DEMO: 'true', REDIS_URL: redis.url, COLLAB_RESYNC_SECONDS: '1', REMINDER_INTERVAL_SECONDS: '0' };
+    env = { DATABASE_URL: databaseUrl, SEED_DEMO: 'true', REDIS_URL: redis.url, COLLAB_RESYNC_SECONDS: '1', REMINDER_INTERVAL_SECONDS: '0' };
     // The first instance migrates and seeds; the second starts on the prepared database.
     apis.push(await startApiProcess(env));
     apis.push(await startApiProcess(env));
@@ -144,22 +127,8 @@ describe('several API instances on Redis', () => {
   });
 
   async function newReport(api: ApiProcess, title: string): Promise<{ ref: Ref; cookie: string }> {
-    const { cookie, csrf } = await signIn(api, 'kenya.editor@demo.simashe.org');
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
-    const organisations = await (await fetch(`${api.baseUrl}/api/organisations`, { headers })).json();
-    const templates = await (await fetch(`${api.baseUrl}/api/report-templates`, { headers })).json();
-    const created = await fetch(`${api.baseUrl}/api/reports`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        organisationId: organisations.items[0].id,
-        title,
-        periodStart: '2026-01-01',
-        periodEnd: '2026-06-30',
-        templateId: templates.items.find((x: { name: string }) => x.name === 'Blank report').id,
-      }),
-    });
-    return { ref: { kind: 'report', documentId: (await created.json()).id as string }, cookie };
+    const session = await signInDemo(api, 'kenya.editor@demo.simashe.org');
+    return { ref: await createDemoReport(api, session, title), cookie: session.cookie };
   }
 
   it('a session is valid on every instance, and editors on two instances converge', async () => {

@@ -1,19 +1,7 @@
 import { COLLABORATION_NAMESPACE, REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
-import { startApiProcess, type ApiProcess } from './testing/api-process';
-
-async function signIn(api: ApiProcess, email: string) {
-  const response = await fetch(`${api.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'simashe-demo-2026' }),
-  });
-  const session = (await response.json()) as { csrfToken: string };
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], csrf: session.csrfToken };
-}
+import { createDemoReport, createProcessDatabase, signInDemo as signIn, startApiProcess, type ApiProcess } from './testing/api-process';
 
 function connect(api: ApiProcess, cookie: string) {
   return io(`${api.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
@@ -21,31 +9,12 @@ function connect(api: ApiProcess, cookie: string) {
 
 describe('durability when the API process is killed mid-edit', () => {
   it('keeps every acknowledged update after SIGKILL and restart', async () => {
-    const serverUrl = process.env['SIMASHE_TEST_PG_URL'] as string;
-    const database = `crash_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: `${serverUrl}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const env = { DATABASE_URL: `${serverUrl}/${database}`, SEED_DEMO: 'true' };
+    const env = { DATABASE_URL: await createProcessDatabase('crash'), SEED_DEMO: 'true' };
 
     const first = await startApiProcess(env);
-    const { cookie, csrf } = await signIn(first, 'kenya.editor@demo.simashe.org');
-    const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf };
-    const organisations = await (await fetch(`${first.baseUrl}/api/organisations`, { headers })).json();
-    const templates = await (await fetch(`${first.baseUrl}/api/report-templates`, { headers })).json();
-    const created = await fetch(`${first.baseUrl}/api/reports`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        organisationId: organisations.items[0].id,
-        title: 'Crash test',
-        periodStart: '2026-01-01',
-        periodEnd: '2026-06-30',
-        templateId: templates.items.find((x: { name: string }) => x.name === 'Blank report').id,
-      }),
-    });
-    const ref = { kind: 'report' as const, documentId: (await created.json()).id as string };
+    const session = await signIn(first, 'kenya.editor@demo.simashe.org');
+    const { cookie } = session;
+    const ref = await createDemoReport(first, session, 'Crash test');
 
     const socket = connect(first, cookie);
     const doc = new Y.Doc();

@@ -1,10 +1,8 @@
 import { CollabProvider } from '@simashe/collab-client';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
-import { randomBytes } from 'node:crypto';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { Client } from 'pg';
 import * as Y from 'yjs';
-import { freePort, startApiProcess } from './testing/api-process';
+import { createDemoReport, createProcessDatabase, freePort, signInDemo, startApiProcess } from './testing/api-process';
 
 /**
  * A TCP gate between the API and PostgreSQL: closed, every connection is cut and new ones are refused, as when the
@@ -61,42 +59,18 @@ async function eventually(check: () => boolean, describe: () => string, ms = 30_
 
 describe('PostgreSQL unreachable for 5 s', () => {
   it('answers clearly, keeps every unsaved edit in the client, and stores them all once it is back', async () => {
-    const serverUrl = new URL(process.env['SIMASHE_TEST_PG_URL'] as string);
-    const database = `outage_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: `${serverUrl.href.replace(/\/$/, '')}/postgres` });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const gate = new DatabaseGate({ host: serverUrl.hostname, port: Number(serverUrl.port) });
+    const databaseUrl = new URL(await createProcessDatabase('outage'));
+    const gate = new DatabaseGate({ host: databaseUrl.hostname, port: Number(databaseUrl.port) });
     const gatePort = await freePort();
     await gate.listen(gatePort);
-    const viaGate = new URL(serverUrl.href);
+    const viaGate = new URL(databaseUrl.href);
     viaGate.port = String(gatePort);
-    const api = await startApiProcess({ DATABASE_URL: `${viaGate.href.replace(/\/$/, '')}/${database}`, SEED_DEMO: 'true', REMINDER_INTERVAL_SECONDS: '0' });
+    const api = await startApiProcess({ DATABASE_URL: viaGate.href, SEED_DEMO: 'true', REMINDER_INTERVAL_SECONDS: '0' });
     const providers: CollabProvider[] = [];
     try {
-      const login = await fetch(`${api.baseUrl}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'kenya.editor@demo.simashe.org', password: 'simashe-demo-2026' }),
-      });
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-      const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
-      const organisations = await (await fetch(`${api.baseUrl}/api/organisations`, { headers })).json();
-      const templates = await (await fetch(`${api.baseUrl}/api/report-templates`, { headers })).json();
-      const created = await fetch(`${api.baseUrl}/api/reports`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({
-          organisationId: organisations.items[0].id,
-          title: 'Outage',
-          periodStart: '2026-01-01',
-          periodEnd: '2026-06-30',
-          templateId: templates.items.find((x: { name: string }) => x.name === 'Blank report').id,
-        }),
-      });
-      const ref = { kind: 'report' as const, documentId: (await created.json()).id as string };
+      const session = await signInDemo(api, 'kenya.editor@demo.simashe.org');
+      const { cookie } = session;
+      const ref = await createDemoReport(api, session, 'Outage');
 
       // The web editor's own client, as a browser tab runs it.
       const doc = new Y.Doc();

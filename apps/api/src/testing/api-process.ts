@@ -65,3 +65,45 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     },
   };
 }
+
+/** A new, empty database on the test PostgreSQL server (SIMASHE_TEST_PG_URL); returns its URL. */
+export async function createProcessDatabase(prefix: string): Promise<string> {
+  const { Client } = await import('pg');
+  const serverUrl = (process.env['SIMASHE_TEST_PG_URL'] as string).replace(/\/$/, '');
+  const database = `${prefix}_${Math.random().toString(16).slice(2, 10)}`;
+  const admin = new Client({ connectionString: `${serverUrl}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  return `${serverUrl}/${database}`;
+}
+
+/** Signs a demo person in on a running API process: the session cookie and its CSRF token. */
+export async function signInDemo(api: Pick<ApiProcess, 'baseUrl'>, email: string): Promise<{ cookie: string; csrf: string }> {
+  const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'simashe-demo-2026' }),
+  });
+  const session = (await response.json()) as { csrfToken: string };
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0], csrf: session.csrfToken };
+}
+
+/** A new blank report of the person's first organisation; its collaboration reference. */
+export async function createDemoReport(api: Pick<ApiProcess, 'baseUrl'>, session: { cookie: string; csrf: string }, title: string): Promise<{ kind: 'report'; documentId: string }> {
+  const headers = { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf };
+  const organisations = (await (await fetch(`${api.baseUrl}/api/organisations`, { headers })).json()) as { items: Array<{ id: string }> };
+  const templates = (await (await fetch(`${api.baseUrl}/api/report-templates`, { headers })).json()) as { items: Array<{ id: string; name: string }> };
+  const created = await fetch(`${api.baseUrl}/api/reports`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      organisationId: organisations.items[0].id,
+      title,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-06-30',
+      templateId: templates.items.find((x) => x.name === 'Blank report')?.id,
+    }),
+  });
+  return { kind: 'report', documentId: ((await created.json()) as { id: string }).id };
+}

@@ -1,4 +1,5 @@
 import type { Resource } from '@simashe/contracts';
+import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { fileHref, resourceHref, type Audience } from './queries';
@@ -44,7 +45,7 @@ export function ResourceCard({ resource, audience }: { resource: Resource; audie
       </h3>
       <p className="resource-card-meta muted">
         <bdi>{resource.organisationName}</bdi>
-        {resource.year !== null && <> · {resource.year}</>} · {t(`resources.languages.${resource.language}`)}
+        {resource.year !== null && <> · {resource.year}</>} · {LANGUAGE_NAMES[resource.language]}
       </p>
       <div className="resource-card-actions">
         <ResourceActions resource={resource} audience={audience} />

@@ -1,5 +1,5 @@
 import type { Resource } from '@simashe/contracts';
-import { formatDate, useLanguage } from '@simashe/web-i18n';
+import { formatDate, useLanguage, LANGUAGE_NAMES } from '@simashe/web-i18n';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResourceActions } from './resource-card';
@@ -56,7 +56,7 @@ export function ResourceDetail({ resource, audience, timeZone, tools }: { resour
         )}
         <div>
           <dt>{t('resources.language')}</dt>
-          <dd>{t(`resources.languages.${resource.language}`)}</dd>
+          <dd>{LANGUAGE_NAMES[resource.language]}</dd>
         </div>
         {resource.regionCode && (
           <div>

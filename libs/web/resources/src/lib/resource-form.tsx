@@ -10,7 +10,7 @@ import {
 } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { useLanguage } from '@simashe/web-i18n';
+import { useLanguage, LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -194,7 +194,7 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
             label={t('resources.language')}
             value={draft.language}
             onChange={(e) => set('language')(e.target.value as Draft['language'])}
-            options={options(SUPPORTED_LANGUAGES, (k) => t(`resources.languages.${k}`))}
+            options={options(SUPPORTED_LANGUAGES, (k) => LANGUAGE_NAMES[k])}
             error={apiError?.fieldError('language')}
           />
           <SelectField

@@ -1,4 +1,5 @@
 import { RESOURCE_KINDS, RESOURCE_TOPICS, SUPPORTED_LANGUAGES, WHO_REGION_CODES, type ListResourcesQuery } from '@simashe/contracts';
+import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { Button, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +83,7 @@ export function ResourceLibrary({ audience }: { audience: Audience }) {
           <div className="form-row">
             <SelectField label={t('resources.kind')} value={filters.kind ?? ''} onChange={(e) => set('kind')(e.target.value)} options={[any, ...RESOURCE_KINDS.map((k) => ({ value: k, label: t(`resources.kinds.${k}`) }))]} />
             <SelectField label={t('resources.topic')} value={filters.topic ?? ''} onChange={(e) => set('topic')(e.target.value)} options={[any, ...RESOURCE_TOPICS.map((k) => ({ value: k, label: t(`resources.topics.${k}`) }))]} />
-            <SelectField label={t('resources.language')} value={filters.language ?? ''} onChange={(e) => set('language')(e.target.value)} options={[any, ...SUPPORTED_LANGUAGES.map((k) => ({ value: k, label: t(`resources.languages.${k}`) }))]} />
+            <SelectField label={t('resources.language')} value={filters.language ?? ''} onChange={(e) => set('language')(e.target.value)} options={[any, ...SUPPORTED_LANGUAGES.map((k) => ({ value: k, label: LANGUAGE_NAMES[k] }))]} />
             <SelectField label={t('resources.region')} value={filters.regionCode ?? ''} onChange={(e) => set('regionCode')(e.target.value)} options={[any, ...WHO_REGION_CODES.map((k) => ({ value: k, label: t(`resources.regions.${k}`) }))]} />
           </div>
           {filtered && (

@@ -30,7 +30,7 @@ export const resourcesAr: ResourcesTranslation = {
   count_other: '{{count}} مورد',
   kind: 'النوع',
   topic: 'الموضوع',
-  language: 'اللغة',
+  language: 'لغة المورد',
   region: 'الإقليم',
   organisation: 'المنظمة',
   authors: 'المؤلفون',
@@ -55,7 +55,6 @@ export const resourcesAr: ResourcesTranslation = {
     network: 'جميع أعضاء الشبكة.',
     organisation: 'أعضاء المنظمة فقط.',
   },
-  languages: { en: 'الإنجليزية', fr: 'الفرنسية', es: 'الإسبانية', ar: 'العربية' },
   regions: {
     AFRO: 'الإقليم الأفريقي',
     AMRO: 'إقليم الأمريكتين',

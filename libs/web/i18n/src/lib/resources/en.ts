@@ -24,7 +24,7 @@ export const resourcesEn = {
   count_other: '{{count}} resources',
   kind: 'Kind',
   topic: 'Topic',
-  language: 'Language',
+  language: 'Resource language',
   region: 'Region',
   organisation: 'Organisation',
   authors: 'Authors',
@@ -49,7 +49,6 @@ export const resourcesEn = {
     network: 'Every member of the network.',
     organisation: 'Only members of the organisation.',
   },
-  languages: { en: 'English', fr: 'French', es: 'Spanish', ar: 'Arabic' },
   regions: {
     AFRO: 'African Region',
     AMRO: 'Region of the Americas',

@@ -27,7 +27,7 @@ export const resourcesEs: ResourcesTranslation = {
   count_other: '{{count}} recursos',
   kind: 'Tipo',
   topic: 'Tema',
-  language: 'Idioma',
+  language: 'Idioma del recurso',
   region: 'Región',
   organisation: 'Organización',
   authors: 'Autores',
@@ -52,7 +52,6 @@ export const resourcesEs: ResourcesTranslation = {
     network: 'Todos los miembros de la red.',
     organisation: 'Solo los miembros de la organización.',
   },
-  languages: { en: 'Inglés', fr: 'Francés', es: 'Español', ar: 'Árabe' },
   regions: {
     AFRO: 'Región de África',
     AMRO: 'Región de las Américas',

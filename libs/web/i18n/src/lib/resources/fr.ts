@@ -27,7 +27,7 @@ export const resourcesFr: ResourcesTranslation = {
   count_other: '{{count}} ressources',
   kind: 'Type',
   topic: 'Thème',
-  language: 'Langue',
+  language: 'Langue de la ressource',
   region: 'Région',
   organisation: 'Organisation',
   authors: 'Auteurs',
@@ -52,7 +52,6 @@ export const resourcesFr: ResourcesTranslation = {
     network: 'Tous les membres du réseau.',
     organisation: 'Seulement les membres de l’organisation.',
   },
-  languages: { en: 'Anglais', fr: 'Français', es: 'Espagnol', ar: 'Arabe' },
   regions: {
     AFRO: 'Région africaine',
     AMRO: 'Région des Amériques',
