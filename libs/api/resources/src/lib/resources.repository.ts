@@ -92,7 +92,7 @@ export class ResourcesRepository {
     return row.id;
   }
 
-  async update(id: string, input: UpdateResourceRequest): Promise<void> {
+  async update(id: string, input: Required<UpdateResourceRequest>): Promise<void> {
     await this.db.query(
       `UPDATE resources SET kind = $2, title = $3, summary = $4, authors = $5, language = $6, topic = $7, determinant = $8, region_code = $9,
          year = $10, url = $11, visibility = $12, updated_at = now() WHERE id = $1`,

@@ -44,8 +44,11 @@ export class ResourcesService {
   }
 
   async update(auth: AuthContext, id: string, changes: UpdateResourceRequest): Promise<Resource> {
-    await this.writable(auth, id, 'library:write');
-    await this.repo.update(id, changes);
+    const row = await this.writable(auth, id, 'library:write');
+    // Only what the change names: the rest stays as stored.
+    const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as UpdateResourceRequest;
+    const merged = { ...fieldsOf(row), ...sent };
+    await this.repo.update(id, merged);
     await this.reindex(id);
     return this.get(auth, id);
   }
@@ -138,6 +141,23 @@ export class ResourcesService {
       occurredAt: row.updated_at,
     });
   }
+}
+
+/** The stored fields of a resource, as a complete change. */
+function fieldsOf(row: ResourceRow): Required<UpdateResourceRequest> {
+  return {
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    authors: row.authors,
+    language: row.language,
+    topic: row.topic,
+    determinant: row.determinant,
+    regionCode: row.region_code as Required<UpdateResourceRequest>['regionCode'],
+    year: row.year,
+    url: row.url,
+    visibility: row.visibility,
+  };
 }
 
 export function present(row: ResourceRow, scope: AccessScope): Resource {

@@ -83,6 +83,14 @@ describe('the resource library (HTTP, real PostgreSQL)', () => {
     expect((await kenyaViewer.get('/api/resources?kind=video')).status).toBe(400);
     expect((await kenyaEditor.post('/api/resources', resource({ title: 'x', year: 1e12, url: 'javascript:alert(1)' }))).body.details.map((d: { path: string }) => d.path).sort()).toEqual(['title', 'url', 'year']);
 
+    // A change names only what changes: an organisation-only resource keeps its audience, summary and authors.
+    const own = (await kenyaEditor.post('/api/resources', resource({ title: 'Kenya internal guide', visibility: 'organisation' }))).body;
+    const renamed = await kenyaEditor.patch(`/api/resources/${own.id}`, { title: 'Kenya internal guide, renamed' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ title: 'Kenya internal guide, renamed', visibility: 'organisation', summary: own.summary, authors: own.authors, year: 2026 });
+    expect((await brazilAdmin.get(`/api/resources/${own.id}`)).status).toBe(404);
+    expect((await kenyaEditor.patch(`/api/resources/${own.id}`, { year: null, url: 'https://example.org/guide' })).body).toMatchObject({ year: null, url: 'https://example.org/guide', title: 'Kenya internal guide, renamed' });
+
     expect((await kenyaViewer.delete(`/api/resources/${created.id}`)).status).toBe(403);
     expect((await kenyaEditor.delete(`/api/resources/${created.id}`)).status).toBe(204);
     expect((await kenyaEditor.get(`/api/resources/${created.id}`)).status).toBe(404);

@@ -14,24 +14,37 @@ export type ResourceTopic = (typeof RESOURCE_TOPICS)[number];
 
 const text = (field: string, max: number) => z.string().trim().max(max, `${field} must be at most ${max} characters`);
 
-export const ResourceInputSchema = z.strictObject({
-  organisationId: UuidSchema,
+/** A resource's fields as a change names them: none has a default, so a field left out is left as it is. */
+const resourceFields = {
   kind: z.enum(RESOURCE_KINDS, { error: () => `Kind must be one of: ${RESOURCE_KINDS.join(', ')}` }),
   title: displayTextSchema('Title', { min: 3, max: 200 }),
-  summary: text('Summary', 4000).default(''),
+  summary: text('Summary', 4000),
   /** People, in order, as they are credited. */
-  authors: z.array(displayTextSchema('Author', { max: 120 })).max(30, 'At most 30 authors').default([]),
+  authors: z.array(displayTextSchema('Author', { max: 120 })).max(30, 'At most 30 authors'),
   language: z.enum(SUPPORTED_LANGUAGES, { error: () => `Language must be one of: ${SUPPORTED_LANGUAGES.join(', ')}` }),
   topic: z.enum(RESOURCE_TOPICS, { error: () => `Topic must be one of: ${RESOURCE_TOPICS.join(', ')}` }),
-  determinant: z.enum(DETERMINANTS, { error: () => `Determinant must be one of: ${DETERMINANTS.join(', ')}` }).nullable().default(null),
-  regionCode: z.enum(WHO_REGION_CODES, { error: () => `Region must be one of: ${WHO_REGION_CODES.join(', ')}` }).nullable().default(null),
-  year: z.number({ error: 'Year must be a number' }).int('Year must be a whole number').min(1950, 'Year must be 1950 or later').max(2100, 'Year must be 2100 or earlier').nullable().default(null),
+  determinant: z.enum(DETERMINANTS, { error: () => `Determinant must be one of: ${DETERMINANTS.join(', ')}` }).nullable(),
+  regionCode: z.enum(WHO_REGION_CODES, { error: () => `Region must be one of: ${WHO_REGION_CODES.join(', ')}` }).nullable(),
+  year: z.number({ error: 'Year must be a number' }).int('Year must be a whole number').min(1950, 'Year must be 1950 or later').max(2100, 'Year must be 2100 or earlier').nullable(),
   /** Where the resource lives when it is not an uploaded file. */
-  url: z.url({ protocol: /^https?$/, message: 'The link must be an http(s) address' }).max(2000, 'The link is too long').nullable().default(null),
-  visibility: z.enum(RESOURCE_VISIBILITIES, { error: () => `Visibility must be one of: ${RESOURCE_VISIBILITIES.join(', ')}` }).default('network'),
+  url: z.url({ protocol: /^https?$/, message: 'The link must be an http(s) address' }).max(2000, 'The link is too long').nullable(),
+  visibility: z.enum(RESOURCE_VISIBILITIES, { error: () => `Visibility must be one of: ${RESOURCE_VISIBILITIES.join(', ')}` }),
+};
+
+export const ResourceInputSchema = z.strictObject({
+  organisationId: UuidSchema,
+  ...resourceFields,
+  summary: resourceFields.summary.default(''),
+  authors: resourceFields.authors.default([]),
+  determinant: resourceFields.determinant.default(null),
+  regionCode: resourceFields.regionCode.default(null),
+  year: resourceFields.year.default(null),
+  url: resourceFields.url.default(null),
+  visibility: resourceFields.visibility.default('network'),
 });
 export type ResourceInput = z.infer<typeof ResourceInputSchema>;
-export const UpdateResourceRequestSchema = ResourceInputSchema.omit({ organisationId: true });
+/** PATCH: only the fields sent change (a resource never widens its audience, or loses its authors, by omission). */
+export const UpdateResourceRequestSchema = z.strictObject(resourceFields).partial();
 export type UpdateResourceRequest = z.infer<typeof UpdateResourceRequestSchema>;
 
 export const ResourceSchema = z.object({

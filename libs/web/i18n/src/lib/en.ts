@@ -271,7 +271,7 @@ export const en = {
   },
   search: {
     title: 'Search',
-    label: 'Search lessons, reports, meetings and discussions',
+    label: 'Search lessons, reports, meetings, discussions and resources',
     placeholder: 'Search…',
     submit: 'Search',
     help: 'Use "quotes" for a phrase, - to exclude a word, OR for either word. Accents are optional.',

@@ -271,8 +271,12 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
         </div>
         {upload.state === 'failed' && (
           <Alert kind="error">
-            {upload.message} {savedId && t('resources.file.savedWithoutFile')}{' '}
-            {savedId && <Link to={`/resources/${savedId}`}>{t('resources.file.openSaved')}</Link>}
+            <p>{upload.message}</p>
+            {savedId && (
+              <p>
+                {t('resources.file.savedWithoutFile')} <Link to={`/resources/${savedId}`}>{t('resources.file.openSaved')}</Link>
+              </p>
+            )}
           </Alert>
         )}
         <div className="button-row">

@@ -1,4 +1,5 @@
 import { useCurrentUser } from '@simashe/web-accounts';
+import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, ConfirmDialog, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,15 +14,20 @@ import './resources.css';
 export function ResourcesPage() {
   const { t } = useTranslation();
   usePageTitle(t('resources.title'));
+  // Offered to those who write in an organisation (editors and admins): the form would be of no use to the others.
+  const organisations = useOrganisations();
+  const writes = (organisations.data?.items ?? []).some((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
   return (
     <>
       <h1>{t('resources.title')}</h1>
       <p className="muted">{t('resources.intro')}</p>
-      <div className="button-row">
-        <Link className="btn btn-primary" to="/resources/new">
-          {t('resources.new')}
-        </Link>
-      </div>
+      {writes && (
+        <div className="button-row">
+          <Link className="btn btn-primary" to="/resources/new">
+            {t('resources.new')}
+          </Link>
+        </div>
+      )}
       <ResourceLibrary audience="member" />
     </>
   );
@@ -108,7 +114,7 @@ export function ResourcePage() {
         title={t('resources.deleteTitle')}
         message={
           <p>
-            {t('resources.confirmDelete', { title: data.title })}
+            {t(data.file ? 'resources.confirmDeleteWithFile' : 'resources.confirmDelete', { title: data.title })}
           </p>
         }
         confirmLabel={t('resources.delete')}

@@ -168,7 +168,7 @@ export const ownedSectionsEs: OwnedTranslation = {
   },
   search: {
     title: 'Búsqueda',
-    label: 'Buscar en lecciones, informes, reuniones y debates',
+    label: 'Buscar en lecciones, informes, reuniones, debates y recursos',
     placeholder: 'Buscar…',
     submit: 'Buscar',
     help: 'Use "comillas" para una frase, - para excluir una palabra, OR para una u otra. Los acentos son opcionales.',

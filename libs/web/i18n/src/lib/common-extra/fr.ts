@@ -168,7 +168,7 @@ export const ownedSectionsFr: OwnedTranslation = {
   },
   search: {
     title: 'Recherche',
-    label: 'Rechercher dans les enseignements, rapports, réunions et discussions',
+    label: 'Rechercher dans les enseignements, rapports, réunions, discussions et ressources',
     placeholder: 'Rechercher…',
     submit: 'Rechercher',
     help: 'Utilisez des "guillemets" pour une expression, - pour exclure un mot, OR pour l’un ou l’autre. Les accents sont facultatifs.',
