@@ -96,6 +96,8 @@ test('a country editor finds the starter collection, adds a resource with a link
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this resource?' });
   await expect(dialog).toContainText(title);
+  // An irreversible step starts on Cancel: Enter twice does not delete.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page).toHaveURL(/\/resources$/);
   expect((await page.request.get(`/api/resources/${resourceId}`)).status()).toBe(404);

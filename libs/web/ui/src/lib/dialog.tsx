@@ -107,10 +107,11 @@ export function ConfirmDialog({
       size="small"
       footer={
         <>
-          <Button variant="secondary" onClick={onCancel}>
+          {/* An irreversible step starts on Cancel: a second Enter must not be what deletes. */}
+          <Button variant="secondary" onClick={onCancel} data-autofocus={danger ? true : undefined}>
             {t('common.cancel')}
           </Button>
-          <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm} data-autofocus>
+          <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm} data-autofocus={danger ? undefined : true}>
             {confirmLabel}
           </Button>
         </>
