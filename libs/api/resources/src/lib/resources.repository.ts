@@ -135,21 +135,23 @@ export class ResourcesRepository {
     return (await this.db.query('SELECT 1 FROM resource_collections WHERE id = $1', [id])).length > 0;
   }
 
-  /** Creates the collection named `slug` when it is new; either way sets its title, description and items. */
-  async saveCollection(collection: { id?: string; slug: string; title: string; description: string; resourceIds: string[] }): Promise<string> {
+  /** A collection's title, description and items: an existing one (`id`), or a new one named `slug`. */
+  async saveCollection(collection: ({ id: string } | { slug: string }) & { title: string; description: string; resourceIds: string[] }): Promise<string> {
     return this.db.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `INSERT INTO resource_collections (id, slug, title, description) VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, description = EXCLUDED.description, updated_at = now() RETURNING id`,
-        [collection.id ?? null, collection.slug, collection.title, collection.description],
-      );
-      await manager.query('DELETE FROM resource_collection_items WHERE collection_id = $1', [row.id]);
+      let id: string;
+      if ('id' in collection) {
+        id = collection.id;
+        await manager.query('UPDATE resource_collections SET title = $2, description = $3, updated_at = now() WHERE id = $1', [id, collection.title, collection.description]);
+      } else {
+        [{ id }] = await manager.query('INSERT INTO resource_collections (slug, title, description) VALUES ($1, $2, $3) RETURNING id', [collection.slug, collection.title, collection.description]);
+      }
+      await manager.query('DELETE FROM resource_collection_items WHERE collection_id = $1', [id]);
       await manager.query(
         `INSERT INTO resource_collection_items (collection_id, resource_id, position)
          SELECT $1, id, position FROM unnest($2::uuid[]) WITH ORDINALITY AS u(id, position) WHERE EXISTS (SELECT 1 FROM resources r WHERE r.id = u.id)`,
-        [row.id, collection.resourceIds],
+        [id, collection.resourceIds],
       );
-      return row.id as string;
+      return id;
     });
   }
 }

@@ -38,9 +38,7 @@ export class ResourcesService {
 
   async create(auth: AuthContext, input: ResourceInput): Promise<Resource> {
     await this.policy.require(auth, 'library:create', { kind: 'library', organisationId: input.organisationId, visibility: input.visibility }, 'The organisation');
-    const id = await this.repo.create(input, auth.userId);
-    await this.reindex(id);
-    return this.get(auth, id);
+    return this.indexed(auth, await this.repo.create(input, auth.userId));
   }
 
   async update(auth: AuthContext, id: string, changes: UpdateResourceRequest): Promise<Resource> {
@@ -49,8 +47,7 @@ export class ResourcesService {
     const sent = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as UpdateResourceRequest;
     const merged = { ...fieldsOf(row), ...sent };
     await this.repo.update(id, merged);
-    await this.reindex(id);
-    return this.get(auth, id);
+    return this.indexed(auth, id);
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
@@ -99,7 +96,7 @@ export class ResourcesService {
     const found = await this.repo.findMany(input.resourceIds);
     const missing = input.resourceIds.filter((resourceId) => !found.some((row) => row.id === resourceId));
     if (missing.length) throw new ValidationError('Some resources of the collection do not exist', missing.map((resourceId) => ({ path: 'resourceIds', message: `No resource ${resourceId}` })));
-    await this.repo.saveCollection({ id, slug: '', title: input.title, description: input.description, resourceIds: input.resourceIds });
+    await this.repo.saveCollection({ id, title: input.title, description: input.description, resourceIds: input.resourceIds });
     return (await this.collections(auth)).find((collection) => collection.id === id) as Collection;
   }
 
@@ -123,10 +120,9 @@ export class ResourcesService {
     return row;
   }
 
-  /** Keeps the resource findable in the workspace search, for those who may read it. */
-  private async reindex(id: string): Promise<void> {
-    const row = await this.repo.find(id);
-    if (!row) return;
+  /** The resource just written, read once: indexed for the workspace search (for those who may read it) and presented. */
+  private async indexed(auth: AuthContext, id: string): Promise<Resource> {
+    const { row, scope } = await this.readable(auth, id);
     await this.indexer.upsert({
       kind: 'resource',
       refId: row.id,
@@ -140,6 +136,7 @@ export class ResourcesService {
       determinants: row.determinant ? [row.determinant] : [],
       occurredAt: row.updated_at,
     });
+    return present(row, scope);
   }
 }
 
@@ -165,17 +162,7 @@ export function present(row: ResourceRow, scope: AccessScope): Resource {
     id: row.id,
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
-    kind: row.kind,
-    title: row.title,
-    summary: row.summary,
-    authors: row.authors,
-    language: row.language,
-    topic: row.topic,
-    determinant: row.determinant,
-    regionCode: row.region_code,
-    year: row.year,
-    url: row.url,
-    visibility: row.visibility,
+    ...fieldsOf(row),
     file:
       row.file_id && row.file_name && row.file_content_type && row.file_size && row.file_created_at
         ? { id: row.file_id, name: row.file_name, contentType: row.file_content_type, size: row.file_size, createdAt: row.file_created_at.toISOString() }

@@ -25,6 +25,8 @@ export class Cluster implements OnApplicationShutdown {
   private connecting: Promise<void> | null = null;
   private readonly listeners = new Map<string, Listener>();
   private readonly reconnectListeners: Array<() => void> = [];
+  /** The socket.io adapter's clients, closed with the others. */
+  private readonly adapter: RedisClientType[] = [];
 
   constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'redisUrl'>) {
     this.enabled = Boolean(config.redisUrl);
@@ -101,7 +103,6 @@ export class Cluster implements OnApplicationShutdown {
     this.adapter.push(publisher, subscriber);
     return [publisher, subscriber];
   }
-  private readonly adapter: RedisClientType[] = [];
 
   async onApplicationShutdown(): Promise<void> {
     for (const client of [this.publisher, this.subscriber, ...this.adapter]) await client?.quit().catch(() => undefined);
