@@ -149,6 +149,32 @@ describe('several API instances on Redis', () => {
     editors.forEach((editor) => editor.close());
   });
 
+  it('a session or access ended on one instance ends at once on the other, though the other had it in memory', async () => {
+    const [a, b] = apis;
+    const viewer = await signInDemo(a, 'kenya.viewer@demo.simashe.org');
+    const admin = await signInDemo(a, 'kenya.admin@demo.simashe.org');
+    const on = (api: ApiProcess, session: { cookie: string; csrf: string }, path: string, method = 'GET') =>
+      fetch(`${api.baseUrl}${path}`, { method, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+    const organisations = async () => ((await (await on(b, viewer, '/api/organisations')).json()) as { items: Array<{ id: string; name: string; myRole: string | null }> }).items;
+    // Read on b, so b serves this session and this person's access from memory from now on.
+    const viewerId = ((await (await on(b, viewer, '/api/auth/session')).json()) as { user: { id: string } }).user.id;
+    const kenya = (await organisations()).find((organisation) => organisation.myRole === 'viewer');
+    expect(kenya).toBeDefined();
+
+    // The viewer's role changes through a: b answers with the new role at once.
+    const changed = await fetch(`${a.baseUrl}/api/organisations/${kenya?.id}/members/${viewerId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      body: JSON.stringify({ role: 'editor' }),
+    });
+    expect(changed.status).toBe(204);
+    expect((await organisations()).find((organisation) => organisation.id === kenya?.id)?.myRole).toBe('editor');
+
+    // Signed out through a: b refuses the cookie at once.
+    expect((await on(a, viewer, '/api/auth/logout', 'POST')).status).toBe(204);
+    expect((await on(b, viewer, '/api/auth/session')).status).toBe(401);
+  });
+
   it('a change sent just before its sender disconnects still reaches the other instance (Hocuspocus #557)', async () => {
     const [a, b] = apis;
     const { ref, cookie } = await newReport(a, 'Disconnect after sending');

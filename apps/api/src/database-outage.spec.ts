@@ -71,6 +71,14 @@ describe('PostgreSQL unreachable for 5 s', () => {
       const session = await signInDemo(api, 'kenya.editor@demo.simashe.org');
       const { cookie } = session;
       const ref = await createDemoReport(api, session, 'Outage');
+      // French in the profile as in the browser: the refusal below speaks French whether the session is read
+      // (and fails) or was read moments ago and is served from memory.
+      const french = await fetch(`${api.baseUrl}/api/me/profile`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrf },
+        body: JSON.stringify({ preferredLanguage: 'fr' }),
+      });
+      expect(french.status).toBe(200);
 
       // The web editor's own client, as a browser tab runs it.
       const doc = new Y.Doc();
@@ -94,8 +102,8 @@ describe('PostgreSQL unreachable for 5 s', () => {
         type(`during-${n}`);
         await sleep(300);
       }
-      // Not stored: the editor is told, and keeps them.
-      await eventually(() => provider.state.error?.message === 'The change could not be saved; it will be sent again', () => JSON.stringify(provider.state));
+      // Not stored: the editor is told (in French), and keeps them.
+      await eventually(() => provider.state.error?.message === 'La modification n’a pas pu être enregistrée ; elle sera renvoyée', () => JSON.stringify(provider.state));
       expect(provider.state.unsaved).toBeGreaterThan(0);
       await sleep(Math.max(0, 5000 - (Date.now() - closedAt)));
       gate.open();

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, Public, UnauthenticatedError, type AuthContext, type AuthenticatedRequest } from '@simashe/api-core';
+import { type AuthContext, type AuthenticatedRequest, CurrentAuth, Public, UnauthenticatedError, ZodResponse } from '@simashe/api-core';
 import {
   CurrentUserSchema,
   LoginRequestSchema,
@@ -10,7 +10,7 @@ import {
   type SessionResponse,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { AuthService } from './auth.service';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 

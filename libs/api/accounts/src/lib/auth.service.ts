@@ -46,6 +46,8 @@ export class AuthService {
   }
 
   async updateProfile(auth: AuthContext, changes: UpdateProfileRequest): Promise<CurrentUser> {
-    return presentCurrentUser(await this.users.updateProfile(auth.userId, changes));
+    const user = await this.users.updateProfile(auth.userId, changes);
+    await this.sessions.announceChanged({ userIds: [auth.userId] });
+    return presentCurrentUser(user);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, Public, type AuthContext, type AuthenticatedRequest } from '@simashe/api-core';
+import { type AuthContext, type AuthenticatedRequest, CurrentAuth, Public, ZodResponse } from '@simashe/api-core';
 import {
   ChangePasswordRequestSchema,
   ForgotPasswordRequestSchema,
@@ -16,7 +16,7 @@ import {
   type SessionResponse,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { PasswordsService } from './passwords.service';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 

@@ -53,6 +53,7 @@ export class PasswordsService {
       return { ended, rotated: await this.sessions.rotate(auth.sessionId, manager) };
     });
     await this.sessions.announceRevoked(ended);
+    await this.sessions.announceChanged({ sessionIds: [auth.sessionId] });
     return { token: rotated.token, session: { user: presentCurrentUser(user), csrfToken: rotated.csrfToken } };
   }
 

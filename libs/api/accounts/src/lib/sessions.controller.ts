@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import { IdParamSchema, OtherSessionsRevokedSchema, SessionListSchema, type OtherSessionsRevoked, type SessionList } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { SESSION_COOKIE, SessionsService } from './sessions.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}

@@ -1,5 +1,4 @@
-import type { Repository } from 'typeorm';
-import type { SessionEntity } from './session.entity';
+import type { PreparedStatements } from '@simashe/api-core';
 
 /** A session with what each request needs of its person, read in one statement (every request reads it). */
 export interface SessionWithUserRow {
@@ -14,11 +13,11 @@ export interface SessionWithUserRow {
   time_zone: string;
 }
 
-export async function sessionWithUser(sessions: Repository<SessionEntity>, tokenHash: string): Promise<SessionWithUserRow | undefined> {
-  const [row] = (await sessions.query(
+export async function sessionWithUser(prepared: PreparedStatements, tokenHash: string): Promise<SessionWithUserRow | undefined> {
+  const [row] = await prepared.query<SessionWithUserRow>(
     `SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.email, u.preferred_language, u.time_zone
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
     [tokenHash],
-  )) as SessionWithUserRow[];
+  );
   return row;
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, clientIp, clientUserAgent, EventBus, NotFoundError, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, clientIp, clientUserAgent, EventBus, ExpiringCache, NotFoundError, PreparedStatements, type AppConfig, type AuthContext } from '@simashe/api-core';
 import { SUPPORTED_LANGUAGES, type Language, type SessionInfo } from '@simashe/contracts';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Repository } from 'typeorm';
 import { hashSecretToken, newSecretToken } from './secret-token';
 import { SessionEntity } from './session.entity';
-import { sessionWithUser } from './sessions.repository';
+import { sessionWithUser, type SessionWithUserRow } from './sessions.repository';
 import { describeUserAgent } from './user-agent';
 import { UserEntity } from './user.entity';
 
@@ -39,12 +39,31 @@ export function presentSession(session: SessionEntity, currentSessionId: string)
 
 @Injectable()
 export class SessionsService {
+  /**
+   * Sessions read lately, by token hash: every request resolves its session, and most come again within seconds.
+   * Whatever ends or changes a session drops it here and, through `sessions.revoked` / `sessions.changed`, on every
+   * other instance; `AUTH_CACHE_SECONDS` bounds how long one is trusted without reading it again.
+   */
+  private readonly recent: ExpiringCache<string, SessionWithUserRow>;
+
   constructor(
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly events: EventBus,
-  ) {}
+    private readonly prepared: PreparedStatements,
+  ) {
+    this.recent = new ExpiringCache(config.authCacheSeconds * 1000);
+    events.on('sessions.revoked', ({ sessionIds }) => {
+      const ended = new Set(sessionIds);
+      this.recent.deleteWhere((row) => ended.has(row.id));
+    });
+    events.on('sessions.changed', ({ sessionIds, userIds }) => {
+      const sessions = new Set(sessionIds);
+      const users = new Set(userIds);
+      this.recent.deleteWhere((row) => sessions.has(row.id) || users.has(row.user_id));
+    });
+  }
 
   async open(userId: string, userAgent: string | undefined, ip?: string): Promise<{ token: string; session: SessionEntity }> {
     const { token, hash } = newSecretToken();
@@ -72,12 +91,14 @@ export class SessionsService {
    */
   async resolve(token: string, ip?: string): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
-    // The session and its person in one statement: this runs on every request.
-    const row = await sessionWithUser(this.sessions, hashSecretToken(token));
+    // The session and its person in one statement, unless read moments ago: this runs on every request.
+    const tokenHash = hashSecretToken(token);
+    const row = this.recent.get(tokenHash) ?? (await sessionWithUser(this.prepared, tokenHash));
     if (!row) return null;
     const session = { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
     const now = Date.now();
     if (!this.isLive(session, now)) {
+      this.recent.delete(tokenHash);
       await this.sessions.delete({ id: session.id });
       await this.announceRevoked([session.id]);
       return null;
@@ -86,7 +107,9 @@ export class SessionsService {
     if (now - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
       const address = clientIp(ip);
       await this.sessions.update(session.id, { lastSeenAt: new Date(now), ...(address ? { ip: address } : {}) });
+      row.last_seen_at = new Date(now);
     }
+    this.recent.set(tokenHash, row);
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
     return { auth: { userId: user.id, sessionId: session.id, email: user.email, language, timeZone: user.timeZone }, csrfToken: row.csrf_token };
   }
@@ -160,6 +183,11 @@ export class SessionsService {
 
   async announceRevoked(sessionIds: string[]): Promise<void> {
     if (sessionIds.length > 0) await this.events.emit('sessions.revoked', { sessionIds });
+  }
+
+  /** Once a change is committed: these sessions (a rotated token), or these people's (a new email, language or zone), are read again everywhere. */
+  async announceChanged(change: { sessionIds?: string[]; userIds?: string[] }): Promise<void> {
+    await this.events.emit('sessions.changed', { sessionIds: change.sessionIds ?? [], userIds: change.userIds ?? [] });
   }
 
   cookieOptions() {

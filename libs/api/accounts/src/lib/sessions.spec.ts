@@ -29,7 +29,9 @@ async function sessionIdOf(client: TestClient): Promise<string> {
 describe('sessions (HTTP, real PostgreSQL)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await bootTestApp([AccountsModule]);
+    // These tests move the clock by editing sessions in the database, behind the API's back: sessions are read on
+    // every request here (a session read moments ago is otherwise trusted for AUTH_CACHE_SECONDS; see below).
+    t = await bootTestApp([AccountsModule], { authCacheSeconds: 0 });
   });
   afterAll(() => t.close());
 
@@ -123,7 +125,7 @@ describe('sessions (HTTP, real PostgreSQL)', () => {
   });
 
   it('honours shorter limits set in the configuration, also for sessions opened before', async () => {
-    const strict = await bootTestApp([AccountsModule], { sessionLifetimeHours: 1, sessionIdleTimeoutMinutes: 10 });
+    const strict = await bootTestApp([AccountsModule], { sessionLifetimeHours: 1, sessionIdleTimeoutMinutes: 10, authCacheSeconds: 0 });
     try {
       const user = await createUser(strict.db);
       const client = await signInFrom(strict, user.email, FIREFOX_ON_WINDOWS, '198.51.100.16');
@@ -198,6 +200,53 @@ class SessionProbeGateway implements OnGatewayInit {
     requireSocketSession(namespace, this.sessions, 'Sign in first');
   }
 }
+
+describe('sessions served from memory (AUTH_CACHE_SECONDS)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp([AccountsModule], { sqlQueryCount: true });
+  });
+  afterAll(() => t.close());
+  const statements = (response: { headers: Record<string, string> }) => Number(response.headers['x-query-count']);
+
+  it('reads a session once, then answers the next requests without reading it again', async () => {
+    const user = await createUser(t.db);
+    const client = await signInFrom(t, user.email, FIREFOX_ON_WINDOWS, '198.51.100.30');
+    const first = await client.get('/api/auth/session');
+    const second = await client.get('/api/auth/session');
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(statements(second)).toBe(statements(first) - 1);
+  });
+
+  it('refuses a signed-out cookie at once, though it was read a moment before', async () => {
+    const user = await createUser(t.db);
+    const client = await signInFrom(t, user.email, FIREFOX_ON_WINDOWS, '198.51.100.31');
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect((await client.get('/api/auth/session')).status).toBe(401);
+  });
+
+  it('refuses the old cookie at once after a password change, and takes the new one', async () => {
+    const user = await createUser(t.db);
+    const client = await signInFrom(t, user.email, FIREFOX_ON_WINDOWS, '198.51.100.32');
+    expect((await client.get('/api/auth/session')).status).toBe(200);
+    const changed = await client.post('/api/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password-2026' });
+    expect(changed.status).toBe(200);
+    expect((await client.get('/api/auth/session')).status).toBe(401);
+    const cookie = ([] as string[]).concat(changed.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    expect((await t.http().get('/api/auth/session').set('Cookie', cookie)).status).toBe(200);
+  });
+
+  it('speaks a newly chosen language from the very next request', async () => {
+    const user = await createUser(t.db);
+    const client = await signInFrom(t, user.email, FIREFOX_ON_WINDOWS, '198.51.100.33');
+    const missing = '/api/me/sessions/00000000-0000-4000-8000-000000000000';
+    expect((await client.delete(missing)).body.message).toMatch(/^The session/);
+    expect((await client.patch('/api/me/profile', { preferredLanguage: 'fr' })).status).toBe(200);
+    expect((await client.delete(missing)).body.message).toMatch(/^La session/);
+  });
+});
 
 @Module({ imports: [AccountsModule], providers: [SessionProbeGateway] })
 class SessionProbeModule {}

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import { AuditFiltersSchema, AuditPageSchema, AuditQuerySchema, AuditScopeSchema, type AuditPage, type AuditScopeResponse } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { AuditService } from './audit.service';
 
 class AuditQueryDto extends createZodDto(AuditQuerySchema) {}

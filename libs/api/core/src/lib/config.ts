@@ -32,6 +32,11 @@ export interface AppConfig {
   redisUrl: string | undefined;
   /** With Redis: how often an instance re-reads its open documents from PostgreSQL (a lost message is caught up). */
   collabResyncSeconds: number;
+  /**
+   * How long a session and a person's access scope may be served from memory (0: read on every request). Changes
+   * made through the API drop them at once, on every instance; this bounds what a lost message could leave stale.
+   */
+  authCacheSeconds: number;
   version: string;
 }
 
@@ -40,10 +45,10 @@ function flag(value: string | undefined, fallback: boolean): boolean {
   return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
 }
 
-function int(value: string | undefined, fallback: number, name: string): number {
+function int(value: string | undefined, fallback: number, name: string, min = 1): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < min) throw new Error(`${name} must be ${min === 0 ? 'a whole number, 0 or more' : 'a positive integer'}, got "${value}"`);
   return parsed;
 }
 
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqlQueryCount: flag(env['SQL_QUERY_COUNT'], false),
     redisUrl: env['REDIS_URL'] || undefined,
     collabResyncSeconds: int(env['COLLAB_RESYNC_SECONDS'], 15, 'COLLAB_RESYNC_SECONDS'),
+    authCacheSeconds: int(env['AUTH_CACHE_SECONDS'], 5, 'AUTH_CACHE_SECONDS', 0),
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }

@@ -1,13 +1,14 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
+import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
+import { PreparedStatements } from './database/prepared';
 import { Cluster } from './cluster/cluster';
 import { EventBus } from './events/event-bus';
 import { HealthController } from './health/health.controller';
-import { ControlCharactersInterceptor } from './http/control-characters.interceptor';
+import { ControlCharactersGuard } from './http/control-characters.guard';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { MailService } from './mail/mail.service';
 
@@ -23,14 +24,14 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        { provide: APP_INTERCEPTOR, useClass: ControlCharactersInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },
+        { provide: APP_GUARD, useClass: ControlCharactersGuard },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         MailService,
         Cluster,
         EventBus,
+        PreparedStatements,
       ],
-      exports: [APP_CONFIG, MailService, Cluster, EventBus],
+      exports: [APP_CONFIG, MailService, Cluster, EventBus, PreparedStatements],
     };
   }
 }

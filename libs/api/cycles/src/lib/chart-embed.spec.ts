@@ -92,7 +92,7 @@ describe('measure charts embedded in reports', () => {
 
   describe('in the reader’s language', () => {
     let reader: TestClient;
-    const speaks = (language: string) => t.db.query('UPDATE users SET preferred_language = $2 WHERE id = $1', [reader.userId, language]);
+    const speaks = async (language: string) => expect((await reader.patch('/api/me/profile', { preferredLanguage: language })).status).toBe(200);
     const svg = async (query = '') => {
       const response = await reader.get(`/api/measures/${measureId}/chart.svg${query}`);
       expect(response.status).toBe(200);

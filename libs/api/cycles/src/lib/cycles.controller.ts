@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, readerLanguage, ZodResponse } from '@simashe/api-core';
 import {
   CsvImportRequestSchema,
   MyMilestoneListSchema,
@@ -37,7 +37,7 @@ import {
   type Observation,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { measureChartSvg } from './chart-svg';
 import { CyclesService } from './cycles.service';

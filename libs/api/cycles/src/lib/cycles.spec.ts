@@ -32,7 +32,8 @@ describe('action-learning cycles', () => {
   });
 
   beforeAll(async () => {
-    t = await bootTestApp([CyclesModule]);
+    // Pathfinders are made as fixtures, behind the API: access is read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([CyclesModule], { authCacheSeconds: 0 });
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
     ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
     brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });

@@ -34,7 +34,8 @@ describe('network dashboard', () => {
 
   beforeAll(async () => {
     // SQL_QUERY_COUNT on: every response carries X-Query-Count.
-    t = await bootTestApp([CyclesModule], { sqlQueryCount: true });
+    // Pathfinders are made as fixtures, behind the API: access is read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([CyclesModule], { sqlQueryCount: true, authCacheSeconds: 0 });
     secretariat = await signedInMember(t, (await createOrganisation(t.db, { kind: 'secretariat', name: 'Secretariat' })).id, 'admin');
   });
   afterAll(() => t.close());

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, readerLanguage, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, readerLanguage, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import {
   ActivityListSchema,
   ActivityQuerySchema,
@@ -34,7 +34,7 @@ import {
   type StoredFile,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CyclesService } from './cycles.service';
 import { DashboardService } from './dashboard.service';

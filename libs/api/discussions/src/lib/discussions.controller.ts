@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import {
   CreatePostRequestSchema,
   CreateTopicRequestSchema,
@@ -19,7 +19,7 @@ import {
   type Thread,
   type ThreadWithPosts,
 } from '@simashe/contracts';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { DiscussionsService } from './discussions.service';
 

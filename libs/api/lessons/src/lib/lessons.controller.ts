@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, localDay, readerTimeZone, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, localDay, readerTimeZone, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import {
   ExportLessonsQuerySchema,
   FileParamsSchema,
@@ -18,7 +18,7 @@ import {
   type Lesson,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { LessonsService } from './lessons.service';
 
 class LessonFiltersDto extends createZodDto(LessonFiltersSchema) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, type AuthContext } from '@simashe/api-core';
+import { NotFoundError, PreparedStatements, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, type AccessResource, type AccessScope, type ActionOn } from '@simashe/api-organisations';
 import type { Meeting } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
@@ -62,6 +62,9 @@ const MINE_SQL = `WITH mine AS (
   SELECT m.organisation_id, m.role, o.kind, o.region_code FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1
 )`;
 
+/** Whether the caller ($1, with `mine`) may see meeting `mt`: organisers' members, invitees, everyone for network-wide webinars. */
+const VISIBLE_SQL = `(mt.network_wide OR mt.organiser_organisation_id IN (SELECT organisation_id FROM mine) OR ${invitedSql('$1')})`;
+
 /**
  * Loads the facts about meetings that the AccessPolicy decides on (how the caller is invited) and asks it; the
  * list of visible meetings is the same rule as SQL, for lists. It decides nothing itself.
@@ -71,18 +74,24 @@ export class MeetingAccess {
   constructor(
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
+    private readonly prepared: PreparedStatements,
   ) {}
+
+  /** The meetings (not cancelled) the caller may see, whole, in one statement: the calendar reads them on every visit. */
+  visibleRows(userId: string): Promise<MeetingRow[]> {
+    return this.prepared.query<MeetingRow>(
+      `${MINE_SQL}
+       ${MEETING_SQL} WHERE m.cancelled_at IS NULL AND m.id IN (SELECT mt.id FROM meetings mt WHERE ${VISIBLE_SQL})`,
+      [userId],
+    );
+  }
 
   /** Organisers' members, invitees, and everyone for network-wide webinars: 'meeting:read' of the policy, in SQL for lists. */
   async visibleIds(userId: string, { includeCancelled = false, meetingId = null as string | null } = {}): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
       `${MINE_SQL}
        SELECT mt.id FROM meetings mt
-       WHERE ($2 OR mt.cancelled_at IS NULL) AND ($3::uuid IS NULL OR mt.id = $3::uuid) AND (
-         mt.network_wide
-         OR mt.organiser_organisation_id IN (SELECT organisation_id FROM mine)
-         OR ${invitedSql('$1')}
-       )`,
+       WHERE ($2 OR mt.cancelled_at IS NULL) AND ($3::uuid IS NULL OR mt.id = $3::uuid) AND ${VISIBLE_SQL}`,
       [userId, includeCancelled, meetingId],
     );
     return rows.map((row) => row.id);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import {
   CancelOccurrenceRequestSchema,
   CreateMeetingRequestSchema,
@@ -34,7 +34,7 @@ import {
   type MeetingOccurrence,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { AgendaService } from './agenda.service';
 import { MeetingsService } from './meetings.service';
 import { MinutesService } from './minutes.service';

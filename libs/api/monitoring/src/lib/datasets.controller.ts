@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, readerLanguage, ZodResponse } from '@simashe/api-core';
 import {
   LanguageQuerySchema,
   MonitoringChartRequestSchema,
@@ -34,7 +34,7 @@ import {
   type DatasetRows,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import {
   ListNotificationsQuerySchema,
   NotificationListSchema,
@@ -12,7 +12,7 @@ import {
   type NotificationPreferences,
   type NotificationList,
 } from '@simashe/contracts';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { NotificationsService } from './notifications.service';
 
 class ListNotificationsQueryDto extends createZodDto(ListNotificationsQuerySchema) {}

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { ForbiddenError, type AuthContext } from '@simashe/api-core';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, EventBus, ExpiringCache, ForbiddenError, PreparedStatements, type AppConfig, type AuthContext } from '@simashe/api-core';
 import type { AccessRelation, MemberRole } from '@simashe/contracts';
 import { AccessScope, type ActionOn, type AccessResource, type OrganisationAccess, type ResourceKind } from './access-scope';
 import { DataSource } from 'typeorm';
@@ -17,16 +17,34 @@ export type OrganisationPermission = ActionOn<'organisation'>;
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(private readonly db: DataSource) {}
+  /**
+   * Each person's visible organisations, read lately: nearly every request decides access from them. A change of
+   * membership, role, grant or organisation drops them here and on every other instance (`access.changed`);
+   * `AUTH_CACHE_SECONDS` bounds how long they are trusted without reading them again.
+   */
+  private readonly recent: ExpiringCache<string, AccessRow[]>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly prepared: PreparedStatements,
+    events: EventBus,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'authCacheSeconds'>,
+  ) {
+    this.recent = new ExpiringCache(config.authCacheSeconds * 1000);
+    events.on('access.changed', ({ userIds }) => {
+      if (userIds === null) return this.recent.clear();
+      for (const userId of userIds) this.recent.delete(userId);
+    });
+  }
 
   /** Every organisation the caller may read, with why. */
   async visibleOrganisations(auth: AuthContext): Promise<OrganisationAccess[]> {
-    return this.query(auth.userId, null);
+    return (await this.rows(auth.userId)).map(toAccess);
   }
 
   /** Everything the caller may read, for deciding many resources at once (one query). */
   async scope(auth: AuthContext): Promise<AccessScope> {
-    const rows = await this.rows(auth.userId, null);
+    const rows = await this.rows(auth.userId);
     const visible = rows.map(toAccess);
     return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])), rows[0]?.my_regions ?? [], rows[0]?.in_secretariat ?? false, rows[0]?.secretariat_admin ?? false);
   }
@@ -43,8 +61,8 @@ export class AccessPolicy {
   }
 
   async organisationAccess(auth: AuthContext, organisationId: string): Promise<OrganisationAccess | null> {
-    const [access] = await this.query(auth.userId, organisationId);
-    return access ?? null;
+    const row = (await this.rows(auth.userId)).find((candidate) => candidate.id === organisationId);
+    return row ? toAccess(row) : null;
   }
 
   /** Throws 404 when the caller may not even know the organisation exists, 403 when it may read but not act. */
@@ -89,12 +107,16 @@ export class AccessPolicy {
     return scope;
   }
 
-  private async query(userId: string, organisationId: string | null): Promise<OrganisationAccess[]> {
-    return (await this.rows(userId, organisationId)).map(toAccess);
+  private async rows(userId: string): Promise<AccessRow[]> {
+    const known = this.recent.get(userId);
+    if (known) return known;
+    const rows = await this.read(userId);
+    this.recent.set(userId, rows);
+    return rows;
   }
 
-  private rows(userId: string, organisationId: string | null): Promise<AccessRow[]> {
-    return this.db.query(
+  private read(userId: string): Promise<AccessRow[]> {
+    return this.prepared.query<AccessRow>(
       `WITH mine AS (
          SELECT m.organisation_id, m.role, o.kind, o.region_code
          FROM memberships m JOIN organisations o ON o.id = m.organisation_id
@@ -120,9 +142,8 @@ export class AccessPolicy {
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat') AS in_secretariat,
               ARRAY(SELECT DISTINCT region_code FROM mine WHERE region_code IS NOT NULL) AS my_regions
        FROM visible v
-       WHERE $2::uuid IS NULL OR v.id = $2::uuid
        ORDER BY v.id, v.rank`,
-      [userId, organisationId],
+      [userId],
     );
   }
 }

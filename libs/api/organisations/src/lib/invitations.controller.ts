@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Public, requestOrigin, type AuthenticatedRequest } from '@simashe/api-core';
+import { type AuthenticatedRequest, Public, requestOrigin, ZodResponse } from '@simashe/api-core';
 import {
   AcceptInvitationRequestSchema,
   InvitationPreviewSchema,
   InvitationTokenParamsSchema,
   type InvitationPreview,
 } from '@simashe/contracts';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { InvitationsService } from './invitations.service';
 

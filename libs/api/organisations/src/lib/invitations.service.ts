@@ -166,6 +166,7 @@ export class InvitationsService {
         .execute();
       return user.id;
     });
+    await this.events.emit('access.changed', { userIds: [userId] });
     await this.events.emit('invitation.accepted', {
       actor: { userId, ...origin },
       organisationId: invitation.organisationId,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import {
   DirectorySchema,
   UpdateOrganisationRequestSchema,
@@ -24,7 +24,7 @@ import {
   type OrganisationDetail,
   type OrganisationList,
 } from '@simashe/contracts';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { InvitationsService } from './invitations.service';
 import { OrganisationsService } from './organisations.service';

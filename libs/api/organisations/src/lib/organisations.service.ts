@@ -97,6 +97,7 @@ export class OrganisationsService {
       await manager.update(MembershipEntity, { organisationId, userId }, { role });
       return membership.role as MemberRole;
     });
+    await this.events.emit('access.changed', { userIds: [userId] });
     if (from !== role) await this.events.emit('member.role_changed', { actor: eventActor(auth), organisationId, userId, from, to: role });
   }
 
@@ -109,6 +110,7 @@ export class OrganisationsService {
       await manager.delete(MembershipEntity, { organisationId, userId });
       return membership.role as MemberRole;
     });
+    await this.events.emit('access.changed', { userIds: [userId] });
     await this.events.emit('member.removed', { actor: eventActor(auth), organisationId, userId, role, left: userId === auth.userId });
   }
 
@@ -129,6 +131,8 @@ export class OrganisationsService {
       .execute();
     // Granting again what is already granted changes nothing, and is not an event.
     if ((inserted.raw as unknown[]).length > 0) {
+      // Every member of the partner now reads this organisation.
+      await this.events.emit('access.changed', { userIds: null });
       await this.events.emit('partner_grant.added', { actor: eventActor(auth), organisationId, partnerOrganisationId: partner.id, partnerName: partner.name });
     }
   }
@@ -141,6 +145,7 @@ export class OrganisationsService {
       resourceId: organisationId,
     });
     if (!result.affected) throw new NotFoundError('The partner access');
+    await this.events.emit('access.changed', { userIds: null });
     await this.events.emit('partner_grant.removed', { actor: eventActor(auth), organisationId, partnerOrganisationId });
   }
 
@@ -210,6 +215,8 @@ export class OrganisationsService {
       countryIso3: input.countryIso3 ?? null,
       timeZone: input.timeZone ?? 'UTC',
     });
+    // The secretariat, and a region's office, now see one more organisation.
+    await this.events.emit('access.changed', { userIds: null });
     const [row] = await this.rows([saved.id]);
     return presentOrganisation(row, { organisationId: saved.id, relation: 'secretariat', role: null, canManage: true });
   }

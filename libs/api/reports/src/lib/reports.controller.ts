@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, ZodResponse } from '@simashe/api-core';
 import {
   ArchiveReportRequestSchema,
   ChangeReportStatusRequestSchema,
@@ -38,7 +38,7 @@ import {
   type ReviewerCandidateList,
   type SubmissionNotice,
 } from '@simashe/contracts';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ReportExportService } from './export/report-export.service';
 import { ReportCommentsService } from './report-comments.service';

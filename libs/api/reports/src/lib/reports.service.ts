@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
-import { ConflictError, EventBus, eventActor, NotFoundError, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, eventActor, NotFoundError, PreparedStatements, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
@@ -53,6 +53,7 @@ export class ReportsService implements OnModuleInit {
     private readonly search: ReportSearch,
     private readonly notifications: NotificationsService,
     private readonly events: EventBus,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   onModuleInit(): void {
@@ -93,7 +94,7 @@ export class ReportsService implements OnModuleInit {
     }[query.sort];
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     // The total rides on the page's rows; only a page past the end asks for it on its own.
-    const rows: Array<ReportRow & { total: number }> = await this.db.query(
+    const rows = await this.prepared.query<ReportRow & { total: number }>(
       `SELECT r0.*, count(*) OVER ()::int AS total FROM (${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')}) r0
        ORDER BY ${orderBy}, r0.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, Public, sendAttachment, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, Public, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import {
   CollectionInputSchema,
   CollectionListSchema,
@@ -19,7 +19,7 @@ import {
   type ResourceList,
 } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { ResourcesService } from './resources.service';
 
 class ListResourcesQueryDto extends createZodDto(ListResourcesQuerySchema) {}

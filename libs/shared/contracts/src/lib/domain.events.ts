@@ -28,6 +28,16 @@ export interface DomainEvents {
   'auth.signed_out': { actor: EventActor; sessionId: string };
   /** Sessions that ended (signed out, elsewhere too, expired, password changed or reset): their live sockets close. */
   'sessions.revoked': { sessionIds: string[] };
+  /**
+   * What a session carries changed without ending it (a new cookie token, the person's email, language or time
+   * zone): every instance reads these sessions again instead of serving them from memory.
+   */
+  'sessions.changed': { sessionIds: string[]; userIds: string[] };
+  /**
+   * Who may see which organisation changed (a membership, a role, a partner grant, a new organisation): every
+   * instance reads these people's access again; `userIds: null` means everyone's.
+   */
+  'access.changed': { userIds: string[] | null };
 
   'invitation.sent': { actor: EventActor; organisationId: string; invitationId: string; email: string; role: MemberRole; emailSent: boolean };
   /** `actor` is the person who accepted (a new account when `newAccount`). */
@@ -102,4 +112,4 @@ export type DomainEventName = keyof DomainEvents;
  * (REDIS_URL) they are delivered on every instance. Every other event is handled where it happens (what its
  * handlers write is shared through PostgreSQL, and socket.io broadcasts already reach every instance).
  */
-export const CLUSTER_EVENTS: readonly DomainEventName[] = ['sessions.revoked', 'document.access_changed'];
+export const CLUSTER_EVENTS: readonly DomainEventName[] = ['sessions.revoked', 'sessions.changed', 'access.changed', 'document.access_changed'];

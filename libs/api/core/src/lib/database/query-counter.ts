@@ -31,6 +31,12 @@ export class QueryCountingLogger extends AdvancedConsoleLogger {
   }
 }
 
+/** Counts a statement run outside TypeORM's query runners (a prepared statement on the pool). */
+export function countStatement(): void {
+  const current = storage.getStore();
+  if (current) current.count += 1;
+}
+
 /** The number of statements run so far for the request being served (undefined outside one). */
 export function currentQueryCount(): number | undefined {
   return storage.getStore()?.count;

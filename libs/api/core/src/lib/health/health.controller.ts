@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthResponseSchema, type HealthResponse } from '@simashe/contracts';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
+import { ZodResponse } from '../http/zod-response';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-context';
 import { APP_CONFIG, type AppConfig } from '../config';

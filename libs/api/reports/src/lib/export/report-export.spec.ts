@@ -92,7 +92,7 @@ describe('report export', () => {
   });
 
   it('stamps exports in the exporting person’s time zone, with its offset', async () => {
-    await t.db.query('UPDATE users SET time_zone = $1 WHERE id = $2', ['Asia/Kolkata', editor.userId]);
+    expect((await editor.patch('/api/me/profile', { timeZone: 'Asia/Kolkata' })).status).toBe(200);
     const html = (await download('html')).body.toString('utf8');
     const stamp = /exported (\d{1,2} \w+ \d{4}, \d{2}:\d{2}) \(UTC\+05:30\)/.exec(html);
     expect(stamp).not.toBeNull();

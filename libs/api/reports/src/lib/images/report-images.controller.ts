@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentAuth, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import { IdParamSchema, MAX_REPORT_IMAGE_BYTES, ReportImageParamsSchema, ReportImageSchema, type ReportImage } from '@simashe/contracts';
 import type { Response } from 'express';
-import { createZodDto, ZodResponse } from 'nestjs-zod';
+import { createZodDto } from 'nestjs-zod';
 import { ReportImagesService } from './report-images.service';
 
 class IdParams extends createZodDto(IdParamSchema) {}

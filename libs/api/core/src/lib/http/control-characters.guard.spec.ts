@@ -1,4 +1,4 @@
-import { findUnsafeInput, MAX_REQUEST_NESTING } from './control-characters.interceptor';
+import { findUnsafeInput, MAX_REQUEST_NESTING } from './control-characters.guard';
 
 describe('findUnsafeInput', () => {
   it('names the first field, in document order, holding a control character or a lone surrogate', () => {

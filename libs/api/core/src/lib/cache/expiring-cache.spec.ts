@@ -1,0 +1,48 @@
+import { ExpiringCache } from './expiring-cache';
+
+describe('ExpiringCache', () => {
+  let clock = 0;
+  const now = () => clock;
+  beforeEach(() => (clock = 1_000));
+
+  it('keeps an entry for its lifetime, then forgets it', () => {
+    const cache = new ExpiringCache<string, number>(5_000, 10, now);
+    cache.set('a', 1);
+    clock += 4_999;
+    expect(cache.get('a')).toBe(1);
+    clock += 1;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps nothing when its lifetime is 0', () => {
+    const cache = new ExpiringCache<string, number>(0, 10, now);
+    cache.set('a', 1);
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('drops the oldest entry when full, and a re-set entry counts as new', () => {
+    const cache = new ExpiringCache<string, number>(5_000, 2, now);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    cache.set('a', 3);
+    cache.set('c', 4);
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBe(3);
+    expect(cache.get('c')).toBe(4);
+  });
+
+  it('drops what a predicate picks, one key, or everything', () => {
+    const cache = new ExpiringCache<string, { user: string }>(5_000, 10, now);
+    cache.set('s1', { user: 'u1' });
+    cache.set('s2', { user: 'u2' });
+    cache.set('s3', { user: 'u1' });
+    cache.deleteWhere((value) => value.user === 'u1');
+    expect([cache.get('s1'), cache.get('s2'), cache.get('s3')]).toEqual([undefined, { user: 'u2' }, undefined]);
+    cache.delete('s2');
+    expect(cache.get('s2')).toBeUndefined();
+    cache.set('s4', { user: 'u4' });
+    cache.clear();
+    expect(cache.size).toBe(0);
+  });
+});
