@@ -176,7 +176,7 @@ export function sample(doc: OpenApi, raw: Schema | undefined, name: string, pool
   if (lower.startsWith('anchor')) return EMPTY_REPORT_ANCHOR;
   if (schema.format === 'email' || lower.includes('email')) return 'fuzz.person@example.org';
   if (schema.format === 'date-time') return lower === 'to' ? '2026-12-31T00:00:00Z' : '2026-06-01T00:00:00Z';
-  if (schema.format === 'uri' || schema.format === 'url' || lower.includes('url')) return 'https://example.org/fuzz';
+  if (schema.format === 'uri' || schema.format === 'url' || lower.includes('url') || lower === 'website') return 'https://example.org/fuzz';
   if (lower === 'timezone') return 'Africa/Nairobi';
   if (lower === 'rrule') return 'FREQ=WEEKLY;COUNT=3';
   if (lower.includes('password')) return 'fuzz-password-2026';

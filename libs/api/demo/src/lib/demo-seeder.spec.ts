@@ -19,6 +19,7 @@ describe('demo workspace', () => {
     expect(Object.fromEntries(kinds.map((k) => [k.kind, k.n]))).toEqual({
       core_partner: 1,
       country_pathfinder: 5,
+      member_institution: 3,
       secretariat: 1,
       who_regional_office: 4,
     });
@@ -27,6 +28,18 @@ describe('demo workspace', () => {
     expect(await t.app.get(DemoSeeder).seed()).toBe(false);
     const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM organisations');
     expect(n).toBe(DEMO_WORKSPACE.length);
+  });
+
+  it('shows the network on the public members page: member institutions with expertise and representatives, the secretariat and the steering committee', async () => {
+    const page = (await t.http().get('/api/public/members')).body;
+    expect(page.institutions.map((institution: { name: string }) => institution.name)).toEqual([
+      'Centro de Estudios de Equidad en Salud',
+      'Institut national d’administration sanitaire',
+      'University of Ghana School of Public Health',
+    ]);
+    expect(page.institutions[2]).toMatchObject({ country: { iso3: 'GHA' }, expertise: ['inequality_monitoring', 'survey_methods', 'training'], representatives: ['Kwame Mensah'] });
+    expect(page.secretariat).toEqual([{ name: 'Sofia Secretariat', organisationName: 'SIMASHE Secretariat (WHO headquarters)' }]);
+    expect(page.steeringCommittee.map((person: { name: string }) => person.name)).toEqual(['Kwame Mensah', 'Pat Partner', 'Salma Benali']);
   });
 
   it('includes published lessons in three languages, found by search from another region, and a private draft', async () => {

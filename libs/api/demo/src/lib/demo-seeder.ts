@@ -46,13 +46,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
             timeZone: demo.members[0]?.timeZone ?? 'UTC',
           }),
         );
+        if (demo.expertise || demo.website) {
+          await manager.query('UPDATE organisations SET expertise = $2, website = $3 WHERE id = $1', [organisation.id, demo.expertise ?? [], demo.website ?? null]);
+        }
         idByKey.set(demo.key, organisation.id);
         for (const person of demo.members) {
           const user = await this.users.create(
             { email: person.email, name: person.name, password: DEMO_PASSWORD, timeZone: person.timeZone, preferredLanguage: person.language },
             manager,
           );
-          await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: person.role });
+          await manager.insert(MembershipEntity, { organisationId: organisation.id, userId: user.id, role: person.role, representative: person.representative ?? false });
+          if (person.steeringCommittee) await manager.query('INSERT INTO steering_committee (user_id) VALUES ($1)', [user.id]);
         }
       }
       for (const demo of DEMO_WORKSPACE) {

@@ -1,4 +1,4 @@
-import type { Language, MemberRole, OrganisationKind, RegionCode } from '@simashe/contracts';
+import type { ExpertiseArea, Language, MemberRole, OrganisationKind, RegionCode } from '@simashe/contracts';
 
 /** Documented in the README; only ever loaded into local or explicitly demo databases. */
 export const DEMO_PASSWORD = 'simashe-demo-2026';
@@ -9,6 +9,10 @@ interface DemoMember {
   role: MemberRole;
   timeZone: string;
   language?: Language;
+  /** Named as the organisation's representative in the network (public members page). */
+  representative?: boolean;
+  /** Serves on the network's steering committee. */
+  steeringCommittee?: boolean;
 }
 
 export interface DemoOrganisation {
@@ -20,14 +24,17 @@ export interface DemoOrganisation {
   members: DemoMember[];
   /** Keys of organisations this one (a core partner) is explicitly granted read access to. */
   grantedReadOn?: string[];
+  expertise?: ExpertiseArea[];
+  website?: string;
 }
 
-const member = (email: string, name: string, role: MemberRole, timeZone: string, language?: Language): DemoMember => ({
+const member = (email: string, name: string, role: MemberRole, timeZone: string, language?: Language, roles: { representative?: boolean; steeringCommittee?: boolean } = {}): DemoMember => ({
   email: `${email}@demo.simashe.org`,
   name,
   role,
   timeZone,
   language,
+  ...roles,
 });
 
 export const DEMO_WORKSPACE: DemoOrganisation[] = [
@@ -35,7 +42,7 @@ export const DEMO_WORKSPACE: DemoOrganisation[] = [
     key: 'secretariat',
     name: 'SIMASHE Secretariat (WHO headquarters)',
     kind: 'secretariat',
-    members: [member('secretariat.admin', 'Sofia Secretariat', 'admin', 'Europe/Zurich')],
+    members: [member('secretariat.admin', 'Sofia Secretariat', 'admin', 'Europe/Zurich', undefined, { representative: true })],
   },
   {
     key: 'afro',
@@ -108,7 +115,34 @@ export const DEMO_WORKSPACE: DemoOrganisation[] = [
     key: 'partner',
     name: 'Health Equity Research Institute (core partner)',
     kind: 'core_partner',
-    members: [member('partner.admin', 'Pat Partner', 'admin', 'Europe/London')],
+    members: [member('partner.admin', 'Pat Partner', 'admin', 'Europe/London', undefined, { steeringCommittee: true })],
     grantedReadOn: ['kenya'],
+  },
+  // Member institutions of the Health Inequality Monitoring Network (the public members page lists them).
+  {
+    key: 'ghana-institution',
+    name: 'University of Ghana School of Public Health',
+    kind: 'member_institution',
+    countryIso3: 'GHA',
+    expertise: ['inequality_monitoring', 'survey_methods', 'training'],
+    website: 'https://publichealth.ug.edu.gh',
+    members: [member('ghana.institution', 'Kwame Mensah', 'admin', 'Africa/Accra', undefined, { representative: true, steeringCommittee: true })],
+  },
+  {
+    key: 'morocco-institution',
+    name: 'Institut national d’administration sanitaire',
+    kind: 'member_institution',
+    countryIso3: 'MAR',
+    expertise: ['health_systems', 'geospatial_analysis', 'policy_analysis'],
+    website: 'https://www.inas.ma',
+    members: [member('morocco.institution', 'Salma Benali', 'admin', 'Africa/Casablanca', 'fr', { representative: true, steeringCommittee: true })],
+  },
+  {
+    key: 'chile-institution',
+    name: 'Centro de Estudios de Equidad en Salud',
+    kind: 'member_institution',
+    countryIso3: 'CHL',
+    expertise: ['statistics', 'data_visualisation', 'social_determinants', 'gender_equity'],
+    members: [member('chile.institution', 'Camila Rojas', 'admin', 'America/Santiago', 'es', { representative: true })],
   },
 ];

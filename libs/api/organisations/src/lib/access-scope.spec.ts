@@ -139,6 +139,8 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['resource', 'library:delete', { kind: 'library', organisationId: KEN, visibility: 'public' }, 'YY......'],
   ['collections', 'collection:read', { kind: 'collection' }, 'YYYYYYYY'],
   ['collections', 'collection:manage', { kind: 'collection' }, '.....Y..'],
+  ['network', 'network:read', { kind: 'network' }, 'YYYYYYYY'],
+  ['network', 'network:manage', { kind: 'network' }, '.....Y..'],
 ];
 
 type Check = AccessScope['can'];

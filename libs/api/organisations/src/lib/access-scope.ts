@@ -35,7 +35,9 @@ export type AccessResource =
   /** An item of the knowledge hub's resource library. */
   | { kind: 'library'; organisationId: string; visibility: 'public' | 'network' | 'organisation' }
   /** The library's curated collections (one set, run by the secretariat). */
-  | { kind: 'collection' };
+  | { kind: 'collection' }
+  /** The network's governance: its steering committee (one, run by the secretariat). */
+  | { kind: 'network' };
 
 export type ResourceKind = AccessResource['kind'];
 
@@ -53,6 +55,7 @@ export const ACCESS_ACTIONS = {
   dataset: ['dataset:read', 'dataset:create', 'dataset:write', 'dataset:delete', 'dataset:publish'],
   library: ['library:read', 'library:create', 'library:write', 'library:delete'],
   collection: ['collection:read', 'collection:manage'],
+  network: ['network:read', 'network:manage'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -74,6 +77,7 @@ const READ_ACTION: Record<ResourceKind, AccessAction> = {
   dataset: 'dataset:read',
   library: 'library:read',
   collection: 'collection:read',
+  network: 'network:read',
 };
 
 /** Why an action was refused, in a sentence a person understands. */
@@ -114,6 +118,7 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'library:write': 'Only editors and admins of the owning organisation can change this resource',
   'library:delete': 'Only editors and admins of the owning organisation can delete this resource',
   'collection:manage': 'Only administrators of the secretariat can curate the collections',
+  'network:manage': 'Only administrators of the secretariat can change the steering committee',
 };
 
 /**
@@ -137,6 +142,8 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
  * - **Datasets** (inequality monitoring) are read like the owning organisation (members, its regional office,
  *   partner grants, the secretariat) and, once the secretariat publishes one, by every member of the network. The
  *   owner's editors and admins import new versions; its admins delete it; only secretariat admins publish.
+ * - **The network's steering committee** is known to everyone signed in (and on the public members page); only
+ *   secretariat admins appoint or remove its members.
  * - **Notifications** belong to their recipient only; **posts** are changed by their author only.
  * - **Report comments** are written by every reader of the report. Their author edits and deletes them (while
  *   still a reader); the organisation's admins (secretariat admins too) may delete any of them, as moderation,
@@ -186,7 +193,7 @@ export class AccessScope {
 }
 
 function defaultName(kind: ResourceKind): string {
-  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection' }[kind];
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network' }[kind];
 }
 
 function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
@@ -322,6 +329,9 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
     }
     case 'collection':
       return action === 'collection:read' || (action === 'collection:manage' && scope.secretariatAdmin);
+    case 'network':
+      // Everyone signed in knows who serves the network; the secretariat's admins appoint the steering committee.
+      return action === 'network:read' || (action === 'network:manage' && scope.secretariatAdmin);
   }
 }
 

@@ -62,6 +62,10 @@ export class MembershipEntity {
   @Column({ type: 'varchar', length: 10 })
   role!: string;
 
+  /** Named as the organisation's representative in the network. */
+  @Column({ type: 'boolean', default: false })
+  representative!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -18,6 +18,7 @@ import {
   PartnerDirectorySchema,
   PartnerParamsSchema,
   RegionListSchema,
+  SetRepresentativeRequestSchema,
   UuidSchema,
   type InvitationCreated,
   type Organisation,
@@ -41,6 +42,7 @@ class CreateInvitationRequestDto extends createZodDto(CreateInvitationRequestSch
 class CreateOrganisationRequestDto extends createZodDto(CreateOrganisationRequestSchema) {}
 class UpdateOrganisationRequestDto extends createZodDto(UpdateOrganisationRequestSchema) {}
 class GrantPartnerRequestDto extends createZodDto(GrantPartnerRequestSchema) {}
+class SetRepresentativeRequestDto extends createZodDto(SetRepresentativeRequestSchema) {}
 class OrganisationListDto extends createZodDto(OrganisationListSchema) {}
 class OrganisationDto extends createZodDto(OrganisationSchema) {}
 class OrganisationDetailDto extends createZodDto(OrganisationDetailSchema) {}
@@ -85,6 +87,12 @@ export class OrganisationsController {
   @HttpCode(204)
   changeRole(@CurrentAuth() auth: AuthContext, @Param() params: MemberParams, @Body() body: ChangeRoleRequestDto): Promise<void> {
     return this.organisations.changeRole(auth, params.id, params.userId, body.role);
+  }
+
+  @Patch('organisations/:id/members/:userId/representative')
+  @HttpCode(204)
+  setRepresentative(@CurrentAuth() auth: AuthContext, @Param() params: MemberParams, @Body() body: SetRepresentativeRequestDto): Promise<void> {
+    return this.organisations.setRepresentative(auth, params.id, params.userId, body.representative);
   }
 
   @Delete('organisations/:id/members/:userId')

@@ -4,15 +4,17 @@ import { AccountsModule } from '@simashe/api-accounts';
 import { AccessPolicy } from './access.policy';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { NetworkController } from './network.controller';
+import { NetworkService } from './network.service';
 import { ORGANISATION_ENTITIES } from './organisation.entities';
 import { OrganisationsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 
-/** Organisations, memberships, invitations, partner grants, and the access policy every later module reuses. */
+/** Organisations, memberships, invitations, partner grants, the network directory, and the access policy every later module reuses. */
 @Module({
   imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES), AccountsModule],
-  controllers: [OrganisationsController, InvitationsController],
-  providers: [AccessPolicy, OrganisationsService, InvitationsService],
+  controllers: [OrganisationsController, InvitationsController, NetworkController],
+  providers: [AccessPolicy, OrganisationsService, InvitationsService, NetworkService],
   exports: [AccessPolicy, OrganisationsService],
 })
 export class OrganisationsModule {}

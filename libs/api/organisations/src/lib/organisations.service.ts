@@ -17,7 +17,7 @@ import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
 
-const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner'];
+const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner', 'member_institution'];
 
 @Injectable()
 export class OrganisationsService {
@@ -42,9 +42,9 @@ export class OrganisationsService {
   async detail(auth: AuthContext, organisationId: string): Promise<OrganisationDetail> {
     const access = await this.policy.requireAccess(auth, 'organisation:read', organisationId);
     const [row] = await this.rows([organisationId]);
-    const members: Array<{ user_id: string; name: string; email: string; role: MemberRole; joined_at: Date }> =
+    const members: Array<{ user_id: string; name: string; email: string; role: MemberRole; joined_at: Date; representative: boolean }> =
       await this.db.query(
-        `SELECT m.user_id, u.name, u.email, m.role, m.created_at AS joined_at
+        `SELECT m.user_id, u.name, u.email, m.role, m.created_at AS joined_at, m.representative
          FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.organisation_id = $1 ORDER BY u.name`,
         [organisationId],
@@ -73,6 +73,7 @@ export class OrganisationsService {
         email: m.email,
         role: m.role,
         joinedAt: new Date(m.joined_at).toISOString(),
+        representative: m.representative,
       })),
       pendingInvitations: pending.map((i) => ({
         id: i.id,
@@ -228,13 +229,22 @@ export class OrganisationsService {
     const start = changes.workDayStart ?? current.work_day_start;
     const end = changes.workDayEnd ?? current.work_day_end;
     if (end <= start) throw new ValidationError('The working day must end after it starts', [{ path: 'workDayEnd', message: 'Ends before it starts' }]);
-    await this.db.query('UPDATE organisations SET time_zone = $2, work_day_start = $3, work_day_end = $4 WHERE id = $1', [
+    await this.db.query('UPDATE organisations SET time_zone = $2, work_day_start = $3, work_day_end = $4, expertise = $5, website = $6 WHERE id = $1', [
       organisationId,
       changes.timeZone ?? current.time_zone,
       start,
       end,
+      changes.expertise ?? current.expertise,
+      changes.website === undefined ? current.website : changes.website,
     ]);
     return this.detail(auth, organisationId);
+  }
+
+  /** Admins name which of their members represent the organisation in the network (the public members page lists them). */
+  async setRepresentative(auth: AuthContext, organisationId: string, userId: string, representative: boolean): Promise<void> {
+    await this.policy.requireAccess(auth, 'organisation:manage', organisationId);
+    const result = await this.db.getRepository(MembershipEntity).update({ organisationId, userId }, { representative });
+    if (!result.affected) throw new NotFoundError('The member');
   }
 
   private rows(ids: string[]): Promise<OrganisationRow[]> {

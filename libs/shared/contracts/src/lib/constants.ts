@@ -10,8 +10,25 @@ export const RTL_LANGUAGES: readonly Language[] = ['ar'];
 export const WHO_REGION_CODES = ['AFRO', 'AMRO', 'SEARO', 'EURO', 'EMRO', 'WPRO'] as const;
 export type RegionCode = (typeof WHO_REGION_CODES)[number];
 
-export const ORGANISATION_KINDS = ['country_pathfinder', 'who_regional_office', 'core_partner', 'secretariat'] as const;
+export const ORGANISATION_KINDS = ['country_pathfinder', 'who_regional_office', 'core_partner', 'secretariat', 'member_institution'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** What a member institution of the network offers, as the public members page and the directory show it. */
+export const EXPERTISE_AREAS = [
+  'inequality_monitoring',
+  'survey_methods',
+  'statistics',
+  'data_visualisation',
+  'qualitative_research',
+  'policy_analysis',
+  'health_systems',
+  'social_determinants',
+  'environmental_health',
+  'gender_equity',
+  'geospatial_analysis',
+  'training',
+] as const;
+export type ExpertiseArea = (typeof EXPERTISE_AREAS)[number];
 
 export const MEMBER_ROLES = ['admin', 'editor', 'viewer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

@@ -2,11 +2,22 @@ import { z } from 'zod';
 import { displayTextSchema, EmailSchema, TimeZoneSchema, UuidSchema } from './common.schema';
 import { CountrySchema, RegionCodeSchema, RegionSchema } from './reference.schema';
 
-import { ACCESS_RELATIONS, MEMBER_ROLES, ORGANISATION_KINDS } from './constants';
+import { ACCESS_RELATIONS, EXPERTISE_AREAS, MEMBER_ROLES, ORGANISATION_KINDS } from './constants';
 
 export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS, {
   error: () => `Kind must be one of: ${ORGANISATION_KINDS.join(', ')}`,
 });
+
+export const ExpertiseAreaSchema = z.enum(EXPERTISE_AREAS, {
+  error: () => `Area of expertise must be one of: ${EXPERTISE_AREAS.join(', ')}`,
+});
+
+/** A public web address: http or https only, so a link in the directory can never run script. */
+export const WebsiteSchema = z
+  .string()
+  .trim()
+  .max(300, 'The website address can be at most 300 characters')
+  .regex(/^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/i, 'Give the website as a full address starting with https://');
 
 export const MemberRoleSchema = z.enum(MEMBER_ROLES, {
   error: () => `Role must be one of: ${MEMBER_ROLES.join(', ')}`,
@@ -26,6 +37,9 @@ export const OrganisationSchema = z.object({
   timeZone: z.string(),
   workDayStart: z.string(),
   workDayEnd: z.string(),
+  /** What the institution offers the network (member institutions above all). */
+  expertise: z.array(ExpertiseAreaSchema),
+  website: z.string().nullable(),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
@@ -44,8 +58,13 @@ export const MemberSchema = z.object({
   email: z.string(),
   role: MemberRoleSchema,
   joinedAt: z.string(),
+  /** Named as the organisation's representative in the network (shown on the public members page). */
+  representative: z.boolean(),
 });
 export type Member = z.infer<typeof MemberSchema>;
+
+export const SetRepresentativeRequestSchema = z.strictObject({ representative: z.boolean({ error: 'representative must be true or false' }) });
+export type SetRepresentativeRequest = z.infer<typeof SetRepresentativeRequestSchema>;
 
 export const PendingInvitationSchema = z.object({
   id: UuidSchema,
@@ -129,6 +148,9 @@ export const CreateOrganisationRequestSchema = z
     if (value.kind === 'country_pathfinder' && !value.countryIso3) {
       ctx.addIssue({ code: 'custom', path: ['countryIso3'], message: 'A country pathfinder needs its country' });
     }
+    if (value.kind === 'member_institution' && !value.countryIso3) {
+      ctx.addIssue({ code: 'custom', path: ['countryIso3'], message: 'A member institution needs its country' });
+    }
     if (value.kind === 'who_regional_office' && !value.regionCode) {
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'A regional office needs its WHO region' });
     }
@@ -142,6 +164,13 @@ export const UpdateOrganisationRequestSchema = z
     timeZone: TimeZoneSchema.optional(),
     workDayStart: ClockTimeSchema.optional(),
     workDayEnd: ClockTimeSchema.optional(),
+    expertise: z
+      .array(ExpertiseAreaSchema)
+      .max(EXPERTISE_AREAS.length)
+      .refine((areas) => new Set(areas).size === areas.length, 'List each area of expertise once')
+      .optional(),
+    /** null removes it. */
+    website: WebsiteSchema.nullable().optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { message: 'Provide at least one field to change' })
   .refine((value) => !value.workDayStart || !value.workDayEnd || value.workDayEnd > value.workDayStart, {
@@ -149,3 +178,39 @@ export const UpdateOrganisationRequestSchema = z
     message: 'The working day must end after it starts',
   });
 export type UpdateOrganisationRequest = z.infer<typeof UpdateOrganisationRequestSchema>;
+
+/** The network as anyone may see it, signed in or not: its member institutions, secretariat and steering committee. */
+export const PublicPersonSchema = z.object({ name: z.string(), organisationName: z.string().nullable() });
+export type PublicPerson = z.infer<typeof PublicPersonSchema>;
+export const PublicInstitutionSchema = z.object({
+  id: UuidSchema,
+  name: z.string(),
+  country: CountrySchema.nullable(),
+  region: RegionSchema.nullable(),
+  expertise: z.array(ExpertiseAreaSchema),
+  website: z.string().nullable(),
+  /** Only the names of the members the institution named as its representatives; never an email. */
+  representatives: z.array(z.string()),
+});
+export type PublicInstitution = z.infer<typeof PublicInstitutionSchema>;
+export const PublicMembersSchema = z.object({
+  institutions: z.array(PublicInstitutionSchema),
+  secretariat: z.array(PublicPersonSchema),
+  steeringCommittee: z.array(PublicPersonSchema),
+});
+export type PublicMembers = z.infer<typeof PublicMembersSchema>;
+
+/** The steering committee as the network's members manage it (secretariat admins change it). */
+export const SteeringCommitteeMemberSchema = z.object({
+  userId: UuidSchema,
+  name: z.string(),
+  email: z.string(),
+  organisationName: z.string().nullable(),
+  addedAt: z.string(),
+});
+export type SteeringCommitteeMember = z.infer<typeof SteeringCommitteeMemberSchema>;
+export const SteeringCommitteeSchema = z.object({ items: z.array(SteeringCommitteeMemberSchema), canManage: z.boolean() });
+export type SteeringCommittee = z.infer<typeof SteeringCommitteeSchema>;
+export const AddSteeringCommitteeMemberRequestSchema = z.strictObject({ email: EmailSchema });
+export type AddSteeringCommitteeMemberRequest = z.infer<typeof AddSteeringCommitteeMemberRequestSchema>;
+export const SteeringCommitteeParamsSchema = z.strictObject({ userId: UuidSchema });
