@@ -100,6 +100,8 @@ for (const language of ['fr', 'ar'] as const) {
       ['cycles', '/cycles'],
       ['monitoring', '/monitoring'],
       ['resources', '/resources'],
+      ['network', '/network'],
+      ['public members', '/public/members'],
     ];
     const checks = needles(language);
     const failures: string[] = [];

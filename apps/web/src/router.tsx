@@ -1,5 +1,5 @@
 import { AcceptInvitationPage, ForgotPasswordPage, ProfilePage, RequireSession, ResetPasswordPage, SignInPage } from '@simashe/web-accounts';
-import { HomePage, OrganisationPage } from '@simashe/web-organisations';
+import { HomePage, NetworkPage, OrganisationPage, PublicMembersPage } from '@simashe/web-organisations';
 // Discussions ship with the report page (first chunk), so their own pages are not split off.
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
@@ -38,9 +38,10 @@ export const router = createBrowserRouter([
   { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password/:token', element: <ResetPasswordPage /> },
-  // The public resource library: no session, so outside RequireSession and the app shell.
+  // The public resource library and members page: no session, so outside RequireSession and the app shell.
   { path: '/public/resources', element: lazyPage(async () => (await resources()).PublicResourcesPage) },
   { path: '/public/resources/:id', element: lazyPage(async () => (await resources()).PublicResourcePage) },
+  { path: '/public/members', element: <PublicMembersPage /> },
   {
     element: (
       <RequireSession>
@@ -85,8 +86,9 @@ export const router = createBrowserRouter([
       { path: 'resources/new', element: lazyPage(async () => (await resources()).NewResourcePage) },
       { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
       { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
+      { path: 'network', element: <NetworkPage /> },
       { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
-      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,3 +1,4 @@
 export * from './lib/home.page';
 export * from './lib/organisation.page';
 export { useDirectory, useOrganisations } from './lib/queries';
+export * from './lib/network.pages';

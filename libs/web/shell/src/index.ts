@@ -1,2 +1,3 @@
 export * from './lib/app-shell';
 export * from './lib/placeholder.pages';
+export * from './lib/public-frame';

@@ -85,6 +85,10 @@ export function SignInPage() {
         </p>
         {health.data?.demoWorkspace && <Alert kind="info">{t('signIn.demoHint')}</Alert>}
       </div>
+      {/* The network's public page, for a visitor who came to see who takes part rather than to sign in. */}
+      <p>
+        <Link to="/public/members">{t('network.public.signInLink')}</Link>
+      </p>
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { cyclesAr } from './cycles/ar';
 import { monitoringAr } from './monitoring/ar';
 import { monitoringEmbedAr } from './monitoring-embed/ar';
 import { resourcesAr } from './resources/ar';
+import { networkAr } from './network/ar';
 import { clientErrorsAr } from './client-errors/ar';
 import { versionCompareAr } from './version-compare/ar';
 import { ownedSectionsAr } from './common-extra/ar';
@@ -40,6 +41,7 @@ export const ar: DeepPartial<Catalogue> = {
     cycles: 'الدورات',
     monitoring: 'الرصد',
     resources: 'الموارد',
+    network: 'الشبكة',
   },
   comingSoon: { title: '{{module}}: قريبًا', body: 'هذا الجزء من مساحة العمل قيد الإنشاء وسيظهر في إصدار قادم.' },
   signIn: {
@@ -121,6 +123,7 @@ export const ar: DeepPartial<Catalogue> = {
   monitoring: monitoringAr,
   monitoringEmbed: monitoringEmbedAr,
   resources: resourcesAr,
+  network: networkAr,
   clientErrors: clientErrorsAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,

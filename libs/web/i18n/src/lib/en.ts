@@ -13,6 +13,7 @@ import { cyclesEn } from './cycles/en';
 import { monitoringEn } from './monitoring/en';
 import { monitoringEmbedEn } from './monitoring-embed/en';
 import { resourcesEn } from './resources/en';
+import { networkEn } from './network/en';
 import { clientErrorsEn } from './client-errors/en';
 import { meetingsEn } from './meetings/en';
 import { versionCompareEn } from './version-compare/en';
@@ -37,6 +38,7 @@ export const en = {
     cycles: 'Cycles',
     monitoring: 'Monitoring',
     resources: 'Resources',
+    network: 'Network',
   },
   comingSoon: {
     title: '{{module}}: coming soon',
@@ -75,6 +77,7 @@ export const en = {
     who_regional_office: 'WHO regional office',
     core_partner: 'Core partner',
     secretariat: 'Secretariat',
+    member_institution: 'Member institution',
   },
   roles: { admin: 'Admin', editor: 'Editor', viewer: 'Viewer' },
   organisation: {
@@ -343,6 +346,7 @@ export const en = {
   monitoring: monitoringEn,
   monitoringEmbed: monitoringEmbedEn,
   resources: resourcesEn,
+  network: networkEn,
   clientErrors: clientErrorsEn,
   audit: auditEn,
   accountSecurity: accountSecurityEn,

@@ -14,6 +14,7 @@ import { cyclesEs } from './cycles/es';
 import { monitoringEs } from './monitoring/es';
 import { monitoringEmbedEs } from './monitoring-embed/es';
 import { resourcesEs } from './resources/es';
+import { networkEs } from './network/es';
 import { clientErrorsEs } from './client-errors/es';
 import { versionCompareEs } from './version-compare/es';
 import { ownedSectionsEs } from './common-extra/es';
@@ -40,6 +41,7 @@ export const es: DeepPartial<Catalogue> = {
     cycles: 'Ciclos',
     monitoring: 'Seguimiento',
     resources: 'Recursos',
+    network: 'Red',
   },
   comingSoon: {
     title: '{{module}}: próximamente',
@@ -124,6 +126,7 @@ export const es: DeepPartial<Catalogue> = {
   monitoring: monitoringEs,
   monitoringEmbed: monitoringEmbedEs,
   resources: resourcesEs,
+  network: networkEs,
   clientErrors: clientErrorsEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,

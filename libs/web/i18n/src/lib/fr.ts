@@ -14,6 +14,7 @@ import { cyclesFr } from './cycles/fr';
 import { monitoringFr } from './monitoring/fr';
 import { monitoringEmbedFr } from './monitoring-embed/fr';
 import { resourcesFr } from './resources/fr';
+import { networkFr } from './network/fr';
 import { clientErrorsFr } from './client-errors/fr';
 import { versionCompareFr } from './version-compare/fr';
 import { ownedSectionsFr } from './common-extra/fr';
@@ -40,6 +41,7 @@ export const fr: DeepPartial<Catalogue> = {
     cycles: 'Cycles',
     monitoring: 'Suivi',
     resources: 'Ressources',
+    network: 'Réseau',
   },
   comingSoon: {
     title: '{{module}} : bientôt disponible',
@@ -124,6 +126,7 @@ export const fr: DeepPartial<Catalogue> = {
   monitoring: monitoringFr,
   monitoringEmbed: monitoringEmbedFr,
   resources: resourcesFr,
+  network: networkFr,
   clientErrors: clientErrorsFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,

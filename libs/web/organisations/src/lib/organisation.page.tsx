@@ -1,8 +1,8 @@
-import { MEMBER_ROLES, type InvitationCreated, type MemberRole, type OrganisationDetail } from '@simashe/contracts';
+import { EXPERTISE_AREAS, MEMBER_ROLES, type ExpertiseArea, type InvitationCreated, type MemberRole, type OrganisationDetail } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
-import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, CheckboxGroup, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import {
   useRemoveMember,
   useRevokeInvitation,
   useRevokePartner,
+  useSetRepresentative,
   useUpdateOrganisation,
 } from './queries';
 
@@ -29,8 +30,9 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
   const format = useDateFormatter(user.timeZone);
   const changeRole = useChangeRole(organisation.id);
   const removeMember = useRemoveMember(organisation.id);
+  const setRepresentative = useSetRepresentative(organisation.id);
   const roleOptions = useRoleOptions();
-  const failure = changeRole.error ?? removeMember.error;
+  const failure = changeRole.error ?? removeMember.error ?? setRepresentative.error;
 
   return (
     <Card title={t('organisation.members')}>
@@ -47,6 +49,7 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
                 <th scope="col">{t('organisation.email')}</th>
                 <th scope="col">{t('organisation.role')}</th>
                 <th scope="col">{t('organisation.joined')}</th>
+                <th scope="col">{t('network.profile.representative')}</th>
                 {organisation.canManage && <th scope="col">{t('organisation.actions')}</th>}
               </tr>
             </thead>
@@ -74,6 +77,19 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
                     )}
                   </td>
                   <td>{format(member.joinedAt)}</td>
+                  <td>
+                    {organisation.canManage ? (
+                      <input
+                        type="checkbox"
+                        aria-label={t('network.profile.representativeOf', { name: member.name })}
+                        checked={member.representative}
+                        disabled={setRepresentative.isPending}
+                        onChange={(event) => setRepresentative.mutate({ userId: member.userId, representative: event.target.checked })}
+                      />
+                    ) : member.representative ? (
+                      <span className="badge">{t('network.profile.representative')}</span>
+                    ) : null}
+                  </td>
                   {organisation.canManage && (
                     <td>
                       <Button
@@ -224,6 +240,77 @@ function PartnersCard({ organisation }: { organisation: OrganisationDetail }) {
   );
 }
 
+/** What the organisation offers the network: shown on the public members page (member institutions) and the network directory. */
+function NetworkProfileCard({ organisation }: { organisation: OrganisationDetail }) {
+  const { t } = useTranslation();
+  const update = useUpdateOrganisation(organisation.id);
+  const [expertise, setExpertise] = useState<ExpertiseArea[]>(organisation.expertise);
+  const [website, setWebsite] = useState(organisation.website ?? '');
+  const error = update.error instanceof ApiError ? update.error : null;
+  const label = (area: ExpertiseArea) => t(`network.expertise.${area}`);
+  if (!organisation.canManage) {
+    return (
+      <Card title={t('network.profile.title')}>
+        {organisation.expertise.length === 0 ? (
+          <p className="muted">{t('network.profile.noExpertise')}</p>
+        ) : (
+          <ul className="tag-list" aria-label={t('network.profile.expertise')}>
+            {organisation.expertise.map((area) => (
+              <li key={area} className="badge">
+                {label(area)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {organisation.website ? (
+          <p>
+            <a href={organisation.website} target="_blank" rel="noopener noreferrer" dir="ltr">
+              {organisation.website}
+            </a>
+          </p>
+        ) : (
+          <p className="muted">{t('network.profile.noWebsite')}</p>
+        )}
+      </Card>
+    );
+  }
+  return (
+    <Card title={t('network.profile.title')}>
+      <p className="muted">{t('network.profile.intro')}</p>
+      {update.isSuccess && <Alert kind="success">{t('network.profile.saved')}</Alert>}
+      {error && error.details.length === 0 && <Alert kind="error">{error.message}</Alert>}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          // Kept in the list's own order, whatever order they were ticked in.
+          update.mutate({ expertise: EXPERTISE_AREAS.filter((area) => expertise.includes(area)), website: website.trim() === '' ? null : website.trim() });
+        }}
+      >
+        <CheckboxGroup legend={t('network.profile.expertise')} values={EXPERTISE_AREAS} chosen={expertise} label={label} onChange={setExpertise} />
+        {error?.fieldError('expertise') && (
+          <p className="field-error" role="alert">
+            {error.fieldError('expertise')}
+          </p>
+        )}
+        <TextField
+          label={t('network.profile.website')}
+          type="url"
+          dir="ltr"
+          inputMode="url"
+          value={website}
+          hint={t('network.profile.websiteHint')}
+          onChange={(event) => setWebsite(event.target.value)}
+          error={error?.fieldError('website')}
+        />
+        <Button type="submit" busy={update.isPending}>
+          {t('common.save')}
+        </Button>
+      </form>
+    </Card>
+  );
+}
+
 /** Where and when the organisation works: used to find meeting times across zones. */
 function WorkingHoursCard({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
@@ -299,6 +386,7 @@ export function OrganisationPage() {
       <MembersCard organisation={data} />
       {data.canManage && <InviteCard organisation={data} />}
       {data.kind !== 'core_partner' && <PartnersCard organisation={data} />}
+      <NetworkProfileCard organisation={data} />
       <WorkingHoursCard organisation={data} />
     </>
   );

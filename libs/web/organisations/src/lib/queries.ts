@@ -50,6 +50,12 @@ export function useChangeRole(organisationId: string) {
   );
 }
 
+export function useSetRepresentative(organisationId: string) {
+  return useOrganisationMutation(organisationId, ({ userId, representative }: { userId: string; representative: boolean }) =>
+    api.patch(`/organisations/${organisationId}/members/${userId}/representative`, { representative }),
+  );
+}
+
 export function useRemoveMember(organisationId: string) {
   return useOrganisationMutation(organisationId, (userId: string) => api.delete(`/organisations/${organisationId}/members/${userId}`));
 }

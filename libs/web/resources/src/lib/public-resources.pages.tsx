@@ -1,38 +1,11 @@
-import { BrandMark, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
-import type { ReactNode } from 'react';
+import { PublicFrame } from '@simashe/web-shell';
+import { LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { ResourceDetail } from './resource-detail';
 import { ResourceLibrary } from './resource-library';
 import { useResource } from './queries';
 import './resources.css';
-
-/**
- * The frame of the public pages: no session, so no navigation that needs one; the app's name and a way to sign in
- * (back to this page afterwards, its signed-in twin when there is one).
- */
-function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('shell.skipToContent')}
-      </a>
-      <header className="public-header">
-        <Link className="public-brand" to="/public/resources">
-          <BrandMark />
-          <span>{t('app.name')}</span>
-        </Link>
-        <Link className="btn btn-secondary" to={`/sign-in?next=${encodeURIComponent(next)}`}>
-          {t('resources.public.signIn')}
-        </Link>
-      </header>
-      <main id="main" className="public-main" tabIndex={-1}>
-        {children}
-      </main>
-    </>
-  );
-}
 
 /** `/public/resources`: the public collections and library, for anyone. */
 export function PublicResourcesPage() {

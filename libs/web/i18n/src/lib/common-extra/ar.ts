@@ -24,6 +24,7 @@ export const ownedSectionsAr: OwnedTranslation = {
     who_regional_office: 'المكتب الإقليمي لمنظمة الصحة العالمية',
     core_partner: 'شريك أساسي',
     secretariat: 'الأمانة',
+    member_institution: 'مؤسسة عضو',
   },
   roles: { admin: 'مسؤول', editor: 'محرر', viewer: 'قارئ' },
   organisation: {

@@ -24,6 +24,7 @@ export const ownedSectionsEs: OwnedTranslation = {
     who_regional_office: 'Oficina regional de la OMS',
     core_partner: 'Socio principal',
     secretariat: 'Secretaría',
+    member_institution: 'Institución miembro',
   },
   roles: { admin: 'Administrador', editor: 'Editor', viewer: 'Lector' },
   organisation: {

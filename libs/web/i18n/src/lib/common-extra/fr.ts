@@ -24,6 +24,7 @@ export const ownedSectionsFr: OwnedTranslation = {
     who_regional_office: 'Bureau régional de l’OMS',
     core_partner: 'Partenaire principal',
     secretariat: 'Secrétariat',
+    member_institution: 'Institution membre',
   },
   roles: { admin: 'Administrateur·rice', editor: 'Rédacteur·rice', viewer: 'Lecteur·rice' },
   organisation: {
