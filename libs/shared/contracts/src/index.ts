@@ -21,3 +21,4 @@ export * from './lib/domain.events';
 export * from './lib/audit.schema';
 export * from './lib/monitoring.schema';
 export * from './lib/resources.schema';
+export * from './lib/membership-calls.schema';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DocumentRooms } from '@simashe/api-collaboration';
 import type { AuthContext } from '@simashe/api-core';
+import { CallsDemo } from './demo-calls';
 import { CyclesService } from '@simashe/api-cycles';
 import { MeetingsService, MinutesService } from '@simashe/api-meetings';
 import { MonitoringDemo } from '@simashe/api-monitoring';
@@ -46,6 +47,7 @@ export class DemoActivity {
     private readonly monitoring: MonitoringDemo,
     private readonly resources: ResourcesDemo,
     private readonly images: ReportImagesService,
+    private readonly calls: CallsDemo,
   ) {}
 
   async seed(): Promise<void> {
@@ -61,6 +63,7 @@ export class DemoActivity {
     await this.seedSessions(people, organisations);
     await this.monitoring.seed(people, organisations);
     await this.resources.seed(people, organisations);
+    await this.calls.seed(people);
   }
 
   private async seedReports(people: Map<string, AuthContext>, organisations: Map<string, string>): Promise<void> {

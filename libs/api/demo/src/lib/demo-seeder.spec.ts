@@ -42,6 +42,17 @@ describe('demo workspace', () => {
     expect(page.steeringCommittee.map((person: { name: string }) => person.name)).toEqual(['Kwame Mensah', 'Pat Partner', 'Salma Benali']);
   });
 
+  it('has an open call for member institutions with two applications, one scored by the steering committee', async () => {
+    const call = (await t.http().get('/api/public/calls/current')).body;
+    expect(call).toMatchObject({ open: true, criteria: [expect.objectContaining({ key: 'c1' }), expect.objectContaining({ key: 'c2' }), expect.objectContaining({ key: 'c3' })] });
+    const reviewer = await signIn(t, 'partner.admin@demo.simashe.org', DEMO_PASSWORD);
+    const applications = (await reviewer.get(`/api/membership-calls/${call.id}/applications`)).body.items;
+    expect(applications.map((a: { institutionName: string; reviewCount: number }) => [a.institutionName, a.reviewCount])).toEqual([
+      ['Centre for Health Equity Analytics, New Delhi', 1],
+      ['Laboratorio de Equidad en Salud, Bogotá', 0],
+    ]);
+  });
+
   it('includes published lessons in three languages, found by search from another region, and a private draft', async () => {
     const reader = await signIn(t, 'srilanka.admin@demo.simashe.org', DEMO_PASSWORD);
     const found = async (q: string) => (await reader.get(`/api/search?q=${encodeURIComponent(q)}`)).body.items.map((i: { title: string }) => i.title);

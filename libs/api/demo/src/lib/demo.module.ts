@@ -6,9 +6,11 @@ import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
 import { MonitoringModule } from '@simashe/api-monitoring';
 import { ReportsModule } from '@simashe/api-reports';
+import { OrganisationsModule } from '@simashe/api-organisations';
 import { ResourcesModule } from '@simashe/api-resources';
+import { CallsDemo } from './demo-calls';
 import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule], providers: [DemoSeeder, DemoActivity], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule, OrganisationsModule], providers: [DemoSeeder, DemoActivity, CallsDemo], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -141,6 +141,11 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['collections', 'collection:manage', { kind: 'collection' }, '.....Y..'],
   ['network', 'network:read', { kind: 'network' }, 'YYYYYYYY'],
   ['network', 'network:manage', { kind: 'network' }, '.....Y..'],
+  ['calls', 'call:read', { kind: 'call' }, '.....YY.'],
+  ['calls', 'call:manage', { kind: 'call' }, '.....Y..'],
+  ['applications', 'application:read', { kind: 'application', conflict: false }, '.....YY.'],
+  ['applications', 'application:review', { kind: 'application', conflict: false }, '........'],
+  ['applications', 'application:decide', { kind: 'application', conflict: false }, '.....Y..'],
 ];
 
 type Check = AccessScope['can'];
@@ -154,6 +159,18 @@ describe('AccessPolicy: relation × action × resource kind', () => {
   it('covers every action of every resource kind', () => {
     const tested = new Set(TABLE.map(([, action]) => action));
     expect(Object.values(ACCESS_ACTIONS).flat().filter((action) => !tested.has(action))).toEqual([]);
+  });
+
+  it('lets steering committee members read calls and score applications, never from their own institution or country', () => {
+    const committee = new AccessScope(ME, new Map([[PARTNER, member(PARTNER, 'viewer')]]), [], false, false, true);
+    expect(committee.can('call:read', { kind: 'call' })).toBe(true);
+    expect(committee.can('call:manage', { kind: 'call' })).toBe(false);
+    expect(committee.can('application:review', { kind: 'application', conflict: false })).toBe(true);
+    expect(committee.can('application:review', { kind: 'application', conflict: true })).toBe(false);
+    expect(() => committee.require('application:review', { kind: 'application', conflict: true })).toThrow(
+      'Only steering committee members review applications, and never one from their own institution or country',
+    );
+    expect(committee.can('application:decide', { kind: 'application', conflict: false })).toBe(false);
   });
 
   it('lets someone signed out (an empty scope) read public resources and collections only', () => {

@@ -37,7 +37,11 @@ export type AccessResource =
   /** The library's curated collections (one set, run by the secretariat). */
   | { kind: 'collection' }
   /** The network's governance: its steering committee (one, run by the secretariat). */
-  | { kind: 'network' };
+  | { kind: 'network' }
+  /** The annual open calls for new member institutions. */
+  | { kind: 'call' }
+  /** An institution's application to a call; `conflict`: it comes from the caller's own institution or country. */
+  | { kind: 'application'; conflict: boolean };
 
 export type ResourceKind = AccessResource['kind'];
 
@@ -56,6 +60,8 @@ export const ACCESS_ACTIONS = {
   library: ['library:read', 'library:create', 'library:write', 'library:delete'],
   collection: ['collection:read', 'collection:manage'],
   network: ['network:read', 'network:manage'],
+  call: ['call:read', 'call:manage'],
+  application: ['application:read', 'application:review', 'application:decide'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -78,6 +84,8 @@ const READ_ACTION: Record<ResourceKind, AccessAction> = {
   library: 'library:read',
   collection: 'collection:read',
   network: 'network:read',
+  call: 'call:read',
+  application: 'application:read',
 };
 
 /** Why an action was refused, in a sentence a person understands. */
@@ -119,6 +127,9 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'library:delete': 'Only editors and admins of the owning organisation can delete this resource',
   'collection:manage': 'Only administrators of the secretariat can curate the collections',
   'network:manage': 'Only administrators of the secretariat can change the steering committee',
+  'call:manage': 'Only administrators of the secretariat can open and run calls',
+  'application:review': 'Only steering committee members review applications, and never one from their own institution or country',
+  'application:decide': 'Only administrators of the secretariat decide on applications',
 };
 
 /**
@@ -144,6 +155,9 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
  *   owner's editors and admins import new versions; its admins delete it; only secretariat admins publish.
  * - **The network's steering committee** is known to everyone signed in (and on the public members page); only
  *   secretariat admins appoint or remove its members.
+ * - **Open calls and applications** are read by the secretariat and the steering committee; steering-committee
+ *   members score applications, except from their own institution or country (conflict of interest); secretariat
+ *   admins open calls and decide.
  * - **Notifications** belong to their recipient only; **posts** are changed by their author only.
  * - **Report comments** are written by every reader of the report. Their author edits and deletes them (while
  *   still a reader); the organisation's admins (secretariat admins too) may delete any of them, as moderation,
@@ -160,6 +174,8 @@ export class AccessScope {
     readonly secretariat = false,
     /** The caller is an admin of the secretariat. */
     readonly secretariatAdmin = false,
+    /** The caller serves on the network's steering committee. */
+    readonly steeringCommittee = false,
   ) {}
 
   get readableOrganisationIds(): string[] {
@@ -193,7 +209,7 @@ export class AccessScope {
 }
 
 function defaultName(kind: ResourceKind): string {
-  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network' }[kind];
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network', call: 'The call', application: 'The application' }[kind];
 }
 
 function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
@@ -332,6 +348,13 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
     case 'network':
       // Everyone signed in knows who serves the network; the secretariat's admins appoint the steering committee.
       return action === 'network:read' || (action === 'network:manage' && scope.secretariatAdmin);
+    case 'call':
+      return action === 'call:read' ? scope.secretariat || scope.steeringCommittee : scope.secretariatAdmin;
+    case 'application':
+      if (action === 'application:read') return scope.secretariat || scope.steeringCommittee;
+      // A reviewer never scores their own institution, nor one from a country where they work.
+      if (action === 'application:review') return scope.steeringCommittee && !resource.conflict;
+      return scope.secretariatAdmin;
   }
 }
 

@@ -46,7 +46,14 @@ export class AccessPolicy {
   async scope(auth: AuthContext): Promise<AccessScope> {
     const rows = await this.rows(auth.userId);
     const visible = rows.map(toAccess);
-    return new AccessScope(auth.userId, new Map(visible.map((access) => [access.organisationId, access])), rows[0]?.my_regions ?? [], rows[0]?.in_secretariat ?? false, rows[0]?.secretariat_admin ?? false);
+    return new AccessScope(
+      auth.userId,
+      new Map(visible.map((access) => [access.organisationId, access])),
+      rows[0]?.my_regions ?? [],
+      rows[0]?.in_secretariat ?? false,
+      rows[0]?.secretariat_admin ?? false,
+      rows[0]?.steering_committee ?? false,
+    );
   }
 
   async can<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resource: Extract<AccessResource, { kind: K }>): Promise<boolean> {
@@ -140,7 +147,8 @@ export class AccessPolicy {
               (SELECT role FROM mine WHERE mine.organisation_id = v.id) AS role,
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat' AND role = 'admin') AS secretariat_admin,
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat') AS in_secretariat,
-              ARRAY(SELECT DISTINCT region_code FROM mine WHERE region_code IS NOT NULL) AS my_regions
+              ARRAY(SELECT DISTINCT region_code FROM mine WHERE region_code IS NOT NULL) AS my_regions,
+              EXISTS (SELECT 1 FROM steering_committee sc WHERE sc.user_id = $1) AS steering_committee
        FROM visible v
        ORDER BY v.id, v.rank`,
       [userId],
@@ -155,6 +163,7 @@ interface AccessRow {
   secretariat_admin: boolean;
   in_secretariat: boolean;
   my_regions: string[];
+  steering_committee: boolean;
 }
 
 function toAccess(row: AccessRow): OrganisationAccess {

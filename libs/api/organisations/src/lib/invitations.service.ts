@@ -21,7 +21,7 @@ import type {
   InvitationPreview,
   MemberRole,
 } from '@simashe/contracts';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import { InvitationEntity, MembershipEntity, OrganisationEntity } from './organisation.entities';
 
@@ -47,46 +47,54 @@ export class InvitationsService {
     if (existingUser && (await this.db.getRepository(MembershipEntity).existsBy({ organisationId, userId: existingUser.id }))) {
       throw new ConflictError(`${input.email} is already a member of ${organisation.name}`);
     }
+    const { invitation, token } = await this.db.transaction((manager) => this.prepare(manager, organisationId, input, auth.userId));
+    return this.announce(auth, organisation.name, invitation, token);
+  }
+
+  /**
+   * Stores an invitation within the caller's transaction (inviting the same person again withdraws the earlier
+   * link, so only one is ever live). The caller announces it once committed.
+   */
+  async prepare(manager: EntityManager, organisationId: string, input: CreateInvitationRequest, invitedBy: string): Promise<{ invitation: InvitationEntity; token: string }> {
     const { token, hash } = newSecretToken();
-    const invitation = await this.db.transaction(async (manager) => {
-      // Inviting the same person again replaces the earlier link, so only one is ever live.
-      await manager.update(
-        InvitationEntity,
-        { organisationId, email: input.email, acceptedAt: IsNull(), revokedAt: IsNull() },
-        { revokedAt: new Date() },
-      );
-      return manager.save(
-        manager.create(InvitationEntity, {
-          organisationId,
-          email: input.email,
-          role: input.role,
-          tokenHash: hash,
-          invitedBy: auth.userId,
-          expiresAt: new Date(Date.now() + this.config.invitationTtlHours * 3600_000),
-        }),
-      );
-    });
+    await manager.update(InvitationEntity, { organisationId, email: input.email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+    const invitation = await manager.save(
+      manager.create(InvitationEntity, {
+        organisationId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hash,
+        invitedBy,
+        expiresAt: new Date(Date.now() + this.config.invitationTtlHours * 3600_000),
+      }),
+    );
+    return { invitation, token };
+  }
+
+  /** A stored invitation made known: its link logged and mailed (the inviter's language, then English), the event recorded. */
+  async announce(auth: AuthContext, organisationName: string, invitation: InvitationEntity, token: string): Promise<InvitationCreated> {
+    const role = invitation.role as MemberRole;
     const acceptUrl = `${this.config.publicUrl}/invitations/${token}`;
-    this.logger.log(`Invitation to ${input.email} for "${organisation.name}" as ${input.role}: ${acceptUrl}`);
+    this.logger.log(`Invitation to ${invitation.email} for "${organisationName}" as ${role}: ${acceptUrl}`);
     // The invitee has no profile yet: the inviting admin's language, with English after it when that differs.
     const [inviter]: Array<{ preferred_language: string | null; time_zone: string | null }> = await this.db.query('SELECT preferred_language, time_zone FROM users WHERE id = $1', [auth.userId]);
     const language = mailLanguage(inviter?.preferred_language);
     const words = (lang: typeof language) =>
-      MAIL_TEXTS.invitation(lang, { organisation: organisation.name, role: input.role as 'admin' | 'editor' | 'viewer', url: acceptUrl, expires: mailTime(invitation.expiresAt, lang, inviter?.time_zone ?? 'UTC') });
+      MAIL_TEXTS.invitation(lang, { organisation: organisationName, role, url: acceptUrl, expires: mailTime(invitation.expiresAt, lang, inviter?.time_zone ?? 'UTC') });
     const mail = words(language);
-    const emailSent = await this.mail.send({ to: input.email, subject: mail.subject, text: language === 'en' ? mail.text : `${mail.text}\n\n---\n\n${words('en').text}` });
+    const emailSent = await this.mail.send({ to: invitation.email, subject: mail.subject, text: language === 'en' ? mail.text : `${mail.text}\n\n---\n\n${words('en').text}` });
     await this.events.emit('invitation.sent', {
       actor: eventActor(auth),
-      organisationId,
+      organisationId: invitation.organisationId,
       invitationId: invitation.id,
       email: invitation.email,
-      role: input.role,
+      role,
       emailSent,
     });
     return {
       id: invitation.id,
       email: invitation.email,
-      role: invitation.role as MemberRole,
+      role,
       createdAt: invitation.createdAt.toISOString(),
       expiresAt: invitation.expiresAt.toISOString(),
       acceptUrl,

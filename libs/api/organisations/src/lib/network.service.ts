@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type { ExpertiseArea, PublicMembers, SteeringCommittee } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from './access.policy';
@@ -27,6 +27,7 @@ export class NetworkService {
   constructor(
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
+    private readonly events: EventBus,
   ) {}
 
   async publicMembers(): Promise<PublicMembers> {
@@ -84,6 +85,8 @@ export class NetworkService {
       [user.id, auth.userId],
     );
     if (inserted.length === 0) throw new ConflictError('This person is already on the steering committee');
+    // Steering-committee members read calls and review applications: their access changed.
+    await this.events.emit('access.changed', { userIds: [user.id] });
     return this.steeringCommittee(auth);
   }
 
@@ -92,5 +95,6 @@ export class NetworkService {
     // TypeORM answers a DELETE with [rows, count].
     const [, removed] = (await this.db.query('DELETE FROM steering_committee WHERE user_id = $1', [userId])) as [unknown[], number];
     if (removed === 0) throw new NotFoundError('The steering committee member');
+    await this.events.emit('access.changed', { userIds: [userId] });
   }
 }

@@ -4,6 +4,8 @@ import { AccountsModule } from '@simashe/api-accounts';
 import { AccessPolicy } from './access.policy';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { MembershipCallsController } from './membership-calls.controller';
+import { MembershipCallsService } from './membership-calls.service';
 import { NetworkController } from './network.controller';
 import { NetworkService } from './network.service';
 import { ORGANISATION_ENTITIES } from './organisation.entities';
@@ -13,8 +15,8 @@ import { OrganisationsService } from './organisations.service';
 /** Organisations, memberships, invitations, partner grants, the network directory, and the access policy every later module reuses. */
 @Module({
   imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES), AccountsModule],
-  controllers: [OrganisationsController, InvitationsController, NetworkController],
-  providers: [AccessPolicy, OrganisationsService, InvitationsService, NetworkService],
-  exports: [AccessPolicy, OrganisationsService],
+  controllers: [OrganisationsController, InvitationsController, NetworkController, MembershipCallsController],
+  providers: [AccessPolicy, OrganisationsService, InvitationsService, NetworkService, MembershipCallsService],
+  exports: [AccessPolicy, OrganisationsService, MembershipCallsService],
 })
 export class OrganisationsModule {}

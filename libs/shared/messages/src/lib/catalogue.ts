@@ -8,7 +8,8 @@ import { MONITORING } from './catalogue/monitoring';
 import { ORGANISATIONS } from './catalogue/organisations';
 import { REPORTS } from './catalogue/reports';
 import { RESOURCES } from './catalogue/resources';
+import { MEMBERSHIP_CALLS } from './catalogue/membership-calls';
 import type { CatalogueEntry } from './types';
 
 /** Every sentence the API can send to a person, in the four languages. */
-export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...CONTRACTS];
+export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...MEMBERSHIP_CALLS, ...CONTRACTS];

@@ -28,6 +28,44 @@ export function mailTime(iso: string | Date, language: Language, timeZone: strin
 }
 
 export const MAIL_TEXTS = {
+  applicationReceived: (language: Language, p: { institution: string; call: string; url: string }): MailText =>
+    ({
+      en: {
+        subject: `Application received: ${p.institution}`,
+        text: `Thank you: the application of ${p.institution} to "${p.call}" has been received.\n\nFollow it here: ${p.url}\n\nKeep this link: it is the only way to see the application's status.`,
+      },
+      fr: {
+        subject: `Candidature reçue : ${p.institution}`,
+        text: `Merci : la candidature de ${p.institution} à « ${p.call} » a bien été reçue.\n\nSuivez-la ici : ${p.url}\n\nConservez ce lien : c’est le seul moyen de voir où en est la candidature.`,
+      },
+      es: {
+        subject: `Solicitud recibida: ${p.institution}`,
+        text: `Gracias: hemos recibido la solicitud de ${p.institution} a «${p.call}».\n\nSígala aquí: ${p.url}\n\nGuarde este enlace: es la única forma de ver el estado de la solicitud.`,
+      },
+      ar: {
+        subject: `تم استلام الطلب: ${p.institution}`,
+        text: `شكرًا لكم: تم استلام طلب ${p.institution} في «${p.call}».\n\nتابعوا الطلب هنا: ${p.url}\n\nاحتفظوا بهذا الرابط: فهو الطريقة الوحيدة لمعرفة حالة الطلب.`,
+      },
+    })[language],
+  applicationDecided: (language: Language, p: { institution: string; call: string; accepted: boolean }): MailText =>
+    ({
+      en: {
+        subject: p.accepted ? `Welcome to the network: ${p.institution}` : `Your application: ${p.institution}`,
+        text: `${p.accepted ? `The application of ${p.institution} to "${p.call}" has been accepted. Its first administrator receives an invitation to the workspace.` : `The application of ${p.institution} to "${p.call}" was not accepted this time.`}\n\nThe link you received when applying shows the decision.`,
+      },
+      fr: {
+        subject: p.accepted ? `Bienvenue dans le réseau : ${p.institution}` : `Votre candidature : ${p.institution}`,
+        text: `${p.accepted ? `La candidature de ${p.institution} à « ${p.call} » est acceptée. Son premier administrateur reçoit une invitation à l’espace de travail.` : `La candidature de ${p.institution} à « ${p.call} » n’a pas été retenue cette fois.`}\n\nLe lien reçu lors de la candidature affiche la décision.`,
+      },
+      es: {
+        subject: p.accepted ? `Bienvenida a la red: ${p.institution}` : `Su solicitud: ${p.institution}`,
+        text: `${p.accepted ? `La solicitud de ${p.institution} a «${p.call}» ha sido aceptada. Su primer administrador recibe una invitación al espacio de trabajo.` : `La solicitud de ${p.institution} a «${p.call}» no fue aceptada esta vez.`}\n\nEl enlace que recibió al presentar la solicitud muestra la decisión.`,
+      },
+      ar: {
+        subject: p.accepted ? `مرحبًا بكم في الشبكة: ${p.institution}` : `طلبكم: ${p.institution}`,
+        text: `${p.accepted ? `تم قبول طلب ${p.institution} في «${p.call}». يتلقى أول مسؤول عنها دعوة إلى مساحة العمل.` : `لم يُقبل طلب ${p.institution} في «${p.call}» هذه المرة.`}\n\nيعرض الرابط الذي تلقيتموه عند تقديم الطلب هذا القرار.`,
+      },
+    })[language],
   invitation: (language: Language, p: { organisation: string; role: Role; url: string; expires: string }): MailText =>
     ({
       en: {
