@@ -29,7 +29,7 @@ test('anyone can browse the public resource library and open a public resource w
   await expectAccessible(page);
 });
 
-test('a country editor finds the starter collection, adds a resource with a link and a PDF, finds it by its title and deletes it', async ({ page }) => {
+test('a country editor finds the starter collection, adds a resource with a link and a PDF, finds it by its title and deletes it', async ({ page, consoleErrors }) => {
   const title = `Equity checklist for district plans ${Date.now()}`;
   const link = 'https://example.org/equity-checklist';
   await signIn(page, 'kenya.editor@demo.simashe.org');
@@ -56,6 +56,13 @@ test('a country editor finds the starter collection, adds a resource with a link
   const file = page.getByLabel('File', { exact: true });
   await file.setInputFiles({ name: 'checklist.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
   await expect(page.getByText('This type of file cannot be added.')).toBeVisible();
+  // An executable renamed .pdf passes the browser's check but not the server's: refused, and nothing is saved.
+  await file.setInputFiles({ name: 'checklist.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64)]) });
+  await page.getByRole('button', { name: 'Save resource' }).click();
+  await expect(page.getByText(/The file was refused\. The file's content is not a PDF file/)).toBeVisible();
+  expect((await (await page.request.get(`/api/resources?q=${encodeURIComponent(title)}`)).json()).items).toEqual([]);
+  // The browser logs the refused request itself; that one is expected.
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((message) => !/status of 400/.test(message)));
   await file.setInputFiles({ name: 'checklist.pdf', mimeType: 'application/pdf', buffer: pdf('equity checklist') });
   await expect(page.getByText('This type of file cannot be added.')).toHaveCount(0);
   await expectAccessible(page);

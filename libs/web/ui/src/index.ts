@@ -1,3 +1,4 @@
 export * from './lib/components';
 export * from './lib/dialog';
 export * from './lib/brand-mark';
+export * from './lib/focus-first-invalid';

@@ -9,6 +9,7 @@ import {
   mailLanguage,
   MailService,
   NotFoundError,
+  parseJsonField,
   safeFileName,
   ValidationError,
   type AppConfig,
@@ -19,7 +20,6 @@ import {
   ApplicationInputSchema,
   MAX_SUPPORTING_DOCUMENTS,
   type ApplicationDetail,
-  type ApplicationInput,
   type ApplicationList,
   type ApplicationStatusView,
   type ApplicationSubmitted,
@@ -122,7 +122,7 @@ export class MembershipCallsService {
 
   /** An institution applies (no sign-in). The fields and the documents are checked before anything is stored. */
   async apply(callId: string, raw: string, files: UploadedFileData[], language: string | undefined): Promise<ApplicationSubmitted> {
-    const input = this.parseApplication(raw);
+    const input = parseJsonField(ApplicationInputSchema, raw, 'application');
     const call = await this.repo.call(callId);
     if (!call) throw new NotFoundError('The call');
     if (new Date(call.deadline_at).getTime() <= Date.now()) throw new ConflictError(CLOSED);
@@ -265,20 +265,6 @@ export class MembershipCallsService {
     }
     this.logger.log(`Application ${id} ${accepted ? 'accepted' : 'declined'} by ${auth.userId}`);
     return { application: await this.application(auth, id), invitation };
-  }
-
-  private parseApplication(raw: string): ApplicationInput {
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      throw new ValidationError('The application form is not valid JSON', [{ path: 'application', message: 'Not valid JSON' }]);
-    }
-    const parsed = ApplicationInputSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new ValidationError('Check the application form', parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || 'application', message: issue.message })));
-    }
-    return parsed.data;
   }
 
   /** Supporting documents: at most three, each of an accepted type whose bytes match it (an executable renamed .pdf is refused). */

@@ -9,6 +9,7 @@ import {
   IdParamSchema,
   ListResourcesQuerySchema,
   MAX_RESOURCE_FILE_BYTES,
+  ResourceFormSchema,
   ResourceInputSchema,
   ResourceListSchema,
   ResourceSchema,
@@ -24,6 +25,7 @@ import { ResourcesService } from './resources.service';
 
 class ListResourcesQueryDto extends createZodDto(ListResourcesQuerySchema) {}
 class ResourceInputDto extends createZodDto(ResourceInputSchema) {}
+class ResourceFormDto extends createZodDto(ResourceFormSchema) {}
 class UpdateResourceRequestDto extends createZodDto(UpdateResourceRequestSchema) {}
 class CollectionInputDto extends createZodDto(CollectionInputSchema) {}
 class IdParams extends createZodDto(IdParamSchema) {}
@@ -48,6 +50,15 @@ export class ResourcesController {
   @ZodResponse({ status: 201, type: ResourceDto })
   create(@CurrentAuth() auth: AuthContext, @Body() body: ResourceInputDto): Promise<Resource> {
     return this.resources.create(auth, body);
+  }
+
+  /** Multipart: the fields as JSON in "resource" and the file in "file" (at most 25 MB): both stored, or neither. */
+  @Post('resources/with-file')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_RESOURCE_FILE_BYTES, files: 1 } }))
+  @ZodResponse({ status: 201, type: ResourceDto })
+  createWithFile(@CurrentAuth() auth: AuthContext, @Body() body: ResourceFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<Resource> {
+    return this.resources.createWithFile(auth, body.resource, file);
   }
 
   @Get('resources/:id')
@@ -107,6 +118,15 @@ export class PublicResourcesController {
   @ZodResponse({ type: ResourceListDto })
   async list(@Query() query: ListResourcesQueryDto): Promise<ResourceList> {
     return { items: await this.resources.list(null, query) };
+  }
+
+  /** Multipart: the fields as JSON in "resource" and the file in "file" (at most 25 MB): both stored, or neither. */
+  @Post('resources/with-file')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_RESOURCE_FILE_BYTES, files: 1 } }))
+  @ZodResponse({ status: 201, type: ResourceDto })
+  createWithFile(@CurrentAuth() auth: AuthContext, @Body() body: ResourceFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<Resource> {
+    return this.resources.createWithFile(auth, body.resource, file);
   }
 
   @Get('resources/:id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ListResourcesQuery, ResourceInput, UpdateResourceRequest } from '@simashe/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** The SQL of the resource library (`resources`, `resource_files`, `resource_collections`, `resource_collection_items`). */
 export interface ResourceRow {
@@ -83,8 +83,9 @@ export class ResourcesRepository {
     return this.db.query(`${RESOURCE_SQL} WHERE r.id = ANY($1::uuid[])`, [ids]);
   }
 
-  async create(input: ResourceInput, userId: string | null): Promise<string> {
-    const [row] = await this.db.query(
+  /** Within the caller's transaction when given one (a resource created with its file). */
+  async create(input: ResourceInput, userId: string | null, manager: EntityManager | DataSource = this.db): Promise<string> {
+    const [row] = await manager.query(
       `INSERT INTO resources (organisation_id, kind, title, summary, authors, language, topic, determinant, region_code, year, url, visibility, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [input.organisationId, input.kind, input.title, input.summary, input.authors, input.language, input.topic, input.determinant, input.regionCode, input.year, input.url, input.visibility, userId],
@@ -106,15 +107,18 @@ export class ResourcesRepository {
 
   /** Sets or replaces the resource's one file. */
   async putFile(resourceId: string, file: { name: string; contentType: string; data: Buffer }, userId: string): Promise<void> {
-    await this.db.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO resource_files (resource_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (resource_id) DO UPDATE SET id = gen_random_uuid(), name = EXCLUDED.name, content_type = EXCLUDED.content_type,
-           size = EXCLUDED.size, data = EXCLUDED.data, uploaded_by = EXCLUDED.uploaded_by, created_at = now()`,
-        [resourceId, file.name, file.contentType, file.data.length, file.data, userId],
-      );
-      await manager.query('UPDATE resources SET updated_at = now() WHERE id = $1', [resourceId]);
-    });
+    await this.db.transaction((manager) => this.writeFile(manager, resourceId, file, userId));
+  }
+
+  /** The file written within the caller's transaction. */
+  async writeFile(manager: EntityManager, resourceId: string, file: { name: string; contentType: string; data: Buffer }, userId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO resource_files (resource_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (resource_id) DO UPDATE SET id = gen_random_uuid(), name = EXCLUDED.name, content_type = EXCLUDED.content_type,
+         size = EXCLUDED.size, data = EXCLUDED.data, uploaded_by = EXCLUDED.uploaded_by, created_at = now()`,
+      [resourceId, file.name, file.contentType, file.data.length, file.data, userId],
+    );
+    await manager.query('UPDATE resources SET updated_at = now() WHERE id = $1', [resourceId]);
   }
 
   async file(resourceId: string): Promise<ResourceFileRow | undefined> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, ValidationError, type AuthContext, type UploadedFileData, requireAcceptableFile } from '@simashe/api-core';
+import { NotFoundError, parseJsonField, ValidationError, type AuthContext, type UploadedFileData, requireAcceptableFile } from '@simashe/api-core';
 import { AccessPolicy, AccessScope } from '@simashe/api-organisations';
 import { SearchIndexer } from '@simashe/api-search';
-import type { Collection, CollectionInput, ListResourcesQuery, Resource, ResourceInput, UpdateResourceRequest } from '@simashe/contracts';
+import { ResourceInputSchema, type Collection, type CollectionInput, type ListResourcesQuery, type Resource, type ResourceInput, type UpdateResourceRequest } from '@simashe/contracts';
+import { DataSource } from 'typeorm';
 import { ResourcesRepository, type ResourceRow } from './resources.repository';
 
 type LibraryResource = { kind: 'library'; organisationId: string; visibility: ResourceRow['visibility'] };
@@ -22,6 +23,7 @@ export class ResourcesService {
     private readonly repo: ResourcesRepository,
     private readonly policy: AccessPolicy,
     private readonly indexer: SearchIndexer,
+    private readonly db: DataSource,
   ) {}
 
   /** The resources `auth` may read (null: signed out) matching the filters. */
@@ -39,6 +41,22 @@ export class ResourcesService {
   async create(auth: AuthContext, input: ResourceInput): Promise<Resource> {
     await this.policy.require(auth, 'library:create', { kind: 'library', organisationId: input.organisationId, visibility: input.visibility }, 'The organisation');
     return this.indexed(auth, await this.repo.create(input, auth.userId));
+  }
+
+  /**
+   * A new resource and its file, in one request and one transaction: the fields and the file are both checked
+   * before anything is stored, so a refused file (too large, of a refused type, or disguised) leaves nothing behind.
+   */
+  async createWithFile(auth: AuthContext, raw: string, file: UploadedFileData | undefined): Promise<Resource> {
+    const input = parseJsonField(ResourceInputSchema, raw, 'resource');
+    await this.policy.require(auth, 'library:create', { kind: 'library', organisationId: input.organisationId, visibility: input.visibility }, 'The organisation');
+    const checked = requireAcceptableFile(file);
+    const id = await this.db.transaction(async (manager) => {
+      const created = await this.repo.create(input, auth.userId, manager);
+      await this.repo.writeFile(manager, created, { name: checked.safeName, contentType: checked.mimetype, data: checked.buffer }, auth.userId);
+      return created;
+    });
+    return this.indexed(auth, id);
   }
 
   async update(auth: AuthContext, id: string, changes: UpdateResourceRequest): Promise<Resource> {

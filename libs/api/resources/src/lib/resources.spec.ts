@@ -122,6 +122,30 @@ describe('the resource library (HTTP, real PostgreSQL)', () => {
     expect((await brazilAdmin.request('post', `/api/resources/${open.id}/file`).attach('file', pdf, { filename: 'x.pdf', contentType: 'application/pdf' })).status).toBe(403);
   });
 
+  it('creates a resource with its file in one request, or nothing at all when the file or a field is refused', async () => {
+    const withFile = (client: TestClient, fields: unknown, bytes: Buffer, filename: string, contentType: string) =>
+      client.request('post', '/api/resources/with-file').field('resource', JSON.stringify(fields)).attach('file', bytes, { filename, contentType });
+    const count = async () => (await t.db.query('SELECT count(*)::int AS n FROM resources'))[0].n as number;
+    const before = await count();
+    const disguised = await withFile(kenyaEditor, resource({ title: 'Disguised' }), Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(1000)]), 'guide.pdf', 'application/pdf');
+    expect(disguised.status).toBe(400);
+    expect(disguised.body.details).toEqual([{ path: 'file', message: 'The file\u2019s content is not a PDF file'.replace('\u2019', "'") }]);
+    const oversized = await withFile(kenyaEditor, resource({ title: 'Too big' }), Buffer.concat([demoPdf('Big'), Buffer.alloc(26 * 1024 * 1024)]), 'big.pdf', 'application/pdf');
+    expect(oversized.status).toBe(413);
+    const untitled = await withFile(kenyaEditor, resource({ title: '' }), demoPdf('A guide'), 'guide.pdf', 'application/pdf');
+    expect(untitled.status).toBe(400);
+    expect(untitled.body.details[0].path).toBe('title');
+    expect((await withFile(brazilAdmin, resource({ title: 'Not mine' }), demoPdf('A guide'), 'guide.pdf', 'application/pdf')).status).toBe(403);
+    expect((await kenyaEditor.request('post', '/api/resources/with-file').field('resource', '{oops').attach('file', demoPdf('x'), { filename: 'x.pdf', contentType: 'application/pdf' })).status).toBe(400);
+    expect(await count()).toBe(before);
+
+    const pdf = demoPdf('Together');
+    const created = await withFile(kenyaEditor, resource({ title: 'Guide and its file together' }), pdf, 'together.pdf', 'application/pdf');
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ title: 'Guide and its file together', file: { name: 'together.pdf', size: pdf.length } });
+    expect(await count()).toBe(before + 1);
+  });
+
   it('shows the curated collections with what each reader may read, and lets only secretariat admins curate them', async () => {
     const publicOne = (await kenyaEditor.post('/api/resources', resource({ title: 'Collection item, public', visibility: 'public' }))).body;
     const ownOne = (await kenyaEditor.post('/api/resources', resource({ title: 'Collection item, Kenya only', visibility: 'organisation' }))).body;

@@ -43,6 +43,9 @@ export const ResourceInputSchema = z.strictObject({
   visibility: resourceFields.visibility.default('network'),
 });
 export type ResourceInput = z.infer<typeof ResourceInputSchema>;
+
+/** A new resource with its file, as one multipart request: the fields as JSON in `resource`, the file in `file`. */
+export const ResourceFormSchema = z.strictObject({ resource: z.string({ error: 'The resource’s fields are missing (form field "resource")' }).max(20_000) });
 /** PATCH: only the fields sent change (a resource never widens its audience, or loses its authors, by omission). */
 export const UpdateResourceRequestSchema = z.strictObject(resourceFields).partial();
 export type UpdateResourceRequest = z.infer<typeof UpdateResourceRequestSchema>;

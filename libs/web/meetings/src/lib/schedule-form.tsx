@@ -2,7 +2,7 @@ import { MEETING_KINDS, WHO_REGION_CODES, type CreateMeetingRequest, type Meetin
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDirectory, useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Dialog, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Dialog, SelectField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -70,11 +70,7 @@ function ScheduleForm({ onScheduled, onCancel }: { onScheduled: (meeting: Meetin
     return () => clearTimeout(timer);
   }, []);
 
-  useEffect(() => {
-    if (attempt === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    invalid?.focus();
-  }, [attempt, create.error]);
+  useFocusFirstInvalid(formRef, attempt, create.error);
 
   const validate = (): FieldErrors => {
     const errors: FieldErrors = {};

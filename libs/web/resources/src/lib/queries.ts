@@ -41,6 +41,15 @@ export function useDeleteResource(id: string) {
   });
 }
 
+/** A new resource and its file in one request: both stored, or neither (a refused file leaves nothing behind). */
+export const useCreateResourceWithFile = () =>
+  useResourceMutation(({ input, file, onProgress, onSent }: { input: ResourceInput; file: File; onProgress: (share: number) => void; onSent: () => void }) => {
+    const form = new FormData();
+    form.append('resource', JSON.stringify(input));
+    form.append('file', file);
+    return uploadWithProgress<Resource>('/resources/with-file', form, { onProgress, onSent });
+  });
+
 /** Sets or replaces the resource's one file, reporting the share sent (0 to 1) and when the server has it all. */
 export const useUploadResourceFile = () =>
   useResourceMutation(({ id, file, onProgress, onSent }: { id: string; file: File; onProgress: (share: number) => void; onSent: () => void }) => {

@@ -12,11 +12,11 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useLanguage, LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, SelectField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { useCreateResource, useUpdateResource, useUploadResourceFile } from './queries';
+import { useCreateResource, useCreateResourceWithFile, useUpdateResource, useUploadResourceFile } from './queries';
 import { addAuthor, checkResourceFile, formatFileSize, parseYear, RESOURCE_FILE_ACCEPT, uploadErrorKey, type FileCheck } from './resources-logic';
 
 type Draft = Omit<ResourceInput, 'year'> & { year: string };
@@ -92,8 +92,9 @@ const FILE_PROBLEM_KEYS: Record<Exclude<FileCheck, 'ok'>, string> = {
 };
 
 /**
- * Creating or editing a resource. The file goes up after the resource is saved (the upload needs its id); if the
- * upload fails the resource stays saved, the form says so, and sending again updates it and retries the file.
+ * Creating or editing a resource. A new resource with a file goes up in one request with it: both are stored, or
+ * neither (a refused file leaves nothing behind). When editing, the file goes up after the fields are saved; if
+ * that upload fails the fields stay saved, the form says so, and sending again retries the file.
  */
 export function ResourceForm({ resource }: { resource?: Resource }) {
   const { t } = useTranslation();
@@ -120,26 +121,51 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
   const [savedId, setSavedId] = useState<string | null>(resource?.id ?? null);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<Upload>({ state: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const fileId = useId();
   const create = useCreateResource();
+  const createWithFile = useCreateResourceWithFile();
   const update = useUpdateResource();
   const send = useUploadResourceFile();
-  const saveError = savedId ? update.error : create.error;
+  // A refused field of a resource sent with its file is shown at the field; a refused file, at the file.
+  const fieldRefusal = createWithFile.error instanceof ApiError && createWithFile.error.details.some((detail) => detail.path !== 'file') ? createWithFile.error : null;
+  const saveError = savedId ? update.error : (create.error ?? fieldRefusal);
   const apiError = saveError instanceof ApiError ? saveError : null;
   const fileProblem = file ? checkResourceFile(file) : 'ok';
-  const busy = create.isPending || update.isPending || send.isPending;
+  const busy = create.isPending || createWithFile.isPending || update.isPending || send.isPending;
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const organisationId = draft.organisationId || writable[0]?.id || '';
 
+  useFocusFirstInvalid(formRef, attempt, saveError);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    setAttempt((count) => count + 1);
     if (fileProblem !== 'ok') {
       fileInput.current?.focus();
       return;
     }
     const { organisationId: _organisation, year, url, ...rest } = draft;
     const input = { ...rest, year: parseYear(year), url: url?.trim() ? url.trim() : null };
+    const progress = { onProgress: (share: number) => setUpload({ state: 'sending', share }), onSent: () => setUpload({ state: 'processing' }) };
+    const uploadFailed = (error: unknown) => {
+      const status = error instanceof ApiError ? error.status : 0;
+      const message = error instanceof Error ? error.message : '';
+      setUpload({ state: 'failed', message: status >= 400 && status < 500 && message ? `${t(uploadErrorKey(status))} ${message}` : t(uploadErrorKey(status)) });
+    };
+    if (!savedId && file) {
+      setUpload({ state: 'sending', share: 0 });
+      try {
+        const created = await createWithFile.mutateAsync({ input: { ...input, organisationId }, file, ...progress });
+        navigate(`/resources/${created.id}`);
+      } catch (error) {
+        if (error instanceof ApiError && error.details.some((detail) => detail.path !== 'file')) setUpload({ state: 'idle' });
+        else uploadFailed(error);
+      }
+      return;
+    }
     let saved: Resource;
     try {
       saved = savedId ? await update.mutateAsync({ id: savedId, input }) : await create.mutateAsync({ ...input, organisationId });
@@ -150,16 +176,9 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
     if (file) {
       setUpload({ state: 'sending', share: 0 });
       try {
-        await send.mutateAsync({
-          id: saved.id,
-          file,
-          onProgress: (share) => setUpload({ state: 'sending', share }),
-          onSent: () => setUpload({ state: 'processing' }),
-        });
+        await send.mutateAsync({ id: saved.id, file, ...progress });
       } catch (error) {
-        const status = error instanceof ApiError ? error.status : 0;
-        const message = error instanceof Error ? error.message : '';
-        setUpload({ state: 'failed', message: status >= 400 && status < 500 && message ? `${t(uploadErrorKey(status))} ${message}` : t(uploadErrorKey(status)) });
+        uploadFailed(error);
         return;
       }
     }
@@ -170,7 +189,7 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
 
   return (
     <Card>
-      <form onSubmit={(event) => void submit(event)} noValidate className="resource-form">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="resource-form">
         {apiError && <Alert kind="error">{apiError.details.length ? t('resources.form.fixErrors') : apiError.message}</Alert>}
         {!resource && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('resources.form.noOrganisation')}</Alert>}
         {!resource && (

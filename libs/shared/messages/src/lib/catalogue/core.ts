@@ -2,6 +2,10 @@ import type { CatalogueEntry } from '../types';
 
 /** api-core: the error classes' defaults, the global error filter, request checks and uploads. */
 export const CORE: CatalogueEntry[] = [
+  // Multipart forms' JSON part (parseJsonField).
+  { en: 'The form is not valid JSON', fr: 'Le formulaire n’est pas du JSON valide', es: 'El formulario no es JSON válido', ar: 'النموذج ليس بصيغة JSON صالحة' },
+  { en: 'Not valid JSON', fr: 'JSON non valide', es: 'JSON no válido', ar: 'صيغة JSON غير صالحة' },
+  { en: 'Check the form', fr: 'Vérifiez le formulaire', es: 'Revise el formulario', ar: 'راجعوا النموذج' },
   { en: 'Sign in to continue', fr: 'Connectez-vous pour continuer', es: 'Inicie sesión para continuar', ar: 'سجّل الدخول للمتابعة' },
   { en: 'You do not have permission to do this', fr: 'Vous n’avez pas l’autorisation de faire cela', es: 'No tiene permiso para hacer esto', ar: 'ليست لديك صلاحية للقيام بذلك' },
   { en: '{what} was not found', fr: '{what} est introuvable', es: 'No se encontró {what}', ar: 'لم يُعثر على {what}' },

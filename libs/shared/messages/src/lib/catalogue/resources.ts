@@ -2,6 +2,7 @@ import type { CatalogueEntry } from '../types';
 
 /** api-resources and its contract: the resource library and its collections. */
 export const RESOURCES: CatalogueEntry[] = [
+  { en: 'The resource’s fields are missing (form field "resource")', fr: 'Les champs de la ressource manquent (champ « resource »)', es: 'Faltan los campos del recurso (campo «resource»)', ar: 'حقول المورد مفقودة (الحقل «resource»)' },
   { en: 'The resource has no file: it is a link', fr: 'La ressource n’a pas de fichier : c’est un lien', es: 'El recurso no tiene archivo: es un enlace', ar: 'لا ملف لهذا المورد: إنه رابط' },
   { en: 'Some resources of the collection do not exist', fr: 'Certaines ressources de la collection n’existent pas', es: 'Algunos recursos de la colección no existen', ar: 'بعض موارد المجموعة غير موجودة' },
   { en: 'No resource {id}', fr: 'Aucune ressource {id}', es: 'No existe el recurso {id}', ar: 'لا يوجد مورد {id}' },

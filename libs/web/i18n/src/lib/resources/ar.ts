@@ -79,7 +79,7 @@ export const resourcesAr: ResourcesTranslation = {
   file: {
     label: 'الملف',
     current: 'الملف الحالي:',
-    hint: 'اختياري. PDF أو Word (DOCX) أو Excel (XLSX) أو PowerPoint (PPTX) أو CSV أو نص أو PNG أو JPEG، بحد أقصى 25 ميغابايت. يُرفع بعد حفظ المورد.',
+    hint: 'اختياري. PDF أو Word (DOCX) أو Excel (XLSX) أو PowerPoint (PPTX) أو CSV أو نص أو PNG أو JPEG، بحد أقصى 25 ميغابايت. يُحفظ المورد الجديد مع ملفه: إذا رُفض الملف، فلا يُحفظ شيء.',
     replaceHint: 'اختيار ملف يحلّ محل الملف الحالي. PDF أو Word (DOCX) أو Excel (XLSX) أو PowerPoint (PPTX) أو CSV أو نص أو PNG أو JPEG، بحد أقصى 25 ميغابايت.',
     wrongType: 'لا يمكن إضافة هذا النوع من الملفات. اختر ملف PDF أو Word أو Excel أو PowerPoint أو CSV أو نصًا أو PNG أو JPEG.',
     tooBig: 'حجم هذا الملف يتجاوز 25 ميغابايت.',

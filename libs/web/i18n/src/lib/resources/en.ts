@@ -73,7 +73,7 @@ export const resourcesEn = {
   file: {
     label: 'File',
     current: 'Current file:',
-    hint: 'Optional. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, text, PNG or JPEG, at most 25 MB. It is uploaded once the resource is saved.',
+    hint: 'Optional. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, text, PNG or JPEG, at most 25 MB. A new resource is saved together with its file: if the file is refused, nothing is saved.',
     replaceHint: 'Choosing a file replaces the current one. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, text, PNG or JPEG, at most 25 MB.',
     wrongType: 'This type of file cannot be added. Choose a PDF, Word, Excel, PowerPoint, CSV, text, PNG or JPEG file.',
     tooBig: 'This file is larger than 25 MB.',

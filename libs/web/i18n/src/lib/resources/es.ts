@@ -76,7 +76,7 @@ export const resourcesEs: ResourcesTranslation = {
   file: {
     label: 'Archivo',
     current: 'Archivo actual:',
-    hint: 'Opcional. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, texto, PNG o JPEG, 25 MB como máximo. Se envía una vez guardado el recurso.',
+    hint: 'Opcional. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, texto, PNG o JPEG, 25 MB como máximo. Un recurso nuevo se guarda junto con su archivo: si el archivo se rechaza, no se guarda nada.',
     replaceHint: 'Elegir un archivo sustituye al actual. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, texto, PNG o JPEG, 25 MB como máximo.',
     wrongType: 'No se puede añadir este tipo de archivo. Elija un archivo PDF, Word, Excel, PowerPoint, CSV, de texto, PNG o JPEG.',
     tooBig: 'Este archivo supera los 25 MB.',

@@ -76,7 +76,7 @@ export const resourcesFr: ResourcesTranslation = {
   file: {
     label: 'Fichier',
     current: 'Fichier actuel :',
-    hint: 'Facultatif. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, texte, PNG ou JPEG, 25 Mo au plus. Il est envoyé une fois la ressource enregistrée.',
+    hint: 'Facultatif. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, texte, PNG ou JPEG, 25 Mo au plus. Une nouvelle ressource est enregistrée avec son fichier : si le fichier est refusé, rien n’est enregistré.',
     replaceHint: 'Choisir un fichier remplace le fichier actuel. PDF, Word (DOCX), Excel (XLSX), PowerPoint (PPTX), CSV, texte, PNG ou JPEG, 25 Mo au plus.',
     wrongType: 'Ce type de fichier ne peut pas être ajouté. Choisissez un fichier PDF, Word, Excel, PowerPoint, CSV, texte, PNG ou JPEG.',
     tooBig: 'Ce fichier dépasse 25 Mo.',

@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { ValidationError } from '../errors';
+
+/**
+ * A multipart form's JSON part (the fields beside its files), parsed with its zod contract: 400 naming each wrong
+ * field, exactly as a JSON body would get, so that files and fields can travel, and be refused, together.
+ */
+export function parseJsonField<T extends z.ZodType>(schema: T, raw: string, field: string): z.infer<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new ValidationError('The form is not valid JSON', [{ path: field, message: 'Not valid JSON' }]);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError('Check the form', parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || field, message: issue.message })));
+  return parsed.data;
+}
