@@ -11,6 +11,7 @@ export * from './lib/mail/mail-texts';
 export * from './lib/http/configure-app';
 export * from './lib/http/error-response.filter';
 export * from './lib/http/zod-response';
+export { ControlCharactersGuard } from './lib/http/control-characters.guard';
 export * from './lib/http/json-field';
 export * from './lib/database/data-source-options';
 export * from './lib/database/query-counter';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ControlCharactersGuard } from '@simashe/api-core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -30,6 +31,9 @@ import { UsersService } from './users.service';
     LoginRateLimiter,
     PasswordResetRateLimiter,
     { provide: APP_GUARD, useClass: SessionGuard },
+    // After the session guard (global guards run in the order they are provided): a refused control character
+    // is then worded in the caller's profile language, which only the session tells.
+    { provide: APP_GUARD, useClass: ControlCharactersGuard },
   ],
   exports: [UsersService, SessionsService],
 })

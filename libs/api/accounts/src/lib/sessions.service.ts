@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, clientIp, clientUserAgent, EventBus, ExpiringCache, NotFoundError, PreparedStatements, type AppConfig, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, clientIp, clientUserAgent, EventBus, ExpiringCache, NotFoundError, PreparedStatements, UnauthenticatedError, type AppConfig, type AuthContext } from '@simashe/api-core';
 import { SUPPORTED_LANGUAGES, type Language, type SessionInfo } from '@simashe/contracts';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, LessThan, Repository } from 'typeorm';
@@ -93,7 +93,10 @@ export class SessionsService {
     if (!token || token.length > 100) return null;
     // The session and its person in one statement, unless read moments ago: this runs on every request.
     const tokenHash = hashSecretToken(token);
-    const row = this.recent.get(tokenHash) ?? (await sessionWithUser(this.prepared, tokenHash));
+    const cached = this.recent.get(tokenHash);
+    // Taken before reading: a sign-out (or any change) while this request reads keeps what it read out of the cache.
+    const mark = this.recent.mark;
+    const row = cached ?? (await sessionWithUser(this.prepared, tokenHash));
     if (!row) return null;
     const session = { id: row.id, userId: row.user_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
     const now = Date.now();
@@ -109,13 +112,17 @@ export class SessionsService {
       await this.sessions.update(session.id, { lastSeenAt: new Date(now), ...(address ? { ip: address } : {}) });
       row.last_seen_at = new Date(now);
     }
-    this.recent.set(tokenHash, row);
+    // Cached once per read from the database: serving it from memory does not extend its time there, so
+    // AUTH_CACHE_SECONDS bounds how long a session is trusted without being read again, in use or not.
+    if (!cached) this.recent.set(tokenHash, row, mark);
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
     return { auth: { userId: user.id, sessionId: session.id, email: user.email, language, timeZone: user.timeZone }, csrfToken: row.csrf_token };
   }
 
   async getCsrfToken(sessionId: string): Promise<string> {
-    const session = await this.sessions.findOneByOrFail({ id: sessionId });
+    // Ended since this request's session was resolved (from memory): the caller is signed out.
+    const session = await this.sessions.findOneBy({ id: sessionId });
+    if (!session) throw new UnauthenticatedError();
     return session.csrfToken;
   }
 

@@ -219,6 +219,27 @@ describe('sessions served from memory (AUTH_CACHE_SECONDS)', () => {
     expect(statements(second)).toBe(statements(first) - 1);
   });
 
+  it('reads a session again after AUTH_CACHE_SECONDS even while it is in use, so one ended behind the API stops working', async () => {
+    const short = await bootTestApp([AccountsModule], { authCacheSeconds: 1 });
+    try {
+      const user = await createUser(short.db);
+      const client = await signInFrom(short, user.email, FIREFOX_ON_WINDOWS, '198.51.100.34');
+      expect((await client.get('/api/auth/session')).status).toBe(200);
+      // Ended without the API knowing (another instance whose message was lost, a database edit).
+      await short.db.query('DELETE FROM sessions WHERE user_id = $1', [user.id]);
+      const deadline = Date.now() + 4000;
+      let status = 200;
+      // Asked again and again, as a busy tab would: being in use must not keep it in memory.
+      while (status !== 401 && Date.now() < deadline) {
+        status = (await client.get('/api/me/sessions')).status;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(status).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('refuses a signed-out cookie at once, though it was read a moment before', async () => {
     const user = await createUser(t.db);
     const client = await signInFrom(t, user.email, FIREFOX_ON_WINDOWS, '198.51.100.31');

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config';
@@ -8,7 +8,6 @@ import { PreparedStatements } from './database/prepared';
 import { Cluster } from './cluster/cluster';
 import { EventBus } from './events/event-bus';
 import { HealthController } from './health/health.controller';
-import { ControlCharactersGuard } from './http/control-characters.guard';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { MailService } from './mail/mail.service';
 
@@ -24,7 +23,6 @@ export class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
-        { provide: APP_GUARD, useClass: ControlCharactersGuard },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         MailService,
         Cluster,

@@ -117,8 +117,10 @@ export class AccessPolicy {
   private async rows(userId: string): Promise<AccessRow[]> {
     const known = this.recent.get(userId);
     if (known) return known;
+    // Taken before reading: a change of access while this reads keeps what it read out of the cache.
+    const mark = this.recent.mark;
     const rows = await this.read(userId);
-    this.recent.set(userId, rows);
+    this.recent.set(userId, rows, mark);
     return rows;
   }
 

@@ -50,6 +50,13 @@ describe('errors in the caller’s language', () => {
     expect(invalidInEnglish.body.message).toMatch(/^Invalid request — /);
   });
 
+  it('words a refused control character in the profile language too (the check runs once the session is known)', async () => {
+    const french = await speaking(await signedInMember(t, secretariat.id, 'admin'), 'fr');
+    const refused = await french.post('/api/organisations', { name: 'Nul\u0000Org', kind: 'core_partner' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([{ path: 'name', message: 'Les caractères de contrôle (comme NUL) ne sont pas autorisés' }]);
+  });
+
   it('prefers the profile language to the browser’s', async () => {
     const spanish = await speaking(await signedInMember(t, secretariat.id, 'viewer'), 'es');
     const refused = await spanish.post('/api/organisations', { name: 'Mine', kind: 'core_partner' }).set('Accept-Language', 'fr-FR,fr;q=0.9');

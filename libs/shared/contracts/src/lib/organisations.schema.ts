@@ -17,7 +17,8 @@ export const WebsiteSchema = z
   .string()
   .trim()
   .max(300, 'The website address can be at most 300 characters')
-  .regex(/^https?:\/\/[^\s<>"]+\.[^\s<>"]+$/i, 'Give the website as a full address starting with https://');
+  // No quotes or backquotes either: the address may end up in an attribute written by hand (an e-mail, an export).
+  .regex(/^https?:\/\/[^\s<>"'`]+\.[^\s<>"'`]+$/i, 'Give the website as a full address starting with https://');
 
 export const MemberRoleSchema = z.enum(MEMBER_ROLES, {
   error: () => `Role must be one of: ${MEMBER_ROLES.join(', ')}`,

@@ -45,4 +45,21 @@ describe('ExpiringCache', () => {
     cache.clear();
     expect(cache.size).toBe(0);
   });
+
+  it('does not store what was read before a drop (a sign-out while a request read the session)', () => {
+    const cache = new ExpiringCache<string, string>(5_000, 10, now);
+    const before = cache.mark;
+    cache.deleteWhere(() => true); // the sign-out, while the request was reading
+    cache.set('s1', 'read before the sign-out', before);
+    expect(cache.get('s1')).toBeUndefined();
+    const after = cache.mark;
+    cache.set('s1', 'read after it', after);
+    expect(cache.get('s1')).toBe('read after it');
+    // Expiry and making room are not drops: a mark taken before them still stores.
+    const mark = cache.mark;
+    clock += 6_000;
+    expect(cache.get('s1')).toBeUndefined();
+    cache.set('s2', 'still fine', mark);
+    expect(cache.get('s2')).toBe('still fine');
+  });
 });

@@ -3,9 +3,13 @@
  * entries when the data behind them changes, on this instance and, through a cluster event, on the others; the
  * lifetime bounds how stale an entry can be if such a message is lost (Redis away) or the data is changed behind
  * the API's back. At most `maxEntries` are held: the oldest goes first.
+ *
+ * What was read before a drop must not be stored after it (a sign-out while a request was reading its session):
+ * take `mark` before reading, and pass it to `set`, which then stores nothing if anything was dropped since.
  */
 export class ExpiringCache<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>();
+  private drops = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -23,23 +27,32 @@ export class ExpiringCache<K, V> {
     return entry.value;
   }
 
-  set(key: K, value: V): void {
-    if (this.ttlMs <= 0) return;
+  /** Changes whenever an entry is dropped on purpose (not when one expires or makes room). */
+  get mark(): number {
+    return this.drops;
+  }
+
+  /** Stores `value` for the lifetime from now; with `mark`, only if nothing was dropped since it was taken. */
+  set(key: K, value: V, mark?: number): void {
+    if (this.ttlMs <= 0 || (mark !== undefined && mark !== this.drops)) return;
     this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
     this.entries.set(key, { value, until: this.now() + this.ttlMs });
   }
 
   delete(key: K): void {
+    this.drops++;
     this.entries.delete(key);
   }
 
   /** Drops every entry `matches` picks (a session's, a person's). */
   deleteWhere(matches: (value: V, key: K) => boolean): void {
+    this.drops++;
     for (const [key, entry] of this.entries) if (matches(entry.value, key)) this.entries.delete(key);
   }
 
   clear(): void {
+    this.drops++;
     this.entries.clear();
   }
 
