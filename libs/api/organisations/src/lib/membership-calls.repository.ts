@@ -101,12 +101,12 @@ export class MembershipCallsRepository {
 
   async insertApplication(
     manager: EntityManager,
-    input: { callId: string; institutionName: string; countryIso3: string; website: string | null; expertise: string[]; contactName: string; contactEmail: string; motivation: string; tokenHash: string },
+    input: { callId: string; institutionName: string; countryIso3: string; website: string | null; expertise: string[]; contactName: string; contactEmail: string; motivation: string; language: string; tokenHash: string },
   ): Promise<string> {
     const [row] = await manager.query(
-      `INSERT INTO membership_applications (call_id, institution_name, country_iso3, website, expertise, contact_name, contact_email, motivation, status_token_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-      [input.callId, input.institutionName, input.countryIso3, input.website, input.expertise, input.contactName, input.contactEmail, input.motivation, input.tokenHash],
+      `INSERT INTO membership_applications (call_id, institution_name, country_iso3, website, expertise, contact_name, contact_email, motivation, language, status_token_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [input.callId, input.institutionName, input.countryIso3, input.website, input.expertise, input.contactName, input.contactEmail, input.motivation, input.language, input.tokenHash],
     );
     return row.id;
   }
@@ -179,9 +179,9 @@ export class MembershipCallsRepository {
     );
   }
 
-  async contact(id: string): Promise<{ contact_email: string; institution_name: string; call_title: string } | undefined> {
+  async contact(id: string): Promise<{ contact_email: string; institution_name: string; call_title: string; language: string } | undefined> {
     const [row] = await this.db.query(
-      'SELECT a.contact_email, a.institution_name, c.title AS call_title FROM membership_applications a JOIN membership_calls c ON c.id = a.call_id WHERE a.id = $1',
+      'SELECT a.contact_email, a.institution_name, a.language, c.title AS call_title FROM membership_applications a JOIN membership_calls c ON c.id = a.call_id WHERE a.id = $1',
       [id],
     );
     return row;

@@ -141,6 +141,7 @@ export class MembershipCallsService {
           contactName: input.contactName,
           contactEmail: input.contactEmail,
           motivation: input.motivation,
+          language: mailLanguage(language),
           tokenHash: hash,
         });
         await this.repo.insertDocuments(manager, id, documents);
@@ -260,7 +261,7 @@ export class MembershipCallsService {
     }
     const contact = await this.repo.contact(id);
     if (contact) {
-      const words = MAIL_TEXTS.applicationDecided(mailLanguage(auth.language), { institution: contact.institution_name, call: contact.call_title, accepted });
+      const words = MAIL_TEXTS.applicationDecided(mailLanguage(contact.language), { institution: contact.institution_name, call: contact.call_title, accepted });
       await this.mail.send({ to: contact.contact_email, subject: words.subject, text: words.text });
     }
     this.logger.log(`Application ${id} ${accepted ? 'accepted' : 'declined'} by ${auth.userId}`);

@@ -33,6 +33,8 @@ export class MembershipCalls1763900000035 implements MigrationInterface {
         contact_name text NOT NULL,
         contact_email text NOT NULL,
         motivation text NOT NULL,
+        -- The applicant's language (their browser's when applying): what the decision e-mail speaks.
+        language varchar(2) NOT NULL DEFAULT 'en',
         status_token_hash text NOT NULL UNIQUE,
         decided_at timestamptz,
         decided_by uuid REFERENCES users(id) ON DELETE SET NULL,
