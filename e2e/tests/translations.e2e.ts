@@ -102,6 +102,7 @@ for (const language of ['fr', 'ar'] as const) {
       ['resources', '/resources'],
       ['network', '/network'],
       ['public members', '/public/members'],
+      ['join', '/join'],
     ];
     const checks = needles(language);
     const failures: string[] = [];

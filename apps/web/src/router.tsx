@@ -1,5 +1,5 @@
 import { AcceptInvitationPage, ForgotPasswordPage, ProfilePage, RequireSession, ResetPasswordPage, SignInPage } from '@simashe/web-accounts';
-import { HomePage, NetworkPage, OrganisationPage, PublicMembersPage } from '@simashe/web-organisations';
+import { ApplicationPage, ApplicationStatusPage, CallPage, CallsPage, HomePage, JoinPage, NetworkPage, OrganisationPage, PublicMembersPage } from '@simashe/web-organisations';
 // Discussions ship with the report page (first chunk), so their own pages are not split off.
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
@@ -42,6 +42,9 @@ export const router = createBrowserRouter([
   { path: '/public/resources', element: lazyPage(async () => (await resources()).PublicResourcesPage) },
   { path: '/public/resources/:id', element: lazyPage(async () => (await resources()).PublicResourcePage) },
   { path: '/public/members', element: <PublicMembersPage /> },
+  // The network's open call: institutions apply and follow their application without an account.
+  { path: '/join', element: <JoinPage /> },
+  { path: '/join/status/:token', element: <ApplicationStatusPage /> },
   {
     element: (
       <RequireSession>
@@ -87,6 +90,9 @@ export const router = createBrowserRouter([
       { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
       { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
       { path: 'network', element: <NetworkPage /> },
+      { path: 'network/calls', element: <CallsPage /> },
+      { path: 'network/calls/:id', element: <CallPage /> },
+      { path: 'network/applications/:id', element: <ApplicationPage /> },
       { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
       ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },

@@ -22,3 +22,4 @@ export * from './lib/audit.schema';
 export * from './lib/monitoring.schema';
 export * from './lib/resources.schema';
 export * from './lib/membership-calls.schema';
+export * from './lib/who-member-states';

@@ -23,6 +23,14 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The interface language, so the server words its errors in it: a signed-out reader (the public pages) has no profile
+ * language, and the language they chose on the page may not be the browser's.
+ */
+function interfaceLanguage(): string | undefined {
+  return i18next.isInitialized && i18next.language ? i18next.language : undefined;
+}
+
 let csrfToken: string | null = null;
 
 /** Set after sign-in or session load: state-changing calls echo it, as the server requires. */
@@ -34,6 +42,8 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  const language = interfaceLanguage();
+  if (language) headers['Accept-Language'] = language;
   const form = body instanceof FormData;
   // A multipart body sets its own Content-Type (with the boundary).
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
@@ -83,6 +93,8 @@ export function uploadWithProgress<T>(path: string, form: FormData, handlers: { 
     request.open('POST', `/api${path}`);
     request.withCredentials = true;
     request.setRequestHeader('Accept', 'application/json');
+    const language = interfaceLanguage();
+    if (language) request.setRequestHeader('Accept-Language', language);
     if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) handlers.onProgress?.(event.loaded / event.total);

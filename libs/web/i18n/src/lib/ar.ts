@@ -15,6 +15,7 @@ import { monitoringAr } from './monitoring/ar';
 import { monitoringEmbedAr } from './monitoring-embed/ar';
 import { resourcesAr } from './resources/ar';
 import { networkAr } from './network/ar';
+import { callsAr } from './calls/ar';
 import { clientErrorsAr } from './client-errors/ar';
 import { versionCompareAr } from './version-compare/ar';
 import { ownedSectionsAr } from './common-extra/ar';
@@ -124,6 +125,7 @@ export const ar: DeepPartial<Catalogue> = {
   monitoringEmbed: monitoringEmbedAr,
   resources: resourcesAr,
   network: networkAr,
+  calls: callsAr,
   clientErrors: clientErrorsAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,

@@ -14,6 +14,7 @@ import { monitoringEn } from './monitoring/en';
 import { monitoringEmbedEn } from './monitoring-embed/en';
 import { resourcesEn } from './resources/en';
 import { networkEn } from './network/en';
+import { callsEn } from './calls/en';
 import { clientErrorsEn } from './client-errors/en';
 import { meetingsEn } from './meetings/en';
 import { versionCompareEn } from './version-compare/en';
@@ -347,6 +348,7 @@ export const en = {
   monitoringEmbed: monitoringEmbedEn,
   resources: resourcesEn,
   network: networkEn,
+  calls: callsEn,
   clientErrors: clientErrorsEn,
   audit: auditEn,
   accountSecurity: accountSecurityEn,

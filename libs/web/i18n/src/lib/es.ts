@@ -15,6 +15,7 @@ import { monitoringEs } from './monitoring/es';
 import { monitoringEmbedEs } from './monitoring-embed/es';
 import { resourcesEs } from './resources/es';
 import { networkEs } from './network/es';
+import { callsEs } from './calls/es';
 import { clientErrorsEs } from './client-errors/es';
 import { versionCompareEs } from './version-compare/es';
 import { ownedSectionsEs } from './common-extra/es';
@@ -127,6 +128,7 @@ export const es: DeepPartial<Catalogue> = {
   monitoringEmbed: monitoringEmbedEs,
   resources: resourcesEs,
   network: networkEs,
+  calls: callsEs,
   clientErrors: clientErrorsEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,

@@ -15,6 +15,7 @@ import { monitoringFr } from './monitoring/fr';
 import { monitoringEmbedFr } from './monitoring-embed/fr';
 import { resourcesFr } from './resources/fr';
 import { networkFr } from './network/fr';
+import { callsFr } from './calls/fr';
 import { clientErrorsFr } from './client-errors/fr';
 import { versionCompareFr } from './version-compare/fr';
 import { ownedSectionsFr } from './common-extra/fr';
@@ -127,6 +128,7 @@ export const fr: DeepPartial<Catalogue> = {
   monitoringEmbed: monitoringEmbedFr,
   resources: resourcesFr,
   network: networkFr,
+  calls: callsFr,
   clientErrors: clientErrorsFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,

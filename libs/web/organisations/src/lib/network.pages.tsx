@@ -4,6 +4,7 @@ import { PublicFrame } from '@simashe/web-shell';
 import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, TextField, usePageTitle } from '@simashe/web-ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OpenCallsLink } from './calls.pages';
 import { countryName, filterInstitutions, websiteLabel } from './network-logic';
 import { useAppointSteeringMember, usePublicMembers, useRemoveSteeringMember, useSteeringCommittee } from './network-queries';
 import './network.css';
@@ -255,6 +256,7 @@ export function NetworkPage() {
     <>
       <h1>{t('network.title')}</h1>
       <p className="muted">{t('network.intro')}</p>
+      <OpenCallsLink />
       <Institutions />
       <SteeringCommitteeSection />
     </>

@@ -29,6 +29,9 @@ export function PublicFrame({ children, next }: { children: ReactNode; next: str
             <li>
               <NavLink to="/public/members">{t('network.public.members')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/join">{t('calls.join.nav')}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="public-tools">
