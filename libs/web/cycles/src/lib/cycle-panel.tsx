@@ -1,7 +1,7 @@
 import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, type DriverNode, type ObservationEvidence, type Reflection, type StartCycleRequest, type StoredFile } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
-import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, SelectField, TextAreaField, TextField } from '@simashe/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -12,17 +12,6 @@ import { useAddObservation, useCitableActionItems, useEvidenceOptions, useMoveSt
 
 const PLAN_FIELDS = ['objective', 'prediction', 'measurement', 'who', 'when', 'where'] as const;
 const EMPTY_PLAN: CyclePlan = { objective: '', prediction: '', measurement: '', who: '', when: '', where: '' };
-
-function TextArea({ label, value, onChange, error, disabled }: { label: string; value: string; onChange: (value: string) => void; error?: string; disabled?: boolean }) {
-  const id = useId();
-  return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={value} maxLength={4000} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
-      {error && <p className="field-error">{error}</p>}
-    </div>
-  );
-}
 
 /** Plan fields and the change ideas a cycle tests: used to start a cycle and to edit its plan. */
 function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, readOnly }: {
@@ -46,7 +35,7 @@ function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, re
       <TextField label={t('cycles.plan.title')} value={draft.title} disabled={readOnly} required maxLength={200} onChange={(e) => setDraft({ ...draft, title: e.target.value })} error={fieldError(error, 'title')} />
       <div className="plan-grid">
         {PLAN_FIELDS.map((field) => (
-          <TextArea key={field} label={t(`cycles.plan.${field}`)} value={draft.plan[field]} disabled={readOnly} onChange={(value) => setDraft({ ...draft, plan: { ...draft.plan, [field]: value } })} error={fieldError(error, `plan.${field}`)} />
+          <TextAreaField key={field} label={t(`cycles.plan.${field}`)} rows={2} maxLength={4000} value={draft.plan[field]} disabled={readOnly} onChange={(event) => setDraft({ ...draft, plan: { ...draft.plan, [field]: event.target.value } })} error={fieldError(error, `plan.${field}`)} />
         ))}
       </div>
       {changeIdeas.length > 0 && (
@@ -268,7 +257,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
               </ul>
             )}
           </div>
-          <TextArea label={t('cycles.observations.note')} value={note} onChange={setNote} error={fieldError(add.error, 'note')} />
+          <TextAreaField label={t('cycles.observations.note')} rows={2} maxLength={4000} value={note} onChange={(event) => setNote(event.target.value)} error={fieldError(add.error, 'note')} />
           <Button type="submit" busy={add.isPending} disabled={!note.trim() || upload.isPending}>
             {t('cycles.observations.add')}
           </Button>
@@ -293,8 +282,8 @@ function ReflectionSection({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean 
     <>
       <form onSubmit={submit} noValidate>
         {reflect.error && <Alert kind="error">{reflect.error.message}</Alert>}
-        <TextArea label={t('cycles.reflection.whatChanged')} value={draft.whatChanged} disabled={readOnly} onChange={(value) => setDraft({ ...draft, whatChanged: value })} error={fieldError(reflect.error, 'whatChanged')} />
-        <TextArea label={t('cycles.reflection.learned')} value={draft.learned} disabled={readOnly} onChange={(value) => setDraft({ ...draft, learned: value })} error={fieldError(reflect.error, 'learned')} />
+        <TextAreaField label={t('cycles.reflection.whatChanged')} rows={2} maxLength={4000} value={draft.whatChanged} disabled={readOnly} onChange={(event) => setDraft({ ...draft, whatChanged: event.target.value })} error={fieldError(reflect.error, 'whatChanged')} />
+        <TextAreaField label={t('cycles.reflection.learned')} rows={2} maxLength={4000} value={draft.learned} disabled={readOnly} onChange={(event) => setDraft({ ...draft, learned: event.target.value })} error={fieldError(reflect.error, 'learned')} />
         <fieldset className="invitees">
           <legend>{t('cycles.reflection.decision')}</legend>
           {REFLECTION_DECISIONS.map((decision) => (

@@ -13,25 +13,14 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, CheckboxGroup, SelectField, TextField } from '@simashe/web-ui';
-import { useId, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, CheckboxGroup, SelectField, TextAreaField, TextField } from '@simashe/web-ui';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvidenceChoices } from './queries';
 
 type Draft = Omit<LessonInput, 'organisationId'> & { organisationId: string };
 
 const TEXT_SECTIONS = ['context', 'actions', 'worked', 'didNotWork', 'recommendation'] as const;
-
-function TextArea({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
-  const id = useId();
-  return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={4} value={value} maxLength={10_000} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
-      {error && <p className="field-error">{error}</p>}
-    </div>
-  );
-}
 
 /** Writing or editing a lesson: its story, tags, where it came from, its language and who may read it. */
 export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson; busy: boolean; error: Error | null; onSubmit: (draft: Draft) => void }) {
@@ -75,7 +64,7 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
         )}
         <TextField label={t('lessons.titleField')} value={draft.title} onChange={(e) => set('title')(e.target.value)} error={apiError?.fieldError('title')} />
         {TEXT_SECTIONS.map((section) => (
-          <TextArea key={section} label={t(`lessons.sections.${section}`)} value={draft[section]} onChange={set(section)} error={apiError?.fieldError(section)} />
+          <TextAreaField key={section} label={t(`lessons.sections.${section}`)} rows={4} maxLength={10_000} value={draft[section]} onChange={(event) => set(section)(event.target.value)} error={apiError?.fieldError(section)} />
         ))}
         <CheckboxGroup legend={t('lessons.determinants')} values={DETERMINANTS} chosen={draft.determinants} label={(v) => t(`lessons.determinant.${v}`)} onChange={set('determinants')} />
         <CheckboxGroup legend={t('lessons.sectors')} values={SECTORS} chosen={draft.sectors} label={(v) => t(`lessons.sector.${v}`)} onChange={set('sectors')} />

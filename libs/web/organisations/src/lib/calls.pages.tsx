@@ -3,8 +3,8 @@ import { useCurrentUser, useSession } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useFormatters, useTimeZoneOptions } from '@simashe/web-i18n';
 import { PublicFrame } from '@simashe/web-shell';
-import { Alert, Button, Card, ConfirmDialog, CopyField, EmptyState, ErrorState, LoadingState, QueryError, SelectField, TextField, usePageTitle } from '@simashe/web-ui';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Button, Card, ConfirmDialog, CopyField, EmptyState, ErrorState, LoadingState, QueryError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -31,11 +31,6 @@ import { useSteeringCommittee } from './network-queries';
 import { countryName, websiteLabel } from './network-logic';
 import { useOrganisations } from './queries';
 import './calls.css';
-
-/** Moves the focus to the first field marked invalid, once the errors are shown (so a screen reader reads it out). */
-function focusFirstInvalid(form: HTMLFormElement | null) {
-  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-}
 
 /** The deadline in the reader's zone, with the call's own wall-clock time and zone beside it. */
 function Deadline({ call, readerZone }: { call: Call; readerZone: string }) {
@@ -99,53 +94,6 @@ function CallSummary({ call, readerZone }: { call: Call; readerZone: string }) {
   );
 }
 
-/** A textarea with the field frame of web-ui (label, error or hint) and an optional line under it (a character count). */
-function TextAreaField({
-  label,
-  value,
-  onChange,
-  error,
-  hint,
-  rows = 6,
-  maxLength,
-  required,
-  after,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: string;
-  rows?: number;
-  maxLength?: number;
-  required?: boolean;
-  after?: ReactNode;
-}) {
-  const id = useId();
-  const described = [error ? `${id}-error` : hint ? `${id}-hint` : '', after ? `${id}-after` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={rows} value={value} maxLength={maxLength} required={required} dir="auto" onChange={(event) => onChange(event.target.value)} aria-invalid={error ? true : undefined} aria-describedby={described} />
-      {after && (
-        <p className="field-hint" id={`${id}-after`}>
-          {after}
-        </p>
-      )}
-      {hint && !error && (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 /** The application form. The browser checks the documents (type by name, size); everything else is the API's to word. */
 function ApplicationForm({ call }: { call: Call }) {
   const { t, i18n } = useTranslation();
@@ -169,9 +117,7 @@ function ApplicationForm({ call }: { call: Call }) {
   const documentsError = documentProblem ?? errors['documents'] ?? tooLarge;
   const motivation = motivationLength(draft.motivation);
 
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt, apply.error]);
+  useFocusFirstInvalid(form, attempt, apply.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -238,7 +184,7 @@ function ApplicationForm({ call }: { call: Call }) {
         <TextAreaField
           label={t('calls.apply.motivation')}
           value={draft.motivation}
-          onChange={set('motivation')}
+          onChange={(event) => set('motivation')(event.target.value)}
           rows={8}
           maxLength={MOTIVATION_MAX + 200}
           required
@@ -406,9 +352,7 @@ function NewCallForm({ ownZone }: { ownZone: string }) {
   const criterionError = (index: number) => error?.fieldError(`criteria.${index}.label`) ?? error?.fieldError(`criteria.${index}`);
   const set = <K extends keyof CallDraft>(key: K, value: CallDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt, create.error]);
+  useFocusFirstInvalid(form, attempt, create.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -424,7 +368,7 @@ function NewCallForm({ ownZone }: { ownZone: string }) {
       {error && (error.details.length ? <Alert kind="error">{t('calls.apply.fixErrors')}</Alert> : <Alert kind="error">{error.message}</Alert>)}
       <form ref={form} className="calls-form" onSubmit={submit} noValidate>
         <TextField label={t('calls.create.callTitle')} value={draft.title} maxLength={200} required dir="auto" onChange={(e) => set('title', e.target.value)} error={errors['title']} />
-        <TextAreaField label={t('calls.create.description')} value={draft.description} maxLength={5000} rows={5} onChange={(value) => set('description', value)} error={errors['description']} />
+        <TextAreaField label={t('calls.create.description')} value={draft.description} maxLength={5000} rows={5} onChange={(event) => set('description', event.target.value)} error={errors['description']} />
         <fieldset className={`calls-criteria-rows ${errors['criteria'] ? 'field-invalid' : ''}`}>
           <legend>{t('calls.create.criteria')}</legend>
           <p className="field-hint">{t('calls.create.criteriaHint', { max: MAX_CRITERIA })}</p>
@@ -631,9 +575,7 @@ function ReviewForm({ application }: { application: ApplicationDetail }) {
   const hintId = useId();
   const error = review.error instanceof ApiError ? review.error : null;
 
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt, review.error]);
+  useFocusFirstInvalid(form, attempt, review.error);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -678,7 +620,7 @@ function ReviewForm({ application }: { application: ApplicationDetail }) {
             </fieldset>
           );
         })}
-        <TextAreaField label={t('calls.review.comment')} value={comment} maxLength={2000} rows={4} onChange={setComment} error={error?.fieldError('comment')} />
+        <TextAreaField label={t('calls.review.comment')} value={comment} maxLength={2000} rows={4} onChange={(event) => setComment(event.target.value)} error={error?.fieldError('comment')} />
         <Button type="submit" busy={review.isPending}>
           {mine ? t('calls.review.update') : t('calls.review.submit')}
         </Button>
@@ -727,7 +669,7 @@ function DecisionCard({ application, decide }: { application: ApplicationDetail;
             {asking === 'accept' && (
               <TextField label={t('calls.decision.adminEmail')} hint={t('calls.decision.adminEmailHint')} type="email" dir="ltr" value={adminEmail} onChange={(e) => setAdminEmail(e.target.value)} error={error?.fieldError('adminEmail')} />
             )}
-            <TextAreaField label={t('calls.decision.note')} hint={t('calls.decision.noteHint')} value={note} maxLength={2000} rows={3} onChange={setNote} error={error?.fieldError('note')} />
+            <TextAreaField label={t('calls.decision.note')} hint={t('calls.decision.noteHint')} value={note} maxLength={2000} rows={3} onChange={(event) => setNote(event.target.value)} error={error?.fieldError('note')} />
           </>
         }
       />

@@ -1,8 +1,8 @@
 import type { PublicInstitution, PublicPerson, SteeringCommitteeMember } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { PublicFrame } from '@simashe/web-shell';
-import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, TextField, usePageTitle } from '@simashe/web-ui';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OpenCallsLink } from './calls.pages';
 import { countryName, filterInstitutions, websiteLabel } from './network-logic';
@@ -147,9 +147,7 @@ function AppointForm() {
   const fieldMessage = error ? (error.fieldError('email') ?? (error.status === 409 ? error.message : undefined)) : undefined;
   const appointed = appoint.data && appoint.variables ? appoint.data.items.find((member) => member.email.toLowerCase() === appoint.variables.email.trim().toLowerCase()) : undefined;
 
-  useEffect(() => {
-    if (fieldMessage) form.current?.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
-  }, [fieldMessage, appoint.submittedAt]);
+  useFocusFirstInvalid(form, appoint.submittedAt, fieldMessage);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

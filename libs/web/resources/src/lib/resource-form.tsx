@@ -12,7 +12,7 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useLanguage, LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, SelectField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
+import { Alert, Button, Card, SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -23,21 +23,6 @@ type Draft = Omit<ResourceInput, 'year'> & { year: string };
 
 /** The upload's progress: the share sent, then "processing" while the server checks the file. */
 type Upload = { state: 'idle' } | { state: 'sending'; share: number } | { state: 'processing' } | { state: 'failed'; message: string };
-
-function SummaryField({ label, value, onChange, error }: { label: string; value: string; onChange: (value: string) => void; error?: string }) {
-  const id = useId();
-  return (
-    <div className={`field ${error ? 'field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={5} value={value} maxLength={4000} dir="auto" onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Authors one by one, in the order they are credited. */
 function AuthorsField({ authors, onChange, error }: { authors: string[]; onChange: (authors: string[]) => void; error?: string }) {
@@ -206,7 +191,7 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
           <SelectField label={t('resources.topic')} value={draft.topic} onChange={(e) => set('topic')(e.target.value as Draft['topic'])} options={options(RESOURCE_TOPICS, (k) => t(`resources.topics.${k}`))} error={apiError?.fieldError('topic')} />
         </div>
         <TextField label={t('resources.form.title')} value={draft.title} maxLength={200} dir="auto" required onChange={(e) => set('title')(e.target.value)} error={apiError?.fieldError('title')} />
-        <SummaryField label={t('resources.summary')} value={draft.summary} onChange={set('summary')} error={apiError?.fieldError('summary')} />
+        <TextAreaField label={t('resources.summary')} rows={5} maxLength={4000} value={draft.summary} onChange={(event) => set('summary')(event.target.value)} error={apiError?.fieldError('summary')} />
         <AuthorsField authors={draft.authors} onChange={set('authors')} error={apiError?.details.find((d) => d.path.startsWith('authors'))?.message} />
         <div className="form-row">
           <SelectField

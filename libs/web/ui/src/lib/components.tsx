@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
 
@@ -23,11 +23,16 @@ interface FieldProps {
   hint?: string;
 }
 
-function FieldFrame({ id, label, error, hint, children }: FieldProps & { id: string; children: ReactNode }) {
+function FieldFrame({ id, label, error, hint, after, children }: FieldProps & { id: string; after?: ReactNode; children: ReactNode }) {
   return (
     <div className={`field ${error ? 'field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       {children}
+      {after && (
+        <p className="field-hint" id={`${id}-after`}>
+          {after}
+        </p>
+      )}
       {hint && !error && (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -51,6 +56,17 @@ export function TextField({ label, error, hint, ...props }: FieldProps & InputHT
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint}>
       <input id={id} {...props} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} />
+    </FieldFrame>
+  );
+}
+
+/** A multi-line text field; `after` (a live character count) is read with the field, like its hint. */
+export function TextAreaField({ label, error, hint, after, ...props }: FieldProps & { after?: ReactNode } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = useId();
+  const described = [describedBy(id, error, hint), after ? `${id}-after` : undefined].filter(Boolean).join(' ') || undefined;
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} after={after}>
+      <textarea id={id} dir="auto" {...props} aria-invalid={error ? true : undefined} aria-describedby={described} />
     </FieldFrame>
   );
 }
