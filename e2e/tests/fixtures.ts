@@ -66,6 +66,9 @@ export async function createReport(page: Page, title: string): Promise<string> {
   await card.getByLabel('Template').selectOption({ label: 'SIMASHE progress report' });
   await card.getByRole('button', { name: 'Create report' }).click();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
+  // The text arrives a moment before the editor learns it may edit it: typing before then is lost (a flaky run
+  // typed "/tab" into a read-only editor under the full suite's load). Online means joined, with access known.
+  await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
   return page.url();
 }
 

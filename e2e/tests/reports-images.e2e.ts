@@ -1,22 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test } from './fixtures';
+import { createReport, expect, expectAccessible, signIn, test } from './fixtures';
 
 /** A real PNG, 160 × 90 pixels: a yellow disc on green. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAKAAAABaCAYAAAA/xl1SAAAEY0lEQVR4nO3cTWxMYRTG8UMqLSKjkbY+0jEk7ATBisRgx0LZsdHuWKmVJZZWaqW7jg2JhdZCdxgJKwSxI2FMQ6lITYS2IThn5KaTqqr049z3eZ9fMuaObv957z3vvTML5Nrpn0LkhAGSKwZIrhgguWKA5IoBkisGSK4YILligOSKAZIrBkiuGCC5YoDkigGSKwZIrhjgNOxuGJD84rLk6irjr0UV/cu40reMlL6Pv4ojWbk72qp/oakwwEksXzgmx5Y9k7YlL6rhzYSF2Pd1g1z+vEk+/ajX/6FaDLBGvqEsJzOPpG3pc/00+/q+bJSLlW1SHM3qJzIMUFl4Zxrvz3i1m66irornhncyRBV1gHaq7Wnqn7MV719sRez4sF9iPjVHG6Bd3/U092uEo/rJz6cfDdIxtL96nRijKAO8sOK2dGYe6FF6dFV2yKmPe/UoLlEFaKfcO6uuypb69/opfZ6MtciewSO6KsZzSo4mwLTHl4gtwigCDCW+REwRRhHg4zWFYOJLWIRb37QLOvgAu1bc0s3lh3oUnouV7dL5cZ8e4YIO0LZaelde16NwHXp3GHqLBjZAu+57le3Wd999vpmyfcJ15eP6jnk9CBtgb0uv2x2O2WYPMrTrHRNEkAHavd07q6/qEY49b49A3juGDNC2XObrwYL5UhzJVrdm0MAFiLj6JRBXQbgA+1quy8GlL/QIz40vG6Tt/WE9wgEVoE2+w7kuPcLVWOoUpIkYKsBO3XC+oBvPyE7pxnSXblCjgAqwqMPHbrDhY6K7OozkB3GGEagAf64/r//iW/DytP6LASZA5Ol3IqRpGCbAs4335UzjPT3Cd254l5wd3qlH4YMJsNDUX/0ubwyQbs3BBBjDAJJAGkRgAnzV2v3Hz2Wgsp8BWTdwXI/CBxNgLBNwAmUSZoCBYoApwwDDxAADxQBTppTtlrV1cQwhr79nJFfmEJIq3IYJE0yA3IgOE0yAvBUXJpgA+TBCmGACNLFMwigTsIEKMIZBBGkAMVAB8pH88EAFyC8lhQcqQMOvZYYFLkDkaRhp+k3ABWgQhxG04SMBGSDiKoi4+hnIAA3StSDSrbeJYAO0ibiUvSQZfQ9ZRSfeXPkE1ORbCzZAw5/oTT/oAA1/pDzd4AM0T9b0yOb6IT0Kx9OxZtnypkOPsEURoF0PFlddCSZCiy8/eBT2uq9WFAGaUCKMKT4TTYAm7RHGFp+JKsBEGgeTGAaOyUQZoLEtmkLzTfd9Qtvnax86AL3VMpVoAzR2Si403XS7Y2J3OGzVi+mUO1HUASbyeu/YvtQ0Xw8w2IMF9qUixHu7/4sB1rAQ7anquVoR7Xk+e5qZ4Y1jgJOwU3P7smfV68SZroq22tn1XUFPtzGfav+GAU6DrYz5xQOSq6v8fi2q/PEzIPZzGfa7fSV711dxpJUr3TQwQHLFAMkVAyRXDJBcMUByxQDJFQMkVwyQXDFAcsUAyRUDJFcMkFwxQHLFAMkVAyRXvwDbuWm5NeZhPAAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function createReport(page: Page, title: string): Promise<string> {
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Reports' }).click();
-  await page.getByRole('button', { name: 'New report' }).click();
-  const card = page.getByRole('dialog', { name: 'New report' });
-  await card.getByLabel('Title').fill(title);
-  await card.getByLabel('Template').selectOption({ label: 'SIMASHE progress report' });
-  await card.getByRole('button', { name: 'Create report' }).click();
-  await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
-  return page.url();
-}
 
 /** The image has arrived from the server and been decoded (not a broken-image icon). */
 const loaded = (page: Page, selector: string) =>
