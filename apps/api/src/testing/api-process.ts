@@ -32,7 +32,18 @@ export interface ApiProcess {
 }
 
 /** Runs the built API (`nx build api`) as a real child process, as a person or a crash would see it. */
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApiProcess(env: Record<string, string>, attempts = 3): Promise<ApiProcess> {
+  try {
+    return await startOnce(env);
+  } catch (error) {
+    // The free port was checked seconds before the API listens (after migrations and seeding); another process, or
+    // an outgoing connection's own port, may take it meanwhile (seen once in CI). Another port, then.
+    if (attempts > 1 && error instanceof Error && error.message.includes('EADDRINUSE')) return startApiProcess(env, attempts - 1);
+    throw error;
+  }
+}
+
+async function startOnce(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [BUILT_MAIN], {

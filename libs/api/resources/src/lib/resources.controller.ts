@@ -120,15 +120,6 @@ export class PublicResourcesController {
     return { items: await this.resources.list(null, query) };
   }
 
-  /** Multipart: the fields as JSON in "resource" and the file in "file" (at most 25 MB): both stored, or neither. */
-  @Post('resources/with-file')
-  @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_RESOURCE_FILE_BYTES, files: 1 } }))
-  @ZodResponse({ status: 201, type: ResourceDto })
-  createWithFile(@CurrentAuth() auth: AuthContext, @Body() body: ResourceFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<Resource> {
-    return this.resources.createWithFile(auth, body.resource, file);
-  }
-
   @Get('resources/:id')
   @ZodResponse({ type: ResourceDto })
   get(@Param() params: IdParams): Promise<Resource> {
