@@ -28,6 +28,8 @@ export interface ApplicationRow {
   contact_name: string;
   contact_email: string;
   motivation: string;
+  /** The applicant's language (their browser's when applying). */
+  language: string;
   created_at: Date;
   decided_at: Date | null;
   decided_by_name: string | null;
@@ -62,7 +64,7 @@ const CALL_SQL = `SELECT c.id, c.title, c.description, c.criteria, to_char(c.dea
 /** Applications as `$1` (the reader) sees them: with the review tally and whether the reader has a conflict of interest. */
 const APPLICATION_SQL = `SELECT a.id, a.call_id, c.title AS call_title, c.criteria, a.status, a.institution_name, a.country_iso3,
   co.iso2 AS country_iso2, co.name AS country_name, co.region_code, a.website, a.expertise, a.contact_name, a.contact_email,
-  a.motivation, a.created_at, a.decided_at, d.name AS decided_by_name, a.decision_note, a.organisation_id,
+  a.motivation, a.language, a.created_at, a.decided_at, d.name AS decided_by_name, a.decision_note, a.organisation_id,
   (SELECT count(*)::int FROM membership_reviews r WHERE r.application_id = a.id) AS review_count,
   (SELECT round(avg(s.value::numeric), 1)::float FROM membership_reviews r, jsonb_each_text(r.scores) s WHERE r.application_id = a.id) AS average_score,
   EXISTS (SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id
@@ -177,13 +179,5 @@ export class MembershipCallsRepository {
       'UPDATE membership_applications SET status = $2, decided_at = now(), decided_by = $3, decision_note = $4, organisation_id = $5 WHERE id = $1',
       [id, decision.status, decision.decidedBy, decision.note, decision.organisationId],
     );
-  }
-
-  async contact(id: string): Promise<{ contact_email: string; institution_name: string; call_title: string; language: string } | undefined> {
-    const [row] = await this.db.query(
-      'SELECT a.contact_email, a.institution_name, a.language, c.title AS call_title FROM membership_applications a JOIN membership_calls c ON c.id = a.call_id WHERE a.id = $1',
-      [id],
-    );
-    return row;
   }
 }

@@ -229,23 +229,23 @@ export class MembershipCallsService {
     if (!row) throw new NotFoundError('The application');
     await this.policy.require(auth, 'application:decide', { kind: 'application', conflict: row.conflict }, 'The application');
     const accepted = input.decision === 'accept';
-    let created: { organisationName: string; invitation: Awaited<ReturnType<InvitationsService['prepare']>> } | null = null;
+    let created: { organisationName: string; prepared: Awaited<ReturnType<InvitationsService['prepare']>> } | null;
     try {
-      await this.db.transaction(async (manager) => {
+      created = await this.db.transaction(async (manager) => {
         const application = await this.repo.lockUndecided(manager, id);
         if (!application) throw new ConflictError(DECIDED);
-        let organisationId: string | null = null;
-        if (accepted) {
-          const [country]: Array<{ region_code: string }> = await manager.query('SELECT region_code FROM countries WHERE iso3 = $1', [application.country_iso3]);
-          const organisation = await manager.save(
-            manager.create(OrganisationEntity, { name: application.institution_name, kind: 'member_institution', regionCode: country.region_code, countryIso3: application.country_iso3 }),
-          );
-          await manager.query('UPDATE organisations SET expertise = $2, website = $3 WHERE id = $1', [organisation.id, application.expertise, application.website]);
-          organisationId = organisation.id;
-          const email = input.adminEmail ?? application.contact_email;
-          created = { organisationName: organisation.name, invitation: await this.invitations.prepare(manager, organisation.id, { email, role: 'admin' }, auth.userId) };
+        if (!accepted) {
+          await this.repo.decide(manager, id, { status: 'declined', decidedBy: auth.userId, note: input.note, organisationId: null });
+          return null;
         }
-        await this.repo.decide(manager, id, { status: accepted ? 'accepted' : 'declined', decidedBy: auth.userId, note: input.note, organisationId });
+        const [country]: Array<{ region_code: string }> = await manager.query('SELECT region_code FROM countries WHERE iso3 = $1', [application.country_iso3]);
+        const organisation = await manager.save(
+          manager.create(OrganisationEntity, { name: application.institution_name, kind: 'member_institution', regionCode: country.region_code, countryIso3: application.country_iso3 }),
+        );
+        await manager.query('UPDATE organisations SET expertise = $2, website = $3 WHERE id = $1', [organisation.id, application.expertise, application.website]);
+        const prepared = await this.invitations.prepare(manager, organisation.id, { email: input.adminEmail ?? application.contact_email, role: 'admin' }, auth.userId);
+        await this.repo.decide(manager, id, { status: 'accepted', decidedBy: auth.userId, note: input.note, organisationId: organisation.id });
+        return { organisationName: organisation.name, prepared };
       });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('An organisation with this name already exists');
@@ -253,17 +253,14 @@ export class MembershipCallsService {
     }
     let invitation: DecisionResult['invitation'] = null;
     if (created) {
-      const { organisationName, invitation: prepared } = created as { organisationName: string; invitation: Awaited<ReturnType<InvitationsService['prepare']>> };
       // The secretariat, and the region's office, now see one more organisation.
       await this.events.emit('access.changed', { userIds: null });
-      const announced = await this.invitations.announce(auth, organisationName, prepared.invitation, prepared.token);
+      const announced = await this.invitations.announce(auth, created.organisationName, created.prepared.invitation, created.prepared.token);
       invitation = { email: announced.email, acceptUrl: announced.acceptUrl, emailSent: announced.emailSent };
     }
-    const contact = await this.repo.contact(id);
-    if (contact) {
-      const words = MAIL_TEXTS.applicationDecided(mailLanguage(contact.language), { institution: contact.institution_name, call: contact.call_title, accepted });
-      await this.mail.send({ to: contact.contact_email, subject: words.subject, text: words.text });
-    }
+    // The applicant is told in their own language; the application row read above has all the mail needs.
+    const words = MAIL_TEXTS.applicationDecided(mailLanguage(row.language), { institution: row.institution_name, call: row.call_title, accepted });
+    await this.mail.send({ to: row.contact_email, subject: words.subject, text: words.text });
     this.logger.log(`Application ${id} ${accepted ? 'accepted' : 'declined'} by ${auth.userId}`);
     return { application: await this.application(auth, id), invitation };
   }
