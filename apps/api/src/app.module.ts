@@ -14,9 +14,10 @@ import { SearchModule } from '@simashe/api-search';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 import { ResourcesModule } from '@simashe/api-resources';
+import { TrainingModule } from '@simashe/api-training';
 import { WiringCheck } from './wiring-check';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, ResourcesModule, AuditModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, ResourcesModule, TrainingModule, AuditModule, DemoModule];
 
 @Module({})
 export class AppModule {

@@ -40,7 +40,7 @@ const ROLES: Array<{ email: string; relation: Record<Owner, Relation> }> = [
 const OWNERS: Record<Owner, string> = { Kenya: 'kenya.admin@demo.simashe.org', Brazil: 'brazil.admin@demo.simashe.org' };
 
 /** Routes about an organisation's own resources (the others are the caller's own: profile, inbox, sessions). */
-const OWNED = /^\/api\/(reports|lessons|meetings|initiatives|cycles|milestones|observations|drivers|measures|datasets|monitoring-charts|organisations|discussions\/(report|meeting|lesson))(\/|$)/;
+const OWNED = /^\/api\/(reports|lessons|meetings|initiatives|cycles|milestones|observations|drivers|measures|datasets|monitoring-charts|organisations|training\/courses|discussions\/(report|meeting|lesson))(\/|$)/;
 /** Never called: they end the caller's own session or act on the caller's own account. */
 const NOT_CALLED = /^\/api\/(auth|me)\//;
 /**
@@ -57,15 +57,18 @@ const NOT_CALLED_OPERATIONS = new Set(['post /api/datasets/{id}/publish']);
  * admins also manage: the organisation's members, invitations and partner grants, archiving, reopening and
  * templating reports, resolving and deleting comments, deleting initiatives. Editing a comment is its author's only.
  */
-const FAMILIES: Array<[RegExp, 'report' | 'lesson' | 'meeting' | 'initiative' | 'dataset' | 'organisation']> = [
+const FAMILIES: Array<[RegExp, 'report' | 'lesson' | 'meeting' | 'initiative' | 'dataset' | 'organisation' | 'course']> = [
   [/^\/api\/reports\//, 'report'],
   [/^\/api\/lessons\//, 'lesson'],
   [/^\/api\/meetings\//, 'meeting'],
   [/^\/api\/(initiatives|cycles|milestones|observations|drivers|measures)\//, 'initiative'],
   [/^\/api\/(datasets|monitoring-charts)\//, 'dataset'],
   [/^\/api\/organisations\//, 'organisation'],
+  [/^\/api\/training\//, 'course'],
 ];
 const MEMBERS_ONLY = new Set(['lesson', 'meeting']);
+/** A fresh course is a draft: only those who write it see it (published, the whole network reads it). */
+const WRITERS_ONLY = new Set(['course']);
 /** Writes any reader of the resource may make. */
 const READER_WRITES = [
   'POST /api/reports/{id}/comments',
@@ -94,7 +97,7 @@ function allowed(relation: Relation, method: Method, template: string): boolean 
   if (relation === 'writer') return true;
   if (relation === 'stranger') return false;
   const family = FAMILIES.find(([pattern]) => pattern.test(template))?.[1];
-  if (!family || (MEMBERS_ONLY.has(family) && relation !== 'member viewer')) return false;
+  if (!family || WRITERS_ONLY.has(family) || (MEMBERS_ONLY.has(family) && relation !== 'member viewer')) return false;
   const operation = `${method.toUpperCase()} ${template}`;
   if (method === 'get' || READER_WRITES.includes(operation)) return true;
   return relation === 'secretariat admin' && MANAGER_WRITES.some((pattern) => pattern.test(operation));

@@ -23,3 +23,4 @@ export * from './lib/monitoring.schema';
 export * from './lib/resources.schema';
 export * from './lib/membership-calls.schema';
 export * from './lib/who-member-states';
+export * from './lib/training.schema';

@@ -6,6 +6,7 @@ import { CyclesService } from '@simashe/api-cycles';
 import { MeetingsService, MinutesService } from '@simashe/api-meetings';
 import { MonitoringDemo } from '@simashe/api-monitoring';
 import { ResourcesDemo } from '@simashe/api-resources';
+import { TrainingDemo } from '@simashe/api-training';
 import { ReportImagesService, ReportsService } from '@simashe/api-reports';
 import { REPORT_DOCUMENT_FIELD, type ReportStatus } from '@simashe/contracts';
 import { DateTime } from 'luxon';
@@ -48,6 +49,7 @@ export class DemoActivity {
     private readonly resources: ResourcesDemo,
     private readonly images: ReportImagesService,
     private readonly calls: CallsDemo,
+    private readonly training: TrainingDemo,
   ) {}
 
   async seed(): Promise<void> {
@@ -63,6 +65,7 @@ export class DemoActivity {
     await this.seedSessions(people, organisations);
     await this.monitoring.seed(people, organisations);
     await this.resources.seed(people, organisations);
+    await this.training.seed(people, organisations);
     await this.calls.seed(people);
   }
 

@@ -8,9 +8,10 @@ import { MonitoringModule } from '@simashe/api-monitoring';
 import { ReportsModule } from '@simashe/api-reports';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ResourcesModule } from '@simashe/api-resources';
+import { TrainingModule } from '@simashe/api-training';
 import { CallsDemo } from './demo-calls';
 import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule, OrganisationsModule], providers: [DemoSeeder, DemoActivity, CallsDemo], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule, TrainingModule, OrganisationsModule], providers: [DemoSeeder, DemoActivity, CallsDemo], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -146,6 +146,13 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['applications', 'application:read', { kind: 'application', conflict: false }, '.....YY.'],
   ['applications', 'application:review', { kind: 'application', conflict: false }, '........'],
   ['applications', 'application:decide', { kind: 'application', conflict: false }, '.....Y..'],
+  ['draft course', 'course:read', { kind: 'course', organisationId: KEN, published: false }, 'YY......'],
+  ['published course', 'course:read', { kind: 'course', organisationId: KEN, published: true }, 'YYYYYYYY'],
+  ['course', 'course:create', { kind: 'course', organisationId: KEN, published: false }, 'YY......'],
+  ['published course', 'course:write', { kind: 'course', organisationId: KEN, published: true }, 'YY......'],
+  ['draft course', 'course:enrol', { kind: 'course', organisationId: KEN, published: false }, '........'],
+  ['published course', 'course:enrol', { kind: 'course', organisationId: KEN, published: true }, 'YYYYYYYY'],
+  ['published course', 'course:track', { kind: 'course', organisationId: KEN, published: true }, 'YY...YY.'],
 ];
 
 type Check = AccessScope['can'];

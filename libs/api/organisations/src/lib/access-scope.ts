@@ -41,7 +41,9 @@ export type AccessResource =
   /** The annual open calls for new member institutions. */
   | { kind: 'call' }
   /** An institution's application to a call; `conflict`: it comes from the caller's own institution or country. */
-  | { kind: 'application'; conflict: boolean };
+  | { kind: 'application'; conflict: boolean }
+  /** A training course of an organisation; only a published one is seen and taken by the network. */
+  | { kind: 'course'; organisationId: string; published: boolean };
 
 export type ResourceKind = AccessResource['kind'];
 
@@ -62,6 +64,7 @@ export const ACCESS_ACTIONS = {
   network: ['network:read', 'network:manage'],
   call: ['call:read', 'call:manage'],
   application: ['application:read', 'application:review', 'application:decide'],
+  course: ['course:read', 'course:create', 'course:write', 'course:enrol', 'course:track'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -86,6 +89,7 @@ const READ_ACTION: Record<ResourceKind, AccessAction> = {
   network: 'network:read',
   call: 'call:read',
   application: 'application:read',
+  course: 'course:read',
 };
 
 /** Why an action was refused, in a sentence a person understands. */
@@ -130,6 +134,10 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'call:manage': 'Only administrators of the secretariat can open and run calls',
   'application:review': 'Only steering committee members review applications, and never one from their own institution or country',
   'application:decide': 'Only administrators of the secretariat decide on applications',
+  'course:create': 'Only editors and admins of this organisation can create its courses',
+  'course:write': 'Only editors and admins of the owning organisation can change this course',
+  'course:enrol': 'Only members of the network can enrol, and only in a published course',
+  'course:track': 'Only the course’s trainers (editors and admins of its organisation) and the secretariat see who completed it',
 };
 
 /**
@@ -209,7 +217,7 @@ export class AccessScope {
 }
 
 function defaultName(kind: ResourceKind): string {
-  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network', call: 'The call', application: 'The application' }[kind];
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network', call: 'The call', application: 'The application', course: 'The course' }[kind];
 }
 
 function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
@@ -355,6 +363,21 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
       // A reviewer never scores their own institution, nor one from a country where they work.
       if (action === 'application:review') return scope.steeringCommittee && !resource.conflict;
       return scope.secretariatAdmin;
+    case 'course':
+      switch (action) {
+        case 'course:read':
+          // A published course: every member of the network. A draft: only those who write it.
+          return resource.published ? scope.memberOrganisationIds.length > 0 || scope.writesIn(resource.organisationId) : scope.writesIn(resource.organisationId);
+        case 'course:enrol':
+          return resource.published && scope.memberOrganisationIds.length > 0;
+        case 'course:create':
+        case 'course:write':
+          return scope.writesIn(resource.organisationId);
+        case 'course:track':
+          return scope.writesIn(resource.organisationId) || scope.secretariat;
+        default:
+          return false;
+      }
   }
 }
 

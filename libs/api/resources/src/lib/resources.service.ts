@@ -90,6 +90,14 @@ export class ResourcesService {
     return { name: file.name, contentType: file.content_type, data: file.data };
   }
 
+  /** The titles of those of `ids` the caller may read, by id (one query): what other domains show of a resource. */
+  async readableTitles(auth: AuthContext, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const scope = await this.policy.scope(auth);
+    const rows = await this.repo.findMany([...new Set(ids)]);
+    return new Map(rows.filter((row) => scope.can('library:read', resourceOf(row))).map((row) => [row.id, row.title]));
+  }
+
   /** The curated collections, each with the resources the caller may read, in order. */
   async collections(auth: AuthContext | null): Promise<Collection[]> {
     const scope = auth ? await this.policy.scope(auth) : SIGNED_OUT;

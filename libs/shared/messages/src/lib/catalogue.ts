@@ -9,7 +9,8 @@ import { ORGANISATIONS } from './catalogue/organisations';
 import { REPORTS } from './catalogue/reports';
 import { RESOURCES } from './catalogue/resources';
 import { MEMBERSHIP_CALLS } from './catalogue/membership-calls';
+import { TRAINING } from './catalogue/training';
 import type { CatalogueEntry } from './types';
 
 /** Every sentence the API can send to a person, in the four languages. */
-export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...MEMBERSHIP_CALLS, ...CONTRACTS];
+export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...MEMBERSHIP_CALLS, ...TRAINING, ...CONTRACTS];
