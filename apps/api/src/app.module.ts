@@ -15,9 +15,10 @@ import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 import { ResourcesModule } from '@simashe/api-resources';
 import { TrainingModule } from '@simashe/api-training';
+import { PublicationsModule } from '@simashe/api-publications';
 import { WiringCheck } from './wiring-check';
 
-export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, ResourcesModule, TrainingModule, AuditModule, DemoModule];
+export const DOMAIN_MODULES = [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, NotificationsModule, LessonsModule, SearchModule, DiscussionsModule, CyclesModule, MonitoringModule, ResourcesModule, TrainingModule, PublicationsModule, AuditModule, DemoModule];
 
 @Module({})
 export class AppModule {

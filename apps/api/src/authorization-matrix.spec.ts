@@ -40,7 +40,7 @@ const ROLES: Array<{ email: string; relation: Record<Owner, Relation> }> = [
 const OWNERS: Record<Owner, string> = { Kenya: 'kenya.admin@demo.simashe.org', Brazil: 'brazil.admin@demo.simashe.org' };
 
 /** Routes about an organisation's own resources (the others are the caller's own: profile, inbox, sessions). */
-const OWNED = /^\/api\/(reports|lessons|meetings|initiatives|cycles|milestones|observations|drivers|measures|datasets|monitoring-charts|organisations|training\/courses|discussions\/(report|meeting|lesson))(\/|$)/;
+const OWNED = /^\/api\/(reports|lessons|meetings|initiatives|cycles|milestones|observations|drivers|measures|datasets|monitoring-charts|organisations|training\/courses|publications|discussions\/(report|meeting|lesson))(\/|$)/;
 /** Never called: they end the caller's own session or act on the caller's own account. */
 const NOT_CALLED = /^\/api\/(auth|me)\//;
 /**
@@ -57,7 +57,7 @@ const NOT_CALLED_OPERATIONS = new Set(['post /api/datasets/{id}/publish']);
  * admins also manage: the organisation's members, invitations and partner grants, archiving, reopening and
  * templating reports, resolving and deleting comments, deleting initiatives. Editing a comment is its author's only.
  */
-const FAMILIES: Array<[RegExp, 'report' | 'lesson' | 'meeting' | 'initiative' | 'dataset' | 'organisation' | 'course']> = [
+const FAMILIES: Array<[RegExp, 'report' | 'lesson' | 'meeting' | 'initiative' | 'dataset' | 'organisation' | 'course' | 'publication']> = [
   [/^\/api\/reports\//, 'report'],
   [/^\/api\/lessons\//, 'lesson'],
   [/^\/api\/meetings\//, 'meeting'],
@@ -65,6 +65,7 @@ const FAMILIES: Array<[RegExp, 'report' | 'lesson' | 'meeting' | 'initiative' | 
   [/^\/api\/(datasets|monitoring-charts)\//, 'dataset'],
   [/^\/api\/organisations\//, 'organisation'],
   [/^\/api\/training\//, 'course'],
+  [/^\/api\/publications\//, 'publication'],
 ];
 const MEMBERS_ONLY = new Set(['lesson', 'meeting']);
 /** A fresh course is a draft: only those who write it see it (published, the whole network reads it). */
@@ -91,6 +92,7 @@ const MANAGER_WRITES = [
   /^DELETE \/api\/reports\/\{id\}\/comments\/\{commentId\}$/,
   /^DELETE \/api\/initiatives\/\{id\}$/,
   /^DELETE \/api\/datasets\/\{id\}$/,
+  /^DELETE \/api\/publications\/\{id\}$/,
 ];
 
 function allowed(relation: Relation, method: Method, template: string): boolean {

@@ -24,3 +24,4 @@ export * from './lib/resources.schema';
 export * from './lib/membership-calls.schema';
 export * from './lib/who-member-states';
 export * from './lib/training.schema';
+export * from './lib/publications.schema';

@@ -124,6 +124,16 @@ export class CyclesRepository {
   }
 
   /** Owner and partners only: what access is decided on. */
+  /** Cycles with their initiative's title and access facts (one query): what a link to a cycle shows. */
+  cycleLinks(ids: string[]): Promise<Array<{ id: string; number: number; title: string; initiative_id: string; initiative_title: string; organisation_id: string; partners: string[] }>> {
+    return this.db.query(
+      `SELECT c.id, c.number, c.title, i.id AS initiative_id, i.title AS initiative_title, i.organisation_id,
+              ARRAY(SELECT organisation_id FROM initiative_partners WHERE initiative_id = i.id) AS partners
+       FROM cycles c JOIN initiatives i ON i.id = c.initiative_id WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async initiativeFacts(id: string, manager: EntityManager | DataSource = this.db): Promise<{ organisationId: string; partnerOrganisationIds: string[] } | null> {
     const [row] = await manager.query(
       `SELECT i.organisation_id, ARRAY(SELECT organisation_id FROM initiative_partners WHERE initiative_id = i.id) AS partners

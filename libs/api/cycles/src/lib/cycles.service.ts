@@ -224,6 +224,18 @@ export class CyclesService {
     return this.reread(cycleId);
   }
 
+  /** "Initiative · cycle N: title" for those of `ids` the caller may read, with where the web shows them: for other domains' links. */
+  async linkTitles(auth: AuthContext, ids: string[]): Promise<Map<string, { title: string; href: string }>> {
+    if (ids.length === 0) return new Map();
+    const scope = await this.policy.scope(auth);
+    const rows = await this.repo.cycleLinks([...new Set(ids)]);
+    return new Map(
+      rows
+        .filter((row) => scope.can('cycle:read', { kind: 'initiative', organisationId: row.organisation_id, partnerOrganisationIds: row.partners }))
+        .map((row) => [row.id, { title: `${row.initiative_title} · ${row.number}: ${row.title}`, href: `/cycles/initiatives/${row.initiative_id}` }]),
+    );
+  }
+
   async cycle(auth: AuthContext, cycleId: string): Promise<Cycle> {
     const row = await this.repo.cycle(cycleId);
     if (!row) throw new NotFoundError('The cycle');

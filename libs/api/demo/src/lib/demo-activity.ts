@@ -7,6 +7,7 @@ import { MeetingsService, MinutesService } from '@simashe/api-meetings';
 import { MonitoringDemo } from '@simashe/api-monitoring';
 import { ResourcesDemo } from '@simashe/api-resources';
 import { TrainingDemo } from '@simashe/api-training';
+import { PublicationsDemo } from '@simashe/api-publications';
 import { ReportImagesService, ReportsService } from '@simashe/api-reports';
 import { REPORT_DOCUMENT_FIELD, type ReportStatus } from '@simashe/contracts';
 import { DateTime } from 'luxon';
@@ -50,6 +51,7 @@ export class DemoActivity {
     private readonly images: ReportImagesService,
     private readonly calls: CallsDemo,
     private readonly training: TrainingDemo,
+    private readonly publications: PublicationsDemo,
   ) {}
 
   async seed(): Promise<void> {
@@ -66,6 +68,7 @@ export class DemoActivity {
     await this.monitoring.seed(people, organisations);
     await this.resources.seed(people, organisations);
     await this.training.seed(people, organisations);
+    await this.publications.seed(people, organisations);
     await this.calls.seed(people);
   }
 

@@ -39,6 +39,18 @@ export class LessonsService {
     return body;
   }
 
+  /** The titles of those of `ids` the caller may read, with where the web shows them (one query): for other domains' links. */
+  async linkTitles(auth: AuthContext, ids: string[]): Promise<Map<string, { title: string; href: string }>> {
+    if (ids.length === 0) return new Map();
+    const scope = await this.scopes.scopeFor(auth);
+    const params: unknown[] = [[...new Set(ids)]];
+    const rows: Array<{ id: string; title: string }> = await this.db.query(
+      `SELECT l.id, l.title FROM (${LESSON_ROWS_SQL}) l WHERE l.id = ANY($1::uuid[]) AND ${audienceCondition(scope, params, 'l')}`,
+      params,
+    );
+    return new Map(rows.map((row) => [row.id, { title: row.title, href: `/lessons/${row.id}` }]));
+  }
+
   async get(auth: AuthContext, id: string): Promise<Lesson> {
     return (await this.readable(auth, id)).lesson;
   }

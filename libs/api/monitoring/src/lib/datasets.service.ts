@@ -48,6 +48,14 @@ export class DatasetsService {
     return { items: records.filter((record) => scope.can('dataset:read', resourceOf(record))).map((record) => this.present(scope, record, [])).map(({ versions: _versions, ...rest }) => rest) };
   }
 
+  /** The names of those of `ids` the caller may read, with where the web shows them (one query): for other domains' links. */
+  async linkTitles(auth: AuthContext, ids: string[]): Promise<Map<string, { title: string; href: string }>> {
+    if (ids.length === 0) return new Map();
+    const scope = await this.policy.scope(auth);
+    const records = await this.repo.findMany([...new Set(ids)]);
+    return new Map(records.filter((record) => scope.can('dataset:read', resourceOf(record))).map((record) => [record.id, { title: record.name, href: `/monitoring/datasets/${record.id}` }]));
+  }
+
   async get(auth: AuthContext, id: string): Promise<Dataset> {
     const { scope, record } = await this.readable(auth, id);
     return this.present(scope, record, await this.repo.versions(id));

@@ -226,6 +226,17 @@ export class MonitoringRepository {
     );
   }
 
+  /** Several datasets at once (one query), in no particular order. */
+  findMany(ids: string[]): Promise<DatasetRecord[]> {
+    return this.db.query(
+      `SELECT ${DATASET_COLUMNS_SQL}
+       FROM datasets d JOIN organisations o ON o.id = d.organisation_id
+       LEFT JOIN dataset_versions v ON v.dataset_id = d.id AND v.version = d.current_version
+       WHERE d.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
   async find(id: string): Promise<DatasetRecord | null> {
     const [row] = await this.db.query(
       `SELECT ${DATASET_COLUMNS_SQL}

@@ -153,6 +153,13 @@ const TABLE: Array<[string, AccessAction, AccessResource, string]> = [
   ['draft course', 'course:enrol', { kind: 'course', organisationId: KEN, published: false }, '........'],
   ['published course', 'course:enrol', { kind: 'course', organisationId: KEN, published: true }, 'YYYYYYYY'],
   ['published course', 'course:track', { kind: 'course', organisationId: KEN, published: true }, 'YY...YY.'],
+  ['draft publication', 'publication:read', { kind: 'publication', organisationIds: [KEN], published: false }, 'YYYYYYY.'],
+  ['published publication', 'publication:read', { kind: 'publication', organisationIds: [KEN], published: true }, 'YYYYYYYY'],
+  ['publication', 'publication:create', { kind: 'publication', organisationIds: [KEN], published: false }, 'YY......'],
+  ['publication', 'publication:write', { kind: 'publication', organisationIds: [KEN], published: false }, 'YY......'],
+  ['co-authored publication', 'publication:write', { kind: 'publication', organisationIds: [BRA, KEN], published: false }, 'YY.....Y'],
+  ['co-authored publication', 'publication:create', { kind: 'publication', organisationIds: [BRA, KEN], published: false }, '.......Y'],
+  ['publication', 'publication:delete', { kind: 'publication', organisationIds: [KEN], published: false }, 'Y....Y..'],
 ];
 
 type Check = AccessScope['can'];

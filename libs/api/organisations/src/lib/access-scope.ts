@@ -43,7 +43,12 @@ export type AccessResource =
   /** An institution's application to a call; `conflict`: it comes from the caller's own institution or country. */
   | { kind: 'application'; conflict: boolean }
   /** A training course of an organisation; only a published one is seen and taken by the network. */
-  | { kind: 'course'; organisationId: string; published: boolean };
+  | { kind: 'course'; organisationId: string; published: boolean }
+  /**
+   * A joint publication: `organisationIds` are the lead organisation (first) and those its authors write for, whose
+   * editors co-write it. Once published, the whole network reads it.
+   */
+  | { kind: 'publication'; organisationIds: readonly string[]; published: boolean };
 
 export type ResourceKind = AccessResource['kind'];
 
@@ -65,6 +70,7 @@ export const ACCESS_ACTIONS = {
   call: ['call:read', 'call:manage'],
   application: ['application:read', 'application:review', 'application:decide'],
   course: ['course:read', 'course:create', 'course:write', 'course:enrol', 'course:track'],
+  publication: ['publication:read', 'publication:create', 'publication:write', 'publication:delete'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -90,6 +96,7 @@ const READ_ACTION: Record<ResourceKind, AccessAction> = {
   call: 'call:read',
   application: 'application:read',
   course: 'course:read',
+  publication: 'publication:read',
 };
 
 /** Why an action was refused, in a sentence a person understands. */
@@ -138,6 +145,9 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'course:write': 'Only editors and admins of the owning organisation can change this course',
   'course:enrol': 'Only members of the network can enrol, and only in a published course',
   'course:track': 'Only the course’s trainers (editors and admins of its organisation) and the secretariat see who completed it',
+  'publication:create': 'Only editors and admins of the lead organisation can start its publications',
+  'publication:write': 'Only editors and admins of the lead organisation or of an author’s organisation can change this publication',
+  'publication:delete': 'Only administrators of the lead organisation can delete this publication',
 };
 
 /**
@@ -217,7 +227,7 @@ export class AccessScope {
 }
 
 function defaultName(kind: ResourceKind): string {
-  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network', call: 'The call', application: 'The application', course: 'The course' }[kind];
+  return { organisation: 'The organisation', report: 'The report', comment: 'The comment thread', meeting: 'The meeting', lesson: 'The lesson', discussion: 'The discussion', post: 'The post', notification: 'The notification', initiative: 'The initiative', dataset: 'The dataset', library: 'The resource', collection: 'The collection', network: 'The network', call: 'The call', application: 'The application', course: 'The course', publication: 'The publication' }[kind];
 }
 
 function decide(scope: AccessScope, action: AccessAction, resource: AccessResource): boolean {
@@ -375,6 +385,20 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
           return scope.writesIn(resource.organisationId);
         case 'course:track':
           return scope.writesIn(resource.organisationId) || scope.secretariat;
+        default:
+          return false;
+      }
+    case 'publication':
+      switch (action) {
+        case 'publication:read':
+          // Before it is out: whoever reads the lead's or an author's organisation. Published: every member.
+          return (resource.published && scope.memberOrganisationIds.length > 0) || resource.organisationIds.some((id) => scope.organisations.has(id));
+        case 'publication:create':
+          return resource.organisationIds.length > 0 && scope.writesIn(resource.organisationIds[0]);
+        case 'publication:write':
+          return resource.organisationIds.some((id) => scope.writesIn(id));
+        case 'publication:delete':
+          return resource.organisationIds.length > 0 && !!scope.organisations.get(resource.organisationIds[0])?.canManage;
         default:
           return false;
       }

@@ -116,6 +116,21 @@ export class ReportsService implements OnModuleInit {
     return { scope: permissions.scope, facts: facts(row) };
   }
 
+  /** The titles of those of `ids` the caller may read, with where the web shows them (one query): for other domains' links. */
+  async linkTitles(auth: AuthContext, ids: string[]): Promise<Map<string, { title: string; href: string }>> {
+    if (ids.length === 0) return new Map();
+    const scope = await this.policy.scope(auth);
+    const rows: Array<{ id: string; title: string; organisation_id: string; status: ReportStatus; archived: boolean }> = await this.db.query(
+      `SELECT id, title, organisation_id, status, archived_at IS NOT NULL AS archived FROM reports WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(
+      rows
+        .filter((row) => scope.can('report:read', { kind: 'report', organisationId: row.organisation_id, status: row.status, archived: row.archived }))
+        .map((row) => [row.id, { title: row.title, href: `/reports/${row.id}` }]),
+    );
+  }
+
   async get(auth: AuthContext, reportId: string): Promise<Report> {
     const { row, permissions } = await this.readable(auth, reportId);
     return presentReport(row, permissions);

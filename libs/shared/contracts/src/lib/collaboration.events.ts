@@ -24,7 +24,7 @@ export interface JoinResult {
 }
 
 /** Documents edited in real time. */
-export const COLLAB_DOCUMENT_KINDS = ['report', 'meeting_minutes'] as const;
+export const COLLAB_DOCUMENT_KINDS = ['report', 'meeting_minutes', 'publication'] as const;
 export type CollabDocumentKind = (typeof COLLAB_DOCUMENT_KINDS)[number];
 
 export interface DocumentRef {

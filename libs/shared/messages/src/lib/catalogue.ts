@@ -10,7 +10,8 @@ import { REPORTS } from './catalogue/reports';
 import { RESOURCES } from './catalogue/resources';
 import { MEMBERSHIP_CALLS } from './catalogue/membership-calls';
 import { TRAINING } from './catalogue/training';
+import { PUBLICATIONS } from './catalogue/publications';
 import type { CatalogueEntry } from './types';
 
 /** Every sentence the API can send to a person, in the four languages. */
-export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...MEMBERSHIP_CALLS, ...TRAINING, ...CONTRACTS];
+export const CATALOGUE: readonly CatalogueEntry[] = [...CORE, ...ACCOUNTS, ...ORGANISATIONS, ...REPORTS, ...MEETINGS, ...LESSONS, ...CYCLES, ...MONITORING, ...RESOURCES, ...MEMBERSHIP_CALLS, ...TRAINING, ...PUBLICATIONS, ...CONTRACTS];
