@@ -1,2 +1,3 @@
 export * from './lib/resources.pages';
 export * from './lib/public-resources.pages';
+export { useResources } from './lib/queries';
