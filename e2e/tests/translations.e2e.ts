@@ -100,9 +100,12 @@ for (const language of ['fr', 'ar'] as const) {
       ['cycles', '/cycles'],
       ['monitoring', '/monitoring'],
       ['resources', '/resources'],
+      ['training', '/training'],
+      ['publications', '/publications'],
       ['network', '/network'],
       ['public members', '/public/members'],
       ['join', '/join'],
+      ['verify', '/verify'],
     ];
     const checks = needles(language);
     const failures: string[] = [];

@@ -32,6 +32,8 @@ const cycles = () => import('@simashe/web-cycles');
 const monitoring = () => import('@simashe/web-monitoring');
 const audit = () => import('@simashe/web-audit');
 const resources = () => import('@simashe/web-resources');
+const training = () => import('@simashe/web-training');
+const publications = () => import('@simashe/web-publications');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -45,6 +47,9 @@ export const router = createBrowserRouter([
   // The network's open call: institutions apply and follow their application without an account.
   { path: '/join', element: <JoinPage /> },
   { path: '/join/status/:token', element: <ApplicationStatusPage /> },
+  // Anyone checks a training certificate by its verification code, without an account.
+  { path: '/verify', element: lazyPage(async () => (await training()).VerifyCertificatePage) },
+  { path: '/verify/:code', element: lazyPage(async () => (await training()).VerifyCertificatePage) },
   {
     element: (
       <RequireSession>
@@ -89,12 +94,21 @@ export const router = createBrowserRouter([
       { path: 'resources/new', element: lazyPage(async () => (await resources()).NewResourcePage) },
       { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
       { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
+      { path: 'training', element: lazyPage(async () => (await training()).TrainingPage) },
+      { path: 'training/new', element: lazyPage(async () => (await training()).NewCoursePage) },
+      { path: 'training/:id', element: lazyPage(async () => (await training()).CoursePage) },
+      { path: 'training/:id/edit', element: lazyPage(async () => (await training()).EditCoursePage) },
+      { path: 'training/:id/completion', element: lazyPage(async () => (await training()).CompletionPage) },
+      { path: 'publications', element: lazyPage(async () => (await publications()).PublicationsPage) },
+      { path: 'publications/new', element: lazyPage(async () => (await publications()).NewPublicationPage) },
+      { path: 'publications/:id', element: lazyPage(async () => (await publications()).PublicationPage) },
+      { path: 'publications/:id/edit', element: lazyPage(async () => (await publications()).EditPublicationPage) },
       { path: 'network', element: <NetworkPage /> },
       { path: 'network/calls', element: <CallsPage /> },
       { path: 'network/calls/:id', element: <CallPage /> },
       { path: 'network/applications/:id', element: <ApplicationPage /> },
       { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
-      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

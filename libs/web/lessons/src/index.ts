@@ -1,1 +1,2 @@
 export * from './lib/lessons.pages';
+export { useLessons } from './lib/queries';

@@ -16,6 +16,8 @@ import { monitoringEmbedAr } from './monitoring-embed/ar';
 import { resourcesAr } from './resources/ar';
 import { networkAr } from './network/ar';
 import { callsAr } from './calls/ar';
+import { trainingAr } from './training/ar';
+import { publicationsAr } from './publications/ar';
 import { clientErrorsAr } from './client-errors/ar';
 import { versionCompareAr } from './version-compare/ar';
 import { ownedSectionsAr } from './common-extra/ar';
@@ -43,6 +45,8 @@ export const ar: DeepPartial<Catalogue> = {
     monitoring: 'الرصد',
     resources: 'الموارد',
     network: 'الشبكة',
+    training: 'التدريب',
+    publications: 'المنشورات',
   },
   comingSoon: { title: '{{module}}: قريبًا', body: 'هذا الجزء من مساحة العمل قيد الإنشاء وسيظهر في إصدار قادم.' },
   signIn: {
@@ -126,6 +130,8 @@ export const ar: DeepPartial<Catalogue> = {
   resources: resourcesAr,
   network: networkAr,
   calls: callsAr,
+  training: trainingAr,
+  publications: publicationsAr,
   clientErrors: clientErrorsAr,
   audit: auditAr,
   accountSecurity: accountSecurityAr,

@@ -15,6 +15,8 @@ import { monitoringEmbedEn } from './monitoring-embed/en';
 import { resourcesEn } from './resources/en';
 import { networkEn } from './network/en';
 import { callsEn } from './calls/en';
+import { trainingEn } from './training/en';
+import { publicationsEn } from './publications/en';
 import { clientErrorsEn } from './client-errors/en';
 import { meetingsEn } from './meetings/en';
 import { versionCompareEn } from './version-compare/en';
@@ -40,6 +42,8 @@ export const en = {
     monitoring: 'Monitoring',
     resources: 'Resources',
     network: 'Network',
+    training: 'Training',
+    publications: 'Publications',
   },
   comingSoon: {
     title: '{{module}}: coming soon',
@@ -349,6 +353,8 @@ export const en = {
   resources: resourcesEn,
   network: networkEn,
   calls: callsEn,
+  training: trainingEn,
+  publications: publicationsEn,
   clientErrors: clientErrorsEn,
   audit: auditEn,
   accountSecurity: accountSecurityEn,

@@ -16,6 +16,8 @@ import { monitoringEmbedEs } from './monitoring-embed/es';
 import { resourcesEs } from './resources/es';
 import { networkEs } from './network/es';
 import { callsEs } from './calls/es';
+import { trainingEs } from './training/es';
+import { publicationsEs } from './publications/es';
 import { clientErrorsEs } from './client-errors/es';
 import { versionCompareEs } from './version-compare/es';
 import { ownedSectionsEs } from './common-extra/es';
@@ -43,6 +45,8 @@ export const es: DeepPartial<Catalogue> = {
     monitoring: 'Seguimiento',
     resources: 'Recursos',
     network: 'Red',
+    training: 'Formación',
+    publications: 'Publicaciones',
   },
   comingSoon: {
     title: '{{module}}: próximamente',
@@ -129,6 +133,8 @@ export const es: DeepPartial<Catalogue> = {
   resources: resourcesEs,
   network: networkEs,
   calls: callsEs,
+  training: trainingEs,
+  publications: publicationsEs,
   clientErrors: clientErrorsEs,
   audit: auditEs,
   accountSecurity: accountSecurityEs,

@@ -16,6 +16,8 @@ import { monitoringEmbedFr } from './monitoring-embed/fr';
 import { resourcesFr } from './resources/fr';
 import { networkFr } from './network/fr';
 import { callsFr } from './calls/fr';
+import { trainingFr } from './training/fr';
+import { publicationsFr } from './publications/fr';
 import { clientErrorsFr } from './client-errors/fr';
 import { versionCompareFr } from './version-compare/fr';
 import { ownedSectionsFr } from './common-extra/fr';
@@ -43,6 +45,8 @@ export const fr: DeepPartial<Catalogue> = {
     monitoring: 'Suivi',
     resources: 'Ressources',
     network: 'Réseau',
+    training: 'Formation',
+    publications: 'Publications',
   },
   comingSoon: {
     title: '{{module}} : bientôt disponible',
@@ -129,6 +133,8 @@ export const fr: DeepPartial<Catalogue> = {
   resources: resourcesFr,
   network: networkFr,
   calls: callsFr,
+  training: trainingFr,
+  publications: publicationsFr,
   clientErrors: clientErrorsFr,
   audit: auditFr,
   accountSecurity: accountSecurityFr,

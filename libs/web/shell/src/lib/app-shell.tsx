@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import './shell.css';
 
-export const MODULES = ['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'network'] as const;
+export const MODULES = ['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'] as const;
 export type ModuleKey = (typeof MODULES)[number];
 /** Modules not built yet: their route says so plainly, but the main menu does not offer them. */
 export const COMING_SOON_MODULES: readonly ModuleKey[] = [];
