@@ -23,3 +23,4 @@ export * from './lib/cache/expiring-cache';
 export * from './lib/database/prepared';
 export * from './lib/http/spreadsheet-csv';
 export * from './lib/http/uploaded-file';
+export * from './lib/storage/object-store';

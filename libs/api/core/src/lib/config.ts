@@ -37,7 +37,21 @@ export interface AppConfig {
    * made through the API drop them at once, on every instance; this bounds what a lost message could leave stale.
    */
   authCacheSeconds: number;
+  /** Set (`S3_BUCKET`): uploaded files are kept in this S3-compatible bucket instead of PostgreSQL. */
+  s3: S3Config | undefined;
   version: string;
+}
+
+export interface S3Config {
+  bucket: string;
+  region: string;
+  /** Absent: AWS itself. Set for MinIO, Ceph, s3rver… */
+  endpoint: string | undefined;
+  /** Absent: the SDK's usual chain (environment, profile, instance role). */
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  /** Path-style addresses (http://host/bucket/key), which most self-hosted stores need. */
+  forcePathStyle: boolean;
 }
 
 function flag(value: string | undefined, fallback: boolean): boolean {
@@ -82,6 +96,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env['REDIS_URL'] || undefined,
     collabResyncSeconds: int(env['COLLAB_RESYNC_SECONDS'], 15, 'COLLAB_RESYNC_SECONDS'),
     authCacheSeconds: int(env['AUTH_CACHE_SECONDS'], 5, 'AUTH_CACHE_SECONDS', 0),
+    s3: env['S3_BUCKET']
+      ? {
+          bucket: env['S3_BUCKET'],
+          region: env['S3_REGION'] || 'us-east-1',
+          endpoint: env['S3_ENDPOINT'] || undefined,
+          accessKeyId: env['S3_ACCESS_KEY_ID'] || undefined,
+          secretAccessKey: env['S3_SECRET_ACCESS_KEY'] || undefined,
+          forcePathStyle: flag(env['S3_FORCE_PATH_STYLE'], !!env['S3_ENDPOINT']),
+        }
+      : undefined,
     version: env['APP_VERSION'] ?? '0.1.0',
   };
 }

@@ -10,6 +10,7 @@ import { EventBus } from './events/event-bus';
 import { HealthController } from './health/health.controller';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { MailService } from './mail/mail.service';
+import { ObjectStore } from './storage/object-store';
 
 /** Database, validation, error rendering, mail, the event bus and health: what every domain module stands on. */
 @Global()
@@ -28,8 +29,9 @@ export class CoreModule {
         Cluster,
         EventBus,
         PreparedStatements,
+        ObjectStore,
       ],
-      exports: [APP_CONFIG, MailService, Cluster, EventBus, PreparedStatements],
+      exports: [APP_CONFIG, MailService, Cluster, EventBus, PreparedStatements, ObjectStore],
     };
   }
 }

@@ -29,8 +29,12 @@ export interface ResourceRow {
 export interface ResourceFileRow {
   name: string;
   content_type: string;
-  data: Buffer;
+  /** The bytes, when they are kept in PostgreSQL; else null and `storage_key` names the object in S3. */
+  data: Buffer | null;
+  storage_key: string | null;
 }
+/** A file to store: its bytes here (`data`), or the key of the object already written to S3. */
+export type StoredFileInput = { name: string; contentType: string; size: number } & ({ data: Buffer; storageKey: null } | { data: null; storageKey: string });
 export interface CollectionRow {
   id: string;
   slug: string;
@@ -101,28 +105,36 @@ export class ResourcesRepository {
     );
   }
 
-  async remove(id: string): Promise<void> {
-    await this.db.query('DELETE FROM resources WHERE id = $1', [id]);
+  /** Deletes the resource; returns the S3 key of its file, if it had one there (to delete after). */
+  async remove(id: string): Promise<string | null> {
+    // The statement's SELECT sees the file row as it was before the cascade removed it.
+    const rows: Array<{ storage_key: string | null }> = await this.db.query(
+      `WITH gone AS (DELETE FROM resources WHERE id = $1 RETURNING id) SELECT f.storage_key FROM resource_files f JOIN gone ON gone.id = f.resource_id`,
+      [id],
+    );
+    return rows[0]?.storage_key ?? null;
   }
 
-  /** Sets or replaces the resource's one file. */
-  async putFile(resourceId: string, file: { name: string; contentType: string; data: Buffer }, userId: string): Promise<void> {
-    await this.db.transaction((manager) => this.writeFile(manager, resourceId, file, userId));
+  /** Sets or replaces the resource's one file; returns the S3 key of the file it replaced, if any. */
+  async putFile(resourceId: string, file: StoredFileInput, userId: string): Promise<string | null> {
+    return this.db.transaction((manager) => this.writeFile(manager, resourceId, file, userId));
   }
 
-  /** The file written within the caller's transaction. */
-  async writeFile(manager: EntityManager, resourceId: string, file: { name: string; contentType: string; data: Buffer }, userId: string): Promise<void> {
+  /** The file written within the caller's transaction; returns the S3 key of the file it replaced, if any. */
+  async writeFile(manager: EntityManager, resourceId: string, file: StoredFileInput, userId: string): Promise<string | null> {
+    const [previous] = await manager.query('SELECT storage_key FROM resource_files WHERE resource_id = $1 FOR UPDATE', [resourceId]);
     await manager.query(
-      `INSERT INTO resource_files (resource_id, name, content_type, size, data, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO resource_files (resource_id, name, content_type, size, data, storage_key, uploaded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (resource_id) DO UPDATE SET id = gen_random_uuid(), name = EXCLUDED.name, content_type = EXCLUDED.content_type,
-         size = EXCLUDED.size, data = EXCLUDED.data, uploaded_by = EXCLUDED.uploaded_by, created_at = now()`,
-      [resourceId, file.name, file.contentType, file.data.length, file.data, userId],
+         size = EXCLUDED.size, data = EXCLUDED.data, storage_key = EXCLUDED.storage_key, uploaded_by = EXCLUDED.uploaded_by, created_at = now()`,
+      [resourceId, file.name, file.contentType, file.size, file.data, file.storageKey, userId],
     );
     await manager.query('UPDATE resources SET updated_at = now() WHERE id = $1', [resourceId]);
+    return previous?.storage_key ?? null;
   }
 
   async file(resourceId: string): Promise<ResourceFileRow | undefined> {
-    const [row] = await this.db.query('SELECT name, content_type, data FROM resource_files WHERE resource_id = $1', [resourceId]);
+    const [row] = await this.db.query('SELECT name, content_type, data, storage_key FROM resource_files WHERE resource_id = $1', [resourceId]);
     return row;
   }
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, parseJsonField, ValidationError, type AuthContext, type UploadedFileData, requireAcceptableFile } from '@simashe/api-core';
+import { randomUUID } from 'node:crypto';
+import { NotFoundError, ObjectStore, parseJsonField, ValidationError, type AuthContext, type UploadedFileData, requireAcceptableFile } from '@simashe/api-core';
 import { AccessPolicy, AccessScope } from '@simashe/api-organisations';
 import { SearchIndexer } from '@simashe/api-search';
 import { ResourceInputSchema, type Collection, type CollectionInput, type ListResourcesQuery, type Resource, type ResourceInput, type UpdateResourceRequest } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
-import { ResourcesRepository, type ResourceRow } from './resources.repository';
+import { ResourcesRepository, type ResourceRow, type StoredFileInput } from './resources.repository';
 
 type LibraryResource = { kind: 'library'; organisationId: string; visibility: ResourceRow['visibility'] };
 const resourceOf = (row: Pick<ResourceRow, 'organisation_id' | 'visibility'>): LibraryResource => ({ kind: 'library', organisationId: row.organisation_id, visibility: row.visibility });
@@ -24,6 +25,7 @@ export class ResourcesService {
     private readonly policy: AccessPolicy,
     private readonly indexer: SearchIndexer,
     private readonly db: DataSource,
+    private readonly store: ObjectStore,
   ) {}
 
   /** The resources `auth` may read (null: signed out) matching the filters. */
@@ -51,11 +53,13 @@ export class ResourcesService {
     const input = parseJsonField(ResourceInputSchema, raw, 'resource');
     await this.policy.require(auth, 'library:create', { kind: 'library', organisationId: input.organisationId, visibility: input.visibility }, 'The organisation');
     const checked = requireAcceptableFile(file);
-    const id = await this.db.transaction(async (manager) => {
-      const created = await this.repo.create(input, auth.userId, manager);
-      await this.repo.writeFile(manager, created, { name: checked.safeName, contentType: checked.mimetype, data: checked.buffer }, auth.userId);
-      return created;
-    });
+    const id = await this.storing(checked, (stored) =>
+      this.db.transaction(async (manager) => {
+        const created = await this.repo.create(input, auth.userId, manager);
+        await this.repo.writeFile(manager, created, stored, auth.userId);
+        return created;
+      }),
+    );
     return this.indexed(auth, id);
   }
 
@@ -70,15 +74,17 @@ export class ResourcesService {
 
   async remove(auth: AuthContext, id: string): Promise<void> {
     await this.writable(auth, id, 'library:delete');
-    await this.repo.remove(id);
+    const storageKey = await this.repo.remove(id);
     await this.indexer.remove('resource', id);
+    if (storageKey) await this.store.delete(storageKey);
   }
 
   /** Sets or replaces the resource's file: checked for type, size and content (a renamed executable is refused). */
   async putFile(auth: AuthContext, id: string, file: UploadedFileData | undefined): Promise<Resource> {
     await this.writable(auth, id, 'library:write');
     const checked = requireAcceptableFile(file);
-    await this.repo.putFile(id, { name: checked.safeName, contentType: checked.mimetype, data: checked.buffer }, auth.userId);
+    const replaced = await this.storing(checked, (stored) => this.repo.putFile(id, stored, auth.userId));
+    if (replaced) await this.store.delete(replaced);
     return this.get(auth, id);
   }
 
@@ -87,7 +93,7 @@ export class ResourcesService {
     await this.readable(auth, id);
     const file = await this.repo.file(id);
     if (!file) throw new NotFoundError('The file', 'The resource has no file: it is a link');
-    return { name: file.name, contentType: file.content_type, data: file.data };
+    return { name: file.name, contentType: file.content_type, data: file.data ?? (await this.store.get(file.storage_key as string)) };
   }
 
   /** The titles of those of `ids` the caller may read, by id (one query): what other domains show of a resource. */
@@ -129,6 +135,23 @@ export class ResourcesService {
   /** The demo's collections: created by slug, as the secretariat curates them. */
   async seedCollection(slug: string, title: string, description: string, resourceIds: string[]): Promise<void> {
     await this.repo.saveCollection({ slug, title, description, resourceIds });
+  }
+
+  /**
+   * Writes a checked file where files are kept: in S3 first when it is configured (then `write` records its key,
+   * and a failed write deletes the object again, so nothing is left half-saved), else as bytes in `write`'s row.
+   */
+  private async storing<T>(file: UploadedFileData & { safeName: string }, write: (stored: StoredFileInput) => Promise<T>): Promise<T> {
+    const described = { name: file.safeName, contentType: file.mimetype, size: file.buffer.length };
+    if (!this.store.enabled) return write({ ...described, data: file.buffer, storageKey: null });
+    const storageKey = `resources/${randomUUID()}`;
+    await this.store.put(storageKey, file.buffer, file.mimetype);
+    try {
+      return await write({ ...described, data: null, storageKey });
+    } catch (error) {
+      await this.store.delete(storageKey);
+      throw error;
+    }
   }
 
   private async readable(auth: AuthContext | null, id: string): Promise<{ row: ResourceRow; scope: AccessScope }> {
