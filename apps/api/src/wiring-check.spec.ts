@@ -12,8 +12,9 @@ describe('WiringCheck', () => {
     );
 
   it('lets the app start only when every document kind, chart source and the meetings scope are provided', () => {
-    expect(() => check(['report', 'meeting_minutes'], ['measure', 'monitoring'], true).onApplicationBootstrap()).not.toThrow();
-    expect(() => check(['report'], ['measure', 'monitoring'], true).onApplicationBootstrap()).toThrow('The app is missing who may open "meeting_minutes" documents');
-    expect(() => check(['report', 'meeting_minutes'], ['measure'], false).onApplicationBootstrap()).toThrow('The app is missing how "monitoring" charts are drawn, which meetings search may show someone');
+    expect(() => check(['report', 'meeting_minutes', 'publication'], ['measure', 'monitoring'], true).onApplicationBootstrap()).not.toThrow();
+    expect(() => check(['report', 'publication'], ['measure', 'monitoring'], true).onApplicationBootstrap()).toThrow('The app is missing who may open "meeting_minutes" documents');
+    expect(() => check(['report', 'meeting_minutes'], ['measure', 'monitoring'], true).onApplicationBootstrap()).toThrow('The app is missing who may open "publication" documents');
+    expect(() => check(['report', 'meeting_minutes', 'publication'], ['measure'], false).onApplicationBootstrap()).toThrow('The app is missing how "monitoring" charts are drawn, which meetings search may show someone');
   });
 });
