@@ -2,7 +2,7 @@ import type { DashboardFilters } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Card, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { BackLink, Card, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { StageBadge } from './common';
@@ -109,11 +109,7 @@ export function NewInitiativePage() {
   usePageTitle(t('cycles.newInitiative'));
   return (
     <>
-      <p>
-        <Link className="back-link" to="/cycles">
-          {t('cycles.title')}
-        </Link>
-      </p>
+      <BackLink to="/cycles">{t('cycles.title')}</BackLink>
       <h1>{t('cycles.newInitiative')}</h1>
       <Card>
         <InitiativeForm busy={create.isPending} error={create.error} onSubmit={(input) => create.mutate(input, { onSuccess: (created) => navigate(`/cycles/initiatives/${created.id}`) })} />

@@ -1,10 +1,10 @@
 import type { Cycle } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
-import { Button, Card, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { BackLink, Button, Card, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { StageBadge } from './common';
 import { daysSince, STAGE_COLOURS } from './cycle-logic';
 import { CyclePanel, StartCycleForm } from './cycle-panel';
@@ -77,11 +77,7 @@ export function InitiativePage() {
   const changeIdeas = drivers.filter((node) => node.kind === 'change_idea');
   return (
     <>
-      <p>
-        <Link className="back-link" to="/cycles">
-          {t('cycles.title')}
-        </Link>
-      </p>
+      <BackLink to="/cycles">{t('cycles.title')}</BackLink>
       <h1 dir="auto">{initiative.title}</h1>
       <p className="muted">
         <bdi>{initiative.organisationName}</bdi>

@@ -2,7 +2,7 @@ import { DISCUSSION_SUBJECTS, type ListThreadsQuery, type Thread } from '@simash
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -104,11 +104,7 @@ export function TopicPage() {
   }, [t]);
   return (
     <>
-      <p>
-        <Link className="back-link" to="/discussions">
-          {t('discussions.communities')}
-        </Link>
-      </p>
+      <BackLink to="/discussions">{t('discussions.communities')}</BackLink>
       <TopicDiscussion threadId={id} />
     </>
   );

@@ -2,7 +2,7 @@ import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -92,11 +92,7 @@ export function NewLessonPage() {
   usePageTitle(t('lessons.logLesson'));
   return (
     <>
-      <p>
-        <Link className="back-link" to="/lessons">
-          {t('lessons.title')}
-        </Link>
-      </p>
+      <BackLink to="/lessons">{t('lessons.title')}</BackLink>
       <h1>{t('lessons.logLesson')}</h1>
       <LessonForm busy={create.isPending} error={create.error} onSubmit={(draft) => create.mutate(draft, { onSuccess: (lesson) => navigate(`/lessons/${lesson.id}`) })} />
     </>
@@ -114,11 +110,7 @@ export function EditLessonPage() {
   if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => lesson.refetch()} />;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/lessons/${id}`} dir="auto">
-          {lesson.data.title}
-        </Link>
-      </p>
+      <BackLink to={`/lessons/${id}`} auto>{lesson.data.title}</BackLink>
       <h1>{t('lessons.edit')}</h1>
       <LessonForm
         lesson={lesson.data}
@@ -192,11 +184,7 @@ export function LessonPage() {
   const data = lesson.data;
   return (
     <>
-      <p>
-        <Link className="back-link" to="/lessons">
-          {t('lessons.title')}
-        </Link>
-      </p>
+      <BackLink to="/lessons">{t('lessons.title')}</BackLink>
       <article lang={data.language}>
         <h1 dir="auto">{data.title}</h1>
         <p className="org-meta">

@@ -3,7 +3,7 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { formatDateTime } from '@simashe/web-i18n';
 import { ApiError } from '@simashe/web-api-client';
-import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -220,11 +220,7 @@ export function MeetingPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/meetings">
-          {t('meetings.title')}
-        </Link>
-      </p>
+      <BackLink to="/meetings">{t('meetings.title')}</BackLink>
       {justScheduled && <Alert kind="success">{t('meetings.scheduled', { title: isolate(data.title) })}</Alert>}
       <h1 dir="auto">{data.title}</h1>
       <p className="org-meta">

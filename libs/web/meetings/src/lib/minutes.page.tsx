@@ -2,10 +2,10 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { formatDateTime } from '@simashe/web-i18n';
 import { LiveDocument } from '@simashe/web-reports';
-import { Alert, LoadingState, QueryError } from '@simashe/web-ui';
+import { Alert, BackLink, LoadingState, QueryError } from '@simashe/web-ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useMeeting, useMeetingPeople, useMinutes } from './queries';
 
 /** The minutes of one session, co-edited in real time; action items get an owner from the people the meeting concerns. */
@@ -27,11 +27,7 @@ export function MinutesPage() {
   if (meeting.isError) return <QueryError error={meeting.error} onRetry={() => meeting.refetch()} />;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/meetings/${id}`}>
-          {meeting.data.title}
-        </Link>
-      </p>
+      <BackLink to={`/meetings/${id}`}>{meeting.data.title}</BackLink>
       <h1>{t('meetings.minutesOf', { title: meeting.data.title })}</h1>
       <p className="org-meta">{t('meetings.sessionOf', { date: session, zone: meeting.data.timeZone })}</p>
       {minutes.isError ? (

@@ -1,10 +1,10 @@
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
-import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import type { Dataset } from '@simashe/contracts';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ComparePanel } from './compare-panel';
 import { ExplorePanel } from './explore-panel';
 import { ImportPanel } from './import-panel';
@@ -187,11 +187,7 @@ export function DatasetPage() {
   const data = dataset.data;
   return (
     <>
-      <p>
-        <Link className="back-link" to="/monitoring">
-          {t('monitoring.back')}
-        </Link>
-      </p>
+      <BackLink to="/monitoring">{t('monitoring.back')}</BackLink>
       <h1 dir="auto">{data.name}</h1>
       <p className="muted">
         <bdi>{data.organisationName}</bdi>

@@ -2,10 +2,10 @@ import { EXPERTISE_AREAS, MEMBER_ROLES, type ExpertiseArea, type InvitationCreat
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
-import { Alert, Button, Card, CheckboxGroup, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, CheckboxGroup, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import {
   useChangeRole,
   useGrantPartner,
@@ -370,11 +370,7 @@ export function OrganisationPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/">
-          {t('nav.home')}
-        </Link>
-      </p>
+      <BackLink to="/">{t('nav.home')}</BackLink>
       <h1 dir="auto">{data.name}</h1>
       <p className="org-meta">
         <span className="badge">{t(`kinds.${data.kind}`)}</span>

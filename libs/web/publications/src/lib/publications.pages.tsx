@@ -3,8 +3,7 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
 import { LiveDocument } from '@simashe/web-reports';
-import { Alert, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
-import { useId, useState, type FormEvent } from 'react';
+import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SearchForm, SelectField, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { PublicationForm } from './publication-form';
@@ -19,34 +18,6 @@ function VenueYear({ venue, year }: { venue: string; year: number | null }) {
   if (venue && year !== null) return <bdi>{t('publications.venueYear', { venue, year })}</bdi>;
   if (venue) return <bdi>{venue}</bdi>;
   return year !== null ? <span>{year}</span> : null;
-}
-
-/** The search box: the address changes on submit, not on every key, so the history is not one entry per letter. */
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState(value);
-  // A new address (back button, "clear") brings its own text.
-  const [shownFor, setShownFor] = useState(value);
-  if (shownFor !== value) {
-    setShownFor(value);
-    setText(value);
-  }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text);
-  };
-  return (
-    <form role="search" aria-label={t('publications.search')} className="publication-search" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={id}>{t('publications.search')}</label>
-        <input id={id} type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
-      </div>
-      <Button type="submit" variant="secondary">
-        {t('publications.searchButton')}
-      </Button>
-    </form>
-  );
 }
 
 /** `/publications`: what the reader may read, with a search and status and kind filters kept in the address. */
@@ -74,7 +45,7 @@ export function PublicationsPage() {
         </div>
       )}
       <Card>
-        <SearchBox value={filters.q ?? ''} onSearch={set('q')} />
+        <SearchForm value={filters.q ?? ''} onSearch={set('q')} label={t('publications.search')} buttonLabel={t('publications.searchButton')} />
         <div className="form-row">
           <SelectField label={t('publications.status')} value={filters.status ?? ''} onChange={(e) => set('status')(e.target.value)} options={[any, ...PUBLICATION_STATUSES.map((s) => ({ value: s, label: t(`publications.statuses.${s}`) }))]} />
           <SelectField label={t('publications.kind')} value={filters.kind ?? ''} onChange={(e) => set('kind')(e.target.value)} options={[any, ...PUBLICATION_KINDS.map((k) => ({ value: k, label: t(`publications.kinds.${k}`) }))]} />
@@ -147,11 +118,7 @@ export function NewPublicationPage() {
   usePageTitle(t('publications.new'));
   return (
     <>
-      <p>
-        <Link className="back-link" to="/publications">
-          {t('publications.backToList')}
-        </Link>
-      </p>
+      <BackLink to="/publications">{t('publications.backToList')}</BackLink>
       <h1>{t('publications.new')}</h1>
       <PublicationForm />
     </>
@@ -168,11 +135,7 @@ export function EditPublicationPage() {
   if (publication.isError) return <QueryError error={publication.error} onRetry={() => publication.refetch()} />;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/publications/${id}`} dir="auto">
-          {publication.data.title}
-        </Link>
-      </p>
+      <BackLink to={`/publications/${id}`} auto>{publication.data.title}</BackLink>
       <h1>{t('publications.editHeading')}</h1>
       {publication.data.canEdit ? <PublicationForm key={publication.data.id} publication={publication.data} /> : <Alert kind="info">{t('publications.cannotEdit')}</Alert>}
     </>
@@ -226,11 +189,7 @@ export function PublicationPage() {
   const canEditDraft = data.canEdit && !published;
   return (
     <>
-      <p>
-        <Link className="back-link" to="/publications">
-          {t('publications.backToList')}
-        </Link>
-      </p>
+      <BackLink to="/publications">{t('publications.backToList')}</BackLink>
       <header className="publication-header">
         <h1 dir="auto">{data.title}</h1>
         <p className="publication-meta">

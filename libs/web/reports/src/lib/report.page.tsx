@@ -3,10 +3,10 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
-import { Alert, LoadingState, QueryError, TextField } from '@simashe/web-ui';
+import { Alert, BackLink, LoadingState, QueryError, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useReport, useUpdateReport } from './queries';
 import { WorkflowActions } from './report-workflow';
 import { ExportLinks } from './export-links';
@@ -69,11 +69,7 @@ export function ReportPage() {
 
   return (
     <>
-      <p>
-        <Link className="back-link" to="/reports">
-          {t('reports.title')}
-        </Link>
-      </p>
+      <BackLink to="/reports">{t('reports.title')}</BackLink>
       <TitleEditor key={data.title} report={data} />
       <p className="org-meta">
         <bdi>{data.organisationName}</bdi> · <span dir="auto">{t('reports.period', { start: format.calendarDate(data.periodStart), end: format.calendarDate(data.periodEnd) })}</span> ·{' '}

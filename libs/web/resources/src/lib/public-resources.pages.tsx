@@ -1,7 +1,7 @@
 import { PublicFrame } from '@simashe/web-shell';
-import { LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { BackLink, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router-dom';
+import { useLocation, useParams } from 'react-router-dom';
 import { ResourceDetail } from './resource-detail';
 import { ResourceLibrary } from './resource-library';
 import { useResource } from './queries';
@@ -30,11 +30,7 @@ export function PublicResourcePage() {
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <PublicFrame next={`/resources/${id}`}>
-      <p>
-        <Link className="back-link" to="/public/resources">
-          {t('resources.public.title')}
-        </Link>
-      </p>
+      <BackLink to="/public/resources">{t('resources.public.title')}</BackLink>
       {resource.isPending ? (
         <LoadingState label={t('common.loading')} />
       ) : resource.isError ? (

@@ -1,7 +1,6 @@
 import { RESOURCE_KINDS, RESOURCE_TOPICS, SUPPORTED_LANGUAGES, WHO_REGION_CODES, type ListResourcesQuery } from '@simashe/contracts';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
-import { Button, Card, EmptyState, LoadingState, QueryError, SelectField } from '@simashe/web-ui';
-import { useId, useState, type FormEvent } from 'react';
+import { Button, Card, EmptyState, LoadingState, QueryError, SearchForm, SelectField } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ResourceGrid } from './resource-card';
@@ -35,34 +34,6 @@ function Collections({ audience }: { audience: Audience }) {
   );
 }
 
-/** The search box: the address changes on submit, not on every key, so the history is not one entry per letter. */
-function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [text, setText] = useState(value);
-  // A new address (back button, a "clear" click) brings its own text.
-  const [shownFor, setShownFor] = useState(value);
-  if (shownFor !== value) {
-    setShownFor(value);
-    setText(value);
-  }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSearch(text);
-  };
-  return (
-    <form role="search" aria-label={t('resources.search')} className="resource-search" onSubmit={submit}>
-      <div className="field">
-        <label htmlFor={id}>{t('resources.search')}</label>
-        <input id={id} type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
-      </div>
-      <Button type="submit" variant="secondary">
-        {t('resources.searchButton')}
-      </Button>
-    </form>
-  );
-}
-
 /** Collections first, then the whole library with a search and filters kept in the address, so a filtered list can be shared. */
 export function ResourceLibrary({ audience }: { audience: Audience }) {
   const { t } = useTranslation();
@@ -79,7 +50,7 @@ export function ResourceLibrary({ audience }: { audience: Audience }) {
       <section className="resource-library" aria-labelledby="resource-library-title">
         <h2 id="resource-library-title">{t('resources.library')}</h2>
         <Card>
-          <SearchBox value={filters.q ?? ''} onSearch={set('q')} />
+          <SearchForm value={filters.q ?? ''} onSearch={set('q')} label={t('resources.search')} buttonLabel={t('resources.searchButton')} />
           <div className="form-row">
             <SelectField label={t('resources.kind')} value={filters.kind ?? ''} onChange={(e) => set('kind')(e.target.value)} options={[any, ...RESOURCE_KINDS.map((k) => ({ value: k, label: t(`resources.kinds.${k}`) }))]} />
             <SelectField label={t('resources.topic')} value={filters.topic ?? ''} onChange={(e) => set('topic')(e.target.value)} options={[any, ...RESOURCE_TOPICS.map((k) => ({ value: k, label: t(`resources.topics.${k}`) }))]} />

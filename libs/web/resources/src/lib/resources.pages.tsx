@@ -1,6 +1,6 @@
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, ConfirmDialog, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, ConfirmDialog, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -39,11 +39,7 @@ export function NewResourcePage() {
   usePageTitle(t('resources.new'));
   return (
     <>
-      <p>
-        <Link className="back-link" to="/resources">
-          {t('resources.title')}
-        </Link>
-      </p>
+      <BackLink to="/resources">{t('resources.title')}</BackLink>
       <h1>{t('resources.new')}</h1>
       <ResourceForm />
     </>
@@ -60,11 +56,7 @@ export function EditResourcePage() {
   if (resource.isError) return <QueryError error={resource.error} onRetry={() => resource.refetch()} />;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/resources/${id}`} dir="auto">
-          {resource.data.title}
-        </Link>
-      </p>
+      <BackLink to={`/resources/${id}`} auto>{resource.data.title}</BackLink>
       <h1>{t('resources.edit')}</h1>
       {resource.data.canEdit ? <ResourceForm key={resource.data.id} resource={resource.data} /> : <Alert kind="info">{t('resources.cannotEdit')}</Alert>}
     </>
@@ -86,11 +78,7 @@ export function ResourcePage() {
   const data = resource.data;
   return (
     <>
-      <p>
-        <Link className="back-link" to="/resources">
-          {t('resources.title')}
-        </Link>
-      </p>
+      <BackLink to="/resources">{t('resources.title')}</BackLink>
       <ResourceDetail
         resource={data}
         audience="member"

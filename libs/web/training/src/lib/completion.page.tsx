@@ -1,9 +1,9 @@
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
-import { EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { BackLink, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { completionShare, completionTables, type CompletionRow } from './training-logic';
 import { useCompletion, useCourse } from './training-queries';
 import './training.css';
@@ -60,11 +60,7 @@ export function CompletionPage() {
   const share = completion.data ? completionShare(completion.data.completed, completion.data.enrolled) : null;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/training/${id}`} dir="auto">
-          {course.data?.title ?? t('training.title')}
-        </Link>
-      </p>
+      <BackLink to={`/training/${id}`} auto>{course.data?.title ?? t('training.title')}</BackLink>
       <h1>{t('training.completion.title')}</h1>
       {course.data && (
         <p className="muted" dir="auto">

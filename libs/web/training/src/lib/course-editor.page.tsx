@@ -4,7 +4,7 @@ import { ApiError } from '@simashe/web-api-client';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
 import { useResources } from '@simashe/web-resources';
-import { Alert, Button, Card, ConfirmDialog, LoadingState, QueryError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, ConfirmDialog, LoadingState, QueryError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -385,11 +385,7 @@ export function NewCoursePage() {
   usePageTitle(t('training.newCourse'));
   return (
     <>
-      <p>
-        <Link className="back-link" to="/training">
-          {t('training.title')}
-        </Link>
-      </p>
+      <BackLink to="/training">{t('training.title')}</BackLink>
       <h1>{t('training.newCourse')}</h1>
       <CourseEditor />
     </>
@@ -406,11 +402,7 @@ export function EditCoursePage() {
   if (course.isError) return <QueryError error={course.error} onRetry={() => course.refetch()} />;
   return (
     <>
-      <p>
-        <Link className="back-link" to={`/training/${id}`} dir="auto">
-          {course.data.title}
-        </Link>
-      </p>
+      <BackLink to={`/training/${id}`} auto>{course.data.title}</BackLink>
       <h1>{t('training.edit')}</h1>
       {course.data.canEdit ? <CourseEditor key={course.data.id} course={course.data} /> : <Alert kind="info">{t('training.editor.cannotEdit')}</Alert>}
     </>

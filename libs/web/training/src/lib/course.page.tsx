@@ -2,7 +2,7 @@ import type { Course, CourseModule, QuizResult } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { LANGUAGE_NAMES, useFormatters } from '@simashe/web-i18n';
-import { Alert, Button, Card, LoadingState, QueryError, TextAreaField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, LoadingState, QueryError, TextAreaField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -312,11 +312,7 @@ export function CoursePage() {
   const modules = orderedModules(data);
   return (
     <>
-      <p>
-        <Link className="back-link" to="/training">
-          {t('training.title')}
-        </Link>
-      </p>
+      <BackLink to="/training">{t('training.title')}</BackLink>
       <h1 dir="auto">{data.title}</h1>
       <p>
         <CourseBadges course={data} />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useId, useState, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type ButtonHTMLAttributes, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
 
@@ -89,6 +89,35 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/**
+ * A search box whose text is sent on submit, not on every key (so the address, where lists keep their filters, gets
+ * one history entry per search). A new `value` (back button, a "clear" click) replaces the text being typed.
+ */
+export function SearchForm({ value, onSearch, label, buttonLabel, className = '' }: { value: string; onSearch: (q: string) => void; label: string; buttonLabel: string; className?: string }) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  const [shownFor, setShownFor] = useState(value);
+  if (shownFor !== value) {
+    setShownFor(value);
+    setText(value);
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(text);
+  };
+  return (
+    <form role="search" aria-label={label} className={`search-form ${className}`} onSubmit={submit}>
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input id={id} type="search" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <Button type="submit" variant="secondary">
+        {buttonLabel}
+      </Button>
+    </form>
   );
 }
 
