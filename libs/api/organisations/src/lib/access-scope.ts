@@ -42,8 +42,11 @@ export type AccessResource =
   | { kind: 'call' }
   /** An institution's application to a call; `conflict`: it comes from the caller's own institution or country. */
   | { kind: 'application'; conflict: boolean }
-  /** A training course of an organisation; only a published one is seen and taken by the network. */
-  | { kind: 'course'; organisationId: string; published: boolean }
+  /**
+   * A training course of an organisation; only a published one is seen and taken by the network. `enrolled`: the
+   * caller took it (they keep their course, progress and certificate if it is unpublished later).
+   */
+  | { kind: 'course'; organisationId: string; published: boolean; enrolled: boolean }
   /**
    * A joint publication: `organisationIds` are the lead organisation (first) and those its authors write for, whose
    * editors co-write it. Once published, the whole network reads it.
@@ -70,7 +73,7 @@ export const ACCESS_ACTIONS = {
   call: ['call:read', 'call:manage'],
   application: ['application:read', 'application:review', 'application:decide'],
   course: ['course:read', 'course:create', 'course:write', 'course:enrol', 'course:track'],
-  publication: ['publication:read', 'publication:create', 'publication:write', 'publication:delete'],
+  publication: ['publication:read', 'publication:create', 'publication:write', 'publication:authors', 'publication:delete'],
 } as const satisfies Record<ResourceKind, readonly string[]>;
 
 export type ActionOn<K extends ResourceKind> = (typeof ACCESS_ACTIONS)[K][number];
@@ -147,6 +150,7 @@ const REFUSALS: Partial<Record<AccessAction, string>> = {
   'course:track': 'Only the course’s trainers (editors and admins of its organisation) and the secretariat see who completed it',
   'publication:create': 'Only editors and admins of the lead organisation can start its publications',
   'publication:write': 'Only editors and admins of the lead organisation or of an author’s organisation can change this publication',
+  'publication:authors': 'Only editors and admins of the lead organisation can change which organisations co-author this publication',
   'publication:delete': 'Only administrators of the lead organisation can delete this publication',
 };
 
@@ -377,7 +381,7 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
       switch (action) {
         case 'course:read':
           // A published course: every member of the network. A draft: only those who write it.
-          return resource.published ? scope.memberOrganisationIds.length > 0 || scope.writesIn(resource.organisationId) : scope.writesIn(resource.organisationId);
+          return resource.published ? scope.memberOrganisationIds.length > 0 || scope.writesIn(resource.organisationId) : scope.writesIn(resource.organisationId) || resource.enrolled;
         case 'course:enrol':
           return resource.published && scope.memberOrganisationIds.length > 0;
         case 'course:create':
@@ -394,6 +398,8 @@ function decide(scope: AccessScope, action: AccessAction, resource: AccessResour
           // Before it is out: whoever reads the lead's or an author's organisation. Published: every member.
           return (resource.published && scope.memberOrganisationIds.length > 0) || resource.organisationIds.some((id) => scope.organisations.has(id));
         case 'publication:create':
+        case 'publication:authors':
+          // Which organisations co-author it decides who reads and writes it: the lead's writers choose.
           return resource.organisationIds.length > 0 && scope.writesIn(resource.organisationIds[0]);
         case 'publication:write':
           return resource.organisationIds.some((id) => scope.writesIn(id));

@@ -6,8 +6,9 @@ const RIS_TYPE: Record<PublicationKind, string> = { article: 'JOUR', conference_
 
 const TEX_SPECIALS: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
+  // Not \{ and \}: BibTeX counts those braces, so one unbalanced brace would end the field (or the entry) early.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
   '&': '\\&',
   '%': '\\%',
   $: '\\$',
@@ -21,6 +22,10 @@ const TEX_SPECIALS: Record<string, string> = {
 export function bibtexText(value: string): string {
   // eslint-disable-next-line no-control-regex -- the control characters are what this replaces
   return value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}&%$#_~^]/g, (c) => TEX_SPECIALS[c]);
+}
+
+function bibtexName(name: string): string {
+  return /\band\b/i.test(name) ? `{${bibtexText(name)}}` : bibtexText(name);
 }
 
 /** A citation key such as `otieno2026monitoring`: first author's family name, year and first long title word, ASCII only. */
@@ -39,12 +44,13 @@ function year(publication: Pick<Publication, 'year' | 'publishedAt'>): string | 
 export function toBibtex(publication: Publication): string {
   const fields: Array<[string, string | null]> = [
     // A name without a given name (an institution) is braced, so BibTeX does not split it.
-    ['author', publication.authors.map((a) => (a.givenName ? `${bibtexText(a.familyName)}, ${bibtexText(a.givenName)}` : `{${bibtexText(a.familyName)}}`)).join(' and ') || null],
+    // A name holding the word "and" is braced too, or BibTeX would split it into two authors.
+    ['author', publication.authors.map((a) => (a.givenName ? `${bibtexName(a.familyName)}, ${bibtexName(a.givenName)}` : `{${bibtexText(a.familyName)}}`)).join(' and ') || null],
     ['title', `{${bibtexText(publication.title)}}`],
     [publication.kind === 'article' ? 'journal' : publication.kind === 'conference_abstract' ? 'booktitle' : 'institution', publication.kind === 'brief' ? bibtexText(publication.venue || publication.organisationName) : publication.venue ? bibtexText(publication.venue) : null],
     ['year', year(publication)],
-    // A DOI is read verbatim by the doi field (underscores and all).
-    ['doi', publication.doi ? publication.doi.replace(/[{}\\]/g, '') : null],
+    // A DOI is read verbatim by the doi field (underscores and all); it never holds braces or backslashes (DoiSchema).
+    ['doi', publication.doi],
     ['abstract', publication.abstract ? bibtexText(publication.abstract) : null],
   ];
   const body = fields

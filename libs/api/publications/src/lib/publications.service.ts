@@ -91,13 +91,21 @@ export class PublicationsService implements OnModuleInit {
   async update(auth: AuthContext, id: string, input: PublicationInput): Promise<Publication> {
     const row = await this.writable(auth, id, 'publication:write');
     if (input.organisationId !== row.organisation_id) throw new ValidationError('A publication stays with its lead organisation', [{ path: 'organisationId', message: 'A publication stays with its lead organisation' }]);
+    // Who may write and read it follows its authors' organisations: only the lead's writers bring one in or take one out.
+    const organisations = (ids: Array<string | null>) => [...new Set(ids.filter((id): id is string => id !== null && id !== row.organisation_id))].sort().join(',');
+    if (organisations(input.authors.map((author) => author.organisationId)) !== organisations(row.organisation_ids)) {
+      await this.policy.require(auth, 'publication:authors', resourceOf(row), 'The publication');
+    }
     await this.requireLinks(auth, input, row.id);
     await this.write(() =>
       this.db.transaction(async (manager) => {
-        await this.repo.find(id, manager, true);
+        const current = (await this.repo.find(id, manager, true)) as PublicationRow;
+        if (current.status === 'published') throw new ConflictError('This publication is published; its record no longer changes');
         await this.repo.update(manager, id, input);
       }),
     );
+    // Editors whose organisation left the authors lose the open draft at once.
+    await this.registry.accessChanged({ kind: 'publication', documentId: id });
     return this.get(auth, id);
   }
 
@@ -116,12 +124,15 @@ export class PublicationsService implements OnModuleInit {
       }
       await this.repo.setStatus(manager, id, change.status, change.status === 'published' ? (change.doi ?? null) : null);
     });
+    // Published, the draft is read-only for everyone, open editors included.
+    if (change.status === 'published') await this.registry.accessChanged({ kind: 'publication', documentId: id });
     return this.get(auth, id);
   }
 
   async remove(auth: AuthContext, id: string): Promise<void> {
     await this.writable(auth, id, 'publication:delete');
     await this.repo.remove(id);
+    await this.registry.accessChanged({ kind: 'publication', documentId: id });
   }
 
   /** The demo: written as its lead organisation's editor would, then moved to `status`. */
@@ -226,7 +237,8 @@ function summary(row: PublicationRow, authors: AuthorRow[], scope: AccessScope):
     doi: row.doi,
     authorLine: authorLine(authors),
     updatedAt: row.updated_at.toISOString(),
-    canEdit: scope.can('publication:write', resourceOf(row)),
+    // Published, the record is the one the DOI points at: it no longer changes.
+    canEdit: row.status !== 'published' && scope.can('publication:write', resourceOf(row)),
   };
 }
 

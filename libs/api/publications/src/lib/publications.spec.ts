@@ -16,6 +16,7 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
   let ghanaEditor: TestClient;
   let brazilAdmin: TestClient;
   let internalLessonId: string;
+  let brazilOrganisationId: string;
   let networkLessonId: string;
 
   const publication = (overrides: object = {}) => ({
@@ -55,6 +56,7 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
     ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
     const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });
+    brazilOrganisationId = brazil.id;
     kenyaEditor = await signedInMember(t, kenya.id, 'editor');
     kenyaViewer = await signedInMember(t, kenya.id, 'viewer');
     kenyaAdmin = await signedInMember(t, kenya.id, 'admin');
@@ -86,6 +88,10 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
     const saved = await ghanaEditor.put(`/api/publications/${id}`, publication({ title: 'Monitoring skilled birth attendance', links: [{ kind: 'lesson', id: internalLessonId }, { kind: 'lesson', id: networkLessonId }] }));
     expect(saved.status).toBe(200);
     expect(saved.body.links.map((link: { id: string }) => link.id)).toEqual([internalLessonId, networkLessonId]);
+    // A co-author's organisation writes the text, but only the lead's writers change which organisations are on it.
+    const widened = await ghanaEditor.put(`/api/publications/${id}`, publication({ authors: [...publication().authors, { givenName: 'Ana', familyName: 'Silva', affiliation: '', organisationId: brazilOrganisationId }] }));
+    expect(widened.status).toBe(403);
+    expect(widened.body.message).toBe('Only editors and admins of the lead organisation can change which organisations co-author this publication');
     expect((await ghanaEditor.post('/api/publications', publication({ organisationId: ghana.id, links: [{ kind: 'lesson', id: internalLessonId }] }))).body.message).toBe(
       'A linked item does not exist or you cannot read it',
     );
@@ -115,9 +121,12 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
     expect(noDoi.status).toBe(400);
     expect(JSON.stringify(noDoi.body)).toContain('A published output needs its DOI');
     expect((await move(kenyaEditor, { status: 'published', doi: 'not a doi' })).status).toBe(400);
+    expect((await move(kenyaEditor, { status: 'published', doi: '10.1234/ABC}{\\x' })).status).toBe(400);
     const published = await move(kenyaEditor, { status: 'published', doi: 'https://doi.org/10.1186/s12939-027-00001-x' });
     expect(published.status).toBe(200);
-    expect(published.body).toMatchObject({ status: 'published', doi: '10.1186/s12939-027-00001-x', nextStatuses: [] });
+    expect(published.body).toMatchObject({ status: 'published', doi: '10.1186/s12939-027-00001-x', nextStatuses: [], canEdit: false });
+    // The record the DOI points at no longer changes.
+    expect((await kenyaEditor.put(`/api/publications/${id}`, publication())).body.message).toBe('This publication is published; its record no longer changes');
     expect(published.body.publishedAt).not.toBeNull();
     expect((await move(kenyaEditor, { status: 'drafting' })).body.message).toBe('This publication is published; its status no longer changes');
 
@@ -203,11 +212,17 @@ describe('citations and author lines', () => {
   };
 
   it('escapes what TeX would read as commands, braces institutions, and keeps the DOI verbatim', () => {
-    expect(bibtexText('a\\b {c} ~ ^ $ # _ & %')).toBe('a\\textbackslash{}b \\{c\\} \\textasciitilde{} \\textasciicircum{} \\$ \\# \\_ \\& \\%');
+    expect(bibtexText('a\\b {c} ~ ^ $ # _ & %')).toBe('a\\textbackslash{}b \\textbraceleft{}c\\textbraceright{} \\textasciitilde{} \\textasciicircum{} \\$ \\# \\_ \\& \\%');
+    // An unbalanced brace, or "and" in a name, cannot end a field or split an author.
+    const hostile = toBibtex({ ...base, authors: [{ givenName: 'Amina', familyName: 'Otieno} and {Evil', affiliation: '', organisationId: null, organisationName: null }], abstract: 'line1\n@misc{evil,' });
+    expect(hostile).toContain('author = {{Otieno\\textbraceright{} and \\textbraceleft{}Evil}, Amina}');
+    expect(hostile).toContain('abstract = {line1 @misc\\textbraceleft{}evil,}');
+    const depth = [...hostile].reduce((level, c, index) => (index > 0 && hostile[index - 1] === '\\' ? level : c === '{' ? level + 1 : c === '}' ? level - 1 : level), 0);
+    expect(depth).toBe(0);
     const entry = toBibtex(base);
     expect(entry).toMatch(/^@techreport\{worldhealthorganization2026cash,\n/);
     expect(entry).toContain('author = {{World Health Organization}}');
-    expect(entry).toContain('title = {{Cash \\& care: 50\\% \\{more\\} equity\\_now}}');
+    expect(entry).toContain('title = {{Cash \\& care: 50\\% \\textbraceleft{}more\\textbraceright{} equity\\_now}}');
     expect(entry).toContain('institution = {SIMASHE secretariat}');
     expect(entry).toContain('year = {2026}');
     expect(entry).toContain('doi = {10.5555/a_b}');

@@ -13,6 +13,8 @@ export interface CourseRow {
   published: boolean;
   updated_at: Date;
   module_count: number;
+  /** The caller is enrolled. */
+  enrolled: boolean;
 }
 export interface EnrolmentRow {
   course_id: string;
@@ -57,7 +59,8 @@ export interface CertificateRow {
 type Db = EntityManager | DataSource;
 
 const COURSE_SQL = `SELECT c.id, c.organisation_id, o.name AS organisation_name, c.title, c.summary, c.language, c.published, c.updated_at,
-    (SELECT count(*)::int FROM course_modules m WHERE m.course_id = c.id) AS module_count
+    (SELECT count(*)::int FROM course_modules m WHERE m.course_id = c.id) AS module_count,
+    EXISTS (SELECT 1 FROM course_enrolments e WHERE e.course_id = c.id AND e.user_id = $1) AS enrolled
   FROM courses c JOIN organisations o ON o.id = c.organisation_id`;
 const ENROLMENT_SQL = `SELECT e.course_id, e.enrolled_at, e.completed_at, e.certificate_code,
     (SELECT count(*)::int FROM course_module_progress p JOIN course_modules m ON m.id = p.module_id
@@ -68,13 +71,17 @@ const ENROLMENT_SQL = `SELECT e.course_id, e.enrolled_at, e.completed_at, e.cert
 export class TrainingRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Published courses, and the drafts of `draftOrganisationIds` (the organisations the caller writes in). */
-  list(draftOrganisationIds: string[]): Promise<CourseRow[]> {
-    return this.db.query(`${COURSE_SQL} WHERE c.published OR c.organisation_id = ANY($1::uuid[]) ORDER BY c.updated_at DESC LIMIT 500`, [draftOrganisationIds]);
+  /** Published courses, the drafts of `draftOrganisationIds` (where the caller writes), and those `userId` took. */
+  list(userId: string, draftOrganisationIds: string[]): Promise<CourseRow[]> {
+    return this.db.query(
+      `SELECT * FROM (${COURSE_SQL}) c WHERE c.published OR c.enrolled OR c.organisation_id = ANY($2::uuid[]) ORDER BY c.updated_at DESC LIMIT 500`,
+      [userId, draftOrganisationIds],
+    );
   }
 
-  async find(id: string, db: Db = this.db, lock = false): Promise<CourseRow | undefined> {
-    const [row] = await db.query(`${COURSE_SQL} WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`, [id]);
+  /** The course, with whether `userId` is enrolled in it. */
+  async find(id: string, userId: string | null, db: Db = this.db, lock = false): Promise<CourseRow | undefined> {
+    const [row] = await db.query(`${COURSE_SQL} WHERE c.id = $2${lock ? ' FOR UPDATE OF c' : ''}`, [userId, id]);
     return row;
   }
 
@@ -194,11 +201,26 @@ export class TrainingRepository {
     );
   }
 
+  /** Learners of the course who have done every module but are not marked completed (after its modules changed). */
+  async doneButOpen(manager: EntityManager, courseId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await manager.query(
+      `SELECT e.user_id FROM course_enrolments e
+       WHERE e.course_id = $1 AND e.completed_at IS NULL
+         AND EXISTS (SELECT 1 FROM course_modules m WHERE m.course_id = $1)
+         AND NOT EXISTS (
+           SELECT 1 FROM course_modules m LEFT JOIN course_module_progress p ON p.module_id = m.id AND p.user_id = e.user_id
+           WHERE m.course_id = $1 AND p.completed_at IS NULL)`,
+      [courseId],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   /** Marks the enrolment completed with its certificate code when every module of the course is done; true if it did. */
   async completeIfDone(manager: EntityManager, courseId: string, userId: string, code: string): Promise<boolean> {
     const [rows] = await manager.query(
       `UPDATE course_enrolments e SET completed_at = now(), certificate_code = $3
        WHERE e.course_id = $1 AND e.user_id = $2 AND e.completed_at IS NULL
+         AND EXISTS (SELECT 1 FROM course_modules m WHERE m.course_id = $1)
          AND NOT EXISTS (
            SELECT 1 FROM course_modules m LEFT JOIN course_module_progress p ON p.module_id = m.id AND p.user_id = $2
            WHERE m.course_id = $1 AND p.completed_at IS NULL)

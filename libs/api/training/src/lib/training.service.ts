@@ -7,8 +7,8 @@ import type { Certificate, Course, CourseCompletion, CourseInput, CourseSummary,
 import { DataSource } from 'typeorm';
 import { type CourseRow, type EnrolmentRow, type ModuleRow, type ProgressRow, TrainingRepository } from './training.repository';
 
-type CourseResource = { kind: 'course'; organisationId: string; published: boolean };
-const courseOf = (row: Pick<CourseRow, 'organisation_id' | 'published'>): CourseResource => ({ kind: 'course', organisationId: row.organisation_id, published: row.published });
+type CourseResource = { kind: 'course'; organisationId: string; published: boolean; enrolled: boolean };
+const courseOf = (row: Pick<CourseRow, 'organisation_id' | 'published' | 'enrolled'>): CourseResource => ({ kind: 'course', organisationId: row.organisation_id, published: row.published, enrolled: row.enrolled });
 
 /** Crockford's base32 without I, L, O and U: codes read aloud or typed from paper stay unambiguous. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -40,7 +40,7 @@ export class TrainingService {
   async list(auth: AuthContext): Promise<CourseSummary[]> {
     const scope = await this.policy.scope(auth);
     const writable = scope.memberOrganisationIds.filter((id) => scope.writesIn(id));
-    const rows = (await this.repo.list(writable)).filter((row) => scope.can('course:read', courseOf(row)));
+    const rows = (await this.repo.list(auth.userId, writable)).filter((row) => scope.can('course:read', courseOf(row)));
     const enrolments = new Map((await this.repo.enrolments(auth.userId, rows.map((row) => row.id))).map((row) => [row.course_id, row]));
     return rows.map((row) => summary(row, enrolments.get(row.id) ?? null, scope));
   }
@@ -51,14 +51,10 @@ export class TrainingService {
   }
 
   async create(auth: AuthContext, input: CourseInput): Promise<Course> {
-    await this.policy.require(auth, 'course:create', { kind: 'course', organisationId: input.organisationId, published: input.published }, 'The organisation');
+    // Asked as of a published course, so a member of the network learns why (403), not that it does not exist.
+    await this.policy.require(auth, 'course:create', { kind: 'course', organisationId: input.organisationId, published: true, enrolled: false }, 'The organisation');
     await this.requireResources(auth, input);
-    const id = await this.db.transaction(async (manager) => {
-      const created = await this.repo.create(manager, input, auth.userId);
-      await this.repo.replaceModules(manager, created, input.modules);
-      return created;
-    });
-    return this.get(auth, id);
+    return this.get(auth, await this.seed(input, auth.userId));
   }
 
   /** The whole course: its fields, and its modules in their new order (see TrainingRepository.replaceModules). */
@@ -68,9 +64,11 @@ export class TrainingService {
     await this.requireResources(auth, input);
     await this.db.transaction(async (manager) => {
       // Locked: two trainers saving at once are applied one after the other, never interleaved.
-      await this.repo.find(id, manager, true);
-      if (!(await this.repo.replaceModules(manager, id, input.modules))) throw new ValidationError('A module of this course was removed meanwhile; reload the course and save again');
+      await this.repo.find(id, null, manager, true);
+      if (!(await this.repo.replaceModules(manager, id, input.modules))) throw new ValidationError('A module you sent is not one of this course’s (it may have been removed meanwhile); reload the course and save again');
       await this.repo.update(manager, id, input);
+      // Learners whose only open modules were removed have now done the course: they get their certificate.
+      for (const userId of await this.repo.doneButOpen(manager, id)) await this.repo.completeIfDone(manager, id, userId, newCertificateCode());
     });
     return this.get(auth, id);
   }
@@ -143,11 +141,14 @@ export class TrainingService {
     };
   }
 
-  /** The demo: a course created as its organisation's trainer would. */
+  /**
+   * A new course and its modules, in one transaction (the demo's too). Module ids sent with a new course (a copied
+   * course's JSON) are ignored: every module is new.
+   */
   async seed(input: CourseInput, userId: string): Promise<string> {
     return this.db.transaction(async (manager) => {
       const id = await this.repo.create(manager, input, userId);
-      await this.repo.replaceModules(manager, id, input.modules);
+      await this.repo.replaceModules(manager, id, input.modules.map(({ id: _ignored, ...module }) => module));
       return id;
     });
   }
@@ -163,13 +164,13 @@ export class TrainingService {
   }
 
   private async readable(auth: AuthContext, id: string): Promise<{ row: CourseRow; scope: AccessScope }> {
-    const row = await this.repo.find(id);
+    const row = await this.repo.find(id, auth.userId);
     if (!row) throw new NotFoundError('The course');
     return { row, scope: await this.policy.require(auth, 'course:read', courseOf(row), 'The course') };
   }
 
   private async writable(auth: AuthContext, id: string): Promise<CourseRow> {
-    const row = await this.repo.find(id);
+    const row = await this.repo.find(id, auth.userId);
     if (!row) throw new NotFoundError('The course');
     await this.policy.require(auth, 'course:write', courseOf(row), 'The course');
     return row;
@@ -200,6 +201,7 @@ function recordFor(module: ModuleRow, input: ModuleProgressInput): { progress: {
   const answers = input.answers ?? [];
   if (module.kind !== 'quiz') throw new ValidationError('This module is not a quiz');
   if (answers.length !== module.questions.length) throw new ValidationError(`Answer every question of the quiz (${module.questions.length})`);
+  if (answers.some((answer, index) => answer >= module.questions[index].options.length)) throw new ValidationError('Each answer must be the number of an option');
   const quiz = scoreQuiz(module.questions, answers, module.pass_mark ?? 100);
   return { progress: { completed: quiz.passed, score: quiz.score, reflection: null }, quiz };
 }

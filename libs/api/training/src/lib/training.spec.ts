@@ -72,7 +72,9 @@ describe('training (HTTP, real PostgreSQL)', () => {
     expect((await kenyaViewer.get(`/api/training/courses/${draft.body.id}`)).status).toBe(404);
     expect((await brazilAdmin.post(`/api/training/courses/${draft.body.id}/enrolment`)).status).toBe(404);
     // Viewers and other organisations do not write Kenya's courses.
-    expect((await kenyaViewer.post('/api/training/courses', course())).status).toBe(403);
+    const byViewer = await kenyaViewer.post('/api/training/courses', course());
+    expect(byViewer.status).toBe(403);
+    expect(byViewer.body.message).toBe('Only editors and admins of this organisation can create its courses');
     expect((await brazilAdmin.post('/api/training/courses', course())).status).toBe(403);
 
     // Reordering keeps each module's id (and so its learners' progress); a module left out is removed.
@@ -89,6 +91,12 @@ describe('training (HTTP, real PostgreSQL)', () => {
     const other = await kenyaEditor.post('/api/training/courses', course({ title: 'Another course', published: false }));
     const stolen = await kenyaEditor.put(`/api/training/courses/${draft.body.id}`, course({ modules: [{ kind: 'reflection', id: other.body.modules[2].id, title: 'Not mine' }] }));
     expect(stolen.status).toBe(400);
+    expect(stolen.body.message).toBe('A module you sent is not one of this course’s (it may have been removed meanwhile); reload the course and save again');
+    // A copied course's JSON (module ids and all) makes a new course with new modules, never an empty one.
+    const copied = await kenyaEditor.post('/api/training/courses', course({ title: 'A copy', modules: reordered.body.modules.map((module: { id: string; kind: string; title: string; url: string | null }) => (module.kind === 'webinar' ? { id: module.id, kind: 'webinar', title: module.title, url: module.url } : { id: module.id, kind: 'reflection', title: module.title })) }));
+    expect(copied.status).toBe(201);
+    expect(copied.body.moduleCount).toBe(3);
+    expect(copied.body.modules.some((module: { id: string }) => reordered.body.modules.some((original: { id: string }) => original.id === module.id))).toBe(false);
     // Published, a learner of another organisation sees it, without the answers.
     const seen = await brazilAdmin.get(`/api/training/courses/${draft.body.id}`);
     expect(seen.status).toBe(200);
@@ -134,6 +142,7 @@ describe('training (HTTP, real PostgreSQL)', () => {
     expect((await progress(ghanaAdmin, reflection.id, { reflection: 'Too short' })).status).toBe(400);
     expect((await progress(ghanaAdmin, quizModule.id, { answers: [1] })).body.message).toBe('Answer every question of the quiz (2)');
     expect((await progress(ghanaAdmin, resource.id, { done: true, answers: [1] })).status).toBe(400);
+    expect((await progress(ghanaAdmin, quizModule.id, { answers: [1, 3] })).body.message).toBe('Each answer must be the number of an option');
 
     expect((await progress(ghanaAdmin, resource.id, { done: true })).body.course.enrolment.completedModules).toBe(1);
     await progress(ghanaAdmin, webinar.id, { done: true });
@@ -178,8 +187,20 @@ describe('training (HTTP, real PostgreSQL)', () => {
 
     // Someone else's progress is their own.
     expect((await brazilAdmin.get(`/api/training/courses/${id}`)).body.modules[0].progress).toBeNull();
-    // A completed course is unpublished, not deleted.
+    // A completed course is unpublished, not deleted; its learners keep it, with their certificate.
     expect((await kenyaEditor.request('delete', `/api/training/courses/${id}`)).status).toBe(409);
+    const sameModules = [
+      { id: resource.id, kind: 'resource', title: 'Read the guide', resourceId: guideId },
+      { id: webinar.id, kind: 'webinar', title: 'Watch the recording', url: 'https://example.org/recording' },
+      { id: reflection.id, kind: 'reflection', title: 'Reflect' },
+      { ...quiz, id: quizModule.id },
+    ];
+    expect((await kenyaEditor.put(`/api/training/courses/${id}`, course({ title: 'Completing a course', published: false, modules: sameModules }))).status).toBe(200);
+    expect((await ghanaAdmin.get(`/api/training/courses/${id}`)).body.enrolment.certificateCode).toBe(code);
+    expect((await ghanaAdmin.get('/api/training/courses')).body.items.some((item: { id: string }) => item.id === id)).toBe(true);
+    expect((await ghanaAdmin.request('get', `/api/training/courses/${id}/certificate`)).status).toBe(200);
+    // ...while someone who never took it no longer sees it.
+    expect((await brazilAdmin.get(`/api/training/courses/${id}`)).status).toBe(404);
   });
 
   it('shows trainers and the secretariat completion by organisation and region, and nobody else', async () => {
@@ -205,6 +226,16 @@ describe('training (HTTP, real PostgreSQL)', () => {
     expect((await kenyaViewer.get(`/api/training/courses/${id}/completion`)).status).toBe(403);
     // The secretariat reads but does not write Kenya's course.
     expect((await secretariatAdmin.put(`/api/training/courses/${id}`, course())).status).toBe(403);
+    // A learner whose only open module is removed has done the course: the certificate comes with the trainer's save.
+    const twoStep = await kenyaEditor.post('/api/training/courses', course({ title: 'Two steps', modules: [{ kind: 'webinar', title: 'Watch', url: 'https://example.org/r' }, { kind: 'reflection', title: 'Reflect' }] }));
+    const [watch] = twoStep.body.modules as Array<{ id: string; title: string; url: string }>;
+    await brazilAdmin.post(`/api/training/courses/${twoStep.body.id}/enrolment`);
+    await brazilAdmin.post(`/api/training/courses/${twoStep.body.id}/modules/${watch.id}/progress`, { done: true });
+    await kenyaEditor.put(`/api/training/courses/${twoStep.body.id}`, course({ title: 'Two steps', modules: [{ id: watch.id, kind: 'webinar', title: watch.title, url: watch.url }] }));
+    const finished = (await brazilAdmin.get(`/api/training/courses/${twoStep.body.id}`)).body.enrolment;
+    expect(finished.completedAt).not.toBeNull();
+    expect(finished.certificateCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
     // A course nobody completed can be deleted.
     const empty = await kenyaEditor.post('/api/training/courses', course({ title: 'Deleted course', published: false }));
     expect((await kenyaEditor.request('delete', `/api/training/courses/${empty.body.id}`)).status).toBe(204);

@@ -24,8 +24,11 @@ export const PUBLICATION_FLOW: Record<PublicationStatus, readonly PublicationSta
 export const LINKED_ITEM_KINDS = ['lesson', 'report', 'cycle', 'dataset'] as const;
 export type LinkedItemKind = (typeof LINKED_ITEM_KINDS)[number];
 
-/** A DOI as registered: 10.<registrant>/<suffix>, e.g. 10.1186/s12939-026-01234-5 (no https://doi.org/ prefix). */
-export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
+/**
+ * A DOI as registered: 10.<registrant>/<suffix>, e.g. 10.1186/s12939-026-01234-5 (no https://doi.org/ prefix). Braces
+ * and backslashes, which no registered DOI uses, are refused: citation files carry the DOI verbatim.
+ */
+export const DOI_PATTERN = /^10\.\d{4,9}\/[^\s{}\\]+$/;
 export const DoiSchema = z
   .string({ error: 'Give the DOI, such as 10.1186/s12939-026-01234-5' })
   .trim()
