@@ -115,6 +115,14 @@ test('a trainer publishes a course, a learner fails then passes its quiz and get
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   await expect(completed.getByRole('link', { name: 'Check the certificate' })).toHaveAttribute('href', `/verify/${code}`);
   await expectAccessible(learner);
+  // The printable certificate, set by the browser in the reader's language.
+  await completed.getByRole('link', { name: 'Print the certificate' }).click();
+  const sheet = learner.getByRole('article', { name: 'Certificate of completion' });
+  await expect(sheet).toContainText(title);
+  await expect(sheet).toContainText(code);
+  await expect(sheet).toContainText(`/verify/${code}`);
+  await expect(learner.getByRole('button', { name: 'Print the certificate' })).toBeVisible();
+  await expectAccessible(learner);
   await learner.goto('/training');
   await expect(learner.getByRole('list', { name: 'My courses' }).getByRole('listitem').filter({ hasText: title })).toContainText('Completed');
 

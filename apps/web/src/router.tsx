@@ -99,6 +99,7 @@ export const router = createBrowserRouter([
       { path: 'training/:id', element: lazyPage(async () => (await training()).CoursePage) },
       { path: 'training/:id/edit', element: lazyPage(async () => (await training()).EditCoursePage) },
       { path: 'training/:id/completion', element: lazyPage(async () => (await training()).CompletionPage) },
+      { path: 'training/:id/certificate', element: lazyPage(async () => (await training()).CertificatePrintPage) },
       { path: 'publications', element: lazyPage(async () => (await publications()).PublicationsPage) },
       { path: 'publications/new', element: lazyPage(async () => (await publications()).NewPublicationPage) },
       { path: 'publications/:id', element: lazyPage(async () => (await publications()).PublicationPage) },

@@ -3,3 +3,4 @@ export { CoursePage } from './lib/course.page';
 export { EditCoursePage, NewCoursePage } from './lib/course-editor.page';
 export { CompletionPage } from './lib/completion.page';
 export { VerifyCertificatePage } from './lib/verify.page';
+export { CertificatePrintPage } from './lib/certificate-print.page';

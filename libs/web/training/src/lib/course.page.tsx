@@ -283,10 +283,13 @@ function CompletionBanner({ course }: { course: Course }) {
     <section className="training-completed" aria-labelledby="training-completed-title">
       <h2 id="training-completed-title">{t('training.certificate.title')}</h2>
       <p>{t('training.certificate.body', { date: format.date(enrolment.completedAt) })}</p>
-      <p>
+      <p className="button-row">
         <a className="btn btn-primary" href={certificateHref(course.id)} download>
           {t('training.certificate.download')}
         </a>
+        <Link className="btn btn-secondary" to={`/training/${course.id}/certificate`}>
+          {t('training.certificate.print')}
+        </Link>
       </p>
       {enrolment.certificateCode && (
         <p>

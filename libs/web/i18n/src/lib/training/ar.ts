@@ -80,6 +80,17 @@ export const trainingAr: TrainingTranslation = {
     download: 'تنزيل الشهادة (PDF)',
     code: 'رمز التحقق:',
     verifyLink: 'التحقق من الشهادة',
+    print: 'طباعة الشهادة',
+    printHint: 'تُطبع بلغتكم (بما فيها العربية)؛ اختاروا «الحفظ بتنسيق PDF» في نافذة الطباعة للاحتفاظ بنسخة.',
+    notYet: 'تُمنح الشهادة بعد إتمام جميع وحدات الدورة.',
+    sheet: {
+      title: 'شهادة إتمام',
+      certifies: 'تشهد هذه الوثيقة بأن',
+      completed: 'قد أتمّ الدورة',
+      offered: 'التي تقدّمها {{organisation}}، بتاريخ {{date}}',
+      code: 'رمز التحقق',
+      check: 'تحقّقوا من هذه الشهادة على',
+    },
   },
   editor: {
     title: 'العنوان',

@@ -63,6 +63,17 @@ export const trainingEn = {
     download: 'Download certificate (PDF)',
     code: 'Verification code:',
     verifyLink: 'Check the certificate',
+    print: 'Print the certificate',
+    printHint: 'Prints in your language (Arabic included); choose “Save as PDF” in the print dialog to keep a copy.',
+    notYet: 'The certificate comes once every module of the course is done.',
+    sheet: {
+      title: 'Certificate of completion',
+      certifies: 'This certifies that',
+      completed: 'has completed the course',
+      offered: 'offered by {{organisation}}, on {{date}}',
+      code: 'Verification code',
+      check: 'Check this certificate at',
+    },
   },
   editor: {
     title: 'Title',

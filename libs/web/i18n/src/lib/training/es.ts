@@ -68,6 +68,17 @@ export const trainingEs: TrainingTranslation = {
     download: 'Descargar el certificado (PDF)',
     code: 'Código de verificación:',
     verifyLink: 'Comprobar el certificado',
+    print: 'Imprimir el certificado',
+    printHint: 'Se imprime en su idioma (incluido el árabe); elija «Guardar como PDF» en el cuadro de impresión para conservar una copia.',
+    notYet: 'El certificado se obtiene cuando se completan todos los módulos del curso.',
+    sheet: {
+      title: 'Certificado de finalización',
+      certifies: 'Se certifica que',
+      completed: 'ha completado el curso',
+      offered: 'ofrecido por {{organisation}}, el {{date}}',
+      code: 'Código de verificación',
+      check: 'Verifique este certificado en',
+    },
   },
   editor: {
     title: 'Título',

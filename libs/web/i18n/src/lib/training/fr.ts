@@ -68,6 +68,17 @@ export const trainingFr: TrainingTranslation = {
     download: 'Télécharger le certificat (PDF)',
     code: 'Code de vérification :',
     verifyLink: 'Vérifier le certificat',
+    print: 'Imprimer le certificat',
+    printHint: 'S’imprime dans votre langue (arabe compris) ; choisissez « Enregistrer au format PDF » dans la fenêtre d’impression pour en garder une copie.',
+    notYet: 'Le certificat est délivré une fois tous les modules du cours terminés.',
+    sheet: {
+      title: 'Certificat de réussite',
+      certifies: 'Ce certificat atteste que',
+      completed: 'a suivi avec succès le cours',
+      offered: 'proposé par {{organisation}}, le {{date}}',
+      code: 'Code de vérification',
+      check: 'Vérifiez ce certificat sur',
+    },
   },
   editor: {
     title: 'Titre',
