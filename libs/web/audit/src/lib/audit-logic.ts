@@ -1,5 +1,6 @@
 import { AUDIT_ACTIONS, MEMBER_ROLES, REPORT_STATUSES, type AuditAction, type AuditEntry } from '@simashe/contracts';
 import { queryString } from '@simashe/web-api-client';
+import { isolate } from '@simashe/web-i18n';
 
 /** The filters the page keeps in its address (so a filtered view can be bookmarked and shared). */
 export interface AuditFilterValues {
@@ -51,11 +52,7 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 /** The action's name as a catalogue key: `auth.signed_in` lives at `audit.actions.auth.signed_in`. */
 export const actionLabelKey = (action: AuditAction) => `audit.actions.${action}`;
 
-/**
- * A name, title or email set apart from the sentence around it (Unicode first-strong isolate): a Latin title in an
- * Arabic sentence, or an Arabic name in an English one, keeps its own direction and the quotes stay in place.
- */
-export const isolate = (value: string) => `\u2068${value}\u2069`;
+// Names, titles and emails are set apart from the sentence around them (web-i18n's `isolate`).
 
 /** One sentence saying what happened, in the reader's language, from what the entry recorded. */
 export function describeEntry(entry: AuditEntry, t: Translate): string {

@@ -1,4 +1,4 @@
-import { formatCalendarDate, formatDate, formatDayLabel, formatDateTime, formatMonth, formatNumber, formatRange, formatTime, formattingLocale } from './format';
+import { formatCalendarDate, formatDate, formatDayLabel, formatDateTime, formatMonth, formatNumber, formatRange, formatTime, formattingLocale, isolate } from './format';
 
 const instant = '2026-12-01T11:05:00Z';
 
@@ -62,5 +62,12 @@ describe('formatNumber', () => {
     expect(formatNumber(12345.5, 'en-GB')).toBe('12,345.5');
     expect(formatNumber(12345.5, 'fr').replace(/\s/g, ' ')).toBe('12 345,5');
     expect(formatNumber(0.25, 'es', { style: 'percent' }).replace(/\s/g, ' ')).toBe('25 %');
+  });
+});
+
+describe('isolate', () => {
+  it('sets written text apart from the sentence around it with first-strong isolates', () => {
+    expect(isolate('SIMASHE Secretariat (WHO)')).toBe('\u2068SIMASHE Secretariat (WHO)\u2069');
+    expect(`offered by ${isolate('منظمة')}`.length).toBe('offered by منظمة'.length + 2);
   });
 });

@@ -148,3 +148,11 @@ export function supportedTimeZones(): string[] {
 export function useTimeZoneOptions(): Array<{ value: string; label: string }> {
   return useMemo(() => supportedTimeZones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
 }
+
+/**
+ * Text people wrote (a name, a title), isolated inside a translated sentence (U+2068 … U+2069): a Latin name in an
+ * Arabic sentence, or the reverse, keeps its own direction and does not drag the punctuation around it.
+ */
+export function isolate(value: string): string {
+  return `\u2068${value}\u2069`;
+}

@@ -1,5 +1,5 @@
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useFormatters } from '@simashe/web-i18n';
+import { isolate, useFormatters } from '@simashe/web-i18n';
 import { Alert, BackLink, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import type { Dataset } from '@simashe/contracts';
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -37,7 +37,7 @@ function OverviewPanel({ dataset }: { dataset: Dataset }) {
         <p>
           {published
             ? t('monitoring.overview.publishedOn', { date: format.date(dataset.publishedAt!) })
-            : t('monitoring.overview.notPublished', { organisation: `\u2068${dataset.organisationName}\u2069` })}
+            : t('monitoring.overview.notPublished', { organisation: isolate(dataset.organisationName) })}
         </p>
         {(dataset.permissions.publish || dataset.permissions.delete) && (
           <div className="button-row">
@@ -102,8 +102,8 @@ function OverviewPanel({ dataset }: { dataset: Dataset }) {
         title={published ? t('monitoring.overview.confirmUnpublishTitle') : t('monitoring.overview.confirmPublishTitle')}
         message={
           published
-            ? t('monitoring.overview.confirmUnpublish', { name: `\u2068${dataset.name}\u2069`, organisation: `\u2068${dataset.organisationName}\u2069` })
-            : t('monitoring.overview.confirmPublish', { name: `\u2068${dataset.name}\u2069` })
+            ? t('monitoring.overview.confirmUnpublish', { name: isolate(dataset.name), organisation: isolate(dataset.organisationName) })
+            : t('monitoring.overview.confirmPublish', { name: isolate(dataset.name) })
         }
         confirmLabel={published ? t('monitoring.overview.unpublish') : t('monitoring.overview.publish')}
         busy={publish.isPending}
@@ -115,7 +115,7 @@ function OverviewPanel({ dataset }: { dataset: Dataset }) {
         open={confirm === 'delete'}
         danger
         title={t('monitoring.overview.confirmDeleteTitle')}
-        message={t('monitoring.overview.confirmDelete', { name: `\u2068${dataset.name}\u2069` })}
+        message={t('monitoring.overview.confirmDelete', { name: isolate(dataset.name) })}
         confirmLabel={t('monitoring.overview.delete')}
         busy={remove.isPending}
         error={remove.error && <Alert kind="error">{remove.error.message}</Alert>}

@@ -1,7 +1,7 @@
 import { REPORT_DOCUMENT_FIELD, type Version } from '@simashe/contracts';
 import { diffDocuments, sameDocument } from '@simashe/editor';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { isolate, useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,9 +10,6 @@ import type * as Y from 'yjs';
 import { attributionBetween, colouring, diffMarks, diffSummary, inTimeOrder, newestVersion, summaryText, versionLabel, type Attribution, type CompareSide, type Colouring } from './compare-logic';
 import { DiffView } from './diff-view';
 import { useVersionContent } from './queries';
-
-/** Invisible direction isolates, so a Latin name inside an Arabic sentence (or the reverse) keeps its place. */
-const isolate = (value: string) => `\u2068${value}\u2069`;
 
 /**
  * The live text, read once when the comparison opens (comparing against text that moves while one reads would

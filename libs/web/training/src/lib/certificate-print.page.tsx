@@ -1,5 +1,5 @@
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useFormatters } from '@simashe/web-i18n';
+import { isolate, useFormatters } from '@simashe/web-i18n';
 import { Alert, BackLink, Button, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -59,7 +59,7 @@ export function CertificatePrintPage() {
         <p className="certificate-course" dir="auto">
           {data.courseTitle}
         </p>
-        <p>{t('training.certificate.sheet.offered', { organisation: data.organisationName, date: format.date(data.completedAt) })}</p>
+        <p>{t('training.certificate.sheet.offered', { organisation: isolate(data.organisationName), date: format.date(data.completedAt) })}</p>
         <p className="certificate-code">
           {t('training.certificate.sheet.code')}: <code className="training-code">{data.code}</code>
         </p>

@@ -1,6 +1,6 @@
 import { useSession } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { useFormatters } from '@simashe/web-i18n';
+import { isolate, useFormatters } from '@simashe/web-i18n';
 import { PublicFrame } from '@simashe/web-shell';
 import { Alert, Button, Card, ErrorState, LoadingState, QueryError, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
 import { useRef, useState, type FormEvent } from 'react';
@@ -30,7 +30,7 @@ function CertificateResult({ code }: { code: string }) {
       <Alert kind="success">
         <h2 id="training-valid-title">{t('training.verify.validTitle')}</h2>
         <p>
-          {t('training.verify.valid', { learner: data.learnerName, course: data.courseTitle, organisation: data.organisationName, date: format.date(data.completedAt) })}
+          {t('training.verify.valid', { learner: isolate(data.learnerName), course: isolate(data.courseTitle), organisation: isolate(data.organisationName), date: format.date(data.completedAt) })}
         </p>
         <p className="muted">
           {t('training.verify.codeIs')} <code className="training-code">{data.code}</code>
