@@ -5,6 +5,7 @@ import { LessonsModule } from '@simashe/api-lessons';
 import { MonitoringModule } from '@simashe/api-monitoring';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
+import { SearchModule } from '@simashe/api-search';
 import { PublicationsController } from './publications.controller';
 import { PublicationsDemo } from './publications-demo';
 import { PublicationsRepository } from './publications.repository';
@@ -12,7 +13,7 @@ import { PublicationsService } from './publications.service';
 
 /** Joint publications: authors across organisations, status to published with a DOI, a real-time draft, links, citations. */
 @Module({
-  imports: [OrganisationsModule, CollaborationModule, ReportsModule, LessonsModule, CyclesModule, MonitoringModule],
+  imports: [OrganisationsModule, CollaborationModule, ReportsModule, LessonsModule, CyclesModule, MonitoringModule, SearchModule],
   controllers: [PublicationsController],
   providers: [PublicationsRepository, PublicationsService, PublicationsDemo],
   exports: [PublicationsService, PublicationsDemo],

@@ -6,6 +6,7 @@ import { LessonsService } from '@simashe/api-lessons';
 import { DatasetsService } from '@simashe/api-monitoring';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import { ReportsService } from '@simashe/api-reports';
+import { SearchIndexer } from '@simashe/api-search';
 import {
   PUBLICATION_FLOW,
   type LinkedItem,
@@ -52,6 +53,7 @@ export class PublicationsService implements OnModuleInit {
     private readonly lessons: LessonsService,
     private readonly cycles: CyclesService,
     private readonly datasets: DatasetsService,
+    private readonly indexer: SearchIndexer,
     private readonly db: DataSource,
   ) {}
 
@@ -124,8 +126,11 @@ export class PublicationsService implements OnModuleInit {
       }
       await this.repo.setStatus(manager, id, change.status, change.status === 'published' ? (change.doi ?? null) : null);
     });
-    // Published, the draft is read-only for everyone, open editors included.
-    if (change.status === 'published') await this.registry.accessChanged({ kind: 'publication', documentId: id });
+    // Published, the draft is read-only for everyone, open editors included, and the output is in the workspace search.
+    if (change.status === 'published') {
+      await this.registry.accessChanged({ kind: 'publication', documentId: id });
+      await this.index(id);
+    }
     return this.get(auth, id);
   }
 
@@ -133,6 +138,26 @@ export class PublicationsService implements OnModuleInit {
     await this.writable(auth, id, 'publication:delete');
     await this.repo.remove(id);
     await this.registry.accessChanged({ kind: 'publication', documentId: id });
+    await this.indexer.remove('publication', id);
+  }
+
+  /** Published outputs are searchable by every member, with their authors and venue (drafts are not indexed). */
+  private async index(id: string): Promise<void> {
+    const row = await this.repo.find(id);
+    if (!row || row.status !== 'published') return;
+    const authors = await this.repo.authors([id]);
+    await this.indexer.upsert({
+      kind: 'publication',
+      refId: id,
+      title: row.title,
+      body: [authorLine(authors), row.venue, row.abstract, row.doi ?? ''].filter(Boolean).join('\n'),
+      // Outputs carry no language of their own; most are in English.
+      language: 'en',
+      link: `/publications/${id}`,
+      organisationId: row.organisation_id,
+      audience: 'network',
+      occurredAt: row.published_at ?? row.updated_at,
+    });
   }
 
   /** The demo: written as its lead organisation's editor would, then moved to `status`. */

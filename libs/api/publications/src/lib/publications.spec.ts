@@ -1,4 +1,5 @@
 import { DocumentAccessRegistry } from '@simashe/api-collaboration';
+import { SearchModule } from '@simashe/api-search';
 import type { AuthContext } from '@simashe/api-core';
 import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { Publication } from '@simashe/contracts';
@@ -52,7 +53,7 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
   const authOf = (client: TestClient): AuthContext => ({ userId: client.userId, sessionId: 'test', email: 'test@example.org' });
 
   beforeAll(async () => {
-    t = await bootTestApp([PublicationsModule]);
+    t = await bootTestApp([PublicationsModule, SearchModule]);
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
     ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
     const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });
@@ -96,7 +97,8 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
       'A linked item does not exist or you cannot read it',
     );
 
-    // Brazil knows nothing of it before it is published; Kenya's viewer reads but does not write.
+    // Brazil knows nothing of it before it is published (nor does the search); Kenya's viewer reads but does not write.
+    expect((await kenyaEditor.get('/api/search?q=mensah&kind=publication')).body.items).toEqual([]);
     expect((await brazilAdmin.get(`/api/publications/${id}`)).status).toBe(404);
     expect((await brazilAdmin.get('/api/publications')).body.items.some((item: { id: string }) => item.id === id)).toBe(false);
     expect((await kenyaViewer.get(`/api/publications/${id}`)).body).toMatchObject({ canEdit: false, nextStatuses: [] });
@@ -130,7 +132,9 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
     expect(published.body.publishedAt).not.toBeNull();
     expect((await move(kenyaEditor, { status: 'drafting' })).body.message).toBe('This publication is published; its status no longer changes');
 
-    // Published: the network reads it, the draft is read-only for everyone.
+    // Published: the network reads it (and finds it, by an author too), the draft is read-only for everyone.
+    const hits = await brazilAdmin.get('/api/search?q=mensah&kind=publication');
+    expect(hits.body.items.map((hit: { id: string }) => hit.id)).toEqual([id]);
     expect((await brazilAdmin.get(`/api/publications/${id}`)).body).toMatchObject({ status: 'published', canEdit: false });
     expect(await registry.resolve(authOf(kenyaEditor), ref)).toBe('read');
     expect(await registry.resolve(authOf(brazilAdmin), ref)).toBe('read');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ResourcesModule } from '@simashe/api-resources';
+import { SearchModule } from '@simashe/api-search';
 import { PublicCertificatesController, TrainingController } from './training.controller';
 import { TrainingDemo } from './training-demo';
 import { TrainingRepository } from './training.repository';
@@ -8,7 +9,7 @@ import { TrainingService } from './training.service';
 
 /** Training: courses of ordered modules, enrolment, progress, certificates checked publicly, completion figures. */
 @Module({
-  imports: [OrganisationsModule, ResourcesModule],
+  imports: [OrganisationsModule, ResourcesModule, SearchModule],
   controllers: [TrainingController, PublicCertificatesController],
   providers: [TrainingRepository, TrainingService, TrainingDemo],
   exports: [TrainingService, TrainingDemo],

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import { ResourcesService } from '@simashe/api-resources';
+import { SearchIndexer } from '@simashe/api-search';
 import type { Certificate, Course, CourseCompletion, CourseInput, CourseSummary, ModuleProgressInput, ModuleProgressResult, QuizResult } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { type CourseRow, type EnrolmentRow, type ModuleRow, type ProgressRow, TrainingRepository } from './training.repository';
@@ -34,6 +35,7 @@ export class TrainingService {
     private readonly repo: TrainingRepository,
     private readonly policy: AccessPolicy,
     private readonly resources: ResourcesService,
+    private readonly indexer: SearchIndexer,
     private readonly db: DataSource,
   ) {}
 
@@ -70,6 +72,7 @@ export class TrainingService {
       // Learners whose only open modules were removed have now done the course: they get their certificate.
       for (const userId of await this.repo.doneButOpen(manager, id)) await this.repo.completeIfDone(manager, id, userId, newCertificateCode());
     });
+    await this.index(id);
     return this.get(auth, id);
   }
 
@@ -78,6 +81,7 @@ export class TrainingService {
     // Certificates point at the course: once someone has one, the course is unpublished rather than deleted.
     if ((await this.repo.completedCount(id)) > 0) throw new ConflictError('People have completed this course and hold its certificates; unpublish it instead of deleting it');
     await this.repo.remove(id);
+    await this.indexer.remove('course', id);
   }
 
   async enrol(auth: AuthContext, id: string): Promise<Course> {
@@ -146,10 +150,29 @@ export class TrainingService {
    * course's JSON) are ignored: every module is new.
    */
   async seed(input: CourseInput, userId: string): Promise<string> {
-    return this.db.transaction(async (manager) => {
-      const id = await this.repo.create(manager, input, userId);
-      await this.repo.replaceModules(manager, id, input.modules.map(({ id: _ignored, ...module }) => module));
-      return id;
+    const id = await this.db.transaction(async (manager) => {
+      const created = await this.repo.create(manager, input, userId);
+      await this.repo.replaceModules(manager, created, input.modules.map(({ id: _ignored, ...module }) => module));
+      return created;
+    });
+    await this.index(id);
+    return id;
+  }
+
+  /** A published course is in the workspace search for every member; a draft is not. */
+  private async index(id: string): Promise<void> {
+    const row = await this.repo.find(id, null);
+    if (!row?.published) return this.indexer.remove('course', id);
+    await this.indexer.upsert({
+      kind: 'course',
+      refId: row.id,
+      title: row.title,
+      body: [row.summary, row.organisation_name].filter(Boolean).join('\n'),
+      language: row.language,
+      link: `/training/${row.id}`,
+      organisationId: row.organisation_id,
+      audience: 'network',
+      occurredAt: row.updated_at,
     });
   }
 

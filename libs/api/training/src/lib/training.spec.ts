@@ -64,6 +64,7 @@ describe('training (HTTP, real PostgreSQL)', () => {
     expect(draft.body).toMatchObject({ organisationName: 'Kenya pathfinder', published: false, moduleCount: 4, canEdit: true, canTrack: true, enrolment: null });
     expect(draft.body.modules.map((module: { kind: string; position: number }) => [module.position, module.kind])).toEqual([[0, 'resource'], [1, 'webinar'], [2, 'reflection'], [3, 'quiz']]);
     expect(draft.body.modules[0].resourceTitle).toBe('The monitoring cycle');
+    expect((await kenyaEditor.get('/api/search?q=reading%20inequality&kind=course')).body.items).toEqual([]);
     // The trainer sees the right answers.
     expect(draft.body.modules[3].questions.map((question: { correct: number }) => question.correct)).toEqual([1, 1]);
 
@@ -97,6 +98,9 @@ describe('training (HTTP, real PostgreSQL)', () => {
     expect(copied.status).toBe(201);
     expect(copied.body.moduleCount).toBe(3);
     expect(copied.body.modules.some((module: { id: string }) => reordered.body.modules.some((original: { id: string }) => original.id === module.id))).toBe(false);
+    // Searchable once published (not as a draft), by every member.
+    const found = await brazilAdmin.get('/api/search?q=reading%20inequality&kind=course');
+    expect(found.body.items.map((hit: { id: string; link: string }) => [hit.id, hit.link])).toEqual([[draft.body.id, `/training/${draft.body.id}`]]);
     // Published, a learner of another organisation sees it, without the answers.
     const seen = await brazilAdmin.get(`/api/training/courses/${draft.body.id}`);
     expect(seen.status).toBe(200);

@@ -3,7 +3,7 @@ import { UuidSchema } from './common.schema';
 import { CYCLE_STAGES, DETERMINANTS, SECTORS } from './lessons.schema';
 import { RegionCodeSchema } from './reference.schema';
 
-export const SEARCH_KINDS = ['lesson', 'report', 'meeting', 'discussion', 'resource'] as const;
+export const SEARCH_KINDS = ['lesson', 'report', 'meeting', 'discussion', 'resource', 'course', 'publication'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const DateSchema = z

@@ -286,7 +286,7 @@ export const en = {
     any: 'Any',
     filters: { kind: 'Kind', region: 'WHO region', country: 'Country (ISO code)', determinant: 'Determinant', sector: 'Sector', stage: 'Cycle stage', from: 'From', to: 'To', sort: 'Order' },
     countryHint: 'Three letters, e.g. KEN',
-    kinds: { lesson: 'Lesson', report: 'Report', meeting: 'Meeting', discussion: 'Discussion', resource: 'Resource' },
+    kinds: { lesson: 'Lesson', report: 'Report', meeting: 'Meeting', discussion: 'Discussion', resource: 'Resource', course: 'Course', publication: 'Publication' },
     sorts: { relevance: 'Most relevant', date: 'Newest' },
     results: 'Results',
     count_one: '{{count}} result',

@@ -179,7 +179,7 @@ export const ownedSectionsAr: OwnedTranslation = {
     any: 'الكل',
     filters: { kind: 'النوع', region: 'إقليم منظمة الصحة العالمية', country: 'البلد (رمز ISO)', determinant: 'المحدِّد', sector: 'القطاع', stage: 'مرحلة الدورة', from: 'من', to: 'إلى', sort: 'الترتيب' },
     countryHint: 'ثلاثة أحرف، مثل KEN',
-    kinds: { lesson: 'درس', report: 'تقرير', meeting: 'اجتماع', discussion: 'نقاش', resource: 'مورد' },
+    kinds: { lesson: 'درس', report: 'تقرير', meeting: 'اجتماع', discussion: 'نقاش', resource: 'مورد', course: 'دورة', publication: 'منشور' },
     sorts: { relevance: 'الأكثر صلة', date: 'الأحدث' },
     results: 'النتائج',
     count_zero: 'لا توجد نتائج',

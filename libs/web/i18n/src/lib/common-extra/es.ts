@@ -176,7 +176,7 @@ export const ownedSectionsEs: OwnedTranslation = {
     any: 'Cualquiera',
     filters: { kind: 'Tipo', region: 'Región de la OMS', country: 'País (código ISO)', determinant: 'Determinante', sector: 'Sector', stage: 'Etapa del ciclo', from: 'Desde', to: 'Hasta', sort: 'Orden' },
     countryHint: 'Tres letras, p. ej. KEN',
-    kinds: { lesson: 'Lección', report: 'Informe', meeting: 'Reunión', discussion: 'Debate', resource: 'Recurso' },
+    kinds: { lesson: 'Lección', report: 'Informe', meeting: 'Reunión', discussion: 'Debate', resource: 'Recurso', course: 'Curso', publication: 'Publicación' },
     sorts: { relevance: 'Más pertinentes', date: 'Más recientes' },
     results: 'Resultados',
     count_one: '{{count}} resultado',

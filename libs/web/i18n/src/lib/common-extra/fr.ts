@@ -176,7 +176,7 @@ export const ownedSectionsFr: OwnedTranslation = {
     any: 'Tous',
     filters: { kind: 'Type', region: 'Région OMS', country: 'Pays (code ISO)', determinant: 'Déterminant', sector: 'Secteur', stage: 'Étape du cycle', from: 'Du', to: 'Au', sort: 'Ordre' },
     countryHint: 'Trois lettres, p. ex. KEN',
-    kinds: { lesson: 'Enseignement', report: 'Rapport', meeting: 'Réunion', discussion: 'Discussion', resource: 'Ressource' },
+    kinds: { lesson: 'Enseignement', report: 'Rapport', meeting: 'Réunion', discussion: 'Discussion', resource: 'Ressource', course: 'Cours', publication: 'Publication' },
     sorts: { relevance: 'Les plus pertinents', date: 'Les plus récents' },
     results: 'Résultats',
     count_one: '{{count}} résultat',
