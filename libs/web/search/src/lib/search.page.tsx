@@ -35,7 +35,12 @@ function Snippet({ text }: { text: string }) {
     parts.push(<mark key={index}>{rest.slice(start + 1, end < 0 ? undefined : end)}</mark>);
     rest = end < 0 ? '' : rest.slice(end + 1);
   }
-  return <p className="snippet">{parts}</p>;
+  // Written text, in its own language and direction whatever the interface's.
+  return (
+    <p className="snippet" dir="auto">
+      {parts}
+    </p>
+  );
 }
 
 function useSearch(params: URLSearchParams) {
