@@ -11,10 +11,6 @@ const TEXT: Record<Language, { title: string; certifies: string; completed: stri
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'en-GB' };
 
-export function certificateText(reader: Language) {
-  return TEXT[pdfLanguage(reader)];
-}
-
 /** A one-page A4 landscape certificate: who completed which course, offered by whom, when, and where to check it. */
 export function certificatePdf(certificate: Certificate, reader: Language, publicUrl: string, timeZone = 'UTC'): Promise<Buffer> {
   const language = pdfLanguage(reader);

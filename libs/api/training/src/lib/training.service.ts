@@ -99,7 +99,8 @@ export class TrainingService {
    */
   async progress(auth: AuthContext, courseId: string, moduleId: string, input: ModuleProgressInput): Promise<ModuleProgressResult> {
     const { row, scope } = await this.readable(auth, courseId);
-    const module = (await this.repo.modules(courseId)).find((candidate) => candidate.id === moduleId);
+    const modules = await this.repo.modules(courseId);
+    const module = modules.find((candidate) => candidate.id === moduleId);
     if (!module) throw new NotFoundError('The module');
     const recorded = recordFor(module, input);
     await this.db.transaction(async (manager) => {
@@ -107,7 +108,7 @@ export class TrainingService {
       await this.repo.saveProgress(manager, moduleId, auth.userId, recorded.progress);
       if (recorded.progress.completed) await this.repo.completeIfDone(manager, courseId, auth.userId, newCertificateCode());
     });
-    return { course: await this.present(auth, row, scope), quiz: recorded.quiz };
+    return { course: await this.present(auth, row, scope, modules), quiz: recorded.quiz };
   }
 
   /** The caller's certificate of the course, once completed. */
@@ -199,8 +200,9 @@ export class TrainingService {
     return row;
   }
 
-  private async present(auth: AuthContext, row: CourseRow, scope: AccessScope): Promise<Course> {
-    const [modules, [enrolment], progress] = await Promise.all([this.repo.modules(row.id), this.repo.enrolments(auth.userId, [row.id]), this.repo.progress(row.id, auth.userId)]);
+  /** `known`: the course's modules when the caller has just read them (progress), so they are not read twice. */
+  private async present(auth: AuthContext, row: CourseRow, scope: AccessScope, known?: ModuleRow[]): Promise<Course> {
+    const [modules, [enrolment], progress] = await Promise.all([known ?? this.repo.modules(row.id), this.repo.enrolments(auth.userId, [row.id]), this.repo.progress(row.id, auth.userId)]);
     const titles = await this.resources.readableTitles(auth, modules.flatMap((module) => (module.resource_id ? [module.resource_id] : [])));
     const mine = new Map(progress.map((entry) => [entry.module_id, entry]));
     const canEdit = scope.can('course:write', courseOf(row));
