@@ -231,7 +231,9 @@ async function runHocuspocus(large) {
   const port = await freePort();
   const file = join(mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')), 'large.bin');
   writeFileSync(file, large);
-  const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port), LARGE_DOCUMENT: file }, stdio: 'ignore' });
+  // BENCH_PEER_CPU_PROF=<dir> profiles the Hocuspocus server the same way as ours.
+  const execArgv = process.env.BENCH_PEER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PEER_CPU_PROF}`] : [];
+  const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port), LARGE_DOCUMENT: file }, stdio: 'ignore', execArgv });
   await new Promise((resolve) => server.on('message', resolve));
   const url = `ws://127.0.0.1:${port}`;
   const providers = [];

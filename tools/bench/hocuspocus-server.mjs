@@ -14,4 +14,6 @@ const server = new Server({
   },
 });
 await server.listen();
+// A clean exit on SIGTERM, so that a CPU profile (BENCH_PEER_CPU_PROF) is written.
+process.on('SIGTERM', () => process.exit(0));
 process.send?.('ready');
