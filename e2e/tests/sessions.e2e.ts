@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, expectAccessible, signIn, test } from './fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, signInThroughForm, test } from './fixtures';
 
 // Ghana's admin is used by no other journey: changing the password here cannot lock another test out.
 const EMAIL = 'ghana.admin@demo.simashe.org';
@@ -6,8 +6,8 @@ const NEW_PASSWORD = 'ghana-new-passphrase-2026';
 
 test('a person signs out another device, then changes the password and stays signed in', async ({ page, newPage }) => {
   const phone = await newPage();
-  await signIn(phone, EMAIL);
-  await signIn(page, EMAIL);
+  await signInThroughForm(phone, EMAIL);
+  await signInThroughForm(page, EMAIL);
 
   await page.goto('/profile');
   const sessions = page.getByRole('region', { name: 'Sessions' });
@@ -36,7 +36,7 @@ test('a person signs out another device, then changes the password and stays sig
   // This tab keeps working with its renewed session; the new password is the one that signs in.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Your profile' })).toBeVisible();
-  await signIn(phone, EMAIL, NEW_PASSWORD);
+  await signInThroughForm(phone, EMAIL, NEW_PASSWORD);
 });
 
 test('the sign-in page leads to "forgot password", which answers without saying whether the account exists', async ({ page, newPage }) => {
