@@ -3,7 +3,8 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config';
-import { dataSourceOptions } from './database/data-source-options';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { dataSourceOptions, migrateOnce } from './database/data-source-options';
 import { PreparedStatements } from './database/prepared';
 import { Cluster } from './cluster/cluster';
 import { EventBus } from './events/event-bus';
@@ -19,7 +20,17 @@ export class CoreModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: CoreModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl, { countQueries: config.sqlQueryCount }), autoLoadEntities: true })],
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(databaseUrl, { countQueries: config.sqlQueryCount }), autoLoadEntities: true }),
+          // Connected, then migrated under an advisory lock (replicas starting together take turns).
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+            await migrateOnce(dataSource);
+            return dataSource;
+          },
+        }),
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },

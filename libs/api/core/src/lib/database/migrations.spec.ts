@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, migrateOnce } from './data-source-options';
 import { ensureDatabase } from './embedded-postgres';
 import { ALL_MIGRATIONS } from './migrations';
 
@@ -37,6 +37,22 @@ describe('migrations', () => {
     expect(count).toBe(0);
     await db.runMigrations();
     expect(await db.showMigrations()).toBe(false);
+  });
+
+  it('run once when two instances start together on an empty database: one migrates, the other waits and finds nothing to do', async () => {
+    const url = await createTestDatabase();
+    const replicas = [0, 1].map(() => new DataSource({ ...dataSourceOptions(url), logging: false }));
+    try {
+      await Promise.all(replicas.map((replica) => replica.initialize()));
+      const applied = await Promise.all(replicas.map((replica) => migrateOnce(replica)));
+      expect(applied.map((list) => list.length).sort((a, b) => a - b)).toEqual([0, ALL_MIGRATIONS.length]);
+      const [{ count }] = await replicas[0].query('SELECT count(*)::int AS count FROM migrations');
+      expect(count).toBe(ALL_MIGRATIONS.length);
+      // The lock is given back: a later start takes it at once.
+      expect(await migrateOnce(replicas[1])).toEqual([]);
+    } finally {
+      await Promise.all(replicas.map((replica) => (replica.isInitialized ? replica.destroy() : undefined)));
+    }
   });
 
   it('seed the six WHO regions and all 194 Member States with ISO codes', async () => {
