@@ -12,12 +12,12 @@ export function collabClient(baseUrl: string, cookie: string, ref: DocumentRef, 
   });
 }
 
-/** Polls until the condition holds, failing with the last value after the timeout. */
-export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+/** Polls until the condition holds; after the timeout, fails saying what was awaited (`what` may describe the state then). */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what: string | (() => string) = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  throw new Error(`Timed out waiting for ${what}`);
+  throw new Error(`Timed out waiting for ${typeof what === 'function' ? what() : what}`);
 }
