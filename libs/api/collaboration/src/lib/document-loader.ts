@@ -49,16 +49,28 @@ parentPort.on('message', async ({ id, documentId }) => {
  * main thread (decoding the rows, building the Yjs document, encoding the first sync), during which every other
  * document's keystrokes waited. The worker returns the encoded state; the room serves new joiners from it and
  * builds its own Yjs document only when something needs one (an edit, a returning client, a version).
+ * The worker stops once it has been idle for `idleMs`: its own V8 heap, grown by decoding a large document, held
+ * about as much memory as the rest of the API (large documents are opened rarely; a start costs some 30 ms).
  */
 export class DocumentLoader {
   private readonly logger = new Logger('DocumentLoader');
   private worker: Worker | null = null;
   private nextId = 0;
   private readonly waiting = new Map<number, { resolve: (state: LoadedState) => void; reject: (error: Error) => void }>();
+  private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly databaseUrl: string) {}
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly idleMs = 10_000,
+  ) {}
+
+  /** Whether a worker is running (it stops when idle). */
+  get running(): boolean {
+    return this.worker !== null;
+  }
 
   load(documentId: string): Promise<LoadedState> {
+    clearTimeout(this.idleTimer);
     const worker = this.start();
     const id = this.nextId++;
     return new Promise<LoadedState>((resolve, reject) => {
@@ -68,6 +80,7 @@ export class DocumentLoader {
   }
 
   async stop(): Promise<void> {
+    clearTimeout(this.idleTimer);
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
@@ -84,6 +97,10 @@ export class DocumentLoader {
       const waiting = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       if (!waiting) return;
+      if (this.waiting.size === 0) {
+        this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
+        this.idleTimer.unref();
+      }
       if (message.error) waiting.reject(new Error(message.error));
       else waiting.resolve({ state: message.state as Uint8Array, stateVector: message.stateVector as Uint8Array, tailLength: message.tailLength ?? 0 });
     });

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { CollaborationModule } from './collaboration.module';
+import { DocumentLoader } from './document-loader';
 import { DocumentRooms } from './document-rooms';
 import { DocumentStore, LARGE_DOCUMENT_BYTES } from './document-store';
 
@@ -171,5 +172,27 @@ describe('DocumentStore', () => {
     // An unreadable large document is refused by the worker too.
     await t.db.query('INSERT INTO collab_updates (document_id, data) VALUES ($1, $2)', [id, Buffer.from([0xff, 0xff, 0xff, 0x01])]);
     await expect(rooms.open({ kind: 'report', documentId: id })).rejects.toThrow(/could not be read/);
+  });
+
+  it('stops the loader thread once idle (its heap is freed), and starts a new one for the next large document', async () => {
+    const id = randomUUID();
+    const author = new Y.Doc();
+    await store.create(id, edit(author, (text) => text.insert(0, 'large '.repeat(100))));
+    const loader = new DocumentLoader((t.db.options as { url: string }).url, 200);
+    try {
+      const first = await loader.load(id);
+      expect(loader.running).toBe(true);
+      const joiner = new Y.Doc();
+      Y.applyUpdate(joiner, first.state);
+      expect(joiner.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(loader.running).toBe(false);
+      const again = await loader.load(id);
+      expect(Buffer.from(again.state)).toEqual(Buffer.from(first.state));
+      expect(loader.running).toBe(true);
+    } finally {
+      await loader.stop();
+    }
+    expect(loader.running).toBe(false);
   });
 });

@@ -1,8 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createClient, type RedisClientType } from 'redis';
+import type { RedisClientType } from 'redis';
+import type * as RedisModule from 'redis';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config';
+
+/** The Redis client is loaded only when REDIS_URL is set: a single process never needs it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const redis = (): typeof RedisModule => require('redis');
 
 type Listener = (message: Buffer) => void;
 
@@ -53,7 +58,7 @@ export class Cluster implements OnApplicationShutdown {
   }
 
   private client(role: string): RedisClientType {
-    const client: RedisClientType = createClient({
+    const client: RedisClientType = redis().createClient({
       url: this.config.redisUrl,
       // A publish while Redis is away is dropped, not queued without bound: receivers re-read the truth anyway.
       disableOfflineQueue: role === 'publisher',

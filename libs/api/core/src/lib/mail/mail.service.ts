@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type * as NodemailerModule from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config';
+
+/** nodemailer is loaded only when SMTP is configured. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const nodemailer = (): typeof NodemailerModule => require('nodemailer');
 
 export interface OutgoingMail {
   to: string;
@@ -18,7 +23,7 @@ export class MailService {
   private readonly transport: Transporter | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.smtpUrl ? createTransport(config.smtpUrl) : undefined;
+    this.transport = config.smtpUrl ? nodemailer().createTransport(config.smtpUrl) : undefined;
   }
 
   get enabled(): boolean {

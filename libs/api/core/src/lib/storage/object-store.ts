@@ -1,7 +1,11 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type * as S3Module from '@aws-sdk/client-s3';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { AppError } from '../errors';
 import { APP_CONFIG, type AppConfig } from '../config';
+
+/** The AWS SDK (large) is loaded only when a bucket is configured. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const aws = (): typeof S3Module => require('@aws-sdk/client-s3');
 
 /** The file store did not answer: the upload or download may work once it is back (503). */
 export class StorageUnavailableError extends AppError {
@@ -18,14 +22,14 @@ export class StorageUnavailableError extends AppError {
 @Injectable()
 export class ObjectStore implements OnModuleDestroy {
   private readonly logger = new Logger('ObjectStore');
-  private readonly client: S3Client | null;
+  private readonly client: S3Module.S3Client | null;
   private readonly bucket: string;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 's3'>) {
     const s3 = config.s3;
     this.bucket = s3?.bucket ?? '';
     this.client = s3
-      ? new S3Client({
+      ? new (aws().S3Client)({
           region: s3.region,
           endpoint: s3.endpoint,
           forcePathStyle: s3.forcePathStyle,
@@ -43,18 +47,18 @@ export class ObjectStore implements OnModuleDestroy {
   }
 
   async put(key: string, data: Buffer, contentType: string): Promise<void> {
-    await this.call(() => this.s3().send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: data, ContentType: contentType, ContentLength: data.length })));
+    await this.call(() => this.s3().send(new (aws().PutObjectCommand)({ Bucket: this.bucket, Key: key, Body: data, ContentType: contentType, ContentLength: data.length })));
   }
 
   async get(key: string): Promise<Buffer> {
-    const object = await this.call(() => this.s3().send(new GetObjectCommand({ Bucket: this.bucket, Key: key })));
+    const object = await this.call(() => this.s3().send(new (aws().GetObjectCommand)({ Bucket: this.bucket, Key: key })));
     return Buffer.from(await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
   }
 
   /** Best effort: an object left behind costs storage, never correctness (nothing refers to it any more). */
   async delete(key: string): Promise<void> {
     try {
-      await this.s3().send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+      await this.s3().send(new (aws().DeleteObjectCommand)({ Bucket: this.bucket, Key: key }));
     } catch (error) {
       this.logger.warn(`Could not delete ${key}: ${(error as Error).message}`);
     }
@@ -64,7 +68,7 @@ export class ObjectStore implements OnModuleDestroy {
     this.client?.destroy();
   }
 
-  private s3(): S3Client {
+  private s3(): S3Module.S3Client {
     if (!this.client) throw new Error('S3 storage is not configured (S3_BUCKET)');
     return this.client;
   }

@@ -1,8 +1,12 @@
 import { reportExtensions, type ProseMirrorJson } from '@simashe/editor';
-import { renderToHTMLString } from '@tiptap/static-renderer';
+import type * as StaticRendererModule from '@tiptap/static-renderer';
 import { missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, missingImageText, type ExportImages } from './export-images';
+
+/** Loaded on the first export. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const staticRenderer = (): typeof StaticRendererModule => require('@tiptap/static-renderer');
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -10,7 +14,7 @@ const escapeHtml = (text: string) =>
 /** Without `charts`, embedded charts stay as a captioned placeholder figure (Markdown uses the caption). */
 export function bodyHtml(doc: ProseMirrorJson, charts?: Map<string, RenderedChart | null>): string {
   // Rendered from the schema without a DOM: text is escaped, only schema nodes and marks exist.
-  const html = renderToHTMLString({ content: doc as never, extensions: reportExtensions() });
+  const html = staticRenderer().renderToHTMLString({ content: doc as never, extensions: reportExtensions() });
   if (!charts) return html;
   // Embedded charts: the figure the schema renders gets the chart drawn on the server (our own ECharts SVG).
   return html.replace(/<figure data-chart-embed=""([^>]*)>(?:<figcaption>[^<]*<\/figcaption>)?<\/figure>/g, (_match, attributes: string) => {

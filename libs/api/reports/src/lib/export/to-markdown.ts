@@ -1,12 +1,16 @@
 import { isReportImageSrc, type ProseMirrorJson } from '@simashe/editor';
-import TurndownService from 'turndown';
+import type TurndownModule from 'turndown';
 import type { RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { bodyHtml } from './to-html';
 
+/** Turndown and its DOM (large) are loaded on the first Markdown export. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Turndown = (): typeof TurndownModule => require('turndown');
+
 /** `publicUrl`: where the app is served; images are linked there (the reader signs in to see them). */
 export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader, _charts?: Map<string, RenderedChart | null>, publicUrl = ''): string {
-  const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*' });
+  const turndown = new (Turndown())({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*' });
   // Text that looks like HTML stays text: Markdown renderers would otherwise run "<img onerror=…>" typed in a paragraph.
   const escapeMarkdown = turndown.escape.bind(turndown);
   turndown.escape = (text: string) => escapeMarkdown(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
