@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 3110);
 const PG_PORT = Number(process.env['E2E_PG_PORT'] ?? 5510);
+/** The V8 heap settings every API process runs with (see tools/scripts/run.mjs). */
+const API_NODE_ARGS: string[] = JSON.parse(readFileSync(join(__dirname, '../apps/api/node-args.json'), 'utf8'));
 
 /**
  * Journeys in Debian's Chromium (no browser download here) against the built app on a fresh embedded
@@ -36,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'rm -rf tmp/e2e-data && node dist/apps/api/apps/api/src/main.js',
+    command: `rm -rf tmp/e2e-data && node ${API_NODE_ARGS.join(' ')} dist/apps/api/apps/api/src/main.js`,
     cwd: '..',
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,

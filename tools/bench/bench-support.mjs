@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import pg from 'pg';
+import { API_MAIN, API_NODE_ARGS } from '../scripts/run.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
@@ -126,7 +127,7 @@ export async function startPostgres() {
 /** The built API (dist) on that database with the demo workspace, once healthy; `nodeArgs` e.g. `--cpu-prof`. */
 export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
-  const api = spawn(process.execPath, [...nodeArgs, join(root, 'dist/apps/api/apps/api/src/main.js')], {
+  const api = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, join(root, API_MAIN)], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

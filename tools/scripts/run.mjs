@@ -1,4 +1,16 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/**
+ * V8 heap settings for every API process (npm start, start:cluster, the e2e server, the API tests' child processes,
+ * the benchmarks; the Dockerfile and `nx run api:serve` spell them out, and api-process.spec checks they match).
+ * With V8's defaults on a machine this size the old generation may grow to about four times the live heap before
+ * its first full collection after start-up: the API's RSS rose from 150 MB to 300 MB under editing and stayed
+ * there. A 1 GiB limit makes V8 collect at about 1.6 times the live heap, and a young generation of 4 MB semi-spaces
+ * keeps scavenges short (see the README, "Benchmark (npm run bench:collab)").
+ */
+export const API_NODE_ARGS = JSON.parse(readFileSync(new URL('../../apps/api/node-args.json', import.meta.url), 'utf8'));
+export const API_MAIN = 'dist/apps/api/apps/api/src/main.js';
 
 /** Nx without daemon, cloud or TUI: the same behaviour on a laptop, a fresh machine and CI. */
 export const NX_ENV = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '' };

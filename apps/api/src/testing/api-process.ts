@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const BUILT_MAIN = join(__dirname, '../../../../dist/apps/api/apps/api/src/main.js');
+/** The V8 heap settings every API process runs with (see tools/scripts/run.mjs). */
+export const API_NODE_ARGS: string[] = JSON.parse(readFileSync(join(__dirname, '../../node-args.json'), 'utf8'));
 
 /** Ports handed out in this process: the system may offer a just-closed port again (the API once got its database's). */
 const handedOut = new Set<number>();
@@ -46,7 +49,7 @@ export async function startApiProcess(env: Record<string, string>, attempts = 3)
 async function startOnce(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, [BUILT_MAIN], {
+  const child = spawn(process.execPath, [...API_NODE_ARGS, BUILT_MAIN], {
     env: { ...process.env, PORT: String(port), NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -31,6 +31,7 @@ import type { ZodType } from 'zod';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
 import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
+import { FanOutBatch } from './fan-out-batch';
 import { invalidUpdateReason, isValidStateVector } from './update-validation';
 import { VersionsService } from './versions.service';
 
@@ -69,6 +70,12 @@ function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error:
 @WebSocketGateway({ namespace: COLLABORATION_NAMESPACE, maxHttpBufferSize: MAX_COLLAB_FRAME_BYTES * 4, serveClient: false })
 export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
   private readonly logger = new Logger('Collaboration');
+  /** Changes on their way to editors, merged per room within one turn of the event loop. */
+  private readonly fanOut = new FanOutBatch(({ document, local, except, only }, update) => {
+    const server = local ? this.server.local : this.server;
+    const room = only ? server.to(only) : server.to(roomKey(document));
+    (except.length > 0 ? room.except(except) : room).emit('update', { ...document, update: encodeFrame(update) });
+  });
   @WebSocketServer() private readonly server!: Namespace<ClientToServerEvents, ServerToClientEvents>;
 
   constructor(
@@ -82,10 +89,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   onModuleInit(): void {
     this.events.on('document.access_changed', ({ document }) => this.refreshAccess(document));
-    this.events.on('document.changed', ({ document, update, exceptSocketId, local }) => {
-      const room = (local ? this.server.local : this.server).to(roomKey(document));
-      (exceptSocketId ? room.except(exceptSocketId) : room).emit('update', { ...document, update: encodeFrame(update) });
-    });
+    this.events.on('document.changed', ({ document, update, exceptSocketId, local }) => this.fanOut.add(document, update, exceptSocketId, local));
   }
 
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */

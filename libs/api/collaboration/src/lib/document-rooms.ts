@@ -89,7 +89,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
   async applyChange(room: DocumentRoom, update: Uint8Array, from: ChangeOrigin): Promise<void> {
     Y.applyUpdate(room.doc, update, from.origin);
     room.encoded = null;
-    // The gateway's handler passes it on synchronously, within this call: the order of changes is kept.
+    // The gateway queues it for the editors within this call (FanOutBatch), so the order of changes is kept.
     void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null, local: false });
     this.relay.publishUpdate(room.key, update);
     room.changedSinceVersion = true;

@@ -7,10 +7,13 @@ import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { ReportImagesService } from '../images/report-images.service';
 import { ChartEmbedRegistry } from './chart-embeds';
 import type { ExportFormat, ExportHeader } from './export-header';
-import { toDocx } from './to-docx';
 import { toHtml } from './to-html';
 import { toMarkdown } from './to-markdown';
 import { pdfLanguage, toPdf } from './to-pdf';
+
+/** The Word writer (docx, a 1 MB library) is loaded on the first Word export. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const toDocx: typeof import('./to-docx').toDocx = (...args) => (require('./to-docx') as typeof import('./to-docx')).toDocx(...args);
 
 export interface ExportedFile {
   filename: string;
