@@ -51,6 +51,9 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DocumentRooms');
   private readonly rooms = new Map<string, Promise<DocumentRoom>>();
   private resyncTimer: NodeJS.Timeout | undefined;
+  /** Rooms whose tail reached COMPACTION_THRESHOLD, compacted one after another. */
+  private readonly toCompact: DocumentRoom[] = [];
+  private compactingNow = false;
 
   /**
    * Changes reach editors through `document.changed` (the gateway); `document.releasing` keeps a last version.
@@ -270,16 +273,31 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     room.tailLength += 1;
     if (room.tailLength < COMPACTION_THRESHOLD || room.compacting) return;
     room.compacting = true;
-    setImmediate(() => {
-      this.store
-        .compact(room.ref.documentId)
-        .then((folded) => {
+    this.toCompact.push(room);
+    if (this.compactingNow) return;
+    this.compactingNow = true;
+    setImmediate(() => void this.compactQueued());
+  }
+
+  /**
+   * Compactions run one at a time. They are background work, and documents edited at the same pace reach the
+   * threshold together: twenty of them once took every pooled connection, and the group commit waited behind them
+   * (bench:collab, 200 editors over 20 documents: acknowledgement p99 142 ms, and 47 ms with compaction off).
+   */
+  private async compactQueued(): Promise<void> {
+    try {
+      for (let room = this.toCompact.shift(); room; room = this.toCompact.shift()) {
+        try {
+          const folded = await this.store.compact(room.ref.documentId);
           room.tailLength = Math.max(0, room.tailLength - folded);
-        })
-        .catch((error: Error) => this.logger.warn(`compaction of ${room.key} failed: ${error.message}`))
-        .finally(() => {
+        } catch (error) {
+          this.logger.warn(`compaction of ${room.key} failed: ${(error as Error).message}`);
+        } finally {
           room.compacting = false;
-        });
-    });
+        }
+      }
+    } finally {
+      this.compactingNow = false;
+    }
   }
 }

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import * as Y from 'yjs';
 import { CollaborationModule } from './collaboration.module';
 import { DocumentLoader } from './document-loader';
-import { DocumentRooms } from './document-rooms';
+import { COMPACTION_THRESHOLD, DocumentRooms } from './document-rooms';
 import { DocumentStore, LARGE_DOCUMENT_BYTES } from './document-store';
 
 describe('DocumentStore', () => {
@@ -87,6 +87,46 @@ describe('DocumentStore', () => {
     expect(doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
     const [{ rows }] = await t.db.query('SELECT count(*)::int AS rows FROM collab_updates WHERE document_id = $1', [id]);
     expect(rows).toBe(0);
+  });
+
+  it('compacts documents that reach the threshold together one after another, each to its stored state', async () => {
+    const rooms = t.app.get(DocumentRooms);
+    const refs = [randomUUID(), randomUUID(), randomUUID()].map((documentId) => ({ kind: 'report', documentId }) as const);
+    const authors = refs.map(() => new Y.Doc());
+    for (const [i, ref] of refs.entries()) await store.create(ref.documentId, edit(authors[i], (text) => text.insert(0, '#')));
+    const opened = await Promise.all(refs.map((ref) => rooms.open(ref)));
+    let running = 0;
+    let mostAtOnce = 0;
+    const compacted: string[] = [];
+    const compact = store.compact.bind(store);
+    const spy = jest.spyOn(store, 'compact').mockImplementation(async (documentId) => {
+      mostAtOnce = Math.max(mostAtOnce, ++running);
+      try {
+        return await compact(documentId);
+      } finally {
+        running--;
+        compacted.push(documentId);
+      }
+    });
+    try {
+      // The three documents cross the threshold within the same few milliseconds.
+      const changes: Array<Promise<void>> = [];
+      for (let n = 0; n < COMPACTION_THRESHOLD; n++) {
+        for (const [i, room] of opened.entries()) changes.push(rooms.applyChange(room, edit(authors[i], (text) => text.insert(text.length, `${n},`)), { origin: 'test', userId: null }));
+      }
+      await Promise.all(changes);
+      for (let i = 0; i < 200 && compacted.length < refs.length; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect([...compacted].sort()).toEqual(refs.map((ref) => ref.documentId).sort());
+      expect(mostAtOnce).toBe(1);
+      for (const [i, ref] of refs.entries()) {
+        const { doc, tailLength } = await store.load(ref.documentId);
+        expect(tailLength).toBeLessThan(COMPACTION_THRESHOLD);
+        expect(doc.getXmlFragment('default').toString()).toBe(authors[i].getXmlFragment('default').toString());
+      }
+    } finally {
+      spy.mockRestore();
+      for (const room of opened) await rooms.release(room);
+    }
   });
 
   it('keeps an update whose transaction commits after a compaction read the tail, whatever its id', async () => {
