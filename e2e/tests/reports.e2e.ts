@@ -181,6 +181,9 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   const panel = page.getByRole('region', { name: 'Comments' });
   await panel.getByLabel('Comment on the selected text').fill('Please name the districts.');
   await panel.getByRole('button', { name: 'Post comment' }).click();
+  // The box empties once the server has answered (the live push may list the comment a moment before that).
+  await expect(panel.getByText('Select some text in the report to comment on it.')).toHaveCount(0);
+  await expect(panel.getByLabel('Comment on the selected text')).toHaveValue('');
   await expect(panel.getByText('Please name the districts.')).toBeVisible();
   await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
   await expect(editorText.locator('.comment-anchor')).toContainText('when');
