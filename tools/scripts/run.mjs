@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * V8 heap settings for every API process (npm start, start:cluster, the e2e server, the API tests' child processes,
- * the benchmarks; the Dockerfile and `nx run api:serve` spell them out, and api-process.spec checks they match).
+ * the benchmarks; the Dockerfile and `nx run api:serve` spell them out, and node-args.spec checks they match).
  * With V8's defaults on a machine this size the old generation may grow to about four times the live heap before
  * its first full collection after start-up: the API's RSS rose from 150 MB to 300 MB under editing and stayed
  * there. A 1 GiB limit makes V8 collect at about 1.6 times the live heap, and a young generation of 4 MB semi-spaces

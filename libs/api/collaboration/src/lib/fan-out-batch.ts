@@ -51,11 +51,7 @@ export class FanOutBatch {
     const batches = [...this.batches.values()];
     this.batches.clear();
     for (const { document, local, changes } of batches) {
-      if (changes.length === 1) {
-        const [{ update, from }] = changes;
-        this.send({ document, local, except: from ? [from] : [] }, update);
-        continue;
-      }
+      // A lone change: one send, to everyone but its sender (who has no others' changes to get).
       const senders = [...new Set(changes.map((change) => change.from).filter((from): from is string => from !== null))];
       this.send({ document, local, except: senders }, merge(changes.map((change) => change.update)));
       for (const sender of senders) {

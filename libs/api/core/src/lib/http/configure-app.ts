@@ -29,17 +29,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.set('trust proxy', config.trustProxy);
 
   // Built on the first request for it, not at start: most processes never serve it, and it is large.
-  const document = () =>
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('SIMASHE Workspace API')
-        .setDescription('Validation, errors and types come from the shared zod contracts.')
-        .setVersion(config.version)
-        .addCookieAuth('simashe_session')
-        .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
-        .build(),
-    );
-  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => cleanupOpenApiDoc(document()), { jsonDocumentUrl: OPENAPI_JSON_PATH });
+  const info = new DocumentBuilder()
+    .setTitle('SIMASHE Workspace API')
+    .setDescription('Validation, errors and types come from the shared zod contracts.')
+    .setVersion(config.version)
+    .addCookieAuth('simashe_session')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' }, 'csrf')
+    .build();
+  SwaggerModule.setup(OPENAPI_UI_PATH, app, () => cleanupOpenApiDoc(SwaggerModule.createDocument(app, info)), { jsonDocumentUrl: OPENAPI_JSON_PATH });
   return app;
 }
