@@ -21,6 +21,8 @@ export const setting = (name, full, smoke) => Number(process.env[name] ?? (SMOKE
 const logSources = [];
 /** Run at the end, success or not, newest first: stop the API, then PostgreSQL. */
 const cleanups = [];
+/** Runs `cleanup` (async) when the benchmark ends, whether it passed or failed, e.g. to stop a process it started. */
+export const atExit = (cleanup) => cleanups.push(cleanup);
 
 function lineBuffer(name, max = 120) {
   const lines = [];

@@ -155,7 +155,7 @@ describe('DocumentStore', () => {
     expect((await store.load(id)).doc.getXmlFragment('default').toString()).toBe('start slow fast faster');
   });
 
-  it('groups the appends that arrive while a write is in flight into one INSERT, each resolved once stored', async () => {
+  it('groups the appends made in one turn of the event loop into one INSERT, each resolved once stored', async () => {
     const id = randomUUID();
     const author = new Y.Doc();
     await store.create(id, edit(author, (text) => text.insert(0, '#')));
@@ -164,11 +164,29 @@ describe('DocumentStore', () => {
     await Promise.all(appends);
     const inserts = queries.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO collab_updates'));
     queries.mockRestore();
-    // The first goes alone; the 39 that queued behind it go together.
-    expect(inserts.length).toBeLessThanOrEqual(3);
+    // All 40 were appended in one turn of the event loop, before the write started.
+    expect(inserts).toHaveLength(1);
     const [{ rows }] = await t.db.query('SELECT count(*)::int AS rows FROM collab_updates WHERE document_id = $1', [id]);
     expect(rows).toBe(40);
     expect((await store.load(id)).doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+  });
+
+  it('starts a write only after the turn that appended: the fan-out queued before it goes first', async () => {
+    const id = randomUUID();
+    const author = new Y.Doc();
+    await store.create(id, edit(author, (text) => text.insert(0, '#')));
+    const order: string[] = [];
+    const query = t.db.query.bind(t.db);
+    const queries = jest.spyOn(t.db, 'query').mockImplementation((sql: string, parameters?: unknown[]) => {
+      if (sql.includes('INSERT INTO collab_updates')) order.push('insert');
+      return query(sql, parameters);
+    });
+    setImmediate(() => order.push('fan-out'));
+    const stored = store.append(id, edit(author, (text) => text.insert(1, 'a')), null);
+    order.push('appended');
+    await stored;
+    queries.mockRestore();
+    expect(order).toEqual(['appended', 'fan-out', 'insert']);
   });
 
   it('refuses to open a document whose stored updates cannot be read, and writes nothing over it', async () => {

@@ -81,7 +81,11 @@ export class DocumentStore implements OnModuleDestroy {
   append(documentId: string, update: Uint8Array, userId: string | null): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ documentId, data: update, userId, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (this.writing) return;
+      // The write starts once this turn of the event loop is over: after the fan-out of the changes just read
+      // (FanOutBatch, queued before), and with every change read in the same turn in one INSERT.
+      this.writing = true;
+      setImmediate(() => void this.drain());
     });
   }
 
@@ -91,7 +95,6 @@ export class DocumentStore implements OnModuleDestroy {
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH);
