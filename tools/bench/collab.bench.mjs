@@ -363,16 +363,22 @@ async function startHocuspocus(large) {
   };
 }
 
-/** RSS just before DOCS documents are opened, 0.5 s after the last one opened, and after SETTLE_SECONDS of quiet. */
-async function memoryWithDocuments(server) {
-  const before = await idleRss(server.pid);
-  const release = await server.holdDocuments(DOCS);
+/**
+ * RSS of each server just before DOCS documents are opened on it, 0.5 s after the last one opened, and after
+ * SETTLE_SECONDS of quiet. Both servers hold their documents at once and are read at the same moments, so that
+ * neither gets more idle time than the other for V8 to give memory back.
+ */
+async function memoryWithDocuments(servers) {
+  await sleep(3000);
+  const before = servers.map((server) => rssMb(server.pid));
+  const releases = [];
+  for (const server of servers) releases.push(await server.holdDocuments(DOCS));
   await sleep(500);
-  const opened = rssMb(server.pid);
+  const opened = servers.map((server) => rssMb(server.pid));
   await sleep(SETTLE_SECONDS * 1000);
-  const settled = rssMb(server.pid);
-  release();
-  return { before, opened, settled };
+  const settled = servers.map((server) => rssMb(server.pid));
+  releases.forEach((release) => release());
+  return servers.map((_, i) => ({ before: before[i], opened: opened[i], settled: settled[i] }));
 }
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
@@ -412,7 +418,7 @@ await benchmark(async () => {
   console.log(`large document: ${(large.byteLength / 1e6).toFixed(1)} MB as a Yjs update (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const servers = [await startOurs(postgres.databaseUrl, large), await startHocuspocus(large)];
   const [ours, peer] = await scenarios(servers);
-  const [oursMemory, peerMemory] = [await memoryWithDocuments(servers[0]), await memoryWithDocuments(servers[1])];
+  const [oursMemory, peerMemory] = await memoryWithDocuments(servers);
   for (const server of servers) await server.stop();
   const rows = [
     ...scenarioRows(`${EDITORS} editors, 1 document`, EDITORS, ours.one, peer.one),
