@@ -31,6 +31,8 @@ export interface DocumentRoom {
   /** Changed since its last version was kept (the counts per author are in collab_contributions). */
   changedSinceVersion: boolean;
   lastVersionAt: number;
+  /** Settles when the last change applied here is stored (or failed to be): stores commit in order. */
+  stored: Promise<void>;
 }
 
 /** Who a change came from: a socket (not sent back to it) or the server itself (a restore, a server-side edit). */
@@ -97,7 +99,9 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     this.relay.publishUpdate(room.key, update);
     room.changedSinceVersion = true;
     const mentions = from.userId ? mentionsAdded(room.doc, update) : [];
-    await this.store.append(room.ref.documentId, update, from.userId);
+    const stored = this.store.append(room.ref.documentId, update, from.userId);
+    room.stored = stored.catch(() => undefined);
+    await stored;
     this.recordAppend(room);
     if (mentions.length > 0) void this.events.emit('document.mentioned', { actor: { userId: from.userId, ip: null }, document: room.ref, mentions });
   }
@@ -147,6 +151,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
           changedSinceVersion: false,
           // Never versioned yet: the clock starts when editing starts, not at the epoch.
           lastVersionAt: lastVersionAt || Date.now(),
+          stored: Promise.resolve(),
           encoded: 'state' in loaded ? { state: loaded.state, stateVector: loaded.stateVector } : null,
         };
         return Object.defineProperties(state, {
@@ -209,6 +214,8 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     if (room.members.size > 0) return;
     // Handlers (versions keeps the last changes) find the room open until they are done; the bus logs their failures.
     await this.events.emit('document.releasing', { document: room.ref });
+    // A room opened again after this is loaded from the store: the changes made here must be in it by then.
+    await room.stored;
     if (room.members.size > 0 || this.rooms.get(room.key) === undefined) return;
     this.rooms.delete(room.key);
     if (this.relay.enabled) void this.relay.unwatch(room.key);

@@ -76,7 +76,11 @@ describe('DocumentStore', () => {
     const compactions: Array<Promise<number>> = [];
     for (let i = 0; i < 300; i++) {
       appends.push(store.append(id, edit(author, (text) => text.insert(text.length, `${i},`)), null));
-      if (i % 50 === 25) compactions.push(store.compact(id));
+      if (i % 50 === 25) {
+        // A stored tail to fold (appends made in one turn are written after it), then more appends during the compaction.
+        await Promise.all(appends);
+        compactions.push(store.compact(id));
+      }
     }
     await Promise.all(appends);
     const folded = (await Promise.all(compactions)).reduce((sum, n) => sum + n, 0);
@@ -187,6 +191,31 @@ describe('DocumentStore', () => {
     await stored;
     queries.mockRestore();
     expect(order).toEqual(['appended', 'fan-out', 'insert']);
+  });
+
+  it('closes a room only once its last change is stored, so a room opened again right after has it', async () => {
+    const rooms = t.app.get(DocumentRooms);
+    const ref = { kind: 'report', documentId: randomUUID() } as const;
+    const author = new Y.Doc();
+    await store.create(ref.documentId, edit(author, (text) => text.insert(0, 'saved')));
+    const room = await rooms.open(ref);
+    const query = t.db.query.bind(t.db);
+    // A slow commit: the change is still being written when the room is released.
+    const queries = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+      if (sql.includes('INSERT INTO collab_updates')) await new Promise((resolve) => setTimeout(resolve, 300));
+      return query(sql, parameters);
+    });
+    try {
+      const change = rooms.applyChange(room, edit(author, (text) => text.insert(5, ' and kept')), { origin: 'test', userId: null });
+      await rooms.release(room);
+      const reopened = await rooms.open(ref);
+      expect(reopened).not.toBe(room);
+      expect(reopened.doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+      await change;
+      await rooms.release(reopened);
+    } finally {
+      queries.mockRestore();
+    }
   });
 
   it('refuses to open a document whose stored updates cannot be read, and writes nothing over it', async () => {
