@@ -71,9 +71,9 @@ function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error:
 export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
   private readonly logger = new Logger('Collaboration');
   /** Changes on their way to editors, merged per room within one turn of the event loop. */
-  private readonly fanOut = new FanOutBatch(({ document, local, except, only }, update) => {
-    const server = local ? this.server.local : this.server;
-    const room = only ? server.to(only) : server.to(roomKey(document));
+  private readonly fanOut = new FanOutBatch(({ document, except, only }, update) => {
+    // This instance's sockets only: the others get the change from their own copy of the document (DocumentRooms).
+    const room = only ? this.server.local.to(only) : this.server.local.to(roomKey(document));
     (except.length > 0 ? room.except(except) : room).emit('update', { ...document, update: encodeFrame(update) });
   });
   @WebSocketServer() private readonly server!: Namespace<ClientToServerEvents, ServerToClientEvents>;
@@ -89,7 +89,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   onModuleInit(): void {
     this.events.on('document.access_changed', ({ document }) => this.refreshAccess(document));
-    this.events.on('document.changed', ({ document, update, exceptSocketId, local }) => this.fanOut.add(document, update, exceptSocketId, local));
+    this.events.on('document.changed', ({ document, update, exceptSocketId }) => this.fanOut.add(document, update, exceptSocketId));
   }
 
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */

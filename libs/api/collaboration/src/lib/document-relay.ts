@@ -13,8 +13,9 @@ export interface RelayListener {
 
 /**
  * Open documents across instances (REDIS_URL): a change applied on one instance (and stored there, once) is passed
- * to the other instances holding the same document open, so that their copy, from which they serve joiners, has it.
- * Their sockets already got it through the socket.io adapter. Presence (awareness) goes the same way. A message
+ * to the other instances holding the same document open. Their copy takes it, and passes on to their own editors
+ * what it did not have: an instance's editors hear other instances' changes only through its copy, from which it
+ * also serves joiners, so they never lack what it has. Presence (awareness) goes the same way. A message
  * Redis loses is caught up by the periodic re-read of open documents from PostgreSQL (DocumentRooms.resync).
  * Without Redis, nothing happens here.
  */

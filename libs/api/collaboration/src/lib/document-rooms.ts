@@ -95,7 +95,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     Y.applyUpdate(room.doc, update, from.origin);
     room.encoded = null;
     // The gateway queues it for the editors within this call (FanOutBatch), so the order of changes is kept.
-    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null, local: false });
+    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null });
     this.relay.publishUpdate(room.key, update);
     room.changedSinceVersion = true;
     const mentions = from.userId ? mentionsAdded(room.doc, update) : [];
@@ -224,14 +224,34 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     if (room.built) room.doc.destroy();
   }
 
-  /** Another instance's change (it stored it, and its sockets and ours already have it): our copy takes it. */
+  /**
+   * Another instance's change (it stored it, and its own sockets have it): our copy takes it, and what our copy did
+   * not have yet goes on to our sockets. This instance's editors hear the others' changes only through this copy, so
+   * they never lack what it has: with a second path (the socket.io adapter), Redis dying mid-delivery once gave the
+   * copy a change that an editor never got, and the re-read, which compares the copy with the database, never sent it.
+   */
   private applyRemote(room: DocumentRoom, update: Uint8Array): void {
     try {
-      Y.applyUpdate(room.doc, update, 'remote');
-      room.encoded = null;
+      this.takeIn(room, update, 'remote');
     } catch (error) {
       this.logger.warn(`an update of ${room.key} from another instance was not applied: ${(error as Error).message}`);
     }
+  }
+
+  /** Applies a change this copy may partly have; what was new to it goes to this instance's sockets. True if anything was. */
+  private takeIn(room: DocumentRoom, update: Uint8Array, origin: string): boolean {
+    let changed: Uint8Array | null = null;
+    const capture = (applied: Uint8Array) => (changed = applied);
+    room.doc.on('update', capture);
+    try {
+      Y.applyUpdate(room.doc, update, origin);
+    } finally {
+      room.doc.off('update', capture);
+    }
+    if (!changed) return false;
+    room.encoded = null;
+    void this.events.emit('document.changed', { document: room.ref, update: changed, exceptSocketId: null });
+    return true;
   }
 
   private applyRemoteAwareness(room: DocumentRoom, update: Uint8Array): void {
@@ -244,8 +264,8 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Re-reads every open document from PostgreSQL and takes in what this copy lacks: a change another instance
-   * stored whose message Redis lost (down, restarting). What was missing goes to this instance's own sockets only
-   * (the others' sockets are theirs to serve). Runs every COLLAB_RESYNC_SECONDS and when Redis comes back.
+   * stored whose message Redis lost (down, restarting). What was missing goes to this instance's sockets (the
+   * others' sockets are theirs to serve). Runs every COLLAB_RESYNC_SECONDS and when Redis comes back.
    */
   async resync(): Promise<number> {
     let caughtUp = 0;
@@ -256,19 +276,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
         const { doc: stored } = await this.store.load(room.ref.documentId);
         const missing = Y.encodeStateAsUpdate(stored, Y.encodeStateVector(room.doc));
         stored.destroy();
-        let changed: Uint8Array | null = null;
-        const capture = (update: Uint8Array) => (changed = update);
-        room.doc.on('update', capture);
-        try {
-          Y.applyUpdate(room.doc, missing, 'resync');
-        } finally {
-          room.doc.off('update', capture);
-        }
-        if (changed) {
-          room.encoded = null;
-          caughtUp += 1;
-          void this.events.emit('document.changed', { document: room.ref, update: changed, exceptSocketId: null, local: true });
-        }
+        if (this.takeIn(room, missing, 'resync')) caughtUp += 1;
       } catch (error) {
         this.logger.warn(`re-reading ${room.key} failed: ${(error as Error).message}`);
       }

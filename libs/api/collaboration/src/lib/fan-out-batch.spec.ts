@@ -40,43 +40,44 @@ describe('FanOutBatch', () => {
 
   it('sends a lone change as it came, to everyone but its sender, after the current turn', () => {
     const update = typist(1)('a');
-    batch.add(report, update, 'socket-a', false);
+    batch.add(report, update, 'socket-a');
     expect(sent).toHaveLength(0);
     runTurn();
-    expect(sent).toEqual([{ target: { document: report, local: false, except: ['socket-a'] }, update }]);
+    expect(sent).toEqual([{ target: { document: report, except: ['socket-a'] }, update }]);
   });
 
   it('merges the changes of one turn into one message per recipient; each sender gets only the others’ changes', () => {
     const a = typist(1);
     const b = typist(2);
-    batch.add(report, a('a'), 'socket-a', false);
-    batch.add(report, b('b'), 'socket-b', false);
-    batch.add(report, a('c'), 'socket-a', false);
+    batch.add(report, a('a'), 'socket-a');
+    batch.add(report, b('b'), 'socket-b');
+    batch.add(report, a('c'), 'socket-a');
     runTurn();
     expect(pending).toHaveLength(0);
     const [everyone, toA, toB] = sent;
     expect(sent).toHaveLength(3);
-    expect(everyone.target).toEqual({ document: report, local: false, except: ['socket-a', 'socket-b'] });
+    expect(everyone.target).toEqual({ document: report, except: ['socket-a', 'socket-b'] });
     expect([...textOf(everyone.update)].sort().join('')).toBe('abc');
-    expect(toA.target).toEqual({ document: report, local: true, except: [], only: 'socket-a' });
+    expect(toA.target).toEqual({ document: report, except: [], only: 'socket-a' });
     expect(textOf(toA.update)).toBe('b');
     expect(toB.target.only).toBe('socket-b');
     expect(textOf(toB.update)).toBe('ac');
   });
 
-  it('keeps rooms, and local re-reads, apart; a server change (no sender) reaches everyone', () => {
-    batch.add(report, typist(1)('a'), null, false);
-    batch.add(minutes, typist(2)('m'), 'socket-m', false);
-    batch.add(report, typist(3)('r'), null, true);
+  it('keeps rooms apart; a server change (no sender) reaches everyone', () => {
+    batch.add(report, typist(1)('a'), null);
+    batch.add(minutes, typist(2)('m'), 'socket-m');
+    batch.add(report, typist(3)('r'), null);
     runTurn();
     expect(sent.map(({ target }) => target)).toEqual([
-      { document: report, local: false, except: [] },
-      { document: minutes, local: false, except: ['socket-m'] },
-      { document: report, local: true, except: [] },
+      { document: report, except: [] },
+      { document: minutes, except: ['socket-m'] },
     ]);
-    batch.add(report, typist(4)('x'), null, false);
+    expect([...textOf(sent[0].update)].sort().join('')).toBe('ar');
+    expect(textOf(sent[1].update)).toBe('m');
+    batch.add(report, typist(4)('x'), null);
     expect(pending).toHaveLength(1);
     runTurn();
-    expect(sent).toHaveLength(4);
+    expect(sent).toHaveLength(3);
   });
 });

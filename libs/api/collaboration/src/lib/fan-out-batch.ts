@@ -2,17 +2,15 @@ import type { DocumentRef } from '@simashe/contracts';
 import * as Y from 'yjs';
 import { roomKey } from './document-rooms';
 
-/** Where a batch goes: the room's sockets (here, or on every instance) without `except`, or the one socket `only`. */
+/** Where a batch goes: the room's sockets without `except`, or the one socket `only`. */
 export interface FanOutTarget {
   document: DocumentRef;
-  local: boolean;
   except: string[];
   only?: string;
 }
 
 interface Batch {
   document: DocumentRef;
-  local: boolean;
   changes: Array<{ update: Uint8Array; from: string | null }>;
 }
 
@@ -32,11 +30,11 @@ export class FanOutBatch {
     private readonly schedule: (flush: () => void) => void = setImmediate,
   ) {}
 
-  add(document: DocumentRef, update: Uint8Array, from: string | null, local: boolean): void {
-    const key = `${local ? 'local' : 'all'}:${roomKey(document)}`;
+  add(document: DocumentRef, update: Uint8Array, from: string | null): void {
+    const key = roomKey(document);
     let batch = this.batches.get(key);
     if (!batch) {
-      batch = { document, local, changes: [] };
+      batch = { document, changes: [] };
       this.batches.set(key, batch);
     }
     batch.changes.push({ update, from });
@@ -50,13 +48,13 @@ export class FanOutBatch {
     this.scheduled = false;
     const batches = [...this.batches.values()];
     this.batches.clear();
-    for (const { document, local, changes } of batches) {
+    for (const { document, changes } of batches) {
       // A lone change: one send, to everyone but its sender (who has no others' changes to get).
       const senders = [...new Set(changes.map((change) => change.from).filter((from): from is string => from !== null))];
-      this.send({ document, local, except: senders }, merge(changes.map((change) => change.update)));
+      this.send({ document, except: senders }, merge(changes.map((change) => change.update)));
       for (const sender of senders) {
         const others = changes.filter((change) => change.from !== sender).map((change) => change.update);
-        if (others.length > 0) this.send({ document, local: true, except: [], only: sender }, merge(others));
+        if (others.length > 0) this.send({ document, except: [], only: sender }, merge(others));
       }
     }
   }

@@ -84,16 +84,12 @@ export interface DomainEvents {
    */
   'document.mentioned': { actor: EventActor; document: DocumentRef; mentions: Array<{ kind: 'user' | 'org'; id: string }> };
   /**
-   * A change was applied to an open document, before it is stored: its editors get it at once (`exceptSocketId`,
-   * the socket that sent it, already has it). Emitted per keystroke: handlers do no more than pass it on.
+   * A change was applied to this instance's copy of an open document, before it is stored: the editors connected to
+   * this instance get it at once (`exceptSocketId`, the socket that sent it, already has it). Other instances' copies
+   * take it through the document relay, and pass it on to their own editors. Emitted per keystroke: handlers do no
+   * more than pass it on.
    */
-  'document.changed': {
-    document: DocumentRef;
-    update: Uint8Array;
-    exceptSocketId: string | null;
-    /** Only this instance's sockets (a change caught up from the database, which other instances catch up themselves). */
-    local: boolean;
-  };
+  'document.changed': { document: DocumentRef; update: Uint8Array; exceptSocketId: string | null };
   /** Who may read or edit a document may have changed (a report submitted, a role changed): open sockets re-check. */
   'document.access_changed': { document: DocumentRef };
   /** An open document's last editor left; it is dropped from memory once every handler is done (a version kept). */
