@@ -1,4 +1,4 @@
-import { EventBus } from '@simashe/api-core';
+import { EventBus, PreparedStatements } from '@simashe/api-core';
 import { bootTestApp, type TestApp } from '@simashe/api-testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -11,10 +11,13 @@ import { DocumentStore, LARGE_DOCUMENT_BYTES } from './document-store';
 describe('DocumentStore', () => {
   let t: TestApp;
   let store: DocumentStore;
+  /** Where appends are written (a prepared statement). */
+  let prepared: PreparedStatements;
 
   beforeAll(async () => {
     t = await bootTestApp([CollaborationModule]);
     store = t.app.get(DocumentStore);
+    prepared = t.app.get(PreparedStatements);
   });
   afterAll(() => t.close());
 
@@ -163,7 +166,7 @@ describe('DocumentStore', () => {
     const id = randomUUID();
     const author = new Y.Doc();
     await store.create(id, edit(author, (text) => text.insert(0, '#')));
-    const queries = jest.spyOn(t.db, 'query');
+    const queries = jest.spyOn(prepared, 'query');
     const appends = Array.from({ length: 40 }, (_, i) => store.append(id, edit(author, (text) => text.insert(text.length, `${i},`)), null));
     await Promise.all(appends);
     const inserts = queries.mock.calls.filter(([sql]) => String(sql).includes('INSERT INTO collab_updates'));
@@ -180,8 +183,8 @@ describe('DocumentStore', () => {
     const author = new Y.Doc();
     await store.create(id, edit(author, (text) => text.insert(0, '#')));
     const order: string[] = [];
-    const query = t.db.query.bind(t.db);
-    const queries = jest.spyOn(t.db, 'query').mockImplementation((sql: string, parameters?: unknown[]) => {
+    const query = prepared.query.bind(prepared);
+    const queries = jest.spyOn(prepared, 'query').mockImplementation((sql: string, parameters: unknown[]) => {
       if (sql.includes('INSERT INTO collab_updates')) order.push('insert');
       return query(sql, parameters);
     });
@@ -199,9 +202,9 @@ describe('DocumentStore', () => {
     const author = new Y.Doc();
     await store.create(ref.documentId, edit(author, (text) => text.insert(0, 'saved')));
     const room = await rooms.open(ref);
-    const query = t.db.query.bind(t.db);
+    const query = prepared.query.bind(prepared);
     // A slow commit: the change is still being written when the room is released.
-    const queries = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, parameters?: unknown[]) => {
+    const queries = jest.spyOn(prepared, 'query').mockImplementation(async (sql: string, parameters: unknown[]) => {
       if (sql.includes('INSERT INTO collab_updates')) await new Promise((resolve) => setTimeout(resolve, 300));
       return query(sql, parameters);
     });
