@@ -128,6 +128,17 @@ describe('several API instances on Redis', () => {
     return { ref: await createDemoReport(api, session, title), cookie: session.cookie };
   }
 
+  /** A new report with an editor on each instance: a1 on the first (who typed 'start'), b1 on the second. */
+  async function editorOnEach(title: string): Promise<{ ref: Ref; cookie: string; editors: Editor[] }> {
+    const [a, b] = apis;
+    const { ref, cookie } = await newReport(a, title);
+    const editors = [new Editor('a1', cookie, ref), new Editor('b1', cookie, ref)];
+    await editors[0].join(a);
+    await editors[0].type('start');
+    await editors[1].join(b);
+    return { ref, cookie, editors };
+  }
+
   it('a session is valid on every instance, and editors on two instances converge', async () => {
     const [a, b] = apis;
     const { ref, cookie } = await newReport(a, 'Two instances');
@@ -192,12 +203,8 @@ describe('several API instances on Redis', () => {
   });
 
   it("an instance's editors get another instance's change through its copy: what the copy took in, they get", async () => {
-    const [a, b] = apis;
-    const { ref, cookie } = await newReport(a, 'One path');
-    const editors = [new Editor('a1', cookie, ref), new Editor('b1', cookie, ref)];
-    await editors[0].join(a);
-    await editors[0].type('start');
-    await editors[1].join(b);
+    const [, b] = apis;
+    const { ref, cookie, editors } = await editorOnEach('One path');
     await eventually(() => converged(editors), () => difference(editors));
     // A change as a third instance relays it (it stored it and told its own editors): a kind byte, its instance id,
     // the Yjs update. Both copies take it in, and each instance passes on to its editors what its copy took in.
@@ -220,17 +227,16 @@ describe('several API instances on Redis', () => {
   });
 
   it('Redis restarting mid-edit loses nothing: instances reconnect and catch up from PostgreSQL', async () => {
-    const [a, b] = apis;
-    const { ref, cookie } = await newReport(a, 'Redis restart');
-    const editors = [new Editor('a1', cookie, ref), new Editor('b1', cookie, ref)];
-    await editors[0].join(a);
-    await editors[0].type('start');
-    await editors[1].join(b);
+    const [a] = apis;
+    const { ref, cookie, editors } = await editorOnEach('Redis restart');
+    const notOpenYet = await newReport(a, 'Opened while Redis is away');
     for (let round = 0; round < 5; round++) await Promise.all(editors.map((editor) => editor.type(`${editor.name}-before-${round}`)));
     await redis.stop();
     // While Redis is away each instance still stores and acknowledges its own editors' changes.
     for (let round = 0; round < 5; round++) await Promise.all(editors.map((editor) => editor.type(`${editor.name}-during-${round}`)));
     for (const editor of editors) expect([...editor.acknowledged].filter((token) => token.includes('during'))).toHaveLength(5);
+    // And a document nobody had open still opens: hearing other instances about it waits for Redis, opening does not.
+    expect(await read(a, notOpenYet.cookie, notOpenYet.ref)).toContain('<paragraph>');
     await redis.start();
     for (let round = 0; round < 5; round++) await Promise.all(editors.map((editor) => editor.type(`${editor.name}-after-${round}`)));
     await eventually(() => converged(editors) && editors[0].content().includes('[b1-during-4]'), () => difference(editors));

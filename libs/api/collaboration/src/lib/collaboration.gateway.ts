@@ -119,6 +119,11 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       const room = await this.rooms.enter(ref, socket.id);
       socket.data.access.set(room.key, access);
       await socket.join(room.key);
+      // Gone while the room opened: its disconnect found nothing to leave, so it leaves now (or the room stays open).
+      if (socket.disconnected) {
+        await this.leaveRoom(socket, room);
+        return fail('not_found', 'The connection closed while the document was opening');
+      }
       return {
         ok: true,
         access,

@@ -8,6 +8,9 @@ import { DocumentRelay } from './document-relay';
 import { DocumentStore } from './document-store';
 import { mentionsAdded } from './update-mentions';
 
+/** How long opening a document waits to hear other instances about it (Redis away: the re-read catches up). */
+const SUBSCRIBE_WAIT_MS = 2000;
+
 /** Compaction starts once this many updates sit in a document's tail. */
 export const COMPACTION_THRESHOLD = 200;
 
@@ -33,6 +36,8 @@ export interface DocumentRoom {
   lastVersionAt: number;
   /** Settles when the last change applied here is stored (or failed to be): stores commit in order. */
   stored: Promise<void>;
+  /** Released: no longer the open room of its document (a late release of it must not close the next one). */
+  closed: boolean;
 }
 
 /** Who a change came from: a socket (not sent back to it) or the server itself (a restore, a server-side edit). */
@@ -92,10 +97,17 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
    * A change that inserts mentions is announced (`document.mentioned`) once stored, without holding up its sender.
    */
   async applyChange(room: DocumentRoom, update: Uint8Array, from: ChangeOrigin): Promise<void> {
-    Y.applyUpdate(room.doc, update, from.origin);
-    room.encoded = null;
-    // The gateway queues it for the editors within this call (FanOutBatch), so the order of changes is kept.
-    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null });
+    const { pendingStructs, pendingDs } = room.doc.store;
+    if (pendingStructs || pendingDs) {
+      // The copy holds back changes from another instance that lack one they depend on (Redis lost it), and this
+      // change may be it: then they are applied too, and everyone, its sender included, gets all that was.
+      this.takeIn(room, update, from.origin);
+    } else {
+      Y.applyUpdate(room.doc, update, from.origin);
+      room.encoded = null;
+      // The gateway queues it for the editors within this call (FanOutBatch), so the order of changes is kept.
+      void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null });
+    }
     this.relay.publishUpdate(room.key, update);
     room.changedSinceVersion = true;
     const mentions = from.userId ? mentionsAdded(room.doc, update) : [];
@@ -125,7 +137,9 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     const key = roomKey(ref);
     let room = this.rooms.get(key);
     if (!room) {
-      // With several instances, the others' changes are heard from before the load, so none falls between the two.
+      // With several instances, the others' changes are listened for while the document loads, and those heard before
+      // it is open are applied once it is. One stored in the moment before the subscription took effect, and after
+      // the load read, is caught up by the periodic re-read (resync).
       const heard: Array<(room: DocumentRoom) => void> = [];
       let opened: DocumentRoom | null = null;
       const listening = this.relay.enabled
@@ -136,7 +150,10 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
             })
             .catch((error: Error) => this.logger.warn(`not hearing other instances about ${key}: ${error.message}`))
         : Promise.resolve();
-      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId), listening]).then(([loaded, lastVersionAt]) => {
+      // Redis away: its subscription waits for it to come back, and the document must open all the same (the re-read
+      // catches up what was missed).
+      const listeningAWhile = Promise.race([listening, new Promise<void>((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
+      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId), listeningAWhile]).then(([loaded, lastVersionAt]) => {
         // Presence needs no document content: its own small document keeps the client ids.
         const awareness = new Awareness(new Y.Doc());
         awareness.setLocalState(null); // the server has no cursor of its own
@@ -152,6 +169,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
           // Never versioned yet: the clock starts when editing starts, not at the epoch.
           lastVersionAt: lastVersionAt || Date.now(),
           stored: Promise.resolve(),
+          closed: false,
           encoded: 'state' in loaded ? { state: loaded.state, stateVector: loaded.stateVector } : null,
         };
         return Object.defineProperties(state, {
@@ -172,7 +190,10 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
         for (const apply of heard.splice(0)) apply(made);
         return made;
       });
-      room.catch(() => this.rooms.delete(key));
+      room.catch(() => {
+        this.rooms.delete(key);
+        if (this.relay.enabled) void this.relay.unwatch(key);
+      });
       this.rooms.set(key, room);
     }
     return room;
@@ -211,12 +232,19 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Drops the in-memory copy when the last member leaves; the database already holds every update. */
   async release(room: DocumentRoom): Promise<void> {
-    if (room.members.size > 0) return;
+    if (room.members.size > 0 || room.closed) return;
     // Handlers (versions keeps the last changes) find the room open until they are done; the bus logs their failures.
     await this.events.emit('document.releasing', { document: room.ref });
-    // A room opened again after this is loaded from the store: the changes made here must be in it by then.
-    await room.stored;
-    if (room.members.size > 0 || this.rooms.get(room.key) === undefined) return;
+    // A room opened again after this is loaded from the store: the changes made here must be in it by then,
+    // including any made while waiting (a server-side edit).
+    for (let stored = room.stored; ; stored = room.stored) {
+      await stored;
+      if (stored === room.stored) break;
+    }
+    // Someone joined meanwhile, or another release got here first: then it is not ours to close. A late release of
+    // a room already closed must never close the room opened after it (its sockets would stop hearing others).
+    if (room.members.size > 0 || room.closed) return;
+    room.closed = true;
     this.rooms.delete(room.key);
     if (this.relay.enabled) void this.relay.unwatch(room.key);
     room.awareness.doc.destroy();

@@ -221,6 +221,61 @@ describe('DocumentStore', () => {
     }
   });
 
+  it('a late release of a room already closed leaves the room opened after it open', async () => {
+    const rooms = t.app.get(DocumentRooms);
+    const ref = { kind: 'report', documentId: randomUUID() } as const;
+    await store.create(ref.documentId, edit(new Y.Doc(), (text) => text.insert(0, 'x')));
+    const first = await rooms.open(ref);
+    await rooms.release(first);
+    const second = rooms.open(ref);
+    const reopened = await second;
+    // Released again, late (a server-side edit's own release, after the last editor's): the reopened room stays.
+    await rooms.release(first);
+    expect(rooms.find(ref)).toBe(second);
+    await rooms.release(reopened);
+    expect(rooms.find(ref)).toBeUndefined();
+  });
+
+  it('a change that completes what the copy held back passes it all on, to its sender too', async () => {
+    const rooms = t.app.get(DocumentRooms);
+    const ref = { kind: 'report', documentId: randomUUID() } as const;
+    const author = new Y.Doc();
+    await store.create(ref.documentId, edit(author, (text) => text.insert(0, 'base')));
+    const room = await rooms.open(ref);
+    // Another instance's two changes, the second depending on the first; Redis lost the first, so the copy holds
+    // the second back. Then an editor here sends the first (it had it from elsewhere).
+    const remote = new Y.Doc();
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(author));
+    const first = edit(remote, (text) => text.insert(4, ' one'));
+    const second = edit(remote, (text) => text.insert(8, ' two'));
+    Y.applyUpdate(room.doc, second, 'remote');
+    expect(room.doc.store.pendingStructs).not.toBeNull();
+    const sent: Array<{ update: Uint8Array; except: string | null }> = [];
+    const stop = t.app.get(EventBus).on('document.changed', ({ document, update, exceptSocketId }) => {
+      if (document.documentId === ref.documentId) sent.push({ update, except: exceptSocketId });
+    });
+    try {
+      await rooms.applyChange(room, first, { origin: 'test', socketId: 'sender', userId: null });
+    } finally {
+      stop();
+    }
+    const textOf = (doc: Y.Doc) => doc.getXmlFragment('default').toString();
+    expect(textOf(room.doc)).toBe(textOf(remote));
+    // Another editor here (it had the base) and the sender (it had the first change) each end up with both.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(author));
+    const sender = new Y.Doc();
+    Y.applyUpdate(sender, Y.encodeStateAsUpdate(author));
+    Y.applyUpdate(sender, first);
+    for (const { update, except } of sent) {
+      Y.applyUpdate(other, update);
+      if (except !== 'sender') Y.applyUpdate(sender, update);
+    }
+    expect(textOf(other)).toBe(textOf(remote));
+    expect(textOf(sender)).toBe(textOf(remote));
+    await rooms.release(room);
+  });
+
   it('refuses to open a document whose stored updates cannot be read, and writes nothing over it', async () => {
     const id = randomUUID();
     const author = new Y.Doc();

@@ -1,4 +1,4 @@
-import { DocumentStore } from '@simashe/api-collaboration';
+import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { CollabProvider } from '@simashe/collab-client';
 import { COLLABORATION_NAMESPACE, REPORT_DOCUMENT_FIELD, type DocumentRef } from '@simashe/contracts';
@@ -173,6 +173,29 @@ describe('real-time report editing over socket.io', () => {
     const outsider = await signedInMember(t, brazil.id, 'admin');
     const o = open(outsider, ref);
     await expect(o.whenSynced()).rejects.toThrow(/not found/);
+  });
+
+  it('closes the room of an editor who left while it was opening (nobody is counted in who is gone)', async () => {
+    const ref = await newReport();
+    const store = t.app.get(DocumentStore);
+    const load = store.loadForEditing.bind(store);
+    // A slow load: the editor's connection closes while the room opens.
+    const slow = jest.spyOn(store, 'loadForEditing').mockImplementation(async (documentId) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return load(documentId);
+    });
+    try {
+      const socket = io(`${t.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: editorA.cookie } });
+      await eventually(() => socket.connected, 5000, 'connected');
+      socket.emit('join', { ...ref, stateVector: Y.encodeStateVector(new Y.Doc()) }, () => undefined);
+      await eventually(() => slow.mock.calls.length > 0, 5000, 'the room to start opening');
+      socket.close();
+      const rooms = t.app.get(DocumentRooms);
+      await eventually(() => rooms.find(ref) !== undefined, 5000, 'the room to open');
+      await eventually(() => rooms.find(ref) === undefined, 5000, 'the room to close');
+    } finally {
+      slow.mockRestore();
+    }
   });
 
   it('keeps named and automatic versions and restores one as a new, live change', async () => {
