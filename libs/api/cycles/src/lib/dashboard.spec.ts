@@ -139,6 +139,8 @@ describe('network dashboard', () => {
       { organiser: id, localStart: day(-91, '12:00'), timeZone: 'Europe/Paris', rrule: null, region: null, invited: null },
       // Not concerning it: another region's meeting.
       { organiser: office.id, localStart: day(-20, '10:00'), timeZone: 'UTC', rrule: null, region: 'EURO', invited: null },
+      // Under way (began half an hour ago, an hour long): not held yet, its attendance not recorded yet.
+      { organiser: id, localStart: new Date(Date.now() - 30 * 60_000).toISOString().slice(0, 16), timeZone: 'UTC', rrule: null, region: null, invited: null },
     ];
     const now = Date.now();
     let expectedHeld = 0;
@@ -152,9 +154,10 @@ describe('network dashboard', () => {
       if (definition.region) await t.db.query('INSERT INTO meeting_invitees (meeting_id, region_code) VALUES ($1, $2)', [meeting.id, definition.region]);
       if (definition.invited) await t.db.query('INSERT INTO meeting_invitees (meeting_id, organisation_id) VALUES ($1, $2)', [meeting.id, definition.invited]);
       if (definition.region === 'EURO') continue;
-      // The reference: every occurrence built, then the last 90 days kept; one in three cancelled, every other one attended.
+      // The reference: every occurrence built, then those begun in the last 90 days and over by now kept; one in
+      // three cancelled, every other one attended.
       const all = occurrences({ localStart: definition.localStart, durationMinutes: 60, timeZone: definition.timeZone, rrule: definition.rrule });
-      const recent = all.filter((o) => Date.parse(o.start) <= now && Date.parse(o.start) >= now - 90 * DAY);
+      const recent = all.filter((o) => Date.parse(o.end) <= now && Date.parse(o.start) >= now - 90 * DAY);
       for (const [k, occurrence] of recent.entries()) {
         if (k % 3 === 1) {
           await t.db.query('INSERT INTO meeting_occurrence_changes (meeting_id, occurrence_local_start, cancelled) VALUES ($1, $2, true)', [meeting.id, occurrence.localStart]);

@@ -534,8 +534,10 @@ export class MeetingsService {
   }
 
   /**
-   * For dashboards, per organisation over the last `days` days: occurrences held that it organised or was invited
-   * to (directly or through its region), and how many of those at least one of its members attended. Batched: three
+   * For dashboards, per organisation over the last `days` days: occurrences held (begun in the window and over by
+   * now: one still under way has no attendance recorded yet, and would lower the rate while it lasts) that it
+   * organised or was invited to (directly or through its region), and how many of those at least one of its members
+   * attended. Batched: three
    * queries whatever the number of organisations. The caller has already decided who may read these figures.
    */
   async activitySummary(organisationIds: string[], days: number, now = Date.now()): Promise<Map<string, { held: number; attended: number }>> {
@@ -574,8 +576,8 @@ export class MeetingsService {
     const attendedKeys = new Set(attended.map((a) => `${a.organisation_id}|${a.meeting_id}|${a.occurrence}`));
     for (const row of meetings) {
       // Only the window's occurrences are built: series can run for years (expanding them all dominated the dashboard).
-      const held = occurrencesBetween({ localStart: row.local_start, durationMinutes: row.duration_minutes, timeZone: row.time_zone, rrule: row.rrule }, since, now);
-      for (const occurrence of held) {
+      const begun = occurrencesBetween({ localStart: row.local_start, durationMinutes: row.duration_minutes, timeZone: row.time_zone, rrule: row.rrule }, since, now);
+      for (const occurrence of begun.filter((candidate) => Date.parse(candidate.end) <= now)) {
         if (cancelledKeys.has(`${row.id}|${occurrence.localStart}`)) continue;
         for (const organisationId of row.concerned) {
           const entry = summary.get(organisationId);
