@@ -73,7 +73,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   /** Changes on their way to editors, merged per room within one turn of the event loop. */
   private readonly fanOut = new FanOutBatch(({ document, except, only }, update) => {
     // This instance's sockets only: the others get the change from their own copy of the document (DocumentRooms).
-    const room = only ? this.server.local.to(only) : this.server.local.to(roomKey(document));
+    const room = this.server.local.to(only ?? roomKey(document));
     (except.length > 0 ? room.except(except) : room).emit('update', { ...document, update: encodeFrame(update) });
   });
   @WebSocketServer() private readonly server!: Namespace<ClientToServerEvents, ServerToClientEvents>;

@@ -104,9 +104,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
       this.takeIn(room, update, from.origin);
     } else {
       Y.applyUpdate(room.doc, update, from.origin);
-      room.encoded = null;
-      // The gateway queues it for the editors within this call (FanOutBatch), so the order of changes is kept.
-      void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId: from.socketId ?? null });
+      this.passOn(room, update, from.socketId ?? null);
     }
     this.relay.publishUpdate(room.key, update);
     room.changedSinceVersion = true;
@@ -142,18 +140,20 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
       // the load read, is caught up by the periodic re-read (resync).
       const heard: Array<(room: DocumentRoom) => void> = [];
       let opened: DocumentRoom | null = null;
+      // Redis away, the subscription waits for it to come back; the document opens all the same after a while (the
+      // re-read catches up what was missed).
       const listening = this.relay.enabled
-        ? this.relay
-            .watch(key, {
-              update: (update) => (opened ? this.applyRemote(opened, update) : heard.push((r) => this.applyRemote(r, update))),
-              awareness: (update) => (opened ? this.applyRemoteAwareness(opened, update) : heard.push((r) => this.applyRemoteAwareness(r, update))),
-            })
-            .catch((error: Error) => this.logger.warn(`not hearing other instances about ${key}: ${error.message}`))
+        ? Promise.race([
+            this.relay
+              .watch(key, {
+                update: (update) => (opened ? this.applyRemote(opened, update) : heard.push((r) => this.applyRemote(r, update))),
+                awareness: (update) => (opened ? this.applyRemoteAwareness(opened, update) : heard.push((r) => this.applyRemoteAwareness(r, update))),
+              })
+              .catch((error: Error) => this.logger.warn(`not hearing other instances about ${key}: ${error.message}`)),
+            new Promise<void>((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref()),
+          ])
         : Promise.resolve();
-      // Redis away: its subscription waits for it to come back, and the document must open all the same (the re-read
-      // catches up what was missed).
-      const listeningAWhile = Promise.race([listening, new Promise<void>((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
-      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId), listeningAWhile]).then(([loaded, lastVersionAt]) => {
+      room = Promise.all([this.store.loadForEditing(ref.documentId), this.store.lastVersionAt(ref.documentId), listening]).then(([loaded, lastVersionAt]) => {
         // Presence needs no document content: its own small document keeps the client ids.
         const awareness = new Awareness(new Y.Doc());
         awareness.setLocalState(null); // the server has no cursor of its own
@@ -277,9 +277,17 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
       room.doc.off('update', capture);
     }
     if (!changed) return false;
-    room.encoded = null;
-    void this.events.emit('document.changed', { document: room.ref, update: changed, exceptSocketId: null });
+    this.passOn(room, changed, null);
     return true;
+  }
+
+  /**
+   * A change now in the copy goes to this instance's editors (but `exceptSocketId`, which has it). The gateway queues
+   * it within this call (FanOutBatch), so the order of changes is kept.
+   */
+  private passOn(room: DocumentRoom, update: Uint8Array, exceptSocketId: string | null): void {
+    room.encoded = null;
+    void this.events.emit('document.changed', { document: room.ref, update, exceptSocketId });
   }
 
   private applyRemoteAwareness(room: DocumentRoom, update: Uint8Array): void {

@@ -34,6 +34,14 @@ describe('DocumentStore', () => {
     return captured as Uint8Array;
   }
 
+  /** A stored report whose text is `text`, as its author's document has it. */
+  async function storedReport(text: string): Promise<{ ref: { kind: 'report'; documentId: string }; author: Y.Doc }> {
+    const ref = { kind: 'report', documentId: randomUUID() } as const;
+    const author = new Y.Doc();
+    await store.create(ref.documentId, edit(author, (node) => node.insert(0, text)));
+    return { ref, author };
+  }
+
   it('never counts a joiner into a room released while it waited: the room it enters is the open one', async () => {
     const rooms = t.app.get(DocumentRooms);
     const id = randomUUID();
@@ -198,9 +206,7 @@ describe('DocumentStore', () => {
 
   it('closes a room only once its last change is stored, so a room opened again right after has it', async () => {
     const rooms = t.app.get(DocumentRooms);
-    const ref = { kind: 'report', documentId: randomUUID() } as const;
-    const author = new Y.Doc();
-    await store.create(ref.documentId, edit(author, (text) => text.insert(0, 'saved')));
+    const { ref, author } = await storedReport('saved');
     const room = await rooms.open(ref);
     const query = prepared.query.bind(prepared);
     // A slow commit: the change is still being written when the room is released.
@@ -223,8 +229,7 @@ describe('DocumentStore', () => {
 
   it('a late release of a room already closed leaves the room opened after it open', async () => {
     const rooms = t.app.get(DocumentRooms);
-    const ref = { kind: 'report', documentId: randomUUID() } as const;
-    await store.create(ref.documentId, edit(new Y.Doc(), (text) => text.insert(0, 'x')));
+    const { ref } = await storedReport('x');
     const first = await rooms.open(ref);
     await rooms.release(first);
     const second = rooms.open(ref);
@@ -238,9 +243,7 @@ describe('DocumentStore', () => {
 
   it('a change that completes what the copy held back passes it all on, to its sender too', async () => {
     const rooms = t.app.get(DocumentRooms);
-    const ref = { kind: 'report', documentId: randomUUID() } as const;
-    const author = new Y.Doc();
-    await store.create(ref.documentId, edit(author, (text) => text.insert(0, 'base')));
+    const { ref, author } = await storedReport('base');
     const room = await rooms.open(ref);
     // Another instance's two changes, the second depending on the first; Redis lost the first, so the copy holds
     // the second back. Then an editor here sends the first (it had it from elsewhere).

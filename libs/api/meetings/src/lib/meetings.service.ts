@@ -537,8 +537,8 @@ export class MeetingsService {
    * For dashboards, per organisation over the last `days` days: occurrences held (begun in the window and over by
    * now: one still under way has no attendance recorded yet, and would lower the rate while it lasts) that it
    * organised or was invited to (directly or through its region), and how many of those at least one of its members
-   * attended. Batched: three
-   * queries whatever the number of organisations. The caller has already decided who may read these figures.
+   * attended. Batched: three queries whatever the number of organisations. The caller has already decided who may
+   * read these figures.
    */
   async activitySummary(organisationIds: string[], days: number, now = Date.now()): Promise<Map<string, { held: number; attended: number }>> {
     const summary = new Map(organisationIds.map((id) => [id, { held: 0, attended: 0 }]));
