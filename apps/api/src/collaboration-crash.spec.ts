@@ -96,4 +96,52 @@ describe('durability when the API process is killed mid-edit', () => {
       await second.stop();
     }
   });
+
+  it("keeps each author's count of changes across a restart: the next version names them", async () => {
+    const env = { DATABASE_URL: await createProcessDatabase('counts'), SEED_DEMO: 'true' };
+    const first = await startApiProcess(env);
+    const editor = await signIn(first, 'kenya.editor@demo.simashe.org');
+    const admin = await signIn(first, 'kenya.admin@demo.simashe.org');
+    const ref = await createDemoReport(first, editor, 'Counts across a restart');
+
+    // Both stay in the document until the process dies: the last one leaving would close it, and closing keeps an
+    // automatic version, which takes the counts (that is how they are meant to go).
+    /** Joins as that person and types `changes` acknowledged changes, each its own update; the socket stays open. */
+    const type = async (cookie: string, word: string, changes: number) => {
+      const socket = connect(first, cookie);
+      const doc = new Y.Doc();
+      const joined = await socket.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
+      Y.applyUpdate(doc, new Uint8Array(joined.update));
+      const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
+      for (let change = 0; change < changes; change++) {
+        const updates: Uint8Array[] = [];
+        doc.once('update', (update: Uint8Array) => updates.push(update));
+        const text = paragraph.get(0);
+        if (text instanceof Y.XmlText) text.insert(text.length, `${word}${change} `);
+        else paragraph.insert(0, [new Y.XmlText(`${word}${change} `)]);
+        expect((await socket.emitWithAck('update', { ...ref, update: updates[0] })).ok).toBe(true);
+      }
+      return socket;
+    };
+    const sockets = [await type(editor.cookie, 'editor', 3), await type(admin.cookie, 'admin', 2)];
+    // Killed, not stopped: nothing gets the chance to write what it kept in memory.
+    await first.stop('SIGKILL');
+    for (const socket of sockets) socket.close();
+
+    const second = await startApiProcess(env);
+    try {
+      const again = await signIn(second, 'kenya.admin@demo.simashe.org');
+      const saved = await fetch(`${second.baseUrl}/api/reports/${ref.documentId}/versions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: again.cookie, 'x-csrf-token': again.csrf },
+        body: JSON.stringify({ name: 'After the restart' }),
+      });
+      expect(saved.status).toBe(201);
+      const version = (await saved.json()) as { contributions: Array<{ name: string; changes: number }> };
+      const counts = Object.fromEntries(version.contributions.map((x) => [x.name, x.changes]));
+      expect(counts).toEqual({ 'Otieno Odhiambo': 3, 'Wanjiru Kamau': 2 });
+    } finally {
+      await second.stop();
+    }
+  });
 });
