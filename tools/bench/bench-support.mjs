@@ -200,9 +200,12 @@ export function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/** Resident memory of a process and its peak, in MB. */
+/**
+ * Resident memory of a process and its peak, in MB, and what the resident memory is: anonymous (V8's heap, malloc)
+ * and file-backed (the node binary and libraries).
+ */
 export function rss(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const mb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]) / 1024;
-  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
+  return { rss: mb('VmRSS'), peak: mb('VmHWM'), anonymous: mb('RssAnon'), file: mb('RssFile') };
 }
