@@ -25,7 +25,7 @@ describe('action-learning cycles', () => {
     title: 'Intersectoral action on housing and health',
     aimWhat: 'Reduce respiratory admissions among children in informal settlements',
     aimHowMuch: 'by 20 %',
-    aimByWhen: '2027-12-31',
+    aimByWhen: `${new Date().getUTCFullYear() + 1}-12-31`, // an aim date may not be in the past
     determinants: ['social', 'environmental'],
     sectors: ['housing', 'health'],
     ...overrides,

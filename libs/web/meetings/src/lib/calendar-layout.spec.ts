@@ -1,5 +1,5 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
-import { layoutDay, meetingsOn, monthCell, nowIndex, nowMinute, openingHour } from './calendar-layout';
+import { layoutDay, meetingsOn, monthCell, nowIndex, nowMinute, openingHour, todayIn } from './calendar-layout';
 
 const meeting = (title: string, start: string, end: string): MeetingOccurrence => ({
   meetingId: '00000000-0000-4000-8000-000000000000',
@@ -107,5 +107,16 @@ describe('a day’s list (phone week, month counts)', () => {
     expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-02T12:00:00Z'))).toBe(1);
     expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-02T18:00:00Z'))).toBe(2);
     expect(nowIndex(day, '2027-03-02', 'UTC', new Date('2027-03-03T12:00:00Z'))).toBeNull();
+  });
+});
+
+describe('the day the calendar opens on', () => {
+  it('is today in the zone the times are shown in, not the viewer’s own', () => {
+    // Sunday 22:30 UTC in December: still Sunday in Zurich (UTC+1), already Monday in Nairobi (UTC+3).
+    const sundayNight = new Date('2026-12-06T22:30:00Z');
+    expect(todayIn('Europe/Zurich', sundayNight)).toBe('2026-12-06');
+    expect(todayIn('Africa/Nairobi', sundayNight)).toBe('2026-12-07');
+    // West of UTC it is still the day before.
+    expect(todayIn('America/New_York', new Date('2026-12-07T03:00:00Z'))).toBe('2026-12-06');
   });
 });

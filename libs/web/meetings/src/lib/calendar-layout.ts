@@ -52,6 +52,15 @@ export function layoutDay(items: readonly MeetingOccurrence[], day: string, zone
   return placed;
 }
 
+/**
+ * Today's date in the zone the calendar shows its times in (yyyy-mm-dd). The calendar opens on it and the Today
+ * button returns to it: on a Sunday evening in Zurich it is already Monday in Nairobi, and a week view shown in
+ * Nairobi's times must then be Nairobi's new week, or it has no today in it.
+ */
+export function todayIn(zone: string, now: Date = new Date()): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate() as string;
+}
+
 /** Where the "now" line goes on `day`, in minutes from midnight, or null when now is another day. */
 export function nowMinute(day: string, zone: string, now: Date = new Date()): number | null {
   const current = DateTime.fromJSDate(now).setZone(zone);

@@ -1,11 +1,11 @@
 import { useCurrentUser } from '@simashe/web-accounts';
 import { formatDate, formatDateTime, formatMonth } from '@simashe/web-i18n';
 import { Alert, Button, Card, CopyField, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
-import { DateTime } from 'luxon';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { AttendanceRatesCard } from './attendance-rates.card';
+import { todayIn } from './calendar-layout';
 import { MonthView, shiftAnchor, usePhoneLayout, viewRange, WeekView, type CalendarView } from './calendar-views';
 import { OccurrenceItem } from './occurrence-item';
 import { useCalendarFeed, useResetCalendarFeed, useUpcomingMeetings } from './queries';
@@ -37,7 +37,7 @@ function CalendarCard() {
   const user = useCurrentUser();
   const [viewZone, setViewZone] = useShownZone(user.timeZone);
   const [view, setView] = useState<CalendarView>('list');
-  const [anchor, setAnchor] = useState(() => DateTime.now().setZone(user.timeZone).toISODate()!);
+  const [anchor, setAnchor] = useState(() => todayIn(viewZone));
   // The day a month cell opened: the week view moves focus to it (the clicked button is gone with the month).
   const [openedDay, setOpenedDay] = useState<string | undefined>();
   const phone = usePhoneLayout();
@@ -77,7 +77,7 @@ function CalendarCard() {
           <Button variant="secondary" aria-label={t('meetings.previous')} onClick={() => go(shiftAnchor(view, anchor, -1))}>
             ‹
           </Button>
-          <Button variant="secondary" onClick={() => go(DateTime.now().setZone(viewZone).toISODate()!)}>
+          <Button variant="secondary" onClick={() => go(todayIn(viewZone))}>
             {t('meetings.today')}
           </Button>
           <Button variant="secondary" aria-label={t('meetings.next')} onClick={() => go(shiftAnchor(view, anchor, 1))}>
