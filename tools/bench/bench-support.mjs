@@ -187,7 +187,7 @@ export async function signIn(base, email) {
 
 /** Stops the API and waits for it to exit (at most 15 s). */
 export async function stopApi(api) {
-  if (!api || api.exitCode !== null) return;
+  if (!api || api.exitCode !== null || api.signalCode !== null) return;
   const exited = new Promise((resolve) => api.once('exit', resolve));
   api.kill('SIGTERM');
   await Promise.race([exited, sleep(15_000)]);
@@ -200,12 +200,9 @@ export function cpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-/**
- * Resident memory of a process and its peak, in MB, and what the resident memory is: anonymous (V8's heap, malloc)
- * and file-backed (the node binary and libraries).
- */
+/** Resident memory of a process, its peak, and its anonymous part (V8's heap, malloc; the rest is mapped files), in MB. */
 export function rss(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const mb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)[1]) / 1024;
-  return { rss: mb('VmRSS'), peak: mb('VmHWM'), anonymous: mb('RssAnon'), file: mb('RssFile') };
+  return { rss: mb('VmRSS'), peak: mb('VmHWM'), anonymous: mb('RssAnon') };
 }

@@ -8,15 +8,23 @@ function connect(api: ApiProcess, cookie: string) {
 }
 
 describe('durability when the API process is killed mid-edit', () => {
+  // What a failing test leaves behind (a process, a socket) is stopped all the same.
+  const leftovers: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const stop of leftovers.splice(0)) await stop();
+  });
+
   it('keeps every acknowledged update after SIGKILL and restart', async () => {
     const env = { DATABASE_URL: await createProcessDatabase('crash'), SEED_DEMO: 'true' };
 
     const first = await startApiProcess(env);
+    leftovers.push(() => first.stop('SIGKILL'));
     const session = await signIn(first, 'kenya.editor@demo.simashe.org');
     const { cookie } = session;
     const ref = await createDemoReport(first, session, 'Crash test');
 
     const socket = connect(first, cookie);
+    leftovers.push(() => socket.close());
     const doc = new Y.Doc();
     const joined = await socket.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
     Y.applyUpdate(doc, new Uint8Array(joined.update));
@@ -123,10 +131,16 @@ describe('durability when the API process is killed mid-edit', () => {
       }
       return socket;
     };
-    const sockets = [await type(editor.cookie, 'editor', 3), await type(admin.cookie, 'admin', 2)];
-    // Killed, not stopped: nothing gets the chance to write what it kept in memory.
-    await first.stop('SIGKILL');
-    for (const socket of sockets) socket.close();
+    const sockets: Array<ReturnType<typeof connect>> = [];
+    try {
+      sockets.push(await type(editor.cookie, 'editor', 3));
+      sockets.push(await type(admin.cookie, 'admin', 2));
+    } finally {
+      // Killed, not stopped: nothing gets the chance to write what it kept in memory. (Also if typing failed: the
+      // process must not outlive the test.)
+      await first.stop('SIGKILL');
+      for (const socket of sockets) socket.close();
+    }
 
     const second = await startApiProcess(env);
     try {

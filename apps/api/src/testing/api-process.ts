@@ -66,7 +66,10 @@ async function startOnce(env: Record<string, string>): Promise<ApiProcess> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`API did not become healthy:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL'); // or it outlives the test run
+      throw new Error(`API did not become healthy:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {

@@ -1,5 +1,5 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
-import { layoutDay, meetingsOn, monthCell, nowIndex, nowMinute, openingHour, todayIn } from './calendar-layout';
+import { layoutDay, meetingsOn, monthCell, nowIndex, nowMinute, openingHour, dayInZone, todayIn } from './calendar-layout';
 
 const meeting = (title: string, start: string, end: string): MeetingOccurrence => ({
   meetingId: '00000000-0000-4000-8000-000000000000',
@@ -118,5 +118,12 @@ describe('the day the calendar opens on', () => {
     expect(todayIn('Africa/Nairobi', sundayNight)).toBe('2026-12-07');
     // West of UTC it is still the day before.
     expect(todayIn('America/New_York', new Date('2026-12-07T03:00:00Z'))).toBe('2026-12-06');
+  });
+
+  it('moves with the shown zone when it was today, and stays on any other day', () => {
+    const sundayNight = new Date('2026-12-06T22:30:00Z');
+    expect(dayInZone('2026-12-06', 'Europe/Zurich', 'Africa/Nairobi', sundayNight)).toBe('2026-12-07');
+    expect(dayInZone('2026-12-07', 'Africa/Nairobi', 'Europe/Zurich', sundayNight)).toBe('2026-12-06');
+    expect(dayInZone('2026-11-20', 'Europe/Zurich', 'Africa/Nairobi', sundayNight)).toBe('2026-11-20');
   });
 });

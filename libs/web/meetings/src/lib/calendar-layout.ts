@@ -61,6 +61,11 @@ export function todayIn(zone: string, now: Date = new Date()): string {
   return DateTime.fromJSDate(now, { zone }).toISODate() as string;
 }
 
+/** The day the calendar is on once its times are shown in another zone: today stays today (there), any other day stays. */
+export function dayInZone(day: string, from: string, to: string, now: Date = new Date()): string {
+  return day === todayIn(from, now) ? todayIn(to, now) : day;
+}
+
 /** Where the "now" line goes on `day`, in minutes from midnight, or null when now is another day. */
 export function nowMinute(day: string, zone: string, now: Date = new Date()): number | null {
   const current = DateTime.fromJSDate(now).setZone(zone);

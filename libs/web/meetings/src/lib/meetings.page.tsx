@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { AttendanceRatesCard } from './attendance-rates.card';
-import { todayIn } from './calendar-layout';
+import { dayInZone, todayIn } from './calendar-layout';
 import { MonthView, shiftAnchor, usePhoneLayout, viewRange, WeekView, type CalendarView } from './calendar-views';
 import { OccurrenceItem } from './occurrence-item';
 import { useCalendarFeed, useResetCalendarFeed, useUpcomingMeetings } from './queries';
@@ -85,7 +85,15 @@ function CalendarCard() {
           </Button>
           <strong aria-live="polite">{heading}</strong>
         </div>
-        <TimeZonePicker label={t('meetings.showIn')} value={viewZone} ownZone={user.timeZone} onChange={setViewZone} />
+        <TimeZonePicker
+          label={t('meetings.showIn')}
+          value={viewZone}
+          ownZone={user.timeZone}
+          onChange={(zone) => {
+            setAnchor((day) => dayInZone(day, viewZone, zone));
+            setViewZone(zone);
+          }}
+        />
       </div>
       {occurrences.isPending ? (
         <LoadingState label={t('common.loading')} />
