@@ -111,6 +111,9 @@ function readLarge(env) {
   });
 }
 
+/** The servers' indexes in the order they take `round`: who goes first alternates. */
+const turnOrder = (servers, round) => (round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => servers.length - 1 - i));
+
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), count: sorted.length };
@@ -184,7 +187,7 @@ async function scenarios(servers) {
   for (const [key, editors, documents] of SCENARIOS) {
     servers.forEach((_, i) => (results[i][key] = { typed: 0, fanOut: [], acks: [], cpu: { server: 0, client: 0, postgres: 0 }, roundP99: [] }));
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => servers.length - 1 - i);
+      const order = turnOrder(servers, round);
       for (const i of order) {
         const server = servers[i];
         const track = tracker();
@@ -205,7 +208,7 @@ async function scenarios(servers) {
   // collection) decided the verdict; in one-round runs its ratio ranged from 0.94× to 5.34×.
   const stall = servers.map(() => ({ quiet: [], loaded: [], openedIn: [] }));
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => servers.length - 1 - i);
+    const order = turnOrder(servers, round);
     for (const i of order) {
       const server = servers[i];
       const quiet = tracker();
@@ -393,8 +396,7 @@ async function memoryWithDocuments(servers) {
     await sleep(Math.min(5, SETTLE_SECONDS - waited) * 1000);
     servers.forEach((server, i) => quiet[i].push(rssMb(server.pid)));
   }
-  const settled = servers.map((server) => rssMb(server.pid));
-  const anonymous = servers.map((server) => processMemory(server.pid).anonymous);
+  const settled = servers.map((server) => processMemory(server.pid));
   // BENCH_HEAP_SNAPSHOT=<dir> (each server's /proc/<pid>/smaps is copied there) with BENCH_API_NODE_ARGS="--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=<dir>": what our
   // server holds at this moment, written to <dir>.
   if (process.env.BENCH_HEAP_SNAPSHOT) {
@@ -406,7 +408,7 @@ async function memoryWithDocuments(servers) {
     }
   }
   releases.forEach((release) => release());
-  return servers.map((_, i) => ({ before: before[i], opened: opened[i], settled: settled[i], anonymous: anonymous[i], quiet: quiet[i] }));
+  return servers.map((_, i) => ({ before: before[i], opened: opened[i], settled: settled[i].rss, anonymous: settled[i].anonymous, quiet: quiet[i] }));
 }
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');

@@ -7,6 +7,13 @@ function connect(api: ApiProcess, cookie: string) {
   return io(`${api.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
 }
 
+/** Joins the document with what `doc` holds and applies what the server sends back; the join reply. */
+async function join(socket: ReturnType<typeof connect>, ref: { kind: 'report'; documentId: string }, doc: Y.Doc) {
+  const joined = await socket.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
+  Y.applyUpdate(doc, new Uint8Array(joined.update));
+  return joined;
+}
+
 describe('durability when the API process is killed mid-edit', () => {
   // What a failing test leaves behind (a process, a socket) is stopped all the same.
   const leftovers: Array<() => unknown> = [];
@@ -26,8 +33,7 @@ describe('durability when the API process is killed mid-edit', () => {
     const socket = connect(first, cookie);
     leftovers.push(() => socket.close());
     const doc = new Y.Doc();
-    const joined = await socket.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
-    Y.applyUpdate(doc, new Uint8Array(joined.update));
+    await join(socket, ref, doc);
     const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
     const text = new Y.XmlText();
     const outgoing: Uint8Array[] = [];
@@ -78,8 +84,7 @@ describe('durability when the API process is killed mid-edit', () => {
       const again = await signIn(second, 'kenya.editor@demo.simashe.org');
       const reader = connect(second, again.cookie);
       const fresh = new Y.Doc();
-      const rejoined = await reader.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(fresh) });
-      Y.applyUpdate(fresh, new Uint8Array(rejoined.update));
+      await join(reader, ref, fresh);
       const content = fresh.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
       const missing = [...acknowledged].filter((token) => !content.includes(`[${token}]`));
       expect(missing).toEqual([]);
@@ -88,15 +93,14 @@ describe('durability when the API process is killed mid-edit', () => {
       // The writer reconnects as the client does: it sends again every change not acknowledged, with whatever
       // the server lacks. Then every change it made is there, once.
       const writer = connect(second, again.cookie);
-      const joined = await writer.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
-      Y.applyUpdate(doc, new Uint8Array(joined.update));
+      const joined = await join(writer, ref, doc);
       const unacknowledged = [...sentUpdates].filter(([token]) => !acknowledged.has(token)).map(([, update]) => update);
       expect(unacknowledged.length).toBeGreaterThan(0);
       const resend = Y.mergeUpdates([...unacknowledged, Y.encodeStateAsUpdate(doc, new Uint8Array(joined.stateVector))]);
       expect((await writer.emitWithAck('update', { ...ref, update: resend })).ok).toBe(true);
       writer.close();
       const after = new Y.Doc();
-      Y.applyUpdate(after, new Uint8Array((await reader.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(after) })).update));
+      await join(reader, ref, after);
       reader.close();
       const final = after.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
       for (let token = 0; token < sent; token++) expect(final.split(`[${token}]`)).toHaveLength(2);
@@ -118,8 +122,7 @@ describe('durability when the API process is killed mid-edit', () => {
     const type = async (cookie: string, word: string, changes: number) => {
       const socket = connect(first, cookie);
       const doc = new Y.Doc();
-      const joined = await socket.emitWithAck('join', { ...ref, stateVector: Y.encodeStateVector(doc) });
-      Y.applyUpdate(doc, new Uint8Array(joined.update));
+      await join(socket, ref, doc);
       const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
       for (let change = 0; change < changes; change++) {
         const updates: Uint8Array[] = [];
