@@ -1,6 +1,7 @@
 import { EventBus, PreparedStatements } from '@simashe/api-core';
 import { bootTestApp, type TestApp } from '@simashe/api-testing';
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { CollaborationModule } from './collaboration.module';
@@ -320,6 +321,26 @@ describe('DocumentStore', () => {
     // An unreadable large document is refused by the worker too.
     await t.db.query('INSERT INTO collab_updates (document_id, data) VALUES ($1, $2)', [id, Buffer.from([0xff, 0xff, 0xff, 0x01])]);
     await expect(rooms.open({ kind: 'report', documentId: id })).rejects.toThrow(/could not be read/);
+  });
+
+  it('runs the loader thread at the lowest CPU priority, and only that thread (the main thread passes keystrokes on)', async () => {
+    // Threads of this process with a raised nice value, other than those already there (another test's loader).
+    const niceValues = () =>
+      readdirSync('/proc/self/task').map((tid) => ({ tid: Number(tid), nice: Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]) }));
+    const before = new Set(niceValues().map(({ tid }) => tid));
+    const lowered = () => niceValues().filter(({ tid, nice }) => nice !== 0 && !before.has(tid));
+    const id = randomUUID();
+    await store.create(id, edit(new Y.Doc(), (text) => text.insert(0, 'large')));
+    const loader = new DocumentLoader((t.db.options as { url: string }).url);
+    try {
+      await loader.load(id);
+      expect(lowered()).toEqual([{ tid: expect.any(Number), nice: 19 }]);
+      expect(lowered()[0].tid).not.toBe(process.pid);
+      expect(niceValues().find(({ tid }) => tid === process.pid)?.nice).toBe(0);
+    } finally {
+      await loader.stop();
+    }
+    expect(lowered()).toEqual([]);
   });
 
   it('stops the loader thread once idle (its heap is freed), and starts a new one for the next large document', async () => {
