@@ -88,3 +88,51 @@ export async function createReport(page: Page, title: string): Promise<string> {
 
 /** A section's empty paragraph, found by the template guidance it shows as a placeholder (it is not text). */
 export const guidance = (text: Locator, startsWith: string) => text.locator(`p[data-placeholder^="${startsWith}"]`);
+
+/** A notification as the API lists it (the fields these checks use). */
+interface ListedNotification {
+  id: string;
+  title: string;
+  link: string | null;
+}
+
+/** The signed-in person's unread notifications, as the server has them now: every one of them. */
+async function unreadOnServer(page: Page): Promise<ListedNotification[]> {
+  const list = (await (await page.request.get('/api/notifications?unread=true&limit=100')).json()) as { items: ListedNotification[]; unread: number };
+  expect(list.items, 'every unread notification listed').toHaveLength(list.unread);
+  return list.items;
+}
+
+/** The count the bell reads out: "Notifications, N unread", or "Notifications" when none is unread. */
+async function bellCount(page: Page): Promise<number> {
+  const label = await page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ }).getAttribute('aria-label');
+  return Number(label?.match(/^Notifications, (\d+) unread$/)?.[1] ?? 0);
+}
+
+/**
+ * Marks the unread notification titled `title` read with `markRead`, and checks that the bell then counts exactly
+ * one fewer. Notifications the journey did not cause can land at any moment: the demo meetings' reminders fall due at
+ * fixed times of each month (a day and a quarter of an hour before each session), whenever CI runs. So the count is
+ * not read once off the bell: the server's unread list is read until the bell shows its length, and afterwards what
+ * arrived in the meantime (listed by the server, about something else) is added to the count expected.
+ */
+export async function markReadAndExpectOneFewer(page: Page, title: string, markRead: () => Promise<void>): Promise<void> {
+  let before: ListedNotification[] = [];
+  await expect(async () => {
+    before = await unreadOnServer(page);
+    expect(await bellCount(page), 'the bell counts what the server has unread').toBe(before.length);
+  }).toPass({ timeout: 10_000 });
+  const target = before.find((notification) => notification.title === title);
+  if (!target) throw new Error(`"${title}" is not among the unread notifications: ${before.map((n) => n.title).join('; ')}`);
+  const known = new Set(before.map((notification) => notification.id));
+  await markRead();
+  await expect(async () => {
+    const after = await unreadOnServer(page);
+    const unread = new Set(after.map((notification) => notification.id));
+    expect(unread.has(target.id), `"${title}" is read`).toBe(false);
+    expect(before.filter((n) => n.id !== target.id && !unread.has(n.id)).map((n) => n.title), 'no other notification was read').toEqual([]);
+    const arrived = after.filter((notification) => !known.has(notification.id));
+    expect(arrived.filter((n) => n.link === target.link).map((n) => n.title), 'nothing new arrived about the same subject').toEqual([]);
+    expect(await bellCount(page), `the bell: one fewer than ${before.length}, plus ${arrived.length} arrived meanwhile`).toBe(before.length - 1 + arrived.length);
+  }).toPass({ timeout: 10_000 });
+}
