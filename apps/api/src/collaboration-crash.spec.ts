@@ -20,18 +20,28 @@ describe('durability when the API process is killed mid-edit', () => {
   afterEach(async () => {
     for (const stop of leftovers.splice(0)) await stop();
   });
+  /** An API process stopped at the end of the test whatever happens (one killed on purpose already is, at once). */
+  const start = async (env: Record<string, string>) => {
+    const api = await startApiProcess(env);
+    leftovers.push(() => api.stop());
+    return api;
+  };
+  /** A socket closed at the end of the test. */
+  const open = (api: ApiProcess, cookie: string) => {
+    const socket = connect(api, cookie);
+    leftovers.push(() => socket.close());
+    return socket;
+  };
 
   it('keeps every acknowledged update after SIGKILL and restart', async () => {
     const env = { DATABASE_URL: await createProcessDatabase('crash'), SEED_DEMO: 'true' };
 
-    const first = await startApiProcess(env);
-    leftovers.push(() => first.stop('SIGKILL'));
+    const first = await start(env);
     const session = await signIn(first, 'kenya.editor@demo.simashe.org');
     const { cookie } = session;
     const ref = await createDemoReport(first, session, 'Crash test');
 
-    const socket = connect(first, cookie);
-    leftovers.push(() => socket.close());
+    const socket = open(first, cookie);
     const doc = new Y.Doc();
     await join(socket, ref, doc);
     const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
@@ -79,39 +89,35 @@ describe('durability when the API process is killed mid-edit', () => {
     socket.close();
     expect(acknowledged.size).toBeGreaterThanOrEqual(150);
 
-    const second = await startApiProcess(env);
-    try {
-      const again = await signIn(second, 'kenya.editor@demo.simashe.org');
-      const reader = connect(second, again.cookie);
-      const fresh = new Y.Doc();
-      await join(reader, ref, fresh);
-      const content = fresh.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
-      const missing = [...acknowledged].filter((token) => !content.includes(`[${token}]`));
-      expect(missing).toEqual([]);
-      for (const token of acknowledged) expect(content.split(`[${token}]`)).toHaveLength(2);
+    const second = await start(env);
+    const again = await signIn(second, 'kenya.editor@demo.simashe.org');
+    const reader = open(second, again.cookie);
+    const fresh = new Y.Doc();
+    await join(reader, ref, fresh);
+    const content = fresh.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
+    const missing = [...acknowledged].filter((token) => !content.includes(`[${token}]`));
+    expect(missing).toEqual([]);
+    for (const token of acknowledged) expect(content.split(`[${token}]`)).toHaveLength(2);
 
-      // The writer reconnects as the client does: it sends again every change not acknowledged, with whatever
-      // the server lacks. Then every change it made is there, once.
-      const writer = connect(second, again.cookie);
-      const joined = await join(writer, ref, doc);
-      const unacknowledged = [...sentUpdates].filter(([token]) => !acknowledged.has(token)).map(([, update]) => update);
-      expect(unacknowledged.length).toBeGreaterThan(0);
-      const resend = Y.mergeUpdates([...unacknowledged, Y.encodeStateAsUpdate(doc, new Uint8Array(joined.stateVector))]);
-      expect((await writer.emitWithAck('update', { ...ref, update: resend })).ok).toBe(true);
-      writer.close();
-      const after = new Y.Doc();
-      await join(reader, ref, after);
-      reader.close();
-      const final = after.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
-      for (let token = 0; token < sent; token++) expect(final.split(`[${token}]`)).toHaveLength(2);
-    } finally {
-      await second.stop();
-    }
+    // The writer reconnects as the client does: it sends again every change not acknowledged, with whatever
+    // the server lacks. Then every change it made is there, once.
+    const writer = open(second, again.cookie);
+    const joined = await join(writer, ref, doc);
+    const unacknowledged = [...sentUpdates].filter(([token]) => !acknowledged.has(token)).map(([, update]) => update);
+    expect(unacknowledged.length).toBeGreaterThan(0);
+    const resend = Y.mergeUpdates([...unacknowledged, Y.encodeStateAsUpdate(doc, new Uint8Array(joined.stateVector))]);
+    expect((await writer.emitWithAck('update', { ...ref, update: resend })).ok).toBe(true);
+    writer.close();
+    const after = new Y.Doc();
+    await join(reader, ref, after);
+    reader.close();
+    const final = after.getXmlFragment(REPORT_DOCUMENT_FIELD).toString();
+    for (let token = 0; token < sent; token++) expect(final.split(`[${token}]`)).toHaveLength(2);
   });
 
   it("keeps each author's count of changes across a restart: the next version names them", async () => {
     const env = { DATABASE_URL: await createProcessDatabase('counts'), SEED_DEMO: 'true' };
-    const first = await startApiProcess(env);
+    const first = await start(env);
     const editor = await signIn(first, 'kenya.editor@demo.simashe.org');
     const admin = await signIn(first, 'kenya.admin@demo.simashe.org');
     const ref = await createDemoReport(first, editor, 'Counts across a restart');
@@ -120,7 +126,7 @@ describe('durability when the API process is killed mid-edit', () => {
     // automatic version, which takes the counts (that is how they are meant to go).
     /** Joins as that person and types `changes` acknowledged changes, each its own update; the socket stays open. */
     const type = async (cookie: string, word: string, changes: number) => {
-      const socket = connect(first, cookie);
+      const socket = open(first, cookie);
       const doc = new Y.Doc();
       await join(socket, ref, doc);
       const paragraph = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
@@ -132,33 +138,22 @@ describe('durability when the API process is killed mid-edit', () => {
         else paragraph.insert(0, [new Y.XmlText(`${word}${change} `)]);
         expect((await socket.emitWithAck('update', { ...ref, update: updates[0] })).ok).toBe(true);
       }
-      return socket;
     };
-    const sockets: Array<ReturnType<typeof connect>> = [];
-    try {
-      sockets.push(await type(editor.cookie, 'editor', 3));
-      sockets.push(await type(admin.cookie, 'admin', 2));
-    } finally {
-      // Killed, not stopped: nothing gets the chance to write what it kept in memory. (Also if typing failed: the
-      // process must not outlive the test.)
-      await first.stop('SIGKILL');
-      for (const socket of sockets) socket.close();
-    }
+    await type(editor.cookie, 'editor', 3);
+    await type(admin.cookie, 'admin', 2);
+    // Killed, not stopped: nothing gets the chance to write what it kept in memory.
+    await first.stop('SIGKILL');
 
-    const second = await startApiProcess(env);
-    try {
-      const again = await signIn(second, 'kenya.admin@demo.simashe.org');
-      const saved = await fetch(`${second.baseUrl}/api/reports/${ref.documentId}/versions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: again.cookie, 'x-csrf-token': again.csrf },
-        body: JSON.stringify({ name: 'After the restart' }),
-      });
-      expect(saved.status).toBe(201);
-      const version = (await saved.json()) as { contributions: Array<{ name: string; changes: number }> };
-      const counts = Object.fromEntries(version.contributions.map((x) => [x.name, x.changes]));
-      expect(counts).toEqual({ 'Otieno Odhiambo': 3, 'Wanjiru Kamau': 2 });
-    } finally {
-      await second.stop();
-    }
+    const second = await start(env);
+    const again = await signIn(second, 'kenya.admin@demo.simashe.org');
+    const saved = await fetch(`${second.baseUrl}/api/reports/${ref.documentId}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: again.cookie, 'x-csrf-token': again.csrf },
+      body: JSON.stringify({ name: 'After the restart' }),
+    });
+    expect(saved.status).toBe(201);
+    const version = (await saved.json()) as { contributions: Array<{ name: string; changes: number }> };
+    const counts = Object.fromEntries(version.contributions.map((x) => [x.name, x.changes]));
+    expect(counts).toEqual({ 'Otieno Odhiambo': 3, 'Wanjiru Kamau': 2 });
   });
 });
