@@ -103,9 +103,12 @@ async function unreadOnServer(page: Page): Promise<ListedNotification[]> {
   return list.items;
 }
 
+/** The shell's notification bell, whether or not anything is unread. */
+export const notificationsBell = (page: Page) => page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ });
+
 /** The count the bell reads out: "Notifications, N unread", or "Notifications" when none is unread. */
 async function bellCount(page: Page): Promise<number> {
-  const label = await page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ }).getAttribute('aria-label');
+  const label = await notificationsBell(page).getAttribute('aria-label');
   return Number(label?.match(/^Notifications, (\d+) unread$/)?.[1] ?? 0);
 }
 

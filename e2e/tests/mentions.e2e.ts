@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createReport, expect, expectAccessible, guidance, signIn, test } from './fixtures';
+import { createReport, expect, expectAccessible, guidance, notificationsBell, signIn, test } from './fixtures';
 
 /** The mention notifications about one report, as the person's inbox lists them. */
 async function mentionsOf(page: Page, reportUrl: string): Promise<Array<{ title: string }>> {
@@ -10,7 +10,7 @@ async function mentionsOf(page: Page, reportUrl: string): Promise<Array<{ title:
 test('an editor mentions a colleague in the report with the keyboard; the colleague is told once, in the bell', async ({ page, openAs }) => {
   // Kenya's viewer reads Kenya's reports: the person to mention. Their bell is open in their own browser.
   const colleague = await openAs('kenya.viewer@demo.simashe.org');
-  const bell = colleague.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ });
+  const bell = notificationsBell(colleague);
   await expect(bell).toBeVisible();
 
   await signIn(page, 'kenya.editor@demo.simashe.org');

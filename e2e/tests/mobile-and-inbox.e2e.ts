@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, markReadAndExpectOneFewer, signIn, test } from './fixtures';
+import { expect, expectAccessible, markReadAndExpectOneFewer, notificationsBell, signIn, test } from './fixtures';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -60,7 +60,7 @@ test('on a 390 px phone the content comes first, nothing scrolls sideways, and t
 
 test('the bell menu shows the latest notifications with the unread count, answers an invitation and marks it read', async ({ page, openAs }) => {
   await signIn(page, 'kenya.admin@demo.simashe.org');
-  const bell = page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ });
+  const bell = notificationsBell(page);
   await expect(bell).toBeVisible();
 
   // A colleague schedules a meeting with Kenya: the admin is invited, and the count rises live.
