@@ -6,6 +6,8 @@ const PORT = Number(process.env['E2E_PORT'] ?? 3110);
 const PG_PORT = Number(process.env['E2E_PG_PORT'] ?? 5510);
 /** The V8 heap settings every API process runs with (see tools/scripts/run.mjs). */
 const API_NODE_ARGS: string[] = JSON.parse(readFileSync(join(__dirname, '../apps/api/node-args.json'), 'utf8'));
+/** …and the glibc malloc settings, in its environment. */
+const API_ENV: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '../apps/api/malloc-env.json'), 'utf8'));
 
 /**
  * Journeys in Debian's Chromium (no browser download here) against the built app on a fresh embedded
@@ -48,6 +50,7 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
+      ...API_ENV,
       PORT: String(PORT),
       EMBEDDED_PG_PORT: String(PG_PORT),
       DATA_DIR: 'tmp/e2e-data',

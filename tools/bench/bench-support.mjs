@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 import pg from 'pg';
-import { API_MAIN, API_NODE_ARGS } from '../scripts/run.mjs';
+import { API_ENV, API_MAIN, API_NODE_ARGS } from '../scripts/run.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
@@ -130,7 +130,7 @@ export async function startPostgres() {
 export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
   const api = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, join(root, API_MAIN)], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
+    env: { ...process.env, ...API_ENV, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = lineBuffer(`API (port ${port})`);

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { createServer, request } from 'node:http';
 import { connect, createConnection } from 'node:net';
 import { resolve } from 'node:path';
-import { API_MAIN, API_NODE_ARGS, NX_ENV, runOrExit } from './run.mjs';
+import { API_ENV, API_MAIN, API_NODE_ARGS, NX_ENV, runOrExit } from './run.mjs';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const INSTANCES = Number(process.env.CLUSTER_INSTANCES ?? 2);
@@ -82,7 +82,7 @@ for (let index = 0; index < INSTANCES; index++) {
   if (stopping) break;
   const api = spawn(process.execPath, [...API_NODE_ARGS, API_MAIN], {
     stdio: 'inherit',
-    env: { ...NX_ENV, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, SEED_DEMO: process.env.SEED_DEMO ?? 'true', PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}` },
+    env: { ...NX_ENV, ...API_ENV, PORT: String(port), DATABASE_URL: databaseUrl, REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`, SEED_DEMO: process.env.SEED_DEMO ?? 'true', PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${PORT}` },
   });
   children.push(api);
   // Stopped while this instance starts: it is being stopped with the rest, not waited for.

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export const BUILT_MAIN = join(__dirname, '../../../../dist/apps/api/apps/api/src/main.js');
 /** The V8 heap settings every API process runs with (see tools/scripts/run.mjs). */
 export const API_NODE_ARGS: string[] = JSON.parse(readFileSync(join(__dirname, '../../node-args.json'), 'utf8'));
+/** The glibc malloc settings every API process runs with, in its environment (see tools/scripts/run.mjs). */
+export const API_ENV: Record<string, string> = JSON.parse(readFileSync(join(__dirname, '../../malloc-env.json'), 'utf8'));
 
 /** Ports handed out in this process: the system may offer a just-closed port again (the API once got its database's). */
 const handedOut = new Set<number>();
@@ -50,7 +52,7 @@ async function startOnce(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
   let output = '';
   const child = spawn(process.execPath, [...API_NODE_ARGS, BUILT_MAIN], {
-    env: { ...process.env, PORT: String(port), NO_COLOR: '1', ...env },
+    env: { ...process.env, ...API_ENV, PORT: String(port), NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => (output += chunk));
