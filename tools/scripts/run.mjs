@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
  * With V8's defaults on a machine this size the old generation may grow to about four times the live heap before
  * its first full collection after start-up: the API's RSS rose from 150 MB to 300 MB under editing and stayed
  * there. A 1 GiB limit makes V8 collect at about 1.6 times the live heap, and a young generation of 4 MB semi-spaces
- * keeps scavenges short (see the README, "Benchmark (npm run bench:collab)").
+ * keeps scavenges short. Scavenges run on the main thread alone (`--no-parallel-scavenge`): while editors type they
+ * come several times a second, and V8's helper threads, on cores shared with PostgreSQL, made the main thread wait
+ * for them (see the README, "Benchmark (npm run bench:collab)").
  */
 export const API_NODE_ARGS = JSON.parse(readFileSync(new URL('../../apps/api/node-args.json', import.meta.url), 'utf8'));
 /**
