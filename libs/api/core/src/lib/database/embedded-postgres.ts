@@ -78,8 +78,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-async function postmasterGone(clusterDir: string): Promise<void> {
-  while (runningPostmasterPid(clusterDir) !== null) await new Promise((resolve) => setTimeout(resolve, 100));
+/** Resolves once the cluster's postmaster has ended, looking every 100 ms (at most `checks` times). */
+async function postmasterGone(clusterDir: string, checks = Infinity): Promise<void> {
+  for (let i = 0; i < checks && runningPostmasterPid(clusterDir) !== null; i++) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function runningPostmasterPid(clusterDir: string): number | null {
@@ -99,9 +100,7 @@ async function stopPostmaster(clusterDir: string): Promise<void> {
   const pid = runningPostmasterPid(clusterDir);
   if (pid === null) return;
   process.kill(pid, 'SIGINT'); // PostgreSQL's "fast shutdown"
-  for (let i = 0; i < 100 && runningPostmasterPid(clusterDir) !== null; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await postmasterGone(clusterDir, 100);
 }
 
 export async function ensureDatabase(serverUrl: string, database: string): Promise<void> {
