@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILT_MAIN } from './testing/api-process';
+
+/**
+ * The built API is one minified bundle (tools/scripts/bundle-api.mjs): V8 keeps every loaded module's source in the
+ * heap, one byte per character only when the text is all Latin-1. The API's process specs and the e2e journeys run
+ * this bundle; these checks keep the build's promises that they cannot see.
+ */
+describe('the bundled API', () => {
+  const root = join(__dirname, '../../..');
+  const source = readFileSync(BUILT_MAIN, 'utf8');
+  const { loadedOnFirstUse, readFromTheirFolder } = JSON.parse(readFileSync(join(root, 'apps/api/bundle-external.json'), 'utf8')) as Record<string, string[]>;
+
+  it('is ASCII, so V8 stores its source one byte per character', () => {
+    expect(source.length).toBeGreaterThan(1_000_000);
+    expect(source.match(/[^\x00-\x7f]/g)?.slice(0, 5) ?? []).toEqual([]);
+  });
+
+  it('requires the packages used only on first use, and the ones that read their own folder, at run time', () => {
+    for (const name of [...loadedOnFirstUse, ...readFromTheirFolder]) {
+      expect([name, source.includes(`require("${name}`)]).toEqual([name, true]);
+    }
+    // e.g. the Word writer's own code, full of its XML namespace, is not inside the bundle.
+    expect(readFileSync(require.resolve('docx'), 'utf8')).toContain('schemas.openxmlformats.org/wordprocessingml');
+    expect(source).not.toContain('schemas.openxmlformats.org/wordprocessingml');
+  });
+
+  it('holds no path of the machine it was built on, so it runs from any folder', () => {
+    expect(source).not.toContain(root);
+  });
+});
