@@ -17,10 +17,10 @@ export const API_NODE_ARGS = JSON.parse(readFileSync(new URL('../../apps/api/nod
  * By default each thread that allocates (libuv's pool, V8's compiler and GC helpers, the document loader) may get
  * its own malloc arena, and the main arena's thresholds grow with the largest block ever freed, so memory freed
  * after a burst of editing stays in the process. Two arenas and fixed 128 KiB thresholds gave back 9–17 MB of the
- * API's RSS with 500 documents open in the collaboration benchmark, for the same CPU per keystroke. Blocks of 32 KiB
- * and more are mapped on their own: V8 parses the bundled API (tools/scripts/bundle-api.mjs) as one script, with
- * about 30 MB of 32 KiB parser segments that, freed into malloc's main heap, stayed resident for good (see the
- * README, "Memory").
+ * API's RSS with 500 documents open in the collaboration benchmark, for the same CPU per keystroke. A 32 KiB mmap
+ * threshold was tried and dropped: it cost the API about 15 % more CPU per keystroke (each block between 32 and
+ * 128 KiB is then an mmap and a munmap), and what it was for is done by cutting the bundle into files (see
+ * tools/scripts/bundle-api.mjs).
  */
 export const API_ENV = JSON.parse(readFileSync(new URL('../../apps/api/malloc-env.json', import.meta.url), 'utf8'));
 export const API_MAIN = 'dist/apps/api/apps/api/src/main.js';

@@ -1,20 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BUILT_MAIN } from './testing/api-process';
 
 /**
- * The built API is one minified bundle (tools/scripts/bundle-api.mjs): V8 keeps every loaded module's source in the
- * heap, one byte per character only when the text is all Latin-1. The API's process specs and the e2e journeys run
- * this bundle; these checks keep the build's promises that they cannot see.
+ * The built API is one minified bundle (tools/scripts/bundle-api.mjs), main.js and the files in bundle/ beside it:
+ * V8 keeps every loaded module's source in the heap, one byte per character only when the text is all Latin-1. The
+ * API's process specs and the e2e journeys run this bundle; these checks keep the build's promises that they cannot
+ * see.
  */
 describe('the bundled API', () => {
   const root = join(__dirname, '../../..');
-  const source = readFileSync(BUILT_MAIN, 'utf8');
+  const folder = join(dirname(BUILT_MAIN), 'bundle');
+  const files = [BUILT_MAIN, ...readdirSync(folder).map((name) => join(folder, name))];
+  const source = files.map((file) => readFileSync(file, 'utf8')).join('\n');
   const { loadedOnFirstUse, readFromTheirFolder } = JSON.parse(readFileSync(join(root, 'apps/api/bundle-external.json'), 'utf8')) as Record<string, string[]>;
 
   it('is ASCII, so V8 stores its source one byte per character', () => {
     expect(source.length).toBeGreaterThan(1_000_000);
     expect(source.match(/[\u0080-\uffff]/g)?.slice(0, 5) ?? []).toEqual([]);
+  });
+
+  it('is cut into files of at most 1.5 MB, which V8 compiles one at a time', () => {
+    expect(files.length).toBeGreaterThan(2);
+    const sizes = files.map((file) => statSync(file).size);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1_500_000);
+    expect(source).toContain('require("./bundle/');
   });
 
   it('requires the packages used only on first use, and the ones that read their own folder, at run time', () => {
