@@ -18,10 +18,20 @@
 // - `readFromTheirFolder`: packages that find their own files at run time: argon2's loader picks its native binary,
 //   and the Swagger UI's assets are served from swagger-ui-dist's folder (`__dirname` in a bundle is the bundle's).
 //
+// Two more things keep source out of memory:
+// - A package installed several times in the same version (npm nests a copy under each dependent that needs an
+//   older release than the top level's) is bundled once: engine.io and socket.io's adapter each had ws 8.21.3, and
+//   three packages their own mime-db 1.52 (a 175 kB table, parsed at start). The copies are byte for byte the
+//   same code, so which one is used does not matter; the first in path order is.
+// - TypeORM's DriverFactory requires the classes of all its 19 drivers (0.8 MB of source) to pick one; the API only
+//   ever runs on PostgreSQL, so the others are replaced by a class that says so when constructed.
+// - iconv-lite's tables for Chinese, Japanese and Korean encodings (0.4 MB) are only read when a request declares
+//   such a charset; they stay JSON files in node_modules, required from there when first needed.
+//
 // The other tsc outputs stay in dist/apps/api: the benchmarks and start scripts require a few of them directly.
 import { rolldown } from 'rolldown';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const main = join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -33,11 +43,76 @@ const MAX_FILE_BYTES = 1_500_000;
 
 const packageOf = (id) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0]);
 
+/** Every installed package folder by `name@version`, in path order (shortest first): copies of one version. */
+function installedCopies() {
+  const copies = new Map();
+  const visit = (modules) => {
+    for (const entry of readdirSync(modules, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      const folder = join(modules, entry.name);
+      if (entry.name.startsWith('@')) {
+        visit(folder);
+        continue;
+      }
+      const manifest = join(folder, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8'));
+      if (name && version) copies.set(`${name}@${version}`, [...(copies.get(`${name}@${version}`) ?? []), folder]);
+      if (existsSync(join(folder, 'node_modules'))) visit(join(folder, 'node_modules'));
+    }
+  };
+  visit(join(root, 'node_modules'));
+  for (const folders of copies.values()) folders.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  return copies;
+}
+
+/** The package folder a resolved file is in, e.g. …/node_modules/engine.io/node_modules/ws. */
+function packageFolder(file) {
+  const at = file.lastIndexOf('/node_modules/');
+  if (at < 0) return null;
+  const parts = file.slice(at + '/node_modules/'.length).split('/');
+  return file.slice(0, at + '/node_modules/'.length) + parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/');
+}
+
+const copies = installedCopies();
+const versionOf = new Map();
+for (const [key, folders] of copies) for (const folder of folders) versionOf.set(folder, key);
+
+/** DriverFactory's imports that stay real: PostgreSQL's driver (which Aurora's PostgreSQL driver extends). */
+const POSTGRES_DRIVERS = /^\.\/(postgres|aurora-postgres)\//;
+const NOT_BUILT = '\0typeorm-driver-not-built:';
+
+const onePerVersion = {
+  name: 'one-copy-per-version',
+  load(id) {
+    if (!id.startsWith(NOT_BUILT)) return null;
+    const name = id.slice(NOT_BUILT.length);
+    return `exports.${name} = class ${name} { constructor() { throw new Error('This build of the API runs on PostgreSQL only: ${name} is not included.'); } };`;
+  },
+  async resolveId(source, importer, options) {
+    if (importer?.endsWith('/typeorm/driver/DriverFactory.js') && source.startsWith('./') && !POSTGRES_DRIVERS.test(source)) {
+      return `${NOT_BUILT}${source.split('/').pop()}`;
+    }
+    if (/^iconv-lite\/encodings\/tables\//.test(source)) return { id: source, external: true };
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    if (!resolved || resolved.external) return resolved;
+    const folder = packageFolder(resolved.id);
+    if (!folder) return resolved;
+    // iconv-lite's own `require("./tables/….json")`: left to node_modules, as the package's own path.
+    if (/\/node_modules\/iconv-lite\/encodings\/tables\/[^/]+\.json$/.test(resolved.id)) {
+      return { id: `iconv-lite/${relative(folder, resolved.id)}`, external: true };
+    }
+    const first = copies.get(versionOf.get(folder))?.[0];
+    return first && first !== folder ? { ...resolved, id: first + resolved.id.slice(folder.length) } : resolved;
+  },
+};
+
 const warnings = [];
 const bundle = await rolldown({
   input: { main },
   platform: 'node',
   cwd: root,
+  plugins: [onePerVersion],
   external: (id) => id.endsWith('.node') || (!id.startsWith('.') && !id.startsWith('/') && external.has(packageOf(id))),
   onLog: (level, log) => {
     // Optional packages that are not installed (e.g. TypeORM's other drivers, Nest's microservices) stay a

@@ -36,6 +36,31 @@ describe('the bundled API', () => {
     expect(source).not.toContain('schemas.openxmlformats.org/wordprocessingml');
   });
 
+  it('holds one copy of a package installed twice in the same version', () => {
+    // ws 8.21.3 is installed under engine.io and under socket.io's adapter; both use it.
+    const receivers = ['engine.io', 'socket.io-adapter'].map((dependent) =>
+      readFileSync(join(root, 'node_modules', dependent, 'node_modules/ws/lib/receiver.js'), 'utf8'),
+    );
+    expect(receivers[0]).toBe(receivers[1]);
+    expect(source.split('invalid opcode 0').length - 1).toBe(1);
+  });
+
+  it("leaves iconv-lite's Asian encoding tables in node_modules, where the bundle finds them", () => {
+    const tables = [...new Set(source.match(/require\("iconv-lite\/encodings\/tables\/[^"]+"\)/g) ?? [])];
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    for (const call of tables) {
+      const table = /"([^"]+)"/.exec(call)?.[1] ?? '';
+      expect(() => require.resolve(table, { paths: [dirname(BUILT_MAIN)] })).not.toThrow();
+    }
+  });
+
+  it("holds TypeORM's PostgreSQL driver only, and says so if another is asked for", () => {
+    expect(readFileSync(join(root, 'node_modules/typeorm/driver/mysql/MysqlQueryRunner.js'), 'utf8')).toContain('SELECT DATABASE()');
+    expect(source).not.toContain('SELECT DATABASE()');
+    expect(source).toContain('This build of the API runs on PostgreSQL only: MysqlDriver is not included.');
+    expect(source).toContain('PostgresQueryRunner');
+  });
+
   it('holds no path of the machine it was built on, so it runs from any folder', () => {
     expect(source).not.toContain(root);
   });
