@@ -18,7 +18,7 @@
 // - `readFromTheirFolder`: packages that find their own files at run time: argon2's loader picks its native binary,
 //   and the Swagger UI's assets are served from swagger-ui-dist's folder (`__dirname` in a bundle is the bundle's).
 //
-// Two more things keep source out of memory:
+// Three more things keep source out of memory (one rolldown plugin each, below):
 // - A package installed several times in the same version (npm nests a copy under each dependent that needs an
 //   older release than the top level's) is bundled once: engine.io and socket.io's adapter each had ws 8.21.3, and
 //   three packages their own mime-db 1.52 (a 175 kB table, parsed at start). The copies are byte for byte the
@@ -31,7 +31,7 @@
 // The other tsc outputs stay in dist/apps/api: the benchmarks and start scripts require a few of them directly.
 import { rolldown } from 'rolldown';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
 const main = join(root, 'dist/apps/api/apps/api/src/main.js');
@@ -43,9 +43,12 @@ const MAX_FILE_BYTES = 1_500_000;
 
 const packageOf = (id) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0]);
 
-/** Every installed package folder by `name@version`, in path order (shortest first): copies of one version. */
-function installedCopies() {
-  const copies = new Map();
+/**
+ * Each installed package folder, mapped to the first folder (in path order, shortest first) that holds the same
+ * `name@version`: the copy the bundle uses for all of them.
+ */
+function firstCopies() {
+  const byVersion = new Map();
   const visit = (modules) => {
     for (const entry of readdirSync(modules, { withFileTypes: true })) {
       if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
@@ -57,13 +60,17 @@ function installedCopies() {
       const manifest = join(folder, 'package.json');
       if (!existsSync(manifest)) continue;
       const { name, version } = JSON.parse(readFileSync(manifest, 'utf8'));
-      if (name && version) copies.set(`${name}@${version}`, [...(copies.get(`${name}@${version}`) ?? []), folder]);
+      if (name && version) byVersion.set(`${name}@${version}`, [...(byVersion.get(`${name}@${version}`) ?? []), folder]);
       if (existsSync(join(folder, 'node_modules'))) visit(join(folder, 'node_modules'));
     }
   };
   visit(join(root, 'node_modules'));
-  for (const folders of copies.values()) folders.sort((a, b) => a.length - b.length || a.localeCompare(b));
-  return copies;
+  const first = new Map();
+  for (const folders of byVersion.values()) {
+    const [chosen] = folders.sort((a, b) => a.length - b.length || a.localeCompare(b));
+    for (const folder of folders) first.set(folder, chosen);
+  }
+  return first;
 }
 
 /** The package folder a resolved file is in, e.g. …/node_modules/engine.io/node_modules/ws. */
@@ -74,35 +81,35 @@ function packageFolder(file) {
   return file.slice(0, at + '/node_modules/'.length) + parts.slice(0, parts[0].startsWith('@') ? 2 : 1).join('/');
 }
 
-const copies = installedCopies();
-const versionOf = new Map();
-for (const [key, folders] of copies) for (const folder of folders) versionOf.set(folder, key);
-
-/** DriverFactory's imports that stay real: PostgreSQL's driver (which Aurora's PostgreSQL driver extends). */
-const POSTGRES_DRIVERS = /^\.\/(postgres|aurora-postgres)\//;
+/** TypeORM's DriverFactory imports other than PostgreSQL's driver (which Aurora's PostgreSQL driver extends). */
+const NOT_POSTGRES = /^\.\/(?!postgres\/|aurora-postgres\/)/;
 const NOT_BUILT = '\0typeorm-driver-not-built:';
 
-const onePerVersion = {
-  name: 'one-copy-per-version',
+const postgresOnly = {
+  name: 'typeorm-postgres-only',
+  resolveId(source, importer) {
+    return importer?.endsWith('/typeorm/driver/DriverFactory.js') && NOT_POSTGRES.test(source) ? `${NOT_BUILT}${source.split('/').pop()}` : null;
+  },
   load(id) {
     if (!id.startsWith(NOT_BUILT)) return null;
     const name = id.slice(NOT_BUILT.length);
     return `exports.${name} = class ${name} { constructor() { throw new Error('This build of the API runs on PostgreSQL only: ${name} is not included.'); } };`;
   },
+};
+
+const ICONV_TABLE = /\/node_modules\/(iconv-lite\/encodings\/tables\/[^/]+\.json)$/;
+const firstCopy = firstCopies();
+
+/** Resolves as usual, then: iconv-lite's tables stay in node_modules, and each package version is bundled once. */
+const onePerVersion = {
+  name: 'one-copy-per-version',
   async resolveId(source, importer, options) {
-    if (importer?.endsWith('/typeorm/driver/DriverFactory.js') && source.startsWith('./') && !POSTGRES_DRIVERS.test(source)) {
-      return `${NOT_BUILT}${source.split('/').pop()}`;
-    }
-    if (/^iconv-lite\/encodings\/tables\//.test(source)) return { id: source, external: true };
     const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
     if (!resolved || resolved.external) return resolved;
+    const table = ICONV_TABLE.exec(resolved.id);
+    if (table) return { id: table[1], external: true };
     const folder = packageFolder(resolved.id);
-    if (!folder) return resolved;
-    // iconv-lite's own `require("./tables/….json")`: left to node_modules, as the package's own path.
-    if (/\/node_modules\/iconv-lite\/encodings\/tables\/[^/]+\.json$/.test(resolved.id)) {
-      return { id: `iconv-lite/${relative(folder, resolved.id)}`, external: true };
-    }
-    const first = copies.get(versionOf.get(folder))?.[0];
+    const first = folder && firstCopy.get(folder);
     return first && first !== folder ? { ...resolved, id: first + resolved.id.slice(folder.length) } : resolved;
   },
 };
@@ -112,7 +119,7 @@ const bundle = await rolldown({
   input: { main },
   platform: 'node',
   cwd: root,
-  plugins: [onePerVersion],
+  plugins: [postgresOnly, onePerVersion],
   external: (id) => id.endsWith('.node') || (!id.startsWith('.') && !id.startsWith('/') && external.has(packageOf(id))),
   onLog: (level, log) => {
     // Optional packages that are not installed (e.g. TypeORM's other drivers, Nest's microservices) stay a
