@@ -126,10 +126,14 @@ export async function startPostgres() {
   return { databaseUrl: `postgres://postgres:bench@127.0.0.1:${port}/bench`, stop };
 }
 
-/** The built API (dist) on that database with the demo workspace, once healthy; `nodeArgs` e.g. `--cpu-prof`. */
+/**
+ * The built API (dist) on that database with the demo workspace, once healthy; `nodeArgs` e.g. `--cpu-prof`.
+ * BENCH_API_MAIN=dist/apps/api/apps/api/src/main.tsc.js runs tsc's output instead of the bundle: the same code, with
+ * file names and line numbers in CPU profiles.
+ */
 export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
-  const api = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, join(root, API_MAIN)], {
+  const api = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, join(root, process.env.BENCH_API_MAIN ?? API_MAIN)], {
     env: { ...process.env, ...API_ENV, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

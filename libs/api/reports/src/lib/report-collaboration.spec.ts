@@ -146,6 +146,11 @@ describe('real-time report editing over socket.io', () => {
     expect(await send({ ...ref, update: new Uint8Array([1, 2, 3, 250, 251]) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
     expect(await send({ ...ref, update: 'not-binary' })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
     expect(await send({ ...ref, update: new Uint8Array(600 * 1024) })).toMatchObject({ ok: false, error: { id: 'payload_too_large' } });
+    // The same as base64 text is refused for its size too (it once got only "Invalid input").
+    expect(await send({ ...ref, update: Buffer.alloc(600 * 1024).toString('base64') })).toMatchObject({
+      ok: false,
+      error: { id: 'payload_too_large', message: 'update: Frame larger than 512 kB' },
+    });
     expect(await send({ kind: 'report', documentId: 'nope', update: new Uint8Array(2) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
     const stray = new Y.Doc();
     stray.getMap('hidden').set('x', 1);
