@@ -5,6 +5,7 @@ export * from './lib/time/stamp';
 export * from './lib/events/event-bus';
 export * from './lib/cluster/cluster';
 export * from './lib/cluster/redis-io-adapter';
+export * from './lib/cluster/socket-server-options';
 export * from './lib/core.module';
 export * from './lib/mail/mail.service';
 export * from './lib/mail/mail-texts';

@@ -10,13 +10,12 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { EventBus, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { EventBus, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
   DocumentRefSchema,
   encodeFrame,
   JoinPayloadSchema,
-  MAX_COLLAB_FRAME_BYTES,
   UpdatePayloadSchema,
   type ClientToServerEvents,
   type CollabError,
@@ -28,6 +27,7 @@ import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { ZodType } from 'zod';
+import * as decoding from 'lib0/decoding';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
 import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
@@ -44,6 +44,18 @@ type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: CollabError };
 
 const fail = (id: CollabError['id'], message: string): Reply<never> => ({ ok: false, error: { id, message } });
+
+/** The client ids an awareness update speaks for (y-protocols' format: a count, then id, clock and state each). */
+function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const clients: number[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return clients;
+}
 
 /** A refusal in the editor's profile language, as HTTP errors are (only failures pay for it, not the hot path). */
 function localised<T>(socket: CollabSocket, reply: T): T {
@@ -67,7 +79,7 @@ function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error:
  * acknowledged once it is stored in PostgreSQL.
  */
 // Frames up to 4× the accepted size get a clear error reply; anything larger is cut off by the transport.
-@WebSocketGateway({ namespace: COLLABORATION_NAMESPACE, maxHttpBufferSize: MAX_COLLAB_FRAME_BYTES * 4, serveClient: false })
+@WebSocketGateway({ namespace: COLLABORATION_NAMESPACE, ...SOCKET_SERVER_OPTIONS })
 export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
   private readonly logger = new Logger('Collaboration');
   /** Changes on their way to editors, merged per room within one turn of the event loop. */
@@ -154,8 +166,14 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
    * dropped, though it arrived (Hocuspocus #557). Here it is applied, stored and passed on like any other.
    */
   handleConnection(socket: CollabSocket): void {
-    socket.use(([event, payload, ack], next) => {
-      const handle = event === 'update' ? this.update(socket, payload) : event === 'awareness' ? this.awareness(socket, payload) : null;
+    socket.use((packet, next) => {
+      const [event, payload] = packet;
+      // The callback is the last argument, wherever that is: an emit without a payload, or with one too many, is
+      // still answered.
+      const last: unknown = packet[packet.length - 1];
+      const ack = packet.length > 1 && typeof last === 'function' ? last : undefined;
+      const body = payload === ack ? undefined : payload;
+      const handle = event === 'update' ? this.update(socket, body) : event === 'awareness' ? this.awareness(socket, body) : null;
       if (!handle) return next();
       void handle.then((reply) => {
         if (typeof ack === 'function') ack(reply);
@@ -171,10 +189,10 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       const access = socket.data.access.get(roomKey(ref));
       if (!access) return fail('forbidden', 'Join the document before sending changes');
       if (access !== 'edit') return fail('forbidden', 'You can read this document but not change it');
-      const reason = invalidUpdateReason(update);
-      if (reason) return fail('validation_error', reason);
       const room = await this.rooms.find(ref);
       if (!room) return fail('not_found', 'The document is not open');
+      const reason = invalidUpdateReason(update, room.doc);
+      if (reason) return fail('validation_error', reason);
       // Applied and passed on at once; acknowledged when stored (see DocumentRooms.applyChange).
       try {
         await this.rooms.applyChange(room, update, { origin: socket.id, socketId: socket.id, userId: socket.data.auth.userId });
@@ -195,6 +213,19 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       if (!socket.data.access.has(roomKey(ref))) return fail('forbidden', 'Join the document first');
       const room = await this.rooms.find(ref);
       if (!room) return fail('not_found', 'The document is not open');
+      let clients: number[];
+      try {
+        clients = awarenessClients(update);
+      } catch {
+        return fail('validation_error', 'Not a valid awareness update');
+      }
+      // Presence is each person's own: another editor's cursor and name cannot be changed or removed. (The same
+      // person's earlier connection may still hold the id: a reconnect the server has not yet seen as one.)
+      for (const [member, theirs] of room.members) {
+        if (member === socket.id || !clients.some((client) => theirs.has(client))) continue;
+        const holder = this.server.sockets.get(member) as CollabSocket | undefined;
+        if (holder?.data.auth.userId !== socket.data.auth.userId) return fail('forbidden', 'You can only change your own presence');
+      }
       const announced = room.members.get(socket.id) ?? new Set<number>();
       const track = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
         if (origin === socket.id) for (const id of [...added, ...updated]) announced.add(id);
@@ -208,7 +239,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
         room.awareness.off('update', track);
       }
       room.members.set(socket.id, announced);
-      socket.to(room.key).emit('awareness', { ...ref, update: encodeFrame(update) });
+      socket.to(room.key).emit('awareness', { ...room.ref, update: encodeFrame(update) });
       this.relay.publishAwareness(room.key, update);
       return { ok: true };
     });

@@ -48,8 +48,9 @@ export interface ChangeOrigin {
   userId: string | null;
 }
 
+/** One room per document, whichever case its id was written in (PostgreSQL reads both as the same id). */
 export function roomKey(ref: DocumentRef): string {
-  return `${ref.kind}:${ref.documentId}`;
+  return `${ref.kind}:${ref.documentId.toLowerCase()}`;
 }
 
 /** Open documents held in memory while someone edits them; loaded once, shared by every connection. */
@@ -131,7 +132,8 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  open(ref: DocumentRef): Promise<DocumentRoom> {
+  open(given: DocumentRef): Promise<DocumentRoom> {
+    const ref = { kind: given.kind, documentId: given.documentId.toLowerCase() };
     const key = roomKey(ref);
     let room = this.rooms.get(key);
     if (!room) {

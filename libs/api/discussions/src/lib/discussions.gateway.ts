@@ -1,7 +1,7 @@
 import { type OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { EventBus, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { EventBus, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
 import { DISCUSSIONS_NAMESPACE, SubjectParamsSchema, ThreadParamsSchema } from '@simashe/contracts';
 import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
@@ -15,7 +15,7 @@ function localised(auth: AuthContext, ack: Ack): Ack {
 }
 
 /** Live posts: a client watches a thread it may read and receives every new, edited or deleted post. */
-@WebSocketGateway({ namespace: DISCUSSIONS_NAMESPACE, serveClient: false })
+@WebSocketGateway({ namespace: DISCUSSIONS_NAMESPACE, ...SOCKET_SERVER_OPTIONS })
 export class DiscussionsGateway implements OnModuleInit, OnGatewayInit {
   @WebSocketServer() private readonly server!: Namespace;
 

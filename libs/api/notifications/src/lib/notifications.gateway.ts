@@ -1,13 +1,13 @@
 import { type OnModuleInit } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { EventBus, type AuthContext } from '@simashe/api-core';
+import { EventBus, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
 import { NOTIFICATIONS_NAMESPACE } from '@simashe/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { NotificationsService } from './notifications.service';
 
 /** Pushes each person's new notifications and unread count to their open tabs, so the shell updates live. */
-@WebSocketGateway({ namespace: NOTIFICATIONS_NAMESPACE, serveClient: false })
+@WebSocketGateway({ namespace: NOTIFICATIONS_NAMESPACE, ...SOCKET_SERVER_OPTIONS })
 export class NotificationsGateway implements OnModuleInit, OnGatewayInit, OnGatewayConnection {
   @WebSocketServer() private readonly server!: Namespace;
 

@@ -1,8 +1,9 @@
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { CollabProvider } from '@simashe/collab-client';
-import { COLLABORATION_NAMESPACE, REPORT_DOCUMENT_FIELD, type DocumentRef } from '@simashe/contracts';
+import { COLLABORATION_NAMESPACE, encodeFrame, REPORT_DOCUMENT_FIELD, type DocumentRef } from '@simashe/contracts';
 import { io } from 'socket.io-client';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { ReportsModule } from './reports.module';
 
@@ -88,6 +89,29 @@ describe('real-time report editing over socket.io', () => {
     await eventually(() => ![...b.awareness.getStates().values()].some((s) => s['user']?.name === 'Editor A'), 5000, 'presence removal');
   });
 
+  it('lets each connection change only its own presence', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    const v = open(viewer, ref);
+    await Promise.all([a.whenSynced(), v.whenSynced()]);
+    a.awareness.setLocalStateField('user', { name: 'Editor A' });
+    await eventually(() => v.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === 'Editor A', 5000, 'presence');
+    // The viewer speaks for A's client id: renamed, then removed.
+    const forged = new Awareness(new Y.Doc());
+    forged.clientID = a.awareness.clientID;
+    forged.setLocalState({ user: { name: 'Impersonated' } });
+    forged.meta.set(a.awareness.clientID, { clock: 1000, lastUpdated: Date.now() });
+    const send = (update: Uint8Array) => v.socket.timeout(5000).emitWithAck('awareness', { ...ref, update: encodeFrame(update) });
+    expect(await send(encodeAwarenessUpdate(forged, [a.awareness.clientID]))).toMatchObject({ ok: false, error: { id: 'forbidden' } });
+    forged.setLocalState(null);
+    expect(await send(encodeAwarenessUpdate(forged, [a.awareness.clientID]))).toMatchObject({ ok: false, error: { id: 'forbidden' } });
+    expect(await send(new Uint8Array([5, 1]))).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    // A newcomer still sees A as A.
+    const c = open(editorB, ref);
+    await c.whenSynced();
+    await eventually(() => c.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === 'Editor A', 5000, "A's own presence for a newcomer");
+  });
+
   it('gives viewers read-only access and drops their writes', async () => {
     const ref = await newReport();
     const v = open(viewer, ref);
@@ -112,6 +136,41 @@ describe('real-time report editing over socket.io', () => {
     firstParagraphText(a.doc).insert(0, 'too late');
     await eventually(() => a.state.error?.id === 'forbidden', 5000, 'forbidden');
     expect(await stored(ref)).not.toContain('too late');
+  });
+
+  it('keeps one room per document whichever case its id is written in, access changes included', async () => {
+    const ref = await newReport();
+    const a = open(editorA, ref);
+    await a.whenSynced();
+    // A client of its own writing the id in capitals (ours writes what the API gave, in lower case).
+    const raw = io(`${t.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], extraHeaders: { cookie: editorB.cookie } });
+    try {
+      const upper = { kind: 'report' as const, documentId: ref.documentId.toUpperCase() };
+      const heard: Array<{ documentId: string; access?: string }> = [];
+      raw.on('update', ({ documentId }) => heard.push({ documentId }));
+      raw.on('access', ({ documentId, access }) => heard.push({ documentId, access }));
+      expect(await raw.timeout(5000).emitWithAck('join', { ...upper, stateVector: Y.encodeStateVector(new Y.Doc()) })).toMatchObject({ ok: true, access: 'edit' });
+      firstParagraphText(a.doc).insert(0, 'typed by A');
+      await eventually(() => heard.length > 0, 5000, "A's change to reach the socket that joined in capitals");
+      expect(heard[0]).toEqual({ documentId: ref.documentId });
+      const fromRaw = new Y.Doc();
+      Y.applyUpdate(fromRaw, Y.encodeStateAsUpdate(a.doc));
+      const before = Y.encodeStateVector(fromRaw);
+      firstParagraphText(fromRaw).insert(0, 'typed in capitals ');
+      expect(await raw.timeout(5000).emitWithAck('update', { ...upper, update: Y.encodeStateAsUpdate(fromRaw, before) })).toEqual({ ok: true });
+      await eventually(() => fragmentText(a.doc).includes('typed in capitals'), 5000, 'A to see the change sent in capitals');
+
+      await editorA.post(`/api/reports/${ref.documentId}/status`, { status: 'submitted' });
+      await eventually(() => heard.some((event) => event.access === 'read'), 5000, 'the capitals socket to turn read-only');
+      const late = new Y.Doc();
+      Y.applyUpdate(late, Y.encodeStateAsUpdate(a.doc));
+      const vector = Y.encodeStateVector(late);
+      firstParagraphText(late).insert(0, 'too late ');
+      expect(await raw.timeout(5000).emitWithAck('update', { ...upper, update: Y.encodeStateAsUpdate(late, vector) })).toMatchObject({ ok: false, error: { id: 'forbidden' } });
+      expect(await stored(ref)).not.toContain('too late');
+    } finally {
+      raw.close();
+    }
   });
 
   it('re-syncs offline edits on reconnect with no loss and no duplicates', async () => {
@@ -146,6 +205,12 @@ describe('real-time report editing over socket.io', () => {
     expect(await send({ ...ref, update: new Uint8Array([1, 2, 3, 250, 251]) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
     expect(await send({ ...ref, update: 'not-binary' })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
     expect(await send({ ...ref, update: new Uint8Array(600 * 1024) })).toMatchObject({ ok: false, error: { id: 'payload_too_large' } });
+    // Up to 4× the limit, whichever gateway created the shared socket.io server (its default cut off at 1 MB).
+    expect(await send({ ...ref, update: new Uint8Array(1536 * 1024) })).toMatchObject({ ok: false, error: { id: 'payload_too_large' } });
+    // Without a payload, or with one argument too many, a message is still answered.
+    const loose = socket as unknown as { timeout(ms: number): { emitWithAck(...args: unknown[]): Promise<unknown> } };
+    expect(await loose.timeout(5000).emitWithAck('update')).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    expect(await loose.timeout(5000).emitWithAck('update', { ...ref, update: 'AAAAA' }, 'extra')).toMatchObject({ ok: false, error: { id: 'validation_error' } });
     // The same as base64 text is refused for its size too (it once got only "Invalid input").
     expect(await send({ ...ref, update: Buffer.alloc(600 * 1024).toString('base64') })).toMatchObject({
       ok: false,
@@ -155,6 +220,28 @@ describe('real-time report editing over socket.io', () => {
     const stray = new Y.Doc();
     stray.getMap('hidden').set('x', 1);
     expect(await send({ ...ref, update: Y.encodeStateAsUpdate(stray) })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    // Content the editor cannot hold (it once broke versions, exports and search for the report): an array or plain
+    // text in the document field, a value placed beside a paragraph, a map inside one, text with a NUL character.
+    const array = new Y.Doc();
+    array.getArray(REPORT_DOCUMENT_FIELD).insert(0, [1, 'two', { three: 3 }]);
+    const text = new Y.Doc();
+    text.getText(REPORT_DOCUMENT_FIELD).insert(0, 'plain');
+    const changed = (change: (copy: Y.Doc) => void) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
+      const before = Y.encodeStateVector(copy);
+      change(copy);
+      return Y.encodeStateAsUpdate(copy, before);
+    };
+    for (const update of [
+      Y.encodeStateAsUpdate(array),
+      Y.encodeStateAsUpdate(text),
+      changed((copy) => copy.get(REPORT_DOCUMENT_FIELD, Y.Array).insert(1, ['beside'])),
+      changed((copy) => (firstParagraphText(copy).parent as Y.XmlElement).insert(0, [new Y.Map() as never])),
+      changed((copy) => firstParagraphText(copy).insert(0, 'a\u0000b')),
+    ]) {
+      expect(await send({ ...ref, update })).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    }
     expect(await send({ kind: 'report', documentId: '00000000-0000-4000-8000-000000000000', update: new Uint8Array([0, 0]) })).toMatchObject({ ok: false, error: { id: 'forbidden' } });
 
     // Far beyond the limit the transport drops the connection; the client reconnects and nothing is lost.

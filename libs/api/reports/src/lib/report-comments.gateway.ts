@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { EventBus, NotFoundError, readerLanguage, type AuthContext } from '@simashe/api-core';
+import { EventBus, NotFoundError, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
 import { REPORT_COMMENTS_NAMESPACE, WatchReportCommentsSchema, type ReportCommentsChanged } from '@simashe/contracts';
 import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
@@ -22,7 +22,7 @@ function localised(socket: Socket, ack: Ack): Ack {
  * every read of a report is) and hears which comment changed, from the `report.comment_changed` event. The push
  * names the change only: the client reloads the list over HTTP, read and decided per caller.
  */
-@WebSocketGateway({ namespace: REPORT_COMMENTS_NAMESPACE, serveClient: false })
+@WebSocketGateway({ namespace: REPORT_COMMENTS_NAMESPACE, ...SOCKET_SERVER_OPTIONS })
 export class ReportCommentsGateway implements OnGatewayInit {
   private readonly logger = new Logger('ReportCommentsGateway');
 

@@ -60,7 +60,8 @@ export class CollabProvider {
 
   constructor(options: CollabProviderOptions) {
     this.doc = options.doc;
-    this.ref = options.ref;
+    // The server answers in lower case (one room per document, whichever case the id was written in).
+    this.ref = { ...options.ref, documentId: options.ref.documentId.toLowerCase() };
     this.ownsAwareness = !options.awareness;
     this.awareness = options.awareness ?? new Awareness(this.doc);
     const url = `${options.url ?? ''}${COLLABORATION_NAMESPACE}`;

@@ -20,6 +20,9 @@ describe('collaboration frames', () => {
     expect(messages({ ...ref, update: new Uint8Array(MAX_COLLAB_FRAME_BYTES + 1) })).toEqual([`Frame larger than ${MAX_COLLAB_FRAME_BYTES / 1024} kB`]);
     expect(messages({ ...ref, update: 'A'.repeat(Math.ceil(MAX_COLLAB_FRAME_BYTES / 3) * 4 + 4) })).toEqual([`Frame larger than ${MAX_COLLAB_FRAME_BYTES / 1024} kB`]);
     expect(messages({ ...ref, update: 'not base64!' })).toEqual(['Expected binary data or base64 text']);
+    // Cut short (it was decoded silently into fewer bytes): whole groups of four, padded.
+    for (const frame of ['AAAAA', 'AAA', 'AA=']) expect(messages({ ...ref, update: frame })).toEqual(['Expected binary data or base64 text']);
+    for (const frame of ['', 'AAA=', 'AA==', 'AAAA']) expect(messages({ ...ref, update: frame })).toEqual([]);
     expect(messages({ ...ref, update: 42 })).toEqual(['Expected binary data or base64 text']);
     expect(messages({ ...ref, update: null })).toEqual(['Expected binary data or base64 text']);
     expect(messages({ ...ref, update: encodeFrame(new Uint8Array([1])), extra: true })).toHaveLength(1);

@@ -20,7 +20,8 @@ export const DocumentRefSchema = z.strictObject({
 const TextFrameSchema = z
   .string()
   .max(Math.ceil(MAX_COLLAB_FRAME_BYTES / 3) * 4, { message: `Frame larger than ${MAX_COLLAB_FRAME_BYTES / 1024} kB` })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Expected binary data or base64 text' });
+  // Whole groups of four characters, padded: a shorter tail would be cut off silently when decoded.
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, { message: 'Expected binary data or base64 text' });
 
 /**
  * A Yjs update either as base64 text or as binary. Text first: every keystroke comes as text, and a union tries its

@@ -25,7 +25,11 @@ export const TimeZoneSchema = z
   .max(64, 'Time zone is too long')
   .refine(isValidTimeZone, { message: 'Time zone must be an IANA name such as Europe/Zurich or Africa/Nairobi' });
 
-export const UuidSchema = z.uuid({ message: 'Must be a valid identifier (UUID)' });
+/**
+ * Lower-cased as read: PostgreSQL takes either case as the same id, but the server also compares ids as text (live
+ * document rooms, caches, events), where a client writing one in capitals once got a room of its own.
+ */
+export const UuidSchema = z.uuid({ message: 'Must be a valid identifier (UUID)' }).toLowerCase();
 
 export const EmailSchema = z
   .string({ error: 'Email address is required' })

@@ -97,6 +97,12 @@ export const REPORTS: CatalogueEntry[] = [
   { en: 'Not a valid Yjs update', fr: 'Ce n’est pas une mise à jour Yjs valide', es: 'No es una actualización de Yjs válida', ar: 'ليس تحديثًا صالحًا من Yjs' },
   { en: 'Updates may only change the "{field}" document field', fr: 'Les mises à jour ne peuvent modifier que le champ de document « {field} »', es: 'Las actualizaciones solo pueden cambiar el campo de documento "{field}"', ar: 'لا يجوز للتحديثات أن تغيّر إلا حقل المستند "{field}"' },
   { en: 'Invalid message', fr: 'Message non valide', es: 'Mensaje no válido', ar: 'رسالة غير صالحة' },
+  { en: 'Only elements and text may be added to a report', fr: 'Seuls des éléments et du texte peuvent être ajoutés à un rapport', es: 'Solo se pueden añadir elementos y texto a un informe', ar: 'لا يمكن إضافة سوى العناصر والنصوص إلى التقرير' },
+  { en: 'Elements and text may only be added inside the report or an element', fr: 'Les éléments et le texte ne peuvent être ajoutés que dans le rapport ou dans un élément', es: 'Los elementos y el texto solo se pueden añadir dentro del informe o de un elemento', ar: 'لا يمكن إضافة العناصر والنصوص إلا داخل التقرير أو داخل عنصر' },
+  { en: 'Text may only be added inside a text node', fr: 'Le texte ne peut être ajouté que dans un nœud de texte', es: 'El texto solo se puede añadir dentro de un nodo de texto', ar: 'لا يمكن إضافة النص إلا داخل عقدة نصية' },
+  { en: 'Text may not contain NUL characters', fr: 'Le texte ne peut pas contenir de caractères NUL', es: 'El texto no puede contener caracteres NUL', ar: 'لا يجوز أن يحتوي النص على محارف NUL' },
+  { en: 'Values may only be set as attributes of an element', fr: 'Les valeurs ne peuvent être définies que comme attributs d’un élément', es: 'Los valores solo se pueden definir como atributos de un elemento', ar: 'لا يمكن تعيين القيم إلا كسمات لعنصر' },
+  { en: 'You can only change your own presence', fr: 'Vous ne pouvez modifier que votre propre présence', es: 'Solo puede cambiar su propia presencia', ar: 'يمكنك تغيير حضورك فقط' },
   // Handshake refusals of the other live channels.
   { en: 'Sign in to follow comments', fr: 'Connectez-vous pour suivre les commentaires', es: 'Inicie sesión para seguir los comentarios', ar: 'سجّل الدخول لمتابعة التعليقات' },
   { en: 'Sign in to follow discussions', fr: 'Connectez-vous pour suivre les discussions', es: 'Inicie sesión para seguir los debates', ar: 'سجّل الدخول لمتابعة النقاشات' },
