@@ -17,8 +17,27 @@ function kindOfType(type: unknown, doc: Y.Doc | undefined): ParentKind {
 /** The structs of a decoded update, by client, for finding the one that holds an id. */
 function indexStructs(structs: Array<Y.Item | Y.GC | Y.Skip>): Map<number, Array<Y.Item | Y.GC | Y.Skip>> {
   const byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
-  for (const struct of structs) byClient.set(struct.id.client, [...(byClient.get(struct.id.client) ?? []), struct]);
+  for (const struct of structs) {
+    const own = byClient.get(struct.id.client);
+    if (own) own.push(struct);
+    else byClient.set(struct.id.client, [struct]);
+  }
   return byClient;
+}
+
+/** The struct of `structs` (one client's, in clock order, as an update holds them) that holds `clock`. */
+function holding(structs: Array<Y.Item | Y.GC | Y.Skip> | undefined, clock: number): Y.Item | Y.GC | Y.Skip | null {
+  if (!structs) return null;
+  let low = 0;
+  let high = structs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const struct = structs[middle];
+    if (clock < struct.id.clock) high = middle - 1;
+    else if (clock >= struct.id.clock + struct.length) low = middle + 1;
+    else return struct;
+  }
+  return null;
 }
 
 /**
@@ -39,7 +58,7 @@ export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | n
   }
   const inUpdate = indexStructs(decoded.structs);
   const find = (id: Y.ID): Y.Item | null => {
-    const own = inUpdate.get(id.client)?.find((struct) => struct.id.clock <= id.clock && id.clock < struct.id.clock + struct.length);
+    const own = holding(inUpdate.get(id.client), id.clock);
     if (own) return own instanceof Y.Item ? own : null;
     if (!doc?.store.clients.has(id.client)) return null;
     try {
@@ -49,8 +68,13 @@ export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | n
       return null; // not there (yet): Yjs keeps such an update pending until what it needs arrives
     }
   };
+  const known = new Map<Y.Item, ParentKind | null>();
   /** The kind of `item`'s parent, or null when it cannot be told (its neighbours are not known). */
   const parentKind = (item: Y.Item, depth = 0): ParentKind | null => {
+    if (!known.has(item)) known.set(item, kindOfParent(item, depth));
+    return known.get(item) ?? null;
+  };
+  const kindOfParent = (item: Y.Item, depth: number): ParentKind | null => {
     if (typeof item.parent === 'string') return item.parent === REPORT_DOCUMENT_FIELD ? 'field' : 'other';
     if (item.parent instanceof Y.ID) {
       const parent = find(item.parent);
