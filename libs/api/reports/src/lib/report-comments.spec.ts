@@ -112,6 +112,9 @@ describe('comments anchored to text ranges', () => {
     expect(listed.body.items.find((item: { id: string }) => item.id === stored).currentText).toBe('');
     const empty = await editorA.post(`/api/reports/${id}/comments`, { body: '   ', anchorStart: 'AAAA', anchorEnd: 'AAAA' });
     expect(empty.body.details[0]).toEqual({ path: 'body', message: 'Write a comment' });
+    const invisible = await editorA.post(`/api/reports/${id}/comments`, { body: '\u200b\u200b', anchorStart: 'AAAA', anchorEnd: 'AAAA' });
+    expect(invisible.status).toBe(400);
+    expect(invisible.body.details[0]).toEqual({ path: 'body', message: 'Write a comment' });
     expect((await editorA.post(`/api/reports/${id}/comments/${id}/replies`, { body: 'orphan' })).status).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayTextSchema, UuidSchema } from './common.schema';
+import { displayTextSchema, hasVisibleText, UuidSchema } from './common.schema';
 import { REPORT_STATUSES } from './constants';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -152,7 +152,13 @@ const Base64Schema = z
   .max(2000, 'Anchor is too long')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Anchor must be base64 (an encoded Yjs relative position)');
 
-export const CommentBodySchema = z.string().trim().min(1, 'Write a comment').max(5000, 'Comments are at most 5000 characters');
+export const CommentBodySchema = z
+  .string()
+  .trim()
+  .min(1, 'Write a comment')
+  .max(5000, 'Comments are at most 5000 characters')
+  // Zero-width spaces alone show as an empty comment.
+  .refine(hasVisibleText, 'Write a comment');
 
 export const CreateCommentRequestSchema = z.strictObject({
   body: CommentBodySchema,
