@@ -38,6 +38,11 @@ describe('invalidUpdateReason', () => {
       (fragment.get(1) as Y.XmlElement).setAttribute('level', 2 as never);
     });
     expect(invalidUpdateReason(typed, base)).toBeNull();
+    // An attribute set again (an image's alternative text): the update names the value it replaces, not the key.
+    const retyped = edit(base, (doc) => (doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(1) as Y.XmlElement).setAttribute('colwidth', [200] as never));
+    const [replacing] = Y.decodeUpdate(retyped).structs as Y.Item[];
+    expect(replacing.parentSub).toBeNull();
+    expect(invalidUpdateReason(retyped, base)).toBeNull();
   });
 
   it('refuses other root types, arrays, plain text, maps and NUL characters', () => {

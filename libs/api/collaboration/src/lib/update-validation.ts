@@ -85,21 +85,39 @@ export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | n
     const neighbour = (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin));
     return neighbour && depth < 64 ? parentKind(neighbour, depth + 1) : null;
   };
+  const attributes = new Map<Y.Item, boolean | null>();
+  /**
+   * Whether `item` is an attribute (a map entry of its parent), or null when it cannot be told. An update leaves out
+   * the key with the parent when an item has a neighbour (an attribute's is the value it replaces).
+   */
+  const isAttribute = (item: Y.Item, depth = 0): boolean | null => {
+    if (!attributes.has(item)) {
+      let answer: boolean | null;
+      if (item.parentSub !== null) answer = true;
+      else if (item.parent !== null || (item.origin === null && item.rightOrigin === null)) answer = false;
+      else {
+        const neighbour = (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin));
+        answer = neighbour && depth < 64 ? isAttribute(neighbour, depth + 1) : null;
+      }
+      attributes.set(item, answer);
+    }
+    return attributes.get(item) ?? null;
+  };
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
     if (content instanceof Y.ContentDeleted) continue;
     const where = parentKind(struct);
     if (where === 'other') return `Updates may only change the "${REPORT_DOCUMENT_FIELD}" document field`;
-    const attribute = struct.parentSub !== null;
+    const attribute = isAttribute(struct);
     if (content instanceof Y.ContentType) {
       if (!isElement(content.type) && !isText(content.type)) return 'Only elements and text may be added to a report';
-      if (attribute || where === 'text') return 'Elements and text may only be added inside the report or an element';
+      if (attribute === true || where === 'text') return 'Elements and text may only be added inside the report or an element';
     } else if (content instanceof Y.ContentString || content instanceof Y.ContentFormat) {
-      if (attribute || (where !== null && where !== 'text')) return 'Text may only be added inside a text node';
+      if (attribute === true || (where !== null && where !== 'text')) return 'Text may only be added inside a text node';
       if (content instanceof Y.ContentString && content.str.includes('\u0000')) return 'Text may not contain NUL characters';
     } else if (content instanceof Y.ContentAny) {
-      if (!attribute || where === 'field') return 'Values may only be set as attributes of an element';
+      if (attribute === false || where === 'field') return 'Values may only be set as attributes of an element';
     } else {
       return 'Only elements and text may be added to a report';
     }
