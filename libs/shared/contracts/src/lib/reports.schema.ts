@@ -155,9 +155,9 @@ const Base64Schema = z
 export const CommentBodySchema = z
   .string()
   .trim()
-  .min(1, 'Write a comment')
+  .min(1, { message: 'Write a comment', abort: true })
   .max(5000, 'Comments are at most 5000 characters')
-  // Zero-width spaces alone show as an empty comment.
+  // Zero-width spaces alone show as an empty comment (said once: an empty one has stopped at the check above).
   .refine(hasVisibleText, 'Write a comment');
 
 export const CreateCommentRequestSchema = z.strictObject({
