@@ -1,4 +1,5 @@
-import { breakLongWords, pdfBuffer, withBreakableWords } from './to-pdf';
+import type { ContentStack, ContentText } from 'pdfmake/interfaces';
+import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, withBreakableWords } from './to-pdf';
 
 describe('PDF text layout', () => {
   it('leaves ordinary words alone and makes a long run breakable every 30 characters', () => {
@@ -27,6 +28,24 @@ describe('PDF text layout', () => {
 
   it('lays out a 50,000-character word (it ran the API out of memory)', async () => {
     const pdf = await pdfBuffer({ content: [{ text: 'C'.repeat(50_000) }] });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('lays out a long paragraph as pieces cut at spaces, its text and styles unchanged', async () => {
+    const short: ContentText[] = [{ text: 'Short ' }, { text: 'and bold', bold: true }];
+    expect(textBlock(short, { margin: [0, 0, 0, 6] })).toEqual({ text: short, margin: [0, 0, 0, 6] });
+    const words = 'lorem ipsum dolor sit amet '.repeat(12_000); // 324 kB
+    const runs: ContentText[] = [{ text: words }, { text: 'emphasis '.repeat(2000), italics: true }, { text: 'x'.repeat(20_000) }];
+    const block = textBlock(runs, { style: 'h2' }) as ContentStack & { style: string };
+    expect(block.style).toBe('h2');
+    const pieces = block.stack as Array<{ text: ContentText[] }>;
+    for (const piece of pieces) expect(piece.text.reduce((sum, run) => sum + String(run.text).length, 0)).toBeLessThanOrEqual(LONGEST_PIECE);
+    const flat = pieces.flatMap((piece) => piece.text);
+    expect(flat.map((run) => run.text).join('')).toBe(runs.map((run) => run.text).join(''));
+    expect(flat.filter((run) => run.italics).map((run) => run.text).join('')).toBe('emphasis '.repeat(2000));
+    // Cut at spaces: every piece of the plain words ends with one.
+    expect(pieces.slice(0, 3).every((piece) => String(piece.text[piece.text.length - 1].text).endsWith(' '))).toBe(true);
+    const pdf = await pdfBuffer({ content: [block] });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -55,6 +55,38 @@ function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
   });
 }
 
+/** See textBlock. */
+export const LONGEST_PIECE = 8000;
+
+/**
+ * A block of text runs. pdfmake weighs each word of a paragraph against a copy of every word after it, so its time
+ * grows with the square of the paragraph: one paragraph of 300 kB took 34 s, and the API answered nothing else
+ * meanwhile. A longer paragraph is laid out as consecutive pieces of at most LONGEST_PIECE characters, cut at a
+ * space (a line ends early where one piece meets the next, about every hundred lines).
+ */
+export function textBlock(runs: ContentText[], props: Omit<ContentText, 'text'>): Content {
+  const pieces: ContentText[][] = [[]];
+  let length = 0;
+  for (const run of runs) {
+    let text = String(run.text);
+    while (length + text.length > LONGEST_PIECE) {
+      const room = LONGEST_PIECE - length;
+      const space = text.lastIndexOf(' ', room - 1);
+      const cut = space > 0 ? space + 1 : length > 0 ? 0 : room;
+      if (cut > 0) pieces[pieces.length - 1].push({ ...run, text: text.slice(0, cut) });
+      pieces.push([]);
+      length = 0;
+      text = text.slice(cut);
+    }
+    if (text) {
+      pieces[pieces.length - 1].push({ ...run, text });
+      length += text.length;
+    }
+  }
+  if (pieces.length === 1) return { text: runs, ...props };
+  return { stack: pieces.filter((piece) => piece.length > 0).map((piece) => ({ text: piece })), ...props } as Content;
+}
+
 /** A4 less the page margins, in points: images are never wider than the text. */
 const TEXT_WIDTH = 595.28 - 2 * 56;
 const TEXT_HEIGHT = 841.89 - 2 * 56 - 40;
@@ -78,11 +110,11 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
           : [{ text: missingChartText(node.attrs), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
       }
       case 'heading':
-        return [{ text: inline(node.content), style: `h${Math.min(Number(node.attrs?.['level'] ?? 1), 3)}` }];
+        return [textBlock(inline(node.content), { style: `h${Math.min(Number(node.attrs?.['level'] ?? 1), 3)}` })];
       case 'paragraph':
-        return [{ text: inline(node.content), margin: [0, 0, 0, 6] }];
+        return [textBlock(inline(node.content), { margin: [0, 0, 0, 6] })];
       case 'actionItem':
-        return [{ text: [{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], margin: [0, 0, 0, 6] }];
+        return [textBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] })];
       case 'blockquote':
         return [{ stack: blocks(node.content, charts, images, width - 18), margin: [18, 0, 0, 6], color: '#444444' }];
       case 'bulletList':
