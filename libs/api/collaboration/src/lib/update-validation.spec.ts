@@ -1,4 +1,5 @@
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { invalidUpdateReason } from './update-validation';
 
@@ -72,5 +73,64 @@ describe('invalidUpdateReason', () => {
     // Text next to the paragraph, at the top level, is refused too.
     const beside = edit(base, (doc) => doc.get(REPORT_DOCUMENT_FIELD, Y.Text).insert(0, 'loose'));
     expect(invalidUpdateReason(beside, base)).toMatch(/inside a text node/);
+  });
+
+  it('accepts an edit into a paragraph someone else deleted meanwhile (Yjs discards it; refusing it stalled the editor)', () => {
+    const base = report();
+    const bob = new Y.Doc();
+    Y.applyUpdate(bob, Y.encodeStateAsUpdate(base));
+    const empty = new Y.XmlElement('paragraph');
+    const server = new Y.Doc({ gc: true });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(base));
+    const beforeEmpty = Y.encodeStateVector(bob);
+    bob.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [empty]);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(bob, beforeEmpty));
+    // Alice deletes the empty paragraph on the server; Bob, not knowing, types into it and aligns it.
+    server.getXmlFragment(REPORT_DOCUMENT_FIELD).delete(0, 1);
+    const beforeTyping = Y.encodeStateVector(bob);
+    empty.insert(0, [new Y.XmlText('late')]);
+    empty.setAttribute('textAlign', 'center');
+    expect(invalidUpdateReason(Y.encodeStateAsUpdate(bob, beforeTyping), server)).toBeNull();
+  });
+
+  it('refuses crafted updates: deleted content in another root, one client in two groups, a struct hiding a known one', () => {
+    const base = report();
+    const other = new Y.Doc();
+    other.getArray('evil').insert(0, [1]);
+    other.getArray('evil').delete(0, 1);
+    expect(invalidUpdateReason(Y.encodeStateAsUpdate(other), base)).toMatch(/may only change the "default"/);
+
+    const id = (client: number, clock: number) => Y.createID(client, clock);
+    const item = (at: Y.ID, place: { origin?: Y.ID; parent?: Y.ID | string; parentSub?: string }, content: Y.AbstractContent) =>
+      new Y.Item(at, null, place.origin ?? null, null, null, (place.parent ?? null) as never, place.parentSub ?? null, content);
+    /** An update written struct by struct, in the groups given (what Yjs's own encoder never writes twice). */
+    const encode = (groups: Array<[number, Y.Item[]]>) => {
+      const encoder = new Y.UpdateEncoderV1();
+      encoding.writeVarUint(encoder.restEncoder, groups.length);
+      for (const [client, structs] of groups) {
+        encoding.writeVarUint(encoder.restEncoder, structs.length);
+        encoder.writeClient(client);
+        encoding.writeVarUint(encoder.restEncoder, structs[0].id.clock);
+        for (const struct of structs) struct.write(encoder, 0);
+      }
+      encoding.writeVarUint(encoder.restEncoder, 0);
+      return encoder.toUint8Array();
+    };
+    const paragraph = base.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
+    const last = (paragraph as unknown as { _item: Y.Item })._item.id;
+    // Client 5 twice: the first group claims 5:0 is an attribute, the second (the one Yjs keeps) puts it in the field.
+    const twice = encode([
+      [99, [item(id(99, 0), { origin: id(5, 0) }, new Y.ContentAny(['sneaked']))]],
+      [5, [item(id(5, 0), { parent: last, parentSub: 'k' }, new Y.ContentDeleted(1))]],
+      [5, [item(id(5, 0), { origin: last }, new Y.ContentType(new Y.XmlElement('paragraph')))]],
+    ]);
+    expect(invalidUpdateReason(twice, base)).toBe('Not a valid Yjs update');
+    // A struct for an id the document already holds is skipped by Yjs: the document's own item decides.
+    const known = (paragraph.get(0) as Y.XmlText & { _item: Y.Item })._item.id;
+    const hiding = encode([
+      [known.client, [item(known, { parent: last, parentSub: 'k' }, new Y.ContentDeleted(1))]],
+      [77, [item(id(77, 0), { origin: known }, new Y.ContentAny(['inside text']))]],
+    ]);
+    expect(invalidUpdateReason(hiding, base)).toMatch(/attributes of an element|inside a text node|Elements and text/);
   });
 });

@@ -14,19 +14,33 @@ function kindOfType(type: unknown, doc: Y.Doc | undefined): ParentKind {
   return 'other';
 }
 
-/** The structs of a decoded update, by client, for finding the one that holds an id. */
-function indexStructs(structs: Array<Y.Item | Y.GC | Y.Skip>): Map<number, Array<Y.Item | Y.GC | Y.Skip>> {
-  const byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+/**
+ * The structs of a decoded update, by client, for finding the one that holds an id; null when a client's structs
+ * come in two groups or out of clock order (Yjs would integrate only the last group: what was checked would not be
+ * what is applied).
+ */
+function indexStructs(structs: Struct[]): Map<number, Struct[]> | null {
+  const byClient = new Map<number, Struct[]>();
+  let current: Struct[] | null = null;
   for (const struct of structs) {
     const own = byClient.get(struct.id.client);
-    if (own) own.push(struct);
-    else byClient.set(struct.id.client, [struct]);
+    if (own && own !== current) return null;
+    if (own) {
+      const last = own[own.length - 1];
+      if (struct.id.clock < last.id.clock + last.length) return null;
+      own.push(struct);
+    } else {
+      current = [struct];
+      byClient.set(struct.id.client, current);
+    }
   }
   return byClient;
 }
 
 /** The struct of `structs` (one client's, in clock order, as an update holds them) that holds `clock`. */
-function holding(structs: Array<Y.Item | Y.GC | Y.Skip> | undefined, clock: number): Y.Item | Y.GC | Y.Skip | null {
+function holding(structs: Struct[] | undefined, clock: number): Struct | null {
   if (!structs) return null;
   let low = 0;
   let high = structs.length - 1;
@@ -40,14 +54,26 @@ function holding(structs: Array<Y.Item | Y.GC | Y.Skip> | undefined, clock: numb
   return null;
 }
 
+/** Whether a string, or any string inside a value (keys included), holds a NUL character. */
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, inner]) => hasNul(key) || hasNul(inner));
+  return false;
+}
+
 /**
  * Rejects frames that are not Yjs updates, or whose content the editor cannot hold: the report is an XML fragment
  * (ProseMirror's nodes as elements, their text as XML text), and a client could otherwise insert other root types,
  * arrays, maps, binary data or sub-documents, which the editor never shows and which break versions, exports and
  * search for everyone. `doc`, the room's live document, tells where an item inserted next to existing content goes
- * (Yjs leaves an item's parent out of the update when it has a neighbour). Text may not hold NUL characters
- * (PostgreSQL's text cannot store them, so the report could no longer be indexed), as no HTTP body may.
- * Returns a reason, or null when fine.
+ * (Yjs leaves an item's parent, and an attribute's key, out of the update when it has a neighbour). Text, keys and
+ * values may not hold NUL characters (PostgreSQL's text cannot store them), as no HTTP body may.
+ *
+ * A refused change is dropped by its sender's client, so only what the editor can never produce is refused. Where
+ * an item goes cannot always be told: its neighbour may be in a change this copy has not received yet (another
+ * instance's, Redis away), or its parent deleted meanwhile by someone else (Yjs then discards it). Such an item is
+ * judged by its content alone. Returns a reason, or null when fine.
  */
 export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
@@ -57,67 +83,84 @@ export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | n
     return 'Not a valid Yjs update';
   }
   const inUpdate = indexStructs(decoded.structs);
+  if (!inUpdate) return 'Not a valid Yjs update';
+  /** The item holding `id`: from the live document if it has that clock (Yjs skips what it has), else from the update. */
   const find = (id: Y.ID): Y.Item | null => {
-    const own = holding(inUpdate.get(id.client), id.clock);
-    if (own) return own instanceof Y.Item ? own : null;
-    if (!doc?.store.clients.has(id.client)) return null;
-    try {
-      const item = Y.getItem(doc.store, id);
-      return item instanceof Y.Item ? item : null;
-    } catch {
-      return null; // not there (yet): Yjs keeps such an update pending until what it needs arrives
-    }
-  };
-  const known = new Map<Y.Item, ParentKind | null>();
-  /** The kind of `item`'s parent, or null when it cannot be told (its neighbours are not known). */
-  const parentKind = (item: Y.Item, depth = 0): ParentKind | null => {
-    if (!known.has(item)) known.set(item, kindOfParent(item, depth));
-    return known.get(item) ?? null;
-  };
-  const kindOfParent = (item: Y.Item, depth: number): ParentKind | null => {
-    if (typeof item.parent === 'string') return item.parent === REPORT_DOCUMENT_FIELD ? 'field' : 'other';
-    if (item.parent instanceof Y.ID) {
-      const parent = find(item.parent);
-      return parent ? (parent.content instanceof Y.ContentType ? kindOfType(parent.content.type, undefined) : 'other') : null;
-    }
-    if (item.parent) return kindOfType(item.parent, doc); // integrated: the type itself
-    // Decoded with a neighbour: the neighbour's parent is this one's.
-    const neighbour = (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin));
-    return neighbour && depth < 64 ? parentKind(neighbour, depth + 1) : null;
-  };
-  const attributes = new Map<Y.Item, boolean | null>();
-  /**
-   * Whether `item` is an attribute (a map entry of its parent), or null when it cannot be told. An update leaves out
-   * the key with the parent when an item has a neighbour (an attribute's is the value it replaces).
-   */
-  const isAttribute = (item: Y.Item, depth = 0): boolean | null => {
-    if (!attributes.has(item)) {
-      let answer: boolean | null;
-      if (item.parentSub !== null) answer = true;
-      else if (item.parent !== null || (item.origin === null && item.rightOrigin === null)) answer = false;
-      else {
-        const neighbour = (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin));
-        answer = neighbour && depth < 64 ? isAttribute(neighbour, depth + 1) : null;
+    if (doc && id.clock < Y.getState(doc.store, id.client)) {
+      try {
+        const item = Y.getItem(doc.store, id);
+        return item instanceof Y.Item ? item : null;
+      } catch {
+        return null;
       }
-      attributes.set(item, answer);
     }
-    return attributes.get(item) ?? null;
+    const own = holding(inUpdate.get(id.client), id.clock);
+    return own instanceof Y.Item ? own : null;
+  };
+  /** The neighbour an item takes its parent and key from, when the update leaves them out. */
+  const neighbourOf = (item: Y.Item): Y.Item | null | undefined =>
+    item.parent === null && (item.origin !== null || item.rightOrigin !== null) ? (item.origin && find(item.origin)) || (item.rightOrigin && find(item.rightOrigin)) || null : undefined;
+  /** Follows neighbours to the first item that names its parent (without recursion, so no chain is too long). */
+  const placed = new Map<Y.Item, Y.Item | null>();
+  const anchorOf = (item: Y.Item): Y.Item | null => {
+    const chain: Y.Item[] = [];
+    const seen = new Set<Y.Item>();
+    let current: Y.Item | null = item;
+    let anchor: Y.Item | null = null;
+    while (current) {
+      if (placed.has(current)) {
+        anchor = placed.get(current) ?? null;
+        break;
+      }
+      if (seen.has(current)) break; // a loop of neighbours: nowhere
+      seen.add(current);
+      chain.push(current);
+      const next = neighbourOf(current);
+      if (next === undefined) {
+        anchor = current;
+        break;
+      }
+      current = next;
+    }
+    for (const link of chain) placed.set(link, anchor);
+    return anchor;
+  };
+  /** Where `item` goes, and whether as an attribute; null for what cannot be told. */
+  const placement = (item: Y.Item): { where: ParentKind | null; attribute: boolean | null } => {
+    const anchor = anchorOf(item);
+    if (!anchor) return { where: null, attribute: null };
+    const attribute = anchor.parentSub !== null;
+    const parent = anchor.parent;
+    if (typeof parent === 'string') return { where: parent === REPORT_DOCUMENT_FIELD ? 'field' : 'other', attribute };
+    if (parent instanceof Y.ID) {
+      const holder = find(parent);
+      // A parent deleted meanwhile (its content collected): Yjs discards what goes into it.
+      if (!holder || !(holder.content instanceof Y.ContentType)) return { where: null, attribute };
+      return { where: kindOfType(holder.content.type, undefined), attribute };
+    }
+    return { where: parent ? kindOfType(parent, doc) : null, attribute };
   };
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
-    if (content instanceof Y.ContentDeleted) continue;
-    const where = parentKind(struct);
+    if (content instanceof Y.ContentDeleted) {
+      // Deleted content still creates its root type.
+      if (typeof struct.parent === 'string' && struct.parent !== REPORT_DOCUMENT_FIELD) return `Updates may only change the "${REPORT_DOCUMENT_FIELD}" document field`;
+      continue;
+    }
+    const { where, attribute } = placement(struct);
     if (where === 'other') return `Updates may only change the "${REPORT_DOCUMENT_FIELD}" document field`;
-    const attribute = isAttribute(struct);
+    if (struct.parentSub !== null && hasNul(struct.parentSub)) return 'Text may not contain NUL characters';
     if (content instanceof Y.ContentType) {
       if (!isElement(content.type) && !isText(content.type)) return 'Only elements and text may be added to a report';
       if (attribute === true || where === 'text') return 'Elements and text may only be added inside the report or an element';
+      if (content.type instanceof Y.XmlElement && hasNul(content.type.nodeName)) return 'Text may not contain NUL characters';
     } else if (content instanceof Y.ContentString || content instanceof Y.ContentFormat) {
       if (attribute === true || (where !== null && where !== 'text')) return 'Text may only be added inside a text node';
-      if (content instanceof Y.ContentString && content.str.includes('\u0000')) return 'Text may not contain NUL characters';
+      if (content instanceof Y.ContentString ? hasNul(content.str) : hasNul(content.key) || hasNul(content.value)) return 'Text may not contain NUL characters';
     } else if (content instanceof Y.ContentAny) {
       if (attribute === false || where === 'field') return 'Values may only be set as attributes of an element';
+      if (hasNul(content.arr)) return 'Text may not contain NUL characters';
     } else {
       return 'Only elements and text may be added to a report';
     }
