@@ -101,7 +101,7 @@ describe('invalidUpdateReason', () => {
     expect(invalidUpdateReason(Y.encodeStateAsUpdate(other), base)).toMatch(/may only change the "default"/);
 
     const id = (client: number, clock: number) => Y.createID(client, clock);
-    const item = (at: Y.ID, place: { origin?: Y.ID; parent?: Y.ID | string; parentSub?: string }, content: Y.AbstractContent) =>
+    const item = (at: Y.ID, place: { origin?: Y.ID; parent?: Y.ID | string; parentSub?: string }, content: ConstructorParameters<typeof Y.Item>[7]) =>
       new Y.Item(at, null, place.origin ?? null, null, null, (place.parent ?? null) as never, place.parentSub ?? null, content);
     /** An update written struct by struct, in the groups given (what Yjs's own encoder never writes twice). */
     const encode = (groups: Array<[number, Y.Item[]]>) => {
