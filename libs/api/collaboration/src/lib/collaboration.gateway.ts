@@ -27,12 +27,11 @@ import { translateMessage } from '@simashe/messages';
 import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { ZodType } from 'zod';
-import * as decoding from 'lib0/decoding';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
 import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
 import { FanOutBatch } from './fan-out-batch';
-import { invalidUpdateReason, isValidStateVector } from './update-validation';
+import { awarenessClients, invalidUpdateReason, isValidStateVector } from './update-validation';
 import { VersionsService } from './versions.service';
 
 interface SocketData {
@@ -44,18 +43,6 @@ type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<st
 type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: CollabError };
 
 const fail = (id: CollabError['id'], message: string): Reply<never> => ({ ok: false, error: { id, message } });
-
-/** The client ids an awareness update speaks for (y-protocols' format: a count, then id, clock and state each). */
-function awarenessClients(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const clients: number[] = [];
-  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return clients;
-}
 
 /** A refusal in the editor's profile language, as HTTP errors are (only failures pay for it, not the hot path). */
 function localised<T>(socket: CollabSocket, reply: T): T {
@@ -175,9 +162,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       const body = payload === ack ? undefined : payload;
       const handle = event === 'update' ? this.update(socket, body) : event === 'awareness' ? this.awareness(socket, body) : null;
       if (!handle) return next();
-      void handle.then((reply) => {
-        if (typeof ack === 'function') ack(reply);
-      });
+      void handle.then((reply) => ack?.(reply));
     });
   }
 

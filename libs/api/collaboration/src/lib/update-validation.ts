@@ -1,4 +1,5 @@
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 
 /** Where an inserted item sits: the document field itself, an element (paragraph, table cell...) or a run of text. */
@@ -175,4 +176,16 @@ export function isValidStateVector(stateVector: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** The client ids an awareness update speaks for (y-protocols' format: a count, then id, clock and state each). */
+export function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const clients: number[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    clients.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return clients;
 }
