@@ -372,4 +372,34 @@ describe('DocumentStore', () => {
     }
     expect(loader.running).toBe(false);
   });
+
+  it('a load asked for while the idle loader thread is stopping gets a new thread, not the end of the old one', async () => {
+    const id = randomUUID();
+    await store.create(id, edit(new Y.Doc(), (text) => text.insert(0, 'large')));
+    const loader = new DocumentLoader((t.db.options as { url: string }).url);
+    try {
+      await loader.load(id);
+      // The idle stop under way (the old thread ends a moment later) when the next large document is opened.
+      const stopping = loader.stop();
+      const next = loader.load(id);
+      await stopping;
+      await expect(next).resolves.toEqual(expect.objectContaining({ tailLength: 0 }));
+    } finally {
+      await loader.stop();
+    }
+  });
+
+  it('a loader thread whose database cannot be reached fails its load with the reason, and the next load starts afresh', async () => {
+    const url = new URL((t.db.options as { url: string }).url);
+    url.password = 'wrong';
+    const loader = new DocumentLoader(url.toString());
+    try {
+      await expect(loader.load(randomUUID())).rejects.toThrow(/password authentication failed/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(loader.running).toBe(false);
+      await expect(loader.load(randomUUID())).rejects.toThrow(/password authentication failed/);
+    } finally {
+      await loader.stop();
+    }
+  });
 });

@@ -1,0 +1,113 @@
+import { Logger } from '@nestjs/common';
+import { Worker, type Transferable } from 'node:worker_threads';
+
+/**
+ * The start of every database thread's code: its own PostgreSQL connection, and a loop that answers each request
+ * `{ id, ... }` with `{ id, ...reply }` or `{ id, error }`. The thread's own code (`source`) defines
+ * `async function handle(message)` returning `[reply, transfer]`. Written as a string (with the modules' resolved
+ * paths in `workerData`) so that it runs the same from the built API and from the TypeScript sources under test.
+ * A connection that fails or breaks ends the thread, after answering: the next request starts a new one.
+ */
+const PRELUDE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { Client } = require(workerData.pg);
+const client = new Client({ connectionString: workerData.databaseUrl, application_name: workerData.name });
+client.on('error', () => process.exit(1));
+const ready = client.connect();
+ready.catch(() => setImmediate(() => process.exit(1)));
+parentPort.on('message', async (message) => {
+  try {
+    await ready;
+    const [reply, transfer] = await handle(message);
+    parentPort.postMessage({ id: message.id, ...reply }, transfer ?? []);
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: error.message });
+  }
+});
+`;
+
+interface Waiting<Reply> {
+  resolve: (reply: Reply) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A worker thread with its own database connection, started on the first request and stopped once it has been idle
+ * for `idleMs` (its V8 heap is then given back; a start costs some 30 ms). A thread that dies fails what it was
+ * doing; the next request starts a new one. Used to keep database work, and the waits and wake-ups of its socket, off
+ * the main thread, which passes keystrokes on (DocumentLoader).
+ * Tried for the group commit's INSERTs too (session 20), and not kept: handing each batch to a thread cost the main
+ * thread as much (`postMessage`, which wakes the thread: 640 ms per 50-editor round in a CPU profile) as writing it to
+ * PostgreSQL itself had (450 ms in `writev`, which wakes the backend).
+ */
+export class DatabaseThread<Request extends object, Reply> {
+  private readonly logger: Logger;
+  /** The running worker and the requests it has not answered yet (each worker its own: an old one's exit fails only its own). */
+  private current: { worker: Worker; waiting: Map<number, Waiting<Reply>> } | null = null;
+  private nextId = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly source: string,
+    private readonly workerData: Record<string, unknown>,
+    private readonly idleMs: number,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  /** Whether a worker is running (it stops when idle). */
+  get running(): boolean {
+    return this.current !== null;
+  }
+
+  request(message: Request, transfer: Transferable[] = []): Promise<Reply> {
+    clearTimeout(this.idleTimer);
+    const { worker, waiting } = this.start();
+    const id = this.nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id }, transfer);
+    });
+  }
+
+  /** Stops the worker; what it had not answered fails. */
+  async stop(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const current = this.current;
+    this.current = null;
+    if (current) await current.worker.terminate();
+  }
+
+  private start(): NonNullable<DatabaseThread<Request, Reply>['current']> {
+    if (this.current) return this.current;
+    const worker = new Worker(PRELUDE + this.source, {
+      eval: true,
+      workerData: { ...this.workerData, name: `simashe ${this.name}`, pg: require.resolve('pg') },
+    });
+    worker.unref();
+    const current = { worker, waiting: new Map<number, Waiting<Reply>>() };
+    worker.on('message', (message: { id: number; error?: string } & Reply) => {
+      const waiting = current.waiting.get(message.id);
+      current.waiting.delete(message.id);
+      if (!waiting) return;
+      if (current.waiting.size === 0 && this.current === current) {
+        this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
+        this.idleTimer.unref();
+      }
+      if (message.error !== undefined) waiting.reject(new Error(message.error));
+      else waiting.resolve(message);
+    });
+    worker.on('error', (error) => this.fail(current, error));
+    worker.on('exit', (code) => this.fail(current, new Error(`the ${this.name} thread stopped (exit code ${code})`)));
+    this.current = current;
+    return current;
+  }
+
+  private fail(failed: NonNullable<DatabaseThread<Request, Reply>['current']>, error: Error): void {
+    if (this.current === failed) this.current = null;
+    if (failed.waiting.size > 0) this.logger.error(`${this.name} failed: ${error.message}`);
+    for (const waiting of failed.waiting.values()) waiting.reject(error);
+    failed.waiting.clear();
+  }
+}
