@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
  * there. A 1 GiB limit makes V8 collect at about 1.6 times the live heap, and a young generation of 4 MB semi-spaces
  * keeps scavenges short. Scavenges run on the main thread alone (`--no-parallel-scavenge`): while editors type they
  * come several times a second, and V8's helper threads, on cores shared with PostgreSQL, made the main thread wait
- * for them (see the README, "Benchmark (npm run bench:collab)").
+ * for them (see the README, "Benchmark (npm run bench:collab)"). `--expose-gc` lets the API collect once when it goes
+ * quiet after work (`collectWhenIdle` in api-core): V8 gives memory back by itself only after a full collection.
  */
 export const API_NODE_ARGS = JSON.parse(readFileSync(new URL('../../apps/api/node-args.json', import.meta.url), 'utf8'));
 /**

@@ -25,3 +25,4 @@ export * from './lib/database/prepared';
 export * from './lib/http/spreadsheet-csv';
 export * from './lib/http/uploaded-file';
 export * from './lib/storage/object-store';
+export * from './lib/memory/idle-collection';
