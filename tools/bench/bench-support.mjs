@@ -143,7 +143,8 @@ export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   api.stdout.on('data', (chunk) => (log.push(chunk), keep(chunk)));
   api.stderr.on('data', (chunk) => (log.push(chunk), keep(chunk)));
   cleanups.push(async () => {
-    if (api.exitCode === null) api.kill('SIGTERM');
+    // SIGCONT first: a benchmark may have stopped it (SIGSTOP) to measure another server alone.
+    if (api.exitCode === null) api.kill('SIGCONT'), api.kill('SIGTERM');
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {

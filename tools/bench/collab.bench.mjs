@@ -111,6 +111,22 @@ function readLarge(env) {
   });
 }
 
+/**
+ * Runs `work` with every server but `server` stopped (SIGSTOP), and continues them after. The editors of the
+ * stopped ones were closed before; what the stopped server had not read waits in the kernel's buffers.
+ */
+async function alone(servers, server, work) {
+  const others = servers.filter((other) => other !== server);
+  others.forEach((other) => process.kill(other.pid, 'SIGSTOP'));
+  try {
+    await work();
+  } finally {
+    others.forEach((other) => process.kill(other.pid, 'SIGCONT'));
+    // Each continued server reads the closing of its editors' connections before anything else happens.
+    await sleep(500);
+  }
+}
+
 /** The servers' indexes in the order they take `round`: who goes first alternates. */
 const turnOrder = (servers, round) => (round % 2 === 0 ? servers.map((_, i) => i) : servers.map((_, i) => servers.length - 1 - i));
 
@@ -175,14 +191,17 @@ const SCENARIOS = [
  * openLarge }`, where `session(editors, documents, track)` opens editors over new documents, `closeAll()` closes
  * them and `openLarge()` opens the large document from another process and resolves with the time it took. The
  * timed scenarios alternate between the servers round by round (who goes first alternates too), so that a noisy
- * moment on this shared machine (PostgreSQL's checkpoint, the other process's collection) falls on both alike;
- * each server's figures pool its rounds.
+ * moment on this shared machine (PostgreSQL's checkpoint) falls on both alike; each server's figures pool its
+ * rounds. While one server types, the other is stopped (SIGSTOP, `alone`): neither's background work (V8's memory
+ * reducer, our collection when quiet, timers) runs on the cores during the other's round.
  */
 async function scenarios(servers) {
   const results = servers.map(() => ({}));
   for (const server of servers) {
-    await typeFor(await server.session(EDITORS, 1, tracker()), WARMUP_SECONDS);
-    server.closeAll();
+    await alone(servers, server, async () => {
+      await typeFor(await server.session(EDITORS, 1, tracker()), WARMUP_SECONDS);
+      server.closeAll();
+    });
   }
   for (const [key, editors, documents] of SCENARIOS) {
     servers.forEach((_, i) => (results[i][key] = { typed: 0, fanOut: [], acks: [], cpu: { server: 0, client: 0, postgres: 0 }, roundP99: [] }));
@@ -190,17 +209,19 @@ async function scenarios(servers) {
       const order = turnOrder(servers, round);
       for (const i of order) {
         const server = servers[i];
-        const track = tracker();
-        const docs = await server.session(editors, documents, track);
-        const { value: typed, cpu } = await cpuDuring(server.pid, () => typeFor(docs));
-        const into = results[i][key];
-        into.typed += typed;
-        into.fanOut.push(...track.fanOut);
-        into.acks.push(...track.acks);
-        for (const part of Object.keys(cpu)) into.cpu[part] += cpu[part] / ROUNDS;
-        into.roundP99.push(stats(track.fanOut).p99);
-        into.rss = rssMb(server.pid);
-        server.closeAll();
+        await alone(servers, server, async () => {
+          const track = tracker();
+          const docs = await server.session(editors, documents, track);
+          const { value: typed, cpu } = await cpuDuring(server.pid, () => typeFor(docs));
+          const into = results[i][key];
+          into.typed += typed;
+          into.fanOut.push(...track.fanOut);
+          into.acks.push(...track.acks);
+          for (const part of Object.keys(cpu)) into.cpu[part] += cpu[part] / ROUNDS;
+          into.roundP99.push(stats(track.fanOut).p99);
+          into.rss = rssMb(server.pid);
+          server.closeAll();
+        });
       }
     }
   }
@@ -211,18 +232,20 @@ async function scenarios(servers) {
     const order = turnOrder(servers, round);
     for (const i of order) {
       const server = servers[i];
-      const quiet = tracker();
-      await typeFor(await server.session(STALL_EDITORS, 2, quiet), STALL_SECONDS);
-      server.closeAll();
-      const loaded = tracker();
-      const loadedDocs = await server.session(STALL_EDITORS, 2, loaded);
-      await typeFor(loadedDocs, STALL_SECONDS, async () => {
-        await sleep((STALL_SECONDS * 1000) / 3);
-        stall[i].openedIn.push(await server.openLarge());
+      await alone(servers, server, async () => {
+        const quiet = tracker();
+        await typeFor(await server.session(STALL_EDITORS, 2, quiet), STALL_SECONDS);
+        server.closeAll();
+        const loaded = tracker();
+        const loadedDocs = await server.session(STALL_EDITORS, 2, loaded);
+        await typeFor(loadedDocs, STALL_SECONDS, async () => {
+          await sleep((STALL_SECONDS * 1000) / 3);
+          stall[i].openedIn.push(await server.openLarge());
+        });
+        stall[i].quiet.push(...quiet.fanOut);
+        stall[i].loaded.push(...loaded.fanOut);
+        server.closeAll();
       });
-      stall[i].quiet.push(...quiet.fanOut);
-      stall[i].loaded.push(...loaded.fanOut);
-      server.closeAll();
     }
   }
   stall.forEach(({ quiet, loaded, openedIn }, i) => {
@@ -322,7 +345,7 @@ async function startHocuspocus(large) {
   const execArgv = process.env.BENCH_PEER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PEER_CPU_PROF}`] : [];
   const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port), LARGE_DOCUMENT: file }, stdio: 'ignore', execArgv });
   atExit(async () => {
-    if (server.exitCode === null) server.kill('SIGTERM');
+    if (server.exitCode === null) server.kill('SIGCONT'), server.kill('SIGTERM');
   });
   await new Promise((resolve) => server.on('message', resolve));
   const idle = await idleRss(server.pid);
