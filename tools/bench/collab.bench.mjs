@@ -111,17 +111,31 @@ function readLarge(env) {
   });
 }
 
+/** Servers stopped by `alone`: continued however this process ends (a server left stopped would hold its port). */
+const stopped = new Set();
+const continueStopped = () => stopped.forEach((pid) => process.kill(pid, 'SIGCONT'));
+process.on('exit', continueStopped);
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.once(signal, () => {
+    continueStopped();
+    process.kill(process.pid, signal);
+  });
+
 /**
  * Runs `work` with every server but `server` stopped (SIGSTOP), and continues them after. The editors of the
  * stopped ones were closed before; what the stopped server had not read waits in the kernel's buffers.
  */
 async function alone(servers, server, work) {
   const others = servers.filter((other) => other !== server);
-  others.forEach((other) => process.kill(other.pid, 'SIGSTOP'));
   try {
+    for (const other of others) {
+      process.kill(other.pid, 'SIGSTOP');
+      stopped.add(other.pid);
+    }
     await work();
   } finally {
-    others.forEach((other) => process.kill(other.pid, 'SIGCONT'));
+    for (const pid of stopped) process.kill(pid, 'SIGCONT');
+    stopped.clear();
     // Each continued server reads the closing of its editors' connections before anything else happens.
     await sleep(500);
   }
@@ -192,8 +206,9 @@ const SCENARIOS = [
  * them and `openLarge()` opens the large document from another process and resolves with the time it took. The
  * timed scenarios alternate between the servers round by round (who goes first alternates too), so that a noisy
  * moment on this shared machine (PostgreSQL's checkpoint) falls on both alike; each server's figures pool its
- * rounds. While one server types, the other is stopped (SIGSTOP, `alone`): neither's background work (V8's memory
- * reducer, our collection when quiet, timers) runs on the cores during the other's round.
+ * rounds. While one server types, the other is stopped (SIGSTOP, `alone`): neither's own background work (V8's
+ * memory reducer, our collection when quiet, timers) runs on the cores during the other's round. PostgreSQL is not
+ * stopped: its background work caused by our writes (checkpoints, autovacuum) may still fall on the peer's rounds.
  */
 async function scenarios(servers) {
   const results = servers.map(() => ({}));

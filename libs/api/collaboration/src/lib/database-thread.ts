@@ -12,16 +12,17 @@ const PRELUDE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { Client } = require(workerData.pg);
 const client = new Client({ connectionString: workerData.databaseUrl, application_name: workerData.name });
-client.on('error', () => process.exit(1));
+// Later (setImmediate): pg fails the queries under way after it emits the error, and they answer with the reason.
+client.on('error', () => setImmediate(() => process.exit(1)));
 const ready = client.connect();
 ready.catch(() => setImmediate(() => process.exit(1)));
 parentPort.on('message', async (message) => {
   try {
     await ready;
     const [reply, transfer] = await handle(message);
-    parentPort.postMessage({ id: message.id, ...reply }, transfer ?? []);
+    parentPort.postMessage({ ...reply, id: message.id }, transfer ?? []);
   } catch (error) {
-    parentPort.postMessage({ id: message.id, error: error.message });
+    parentPort.postMessage({ id: message.id, error: String(error?.message ?? error) });
   }
 });
 `;
@@ -67,7 +68,13 @@ export class DatabaseThread<Request extends object, Reply> {
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...message, id }, transfer);
+      try {
+        worker.postMessage({ ...message, id }, transfer);
+      } catch (error) {
+        // Not sent (e.g. a buffer that cannot be handed over): nothing will answer it.
+        waiting.delete(id);
+        reject(error as Error);
+      }
     });
   }
 

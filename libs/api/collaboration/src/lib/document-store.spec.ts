@@ -395,7 +395,8 @@ describe('DocumentStore', () => {
     const loader = new DocumentLoader(url.toString());
     try {
       await expect(loader.load(randomUUID())).rejects.toThrow(/password authentication failed/);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The thread ends right after answering.
+      for (let waited = 0; loader.running && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(loader.running).toBe(false);
       await expect(loader.load(randomUUID())).rejects.toThrow(/password authentication failed/);
     } finally {

@@ -1,4 +1,4 @@
-import { collectWhenIdle, IdleCollection } from './idle-collection';
+import { collectWhenIdle, IdleCollection, loopUtilization } from './idle-collection';
 
 describe('IdleCollection', () => {
   it('asks for one collection when the loop goes quiet after work, and another only after more work', () => {
@@ -19,29 +19,52 @@ describe('IdleCollection', () => {
 });
 
 describe('collectWhenIdle', () => {
-  it('collects after busy time followed by a quiet interval, once', async () => {
-    const gc = jest.fn();
-    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    // Looked at every 300 ms: at about 300, 600, 900 and 1,200 ms.
-    const stop = collectWhenIdle(gc, 300);
-    try {
-      // The first 200 ms spent running code: the first interval is work.
-      const until = Date.now() + 200;
-      while (Date.now() < until) Math.sqrt(Math.random());
-      await wait(250);
-      expect(gc).not.toHaveBeenCalled();
-      // The second interval is quiet.
-      await wait(300);
-      expect(gc).toHaveBeenCalledTimes(1);
-      // Quiet ones after it do not collect again.
-      await wait(600);
-      expect(gc).toHaveBeenCalledTimes(1);
-    } finally {
-      stop();
-    }
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A loop whose utilisation each interval is scripted; time the collector spends counts as work until read. */
+  function scriptedLoop(intervals: number[]) {
+    let collecting = 0;
+    const utilization = jest.fn(() => {
+      const spentCollecting = collecting;
+      collecting = 0;
+      return spentCollecting > 0 ? 0.5 : (intervals.shift() ?? 0);
+    });
+    const gc = jest.fn(() => {
+      collecting++;
+    });
+    return { utilization, gc };
+  }
+
+  it('collects once after busy time followed by a quiet interval, and not again while quiet', () => {
+    const { utilization, gc } = scriptedLoop([0.3, 0.002]);
+    const stop = collectWhenIdle(gc, 5_000, utilization);
+    jest.advanceTimersByTime(5_000);
+    expect(gc).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(5_000);
+    expect(gc).toHaveBeenCalledTimes(1);
+    // A slow collection (its own time read as busy) does not count as work: no collection after collection.
+    jest.advanceTimersByTime(60_000);
+    expect(gc).toHaveBeenCalledTimes(1);
+    stop();
   });
 
   it('does nothing without a collector (node started without --expose-gc)', () => {
-    expect(() => collectWhenIdle(undefined, 10)()).not.toThrow();
+    const utilization = jest.fn(() => 0.3);
+    collectWhenIdle(undefined, 10, utilization)();
+    jest.advanceTimersByTime(100);
+    expect(utilization).not.toHaveBeenCalled();
+  });
+});
+
+describe('loopUtilization', () => {
+  it('reads the share of time spent running code since the last read', async () => {
+    const read = loopUtilization();
+    const until = Date.now() + 120;
+    while (Date.now() < until) Math.sqrt(Math.random());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(read()).toBeGreaterThan(0.5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(read()).toBeLessThan(0.3);
   });
 });

@@ -27,28 +27,44 @@ export class IdleCollection {
   }
 }
 
-/**
- * Runs a full garbage collection when the API goes quiet after work (IdleCollection, looked at every `intervalMs`).
- * V8 gives memory back by itself only after a full collection that grew the heap (its memory reducer): after a
- * burst that only filled the heap (e.g. 500 documents opened, each by an HTTP request and a join), the API kept
- * what the burst took for as long as it stayed idle (124 MB, flat over 30 s of quiet in `bench:collab`).
- * Needs `--expose-gc` (apps/api/node-args.json); without it, nothing is done. The collection blocks the loop for
- * some tens of milliseconds, only after a whole interval with (almost) nothing to do.
- * Returns a function that stops it.
- */
-export function collectWhenIdle(gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc, intervalMs = 5_000): () => void {
-  if (!gc) return () => undefined;
-  const logger = new Logger('Memory');
-  const decide = new IdleCollection();
+/** A reader of the event loop's utilisation: each call returns the share of time spent running code since the last call. */
+export function loopUtilization(): () => number {
   let last = performance.eventLoopUtilization();
-  const timer = setInterval(() => {
+  return () => {
     const now = performance.eventLoopUtilization();
     const { utilization } = performance.eventLoopUtilization(now, last);
     last = now;
-    if (!decide.observe(utilization)) return;
+    return utilization;
+  };
+}
+
+/**
+ * Runs a full garbage collection when the API goes quiet after work (IdleCollection, looked at every `intervalMs`).
+ * V8 gives memory back by itself only after a full collection that shrank the heap (its memory reducer): after a
+ * burst that only filled the heap (e.g. 500 documents opened, each by an HTTP request and a join), the API kept
+ * what the burst took for as long as it stayed idle (124 MB, flat over 30 s of quiet in `bench:collab`).
+ * Needs `--expose-gc` (apps/api/node-args.json); without it, nothing is done. The collection stops the event loop
+ * for as long as it takes (logged at debug level), only after a whole interval with (almost) nothing to do; its own
+ * time is not counted as work, so it never calls for another.
+ * Returns a function that stops it.
+ */
+export function collectWhenIdle(
+  gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc,
+  intervalMs = 5_000,
+  utilization: () => number = loopUtilization(),
+): () => void {
+  if (!gc) return () => undefined;
+  const logger = new Logger('Memory');
+  const decide = new IdleCollection();
+  const timer = setInterval(() => {
+    if (!decide.observe(utilization())) return;
     const before = process.memoryUsage().heapTotal;
+    const started = performance.now();
     gc();
-    logger.debug(`quiet after work: collected, V8 heap ${(before / 1e6).toFixed(0)} → ${(process.memoryUsage().heapTotal / 1e6).toFixed(0)} MB`);
+    const took = performance.now() - started;
+    // The next interval starts now: the collection's own time is not work.
+    utilization();
+    logger.debug(`quiet after work: collected in ${took.toFixed(0)} ms, V8 heap ${(before / 1e6).toFixed(0)} → ${(process.memoryUsage().heapTotal / 1e6).toFixed(0)} MB`);
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
