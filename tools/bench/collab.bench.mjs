@@ -113,7 +113,16 @@ function readLarge(env) {
 
 /** Servers stopped by `alone`: continued however this process ends (a server left stopped would hold its port). */
 const stopped = new Set();
-const continueStopped = () => stopped.forEach((pid) => process.kill(pid, 'SIGCONT'));
+const continueStopped = () => {
+  for (const pid of stopped) {
+    try {
+      process.kill(pid, 'SIGCONT');
+    } catch {
+      // it has ended meanwhile
+    }
+  }
+  stopped.clear();
+};
 process.on('exit', continueStopped);
 for (const signal of ['SIGINT', 'SIGTERM'])
   process.once(signal, () => {
@@ -134,8 +143,7 @@ async function alone(servers, server, work) {
     }
     await work();
   } finally {
-    for (const pid of stopped) process.kill(pid, 'SIGCONT');
-    stopped.clear();
+    continueStopped();
     // Each continued server reads the closing of its editors' connections before anything else happens.
     await sleep(500);
   }
