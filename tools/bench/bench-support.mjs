@@ -133,7 +133,9 @@ export async function startPostgres() {
  */
 export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
-  const api = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, join(root, process.env.BENCH_API_MAIN ?? API_MAIN)], {
+  // BENCH_API_NODE_ARGS="--perf-basic-prof …" adds Node flags to the measured API (e.g. for `perf record`).
+  const extra = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...API_NODE_ARGS, ...extra, ...nodeArgs, join(root, process.env.BENCH_API_MAIN ?? API_MAIN)], {
     env: { ...process.env, ...API_ENV, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

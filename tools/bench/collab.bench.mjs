@@ -365,7 +365,10 @@ async function startHocuspocus(large) {
   const file = join(mkdtempSync(join(tmpdir(), 'hocuspocus-bench-')), 'large.bin');
   writeFileSync(file, large);
   // BENCH_PEER_CPU_PROF=<dir> profiles the Hocuspocus server the same way as ours.
-  const execArgv = process.env.BENCH_PEER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PEER_CPU_PROF}`] : [];
+  const execArgv = [
+    ...(process.env.BENCH_PEER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PEER_CPU_PROF}`] : []),
+    ...(process.env.BENCH_PEER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port), LARGE_DOCUMENT: file }, stdio: 'ignore', execArgv });
   atExit(async () => {
     if (server.exitCode === null) server.kill('SIGCONT'), server.kill('SIGTERM');

@@ -6,12 +6,20 @@ import { Worker, type Transferable } from 'node:worker_threads';
  * `{ id, ... }` with `{ id, ...reply }` or `{ id, error }`. The thread's own code (`source`) defines
  * `async function handle(message)` returning `[reply, transfer]`. Written as a string (with the modules' resolved
  * paths in `workerData`) so that it runs the same from the built API and from the TypeScript sources under test.
- * A connection that fails or breaks ends the thread, after answering: the next request starts a new one.
+ * A connection that fails or breaks ends the thread, after answering: the next request starts a new one. No request
+ * waits for ever: a statement is cancelled after `statementTimeoutMs`.
  */
 const PRELUDE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { Client } = require(workerData.pg);
-const client = new Client({ connectionString: workerData.databaseUrl, application_name: workerData.name });
+// A statement stuck on a lock (a migration, a VACUUM FULL) is cancelled by PostgreSQL after statementTimeoutMs and
+// answers with its reason; one whose answer never comes (a connection gone silent) fails a little later here.
+const client = new Client({
+  connectionString: workerData.databaseUrl,
+  application_name: workerData.name,
+  statement_timeout: workerData.statementTimeoutMs,
+  query_timeout: workerData.statementTimeoutMs + 5000,
+});
 // Later (setImmediate): pg fails the queries under way after it emits the error, and they answer with the reason.
 client.on('error', () => setImmediate(() => process.exit(1)));
 const ready = client.connect();
@@ -23,6 +31,8 @@ parentPort.on('message', async (message) => {
     parentPort.postMessage({ ...reply, id: message.id }, transfer ?? []);
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: String(error?.message ?? error) });
+    // pg gave up waiting, but the connection may still answer the old query later: this thread ends, the next starts afresh.
+    if (error?.message === 'Query read timeout') setImmediate(() => process.exit(1));
   }
 });
 `;
@@ -53,6 +63,7 @@ export class DatabaseThread<Request extends object, Reply> {
     private readonly source: string,
     private readonly workerData: Record<string, unknown>,
     private readonly idleMs: number,
+    private readonly statementTimeoutMs = 30_000,
   ) {
     this.logger = new Logger(name);
   }
@@ -90,7 +101,7 @@ export class DatabaseThread<Request extends object, Reply> {
     if (this.current) return this.current;
     const worker = new Worker(PRELUDE + this.source, {
       eval: true,
-      workerData: { ...this.workerData, name: `simashe ${this.name}`, pg: require.resolve('pg') },
+      workerData: { ...this.workerData, name: `simashe ${this.name}`, pg: require.resolve('pg'), statementTimeoutMs: this.statementTimeoutMs },
     });
     worker.unref();
     const current = { worker, waiting: new Map<number, Waiting<Reply>>() };

@@ -50,8 +50,9 @@ async function handle({ documentId }) {
 export class DocumentLoader {
   private readonly thread: DatabaseThread<{ documentId: string }, LoadedState>;
 
-  constructor(databaseUrl: string, idleMs = 10_000) {
-    this.thread = new DatabaseThread('document loader', LOADER_SOURCE, { databaseUrl, sql: LOAD_SQL, yjs: require.resolve('yjs') }, idleMs);
+  /** A read waiting longer than `timeoutMs` (e.g. behind a migration's lock) fails, and the document does not open. */
+  constructor(databaseUrl: string, idleMs = 10_000, timeoutMs = 30_000) {
+    this.thread = new DatabaseThread('document loader', LOADER_SOURCE, { databaseUrl, sql: LOAD_SQL, yjs: require.resolve('yjs') }, idleMs, timeoutMs);
   }
 
   /** Whether a worker is running (it stops when idle). */

@@ -389,6 +389,28 @@ describe('DocumentStore', () => {
     }
   });
 
+  it('a load stuck behind a lock fails with the reason after its timeout, and the next load, once the lock is gone, opens the document', async () => {
+    const id = randomUUID();
+    await store.create(id, edit(new Y.Doc(), (text) => text.insert(0, 'large')));
+    const loader = new DocumentLoader((t.db.options as { url: string }).url, 10_000, 300);
+    const locker = new Client({ connectionString: (t.db.options as { url: string }).url });
+    await locker.connect();
+    try {
+      // What a migration altering the table holds: every read of it waits.
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE collab_updates IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      await expect(loader.load(id)).rejects.toThrow(/statement timeout/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await locker.query('ROLLBACK');
+      await expect(loader.load(id)).resolves.toEqual(expect.objectContaining({ tailLength: 0 }));
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end();
+      await loader.stop();
+    }
+  });
+
   it('a loader thread whose database cannot be reached fails its load with the reason, and the next load starts afresh', async () => {
     const url = new URL((t.db.options as { url: string }).url);
     url.password = 'wrong';
