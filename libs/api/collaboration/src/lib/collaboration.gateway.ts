@@ -28,6 +28,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { ZodType } from 'zod';
 import { DocumentAccessRegistry, type DocumentAccess } from './access-registry';
+import { DocumentLoadTimeout } from './document-loader';
 import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
 import { FanOutBatch } from './fan-out-batch';
@@ -115,7 +116,14 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       if (!isValidStateVector(stateVector)) return fail('validation_error', 'stateVector is not a Yjs state vector');
       const access = await this.registry.resolve(socket.data.auth, ref);
       if (!access) return fail('not_found', 'The document was not found');
-      const room = await this.rooms.enter(ref, socket.id);
+      let room: DocumentRoom;
+      try {
+        room = await this.rooms.enter(ref, socket.id);
+      } catch (error) {
+        if (!(error instanceof DocumentLoadTimeout)) throw error;
+        this.logger.warn((error as Error).message);
+        return fail('internal_error', 'The document is busy and could not be opened; try again in a moment');
+      }
       socket.data.access.set(room.key, access);
       await socket.join(room.key);
       // Gone while the room opened: its disconnect found nothing to leave, so it leaves now (or the room stays open).

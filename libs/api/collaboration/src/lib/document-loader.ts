@@ -36,6 +36,9 @@ async function handle({ documentId }) {
 }
 `;
 
+/** A load that waited longer than the loader's timeout (e.g. behind a migration's lock): the document did not open. */
+export class DocumentLoadTimeout extends Error {}
+
 /**
  * Loads large documents on a worker thread. Opening a document of two million characters took about 80 ms of the
  * main thread (decoding the rows, building the Yjs document, encoding the first sync), during which every other
@@ -50,8 +53,11 @@ async function handle({ documentId }) {
 export class DocumentLoader {
   private readonly thread: DatabaseThread<{ documentId: string }, LoadedState>;
 
-  /** A read waiting longer than `timeoutMs` (e.g. behind a migration's lock) fails, and the document does not open. */
-  constructor(databaseUrl: string, idleMs = 10_000, timeoutMs = 30_000) {
+  /**
+   * A read waiting longer than `timeoutMs` (e.g. behind a migration's lock) fails with DocumentLoadTimeout, and the
+   * document does not open. Shorter than the editor's wait for its join (15 s), so that the editor gets the reason.
+   */
+  constructor(databaseUrl: string, idleMs = 10_000, timeoutMs = 10_000) {
     this.thread = new DatabaseThread('document loader', LOADER_SOURCE, { databaseUrl, sql: LOAD_SQL, yjs: require.resolve('yjs') }, idleMs, timeoutMs);
   }
 
@@ -61,8 +67,14 @@ export class DocumentLoader {
   }
 
   async load(documentId: string): Promise<LoadedState> {
-    const { state, stateVector, tailLength } = await this.thread.request({ documentId });
-    return { state, stateVector, tailLength };
+    try {
+      const { state, stateVector, tailLength } = await this.thread.request({ documentId });
+      return { state, stateVector, tailLength };
+    } catch (error) {
+      const reason = (error as Error).message;
+      if (/statement timeout|Query read timeout/.test(reason)) throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${reason}`);
+      throw error;
+    }
   }
 
   stop(): Promise<void> {

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import * as Y from 'yjs';
 import { CollaborationModule } from './collaboration.module';
-import { DocumentLoader } from './document-loader';
+import { DocumentLoader, DocumentLoadTimeout } from './document-loader';
 import { COMPACTION_THRESHOLD, DocumentRooms } from './document-rooms';
 import { DocumentStore, LARGE_DOCUMENT_BYTES } from './document-store';
 
@@ -400,7 +400,9 @@ describe('DocumentStore', () => {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE collab_updates IN ACCESS EXCLUSIVE MODE');
       const started = Date.now();
-      await expect(loader.load(id)).rejects.toThrow(/statement timeout/);
+      const stuck = loader.load(id);
+      await expect(stuck).rejects.toThrow(/statement timeout/);
+      await expect(stuck).rejects.toBeInstanceOf(DocumentLoadTimeout);
       expect(Date.now() - started).toBeLessThan(10_000);
       await locker.query('ROLLBACK');
       await expect(loader.load(id)).resolves.toEqual(expect.objectContaining({ tailLength: 0 }));

@@ -90,6 +90,7 @@ export const REPORTS: CatalogueEntry[] = [
   { en: 'Join the document before sending changes', fr: 'Rejoignez le document avant d’envoyer des modifications', es: 'Únase al documento antes de enviar cambios', ar: 'انضم إلى المستند قبل إرسال التغييرات' },
   { en: 'You can read this document but not change it', fr: 'Vous pouvez lire ce document mais pas le modifier', es: 'Puede leer este documento, pero no modificarlo', ar: 'يمكنك قراءة هذا المستند دون تعديله' },
   { en: 'The document is not open', fr: 'Le document n’est pas ouvert', es: 'El documento no está abierto', ar: 'المستند غير مفتوح' },
+  { en: 'The document is busy and could not be opened; try again in a moment', fr: 'Le document est occupé et n’a pas pu être ouvert ; réessayez dans un instant', es: 'El documento está ocupado y no se pudo abrir; inténtelo de nuevo en un momento', ar: 'المستند مشغول ولم يتسنَّ فتحه؛ حاول مرة أخرى بعد لحظة' },
   { en: 'The connection closed while the document was opening', fr: 'La connexion s’est fermée pendant l’ouverture du document', es: 'La conexión se cerró mientras se abría el documento', ar: 'انقطع الاتصال أثناء فتح المستند' },
   { en: 'The change could not be saved; it will be sent again', fr: 'La modification n’a pas pu être enregistrée ; elle sera renvoyée', es: 'No se pudo guardar el cambio; se enviará de nuevo', ar: 'تعذّر حفظ التغيير؛ وسيُرسل مرة أخرى' },
   { en: 'Join the document first', fr: 'Rejoignez d’abord le document', es: 'Únase primero al documento', ar: 'انضم إلى المستند أولًا' },
