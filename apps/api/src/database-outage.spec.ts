@@ -71,6 +71,8 @@ describe('PostgreSQL unreachable for 5 s', () => {
       const session = await signInDemo(api, 'kenya.editor@demo.simashe.org');
       const { cookie } = session;
       const ref = await createDemoReport(api, session, 'Outage');
+      // Opened by nobody until the database is away.
+      const other = await createDemoReport(api, session, 'Opened during the outage');
       // French in the profile as in the browser: the refusal below speaks French whether the session is read
       // (and fails) or was read moments ago and is served from memory.
       const french = await fetch(`${api.baseUrl}/api/me/profile`, {
@@ -105,11 +107,20 @@ describe('PostgreSQL unreachable for 5 s', () => {
       // Not stored: the editor is told (in French), and keeps them.
       await eventually(() => provider.state.error?.message === 'La modification n’a pas pu être enregistrée ; elle sera renvoyée', () => JSON.stringify(provider.state));
       expect(provider.state.unsaved).toBeGreaterThan(0);
+      // Someone opening the document meanwhile is told why it does not open, and it opens by itself later (below).
+      const latecomerDoc = new Y.Doc();
+      const latecomer = new CollabProvider({ url: api.baseUrl, ref: other, doc: latecomerDoc, socketOptions: { extraHeaders: { cookie } } });
+      providers.push(latecomer);
+      await eventually(() => latecomer.state.error?.message === 'La base de données est injoignable pour le moment ; rien n’a été modifié. Réessayez dans un instant', () => JSON.stringify(latecomer.state));
+      expect(latecomer.state.synced).toBe(false);
       await sleep(Math.max(0, 5000 - (Date.now() - closedAt)));
       gate.open();
 
       // Once PostgreSQL is back the client's retries store everything, and a fresh reader finds each change once.
       await eventually(() => provider.state.unsaved === 0, () => JSON.stringify(provider.state));
+      // The latecomer's editor asked again by itself, and has the document, with no error left on screen.
+      await eventually(() => latecomer.state.synced && latecomer.state.error === null, () => JSON.stringify(latecomer.state));
+      expect(latecomerDoc.getXmlFragment(REPORT_DOCUMENT_FIELD).length).toBeGreaterThan(0);
       expect((await fetch(`${api.baseUrl}/api/reports`, { headers: { cookie } })).status).toBe(200);
       const readerDoc = new Y.Doc();
       const reader = new CollabProvider({ url: api.baseUrl, ref, doc: readerDoc, socketOptions: { extraHeaders: { cookie } } });

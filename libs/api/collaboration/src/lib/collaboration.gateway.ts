@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { EventBus, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
+import { EventBus, isDatabaseUnavailable, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
   DocumentRefSchema,
@@ -116,14 +116,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       if (!isValidStateVector(stateVector)) return fail('validation_error', 'stateVector is not a Yjs state vector');
       const access = await this.registry.resolve(socket.data.auth, ref);
       if (!access) return fail('not_found', 'The document was not found');
-      let room: DocumentRoom;
-      try {
-        room = await this.rooms.enter(ref, socket.id);
-      } catch (error) {
-        if (!(error instanceof DocumentLoadTimeout)) throw error;
-        this.logger.warn((error as Error).message);
-        return fail('internal_error', 'The document is busy and could not be opened; try again in a moment');
-      }
+      const room = await this.rooms.enter(ref, socket.id);
       socket.data.access.set(room.key, access);
       await socket.join(room.key);
       // Gone while the room opened: its disconnect found nothing to leave, so it leaves now (or the room stays open).
@@ -243,6 +236,12 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
     try {
       return localised(socket, await work());
     } catch (error) {
+      // Worth trying again (the editor does so by itself): said as such, not as a fault.
+      if (error instanceof DocumentLoadTimeout) {
+        this.logger.warn(error.message);
+        return localised(socket, fail('internal_error', 'The document is busy and could not be opened; try again in a moment'));
+      }
+      if (isDatabaseUnavailable(error)) return localised(socket, fail('internal_error', 'The database cannot be reached at the moment; nothing was changed. Try again shortly'));
       this.logger.error(`collaboration handler failed: ${(error as Error).stack ?? error}`);
       return localised(socket, fail('internal_error', 'Something went wrong on our side; it has been logged'));
     }

@@ -52,6 +52,9 @@ export class CollabProvider {
   /** Sent changes not yet acknowledged as stored, by send id. */
   private readonly pending = new Map<number, Uint8Array>();
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A join that failed for a reason that may pass (no answer, the server could not open the document) is tried again. */
+  private joinTimer: ReturnType<typeof setTimeout> | null = null;
+  private failedJoins = 0;
   private nextPendingId = 0;
   private joined = false;
   private readonly ownsAwareness: boolean;
@@ -77,7 +80,10 @@ export class CollabProvider {
 
     this.doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onLocalAwareness);
-    this.socket.on('connect', () => void this.join());
+    this.socket.on('connect', () => {
+      this.failedJoins = 0;
+      void this.join();
+    });
     this.socket.on('disconnect', () => this.onDisconnect());
     this.socket.io.on('reconnect_attempt', () => this.set({ status: 'connecting' }));
     this.socket.on('connect_error', () => this.set({ status: 'offline' }));
@@ -139,6 +145,7 @@ export class CollabProvider {
 
   destroy(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.joinTimer) clearTimeout(this.joinTimer);
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onLocalAwareness);
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'destroy');
@@ -150,16 +157,24 @@ export class CollabProvider {
 
   private async join(): Promise<void> {
     this.joined = false;
+    if (this.joinTimer) clearTimeout(this.joinTimer);
+    this.joinTimer = null;
     let response: Awaited<ReturnType<typeof this.socket.emitWithAck<'join'>>>;
     try {
       response = await this.socket.timeout(15_000).emitWithAck('join', { ...this.ref, stateVector: Y.encodeStateVector(this.doc) });
     } catch {
-      return; // disconnected or no answer: the next connect joins again
+      // Disconnected: the next connect joins again. Still connected but no answer: asked again.
+      if (this.socket.connected) this.joinAgain();
+      return;
     }
     if (!response.ok) {
       this.set({ status: 'online', error: response.error, access: null });
+      // The server could not open it (the database away or busy): asked again, the reason shown meanwhile. Not
+      // found or not allowed is final.
+      if (response.error.id === 'internal_error') this.joinAgain();
       return;
     }
+    this.failedJoins = 0;
     const result = response as { ok: true } & JoinResult;
     Y.applyUpdate(this.doc, new Uint8Array(result.update), this);
     if (result.awareness.byteLength > 0) applyAwarenessUpdate(this.awareness, new Uint8Array(result.awareness), this);
@@ -215,6 +230,16 @@ export class CollabProvider {
       .catch(() => {
         // No answer: kept; the reconnect's join sends it again.
       });
+  }
+
+  /** Joins again after a pause that doubles with each failure (1 s, 2 s, 4 s, then every 8 s), while connected. */
+  private joinAgain(): void {
+    if (this.joinTimer) return;
+    const delay = Math.min(8000, 1000 * 2 ** this.failedJoins++);
+    this.joinTimer = setTimeout(() => {
+      this.joinTimer = null;
+      if (this.socket.connected && !this.joined) void this.join();
+    }, delay);
   }
 
   /** Sends every unacknowledged change again, as one update, after a pause. */
