@@ -63,7 +63,8 @@ export class DatabaseThread<Request extends object, Reply> {
     private readonly source: string,
     private readonly workerData: Record<string, unknown>,
     private readonly idleMs: number,
-    private readonly statementTimeoutMs = 10_000,
+    /** Applies to threads started after it is set. */
+    public statementTimeoutMs = 10_000,
   ) {
     this.logger = new Logger(name);
   }

@@ -66,6 +66,15 @@ export class DocumentLoader {
     return this.thread.running;
   }
 
+  /** How long a read may wait (for threads started from now on). */
+  get timeoutMs(): number {
+    return this.thread.statementTimeoutMs;
+  }
+
+  set timeoutMs(ms: number) {
+    this.thread.statementTimeoutMs = ms;
+  }
+
   async load(documentId: string): Promise<LoadedState> {
     try {
       const { state, stateVector, tailLength } = await this.thread.request({ documentId });

@@ -413,6 +413,34 @@ describe('DocumentStore', () => {
     }
   });
 
+  it('opening a document, small or large, behind a lock fails after the timeout (DocumentLoadTimeout), and opens once the lock is gone', async () => {
+    const small = randomUUID();
+    const large = randomUUID();
+    await store.create(small, edit(new Y.Doc(), (text) => text.insert(0, 'small')));
+    await store.create(large, edit(new Y.Doc(), (text) => text.insert(0, 'x'.repeat(LARGE_DOCUMENT_BYTES + 1000))));
+    const locker = new Client({ connectionString: (t.db.options as { url: string }).url });
+    await locker.connect();
+    const timeout = store.loadTimeoutMs;
+    store.loadTimeoutMs = 300;
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE collab_updates IN ACCESS EXCLUSIVE MODE');
+      for (const id of [small, large]) {
+        const started = Date.now();
+        await expect(store.loadForEditing(id)).rejects.toBeInstanceOf(DocumentLoadTimeout);
+        expect(Date.now() - started).toBeLessThan(10_000);
+      }
+      await locker.query('ROLLBACK');
+      const opened = await store.loadForEditing(small);
+      expect('doc' in opened && opened.doc.getXmlFragment('default').toString()).toContain('small');
+      await expect(store.loadForEditing(large)).resolves.toEqual(expect.objectContaining({ tailLength: 0 }));
+    } finally {
+      store.loadTimeoutMs = timeout;
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end();
+    }
+  });
+
   it('a loader thread whose database cannot be reached fails its load with the reason, and the next load starts afresh', async () => {
     const url = new URL((t.db.options as { url: string }).url);
     url.password = 'wrong';

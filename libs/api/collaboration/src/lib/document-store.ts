@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { PreparedStatements } from '@simashe/api-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { DocumentLoader, LOAD_SQL, type LoadedState } from './document-loader';
+import { DocumentLoader, DocumentLoadTimeout, LOAD_SQL, type LoadedState } from './document-loader';
 
 interface PendingAppend {
   documentId: string;
@@ -49,16 +49,42 @@ export class DocumentStore implements OnModuleDestroy {
   }
 
   /**
+   * How long opening a document may wait for the database (behind a migration's lock, a `VACUUM FULL`) before it
+   * fails with DocumentLoadTimeout. Shorter than the editor's wait for its join (15 s), so the editor gets the reason
+   * (and asks again). Tests shorten it.
+   */
+  get loadTimeoutMs(): number {
+    return this.loader.timeoutMs;
+  }
+
+  set loadTimeoutMs(ms: number) {
+    this.loader.timeoutMs = ms;
+  }
+
+  /**
    * The document for a room that people will edit: small ones as a Yjs document at once, large ones read on a
-   * worker thread and handed over encoded (see DocumentLoader).
+   * worker thread and handed over encoded (see DocumentLoader). Never waits longer than `loadTimeoutMs`.
    */
   async loadForEditing(documentId: string): Promise<{ doc: Y.Doc; tailLength: number } | LoadedState> {
-    const [{ bytes }] = await this.db.query(
-      `SELECT coalesce((SELECT octet_length(state) FROM collab_snapshots WHERE document_id = $1), 0)
-            + coalesce((SELECT sum(octet_length(data)) FROM collab_updates WHERE document_id = $1), 0) AS bytes`,
-      [documentId],
-    );
-    return Number(bytes) > LARGE_DOCUMENT_BYTES ? this.loader.load(documentId) : this.load(documentId);
+    let small: { doc: Y.Doc; tailLength: number } | null;
+    try {
+      small = await this.db.transaction(async (manager) => {
+        // This transaction's statements only; a whole number from code, never from input.
+        await manager.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.loadTimeoutMs))}`);
+        const [{ bytes }] = await manager.query(
+          `SELECT coalesce((SELECT octet_length(state) FROM collab_snapshots WHERE document_id = $1), 0)
+                + coalesce((SELECT sum(octet_length(data)) FROM collab_updates WHERE document_id = $1), 0) AS bytes`,
+          [documentId],
+        );
+        return Number(bytes) > LARGE_DOCUMENT_BYTES ? null : this.load(documentId, manager);
+      });
+    } catch (error) {
+      // 57014: the statement was cancelled (its timeout).
+      const failure = error as { code?: string; driverError?: { code?: string }; message?: string };
+      if ((failure.driverError?.code ?? failure.code) === '57014') throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${failure.message}`);
+      throw error;
+    }
+    return small ?? this.loader.load(documentId);
   }
 
   async create(documentId: string, initialState: Uint8Array, manager: EntityManager = this.db.manager): Promise<void> {
@@ -69,8 +95,8 @@ export class DocumentStore implements OnModuleDestroy {
    * The whole document: snapshot, then every stored update, in one statement. Throws when a stored update cannot
    * be read (the room is then not opened: an empty document never stands in for real data).
    */
-  async load(documentId: string): Promise<{ doc: Y.Doc; tailLength: number }> {
-    const rows: Array<{ part: number; data: Buffer }> = await this.db.query(LOAD_SQL, [documentId]);
+  async load(documentId: string, manager: EntityManager = this.db.manager): Promise<{ doc: Y.Doc; tailLength: number }> {
+    const rows: Array<{ part: number; data: Buffer }> = await manager.query(LOAD_SQL, [documentId]);
     const doc = new Y.Doc({ gc: true });
     try {
       for (const row of rows) Y.applyUpdate(doc, row.data);
