@@ -43,7 +43,7 @@ interface SocketData {
 type CollabSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Reply<T = object> = ({ ok: true } & T) | { ok: false; error: CollabError };
 
-const fail = (id: CollabError['id'], message: string): Reply<never> => ({ ok: false, error: { id, message } });
+const fail = (id: CollabError['id'], message: string, retryable?: true): Reply<never> => ({ ok: false, error: { id, message, ...(retryable && { retryable }) } });
 
 /** A refusal in the editor's profile language, as HTTP errors are (only failures pay for it, not the hot path). */
 function localised<T>(socket: CollabSocket, reply: T): T {
@@ -239,9 +239,9 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       // Worth trying again (the editor does so by itself): said as such, not as a fault.
       if (error instanceof DocumentLoadTimeout) {
         this.logger.warn(error.message);
-        return localised(socket, fail('internal_error', 'The document is busy and could not be opened; try again in a moment'));
+        return localised(socket, fail('internal_error', 'The document is busy and could not be opened; try again in a moment', true));
       }
-      if (isDatabaseUnavailable(error)) return localised(socket, fail('internal_error', 'The database cannot be reached at the moment; nothing was changed. Try again shortly'));
+      if (isDatabaseUnavailable(error)) return localised(socket, fail('internal_error', 'The database cannot be reached at the moment; nothing was changed. Try again shortly', true));
       this.logger.error(`collaboration handler failed: ${(error as Error).stack ?? error}`);
       return localised(socket, fail('internal_error', 'Something went wrong on our side; it has been logged'));
     }

@@ -19,21 +19,27 @@ const client = new Client({
   application_name: workerData.name,
   statement_timeout: workerData.statementTimeoutMs,
   query_timeout: workerData.statementTimeoutMs + 5000,
+  connectionTimeoutMillis: 5000,
+  keepAlive: true,
 });
 // Later (setImmediate): pg fails the queries under way after it emits the error, and they answer with the reason.
 client.on('error', () => setImmediate(() => process.exit(1)));
 const ready = client.connect();
 ready.catch(() => setImmediate(() => process.exit(1)));
-parentPort.on('message', async (message) => {
-  try {
-    await ready;
-    const [reply, transfer] = await handle(message);
-    parentPort.postMessage({ ...reply, id: message.id }, transfer ?? []);
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String(error?.message ?? error) });
-    // pg gave up waiting, but the connection may still answer the old query later: this thread ends, the next starts afresh.
-    if (error?.message === 'Query read timeout') setImmediate(() => process.exit(1));
-  }
+// One request at a time (the connection runs one statement at a time anyway): each timeout measures its own work.
+let turn = Promise.resolve();
+parentPort.on('message', (message) => {
+  turn = turn.then(async () => {
+    try {
+      await ready;
+      const [reply, transfer] = await handle(message);
+      parentPort.postMessage({ ...reply, id: message.id }, transfer ?? []);
+    } catch (error) {
+      parentPort.postMessage({ id: message.id, error: String(error?.message ?? error), code: error?.code });
+      // The connection went silent (pg gave up waiting for an answer): this thread ends, the next starts afresh.
+      if (error?.message === 'Query read timeout') setImmediate(() => process.exit(1));
+    }
+  });
 });
 `;
 
@@ -63,8 +69,8 @@ export class DatabaseThread<Request extends object, Reply> {
     private readonly source: string,
     private readonly workerData: Record<string, unknown>,
     private readonly idleMs: number,
-    /** Applies to threads started after it is set. */
-    public statementTimeoutMs = 10_000,
+    /** The connection's default; a request may set its own (e.g. what remains of a deadline). */
+    private readonly statementTimeoutMs = 10_000,
   ) {
     this.logger = new Logger(name);
   }
@@ -106,15 +112,18 @@ export class DatabaseThread<Request extends object, Reply> {
     });
     worker.unref();
     const current = { worker, waiting: new Map<number, Waiting<Reply>>() };
-    worker.on('message', (message: { id: number; error?: string } & Reply) => {
+    worker.on('message', (message: { id: number; error?: string; code?: string } & Reply) => {
       const waiting = current.waiting.get(message.id);
       current.waiting.delete(message.id);
+      // A thread whose connection went silent is ending: requests from now on start a new one.
+      if (message.error === 'Query read timeout' && this.current === current) this.current = null;
       if (!waiting) return;
       if (current.waiting.size === 0 && this.current === current) {
         this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);
         this.idleTimer.unref();
       }
-      if (message.error !== undefined) waiting.reject(new Error(message.error));
+      // pg's code kept (e.g. ECONNREFUSED), so that callers can tell a database away from a refused statement.
+      if (message.error !== undefined) waiting.reject(Object.assign(new Error(message.error), message.code ? { code: message.code } : {}));
       else waiting.resolve(message);
     });
     worker.on('error', (error) => this.fail(current, error));

@@ -20,7 +20,9 @@ const Y = require(workerData.yjs);
 // The lowest CPU priority for this thread alone (on Linux a nice value is per thread): when the cores are busy, the
 // main thread, which passes keystrokes on, runs first, and a large document's decoding takes what is left.
 try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 19); } catch {}
-async function handle({ documentId }) {
+async function handle({ documentId, timeoutMs }) {
+  // What remains of the opening's deadline (the statement is cancelled after it).
+  await client.query("SELECT set_config('statement_timeout', $1, false)", [String(timeoutMs)]);
   const { rows } = await client.query(workerData.sql, [documentId]);
   const doc = new Y.Doc({ gc: true });
   try {
@@ -51,13 +53,17 @@ export class DocumentLoadTimeout extends Error {}
  * about as much memory as the rest of the API (large documents are opened rarely).
  */
 export class DocumentLoader {
-  private readonly thread: DatabaseThread<{ documentId: string }, LoadedState>;
+  private readonly thread: DatabaseThread<{ documentId: string; timeoutMs: number }, LoadedState>;
 
   /**
    * A read waiting longer than `timeoutMs` (e.g. behind a migration's lock) fails with DocumentLoadTimeout, and the
    * document does not open. Shorter than the editor's wait for its join (15 s), so that the editor gets the reason.
    */
-  constructor(databaseUrl: string, idleMs = 10_000, timeoutMs = 10_000) {
+  constructor(
+    databaseUrl: string,
+    idleMs = 10_000,
+    private readonly timeoutMs = 10_000,
+  ) {
     this.thread = new DatabaseThread('document loader', LOADER_SOURCE, { databaseUrl, sql: LOAD_SQL, yjs: require.resolve('yjs') }, idleMs, timeoutMs);
   }
 
@@ -66,18 +72,11 @@ export class DocumentLoader {
     return this.thread.running;
   }
 
-  /** How long a read may wait (for threads started from now on). */
-  get timeoutMs(): number {
-    return this.thread.statementTimeoutMs;
-  }
 
-  set timeoutMs(ms: number) {
-    this.thread.statementTimeoutMs = ms;
-  }
-
-  async load(documentId: string): Promise<LoadedState> {
+  /** `timeoutMs`: how long the read may take (by default the loader's timeout). */
+  async load(documentId: string, timeoutMs = this.timeoutMs): Promise<LoadedState> {
     try {
-      const { state, stateVector, tailLength } = await this.thread.request({ documentId });
+      const { state, stateVector, tailLength } = await this.thread.request({ documentId, timeoutMs: Math.max(1, Math.round(timeoutMs)) });
       return { state, stateVector, tailLength };
     } catch (error) {
       const reason = (error as Error).message;

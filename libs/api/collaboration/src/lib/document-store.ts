@@ -53,19 +53,14 @@ export class DocumentStore implements OnModuleDestroy {
    * fails with DocumentLoadTimeout. Shorter than the editor's wait for its join (15 s), so the editor gets the reason
    * (and asks again). Tests shorten it.
    */
-  get loadTimeoutMs(): number {
-    return this.loader.timeoutMs;
-  }
-
-  set loadTimeoutMs(ms: number) {
-    this.loader.timeoutMs = ms;
-  }
+  loadTimeoutMs = 10_000;
 
   /**
    * The document for a room that people will edit: small ones as a Yjs document at once, large ones read on a
    * worker thread and handed over encoded (see DocumentLoader). Never waits longer than `loadTimeoutMs`.
    */
   async loadForEditing(documentId: string): Promise<{ doc: Y.Doc; tailLength: number } | LoadedState> {
+    const deadline = Date.now() + this.loadTimeoutMs;
     let small: { doc: Y.Doc; tailLength: number } | null;
     try {
       small = await this.db.transaction(async (manager) => {
@@ -84,7 +79,7 @@ export class DocumentStore implements OnModuleDestroy {
       if ((failure.driverError?.code ?? failure.code) === '57014') throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${failure.message}`);
       throw error;
     }
-    return small ?? this.loader.load(documentId);
+    return small ?? this.loader.load(documentId, deadline - Date.now());
   }
 
   async create(documentId: string, initialState: Uint8Array, manager: EntityManager = this.db.manager): Promise<void> {

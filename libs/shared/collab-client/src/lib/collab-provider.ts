@@ -55,6 +55,8 @@ export class CollabProvider {
   /** A join that failed for a reason that may pass (no answer, the server could not open the document) is tried again. */
   private joinTimer: ReturnType<typeof setTimeout> | null = null;
   private failedJoins = 0;
+  /** The latest join asked for: an earlier one's late answer is ignored (joins can overlap). */
+  private joinSeq = 0;
   private nextPendingId = 0;
   private joined = false;
   private readonly ownsAwareness: boolean;
@@ -115,7 +117,7 @@ export class CollabProvider {
         if (state.synced) {
           queueMicrotask(() => unsubscribe());
           resolve();
-        } else if (state.error && !state.access) {
+        } else if (state.error && !state.access && !state.error.retryable) {
           queueMicrotask(() => unsubscribe());
           reject(new Error(state.error.message));
         }
@@ -159,19 +161,25 @@ export class CollabProvider {
     this.joined = false;
     if (this.joinTimer) clearTimeout(this.joinTimer);
     this.joinTimer = null;
+    const seq = ++this.joinSeq;
     let response: Awaited<ReturnType<typeof this.socket.emitWithAck<'join'>>>;
     try {
       response = await this.socket.timeout(15_000).emitWithAck('join', { ...this.ref, stateVector: Y.encodeStateVector(this.doc) });
     } catch {
       // Disconnected: the next connect joins again. Still connected but no answer: asked again.
-      if (this.socket.connected) this.joinAgain();
+      if (seq === this.joinSeq && this.socket.connected) this.joinAgain();
       return;
     }
+    if (seq !== this.joinSeq) return; // a later join answers for this connection
     if (!response.ok) {
-      this.set({ status: 'online', error: response.error, access: null });
-      // The server could not open it (the database away or busy): asked again, the reason shown meanwhile. Not
-      // found or not allowed is final.
-      if (response.error.id === 'internal_error') this.joinAgain();
+      // A passing condition (the database away or busy): the reason is shown while it is asked again. Not found,
+      // not allowed or a fault on the server's side is final.
+      if (response.error.retryable) {
+        this.set({ status: 'connecting', error: response.error, access: null });
+        this.joinAgain();
+      } else {
+        this.set({ status: 'online', error: response.error, access: null });
+      }
       return;
     }
     this.failedJoins = 0;
@@ -232,10 +240,13 @@ export class CollabProvider {
       });
   }
 
-  /** Joins again after a pause that doubles with each failure (1 s, 2 s, 4 s, then every 8 s), while connected. */
+  /**
+   * Joins again after a pause that doubles with each failure (about 1 s, 2 s, 4 s, then every 8 s), while connected.
+   * Spread at random by ±50 %, so that editors turned away together do not all come back in the same instant.
+   */
   private joinAgain(): void {
     if (this.joinTimer) return;
-    const delay = Math.min(8000, 1000 * 2 ** this.failedJoins++);
+    const delay = Math.min(8000, 1000 * 2 ** this.failedJoins++) * (0.5 + Math.random());
     this.joinTimer = setTimeout(() => {
       this.joinTimer = null;
       if (this.socket.connected && !this.joined) void this.join();

@@ -11,6 +11,8 @@ export type CollabAck<T = object> = (response: ({ ok: true } & T) | { ok: false;
 export interface CollabError {
   id: 'validation_error' | 'unauthenticated' | 'forbidden' | 'not_found' | 'payload_too_large' | 'internal_error';
   message: string;
+  /** A passing condition (the database away or busy): the same request may succeed shortly. */
+  retryable?: boolean;
 }
 
 export interface JoinResult {

@@ -1,3 +1,4 @@
+import type { CollabProviderState } from '@simashe/collab-client';
 import type { CurrentUser, DocumentRef } from '@simashe/contracts';
 import { Alert, LoadingState } from '@simashe/web-ui';
 import { lazy, Suspense } from 'react';
@@ -29,6 +30,15 @@ export function LiveDocument({ documentRef, ...props }: LiveDocumentProps) {
   return <LiveDocumentView live={live} {...props} />;
 }
 
+/**
+ * Whether the editor takes typing: not before the first sync (typing into an empty copy would add stray paragraphs
+ * to the real text once it arrives); after it, also while offline or while the server is asked again (the edits are
+ * kept and sent when it answers), unless the server says the document is read-only.
+ */
+export function canTypeIn(canEdit: boolean, state: Pick<CollabProviderState, 'synced' | 'access'> | null | undefined): boolean {
+  return canEdit && !!state?.synced && (state.access ?? 'edit') === 'edit';
+}
+
 /** The same over a connection the page holds itself (the report page also compares versions with its text). */
 export function LiveDocumentView({
   live: { session, state },
@@ -40,7 +50,7 @@ export function LiveDocumentView({
   imagesReportId,
 }: Omit<LiveDocumentProps, 'documentRef'> & { live: ReturnType<typeof useCollaboration> }) {
   const { t } = useTranslation();
-  const editable = canEdit && (state?.access ?? 'edit') === 'edit';
+  const editable = canTypeIn(canEdit, state);
   return (
     <>
       <ConnectionStatus state={state} />
