@@ -7,6 +7,7 @@ import type { AppConfig } from '../config';
 import { queryCountMiddleware } from '../database/query-counter';
 import { requestIdMiddleware } from './request-id.middleware';
 import { securityHeaders } from './security-headers';
+import { answerUnreadableRequests } from './unreadable-requests';
 
 export const API_PREFIX = 'api';
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -15,6 +16,7 @@ export const OPENAPI_JSON_PATH = 'api/docs/openapi.json';
 /** Everything between Nest and the wire; shared by main.ts and the integration tests so both run the same app. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.setGlobalPrefix(API_PREFIX);
+  answerUnreadableRequests(app.getHttpServer());
   app.use(requestIdMiddleware);
   for (const middleware of securityHeaders(config)) app.use(middleware);
   app.use(cookieParser());
