@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Cluster, collectWhenIdle, configureApp, loadConfig, RedisIoAdapter, startEmbeddedPostgres } from '@simashe/api-core';
+import { Cluster, collectWhenIdle, configureApp, keepHelperThreadsLow, loadConfig, RedisIoAdapter, startEmbeddedPostgres } from '@simashe/api-core';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,6 +51,8 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   // Memory taken by a burst of work is given back when the server goes quiet (needs --expose-gc, node-args.json).
   collectWhenIdle();
+  // The event loop gets the cores first; V8's background compiling and marking, and libuv's pool, take what is left.
+  keepHelperThreadsLow();
   logger.log(`SIMASHE Workspace on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
 }
 

@@ -26,3 +26,4 @@ export * from './lib/http/spreadsheet-csv';
 export * from './lib/http/uploaded-file';
 export * from './lib/storage/object-store';
 export * from './lib/memory/idle-collection';
+export * from './lib/runtime/helper-threads';
