@@ -6,11 +6,16 @@ export const HELPER_THREAD_NICE = 10;
 
 /**
  * Lowers the CPU priority of every other thread of this process (V8's compiler and garbage-collection helpers,
- * libuv's pool) to `nice`, leaving the calling thread, the event loop, as it is. On two cores shared with PostgreSQL,
- * V8's background compiling and marking took the core from the event loop while it was passing keystrokes on; at a
- * lower priority they take what the event loop leaves (a thread keeps its share of an idle core). Threads already
- * lower (the large-document loader runs at 19) are left as they are. Linux only (nice is per thread there);
- * elsewhere nothing happens. Returns how many threads were lowered.
+ * libuv's pool, worker threads) to `nice`, leaving the calling thread, the event loop, as it is. On two cores shared
+ * with PostgreSQL, V8's background compiling and marking took the core from the event loop while it was passing
+ * keystrokes on; at a lower priority they take what the event loop leaves (a thread keeps its share of an idle core).
+ * Threads already lower (the large-document loader runs at 19) are left as they are. Linux only (nice is per thread
+ * there); elsewhere nothing happens. Returns how many threads were lowered. Not undone: raising a thread back needs
+ * privileges.
+ * The price, under load only: work the event loop waits for on those threads takes longer (a password hash on libuv's
+ * pool at sign-in; a collection's parallel phases, which the event loop joins). Measured in bench:collab: fan-out p99
+ * lower, full collections' pauses no longer, scavenges' longest a little longer (README, "V8's helper threads at a
+ * lower priority").
  */
 export function lowerHelperThreads(nice = HELPER_THREAD_NICE): number {
   let tasks: string[];
@@ -21,6 +26,8 @@ export function lowerHelperThreads(nice = HELPER_THREAD_NICE): number {
   } catch {
     return 0;
   }
+  // A /proc of another PID namespace names other threads than setpriority would reach.
+  if (!tasks.includes(String(process.pid))) return 0;
   let lowered = 0;
   for (const task of tasks) {
     const tid = Number(task);
