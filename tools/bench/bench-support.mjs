@@ -16,6 +16,8 @@ export const root = new URL('../..', import.meta.url).pathname;
 export const SMOKE = process.env.BENCH_SIZE === 'smoke';
 /** A size setting: its own variable when set, else the full size, or the smoke size under BENCH_SIZE=smoke. */
 export const setting = (name, full, smoke) => Number(process.env[name] ?? (SMOKE ? smoke : full));
+/** A space-separated list from the environment (e.g. extra Node or PostgreSQL flags); empty when unset. */
+export const envList = (name) => (process.env[name] ?? '').split(' ').filter(Boolean);
 
 /** What failed steps print: the last lines of PostgreSQL's and the API's logs. */
 const logSources = [];
@@ -104,7 +106,7 @@ export async function startPostgres() {
     postgresFlags: [
       ...createRequire(import.meta.url)(join(root, 'dist/apps/api/libs/api/core/src/lib/database/embedded-postgres.js')).EMBEDDED_POSTGRES_FLAGS,
       // e.g. BENCH_PG_FLAGS="-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=40" to see slow plans.
-      ...(process.env.BENCH_PG_FLAGS?.split(' ').filter(Boolean) ?? []),
+      ...envList('BENCH_PG_FLAGS'),
     ],
     onLog: (message) => {
       log.push(message);
@@ -133,9 +135,7 @@ export async function startPostgres() {
  */
 export async function startApi(databaseUrl, env = {}, nodeArgs = []) {
   const port = await freePort();
-  // BENCH_API_NODE_ARGS="--perf-basic-prof …" adds Node flags to the measured API (e.g. for `perf record`).
-  const extra = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const api = spawn(process.execPath, [...API_NODE_ARGS, ...extra, ...nodeArgs, join(root, process.env.BENCH_API_MAIN ?? API_MAIN)], {
+  const api = spawn(process.execPath, [...API_NODE_ARGS, ...nodeArgs, join(root, process.env.BENCH_API_MAIN ?? API_MAIN)], {
     env: { ...process.env, ...API_ENV, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { atExit, benchmark, connect, cpuSeconds, freePort, percentile, root, rss as processMemory, setting, signIn, sleep, startApi, startPostgres, stopApi } from './bench-support.mjs';
+import { atExit, benchmark, connect, cpuSeconds, envList, freePort, percentile, root, rss as processMemory, setting, signIn, sleep, startApi, startPostgres, stopApi } from './bench-support.mjs';
 
 const EDITORS = setting('BENCH_EDITORS', 50, 5);
 const SECONDS = setting('BENCH_SECONDS', 10, 2);
@@ -295,7 +295,7 @@ async function startOurs(databaseUrl, large) {
   // BENCH_CPU_PROF=<dir> profiles the API (node --cpu-prof); BENCH_API_NODE_ARGS adds other flags (e.g. --trace-gc).
   const profile = [
     ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
-    ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ...envList('BENCH_API_NODE_ARGS'),
   ];
   const { api, base } = await startApi(databaseUrl, { REMINDER_INTERVAL_SECONDS: '0' }, profile);
   const idle = await idleRss(api.pid);
@@ -367,7 +367,7 @@ async function startHocuspocus(large) {
   // BENCH_PEER_CPU_PROF=<dir> profiles the Hocuspocus server the same way as ours.
   const execArgv = [
     ...(process.env.BENCH_PEER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PEER_CPU_PROF}`] : []),
-    ...(process.env.BENCH_PEER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...envList('BENCH_PEER_NODE_ARGS'),
   ];
   const server = fork(join(root, 'tools/bench/hocuspocus-server.mjs'), { env: { ...process.env, PORT: String(port), LARGE_DOCUMENT: file }, stdio: 'ignore', execArgv });
   atExit(async () => {

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { Worker, type Transferable } from 'node:worker_threads';
 
+/** pg's error when a query's answer never came (`query_timeout`): the thread's connection has gone silent. */
+export const QUERY_READ_TIMEOUT = 'Query read timeout';
+
 /**
  * The start of every database thread's code: its own PostgreSQL connection, and a loop that answers each request
  * `{ id, ... }` with `{ id, ...reply }` or `{ id, error }`. The thread's own code (`source`) defines
@@ -37,7 +40,7 @@ parentPort.on('message', (message) => {
     } catch (error) {
       parentPort.postMessage({ id: message.id, error: String(error?.message ?? error), code: error?.code });
       // The connection went silent (pg gave up waiting for an answer): this thread ends, the next starts afresh.
-      if (error?.message === 'Query read timeout') setImmediate(() => process.exit(1));
+      if (error?.message === ${JSON.stringify(QUERY_READ_TIMEOUT)}) setImmediate(() => process.exit(1));
     }
   });
 });
@@ -116,7 +119,7 @@ export class DatabaseThread<Request extends object, Reply> {
       const waiting = current.waiting.get(message.id);
       current.waiting.delete(message.id);
       // A thread whose connection went silent is ending: requests from now on start a new one.
-      if (message.error === 'Query read timeout' && this.current === current) this.current = null;
+      if (message.error === QUERY_READ_TIMEOUT && this.current === current) this.current = null;
       if (!waiting) return;
       if (current.waiting.size === 0 && this.current === current) {
         this.idleTimer = setTimeout(() => void this.stop(), this.idleMs);

@@ -1,4 +1,5 @@
-import { DatabaseThread } from './database-thread';
+import { isStatementTimeout } from '@simashe/api-core';
+import { DatabaseThread, QUERY_READ_TIMEOUT } from './database-thread';
 
 /** A document read, merged and checked off the main thread: its whole state and state vector, encoded. */
 export interface LoadedState {
@@ -72,7 +73,6 @@ export class DocumentLoader {
     return this.thread.running;
   }
 
-
   /** `timeoutMs`: how long the read may take (by default the loader's timeout). */
   async load(documentId: string, timeoutMs = this.timeoutMs): Promise<LoadedState> {
     try {
@@ -80,7 +80,7 @@ export class DocumentLoader {
       return { state, stateVector, tailLength };
     } catch (error) {
       const reason = (error as Error).message;
-      if (/statement timeout|Query read timeout/.test(reason)) throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${reason}`);
+      if (isStatementTimeout(error) || reason === QUERY_READ_TIMEOUT) throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${reason}`);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { PreparedStatements } from '@simashe/api-core';
+import { isStatementTimeout, PreparedStatements } from '@simashe/api-core';
 import { DataSource, type EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { DocumentLoader, DocumentLoadTimeout, LOAD_SQL, type LoadedState } from './document-loader';
@@ -74,9 +74,7 @@ export class DocumentStore implements OnModuleDestroy {
         return Number(bytes) > LARGE_DOCUMENT_BYTES ? null : this.load(documentId, manager);
       });
     } catch (error) {
-      // 57014: the statement was cancelled (its timeout).
-      const failure = error as { code?: string; driverError?: { code?: string }; message?: string };
-      if ((failure.driverError?.code ?? failure.code) === '57014') throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${failure.message}`);
+      if (isStatementTimeout(error)) throw new DocumentLoadTimeout(`document ${documentId} was not read in time: ${(error as Error).message}`);
       throw error;
     }
     return small ?? this.loader.load(documentId, deadline - Date.now());

@@ -12,3 +12,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof failure.code === 'string' && UNREACHABLE.has(failure.code)) return true;
   return typeof failure.message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection refused/i.test(failure.message);
 }
+
+/** Whether `error` says PostgreSQL cancelled the statement for its `statement_timeout` (57014); TypeORM wraps it. */
+export function isStatementTimeout(error: unknown): boolean {
+  const failure = error as { code?: unknown; driverError?: unknown } | null;
+  if (!failure || typeof failure !== 'object') return false;
+  return failure.code === '57014' || (!!failure.driverError && isStatementTimeout(failure.driverError));
+}
