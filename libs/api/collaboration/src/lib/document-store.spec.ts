@@ -441,6 +441,47 @@ describe('DocumentStore', () => {
     }
   });
 
+  it('a loader thread whose connection goes silent fails its load as a timeout, and the next load opens the document on a new thread', async () => {
+    const id = randomUUID();
+    await store.create(id, edit(new Y.Doc(), (text) => text.insert(0, 'large')));
+    const url = (t.db.options as { url: string }).url;
+    const admin = new Client({ connectionString: url });
+    await admin.connect();
+    const loaderBackends = async () =>
+      new Set(
+        (await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'simashe document loader'")).rows.map((row) => row.pid),
+      );
+    // 300 ms for the statement; pg gives up waiting for an answer 5 s after that (query_timeout).
+    const loader = new DocumentLoader(url, 10_000, 300);
+    let silent: number | undefined;
+    try {
+      const before = await loaderBackends();
+      await loader.load(id);
+      silent = [...(await loaderBackends())].find((pid) => !before.has(pid));
+      expect(silent).toBeDefined();
+      // The backend stopped: the thread's connection stays open but nothing ever answers (a network gone quiet).
+      // PostgreSQL's own statement timeout cannot fire either; only the client's read timeout ends the wait.
+      process.kill(silent as number, 'SIGSTOP');
+      const started = Date.now();
+      const stuck = loader.load(id);
+      await expect(stuck).rejects.toBeInstanceOf(DocumentLoadTimeout);
+      await expect(stuck).rejects.toThrow(/Query read timeout/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      // The silent thread is given up at once: the next load starts a new one with its own connection.
+      expect(loader.running).toBe(false);
+      await expect(loader.load(id)).resolves.toEqual(expect.objectContaining({ tailLength: 0 }));
+      const replacement = [...(await loaderBackends())].filter((pid) => pid !== silent && !before.has(pid));
+      expect(replacement).toHaveLength(1);
+    } finally {
+      if (silent !== undefined) {
+        process.kill(silent, 'SIGCONT');
+        await admin.query('SELECT pg_terminate_backend($1)', [silent]);
+      }
+      await admin.end();
+      await loader.stop();
+    }
+  }, 30_000);
+
   it('a loader thread whose database cannot be reached fails its load with the reason, and the next load starts afresh', async () => {
     const url = new URL((t.db.options as { url: string }).url);
     url.password = 'wrong';
