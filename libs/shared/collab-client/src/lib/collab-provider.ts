@@ -193,10 +193,10 @@ export class CollabProvider {
     this.pending.clear();
     const resend = unacknowledged.length > 0 ? Y.mergeUpdates([...unacknowledged, missing]) : missing;
     if (result.access === 'edit' && hasContent(resend)) this.send(resend);
-    // Online only now, with the resend counted: "saved" never shows before it is acknowledged.
-    this.set({ status: 'online', access: result.access, error: null, unsaved: this.pending.size });
+    // Online and synced only now, in one change, with the resend counted: "saved" never shows before it is
+    // acknowledged, nor "online" before the document arrived.
+    this.set({ status: 'online', access: result.access, error: null, unsaved: this.pending.size, synced: true });
     if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
-    this.set({ synced: true });
   }
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {

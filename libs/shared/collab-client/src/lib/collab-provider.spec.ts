@@ -1,0 +1,135 @@
+import { COLLABORATION_NAMESPACE, decodeFrame, type CollabAck, type CollabError, type JoinResult } from '@simashe/contracts';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import * as Y from 'yjs';
+import { CollabProvider, type CollabProviderState } from './collab-provider';
+
+/**
+ * The provider against a scripted socket.io server (real sockets): each join and each update is answered by the
+ * next step of the test's script, when and how the test says. The API's own behaviour is covered by its specs over
+ * the real server; here, the orders of answers that a real server produces only by chance.
+ */
+type Answer<T> = (reply: CollabAck<T>) => void;
+
+const ref = { kind: 'report', documentId: '0b7d5a3e-4f1c-4a55-9d43-2f3c1e5a6b7c' } as const;
+
+function joinedAs(access: JoinResult['access'], server: Y.Doc): Parameters<CollabAck<JoinResult>>[0] {
+  return { ok: true, access, update: Y.encodeStateAsUpdate(server), stateVector: Y.encodeStateVector(server), awareness: new Uint8Array() };
+}
+const refused = (error: CollabError) => ({ ok: false as const, error });
+
+describe('CollabProvider', () => {
+  let http: HttpServer;
+  let io: Server;
+  let url: string;
+  let joins: Array<Answer<JoinResult>>;
+  let updates: Array<Answer<object>>;
+  /** What reached the server: every update sent, in order. */
+  let received: Uint8Array[];
+  let joinsAsked: number;
+  const providers: CollabProvider[] = [];
+
+  beforeEach(async () => {
+    joins = [];
+    updates = [];
+    received = [];
+    joinsAsked = 0;
+    http = createServer();
+    io = new Server(http);
+    io.of(COLLABORATION_NAMESPACE).on('connection', (socket) => {
+      socket.on('join', (_payload: unknown, reply: CollabAck<JoinResult>) => {
+        const answer = joins[joinsAsked++];
+        answer?.(reply);
+      });
+      socket.on('update', ({ update }: { update: string }, reply: CollabAck) => {
+        received.push(decodeFrame(update));
+        updates[received.length - 1]?.(reply);
+      });
+      socket.on('awareness', (_payload: unknown, reply: CollabAck) => reply({ ok: true }));
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    providers.splice(0).forEach((provider) => provider.destroy());
+    await new Promise((resolve) => io.close(resolve));
+  });
+
+  function open(): { provider: CollabProvider; doc: Y.Doc; states: CollabProviderState[] } {
+    const doc = new Y.Doc();
+    const provider = new CollabProvider({ url, ref, doc, socketOptions: { reconnection: false } });
+    providers.push(provider);
+    const states: CollabProviderState[] = [];
+    provider.subscribe((state) => states.push(state));
+    return { provider, doc, states };
+  }
+
+  const until = async (condition: () => boolean, what: string) => {
+    for (let waited = 0; !condition(); waited += 10) {
+      if (waited > 5_000) throw new Error(`waited 5 s for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('takes the latest of overlapping joins: an earlier join answered after it changes nothing, and nothing is sent twice', async () => {
+    const server = new Y.Doc();
+    const later: Array<() => void> = [];
+    joins = [
+      (reply) => reply(joinedAs('edit', server)),
+      // The first join asked again answers last, with what was true when it was asked (read only, say).
+      (reply) => later.push(() => reply(joinedAs('read', server))),
+      (reply) => reply(joinedAs('edit', server)),
+    ];
+    const notOpen = (reply: CollabAck) => reply(refused({ id: 'not_found', message: 'The document is not open' }));
+    // The two changes arrive where the document is no longer open: each asks for a fresh join (two joins overlap).
+    updates = [notOpen, notOpen, (reply) => reply({ ok: true })];
+    const { provider, doc } = open();
+    await provider.whenSynced();
+    const text = doc.getText('body');
+    text.insert(0, 'a');
+    text.insert(1, 'b');
+    await until(() => joinsAsked === 3 && received.length === 3 && provider.state.unsaved === 0, 'the latest join and its resend');
+    later.forEach((answer) => answer());
+    await pause(300);
+
+    expect(provider.state).toEqual(expect.objectContaining({ access: 'edit', status: 'online', synced: true, unsaved: 0, error: null }));
+    // The latest join sent both unacknowledged changes again, as one update; the late answer sent nothing more.
+    expect(received).toHaveLength(3);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, received[2]);
+    expect(stored.getText('body').toString()).toBe('ab');
+  });
+
+  it('asks again by itself when the server could not open the document for a passing reason, showing why meanwhile', async () => {
+    jest.spyOn(Math, 'random').mockReturnValue(0); // the shortest pause: about half a second
+    const server = new Y.Doc();
+    server.getText('body').insert(0, 'stored text');
+    const busy: CollabError = { id: 'internal_error', message: 'The document is busy and could not be opened; try again in a moment', retryable: true };
+    joins = [(reply) => reply(refused(busy)), (reply) => reply(joinedAs('edit', server))];
+    const { provider, doc, states } = open();
+    await provider.whenSynced();
+
+    expect(joinsAsked).toBe(2);
+    expect(doc.getText('body').toString()).toBe('stored text');
+    // While asking again: the reason, and "connecting", never "online" before the document arrived.
+    expect(states).toContainEqual(expect.objectContaining({ status: 'connecting', error: busy, synced: false }));
+    expect(states.some((state) => state.status === 'online' && !state.synced && state.error === null)).toBe(false);
+    expect(provider.state).toEqual(expect.objectContaining({ status: 'online', access: 'edit', synced: true, error: null }));
+  });
+
+  it('does not ask again when the refusal is final, and says why', async () => {
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    const gone: CollabError = { id: 'not_found', message: 'The document was not found' };
+    joins = [(reply) => reply(refused(gone)), (reply) => reply(joinedAs('edit', new Y.Doc()))];
+    const { provider } = open();
+
+    await expect(provider.whenSynced()).rejects.toThrow('The document was not found');
+    await pause(1_000); // twice the pause before asking again
+    expect(joinsAsked).toBe(1);
+    expect(provider.state).toEqual(expect.objectContaining({ synced: false, access: null, error: gone }));
+  });
+});
