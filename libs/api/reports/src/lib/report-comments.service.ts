@@ -76,6 +76,19 @@ export function anchoredText(doc: Y.Doc, start: Uint8Array, end: Uint8Array): st
 }
 
 /**
+ * Why a new comment's anchors cannot be placed in the report as it is now, or null when they can: their text is not
+ * in it ('missing': another document's text, or a change the server never accepted; the editor sends a comment only
+ * once its own changes are saved), or it was deleted meanwhile ('deleted': the range has collapsed).
+ */
+export function anchorProblem(doc: Y.Doc, start: Uint8Array, end: Uint8Array): 'missing' | 'deleted' | null {
+  const from = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(start), doc);
+  const to = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(end), doc);
+  if (!from || !to) return 'missing';
+  if (from.type === to.type && from.type instanceof Y.XmlText && to.index <= from.index) return 'deleted';
+  return null;
+}
+
+/**
  * New anchors for a comment whose text collapsed (its words were deleted) when the same words are back in the same
  * paragraph, nearest to where they were: what an undo does. Yjs's undo brings text back as new items and links them
  * to the deleted ones only in the memory of the person who undid it, so everyone else's anchors stay collapsed.
@@ -129,15 +142,24 @@ export class ReportCommentsService {
     scope.require('comment:create', reportResource(facts));
     const start = decodeAnchor(input.anchorStart, 'anchorStart');
     const end = decodeAnchor(input.anchorEnd, 'anchorEnd');
-    const id = randomUUID(); // a root comment is its own thread
-    await this.db.query(
-      `INSERT INTO report_comments (id, thread_id, report_id, author_id, body, anchor_start, anchor_end, quote)
-       VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
-      [id, reportId, auth.userId, input.body, Buffer.from(start), Buffer.from(end), input.quote],
-    );
-    await this.changed(auth, facts, reportId, id, id, 'created');
-    await this.notifyMentions(auth, facts, reportId, id, input.body, '');
-    return this.threads(scope, facts, reportId);
+    const document = await this.document(reportId);
+    try {
+      // Checked against the text as everyone sees it now (the live copy while the report is open for editing).
+      const problem = anchorProblem(document.doc, start, end);
+      if (problem === 'missing') throw new ConflictError('The commented text is not in the report; select text in the report and try again');
+      if (problem === 'deleted') throw new ConflictError('The commented text was deleted meanwhile; select the text again');
+      const id = randomUUID(); // a root comment is its own thread
+      await this.db.query(
+        `INSERT INTO report_comments (id, thread_id, report_id, author_id, body, anchor_start, anchor_end, quote)
+         VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
+        [id, reportId, auth.userId, input.body, Buffer.from(start), Buffer.from(end), input.quote],
+      );
+      await this.changed(auth, facts, reportId, id, id, 'created');
+      await this.notifyMentions(auth, facts, reportId, id, input.body, '');
+      return await this.threads(scope, facts, reportId, document.doc);
+    } finally {
+      document.release();
+    }
   }
 
   async reply(auth: AuthContext, reportId: string, commentId: string, body: string): Promise<CommentThread[]> {
@@ -202,7 +224,7 @@ export class ReportCommentsService {
   }
 
   /** Every thread of the report as the caller sees it, with what the policy lets the caller do with each comment. */
-  private async threads(scope: AccessScope, facts: ReportFacts, reportId: string): Promise<CommentThread[]> {
+  private async threads(scope: AccessScope, facts: ReportFacts, reportId: string, open?: Y.Doc): Promise<CommentThread[]> {
     const rows: CommentRow[] = await this.db.query(
       `SELECT c.*, a.name AS author_name, r.name AS resolved_by_name
        FROM report_comments c LEFT JOIN users a ON a.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
@@ -210,10 +232,8 @@ export class ReportCommentsService {
       [reportId],
     );
     const present = (row: CommentRow) => this.presentComment(row, scope, facts);
-    // While the report is open for editing, resolve anchors against the live copy instead of rebuilding the
-    // document from the database every time someone loads the comments.
-    const room = await this.rooms.find({ kind: 'report', documentId: reportId });
-    const doc = room ? room.doc : (await this.store.load(reportId)).doc;
+    const document = open ? { doc: open, release: () => undefined } : await this.document(reportId);
+    const doc = document.doc;
     const threads: CommentThread[] = [];
     for (const root of rows.filter((row) => row.thread_id === row.id)) {
       // Words brought back (an undo) take their comment back; the new anchors are kept.
@@ -237,8 +257,19 @@ export class ReportCommentsService {
         replies: replies.map(present),
       });
     }
-    if (!room) doc.destroy();
+    document.release();
     return threads;
+  }
+
+  /**
+   * The report's text: the live copy while the report is open for editing (not rebuilt from the database every time
+   * someone loads the comments), else read from the store; `release` frees what was read.
+   */
+  private async document(reportId: string): Promise<{ doc: Y.Doc; release: () => void }> {
+    const room = await this.rooms.find({ kind: 'report', documentId: reportId });
+    if (room) return { doc: room.doc, release: () => undefined };
+    const { doc } = await this.store.load(reportId);
+    return { doc, release: () => doc.destroy() };
   }
 
   private async thread(reportId: string, commentId: string): Promise<CommentRow> {

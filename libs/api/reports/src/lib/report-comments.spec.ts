@@ -1,5 +1,6 @@
 import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { CollabProvider } from '@simashe/collab-client';
+import { DocumentRooms } from '@simashe/api-collaboration';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
@@ -88,6 +89,53 @@ describe('comments anchored to text ranges', () => {
     whole.delete(from, 'housing support programme'.length);
     await a.whenSaved();
     expect((await editorA.get(`/api/reports/${id}/comments`)).body.items[0].currentText).toBe('');
+  });
+
+  it('refuses, with a sentence, a comment on text the report does not hold or that was deleted meanwhile', async () => {
+    const templates = (await editorA.get('/api/report-templates')).body.items as Array<{ id: string; name: string }>;
+    const report = await editorA.post('/api/reports', {
+      organisationId: (await editorA.get('/api/organisations')).body.items[0].id,
+      title: 'Anchors checked',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      templateId: templates.find((x) => x.name === 'Blank report')!.id,
+    });
+    const id = report.body.id;
+    const a = collabClient(t.baseUrl, editorA.cookie, { kind: 'report', documentId: id });
+    providers.push(a);
+    await a.whenSynced();
+    const paragraph = a.doc.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement;
+    a.doc.transact(() => paragraph.insert(0, [new Y.XmlText('Clinics opened in three districts.')]));
+    await a.whenSaved();
+
+    // Text of the same shape that only another copy holds (never sent): its position names nothing in the report.
+    const elsewhere = new Y.Doc();
+    const theirs = new Y.XmlText('Clinics opened in three districts.');
+    elsewhere.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [new Y.XmlElement('paragraph')]);
+    (elsewhere.getXmlFragment(REPORT_DOCUMENT_FIELD).get(0) as Y.XmlElement).insert(0, [theirs]);
+    const missing = await editorA.post(`/api/reports/${id}/comments`, { body: 'Which?', anchorStart: anchor(theirs, 0, 0), anchorEnd: anchor(theirs, 7, -1), quote: 'Clinics' });
+    expect(missing.status).toBe(409);
+    expect(missing.body.message).toBe('The commented text is not in the report; select text in the report and try again');
+
+    // Selected, then deleted by someone before the comment was posted.
+    const text = paragraphText(a.doc);
+    const [start, end] = [anchor(text, 'Clinics opened in '.length, 0), anchor(text, 'Clinics opened in three'.length, -1)];
+    text.delete('Clinics opened in '.length, 'three '.length);
+    await a.whenSaved();
+    const deleted = await editorA.post(`/api/reports/${id}/comments`, { body: 'How many?', anchorStart: start, anchorEnd: end, quote: 'three' });
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.message).toBe('The commented text was deleted meanwhile; select the text again');
+
+    // What is there takes the comment, whether the report is open for editing or read from the store.
+    const clinics = { body: 'Good', anchorStart: anchor(text, 0, 0), anchorEnd: anchor(text, 'Clinics'.length, -1), quote: 'Clinics' };
+    expect((await editorA.post(`/api/reports/${id}/comments`, clinics)).status).toBe(201);
+    a.destroy();
+    const rooms = t.app.get(DocumentRooms);
+    await eventually(() => rooms.find({ kind: 'report', documentId: id }) === undefined, 5000, 'the report to close');
+    const closed = await editorA.post(`/api/reports/${id}/comments`, { ...clinics, body: 'Still good' });
+    expect(closed.status).toBe(201);
+    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['Clinics', 'Clinics']);
+    expect((await editorA.post(`/api/reports/${id}/comments`, { body: 'Which?', anchorStart: anchor(theirs, 0, 0), anchorEnd: anchor(theirs, 7, -1) })).status).toBe(409);
   });
 
   it('rejects bad anchors and empty bodies', async () => {

@@ -104,6 +104,33 @@ describe('CollabProvider', () => {
     expect(stored.getText('body').toString()).toBe('ab');
   });
 
+  it('says within a deadline whether local changes are saved: yes once acknowledged, no while the server has not stored them', async () => {
+    const held: Array<() => void> = [];
+    joins = [(reply) => reply(joinedAs('edit', new Y.Doc()))];
+    updates = [(reply) => held.push(() => reply({ ok: true })), (reply) => held.push(() => reply({ ok: true }))];
+    const { provider, doc } = open();
+    await provider.whenSynced();
+    await expect(provider.whenSaved(50)).resolves.toBe(true); // nothing typed yet
+
+    doc.getText('body').insert(0, 'typed');
+    await until(() => held.length === 1, 'the change to reach the server');
+    const started = Date.now();
+    await expect(provider.whenSaved(200)).resolves.toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+
+    doc.getText('body').insert(5, ' more');
+    await until(() => held.length === 2, 'the second change to reach the server');
+    let answered = false;
+    const saved = provider.whenSaved(5_000).then((result) => ((answered = true), result));
+    held[0]();
+    await pause(100);
+    // One of two acknowledged: not yet.
+    expect(provider.state.unsaved).toBe(1);
+    expect(answered).toBe(false);
+    held[1]();
+    await expect(saved).resolves.toBe(true);
+  });
+
   it('asks again by itself when the server could not open the document for a passing reason, showing why meanwhile', async () => {
     jest.spyOn(Math, 'random').mockReturnValue(0); // the shortest pause: about half a second
     const server = new Y.Doc();

@@ -125,15 +125,28 @@ export class CollabProvider {
     });
   }
 
-  /** Resolves when every local change has been acknowledged as stored. */
-  whenSaved(): Promise<void> {
+  /**
+   * Resolves with true when every local change has been acknowledged as stored, or with false once `timeoutMs` have
+   * passed without (offline, or the server slow to store); without a timeout it waits as long as it takes.
+   */
+  whenSaved(timeoutMs?: number): Promise<boolean> {
     return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
       const unsubscribe = this.subscribe((state) => {
-        if (state.unsaved === 0 && state.synced && state.status === 'online') {
-          queueMicrotask(() => unsubscribe());
-          resolve();
-        }
+        if (settled || state.unsaved > 0 || !state.synced || state.status !== 'online') return;
+        settled = true;
+        clearTimeout(timer);
+        queueMicrotask(() => unsubscribe());
+        resolve(true);
       });
+      if (timeoutMs !== undefined && !settled) {
+        timer = setTimeout(() => {
+          settled = true;
+          unsubscribe();
+          resolve(false);
+        }, timeoutMs);
+      }
     });
   }
 

@@ -69,7 +69,7 @@ function Toolbar({ editor, editable, onLink, onImage }: { editor: Editor; editab
   );
 }
 
-function CommentsAside({ editor, reportId, user, canModerate }: { editor: Editor; reportId: string; user: CurrentUser; canModerate: boolean }) {
+function CommentsAside({ editor, provider, reportId, user, canModerate }: { editor: Editor; provider: CollabProvider; reportId: string; user: CurrentUser; canModerate: boolean }) {
   const comments = useComments(reportId);
   // New or resolved comments: redraw the highlights.
   useEffect(() => {
@@ -77,7 +77,7 @@ function CommentsAside({ editor, reportId, user, canModerate }: { editor: Editor
   }, [editor, comments.data]);
   return (
     <aside className="editor-side">
-      <CommentsPanel reportId={reportId} editor={editor} user={user} canModerate={canModerate} />
+      <CommentsPanel reportId={reportId} editor={editor} provider={provider} user={user} canModerate={canModerate} />
     </aside>
   );
 }
@@ -188,7 +188,7 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
       {editable && comments && <MentionMenu editor={editor} handlersRef={mentionHandlers} />}
       <div className={comments ? 'editor-layout' : undefined}>
         <EditorContent editor={editor} className="editor-main" />
-        {comments && <CommentsAside editor={editor} reportId={comments.reportId} user={user} canModerate={comments.canModerate} />}
+        {comments && <CommentsAside editor={editor} provider={provider} reportId={comments.reportId} user={user} canModerate={comments.canModerate} />}
       </div>
     </div>
   );

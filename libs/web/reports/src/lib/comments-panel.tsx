@@ -1,3 +1,4 @@
+import type { CollabProvider } from '@simashe/collab-client';
 import type { CommentThread, CurrentUser, ReportComment } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { Composer, PostText } from '@simashe/web-discussions';
@@ -9,10 +10,13 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { commentedText } from './comment-highlights';
+import { placeComment, type PlacementHint } from './comment-placement';
 import { useAddComment, useComments, useDeleteComment, useEditComment, useLiveComments, useReply, useResolveComment } from './queries';
 
 /** As the API allows (`CommentBodySchema`). */
 const MAX_COMMENT = 5000;
+/** How long a comment waits for the writer's own latest changes to be saved before saying so. */
+const SAVE_WAIT_MS = 10_000;
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
@@ -148,27 +152,48 @@ function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { re
   );
 }
 
-export function CommentsPanel({ reportId, editor, user, canModerate }: { reportId: string; editor: Editor; user: CurrentUser; canModerate: boolean }) {
+export function CommentsPanel({
+  reportId,
+  editor,
+  provider,
+  user,
+  canModerate,
+}: {
+  reportId: string;
+  editor: Editor;
+  provider: Pick<CollabProvider, 'whenSaved'>;
+  user: CurrentUser;
+  canModerate: boolean;
+}) {
   const { t } = useTranslation();
   const comments = useComments(reportId);
   useLiveComments(reportId);
   const add = useAddComment(reportId);
   const [showResolved, setShowResolved] = useState(false);
-  const [hint, setHint] = useState(false);
+  const [hint, setHint] = useState<PlacementHint | null>(null);
+  const [waiting, setWaiting] = useState(false);
   const list = useRef<HTMLDivElement>(null);
   const threads = (comments.data?.items ?? []).filter((thread) => showResolved || !thread.resolved);
 
-  const submit = (body: string) => {
-    const anchors = selectionAnchors(editor);
-    setHint(!anchors);
-    // Without a selection the text stays in the box, with the reason above it.
-    return anchors ? add.mutateAsync({ ...anchors, body }) : Promise.reject(new Error('nothing selected'));
+  const submit = async (body: string) => {
+    setHint(null);
+    setWaiting(true);
+    const placed = await placeComment(
+      selectionAnchors(editor),
+      () => provider.whenSaved(SAVE_WAIT_MS),
+      (anchors) => add.mutateAsync({ ...anchors, body }),
+    ).finally(() => setWaiting(false));
+    // Not posted: the text stays in the box, with the reason above it.
+    if ('hint' in placed) {
+      setHint(placed.hint);
+      throw new Error(placed.hint);
+    }
   };
 
   return (
     <Card title={t('comments.title')} headingLevel={2}>
-      {hint && <Alert kind="info">{t('comments.selectFirst')}</Alert>}
-      <Composer label={t('comments.add')} submitLabel={t('comments.post')} hint={t('comments.hint')} maxLength={MAX_COMMENT} busy={add.isPending} error={add.error} onSubmit={submit} />
+      {hint && <Alert kind="info">{hint === 'selectFirst' ? t('comments.selectFirst') : t('comments.notSaved')}</Alert>}
+      <Composer label={t('comments.add')} submitLabel={t('comments.post')} hint={t('comments.hint')} maxLength={MAX_COMMENT} busy={add.isPending || waiting} error={add.error} onSubmit={submit} />
       <label className="checkbox">
         <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> {t('comments.showResolved')}
       </label>
