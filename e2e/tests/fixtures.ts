@@ -81,8 +81,11 @@ export async function createReport(page: Page, title: string): Promise<string> {
   await card.getByRole('button', { name: 'Create report' }).click();
   await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Equity and inequality findings');
   // The text arrives a moment before the editor learns it may edit it: typing before then is lost (a flaky run
-  // typed "/tab" into a read-only editor under the full suite's load). Online means joined, with access known.
+  // typed "/tab" into a read-only editor under the full suite's load). Online means joined, with access known; the
+  // editor takes typing once it has applied that (an effect after the status is drawn: a run under load clicked in
+  // between, and its caret went to the start of the text).
   await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Report text' })).toHaveAttribute('contenteditable', 'true');
   return page.url();
 }
 
