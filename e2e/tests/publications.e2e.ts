@@ -78,6 +78,8 @@ test('a country editor writes an article with a partner, drafts it live, takes i
   // The draft, co-written in the real-time editor; it is saved on the server (a reload shows it).
   const draft = page.getByRole('textbox', { name: 'Publication draft' });
   await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
+  // Editable a moment after the status says online (see createReport in fixtures).
+  await expect(draft).toHaveAttribute('contenteditable', 'true');
   await draft.click();
   await page.keyboard.type('Background: the richest fifth of households is near universal coverage.');
   await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();

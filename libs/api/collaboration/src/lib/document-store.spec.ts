@@ -449,7 +449,11 @@ describe('DocumentStore', () => {
     await admin.connect();
     const loaderBackends = async () =>
       new Set(
-        (await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'simashe document loader'")).rows.map((row) => row.pid),
+        (
+          await admin.query<{ pid: number }>(
+            "SELECT pid FROM pg_stat_activity WHERE application_name = 'simashe document loader' AND datname = current_database()",
+          )
+        ).rows.map((row) => row.pid),
       );
     // 300 ms for the statement; pg gives up waiting for an answer 5 s after that (query_timeout).
     const loader = new DocumentLoader(url, 10_000, 300);
@@ -457,11 +461,14 @@ describe('DocumentStore', () => {
     try {
       const before = await loaderBackends();
       await loader.load(id);
-      silent = [...(await loaderBackends())].find((pid) => !before.has(pid));
-      expect(silent).toBeDefined();
+      const backend = [...(await loaderBackends())].find((pid) => !before.has(pid));
+      expect(backend).toBeDefined();
+      // The tests' own PostgreSQL, on this machine: the pid is a process here (not a server elsewhere).
+      expect(readFileSync(`/proc/${backend}/cmdline`, 'utf8')).toMatch(/^postgres/);
       // The backend stopped: the thread's connection stays open but nothing ever answers (a network gone quiet).
       // PostgreSQL's own statement timeout cannot fire either; only the client's read timeout ends the wait.
-      process.kill(silent as number, 'SIGSTOP');
+      process.kill(backend as number, 'SIGSTOP');
+      silent = backend;
       const started = Date.now();
       const stuck = loader.load(id);
       await expect(stuck).rejects.toBeInstanceOf(DocumentLoadTimeout);
@@ -473,12 +480,15 @@ describe('DocumentStore', () => {
       const replacement = [...(await loaderBackends())].filter((pid) => pid !== silent && !before.has(pid));
       expect(replacement).toHaveLength(1);
     } finally {
-      if (silent !== undefined) {
-        process.kill(silent, 'SIGCONT');
-        await admin.query('SELECT pg_terminate_backend($1)', [silent]);
+      try {
+        if (silent !== undefined) {
+          process.kill(silent, 'SIGCONT');
+          await admin.query('SELECT pg_terminate_backend($1)', [silent]);
+        }
+      } finally {
+        await admin.end();
+        await loader.stop();
       }
-      await admin.end();
-      await loader.stop();
     }
   }, 30_000);
 

@@ -75,15 +75,23 @@ export function anchoredText(doc: Y.Doc, start: Uint8Array, end: Uint8Array): st
   return plainText(from.type).slice(from.index, Math.max(from.index, to.index));
 }
 
+/** Whether the document has ever held the item or type a position names (false: it never reached this copy). */
+function everHeld(doc: Y.Doc, position: Y.RelativePosition): boolean {
+  const id = position.item ?? position.type;
+  return id === null || Y.getState(doc.store, id.client) > id.clock;
+}
+
 /**
- * Why a new comment's anchors cannot be placed in the report as it is now, or null when they can: their text is not
- * in it ('missing': another document's text, or a change the server never accepted; the editor sends a comment only
- * once its own changes are saved), or it was deleted meanwhile ('deleted': the range has collapsed).
+ * Why a new comment's anchors cannot be placed in the report as it is now, or null when they can: their text never
+ * reached this copy ('missing': another document's text, a change the server never accepted, or one still on its
+ * way; the editor sends a comment only once its own changes are saved), or it was deleted meanwhile ('deleted': the
+ * range has collapsed, or the paragraph holding it is gone and with it the words' positions).
  */
 export function anchorProblem(doc: Y.Doc, start: Uint8Array, end: Uint8Array): 'missing' | 'deleted' | null {
-  const from = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(start), doc);
-  const to = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(end), doc);
-  if (!from || !to) return 'missing';
+  const positions = [Y.decodeRelativePosition(start), Y.decodeRelativePosition(end)];
+  if (!positions.every((position) => everHeld(doc, position))) return 'missing';
+  const [from, to] = positions.map((position) => Y.createAbsolutePositionFromRelativePosition(position, doc));
+  if (!from || !to) return 'deleted';
   if (from.type === to.type && from.type instanceof Y.XmlText && to.index <= from.index) return 'deleted';
   return null;
 }
@@ -145,7 +153,10 @@ export class ReportCommentsService {
     const document = await this.document(reportId);
     try {
       // Checked against the text as everyone sees it now (the live copy while the report is open for editing).
-      const problem = anchorProblem(document.doc, start, end);
+      let problem = anchorProblem(document.doc, start, end);
+      // A live copy on another instance may lag behind the store (its changes come over Redis, or, while Redis is
+      // away, from the periodic re-read): what the store holds counts too.
+      if (problem === 'missing' && document.live) problem = await this.storedAnchorProblem(reportId, start, end);
       if (problem === 'missing') throw new ConflictError('The commented text is not in the report; select text in the report and try again');
       if (problem === 'deleted') throw new ConflictError('The commented text was deleted meanwhile; select the text again');
       const id = randomUUID(); // a root comment is its own thread
@@ -265,11 +276,20 @@ export class ReportCommentsService {
    * The report's text: the live copy while the report is open for editing (not rebuilt from the database every time
    * someone loads the comments), else read from the store; `release` frees what was read.
    */
-  private async document(reportId: string): Promise<{ doc: Y.Doc; release: () => void }> {
+  private async document(reportId: string): Promise<{ doc: Y.Doc; live: boolean; release: () => void }> {
     const room = await this.rooms.find({ kind: 'report', documentId: reportId });
-    if (room) return { doc: room.doc, release: () => undefined };
+    if (room) return { doc: room.doc, live: true, release: () => undefined };
     const { doc } = await this.store.load(reportId);
-    return { doc, release: () => doc.destroy() };
+    return { doc, live: false, release: () => doc.destroy() };
+  }
+
+  private async storedAnchorProblem(reportId: string, start: Uint8Array, end: Uint8Array): Promise<ReturnType<typeof anchorProblem>> {
+    const { doc } = await this.store.load(reportId);
+    try {
+      return anchorProblem(doc, start, end);
+    } finally {
+      doc.destroy();
+    }
   }
 
   private async thread(reportId: string, commentId: string): Promise<CommentRow> {

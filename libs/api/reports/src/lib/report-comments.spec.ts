@@ -1,6 +1,6 @@
 import { bootTestApp, collabClient, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { CollabProvider } from '@simashe/collab-client';
-import { DocumentRooms } from '@simashe/api-collaboration';
+import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
@@ -117,6 +117,23 @@ describe('comments anchored to text ranges', () => {
     expect(missing.status).toBe(409);
     expect(missing.body.message).toBe('The commented text is not in the report; select text in the report and try again');
 
+    // Text stored by another instance, which this instance's live copy has not heard of yet (Redis away): the
+    // store's word counts.
+    const elsewhereInstance = new Y.Doc();
+    Y.applyUpdate(elsewhereInstance, Y.encodeStateAsUpdate(a.doc));
+    const written: Uint8Array[] = [];
+    elsewhereInstance.on('update', (update: Uint8Array) => written.push(update));
+    const storedOnly = paragraphText(elsewhereInstance);
+    storedOnly.insert(storedOnly.length, ' Stored elsewhere.');
+    await t.app.get(DocumentStore).append(id, written[0], null);
+    const lagging = await editorA.post(`/api/reports/${id}/comments`, {
+      body: 'Seen elsewhere',
+      anchorStart: anchor(storedOnly, storedOnly.length - 'elsewhere.'.length, 0),
+      anchorEnd: anchor(storedOnly, storedOnly.length, -1),
+      quote: 'elsewhere.',
+    });
+    expect(lagging.status).toBe(201);
+
     // Selected, then deleted by someone before the comment was posted.
     const text = paragraphText(a.doc);
     const [start, end] = [anchor(text, 'Clinics opened in '.length, 0), anchor(text, 'Clinics opened in three'.length, -1)];
@@ -126,6 +143,19 @@ describe('comments anchored to text ranges', () => {
     expect(deleted.status).toBe(409);
     expect(deleted.body.message).toBe('The commented text was deleted meanwhile; select the text again');
 
+    // Words whose whole paragraph was deleted (their positions go with it): deleted too, not "not in the report".
+    const fragment = a.doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
+    const doomed = new Y.XmlText('A paragraph about to go.');
+    a.doc.transact(() => fragment.insert(fragment.length, [new Y.XmlElement('paragraph')]));
+    (fragment.get(fragment.length - 1) as Y.XmlElement).insert(0, [doomed]);
+    await a.whenSaved();
+    const [doomedStart, doomedEnd] = [anchor(doomed, 2, 0), anchor(doomed, 11, -1)];
+    fragment.delete(fragment.length - 1, 1);
+    await a.whenSaved();
+    const gone = await editorA.post(`/api/reports/${id}/comments`, { body: 'Why?', anchorStart: doomedStart, anchorEnd: doomedEnd, quote: 'paragraph' });
+    expect(gone.status).toBe(409);
+    expect(gone.body.message).toBe('The commented text was deleted meanwhile; select the text again');
+
     // What is there takes the comment, whether the report is open for editing or read from the store.
     const clinics = { body: 'Good', anchorStart: anchor(text, 0, 0), anchorEnd: anchor(text, 'Clinics'.length, -1), quote: 'Clinics' };
     expect((await editorA.post(`/api/reports/${id}/comments`, clinics)).status).toBe(201);
@@ -134,7 +164,7 @@ describe('comments anchored to text ranges', () => {
     await eventually(() => rooms.find({ kind: 'report', documentId: id }) === undefined, 5000, 'the report to close');
     const closed = await editorA.post(`/api/reports/${id}/comments`, { ...clinics, body: 'Still good' });
     expect(closed.status).toBe(201);
-    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['Clinics', 'Clinics']);
+    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'Clinics', 'Clinics']);
     expect((await editorA.post(`/api/reports/${id}/comments`, { body: 'Which?', anchorStart: anchor(theirs, 0, 0), anchorEnd: anchor(theirs, 7, -1) })).status).toBe(409);
   });
 

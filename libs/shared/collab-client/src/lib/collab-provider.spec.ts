@@ -94,7 +94,12 @@ describe('CollabProvider', () => {
     text.insert(1, 'b');
     await until(() => joinsAsked === 3 && received.length === 3 && provider.state.unsaved === 0, 'the latest join and its resend');
     later.forEach((answer) => answer());
-    await pause(300);
+    // socket.io keeps each connection's order: once a marker sent after the late answer has arrived (and the turn
+    // it arrived in is over), the provider has handled that answer.
+    const marker = new Promise((resolve) => provider.socket.once('marker' as never, resolve));
+    io.of(COLLABORATION_NAMESPACE).emit('marker' as never);
+    await marker;
+    await pause(50);
 
     expect(provider.state).toEqual(expect.objectContaining({ access: 'edit', status: 'online', synced: true, unsaved: 0, error: null }));
     // The latest join sent both unacknowledged changes again, as one update; the late answer sent nothing more.
@@ -123,12 +128,18 @@ describe('CollabProvider', () => {
     let answered = false;
     const saved = provider.whenSaved(5_000).then((result) => ((answered = true), result));
     held[0]();
-    await pause(100);
+    await until(() => provider.state.unsaved === 1, 'the first acknowledgement');
     // One of two acknowledged: not yet.
-    expect(provider.state.unsaved).toBe(1);
     expect(answered).toBe(false);
     held[1]();
     await expect(saved).resolves.toBe(true);
+
+    // A wait still under way when the provider goes (the page left): answered "not saved" at once.
+    doc.getText('body').insert(0, 'last ');
+    await until(() => received.length === 3, 'the third change to reach the server');
+    const abandoned = provider.whenSaved();
+    provider.destroy();
+    await expect(abandoned).resolves.toBe(false);
   });
 
   it('asks again by itself when the server could not open the document for a passing reason, showing why meanwhile', async () => {

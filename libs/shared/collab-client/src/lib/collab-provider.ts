@@ -58,6 +58,8 @@ export class CollabProvider {
   /** The latest join asked for: an earlier one's late answer is ignored (joins can overlap). */
   private joinSeq = 0;
   private nextPendingId = 0;
+  /** Callers of whenSaved still waiting (answered "not saved" when the provider is destroyed). */
+  private readonly saveWaits = new Set<(saved: boolean) => void>();
   private joined = false;
   private readonly ownsAwareness: boolean;
   private listeners = new Set<Listener>();
@@ -133,19 +135,24 @@ export class CollabProvider {
     return new Promise((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       let settled = false;
-      const unsubscribe = this.subscribe((state) => {
-        if (settled || state.unsaved > 0 || !state.synced || state.status !== 'online') return;
+      const settle = (saved: boolean) => {
+        if (settled) return;
         settled = true;
         clearTimeout(timer);
+        this.saveWaits.delete(settle);
         queueMicrotask(() => unsubscribe());
-        resolve(true);
+        resolve(saved);
+      };
+      const unsubscribe = this.subscribe((state) => {
+        if (state.unsaved === 0 && state.synced && state.status === 'online') settle(true);
       });
-      if (timeoutMs !== undefined && !settled) {
-        timer = setTimeout(() => {
-          settled = true;
-          unsubscribe();
-          resolve(false);
-        }, timeoutMs);
+      if (settled) return;
+      // Destroyed meanwhile: not saved (as far as this provider will ever know).
+      this.saveWaits.add(settle);
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => settle(false), timeoutMs);
+        // A wait never keeps a Node process alive by itself.
+        (timer as { unref?: () => void }).unref?.();
       }
     });
   }
@@ -159,6 +166,7 @@ export class CollabProvider {
   }
 
   destroy(): void {
+    for (const settle of [...this.saveWaits]) settle(false);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.joinTimer) clearTimeout(this.joinTimer);
     this.doc.off('update', this.onLocalUpdate);

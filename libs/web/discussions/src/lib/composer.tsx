@@ -82,7 +82,8 @@ export function Composer({
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!body.trim()) return;
+    // Ctrl+Enter again while posting (the button is disabled then, the keys are not) posts nothing twice.
+    if (!body.trim() || busy) return;
     void onSubmit(serialiseMentions(body, chosen)).then(
       () => {
         setBody('');

@@ -6,7 +6,7 @@ describe('placeComment', () => {
   it('asks for a selection first, without waiting or posting', async () => {
     const whenSaved = jest.fn(async () => true);
     const post = jest.fn(async () => 'posted');
-    await expect(placeComment(null, whenSaved, post)).resolves.toEqual({ hint: 'selectFirst' });
+    await expect(placeComment(null, 2, whenSaved, post)).resolves.toEqual({ hint: 'selectFirst' });
     expect(whenSaved).not.toHaveBeenCalled();
     expect(post).not.toHaveBeenCalled();
   });
@@ -16,7 +16,7 @@ describe('placeComment', () => {
     let save: (saved: boolean) => void = () => undefined;
     const whenSaved = () => new Promise<boolean>((resolve) => (save = (saved) => (order.push('saved'), resolve(saved))));
     const post = jest.fn(async (placed: typeof anchors) => (order.push('posted'), placed.quote));
-    const placing = placeComment(anchors, whenSaved, post);
+    const placing = placeComment(anchors, 1, whenSaved, post);
     await Promise.resolve();
     expect(post).not.toHaveBeenCalled();
     save(true);
@@ -27,11 +27,18 @@ describe('placeComment', () => {
 
   it('says the changes are not saved, and posts nothing, when they are not saved in time', async () => {
     const post = jest.fn(async () => 'posted');
-    await expect(placeComment(anchors, async () => false, post)).resolves.toEqual({ hint: 'notSaved' });
+    await expect(placeComment(anchors, 3, async () => false, post)).resolves.toEqual({ hint: 'notSaved' });
     expect(post).not.toHaveBeenCalled();
   });
 
+  it('posts at once when nothing is unsaved, without waiting for the connection (a reader, or an editor reconnecting)', async () => {
+    const whenSaved = jest.fn(async () => false);
+    const post = jest.fn(async () => 'posted');
+    await expect(placeComment(anchors, 0, whenSaved, post)).resolves.toEqual({ posted: 'posted' });
+    expect(whenSaved).not.toHaveBeenCalled();
+  });
+
   it('lets the post’s own failure through (shown by the composer, the text kept)', async () => {
-    await expect(placeComment(anchors, async () => true, async () => Promise.reject(new Error('409')))).rejects.toThrow('409');
+    await expect(placeComment(anchors, 0, async () => true, async () => Promise.reject(new Error('409')))).rejects.toThrow('409');
   });
 });

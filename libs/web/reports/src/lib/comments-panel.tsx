@@ -161,7 +161,7 @@ export function CommentsPanel({
 }: {
   reportId: string;
   editor: Editor;
-  provider: Pick<CollabProvider, 'whenSaved'>;
+  provider: Pick<CollabProvider, 'whenSaved' | 'state'>;
   user: CurrentUser;
   canModerate: boolean;
 }) {
@@ -180,6 +180,7 @@ export function CommentsPanel({
     setWaiting(true);
     const placed = await placeComment(
       selectionAnchors(editor),
+      provider.state.unsaved,
       () => provider.whenSaved(SAVE_WAIT_MS),
       (anchors) => add.mutateAsync({ ...anchors, body }),
     ).finally(() => setWaiting(false));

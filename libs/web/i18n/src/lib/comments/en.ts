@@ -3,7 +3,7 @@ export const commentsEn = {
   title: 'Comments',
   add: 'Comment on the selected text',
   selectFirst: 'Select some text in the report to comment on it.',
-  notSaved: 'Your latest changes are not saved yet, so the comment cannot be placed on them. Try again once the report shows them saved.',
+  notSaved: 'Your latest changes are not saved yet, so the comment was not posted. Try again once the report shows them saved.',
   body: 'Your comment',
   post: 'Post comment',
   hint: 'Type @ and a name to mention someone: they are told if they can read this report. Ctrl+Enter posts, Escape cancels an edit.',

@@ -5,7 +5,7 @@ export const commentsEs: CommentsTranslation = {
   title: 'Comentarios',
   add: 'Comentar el texto seleccionado',
   selectFirst: 'Seleccione un texto del informe para comentarlo.',
-  notSaved: 'Sus últimos cambios aún no están guardados, así que el comentario no puede colocarse en ellos. Vuelva a intentarlo cuando el informe los muestre guardados.',
+  notSaved: 'Sus últimos cambios aún no se han guardado, así que el comentario no se publicó. Vuelva a intentarlo cuando el informe indique que se han guardado.',
   body: 'Su comentario',
   post: 'Publicar comentario',
   hint: 'Escriba @ y un nombre para mencionar a alguien: se le avisa si puede leer este informe. Ctrl+Intro publica, Escape cancela una edición.',

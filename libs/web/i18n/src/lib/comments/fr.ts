@@ -5,7 +5,7 @@ export const commentsFr: CommentsTranslation = {
   title: 'Commentaires',
   add: 'Commenter le texte sélectionné',
   selectFirst: 'Sélectionnez du texte dans le rapport pour le commenter.',
-  notSaved: 'Vos dernières modifications ne sont pas encore enregistrées : le commentaire ne peut pas encore s’y rattacher. Réessayez quand le rapport les indique enregistrées.',
+  notSaved: 'Vos dernières modifications ne sont pas encore enregistrées : le commentaire n’a pas été publié. Réessayez lorsque le rapport indique qu’elles sont enregistrées.',
   body: 'Votre commentaire',
   post: 'Publier le commentaire',
   hint: 'Tapez @ et un nom pour mentionner quelqu’un : la personne est prévenue si elle peut lire ce rapport. Ctrl+Entrée publie, Échap annule une modification.',
