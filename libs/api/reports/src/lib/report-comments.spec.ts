@@ -32,16 +32,21 @@ describe('comments anchored to text ranges', () => {
     await t.close();
   });
 
-  it('keep pointing at the same words through concurrent edits; reply, resolve and reopen', async () => {
+  /** A blank report of editor A's organisation; its id. */
+  async function newReport(title: string): Promise<string> {
     const templates = (await editorA.get('/api/report-templates')).body.items as Array<{ id: string; name: string }>;
     const report = await editorA.post('/api/reports', {
       organisationId: (await editorA.get('/api/organisations')).body.items[0].id,
-      title: 'Commented report',
+      title,
       periodStart: '2026-01-01',
       periodEnd: '2026-03-31',
       templateId: templates.find((x) => x.name === 'Blank report')!.id,
     });
-    const id = report.body.id;
+    return report.body.id;
+  }
+
+  it('keep pointing at the same words through concurrent edits; reply, resolve and reopen', async () => {
+    const id = await newReport('Commented report');
     const a = collabClient(t.baseUrl, editorA.cookie, { kind: 'report', documentId: id });
     const b = collabClient(t.baseUrl, editorB.cookie, { kind: 'report', documentId: id });
     providers.push(a, b);
@@ -92,15 +97,7 @@ describe('comments anchored to text ranges', () => {
   });
 
   it('refuses, with a sentence, a comment on text the report does not hold or that was deleted meanwhile', async () => {
-    const templates = (await editorA.get('/api/report-templates')).body.items as Array<{ id: string; name: string }>;
-    const report = await editorA.post('/api/reports', {
-      organisationId: (await editorA.get('/api/organisations')).body.items[0].id,
-      title: 'Anchors checked',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-03-31',
-      templateId: templates.find((x) => x.name === 'Blank report')!.id,
-    });
-    const id = report.body.id;
+    const id = await newReport('Anchors checked');
     const a = collabClient(t.baseUrl, editorA.cookie, { kind: 'report', documentId: id });
     providers.push(a);
     await a.whenSynced();
