@@ -58,9 +58,9 @@ describe('CollabProvider', () => {
     await new Promise((resolve) => io.close(resolve));
   });
 
-  function open(): { provider: CollabProvider; doc: Y.Doc; states: CollabProviderState[] } {
+  function open(answerTimeoutMs?: number): { provider: CollabProvider; doc: Y.Doc; states: CollabProviderState[] } {
     const doc = new Y.Doc();
-    const provider = new CollabProvider({ url, ref, doc, socketOptions: { reconnection: false } });
+    const provider = new CollabProvider({ url, ref, doc, socketOptions: { reconnection: false }, answerTimeoutMs });
     providers.push(provider);
     const states: CollabProviderState[] = [];
     provider.subscribe((state) => states.push(state));
@@ -140,6 +140,25 @@ describe('CollabProvider', () => {
     const abandoned = provider.whenSaved();
     provider.destroy();
     await expect(abandoned).resolves.toBe(false);
+  });
+
+  it('sends a change again when its answer never came while the connection stayed up (a network that went quiet and came back)', async () => {
+    joins = [(reply) => reply(joinedAs('edit', new Y.Doc()))];
+    // The first answer is lost (it was on its way when the network went quiet); the second comes.
+    updates = [() => undefined, (reply) => reply({ ok: true })];
+    const { provider, doc } = open(300);
+    await provider.whenSynced();
+    doc.getText('body').insert(0, 'typed during the outage');
+    await until(() => received.length === 1, 'the change to reach the server');
+    expect(provider.state.unsaved).toBe(1);
+
+    // Before: kept for ever, "saving" until a reload, since no reconnect came to send it again.
+    await expect(provider.whenSaved(4_000)).resolves.toBe(true);
+    expect(received).toHaveLength(2);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, received[1]);
+    expect(stored.getText('body').toString()).toBe('typed during the outage');
+    expect(provider.state).toEqual(expect.objectContaining({ status: 'online', unsaved: 0, error: null }));
   });
 
   it('asks again by itself when the server could not open the document for a passing reason, showing why meanwhile', async () => {

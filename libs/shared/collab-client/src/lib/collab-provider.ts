@@ -30,6 +30,8 @@ export interface CollabProviderOptions {
   awareness?: Awareness;
   /** Extra socket.io options (Node clients pass the session cookie in extraHeaders). */
   socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** How long a join or a change waits for the server's answer before it is asked or sent again (15 s). */
+  answerTimeoutMs?: number;
 }
 
 type Listener = (state: CollabProviderState) => void;
@@ -62,6 +64,7 @@ export class CollabProvider {
   private readonly saveWaits = new Set<(saved: boolean) => void>();
   private joined = false;
   private readonly ownsAwareness: boolean;
+  private readonly answerTimeoutMs: number;
   private listeners = new Set<Listener>();
   private current: CollabProviderState = { status: 'connecting', unsaved: 0, access: null, synced: false, error: null };
 
@@ -70,6 +73,7 @@ export class CollabProvider {
     // The server answers in lower case (one room per document, whichever case the id was written in).
     this.ref = { ...options.ref, documentId: options.ref.documentId.toLowerCase() };
     this.ownsAwareness = !options.awareness;
+    this.answerTimeoutMs = options.answerTimeoutMs ?? 15_000;
     this.awareness = options.awareness ?? new Awareness(this.doc);
     const url = `${options.url ?? ''}${COLLABORATION_NAMESPACE}`;
     this.socket = io(url, {
@@ -185,7 +189,7 @@ export class CollabProvider {
     const seq = ++this.joinSeq;
     let response: Awaited<ReturnType<typeof this.socket.emitWithAck<'join'>>>;
     try {
-      response = await this.socket.timeout(15_000).emitWithAck('join', { ...this.ref, stateVector: Y.encodeStateVector(this.doc) });
+      response = await this.socket.timeout(this.answerTimeoutMs).emitWithAck('join', { ...this.ref, stateVector: Y.encodeStateVector(this.doc) });
     } catch {
       // Disconnected: the next connect joins again. Still connected but no answer: asked again.
       if (seq === this.joinSeq && this.socket.connected) this.joinAgain();
@@ -235,7 +239,7 @@ export class CollabProvider {
     this.pending.set(id, update);
     this.set({ unsaved: this.pending.size });
     this.socket
-      .timeout(15_000)
+      .timeout(this.answerTimeoutMs)
       .emitWithAck('update', { ...this.ref, update: encodeFrame(update) })
       .then((response) => {
         if (!this.pending.has(id)) return; // superseded by a reconnect's resend
@@ -257,7 +261,10 @@ export class CollabProvider {
         this.set({ unsaved: this.pending.size });
       })
       .catch(() => {
-        // No answer: kept; the reconnect's join sends it again.
+        // No answer. Disconnected: kept, and the reconnect's join sends it again. Still connected (a network that
+        // went quiet and came back without the connection noticing: its answer, if it comes, has nowhere to go):
+        // kept, and sent again shortly; the server applies a change once, however often it gets it.
+        if (this.pending.has(id) && this.socket.connected) this.scheduleRetry();
       });
   }
 
