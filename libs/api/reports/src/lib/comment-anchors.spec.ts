@@ -33,6 +33,58 @@ describe('comment anchors brought back by the same words', () => {
     expect(Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(moved!.start), doc)?.index).toBe(15);
   });
 
+  it('follows words that Enter moved into the next paragraph (the editor writes them anew there)', () => {
+    const { doc, body } = paragraph('Clinics opened. Water points followed.');
+    const [start, end] = [at(body, 16), at(body, 28)];
+    // What the editor does for Enter before "Water": the rest of the paragraph deleted, a new paragraph after it.
+    const fragment = doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
+    const moved = new Y.XmlText('Water points followed.');
+    doc.transact(() => {
+      body.delete(16, body.length - 16);
+      const next = new Y.XmlElement('paragraph');
+      next.insert(0, [moved]);
+      fragment.insert(1, [next]);
+    });
+    expect(anchoredText(doc, start, end)).toBe('');
+    const placed = reanchor(doc, start, end, 'Water points');
+    expect(placed).not.toBeNull();
+    expect(anchoredText(doc, placed!.start, placed!.end)).toBe('Water points');
+    expect(Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(placed!.start), doc)?.type).toBe(moved);
+  });
+
+  it('follows words whose paragraph became a heading (the block replaced), when they are in the report once', () => {
+    const { doc, body } = paragraph('Equity findings by district');
+    const [start, end] = [at(body, 0), at(body, 6)];
+    const fragment = doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
+    const heading = new Y.XmlText('Equity findings by district');
+    doc.transact(() => {
+      fragment.delete(0, 1);
+      const element = new Y.XmlElement('heading');
+      element.insert(0, [heading]);
+      fragment.insert(0, [element]);
+    });
+    const placed = reanchor(doc, start, end, 'Equity');
+    expect(placed && anchoredText(doc, placed.start, placed.end)).toBe('Equity');
+    // The same words twice in the report: no telling which, so the comment says its text is gone.
+    const again = new Y.XmlElement('paragraph');
+    again.insert(0, [new Y.XmlText('Equity again')]);
+    fragment.insert(1, [again]);
+    expect(reanchor(doc, start, end, 'Equity')).toBeNull();
+  });
+
+  it('does not follow deleted words to the same words further on (only to the next paragraph)', () => {
+    const { doc, body } = paragraph('Keep water safe.');
+    const fragment = doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
+    for (const words of ['Unrelated text.', 'Later: water again.']) {
+      const element = new Y.XmlElement('paragraph');
+      element.insert(0, [new Y.XmlText(words)]);
+      fragment.insert(fragment.length, [element]);
+    }
+    const [start, end] = [at(body, 5), at(body, 10)];
+    body.delete(5, 6);
+    expect(reanchor(doc, start, end, 'water')).toBeNull();
+  });
+
   it('gives up when the words are really gone, or there is no quote', () => {
     const { doc, body } = paragraph('keep this sentence');
     const [start, end] = [at(body, 0), at(body, 4)];

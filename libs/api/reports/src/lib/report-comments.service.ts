@@ -96,28 +96,59 @@ export function anchorProblem(doc: Y.Doc, start: Uint8Array, end: Uint8Array): '
   return null;
 }
 
+/** Every text node of the report with its text, in reading order (paragraphs, headings, list items, table cells). */
+export function reportTexts(doc: Y.Doc): Array<{ node: Y.XmlText; text: string }> {
+  const walker = doc.getXmlFragment(REPORT_DOCUMENT_FIELD).createTreeWalker((node) => node instanceof Y.XmlText);
+  return [...walker].map((node) => ({ node: node as Y.XmlText, text: plainText(node as Y.XmlText) }));
+}
+
+function occurrences(text: string, quote: string): number[] {
+  const found: number[] = [];
+  for (let index = text.indexOf(quote); index !== -1; index = text.indexOf(quote, index + 1)) found.push(index);
+  return found;
+}
+
 /**
- * New anchors for a comment whose text collapsed (its words were deleted) when the same words are back in the same
- * paragraph, nearest to where they were: what an undo does. Yjs's undo brings text back as new items and links them
- * to the deleted ones only in the memory of the person who undid it, so everyone else's anchors stay collapsed.
- * Returns null when the words are not there (really deleted).
+ * New anchors for a comment whose text collapsed (its words were deleted) when the same words are there again:
+ * - in the same paragraph, nearest to where they were: what an undo does. Yjs's undo brings text back as new items
+ *   and links them to the deleted ones only in the memory of the person who undid it, so everyone else's anchors
+ *   stay collapsed;
+ * - in another block: the editor moves words by writing them anew. Enter inside a paragraph moves the words after
+ *   it into a new paragraph, right after the old one (taken when the words are there); making a paragraph a heading
+ *   or a list item replaces the whole block (the paragraph is gone: taken only when the words are in the report once).
+ * Returns null when the words are not there (really deleted), or when it cannot tell which of several places.
+ * `texts`: the report's texts (`reportTexts`), when the caller has them already (one walk for many comments).
  */
-export function reanchor(doc: Y.Doc, start: Uint8Array, end: Uint8Array, quote: string): { start: Uint8Array; end: Uint8Array } | null {
+export function reanchor(
+  doc: Y.Doc,
+  start: Uint8Array,
+  end: Uint8Array,
+  quote: string,
+  texts: () => Array<{ node: Y.XmlText; text: string }> = () => reportTexts(doc),
+): { start: Uint8Array; end: Uint8Array } | null {
   if (!quote || anchoredText(doc, start, end) !== '') return null;
   const position = Y.decodeRelativePosition(start);
   if (!pointsIntoReport(position)) return null;
   const at = Y.createAbsolutePositionFromRelativePosition(position, doc);
-  if (!at || !(at.type instanceof Y.XmlText)) return null;
-  const text = plainText(at.type);
-  let best = -1;
-  for (let index = text.indexOf(quote); index !== -1; index = text.indexOf(quote, index + 1)) {
-    if (best === -1 || Math.abs(index - at.index) < Math.abs(best - at.index)) best = index;
+  const anchorAt = (type: Y.XmlText, index: number) => ({
+    start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)),
+    end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index + quote.length)),
+  });
+  const own = at?.type instanceof Y.XmlText ? at.type : null;
+  if (own && at) {
+    const here = occurrences(plainText(own), quote);
+    if (here.length > 0) return anchorAt(own, here.reduce((best, index) => (Math.abs(index - at.index) < Math.abs(best - at.index) ? index : best)));
   }
-  if (best === -1) return null;
-  return {
-    start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(at.type, best)),
-    end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(at.type, best + quote.length)),
-  };
+  const all = texts();
+  const from = own ? all.findIndex((entry) => entry.node === own) : -1;
+  if (from !== -1) {
+    // The old paragraph is still there: its words went to the next one (Enter), or are gone.
+    const next = all[from + 1];
+    const there = next ? occurrences(next.text, quote) : [];
+    return next && there.length > 0 ? anchorAt(next.node, there[0]) : null;
+  }
+  const found = all.flatMap(({ node, text }) => occurrences(text, quote).map((index) => ({ node, index })));
+  return found.length === 1 ? anchorAt(found[0].node, found[0].index) : null;
 }
 
 const commentResource = (facts: ReportFacts, authorId: string | null) => ({ kind: 'comment' as const, ...facts, authorId });
@@ -148,12 +179,16 @@ export class ReportCommentsService {
   async create(auth: AuthContext, reportId: string, input: CreateCommentRequest): Promise<CommentThread[]> {
     const { scope, facts } = await this.reports.accessTo(auth, reportId);
     scope.require('comment:create', reportResource(facts));
-    const start = decodeAnchor(input.anchorStart, 'anchorStart');
-    const end = decodeAnchor(input.anchorEnd, 'anchorEnd');
+    let start = decodeAnchor(input.anchorStart, 'anchorStart');
+    let end = decodeAnchor(input.anchorEnd, 'anchorEnd');
     const document = await this.document(reportId);
     try {
       // Checked against the text as everyone sees it now (the live copy while the report is open for editing).
       let problem = anchorProblem(document.doc, start, end);
+      // Words moved meanwhile (someone pressed Enter before them, or made their paragraph a heading): placed where
+      // they are now, as the list does for comments already there.
+      const moved = problem === 'deleted' ? reanchor(document.doc, start, end, input.quote) : null;
+      if (moved) [start, end, problem] = [moved.start, moved.end, null];
       // A live copy on another instance may lag behind the store (its changes come over Redis, or, while Redis is
       // away, from the periodic re-read): what the store holds counts too.
       if (problem === 'missing' && document.live) problem = await this.storedAnchorProblem(reportId, start, end);
@@ -246,9 +281,12 @@ export class ReportCommentsService {
     const document = open ? { doc: open, release: () => undefined } : await this.document(reportId);
     const doc = document.doc;
     const threads: CommentThread[] = [];
+    let texts: ReturnType<typeof reportTexts> | undefined;
+    const readTexts = () => (texts ??= reportTexts(doc));
     for (const root of rows.filter((row) => row.thread_id === row.id)) {
-      // Words brought back (an undo) take their comment back; the new anchors are kept.
-      const moved = root.anchor_start && root.anchor_end && !root.deleted_at ? reanchor(doc, root.anchor_start, root.anchor_end, root.quote ?? '') : null;
+      // Words brought back (an undo) or moved (Enter, a paragraph made a heading) take their comment with them; the
+      // new anchors are kept.
+      const moved = root.anchor_start && root.anchor_end && !root.deleted_at ? reanchor(doc, root.anchor_start, root.anchor_end, root.quote ?? '', readTexts) : null;
       if (moved) {
         root.anchor_start = Buffer.from(moved.start);
         root.anchor_end = Buffer.from(moved.end);

@@ -153,6 +153,22 @@ describe('comments anchored to text ranges', () => {
     expect(gone.status).toBe(409);
     expect(gone.body.message).toBe('The commented text was deleted meanwhile; select the text again');
 
+    // Someone pressed Enter before the selected words while the comment was being written (the editor writes the
+    // words anew in the next paragraph): the comment goes where the words went.
+    const splitting = paragraphText(a.doc);
+    const kept = 'Clinics opened in ';
+    const [wordsStart, wordsEnd] = [anchor(splitting, kept.length, 0), anchor(splitting, `${kept}districts`.length, -1)];
+    a.doc.transact(() => {
+      splitting.delete(kept.length, splitting.length - kept.length);
+      const next = new Y.XmlElement('paragraph');
+      next.insert(0, [new Y.XmlText('districts.')]);
+      fragment.insert(1, [next]);
+    });
+    await a.whenSaved();
+    const followed = await editorA.post(`/api/reports/${id}/comments`, { body: 'Which ones?', anchorStart: wordsStart, anchorEnd: wordsEnd, quote: 'districts' });
+    expect(followed.status).toBe(201);
+    expect(followed.body.items.find((thread: { body: string }) => thread.body === 'Which ones?').currentText).toBe('districts');
+
     // What is there takes the comment, whether the report is open for editing or read from the store.
     const clinics = { body: 'Good', anchorStart: anchor(text, 0, 0), anchorEnd: anchor(text, 'Clinics'.length, -1), quote: 'Clinics' };
     expect((await editorA.post(`/api/reports/${id}/comments`, clinics)).status).toBe(201);
@@ -161,7 +177,7 @@ describe('comments anchored to text ranges', () => {
     await eventually(() => rooms.find({ kind: 'report', documentId: id }) === undefined, 5000, 'the report to close');
     const closed = await editorA.post(`/api/reports/${id}/comments`, { ...clinics, body: 'Still good' });
     expect(closed.status).toBe(201);
-    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'Clinics', 'Clinics']);
+    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'districts', 'Clinics', 'Clinics']);
     expect((await editorA.post(`/api/reports/${id}/comments`, { body: 'Which?', anchorStart: anchor(theirs, 0, 0), anchorEnd: anchor(theirs, 7, -1) })).status).toBe(409);
   });
 
