@@ -207,5 +207,11 @@ describe('comments anchored to text ranges', () => {
     expect(invisible.status).toBe(400);
     expect(invisible.body.details[0]).toEqual({ path: 'body', message: 'Write a comment' });
     expect((await editorA.post(`/api/reports/${id}/comments/${id}/replies`, { body: 'orphan' })).status).toBe(404);
+    // Bodies that are not a JSON object: a sentence, not JSON.parse's words.
+    const raw = (text: string) => editorA.request('post', `/api/reports/${id}/comments`).set('Content-Type', 'application/json').send(text);
+    for (const bare of ['null', '"hello"', '42']) {
+      expect((await raw(bare)).body).toMatchObject({ statusCode: 400, id: 'validation_error', message: 'The request body must be a JSON object' });
+    }
+    expect((await raw('{bad')).body).toMatchObject({ statusCode: 400, message: 'Request body is not valid JSON' });
   });
 });

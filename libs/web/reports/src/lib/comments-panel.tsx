@@ -65,8 +65,11 @@ function CommentItem({ reportId, comment, reply, user, onDeleted }: { reportId: 
   return (
     <div className="comment">
       <div id={textId}>
-        <strong>{comment.author?.name ?? t('comments.unknownAuthor')}</strong>{' '}
-        <span className="muted">{format(comment.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</span>{' '}
+        {/* Each isolated: a Latin name beside an Arabic date's digits and slashes otherwise reads out of order. */}
+        <strong>
+          <bdi>{comment.author?.name ?? t('comments.unknownAuthor')}</bdi>
+        </strong>{' '}
+        <bdi className="muted">{format(comment.createdAt, { dateStyle: 'short', timeStyle: 'short' })}</bdi>{' '}
         {comment.editedAt && (
           <span className="badge" title={t('comments.editedOn', { date: format(comment.editedAt, { dateStyle: 'short', timeStyle: 'short' }) })}>
             {t('comments.edited')}

@@ -1,15 +1,51 @@
 import type { CollabProviderState } from '@simashe/collab-client';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+
+export interface ConnectionView {
+  kind: 'connecting' | 'offline' | 'online';
+  message: 'connecting' | 'reconnecting' | 'offline' | 'saving' | 'online';
+  /** Changes not yet saved. */
+  count: number;
+}
+
+/**
+ * What the status line says. The browser knowing it is offline counts too: a connection whose network went quiet
+ * does not notice for a while (until its heartbeat fails), and meanwhile "saving" would read as progress.
+ */
+export function connectionView(state: CollabProviderState | null, browserOnline: boolean): ConnectionView {
+  const count = state?.unsaved ?? 0;
+  if (!browserOnline || state?.status === 'offline') return { kind: 'offline', message: 'offline', count };
+  if (!state || state.status === 'connecting') return { kind: 'connecting', message: count > 0 ? 'reconnecting' : 'connecting', count };
+  return { kind: 'online', message: count > 0 ? 'saving' : 'online', count };
+}
+
+function subscribe(changed: () => void): () => void {
+  window.addEventListener('online', changed);
+  window.addEventListener('offline', changed);
+  return () => {
+    window.removeEventListener('online', changed);
+    window.removeEventListener('offline', changed);
+  };
+}
+
+function useBrowserOnline(): boolean {
+  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+}
 
 export function ConnectionStatus({ state }: { state: CollabProviderState | null }) {
   const { t } = useTranslation();
-  if (!state || state.status === 'connecting') {
-    return <p className="connection connection-connecting" role="status">{state?.unsaved ? t('editor.reconnecting', { count: state.unsaved }) : t('editor.connecting')}</p>;
-  }
-  if (state.status === 'offline') return <p className="connection connection-offline" role="status">{t('editor.offline', { count: state.unsaved })}</p>;
+  const view = connectionView(state, useBrowserOnline());
+  const text = {
+    connecting: () => t('editor.connecting'),
+    reconnecting: () => t('editor.reconnecting', { count: view.count }),
+    offline: () => t('editor.offline', { count: view.count }),
+    saving: () => t('editor.saving', { count: view.count }),
+    online: () => t('editor.online'),
+  }[view.message]();
   return (
-    <p className="connection connection-online" role="status" data-unsaved={state.unsaved}>
-      {state.unsaved > 0 ? t('editor.saving', { count: state.unsaved }) : t('editor.online')}
+    <p className={`connection connection-${view.kind}`} role="status" data-unsaved={view.kind === 'online' ? view.count : undefined}>
+      {text}
     </p>
   );
 }

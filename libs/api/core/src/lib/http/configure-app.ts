@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { AppConfig } from '../config';
 import { queryCountMiddleware } from '../database/query-counter';
+import { readableBodyErrors } from './error-response.filter';
 import { requestIdMiddleware } from './request-id.middleware';
 import { securityHeaders } from './security-headers';
 import { answerUnreadableRequests } from './unreadable-requests';
@@ -22,6 +23,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(cookieParser());
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.bodyLimit, extended: false });
+  app.use(readableBodyErrors);
   // Opt-in (SQL_QUERY_COUNT): guards, pipes and handlers run inside the counter; X-Query-Count on every response.
   if (config.sqlQueryCount) app.use(queryCountMiddleware);
   app.disable('x-powered-by');

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ErrorDetail, ErrorId, ErrorResponse, Language } from '@simashe/contracts';
 import { languageFromAcceptLanguage, translateMessage } from '@simashe/messages';
 import type { Request, Response } from 'express';
@@ -62,6 +62,24 @@ interface BodyParserError {
  * One shape for every error: { statusCode, id, message, details?, requestId }.
  * Unknown failures are logged with the request id and answered without internals.
  */
+/**
+ * body-parser's refusals of a JSON body, said in a sentence. Nest would turn them into a bare 400 carrying
+ * JSON.parse's own words ("Unexpected token 'n', "null" is not valid JSON") before the filter sees them.
+ * Installed right after the body parsers (configureApp).
+ */
+export function readableBodyErrors(error: unknown, _request: Request, _response: Response, next: (error?: unknown) => void): void {
+  const failed = error as { type?: string; body?: unknown } | null;
+  if (failed?.type !== 'entity.parse.failed') return next(error);
+  let json = false;
+  try {
+    JSON.parse(String(failed.body));
+    json = true; // valid JSON, but a bare value: the API takes objects (and lists)
+  } catch {
+    // not JSON at all
+  }
+  next(new BadRequestException(json ? 'The request body must be a JSON object' : 'Request body is not valid JSON'));
+}
+
 @Catch()
 export class ErrorResponseFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');

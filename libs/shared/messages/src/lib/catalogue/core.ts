@@ -18,6 +18,7 @@ export const CORE: CatalogueEntry[] = [
   { en: 'The address or the headers of the request are too long', fr: 'L’adresse ou les en-têtes de la requête sont trop longs', es: 'La dirección o los encabezados de la solicitud son demasiado largos', ar: 'عنوان الطلب أو ترويساته طويلة جدًا' },
   { en: 'The request took too long to arrive', fr: 'La requête a mis trop de temps à arriver', es: 'La solicitud tardó demasiado en llegar', ar: 'استغرق وصول الطلب وقتًا طويلًا جدًا' },
   { en: 'The request could not be read', fr: 'La requête n’a pas pu être lue', es: 'No se pudo leer la solicitud', ar: 'تعذّرت قراءة الطلب' },
+  { en: 'The request body must be a JSON object', fr: 'Le corps de la requête doit être un objet JSON', es: 'El cuerpo de la solicitud debe ser un objeto JSON', ar: 'يجب أن يكون محتوى الطلب كائن JSON' },
   { en: 'Request body is not valid JSON', fr: 'Le corps de la requête n’est pas du JSON valide', es: 'El cuerpo de la solicitud no es un JSON válido', ar: 'محتوى الطلب ليس بصيغة JSON صالحة' },
   {
     en: 'The database cannot be reached at the moment; nothing was changed. Try again shortly',
