@@ -194,11 +194,14 @@ export class ReportCommentsService {
       if (problem === 'missing' && document.live) problem = await this.storedAnchorProblem(reportId, start, end);
       if (problem === 'missing') throw new ConflictError('The commented text is not in the report; select text in the report and try again');
       if (problem === 'deleted') throw new ConflictError('The commented text was deleted meanwhile; select the text again');
+      // The words as the report has them (a quote sent by the client is only its view; kept for ranges over several
+      // blocks, which have no one text to quote, and for words this copy has not seen yet).
+      const quote = anchoredText(document.doc, start, end) || input.quote;
       const id = randomUUID(); // a root comment is its own thread
       await this.db.query(
         `INSERT INTO report_comments (id, thread_id, report_id, author_id, body, anchor_start, anchor_end, quote)
          VALUES ($1, $1, $2, $3, $4, $5, $6, $7)`,
-        [id, reportId, auth.userId, input.body, Buffer.from(start), Buffer.from(end), input.quote],
+        [id, reportId, auth.userId, input.body, Buffer.from(start), Buffer.from(end), quote.slice(0, 1000)],
       );
       await this.changed(auth, facts, reportId, id, id, 'created');
       await this.notifyMentions(auth, facts, reportId, id, input.body, '');

@@ -172,12 +172,15 @@ describe('comments anchored to text ranges', () => {
     // What is there takes the comment, whether the report is open for editing or read from the store.
     const clinics = { body: 'Good', anchorStart: anchor(text, 0, 0), anchorEnd: anchor(text, 'Clinics'.length, -1), quote: 'Clinics' };
     expect((await editorA.post(`/api/reports/${id}/comments`, clinics)).status).toBe(201);
+    // The quote is the report's words, whatever the client said they were.
+    const misquoted = await editorA.post(`/api/reports/${id}/comments`, { ...clinics, body: 'Misquoted', quote: 'something else' });
+    expect(misquoted.body.items.find((thread: { body: string }) => thread.body === 'Misquoted').quote).toBe('Clinics');
     a.destroy();
     const rooms = t.app.get(DocumentRooms);
     await eventually(() => rooms.find({ kind: 'report', documentId: id }) === undefined, 5000, 'the report to close');
     const closed = await editorA.post(`/api/reports/${id}/comments`, { ...clinics, body: 'Still good' });
     expect(closed.status).toBe(201);
-    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'districts', 'Clinics', 'Clinics']);
+    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'districts', 'Clinics', 'Clinics', 'Clinics']);
     expect((await editorA.post(`/api/reports/${id}/comments`, { body: 'Which?', anchorStart: anchor(theirs, 0, 0), anchorEnd: anchor(theirs, 7, -1) })).status).toBe(409);
   });
 

@@ -1,4 +1,4 @@
-import { placeComment } from './comment-placement';
+import { placeComment, selectionQuote } from './comment-placement';
 
 describe('placeComment', () => {
   const anchors = { anchorStart: 'AAAA', anchorEnd: 'AAAB', quote: 'words' };
@@ -40,5 +40,15 @@ describe('placeComment', () => {
 
   it('lets the post’s own failure through (shown by the composer, the text kept)', async () => {
     await expect(placeComment(anchors, 0, async () => true, async () => Promise.reject(new Error('409')))).rejects.toThrow('409');
+  });
+});
+
+describe('selectionQuote', () => {
+  it('shows the selected words on one line, cut with an ellipsis when long', () => {
+    expect(selectionQuote('  water\n\npoints  ')).toBe('water points');
+    expect(selectionQuote('a'.repeat(80))).toBe('a'.repeat(80));
+    // At most 20 characters with the ellipsis, not ending on a space.
+    expect(selectionQuote(`${'word '.repeat(30)}end`, 20)).toBe('word word word word…');
+    expect(selectionQuote('')).toBe('');
   });
 });

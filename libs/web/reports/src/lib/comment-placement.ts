@@ -18,3 +18,9 @@ export async function placeComment<Anchors, Posted>(
   if (unsaved > 0 && !(await whenSaved())) return { hint: 'notSaved' };
   return { posted: await post(anchors) };
 }
+
+/** The selected words as shown above the comment box: spaces collapsed, cut at `max` characters with an ellipsis. */
+export function selectionQuote(text: string, max = 80): string {
+  const words = text.replace(/\s+/g, ' ').trim();
+  return words.length <= max ? words : `${words.slice(0, max - 1).trimEnd()}…`;
+}

@@ -10,7 +10,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { commentedText } from './comment-highlights';
-import { placeComment, type PlacementHint } from './comment-placement';
+import { placeComment, selectionQuote, type PlacementHint } from './comment-placement';
 import { useAddComment, useComments, useDeleteComment, useEditComment, useLiveComments, useReply, useResolveComment } from './queries';
 
 /** As the API allows (`CommentBodySchema`). */
@@ -155,6 +155,25 @@ function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { re
   );
 }
 
+/** The words selected in the editor (shortened), kept while the focus is elsewhere; empty when nothing is selected. */
+function useSelectedWords(editor: Editor): string {
+  const [words, setWords] = useState('');
+  useEffect(() => {
+    const read = () => {
+      const { from, to, empty } = editor.state.selection;
+      setWords(empty ? '' : selectionQuote(editor.state.doc.textBetween(from, to, ' ')));
+    };
+    read();
+    editor.on('selectionUpdate', read);
+    editor.on('update', read);
+    return () => {
+      editor.off('selectionUpdate', read);
+      editor.off('update', read);
+    };
+  }, [editor]);
+  return words;
+}
+
 export function CommentsPanel({
   reportId,
   editor,
@@ -177,6 +196,7 @@ export function CommentsPanel({
   const [waiting, setWaiting] = useState(false);
   const list = useRef<HTMLDivElement>(null);
   const threads = (comments.data?.items ?? []).filter((thread) => showResolved || !thread.resolved);
+  const selected = useSelectedWords(editor);
 
   const submit = async (body: string) => {
     setHint(null);
@@ -197,6 +217,17 @@ export function CommentsPanel({
   return (
     <Card title={t('comments.title')} headingLevel={2}>
       {hint && <Alert kind="info">{hint === 'selectFirst' ? t('comments.selectFirst') : t('comments.notSaved')}</Alert>}
+      {/* The editor's selection is not drawn once the comment box has the focus: the words are said here. */}
+      {selected && (
+        <p className="muted">
+          {t('comments.commentingOn')} “<bdi>{selected}</bdi>”
+        </p>
+      )}
+      {waiting && (
+        <p className="muted" role="status">
+          {t('comments.waitingForSave')}
+        </p>
+      )}
       <Composer label={t('comments.add')} submitLabel={t('comments.post')} hint={t('comments.hint')} maxLength={MAX_COMMENT} busy={add.isPending || waiting} error={add.error} onSubmit={submit} />
       <label className="checkbox">
         <input type="checkbox" checked={showResolved} onChange={(event) => setShowResolved(event.target.checked)} /> {t('comments.showResolved')}

@@ -4,6 +4,8 @@ export const commentsEn = {
   add: 'Comment on the selected text',
   selectFirst: 'Select some text in the report to comment on it.',
   notSaved: 'Your latest changes are not saved yet, so the comment was not posted. Try again once the report shows them saved.',
+  commentingOn: 'Commenting on:',
+  waitingForSave: 'Saving your latest changes before posting…',
   body: 'Your comment',
   post: 'Post comment',
   hint: 'Type @ and a name to mention someone: they are told if they can read this report. Ctrl+Enter posts, Escape cancels an edit.',

@@ -6,6 +6,8 @@ export const commentsEs: CommentsTranslation = {
   add: 'Comentar el texto seleccionado',
   selectFirst: 'Seleccione un texto del informe para comentarlo.',
   notSaved: 'Sus últimos cambios aún no se han guardado, así que el comentario no se publicó. Vuelva a intentarlo cuando el informe indique que se han guardado.',
+  commentingOn: 'Comentario sobre:',
+  waitingForSave: 'Guardando sus últimos cambios antes de publicar…',
   body: 'Su comentario',
   post: 'Publicar comentario',
   hint: 'Escriba @ y un nombre para mencionar a alguien: se le avisa si puede leer este informe. Ctrl+Intro publica, Escape cancela una edición.',
