@@ -187,6 +187,16 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await expect(panel.getByText('Please name the districts.')).toBeVisible();
   await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
   await expect(editorText.locator('.comment-anchor')).toContainText('when');
+  // Enter before the commented words: the editor writes them anew in a new paragraph, and the comment follows them.
+  const commented = (await editorText.locator('.comment-anchor').textContent()) ?? '';
+  await editorText.getByText(/What was done, by whom/).click();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'What was done, '.length; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(editorText.getByText('by whom and when.', { exact: true })).toBeVisible();
+  await expect(editorText.locator('.comment-anchor')).toHaveText(commented);
+  await expect(panel.getByText(`On: “${commented}”`)).toBeVisible();
+  await expect(panel.getByText('The commented text was deleted.')).toHaveCount(0);
   await expectAccessible(page);
 
   const admin = await openAs('kenya.admin@demo.simashe.org');

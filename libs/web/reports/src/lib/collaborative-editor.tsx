@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { ActionItemTools, type ActionItemOwner } from './action-item-tools';
 import { ChartEmbedTools, withLiveCharts } from './chart-embeds';
-import { CommentHighlights, showCommentHighlights } from './comment-highlights';
+import { CommentHighlights, commentedText, showCommentHighlights, threadsLostSince } from './comment-highlights';
 import { CommentsPanel } from './comments-panel';
 import { LinkDialog } from './link-dialog';
 import { ImageDropPaste, ImageFileInput, ImageTools, ImageUploadStatus, useImageUploads, withReportImages, type ImageFilesHandler } from './report-images';
@@ -75,6 +75,27 @@ function CommentsAside({ editor, provider, reportId, user, canModerate }: { edit
   useEffect(() => {
     if (!editor.isDestroyed) showCommentHighlights(editor, comments.data?.items ?? []);
   }, [editor, comments.data]);
+  // Commented words gone from the text as the editor has it (moved or deleted, by anyone): the list is read again a
+  // moment later, and the server places moved words' comments where they went. Once per set of threads lost.
+  const { refetch } = comments;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let asked = '';
+    const check = () => {
+      const lost = threadsLostSince(comments.data?.items ?? [], (thread) => commentedText(editor.state, thread)).join(',');
+      if (!lost || lost === asked) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        asked = lost;
+        void refetch();
+      }, 800);
+    };
+    editor.on('update', check);
+    return () => {
+      editor.off('update', check);
+      clearTimeout(timer);
+    };
+  }, [editor, comments.data, refetch]);
   return (
     <aside className="editor-side">
       <CommentsPanel reportId={reportId} editor={editor} provider={provider} user={user} canModerate={canModerate} />

@@ -67,3 +67,12 @@ export function showCommentHighlights(editor: import('@tiptap/core').Editor, thr
   (editor.storage as unknown as Record<string, { threads: CommentThread[] }>)['commentHighlights'].threads = threads;
   editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
 }
+
+/**
+ * Open threads whose words were in the report when the list was read but are not in the editor now: deleted, or
+ * moved by the editor writing them anew (Enter before them, their paragraph made a heading). The list read again
+ * tells which (the server finds moved words and keeps their new place; deleted ones stay deleted).
+ */
+export function threadsLostSince(threads: CommentThread[], textNow: (thread: CommentThread) => string | null): string[] {
+  return threads.filter((thread) => !thread.resolved && !!thread.currentText && !textNow(thread)).map((thread) => thread.id);
+}
