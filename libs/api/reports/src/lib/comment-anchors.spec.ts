@@ -2,13 +2,18 @@ import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import * as Y from 'yjs';
 import { anchoredText, reanchor } from './report-comments.service';
 
-function paragraph(text: string): { doc: Y.Doc; body: Y.XmlText } {
-  const doc = new Y.Doc();
-  const element = new Y.XmlElement('paragraph');
+/** A block (`name`) holding `text`, put in the report at `index`; its text node. */
+function addBlock(doc: Y.Doc, index: number, name: string, text: string): Y.XmlText {
+  const element = new Y.XmlElement(name);
   const body = new Y.XmlText(text);
   element.insert(0, [body]);
-  doc.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [element]);
-  return { doc, body };
+  doc.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(index, [element]);
+  return body;
+}
+
+function paragraph(text: string): { doc: Y.Doc; body: Y.XmlText } {
+  const doc = new Y.Doc();
+  return { doc, body: addBlock(doc, 0, 'paragraph', text) };
 }
 const at = (type: Y.XmlText, index: number) => Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index));
 
@@ -37,13 +42,10 @@ describe('comment anchors brought back by the same words', () => {
     const { doc, body } = paragraph('Clinics opened. Water points followed.');
     const [start, end] = [at(body, 16), at(body, 28)];
     // What the editor does for Enter before "Water": the rest of the paragraph deleted, a new paragraph after it.
-    const fragment = doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
-    const moved = new Y.XmlText('Water points followed.');
+    let moved: Y.XmlText | undefined;
     doc.transact(() => {
       body.delete(16, body.length - 16);
-      const next = new Y.XmlElement('paragraph');
-      next.insert(0, [moved]);
-      fragment.insert(1, [next]);
+      moved = addBlock(doc, 1, 'paragraph', 'Water points followed.');
     });
     expect(anchoredText(doc, start, end)).toBe('');
     const placed = reanchor(doc, start, end, 'Water points');
@@ -55,31 +57,21 @@ describe('comment anchors brought back by the same words', () => {
   it('follows words whose paragraph became a heading (the block replaced), when they are in the report once', () => {
     const { doc, body } = paragraph('Equity findings by district');
     const [start, end] = [at(body, 0), at(body, 6)];
-    const fragment = doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
-    const heading = new Y.XmlText('Equity findings by district');
     doc.transact(() => {
-      fragment.delete(0, 1);
-      const element = new Y.XmlElement('heading');
-      element.insert(0, [heading]);
-      fragment.insert(0, [element]);
+      doc.getXmlFragment(REPORT_DOCUMENT_FIELD).delete(0, 1);
+      addBlock(doc, 0, 'heading', 'Equity findings by district');
     });
     const placed = reanchor(doc, start, end, 'Equity');
     expect(placed && anchoredText(doc, placed.start, placed.end)).toBe('Equity');
     // The same words twice in the report: no telling which, so the comment says its text is gone.
-    const again = new Y.XmlElement('paragraph');
-    again.insert(0, [new Y.XmlText('Equity again')]);
-    fragment.insert(1, [again]);
+    addBlock(doc, 1, 'paragraph', 'Equity again');
     expect(reanchor(doc, start, end, 'Equity')).toBeNull();
   });
 
   it('does not follow deleted words to the same words further on (only to the next paragraph)', () => {
     const { doc, body } = paragraph('Keep water safe.');
-    const fragment = doc.getXmlFragment(REPORT_DOCUMENT_FIELD);
-    for (const words of ['Unrelated text.', 'Later: water again.']) {
-      const element = new Y.XmlElement('paragraph');
-      element.insert(0, [new Y.XmlText(words)]);
-      fragment.insert(fragment.length, [element]);
-    }
+    addBlock(doc, 1, 'paragraph', 'Unrelated text.');
+    addBlock(doc, 2, 'paragraph', 'Later: water again.');
     const [start, end] = [at(body, 5), at(body, 10)];
     body.delete(5, 6);
     expect(reanchor(doc, start, end, 'water')).toBeNull();

@@ -65,10 +65,11 @@ interface BodyParserError {
 /**
  * body-parser's refusals of a JSON body, said in a sentence. Nest would turn them into a bare 400 carrying
  * JSON.parse's own words ("Unexpected token 'n', "null" is not valid JSON") before the filter sees them.
- * Installed right after the body parsers (configureApp).
+ * Installed right after the body parsers (configureApp); the one place these are answered (Nest's mapping runs
+ * before this filter, so a case here for body-parser's 'entity.parse.failed' was never reached).
  */
 export function readableBodyErrors(error: unknown, _request: Request, _response: Response, next: (error?: unknown) => void): void {
-  const failed = error as { type?: string; body?: unknown } | null;
+  const failed = error as (BodyParserError & { body?: unknown }) | null;
   if (failed?.type !== 'entity.parse.failed') return next(error);
   let json = false;
   try {
@@ -132,9 +133,6 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const bodyParserError = exception as BodyParserError;
     if (bodyParserError?.type === 'entity.too.large') {
       return { statusCode: 413, id: 'payload_too_large', message: 'Request body is too large', requestId };
-    }
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return { statusCode: 400, id: 'validation_error', message: 'Request body is not valid JSON', requestId };
     }
     if (bodyParserError?.expose && bodyParserError.status && bodyParserError.status < 500) {
       const statusCode = bodyParserError.status;
