@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
+import { Features } from 'lightningcss';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -18,6 +19,10 @@ export default defineConfig({
   root: __dirname,
   plugins: [react()],
   resolve: { alias },
+  // The minifier would rewrite :dir() for browsers without it as :lang() (the page's language), which is not what it
+  // means: the report's lists follow the direction of their own text (ui/styles.css). Browsers without :dir() skip
+  // those rules instead.
+  css: { lightningcss: { exclude: Features.DirSelector } },
   build: { outDir: resolve(workspaceRoot, 'dist/apps/web'), emptyOutDir: true, sourcemap: true },
   server: { port: 4200, proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -180,10 +180,18 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await page.keyboard.press('Shift+Control+ArrowLeft');
   const panel = page.getByRole('region', { name: 'Comments' });
   await panel.getByLabel('Comment on the selected text').fill('Please name the districts.');
+  await expect(panel.getByText(/^Commenting on: “.*when\.”$/)).toBeVisible();
   await panel.getByRole('button', { name: 'Post comment' }).click();
   // The box empties once the server has answered (the live push may list the comment a moment before that).
   await expect(panel.getByText('Select some text in the report to comment on it.')).toHaveCount(0);
   await expect(panel.getByLabel('Comment on the selected text')).toHaveValue('');
+  // The words are let go once commented: a second comment needs a new selection.
+  await expect(panel.getByText(/^Commenting on:/)).toHaveCount(0);
+  await panel.getByLabel('Comment on the selected text').fill('And the dates?');
+  await panel.getByRole('button', { name: 'Post comment' }).click();
+  await expect(panel.getByText('Select some text in the report to comment on it.')).toBeVisible();
+  await expect(panel.getByLabel('Comment on the selected text')).toHaveValue('And the dates?');
+  await panel.getByLabel('Comment on the selected text').fill('');
   await expect(panel.getByText('Please name the districts.')).toBeVisible();
   await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
   await expect(editorText.locator('.comment-anchor')).toContainText('when');
@@ -260,6 +268,9 @@ test('undo takes back only my own typing, not a collaborator’s', async ({ page
 });
 
 test('table controls add rows and columns, "/" inserts blocks, and links go through the app’s own dialog', async ({ page }) => {
+  // The page's editors (the report's, the comment boxes') set up link detection without complaint.
+  const linkWarnings: string[] = [];
+  page.on('console', (message) => message.type() === 'warning' && /linkify/i.test(message.text()) && linkWarnings.push(message.text()));
   await signIn(page, 'kenya.editor@demo.simashe.org');
   await createReport(page, `Table ${Date.now()}`);
   const editorText = page.getByRole('textbox', { name: 'Report text' });
@@ -332,6 +343,15 @@ test('table controls add rows and columns, "/" inserts blocks, and links go thro
   await page.keyboard.type('الخطوات التالية للدورة');
   await expect(editorText.locator('p', { hasText: 'الخطوات التالية للدورة' })).toHaveAttribute('dir', 'auto');
   await expect(editorText.getByRole('heading', { name: 'Next steps' })).toHaveAttribute('dir', 'auto');
+  // A list follows its first item, so an Arabic list in the English interface has its bullets on the right, beside
+  // the text (Enter twice on an empty item leaves the list).
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- بند أول');
+  const arabicList = editorText.locator('ul', { hasText: 'بند أول' });
+  await expect(arabicList).toHaveCSS('direction', 'rtl');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(arabicList.locator('li')).toHaveCount(1);
 
   // "/" also opens the chart tools, with the keyboard on the list of measures.
   await page.keyboard.press('Enter');
@@ -349,4 +369,10 @@ test('table controls add rows and columns, "/" inserts blocks, and links go thro
   expect((await toolbar.boundingBox())?.height ?? 0).toBeLessThan(60);
   expect(await toolbar.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Its far edge fades, as a hint that more tools lie beyond; scrolled to the end, the near edge fades instead.
+  const fade = () => toolbar.evaluate((element) => ['start', 'end'].map((edge) => getComputedStyle(element).getPropertyValue(`--toolbar-fade-${edge}`)));
+  await expect.poll(fade).toEqual(['0px', '28px']);
+  await toolbar.evaluate((element) => (element.scrollLeft = element.scrollWidth));
+  await expect.poll(fade).toEqual(['28px', '0px']);
+  expect(linkWarnings).toEqual([]);
 });

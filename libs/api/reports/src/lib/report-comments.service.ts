@@ -87,13 +87,22 @@ function everHeld(doc: Y.Doc, position: Y.RelativePosition): boolean {
  * way; the editor sends a comment only once its own changes are saved), or it was deleted meanwhile ('deleted': the
  * range has collapsed, or the paragraph holding it is gone and with it the words' positions).
  */
-export function anchorProblem(doc: Y.Doc, start: Uint8Array, end: Uint8Array): 'missing' | 'deleted' | null {
+export function anchorProblem(doc: Y.Doc, start: Uint8Array, end: Uint8Array): 'missing' | 'deleted' | 'empty' | null {
   const positions = [Y.decodeRelativePosition(start), Y.decodeRelativePosition(end)];
   if (!positions.every((position) => everHeld(doc, position))) return 'missing';
   const [from, to] = positions.map((position) => Y.createAbsolutePositionFromRelativePosition(position, doc));
   if (!from || !to) return 'deleted';
-  if (from.type === to.type && from.type instanceof Y.XmlText && to.index <= from.index) return 'deleted';
+  // A collapsed range whose first character is still there was sent empty or backwards (the editor never does):
+  // deleting the commented words would have deleted it.
+  if (from.type === to.type && from.type instanceof Y.XmlText && to.index <= from.index) return stillThere(doc, positions[0]) ? 'empty' : 'deleted';
   return null;
+}
+
+/** Whether the character a position points at is in the text now (a position at a text's end points at none). */
+function stillThere(doc: Y.Doc, position: Y.RelativePosition): boolean {
+  if (!position.item) return true;
+  const struct = Y.getItem(doc.store, position.item);
+  return struct instanceof Y.Item && !struct.deleted;
 }
 
 /** Every text node of the report with its text, in reading order (paragraphs, headings, list items, table cells). */
@@ -194,6 +203,7 @@ export class ReportCommentsService {
       if (problem === 'missing' && document.live) problem = await this.storedAnchorProblem(reportId, start, end);
       if (problem === 'missing') throw new ConflictError('The commented text is not in the report; select text in the report and try again');
       if (problem === 'deleted') throw new ConflictError('The commented text was deleted meanwhile; select the text again');
+      if (problem === 'empty') throw new ValidationError('The comment must be on some text: its start is at or after its end', [{ path: 'anchorEnd', message: 'Not after anchorStart' }]);
       // The words as the report has them (a quote sent by the client is only its view; kept for ranges over several
       // blocks, which have no one text to quote, and for words this copy has not seen yet).
       const quote = anchoredText(document.doc, start, end) || input.quote;

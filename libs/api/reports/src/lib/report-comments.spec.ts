@@ -153,6 +153,18 @@ describe('comments anchored to text ranges', () => {
     expect(gone.status).toBe(409);
     expect(gone.body.message).toBe('The commented text was deleted meanwhile; select the text again');
 
+    // A range sent empty or backwards over text that is there (an API client's mistake; the editor sends none): said
+    // as such, not as text deleted meanwhile.
+    const live = paragraphText(a.doc);
+    for (const [from, to] of [
+      [3, 3],
+      [10, 3],
+    ]) {
+      const backwards = await editorA.post(`/api/reports/${id}/comments`, { body: 'Where?', anchorStart: anchor(live, from, 0), anchorEnd: anchor(live, to, -1), quote: 'x' });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.message).toBe('The comment must be on some text: its start is at or after its end');
+    }
+
     // Someone pressed Enter before the selected words while the comment was being written (the editor writes the
     // words anew in the next paragraph): the comment goes where the words went.
     const splitting = paragraphText(a.doc);

@@ -161,6 +161,28 @@ describe('CollabProvider', () => {
     expect(provider.state).toEqual(expect.objectContaining({ status: 'online', unsaved: 0, error: null }));
   });
 
+  it('counts edits, not messages: edits sent again merged into one update still count one each until stored', async () => {
+    joins = [(reply) => reply(joinedAs('edit', new Y.Doc()))];
+    const held: Array<() => void> = [];
+    // Three answers lost; the merged resend is answered when the test says.
+    updates = [() => undefined, () => undefined, () => undefined, (reply) => held.push(() => reply({ ok: true }))];
+    const { provider, doc } = open(300);
+    await provider.whenSynced();
+    for (const word of ['one ', 'two ', 'three ']) doc.getText('body').insert(0, word);
+    await until(() => received.length === 3, 'the three edits to reach the server');
+    expect(provider.state.unsaved).toBe(3);
+
+    await until(() => held.length === 1, 'the merged resend');
+    expect(received).toHaveLength(4);
+    const resent = new Y.Doc();
+    Y.applyUpdate(resent, received[3]);
+    expect(resent.getText('body').toString()).toBe('three two one ');
+    // Before: 1 (the number of messages waiting), though three edits were still unsaved.
+    expect(provider.state.unsaved).toBe(3);
+    held[0]();
+    await until(() => provider.state.unsaved === 0, 'the acknowledgement');
+  });
+
   it('asks again by itself when the server could not open the document for a passing reason, showing why meanwhile', async () => {
     jest.spyOn(Math, 'random').mockReturnValue(0); // the shortest pause: about half a second
     const server = new Y.Doc();

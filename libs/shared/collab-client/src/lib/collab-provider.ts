@@ -39,7 +39,8 @@ type Listener = (state: CollabProviderState) => void;
 /**
  * Keeps a Yjs document in sync with the server over socket.io. Local edits made while offline stay in the
  * document and are sent as one update when the connection returns (the server tells what it lacks);
- * `unsaved` counts changes the server has not yet confirmed as stored.
+ * `unsaved` counts changes (local edits) the server has not yet confirmed as stored: edits sent again merged into one
+ * update still count one each.
  *
  * The server passes a change on to the other editors before it is stored, and acknowledges it once stored. So
  * every sent change is kept here until acknowledged, and sent again after a reconnect even when the server's
@@ -51,8 +52,10 @@ export class CollabProvider {
   readonly awareness: Awareness;
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   private readonly ref: DocumentRef;
-  /** Sent changes not yet acknowledged as stored, by send id. */
-  private readonly pending = new Map<number, Uint8Array>();
+  /** Sent updates not yet acknowledged as stored, by send id, with how many local edits each holds. */
+  private readonly pending = new Map<number, { update: Uint8Array; changes: number }>();
+  /** Local edits made while not joined: kept in the document, sent by the next join. */
+  private offlineChanges = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** A join that failed for a reason that may pass (no answer, the server could not open the document) is tried again. */
   private joinTimer: ReturnType<typeof setTimeout> | null = null;
@@ -215,12 +218,14 @@ export class CollabProvider {
     // Whatever the server lacks (edits made offline), and every change it has not acknowledged, goes up as one update.
     const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(result.stateVector));
     const unacknowledged = [...this.pending.values()];
+    const changes = this.unsavedChanges();
     this.pending.clear();
-    const resend = unacknowledged.length > 0 ? Y.mergeUpdates([...unacknowledged, missing]) : missing;
-    if (result.access === 'edit' && hasContent(resend)) this.send(resend);
+    this.offlineChanges = 0;
+    const resend = unacknowledged.length > 0 ? Y.mergeUpdates([...unacknowledged.map((sent) => sent.update), missing]) : missing;
+    if (result.access === 'edit' && hasContent(resend)) this.send(resend, Math.max(1, changes));
     // Online and synced only now, in one change, with the resend counted: "saved" never shows before it is
     // acknowledged, nor "online" before the document arrived.
-    this.set({ status: 'online', access: result.access, error: null, unsaved: this.pending.size, synced: true });
+    this.set({ status: 'online', access: result.access, error: null, unsaved: this.unsavedChanges(), synced: true });
     if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
   }
 
@@ -228,16 +233,25 @@ export class CollabProvider {
     if (origin === this) return;
     if (!this.joined || !this.socket.connected) {
       // Kept in the document; the next join sends it.
-      this.set({ unsaved: this.current.unsaved + 1 });
+      this.offlineChanges += 1;
+      this.set({ unsaved: this.unsavedChanges() });
       return;
     }
     this.send(update);
   };
 
-  private send(update: Uint8Array): void {
+  /** Edits not yet stored: those sent and unanswered, and those made while not joined. */
+  private unsavedChanges(): number {
+    let changes = this.offlineChanges;
+    for (const sent of this.pending.values()) changes += sent.changes;
+    return changes;
+  }
+
+  /** Sends an update holding `changes` local edits, kept until the server says it is stored. */
+  private send(update: Uint8Array, changes = 1): void {
     const id = this.nextPendingId++;
-    this.pending.set(id, update);
-    this.set({ unsaved: this.pending.size });
+    this.pending.set(id, { update, changes });
+    this.set({ unsaved: this.unsavedChanges() });
     this.socket
       .timeout(this.answerTimeoutMs)
       .emitWithAck('update', { ...this.ref, update: encodeFrame(update) })
@@ -258,7 +272,7 @@ export class CollabProvider {
         this.pending.delete(id);
         // Refused for good (not allowed, not valid): sending it again would not help.
         if (!response.ok) this.set({ error: response.error });
-        this.set({ unsaved: this.pending.size });
+        this.set({ unsaved: this.unsavedChanges() });
       })
       .catch(() => {
         // No answer. Disconnected: kept, and the reconnect's join sends it again. Still connected (a network that
@@ -287,9 +301,10 @@ export class CollabProvider {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (!this.joined || !this.socket.connected || this.pending.size === 0) return;
-      const again = Y.mergeUpdates([...this.pending.values()]);
+      const changes = this.unsavedChanges() - this.offlineChanges;
+      const again = Y.mergeUpdates([...this.pending.values()].map((sent) => sent.update));
       this.pending.clear();
-      this.send(again);
+      this.send(again, changes);
     }, 2000);
   }
 

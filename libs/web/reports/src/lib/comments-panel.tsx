@@ -4,6 +4,7 @@ import { ApiError } from '@simashe/web-api-client';
 import { Composer, PostText } from '@simashe/web-discussions';
 import { useDateFormatter } from '@simashe/web-i18n';
 import { Alert, Button, Card, ConfirmDialog, EmptyState } from '@simashe/web-ui';
+import type { Transaction } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
 import { absolutePositionToRelativePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -155,23 +156,41 @@ function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { re
   );
 }
 
-/** The words selected in the editor (shortened), kept while the focus is elsewhere; empty when nothing is selected. */
-function useSelectedWords(editor: Editor): string {
+/**
+ * The words selected in the editor (shortened), kept while the focus is elsewhere; empty when nothing is selected,
+ * and once commented (`letGo`) until the person selects again: a second comment is not attached to the same words
+ * without a new selection. The editor's own selection is left as it is (changing it while the editor has not the
+ * focus raced with the next keys pressed in it).
+ */
+function useSelectedWords(editor: Editor): { words: string; letGo: () => void; released: () => boolean } {
   const [words, setWords] = useState('');
+  const releasedRef = useRef(false);
   useEffect(() => {
     const read = () => {
       const { from, to, empty } = editor.state.selection;
-      setWords(empty ? '' : selectionQuote(editor.state.doc.textBetween(from, to, ' ')));
+      setWords(empty || releasedRef.current ? '' : selectionQuote(editor.state.doc.textBetween(from, to, ' ')));
+    };
+    const selected = ({ transaction }: { transaction: Transaction }) => {
+      // Selected by the person (not moved by a colleague's change arriving): these words may be commented.
+      if (!transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) releasedRef.current = false;
+      read();
     };
     read();
-    editor.on('selectionUpdate', read);
+    editor.on('selectionUpdate', selected);
     editor.on('update', read);
     return () => {
-      editor.off('selectionUpdate', read);
+      editor.off('selectionUpdate', selected);
       editor.off('update', read);
     };
   }, [editor]);
-  return words;
+  return {
+    words,
+    letGo: () => {
+      releasedRef.current = true;
+      setWords('');
+    },
+    released: () => releasedRef.current,
+  };
 }
 
 export function CommentsPanel({
@@ -196,13 +215,13 @@ export function CommentsPanel({
   const [waiting, setWaiting] = useState(false);
   const list = useRef<HTMLDivElement>(null);
   const threads = (comments.data?.items ?? []).filter((thread) => showResolved || !thread.resolved);
-  const selected = useSelectedWords(editor);
+  const selection = useSelectedWords(editor);
 
   const submit = async (body: string) => {
     setHint(null);
     setWaiting(true);
     const placed = await placeComment(
-      selectionAnchors(editor),
+      selection.released() ? null : selectionAnchors(editor),
       provider.state.unsaved,
       () => provider.whenSaved(SAVE_WAIT_MS),
       (anchors) => add.mutateAsync({ ...anchors, body }),
@@ -212,15 +231,16 @@ export function CommentsPanel({
       setHint(placed.hint);
       throw new Error(placed.hint);
     }
+    selection.letGo();
   };
 
   return (
     <Card title={t('comments.title')} headingLevel={2}>
       {hint && <Alert kind="info">{hint === 'selectFirst' ? t('comments.selectFirst') : t('comments.notSaved')}</Alert>}
       {/* The editor's selection is not drawn once the comment box has the focus: the words are said here. */}
-      {selected && (
+      {selection.words && (
         <p className="muted">
-          {t('comments.commentingOn')} “<bdi>{selected}</bdi>”
+          {t('comments.commentingOn')} “<bdi>{selection.words}</bdi>”
         </p>
       )}
       {waiting && (

@@ -29,6 +29,19 @@ describe('ErrorResponseFilter', () => {
     ]);
   });
 
+  it('says a body that is a list, or missing, is not the object the API takes, in the caller’s language', () => {
+    const schema = z.strictObject({ email: z.string() });
+    for (const body of [[{ email: 'a@b.org' }], undefined]) {
+      const response = filter.toErrorResponse(new ZodValidationException(schema.safeParse(body).error), 'r');
+      expect(response.details).toEqual([{ path: '(body)', message: 'The request body must be a JSON object' }]);
+    }
+    const french = filter.toErrorResponse(new ZodValidationException(schema.safeParse([]).error), 'r', 'fr');
+    expect(french.details).toEqual([{ path: '(body)', message: 'Le corps de la requête doit être un objet JSON' }]);
+    // A nested field of the wrong kind keeps its own wording.
+    const nested = z.strictObject({ period: z.strictObject({ start: z.string() }) }).safeParse({ period: [] });
+    expect(filter.toErrorResponse(new ZodValidationException(nested.error), 'r').details?.[0]).toMatchObject({ path: 'period', message: expect.stringMatching(/expected object/) });
+  });
+
   it('maps framework and body-parser failures without leaking internals', () => {
     expect(filter.toErrorResponse(new NotFoundException(), 'r').id).toBe('not_found');
     expect(filter.toErrorResponse(new BadRequestException('Bad'), 'r').id).toBe('validation_error');

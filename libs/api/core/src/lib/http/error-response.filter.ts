@@ -34,6 +34,10 @@ function zodDefaultMessage(issue: ZodError['issues'][number], language: Language
 export function zodIssuesToDetails(error: ZodError, language: Language = 'en'): ErrorDetail[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
+    // A list, or nothing, where the API takes an object: said as readableBodyErrors says it of a bare value.
+    if (!path && issue.code === 'invalid_type' && issue.expected === 'object') {
+      return { path: '(body)', message: translateMessage('The request body must be a JSON object', language) };
+    }
     if (issue.code === 'unrecognized_keys') {
       return { path: path || '(body)', message: translateMessage(`Unknown field(s): ${issue.keys.join(', ')}`, language) };
     }
