@@ -1,5 +1,27 @@
 import type { ContentStack, ContentText } from 'pdfmake/interfaces';
-import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, withBreakableWords } from './to-pdf';
+import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, textDirection, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
+
+const header = { title: 'تقرير التقدم', organisation: 'وزارة الصحة', period: '2026', versionStamp: 'Version 1' } as never;
+const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
+
+/** What pdfkit is asked to draw, fragment by fragment, while `work` runs. */
+async function drawn(work: () => Promise<unknown>): Promise<Array<{ text: string; x: number; y: number }>> {
+  // The pdfkit that pdfmake draws with.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('@foliojs-fork/pdfkit');
+  const fragments: Array<{ text: string; x: number; y: number }> = [];
+  const original = PDFDocument.prototype._fragment;
+  const spy = jest.spyOn(PDFDocument.prototype, '_fragment').mockImplementation(function (this: unknown, ...args: unknown[]) {
+    fragments.push({ text: String(args[0]), x: Number(args[1]), y: Number(args[2]) });
+    return original.apply(this, args);
+  });
+  try {
+    await work();
+  } finally {
+    spy.mockRestore();
+  }
+  return fragments;
+}
 
 describe('PDF text layout', () => {
   it('leaves ordinary words alone and makes a long run breakable every 30 characters', () => {
@@ -47,5 +69,49 @@ describe('PDF text layout', () => {
     expect(pieces.slice(0, 3).every((piece) => String(piece.text[piece.text.length - 1].text).endsWith(' '))).toBe(true);
     const pdf = await pdfBuffer({ content: [block] });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('tells a text’s direction by its first letter, as dir="auto" does', () => {
+    expect(textDirection('2026: تقرير التقدم')).toBe('rtl');
+    expect(textDirection('WHO تقرير')).toBe('ltr');
+    expect(textDirection('2026 — 45%')).toBeNull();
+  });
+
+  it('sets Arabic text in the Arabic font anywhere in the tree, leaving other text, settings and own fonts alone', () => {
+    const tree = withScriptFonts({
+      stack: ['Plain', 'عربي', { text: [{ text: 'English ' }, { text: 'عربي', bold: true }, 'نص'] }, { text: 'عربي', font: 'Roboto' }],
+      table: { widths: ['*'], body: [['خلية']] },
+      style: 'h2',
+    });
+    expect(tree).toEqual({
+      stack: ['Plain', { text: 'عربي', font: 'NotoNaskhArabic' }, { text: [{ text: 'English ' }, { text: 'عربي', bold: true, font: 'NotoNaskhArabic' }, { text: 'نص', font: 'NotoNaskhArabic' }] }, { text: 'عربي', font: 'Roboto' }],
+      table: { widths: ['*'], body: [[{ text: 'خلية', font: 'NotoNaskhArabic' }]] },
+      style: 'h2',
+    });
+  });
+
+  it('draws an Arabic paragraph from the right, its words in reading order, in an Arabic font (before: back to front, in empty boxes)', async () => {
+    const doc = { type: 'doc', content: [paragraph('نتائج المساواة في المدارس والعيادات')] };
+    let pdf: Buffer = Buffer.alloc(0);
+    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, header)));
+    const first = fragments.find((fragment) => fragment.text.includes('نتائج'));
+    const line = fragments.filter((fragment) => fragment.y === first?.y && fragment.text.trim() !== '');
+    // Read from the right: the first word written is the rightmost.
+    const fromRight = [...line].sort((a, b) => b.x - a.x).map((fragment) => fragment.text.trim());
+    expect(fromRight).toEqual(['نتائج', 'المساواة', 'في', 'المدارس', 'والعيادات']);
+    // Right-aligned: it ends near the right margin (A4, 56 pt margins), far from the left one.
+    expect(Math.min(...line.map((fragment) => fragment.x))).toBeGreaterThan(300);
+    expect(pdf.includes('NotoNaskhArabic')).toBe(true);
+  });
+
+  it('keeps an English report in Roboto alone, its lines from the left', async () => {
+    const doc = { type: 'doc', content: [paragraph('Health equity in Kenya, 2026')] };
+    let pdf: Buffer = Buffer.alloc(0);
+    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never)));
+    const first = fragments.find((fragment) => fragment.text === 'Health ');
+    const line = fragments.filter((fragment) => fragment.y === first?.y);
+    expect([...line].sort((a, b) => a.x - b.x).map((fragment) => fragment.text)).toEqual(['Health ', 'equity ', 'in ', 'Kenya, ', '2026']);
+    expect(Math.min(...line.map((fragment) => fragment.x))).toBe(56);
+    expect(pdf.includes('NotoNaskhArabic')).toBe(false);
   });
 });

@@ -1,14 +1,21 @@
 import type { Language } from '@simashe/contracts';
 import { actionItemLabel, mentionText, type ProseMirrorJson } from '@simashe/editor';
+import { readFileSync } from 'node:fs';
 import type PdfPrinterClass from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, missingImageText, type ExportImages } from './export-images';
+import { breakLines, lineRuns, tokens, type Token } from './rtl-lines';
 
-// pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. Both are loaded on
-// the first PDF asked for (about 10 MB the API otherwise never needs).
+/** The font of text in Arabic script (Noto Naskh Arabic, which has Latin letters and digits too). */
+const ARABIC_FONT = 'NotoNaskhArabic';
+
+// pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. They and the Arabic
+// font are loaded on the first PDF asked for (about 10 MB the API otherwise never needs).
 let printer: PdfPrinterClass | null = null;
+/** The fonts' files, by family and style (for measuring words: see measureWord). */
+let fontFiles: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', Buffer>> = {};
 function pdfPrinter(): PdfPrinterClass {
   if (printer) return printer;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,24 +23,119 @@ function pdfPrinter(): PdfPrinterClass {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vfs: Record<string, string> = require('pdfmake/build/vfs_fonts');
   const font = (name: string) => Buffer.from(vfs[name], 'base64');
-  printer = new PdfPrinter({
+  const arabic = (weight: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-naskh-arabic/${weight}/NotoNaskhArabic_${weight}.ttf`));
+  const [regular, bold] = [arabic('400Regular'), arabic('700Bold')];
+  fontFiles = {
     Roboto: {
       normal: font('Roboto-Regular.ttf'),
       bold: font('Roboto-Medium.ttf'),
       italics: font('Roboto-Italic.ttf'),
       bolditalics: font('Roboto-MediumItalic.ttf'),
     },
-  });
+    // Naskh has no italics: Arabic is not slanted.
+    [ARABIC_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold },
+  };
+  printer = new PdfPrinter(fontFiles);
   return printer;
 }
 
+/** A PDF document never written, whose fonts measure words as pdfmake will draw them. */
+let measuring: PDFKit.PDFDocument | null = null;
+
+/** A word's width in points, in the font pdfmake will draw it with (withScriptFonts' choice) and its style. */
+function measureWord(word: string, style: { bold?: boolean; italics?: boolean; fontSize: number }): number {
+  if (!measuring) {
+    const document = pdfPrinter().createPdfKitDocument({ content: [] });
+    for (const [family, files] of Object.entries(fontFiles)) for (const [variant, file] of Object.entries(files)) document.registerFont(`${family}-${variant}`, file);
+    measuring = document;
+  }
+  const variant = style.bold ? (style.italics ? 'bolditalics' : 'bold') : style.italics ? 'italics' : 'normal';
+  const family = ARABIC_LETTERS.test(word) ? ARABIC_FONT : 'Roboto';
+  return measuring.font(`${family}-${variant}`).fontSize(style.fontSize).widthOfString(word);
+}
+
 /**
- * The language a PDF drawn with these fonts can be written in. Roboto has no Arabic glyphs and pdfmake lays words
- * out left to right without shaping them into a right-to-left line, so an Arabic reader's PDF speaks English until an
- * Arabic font and a bidirectional layout are bundled; the SVG, HTML and Word exports do speak Arabic.
+ * The language a PDF's own words (labels, dates) can be written in. Text in Arabic script is set in an Arabic font
+ * and shaped, and a block whose first letter is right-to-left is laid out from the right; but a line that mixes
+ * directions (Latin words or figures inside Arabic) is not reordered as a browser would, so the PDF's own words stay
+ * English for an Arabic reader (the SVG, HTML and Word exports speak Arabic). What people wrote keeps its language.
  */
 export function pdfLanguage(language: Language): Language {
   return language === 'ar' ? 'en' : language;
+}
+
+/** Letters of Arabic script (with its supplements and presentation forms). */
+const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+/** Letters of the right-to-left scripts. */
+const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+/** The first strong letter: of a right-to-left script (group 1), or any other. */
+const FIRST_STRONG = /(\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko})|\p{L}/u;
+
+/** The direction of a text by its first strong letter, as dir="auto" decides in the editor; null without letters. */
+export function textDirection(text: string): 'rtl' | 'ltr' | null {
+  const first = FIRST_STRONG.exec(text);
+  return first ? (first[1] ? 'rtl' : 'ltr') : null;
+}
+
+/** Keys whose values hold content (blocks or text), as opposed to settings (style, widths, colours...). */
+const CONTENT_KEYS = new Set(['content', 'stack', 'columns', 'ul', 'ol', 'table', 'body']);
+
+/**
+ * Every text of a pdfmake document tree with Arabic letters set in the Arabic font (Roboto has none: they were drawn
+ * as empty boxes). A text with a font of its own keeps it.
+ */
+export function withScriptFonts<T>(node: T): T {
+  if (typeof node === 'string') return (ARABIC_LETTERS.test(node) ? { text: node, font: ARABIC_FONT } : node) as T;
+  if (Array.isArray(node)) return node.map((child) => withScriptFonts(child)) as T;
+  if (node === null || typeof node !== 'object' || Buffer.isBuffer(node)) return node;
+  const result: Record<string, unknown> = { ...(node as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'text') {
+      if (typeof value !== 'string') result[key] = withScriptFonts(value);
+      else if (ARABIC_LETTERS.test(value) && result['font'] === undefined) result['font'] = ARABIC_FONT;
+    } else if (CONTENT_KEYS.has(key)) {
+      result[key] = withScriptFonts(value);
+    }
+  }
+  return result as T;
+}
+
+/** The report's text styles (pdfmake styles; the font sizes also measure right-to-left lines). */
+const BODY_SIZE = 10.5;
+const STYLES = {
+  title: { fontSize: 20, bold: true, margin: [0, 0, 0, 6] },
+  h1: { fontSize: 17, bold: true, margin: [0, 10, 0, 4] },
+  h2: { fontSize: 14, bold: true, margin: [0, 8, 0, 4] },
+  h3: { fontSize: 12, bold: true, margin: [0, 6, 0, 3] },
+} satisfies Record<string, { fontSize: number; bold: boolean; margin: [number, number, number, number] }>;
+
+/**
+ * A block of text runs in its own direction. Text with right-to-left words (or a right-to-left first letter) is laid
+ * out line by line by rtl-lines (pdfmake would draw its words back to front), each Arabic word in the Arabic font,
+ * right-aligned when the block reads right to left; any other as textBlock does.
+ */
+function directedBlock(runs: ContentText[], props: Omit<ContentText, 'text' | 'style'> & { style?: keyof typeof STYLES }, width: number): Content {
+  const text = runs.map((run) => String(run.text)).join('');
+  const direction = textDirection(text);
+  if (direction !== 'rtl' && !RTL_LETTERS.test(text)) return textBlock(runs, props);
+  const base = direction === 'rtl' ? 'rtl' : 'ltr';
+  const style: keyof typeof STYLES | undefined = props.style;
+  const size = style ? STYLES[style] : { fontSize: BODY_SIZE, bold: false };
+  const styleOf = (word: Token) => ({ fontSize: size.fontSize, bold: Boolean(word.style.bold ?? size.bold), italics: Boolean(word.style.italics) });
+  const words = tokens(runs).map((word) => (ARABIC_LETTERS.test(word.text) ? { ...word, style: { ...word.style, font: ARABIC_FONT } } : word));
+  // A little room to spare: pdfmake must never find a line too long and break it again.
+  const lines = breakLines(words, (word) => measureWord(word.text, styleOf(word)), (word) => measureWord(' ', styleOf(word)), width * 0.97);
+  return { stack: lines.map((line) => ({ text: lineRuns(line, base), ...(base === 'rtl' ? { alignment: 'right' } : {}) })), ...props } as Content;
+}
+
+/** The plain text of some editor nodes (their words, for finding a block's direction). */
+function plainText(nodes: ProseMirrorJson[] = []): string {
+  return nodes.map((node) => (node.type === 'text' ? (node.text ?? '') : plainText(node.content))).join('');
+}
+
+/** Layout for a block of text in its own direction: right-aligned when its first letter is right-to-left. */
+function aligned(nodes: ProseMirrorJson[] | undefined): Pick<ContentText, 'alignment'> {
+  return textDirection(plainText(nodes)) === 'rtl' ? { alignment: 'right' } : {};
 }
 
 function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
@@ -110,28 +212,53 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
           : [{ text: missingChartText(node.attrs), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
       }
       case 'heading':
-        return [textBlock(inline(node.content), { style: `h${Math.min(Number(node.attrs?.['level'] ?? 1), 3)}` })];
+        return [directedBlock(inline(node.content), { style: `h${Math.min(Math.max(1, Number(node.attrs?.['level'] ?? 1)), 3)}` as 'h1' | 'h2' | 'h3' }, width)];
       case 'paragraph':
-        return [textBlock(inline(node.content), { margin: [0, 0, 0, 6] })];
+        return [directedBlock(inline(node.content), { margin: [0, 0, 0, 6] }, width)];
       case 'actionItem':
-        return [textBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] })];
-      case 'blockquote':
-        return [{ stack: blocks(node.content, charts, images, width - 18), margin: [18, 0, 0, 6], color: '#444444' }];
+        return [directedBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width)];
+      case 'blockquote': {
+        // The indent on the side the quote starts from.
+        const margin: [number, number, number, number] = aligned(node.content).alignment ? [0, 0, 18, 6] : [18, 0, 0, 6];
+        return [{ stack: blocks(node.content, charts, images, width - 18), margin, color: '#444444' }];
+      }
       case 'bulletList':
-        return [{ ul: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts, images, width - 18) })), margin: [0, 0, 0, 6] }];
-      case 'orderedList':
-        return [{ ol: (node.content ?? []).map((item) => ({ stack: blocks(item.content, charts, images, width - 18) })), margin: [0, 0, 0, 6] }];
-      case 'table':
+      case 'orderedList': {
+        const items = node.content ?? [];
+        const stacks = items.map((item) => ({ stack: blocks(item.content, charts, images, width - 18) }));
+        // A list follows its first item, as in the editor: pdfmake puts markers on the left only, so a right-to-left
+        // list is drawn as rows with the marker in a column on the right.
+        if (aligned(items[0]?.content).alignment) {
+          return [
+            {
+              stack: stacks.map((item, index) => ({
+                columns: [{ ...item, width: '*' }, { text: node.type === 'orderedList' ? `.${index + 1}` : '•', width: 18, alignment: 'right' }],
+                columnGap: 4,
+              })),
+              margin: [0, 0, 0, 6],
+            },
+          ];
+        }
+        return [node.type === 'orderedList' ? { ol: stacks, margin: [0, 0, 0, 6] } : { ul: stacks, margin: [0, 0, 0, 6] }];
+      }
+      case 'table': {
+        const rows = node.content ?? [];
+        // Lines laid out by rtl-lines must fit their cell as measured: columns of equal width then, as the cells were
+        // measured (pdfmake's own widths follow the content, and would break those lines again, out of order).
+        const columns = Math.max(1, ...rows.map((row) => row.content?.length ?? 0));
+        const widths = RTL_LETTERS.test(plainText(rows)) ? { widths: Array<string>(columns).fill('*') } : {};
         return [
           {
             table: {
-              body: (node.content ?? []).map((row) =>
+              ...widths,
+              body: rows.map((row) =>
                 (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, charts, images, Math.max(24, width / Math.max(1, row.content?.length ?? 1) - 12)) })),
               ),
             },
             margin: [0, 0, 0, 8],
           },
         ];
+      }
       default:
         return node.content ? blocks(node.content, charts, images, width) : [];
     }
@@ -142,20 +269,15 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<st
   const definition: TDocumentDefinitions = {
     info: { title: header.title, author: header.organisation, subject: `${header.period} · ${header.versionStamp}`, creator: 'SIMASHE Workspace' },
     pageMargins: [56, 56, 56, 56],
-    footer: (page, pages) => ({ text: `${header.title} · ${header.versionStamp} · ${page}/${pages}`, fontSize: 8, alignment: 'center', color: '#666666' }),
+    footer: (page, pages) => withScriptFonts({ text: `${header.title} · ${header.versionStamp} · ${page}/${pages}`, fontSize: 8, alignment: 'center', color: '#666666' }),
     content: [
-      { text: header.title, style: 'title' },
-      { text: `${header.organisation} · ${header.period}`, italics: true },
+      directedBlock([{ text: header.title }], { style: 'title' }, TEXT_WIDTH),
+      directedBlock([{ text: `${header.organisation} · ${header.period}`, italics: true }], {}, TEXT_WIDTH),
       { text: header.versionStamp, italics: true, margin: [0, 0, 0, 16] },
       ...blocks(doc.content, charts, images),
     ],
-    styles: {
-      title: { fontSize: 20, bold: true, margin: [0, 0, 0, 6] },
-      h1: { fontSize: 17, bold: true, margin: [0, 10, 0, 4] },
-      h2: { fontSize: 14, bold: true, margin: [0, 8, 0, 4] },
-      h3: { fontSize: 12, bold: true, margin: [0, 6, 0, 3] },
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },
+    styles: STYLES,
+    defaultStyle: { font: 'Roboto', fontSize: BODY_SIZE, lineHeight: 1.25 },
   };
   return pdfBuffer(definition);
 }
@@ -187,7 +309,7 @@ export function withBreakableWords<T>(node: T): T {
 /** Any pdfmake document as a PDF file, with the fonts bundled in the app (nothing read from the system). */
 export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const pdf = pdfPrinter().createPdfKitDocument({ ...definition, content: withBreakableWords(definition.content) });
+    const pdf = pdfPrinter().createPdfKitDocument({ ...definition, content: withScriptFonts(withBreakableWords(definition.content)) });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
