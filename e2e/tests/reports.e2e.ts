@@ -220,6 +220,41 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await expect(adminPanel.getByText(/Resolved by Wanjiru Kamau/)).toBeVisible();
 });
 
+test('a comment keeps its words when a colleague moves them while it is being written', async ({ page, openAs }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  const url = await createReport(page, `Moved words ${Date.now()}`);
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  await guidance(editorText, 'What was done, by whom and when.').click();
+  await page.keyboard.type('Clinics opened in three districts.');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  await page.keyboard.press('Shift+Control+ArrowLeft');
+  const panel = page.getByRole('region', { name: 'Comments' });
+  await expect(panel.getByText('Commenting on: “districts.”')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'all changes saved' })).toBeVisible();
+
+  // Meanwhile a colleague presses Enter before those words: the editor writes them anew in a new paragraph, and the
+  // writer's selection collapses.
+  const admin = await openAs('kenya.admin@demo.simashe.org');
+  await admin.goto(url);
+  const adminText = admin.getByRole('textbox', { name: 'Report text' });
+  // (The writer's named caret sits inside those words on this page.)
+  await adminText.getByText(/^Clinics opened in three/).click();
+  await admin.keyboard.press('End');
+  for (let i = 0; i < 'districts.'.length; i++) await admin.keyboard.press('ArrowLeft');
+  await admin.keyboard.press('Enter');
+  await expect(editorText.getByText('Clinics opened in three', { exact: true })).toBeVisible();
+
+  // The comment is still on those words, and is placed where they went.
+  await expect(panel.getByText('Commenting on: “districts.”')).toBeVisible();
+  await panel.getByLabel('Comment on the selected text').fill('Which ones?');
+  await panel.getByRole('button', { name: 'Post comment' }).click();
+  await expect(panel.getByText('Which ones?')).toBeVisible();
+  await expect(panel.getByText('Select some text in the report to comment on it.')).toHaveCount(0);
+  // (The colleague's named caret may sit at their start.)
+  await expect(editorText.locator('.comment-anchor')).toHaveText(/districts\.$/);
+  await expect(admin.getByRole('region', { name: 'Comments' }).getByText('On: “districts.”')).toBeVisible();
+});
+
 test('pasted HTML is sanitised: no script, no event handlers, no javascript: links', async ({ page, consoleErrors }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
   await createReport(page, `Paste ${Date.now()}`);

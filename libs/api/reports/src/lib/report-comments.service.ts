@@ -92,9 +92,10 @@ export function anchorProblem(doc: Y.Doc, start: Uint8Array, end: Uint8Array): '
   if (!positions.every((position) => everHeld(doc, position))) return 'missing';
   const [from, to] = positions.map((position) => Y.createAbsolutePositionFromRelativePosition(position, doc));
   if (!from || !to) return 'deleted';
-  // A collapsed range whose first character is still there was sent empty or backwards (the editor never does):
-  // deleting the commented words would have deleted it.
-  if (from.type === to.type && from.type instanceof Y.XmlText && to.index <= from.index) return stillThere(doc, positions[0]) ? 'empty' : 'deleted';
+  // A collapsed range whose both ends still point at characters in the text was sent empty or backwards (the editor
+  // never does so). Commented words deleted or moved take one end with them: the end points at the last commented
+  // character (the editor's positions lean left), the start at the first one or at the character before it.
+  if (from.type === to.type && from.type instanceof Y.XmlText && to.index <= from.index) return positions.every((position) => stillThere(doc, position)) ? 'empty' : 'deleted';
   return null;
 }
 

@@ -170,6 +170,9 @@ describe('comments anchored to text ranges', () => {
     const splitting = paragraphText(a.doc);
     const kept = 'Clinics opened in ';
     const [wordsStart, wordsEnd] = [anchor(splitting, kept.length, 0), anchor(splitting, `${kept}districts`.length, -1)];
+    // The editor's own positions lean left at both ends (y-prosemirror): its start is the space before the words,
+    // which the split leaves where it was.
+    const editorsStart = anchor(splitting, kept.length, -1);
     a.doc.transact(() => {
       splitting.delete(kept.length, splitting.length - kept.length);
       const next = new Y.XmlElement('paragraph');
@@ -180,6 +183,9 @@ describe('comments anchored to text ranges', () => {
     const followed = await editorA.post(`/api/reports/${id}/comments`, { body: 'Which ones?', anchorStart: wordsStart, anchorEnd: wordsEnd, quote: 'districts' });
     expect(followed.status).toBe(201);
     expect(followed.body.items.find((thread: { body: string }) => thread.body === 'Which ones?').currentText).toBe('districts');
+    const fromEditor = await editorA.post(`/api/reports/${id}/comments`, { body: 'From the editor', anchorStart: editorsStart, anchorEnd: wordsEnd, quote: 'districts' });
+    expect(fromEditor.status).toBe(201);
+    expect(fromEditor.body.items.find((thread: { body: string }) => thread.body === 'From the editor').currentText).toBe('districts');
 
     // What is there takes the comment, whether the report is open for editing or read from the store.
     const clinics = { body: 'Good', anchorStart: anchor(text, 0, 0), anchorEnd: anchor(text, 'Clinics'.length, -1), quote: 'Clinics' };
@@ -192,7 +198,7 @@ describe('comments anchored to text ranges', () => {
     await eventually(() => rooms.find({ kind: 'report', documentId: id }) === undefined, 5000, 'the report to close');
     const closed = await editorA.post(`/api/reports/${id}/comments`, { ...clinics, body: 'Still good' });
     expect(closed.status).toBe(201);
-    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'districts', 'Clinics', 'Clinics', 'Clinics']);
+    expect(closed.body.items.map((thread: { currentText: string }) => thread.currentText)).toEqual(['elsewhere.', 'districts', 'districts', 'Clinics', 'Clinics', 'Clinics']);
     expect((await editorA.post(`/api/reports/${id}/comments`, { body: 'Which?', anchorStart: anchor(theirs, 0, 0), anchorEnd: anchor(theirs, 7, -1) })).status).toBe(409);
   });
 

@@ -156,40 +156,51 @@ function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { re
   );
 }
 
+type Anchors = NonNullable<ReturnType<typeof selectionAnchors>>;
+
 /**
- * The words selected in the editor (shortened), kept while the focus is elsewhere; empty when nothing is selected,
- * and once commented (`letGo`) until the person selects again: a second comment is not attached to the same words
- * without a new selection. The editor's own selection is left as it is (changing it while the editor has not the
- * focus raced with the next keys pressed in it).
+ * What a new comment is on: the words the person selected in the editor (`words`, shortened for display, and their
+ * `anchors`), kept while the focus is elsewhere. A colleague's change that collapses the selection (Enter before the
+ * words: the editor writes them anew in the next paragraph) keeps them: the server finds moved words by their text.
+ * Empty when nothing is selected, and once commented (`letGo`) until the person selects again, so that a second
+ * comment is not attached to the same words without a new selection. The editor's own selection is never changed
+ * (changing it while the editor had not the focus raced with the next keys pressed in it).
  */
-function useSelectedWords(editor: Editor): { words: string; letGo: () => void; released: () => boolean } {
+function useCommentTarget(editor: Editor): { words: string; anchors: () => Anchors | null; letGo: () => void } {
   const [words, setWords] = useState('');
+  const target = useRef<{ anchors: Anchors; words: string } | null>(null);
   const releasedRef = useRef(false);
   useEffect(() => {
-    const read = () => {
-      const { from, to, empty } = editor.state.selection;
-      setWords(empty || releasedRef.current ? '' : selectionQuote(editor.state.doc.textBetween(from, to, ' ')));
+    const current = () => {
+      const anchors = selectionAnchors(editor);
+      return anchors && { anchors, words: selectionQuote(anchors.quote) };
     };
-    const selected = ({ transaction }: { transaction: Transaction }) => {
-      // Selected by the person (not moved by a colleague's change arriving): these words may be commented.
-      if (!transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) releasedRef.current = false;
-      read();
+    const show = () => setWords(releasedRef.current ? '' : (target.current?.words ?? ''));
+    const changed = ({ transaction }: { transaction: Transaction }) => {
+      if (!transaction.docChanged && !transaction.selectionSet) return; // presence, highlights, focus
+      if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) {
+        // A colleague's change: the selection follows the words, or has collapsed with them (kept, see above).
+        target.current = current() ?? target.current;
+      } else {
+        releasedRef.current = false;
+        target.current = current();
+      }
+      show();
     };
-    read();
-    editor.on('selectionUpdate', selected);
-    editor.on('update', read);
+    target.current = current();
+    show();
+    editor.on('transaction', changed);
     return () => {
-      editor.off('selectionUpdate', selected);
-      editor.off('update', read);
+      editor.off('transaction', changed);
     };
   }, [editor]);
   return {
     words,
+    anchors: () => (releasedRef.current ? null : (target.current?.anchors ?? null)),
     letGo: () => {
       releasedRef.current = true;
       setWords('');
     },
-    released: () => releasedRef.current,
   };
 }
 
@@ -215,13 +226,13 @@ export function CommentsPanel({
   const [waiting, setWaiting] = useState(false);
   const list = useRef<HTMLDivElement>(null);
   const threads = (comments.data?.items ?? []).filter((thread) => showResolved || !thread.resolved);
-  const selection = useSelectedWords(editor);
+  const selection = useCommentTarget(editor);
 
   const submit = async (body: string) => {
     setHint(null);
     setWaiting(true);
     const placed = await placeComment(
-      selection.released() ? null : selectionAnchors(editor),
+      selection.anchors(),
       provider.state.unsaved,
       () => provider.whenSaved(SAVE_WAIT_MS),
       (anchors) => add.mutateAsync({ ...anchors, body }),
