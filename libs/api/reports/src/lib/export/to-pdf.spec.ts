@@ -114,4 +114,13 @@ describe('PDF text layout', () => {
     expect(Math.min(...line.map((fragment) => fragment.x))).toBe(56);
     expect(pdf.includes('NotoNaskhArabic')).toBe(false);
   });
+
+  it('draws a chart’s Arabic labels in the Arabic font, and an English chart in Roboto', async () => {
+    const id = '0b7d5a3e-4f1c-4a55-9d43-2f3c1e5a6b7c';
+    const doc = { type: 'doc', content: [{ type: 'chartEmbed', attrs: { source: 'measure', id, title: 'x' } }] };
+    const chart = (label: string) => new Map([[`measure:${id}`, { title: 'x', width: 300, height: 100, png: Buffer.alloc(0), svg: `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><text x="10" y="50" font-family="system-ui, sans-serif">${label}</text></svg>` }]]);
+    const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never;
+    expect((await toPdf(doc as never, english, chart('معدل وفيات الأطفال'))).includes('NotoNaskhArabic')).toBe(true);
+    expect((await toPdf(doc as never, english, chart('Under-five mortality'))).includes('NotoNaskhArabic')).toBe(false);
+  });
 });
