@@ -166,7 +166,7 @@ type Anchors = NonNullable<ReturnType<typeof selectionAnchors>>;
  * comment is not attached to the same words without a new selection. The editor's own selection is never changed
  * (changing it while the editor had not the focus raced with the next keys pressed in it).
  */
-function useCommentTarget(editor: Editor): { words: string; anchors: () => Anchors | null; letGo: () => void } {
+function useCommentTarget(editor: Editor): { words: string; anchors: () => Anchors | null; letGo: (posted: Anchors) => void } {
   const [words, setWords] = useState('');
   const target = useRef<{ anchors: Anchors; words: string } | null>(null);
   const releasedRef = useRef(false);
@@ -178,7 +178,9 @@ function useCommentTarget(editor: Editor): { words: string; anchors: () => Ancho
     const show = () => setWords(releasedRef.current ? '' : (target.current?.words ?? ''));
     const changed = ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged && !transaction.selectionSet) return; // presence, highlights, focus
-      if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) {
+      const sync = transaction.getMeta(ySyncPluginKey);
+      // (The person's own undo and redo come through Yjs too, but they are the person's.)
+      if (sync?.isChangeOrigin && !sync.isUndoRedoOperation) {
         // A colleague's change: the selection follows the words, or has collapsed with them (kept, see above).
         target.current = current() ?? target.current;
       } else {
@@ -197,7 +199,10 @@ function useCommentTarget(editor: Editor): { words: string; anchors: () => Ancho
   return {
     words,
     anchors: () => (releasedRef.current ? null : (target.current?.anchors ?? null)),
-    letGo: () => {
+    // Only the words just commented: another selection made while the comment was being posted stays.
+    letGo: (posted) => {
+      const now = target.current?.anchors;
+      if (now?.anchorStart !== posted.anchorStart || now.anchorEnd !== posted.anchorEnd) return;
       releasedRef.current = true;
       setWords('');
     },
@@ -231,18 +236,19 @@ export function CommentsPanel({
   const submit = async (body: string) => {
     setHint(null);
     setWaiting(true);
+    const anchors = selection.anchors();
     const placed = await placeComment(
-      selection.anchors(),
+      anchors,
       provider.state.unsaved,
       () => provider.whenSaved(SAVE_WAIT_MS),
-      (anchors) => add.mutateAsync({ ...anchors, body }),
+      (placedOn) => add.mutateAsync({ ...placedOn, body }),
     ).finally(() => setWaiting(false));
     // Not posted: the text stays in the box, with the reason above it.
     if ('hint' in placed) {
       setHint(placed.hint);
       throw new Error(placed.hint);
     }
-    selection.letGo();
+    if (anchors) selection.letGo(anchors);
   };
 
   return (

@@ -1,16 +1,15 @@
-import { breakLines, lineRuns, tokens, visualOrder, wordDirection, type Token } from './rtl-lines';
+import type { ContentText } from 'pdfmake/interfaces';
+import { breakLines, drawnFromRight, lineRuns, textDirection, tokens, visualOrder, type Token } from './rtl-lines';
 
-const words = (text: string) => text.split(' ').map((word) => ({ text: word }));
-const order = (text: string, base: 'rtl' | 'ltr' = 'rtl') => visualOrder(words(text), base).map((word) => word.text).join(' ');
+/** The line as drawn from the left: its pieces' texts, joined. */
+const seen = (runs: ContentText[], base: 'rtl' | 'ltr' = 'rtl') => visualOrder(tokens(runs), base).map((piece) => piece.text).join('');
+const order = (text: string, base: 'rtl' | 'ltr' = 'rtl') => seen([{ text }], base);
 
 describe('right-to-left lines for pdfmake', () => {
-  it('tells a word’s direction by its first letter; figures and signs alone are numbers or neutral', () => {
-    expect(wordDirection('الصحة')).toBe('rtl');
-    expect(wordDirection('«الصحة»')).toBe('rtl');
-    expect(wordDirection('(WHO')).toBe('ltr');
-    expect(wordDirection('45.5%')).toBe('number');
-    expect(wordDirection('٢٠٢٦')).toBe('number');
-    expect(wordDirection('—')).toBe('neutral');
+  it('tells a text’s direction by its first letter, as dir="auto" does', () => {
+    expect(textDirection('2026: تقرير التقدم')).toBe('rtl');
+    expect(textDirection('WHO تقرير')).toBe('ltr');
+    expect(textDirection('2026 — 45%')).toBeNull();
   });
 
   it('draws an Arabic line from the right: its words in reverse order from the left', () => {
@@ -19,12 +18,19 @@ describe('right-to-left lines for pdfmake', () => {
 
   it('keeps a run of Latin words, with the figures and signs among them, in its own order', () => {
     expect(order('حسب تقرير WHO Europe 2026 السنوي')).toBe('السنوي WHO Europe 2026 تقرير حسب');
-    expect(order('منظمة World - Health السنوي')).toBe('السنوي World - Health منظمة');
+    expect(order('منظمة (WHO Europe) السنوي')).toBe('السنوي (WHO Europe) منظمة');
   });
 
-  it('leaves a number among Arabic words where it was written, and a sign between two Arabic words with them', () => {
+  it('gives a number the direction of the letters before it, not after', () => {
     expect(order('في عام 2026 مقارنة')).toBe('مقارنة 2026 عام في');
-    expect(order('الصحة - التعليم')).toBe('التعليم - الصحة');
+    expect(order('في 2026 Kenya')).toBe('Kenya 2026 في');
+    expect(order('2026 WHO report')).toBe('WHO report 2026');
+  });
+
+  it('keeps a sign next to its word, with no space where the text had none (a style change inside a word too)', () => {
+    expect(seen([{ text: 'مهم', bold: true }, { text: '. جدا' }])).toBe('جدا .مهم');
+    expect(seen([{ text: 'co' }, { text: 'op', bold: true }, { text: ' تعاون' }])).toBe('تعاون coop');
+    expect(order('the term شورى, meaning', 'ltr')).toBe('the term شورى, meaning');
   });
 
   it('in a left-to-right line, reverses only the Arabic run, with a number that follows an Arabic word', () => {
@@ -33,27 +39,52 @@ describe('right-to-left lines for pdfmake', () => {
     expect(order('plain English words', 'ltr')).toBe('plain English words');
   });
 
-  it('splits runs into styled words, and a hard break ends the word before it', () => {
-    expect(tokens([{ text: 'تقرير عن ' }, { text: 'المساواة', bold: true }, { text: ' في\nالصحة' }])).toEqual([
-      { text: 'تقرير', style: {} },
-      { text: 'عن', style: {} },
-      { text: 'المساواة', style: { bold: true } },
-      { text: 'في', style: {}, breakAfter: true },
-      { text: 'الصحة', style: {} },
+  it('cuts text into words, signs, spaces and hard breaks, keeping each run’s style; cuts a long word in pieces', () => {
+    const bold = { bold: true };
+    expect(tokens([{ text: 'تقرير عن ' }, { text: 'المساواة', ...bold }, { text: '،\nالصحة' }]).map(({ kind, text, style }) => [kind, text, style])).toEqual([
+      ['word', 'تقرير', {}],
+      ['space', ' ', {}],
+      ['word', 'عن', {}],
+      ['space', ' ', {}],
+      ['word', 'المساواة', bold],
+      ['sign', '،', {}],
+      ['break', '', {}],
+      ['word', 'الصحة', {}],
+    ]);
+    expect(tokens([{ text: 'COVID-19 45.5%' }]).map((piece) => piece.text)).toEqual(['COVID-19', ' ', '45.5', '%']);
+    const long = tokens([{ text: 'ب'.repeat(70) }]);
+    expect(long.map((piece) => [piece.text.length, piece.breakBefore ?? false])).toEqual([
+      [30, false],
+      [30, true],
+      [10, true],
     ]);
   });
 
-  it('fills lines greedily to the width; a word wider than a line has one of its own; a hard break ends a line', () => {
-    const word = (text: string, breakAfter?: boolean): Token => ({ text, style: {}, ...(breakAfter && { breakAfter }) });
-    const widthOf = (token: Token) => token.text.length * 10;
-    const space = () => 5;
-    const lines = breakLines([word('aaa'), word('bbb'), word('ccc'), word('dddddddddddd'), word('ee', true), word('ff')], widthOf, space, 70);
-    expect(lines.map((line) => line.map((token) => token.text))).toEqual([['aaa', 'bbb'], ['ccc'], ['dddddddddddd'], ['ee'], ['ff']]);
+  it('fills lines greedily, ends them at spaces, between pieces of a long word and at hard breaks (blank lines kept)', () => {
+    const widthOf = (piece: Token) => (piece.kind === 'space' ? 5 : piece.text.length * 10);
+    const lines = (text: string, width: number) => breakLines(tokens([{ text }]), widthOf, width).map((line) => line.map((piece) => piece.text).join(''));
+    expect(lines('aaa bbb ccc dddddddddddd ee', 70)).toEqual(['aaa bbb', 'ccc', 'dddddddddddd', 'ee']);
+    expect(lines('\nfirst\n\nsecond', 100)).toEqual(['', 'first', '', 'second']);
+    expect(lines('x'.repeat(70), 350)).toEqual(['x'.repeat(30), 'x'.repeat(30), 'x'.repeat(10)]);
   });
 
-  it('puts each space where the font engine draws it beside the right word: after a right-to-left word, it lands on its left', () => {
-    const line = tokens([{ text: 'حسب تقرير WHO Europe السنوي' }]);
-    expect(lineRuns(line, 'rtl').map((run) => run.text)).toEqual(['السنوي', ' ', 'WHO ', 'Europe', 'تقرير ', 'حسب ']);
-    expect(lineRuns(tokens([{ text: 'with عربي inside' }]), 'ltr').map((run) => run.text)).toEqual(['with', 'عربي ', ' ', 'inside']);
+  it('knows which texts fontkit draws from the right: those whose first letter of a script of its own is right-to-left', () => {
+    expect(drawnFromRight('الصحة.')).toBe(true);
+    expect(drawnFromRight('٢٠٢٦')).toBe(true);
+    expect(drawnFromRight('2026م')).toBe(true);
+    expect(drawnFromRight('45%')).toBe(false);
+    expect(drawnFromRight('WHO')).toBe(false);
+  });
+
+  it('hands fontkit right-to-left runs with their figures turned, so that fontkit turns them back', () => {
+    const runs = lineRuns(tokens([{ text: 'كوفيد-19 عام ٢٠٢٦' }]), 'rtl').map((run) => run.text);
+    expect(runs).toEqual(['٦٢٠٢', 'عام ', 'كوفيد-91 ']);
+  });
+
+  it('makes one run of pieces drawn left to right in one style, and carries the space on the left of a right-to-left word in it', () => {
+    const runs = lineRuns(tokens([{ text: 'حسب تقرير WHO Europe السنوي' }]), 'rtl').map((run) => run.text);
+    // From the left: "السنوي", then the English run with the spaces around it, then the Arabic words, each carrying
+    // the space drawn on its left.
+    expect(runs).toEqual(['السنوي', ' WHO Europe', 'تقرير ', 'حسب ']);
   });
 });

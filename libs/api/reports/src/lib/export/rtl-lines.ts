@@ -1,141 +1,210 @@
 import type { ContentText } from 'pdfmake/interfaces';
 
 /**
- * Paragraphs with right-to-left words for pdfmake, which lays every line out from the left in the order the words were
+ * Text with right-to-left words for pdfmake, which lays every line out from the left in the order the text was
  * written: an Arabic sentence came out with its words back to front (and an Arabic word in English text with its
- * space on the wrong side). Here such a paragraph is broken into lines by this code (the words measured in their
- * fonts), and each line is handed over with its words in the order they are seen, as one line that pdfmake does not
- * break again. Within a word, the font engine (fontkit) puts Arabic letters right to left and joins them.
+ * space on the wrong side). Here such a paragraph is broken into lines by this code (words measured in their fonts),
+ * and each line is handed over in the order it is seen, as one line that pdfmake does not break again. Within a run
+ * of Arabic script, the font engine (fontkit) puts the letters right to left and joins them.
  *
- * The order follows the Unicode bidirectional algorithm word by word (not its every rule): runs of words of the other
- * direction than the paragraph's keep their own order inside; in a right-to-left paragraph the runs go right to left.
+ * The order follows the Unicode bidirectional algorithm on pieces of text rather than characters (not its every
+ * rule): words take the direction of their first letter; a number takes the direction of the letters before it
+ * (an Arabic number after Arabic, part of the English run after English); spaces and signs between two pieces of one
+ * direction go with them, else with the paragraph. Runs of the other direction than the paragraph's keep their own
+ * order inside; in a right-to-left paragraph the runs go right to left.
  */
 
-/** A word (no spaces) with its run's style, or a forced line break. */
+/** A piece of text with its run's style: a word (letters, marks, figures), one sign, a space, or a hard break. */
 export interface Token {
+  kind: 'word' | 'sign' | 'space' | 'break';
   text: string;
   style: Omit<ContentText, 'text'>;
-  /** A hard break (Shift+Enter) after which a new line starts. */
-  breakAfter?: boolean;
+  /** A piece of a long word: a line may end before it (there is no space there). */
+  breakBefore?: boolean;
+  /** The font it is drawn in, when not the paragraph's. */
+  font?: string;
 }
 
-export type Direction = 'rtl' | 'ltr' | 'neutral' | 'number';
+export type Direction = 'rtl' | 'ltr';
 
-const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-const LETTER = /\p{L}/u;
-const DIGIT = /\p{Nd}/u;
+/** Letters of the right-to-left scripts. */
+export const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+/** The first strong letter: of a right-to-left script (group 1), or any other. */
+const FIRST_LETTER = /(\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko})|\p{L}/u;
 
-/** How a word reads: by its first letter; words of figures and signs only are numbers; anything else is neutral. */
-export function wordDirection(word: string): Direction {
-  const letter = LETTER.exec(word);
-  if (letter) return RTL_LETTER.test(letter[0]) ? 'rtl' : 'ltr';
-  return DIGIT.test(word) ? 'number' : 'neutral';
+/** The direction of a text by its first letter, as dir="auto" decides in the editor; null without letters. */
+export function textDirection(text: string): Direction | null {
+  const first = FIRST_LETTER.exec(text);
+  return first ? (first[1] ? 'rtl' : 'ltr') : null;
 }
 
-/**
- * The words of one line in the order they are drawn from the left, in a paragraph of direction `base`. Words of the
- * other direction form runs; a neutral word between two words of one direction goes with them, else with the
- * paragraph. A number goes with the Latin words next to it in a right-to-left paragraph ("WHO 2026"), and with the
- * Arabic word before it in a left-to-right one (as the Unicode algorithm's Arabic numbers do). Right-to-left runs are
- * drawn words last first; in a right-to-left paragraph, so are the runs.
- */
-export function visualOrder<T extends { text: string }>(words: T[], base: 'rtl' | 'ltr' = 'rtl'): T[] {
-  const kinds = words.map((word) => wordDirection(word.text));
-  const resolved = kinds.map((kind, index): 'rtl' | 'ltr' => {
-    if (kind === 'ltr' || kind === 'rtl') return kind;
-    const before = previousStrong(kinds, index);
-    const after = nextStrong(kinds, index);
-    if (kind === 'number') return base === 'rtl' ? (before === 'ltr' || after === 'ltr' ? 'ltr' : 'rtl') : before === 'rtl' ? 'rtl' : 'ltr';
-    return before !== null && before === after ? before : base;
-  });
-  const runs: Array<{ rtl: boolean; words: T[] }> = [];
-  words.forEach((word, index) => {
-    const rtl = resolved[index] === 'rtl';
-    const last = runs[runs.length - 1];
-    if (last && last.rtl === rtl) last.words.push(word);
-    else runs.push({ rtl, words: [word] });
-  });
-  const ordered = base === 'rtl' ? runs.reverse() : runs;
-  return ordered.flatMap((run) => (run.rtl ? [...run.words].reverse() : run.words));
-}
+/** Words (with signs inside them: "45.5", "COVID-19", "don't"), spaces, hard breaks, and any other sign alone. */
+const PIECES = /(\n)|(\s+)|([\p{L}\p{M}\p{Nd}]+(?:['’.,٫٬:/-][\p{L}\p{M}\p{Nd}]+)*)|([^])/gu;
+/** Longer words are cut in pieces of this many characters, a line may end between them (as pdfmake's own rule). */
+const LONG_WORD = 60;
+const WORD_PIECE = 30;
 
-/** The direction of the nearest word with letters before `index`, or null. */
-function previousStrong(kinds: Direction[], index: number): 'rtl' | 'ltr' | null {
-  for (let i = index - 1; i >= 0; i--) {
-    const kind = kinds[i];
-    if (kind === 'ltr' || kind === 'rtl') return kind;
-  }
-  return null;
-}
-
-/** The direction of the nearest word with letters after `index`, or null. */
-function nextStrong(kinds: Direction[], index: number): 'rtl' | 'ltr' | null {
-  for (let i = index + 1; i < kinds.length; i++) {
-    const kind = kinds[i];
-    if (kind === 'ltr' || kind === 'rtl') return kind;
-  }
-  return null;
-}
-
-/** The words of some text runs, each with its run's style; a run's "\n" (a hard break) ends a line. */
+/** The pieces of some text runs, each with its run's style (a word split by a change of style is two pieces, no space between). */
 export function tokens(runs: ContentText[]): Token[] {
   const result: Token[] = [];
   for (const { text, ...style } of runs) {
-    const lines = String(text).split('\n');
-    lines.forEach((line, index) => {
-      for (const word of line.split(/\s+/u)) if (word) result.push({ text: word, style });
-      if (index < lines.length - 1 && result.length > 0) result[result.length - 1] = { ...result[result.length - 1], breakAfter: true };
-    });
+    for (const [, hardBreak, space, word, sign] of String(text).matchAll(PIECES)) {
+      if (hardBreak) result.push({ kind: 'break', text: '', style });
+      else if (space) result.push({ kind: 'space', text: ' ', style });
+      else if (word && [...word].length > LONG_WORD) {
+        const characters = [...word];
+        for (let at = 0; at < characters.length; at += WORD_PIECE) {
+          result.push({ kind: 'word', text: characters.slice(at, at + WORD_PIECE).join(''), style, ...(at > 0 && { breakBefore: true }) });
+        }
+      } else if (word) result.push({ kind: 'word', text: word, style });
+      else result.push({ kind: 'sign', text: sign, style });
+    }
   }
   return result;
 }
 
 /**
- * The words in lines no wider than `width` (greedy, as pdfmake does), given each word's width and a space's. A word
- * wider than a line has a line of its own. A hard break ends its line.
+ * The pieces in lines no wider than `width` (greedy), given each piece's width. Lines end at spaces (the space is not
+ * kept at either end), before a piece of a long word, or at a hard break (an empty line is kept); a word wider than a
+ * line has a line of its own.
  */
-export function breakLines(words: Token[], widthOf: (word: Token) => number, spaceOf: (word: Token) => number, width: number): Token[][] {
+export function breakLines(pieces: Token[], widthOf: (piece: Token) => number, width: number): Token[][] {
   const lines: Token[][] = [];
   let line: Token[] = [];
   let used = 0;
-  for (const word of words) {
-    const wide = widthOf(word);
-    const gap = line.length > 0 ? spaceOf(line[line.length - 1]) : 0;
-    if (line.length > 0 && used + gap + wide > width) {
+  // The pieces since the last place a line may end, and the space before them.
+  let unit: Token[] = [];
+  let gap: Token | null = null;
+  const place = () => {
+    if (unit.length === 0) return;
+    const wide = unit.reduce((sum, piece) => sum + widthOf(piece), 0);
+    const space = line.length > 0 && gap ? widthOf(gap) : 0;
+    if (line.length > 0 && used + space + wide > width) {
       lines.push(line);
       line = [];
       used = 0;
+    } else if (line.length > 0 && gap) {
+      line.push(gap);
+      used += space;
     }
-    used += (line.length > 0 ? gap : 0) + wide;
-    line.push(word);
-    if (word.breakAfter) {
+    line.push(...unit);
+    used += wide;
+    unit = [];
+    gap = null;
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'break') {
+      place();
       lines.push(line);
       line = [];
       used = 0;
+      gap = null;
+    } else if (piece.kind === 'space') {
+      place();
+      if (line.length > 0) gap = piece;
+    } else {
+      if (piece.breakBefore) place();
+      unit.push(piece);
     }
   }
-  if (line.length > 0) lines.push(line);
+  place();
+  if (line.length > 0 || lines.length === 0) lines.push(line);
   return lines;
 }
 
-/**
- * One line's words as pdfmake text runs, in the order drawn, a space between each two. The font engine draws a
- * right-to-left word's letters from the right, its trailing space included, so that space lands on the word's left:
- * a space goes at the end of the right-to-left word it precedes on the page, else at the end of the word before it
- * when that one reads left to right, else as a run of its own (one run per word in most lines: pdfmake's time grows
- * with the number of runs).
- */
-export function lineRuns(line: Token[], base: 'rtl' | 'ltr'): ContentText[] {
-  const runs: ContentText[] = [];
-  const drawnFromRight = (word: Token) => RTL_LETTER.test(word.text);
-  const ordered = visualOrder(line, base);
-  ordered.forEach((word, index) => {
-    const before = ordered[index - 1];
-    if (before && !drawnFromRight(word)) {
-      if (drawnFromRight(before)) runs.push({ text: ' ', ...word.style });
-      else runs[runs.length - 1] = { ...runs[runs.length - 1], text: `${String(runs[runs.length - 1].text)} ` };
+/** A piece's own direction: a word's by its first letter, or 'number' (figures only); null for spaces and signs. */
+function ownDirection(piece: Token): Direction | 'number' | null {
+  if (piece.kind !== 'word') return null;
+  return textDirection(piece.text) ?? 'number';
+}
+
+/** The pieces of one line in the order they are drawn from the left, in a paragraph of direction `base`. */
+export function visualOrder<T extends Token>(pieces: T[], base: Direction): T[] {
+  const own = pieces.map(ownDirection);
+  // Numbers: the direction of the letters before them (the paragraph's at its start).
+  let letters: Direction = base;
+  const strong = own.map((direction): Direction | null => {
+    if (direction === 'rtl' || direction === 'ltr') return (letters = direction);
+    if (direction === 'number') return letters === 'ltr' ? 'ltr' : 'rtl';
+    return null;
+  });
+  // Spaces and signs: the direction on both sides when it is the same, else the paragraph's.
+  const nearest = (from: number, step: 1 | -1): Direction => {
+    for (let i = from + step; i >= 0 && i < strong.length; i += step) {
+      const found = strong[i];
+      if (found) return found;
     }
-    runs.push({ text: before && drawnFromRight(word) ? `${word.text} ` : word.text, ...word.style });
+    return base;
+  };
+  const resolved = strong.map((direction, index): Direction => {
+    if (direction) return direction;
+    const before = nearest(index, -1);
+    return before === nearest(index, 1) ? before : base;
+  });
+  const runs: Array<{ direction: Direction; pieces: T[] }> = [];
+  pieces.forEach((piece, index) => {
+    const last = runs[runs.length - 1];
+    if (last && last.direction === resolved[index]) last.pieces.push(piece);
+    else runs.push({ direction: resolved[index], pieces: [piece] });
+  });
+  const ordered = base === 'rtl' ? runs.reverse() : runs;
+  return ordered.flatMap((run) => (run.direction === 'rtl' ? [...run.pieces].reverse().map(mirrored) : run.pieces));
+}
+
+/** Brackets that face the other way when read right to left (Unicode's mirrored pairs, the common ones). */
+const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
+
+/** A sign read right to left, drawn as its mirror image (fontkit draws signs as written). */
+function mirrored<T extends Token>(piece: T): T {
+  return piece.kind === 'sign' && MIRROR[piece.text] ? { ...piece, text: MIRROR[piece.text] } : piece;
+}
+
+/** Whether fontkit draws a text right to left: its first character of a script of its own is a right-to-left one. */
+export function drawnFromRight(text: string): boolean {
+  const first = /[^\p{Script=Common}\p{Script=Inherited}]/u.exec(text);
+  return first !== null && RTL_LETTER.test(first[0]);
+}
+
+const FIGURES = /\p{Nd}+(?:[.,٫٬:/]\p{Nd}+)*/gu;
+
+/**
+ * A right-to-left piece as fontkit must be given it: fontkit reverses the whole piece, so the figures in it (Arabic-
+ * Indic digits, or "19" in "كوفيد-19") are reversed first, to come out in their order.
+ */
+function forFontkit(text: string): string {
+  return text.replace(FIGURES, (figures) => [...figures].reverse().join(''));
+}
+
+/**
+ * One line's pieces as pdfmake text runs, in the order drawn. Pieces drawn left to right with the same style make
+ * one run; each right-to-left piece is a run of its own (fontkit lays a run out as a whole), and a space drawn just
+ * left of it travels at its end, where fontkit draws it: on its left. (pdfmake's time grows with the number of runs.)
+ */
+export function lineRuns(line: Token[], base: Direction): ContentText[] {
+  const runs: ContentText[] = [];
+  /** The style each run was made from, and whether fontkit draws it from the right. */
+  const made: Array<{ style: Token['style']; font?: string; fromRight: boolean }> = [];
+  const ordered = visualOrder(line, base);
+  let carried = false;
+  ordered.forEach((piece, index) => {
+    const fromRight = drawnFromRight(piece.text);
+    const right = ordered[index + 1];
+    if (piece.kind === 'space' && right && drawnFromRight(right.text) && right.style === piece.style && !piece.font) {
+      carried = true;
+      return;
+    }
+    const font = piece.font ? { font: piece.font } : {};
+    const last = made[made.length - 1];
+    if (fromRight) {
+      runs.push({ text: `${forFontkit(piece.text)}${carried ? ' ' : ''}`, ...piece.style, ...font });
+      made.push({ style: piece.style, font: piece.font, fromRight });
+    } else if (last && !last.fromRight && last.style === piece.style && last.font === piece.font) {
+      runs[runs.length - 1].text = `${String(runs[runs.length - 1].text)}${piece.text}`;
+    } else {
+      runs.push({ text: piece.text, ...piece.style, ...font });
+      made.push({ style: piece.style, font: piece.font, fromRight });
+    }
+    carried = false;
   });
   return runs;
 }

@@ -1,18 +1,17 @@
 import type { ContentStack, ContentText } from 'pdfmake/interfaces';
 import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, textDirection, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
 
-const header = { title: 'تقرير التقدم', organisation: 'وزارة الصحة', period: '2026', versionStamp: 'Version 1' } as never;
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
 /** What pdfkit is asked to draw, fragment by fragment, while `work` runs. */
-async function drawn(work: () => Promise<unknown>): Promise<Array<{ text: string; x: number; y: number }>> {
+async function drawn(work: () => Promise<unknown>): Promise<Array<{ text: string; x: number; y: number; width: number }>> {
   // The pdfkit that pdfmake draws with.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const PDFDocument = require('@foliojs-fork/pdfkit');
-  const fragments: Array<{ text: string; x: number; y: number }> = [];
+  const fragments: Array<{ text: string; x: number; y: number; width: number }> = [];
   const original = PDFDocument.prototype._fragment;
   const spy = jest.spyOn(PDFDocument.prototype, '_fragment').mockImplementation(function (this: unknown, ...args: unknown[]) {
-    fragments.push({ text: String(args[0]), x: Number(args[1]), y: Number(args[2]) });
+    fragments.push({ text: String(args[0]), x: Number(args[1]), y: Number(args[2]), width: Number((args[3] as { textWidth?: number })?.textWidth ?? 0) });
     return original.apply(this, args);
   });
   try {
@@ -77,29 +76,40 @@ describe('PDF text layout', () => {
     expect(textDirection('2026 — 45%')).toBeNull();
   });
 
-  it('sets Arabic text in the Arabic font anywhere in the tree, leaving other text, settings and own fonts alone', () => {
+  it('sets Arabic text in the Arabic font anywhere in the tree, in the order it is seen, leaving other text, settings and own fonts alone', () => {
+    const font = 'NotoNaskhArabic';
     const tree = withScriptFonts({
-      stack: ['Plain', 'عربي', { text: [{ text: 'English ' }, { text: 'عربي', bold: true }, 'نص'] }, { text: 'عربي', font: 'Roboto' }],
+      stack: ['Plain', 'كلمة أولى', { text: [{ text: 'English ' }, { text: 'عربي', bold: true }] }, { text: 'عربي', font: 'Roboto' }],
       table: { widths: ['*'], body: [['خلية']] },
       style: 'h2',
     });
     expect(tree).toEqual({
-      stack: ['Plain', { text: 'عربي', font: 'NotoNaskhArabic' }, { text: [{ text: 'English ' }, { text: 'عربي', bold: true, font: 'NotoNaskhArabic' }, { text: 'نص', font: 'NotoNaskhArabic' }] }, { text: 'عربي', font: 'Roboto' }],
-      table: { widths: ['*'], body: [[{ text: 'خلية', font: 'NotoNaskhArabic' }]] },
+      stack: [
+        'Plain',
+        // Read from the right: "كلمة" first; the space between is drawn by fontkit on its left.
+        { text: [{ text: 'أولى', font }, { text: 'كلمة ', font }] },
+        { text: [{ text: 'English ' }, { text: [{ text: 'عربي', font }], bold: true }] },
+        { text: 'عربي', font: 'Roboto' },
+      ],
+      table: { widths: ['*'], body: [[{ text: [{ text: 'خلية', font }] }]] },
       style: 'h2',
     });
   });
 
   it('draws an Arabic paragraph from the right, its words in reading order, in an Arabic font (before: back to front, in empty boxes)', async () => {
     const doc = { type: 'doc', content: [paragraph('نتائج المساواة في المدارس والعيادات')] };
+    const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never;
     let pdf: Buffer = Buffer.alloc(0);
-    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, header)));
+    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, english)));
     const first = fragments.find((fragment) => fragment.text.includes('نتائج'));
-    const line = fragments.filter((fragment) => fragment.y === first?.y && fragment.text.trim() !== '');
-    // Read from the right: the first word written is the rightmost.
-    const fromRight = [...line].sort((a, b) => b.x - a.x).map((fragment) => fragment.text.trim());
-    expect(fromRight).toEqual(['نتائج', 'المساواة', 'في', 'المدارس', 'والعيادات']);
-    // Right-aligned: it ends near the right margin (A4, 56 pt margins), far from the left one.
+    const line = fragments.filter((fragment) => fragment.y === first?.y);
+    // Read from the right: the first word written is the rightmost; each but the last carries the space that fontkit
+    // draws on its left.
+    const fromRight = [...line].sort((a, b) => b.x - a.x).map((fragment) => fragment.text);
+    expect(fromRight).toEqual(['نتائج ', 'المساواة ', 'في ', 'المدارس ', 'والعيادات']);
+    // Right-aligned: it ends at the right margin (A4 is 595.28 pt wide, 56 pt margins), far from the left one.
+    const right = Math.max(...line.map((fragment) => fragment.x + fragment.width));
+    expect(right).toBeCloseTo(595.28 - 56, 1);
     expect(Math.min(...line.map((fragment) => fragment.x))).toBeGreaterThan(300);
     expect(pdf.includes('NotoNaskhArabic')).toBe(true);
   });

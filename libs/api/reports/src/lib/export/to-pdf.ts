@@ -6,7 +6,9 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, missingImageText, type ExportImages } from './export-images';
-import { breakLines, lineRuns, tokens, type Token } from './rtl-lines';
+import { breakLines, lineRuns, RTL_LETTER, textDirection, tokens, type Direction, type Token } from './rtl-lines';
+
+export { textDirection };
 
 /** The font of text in Arabic script (Noto Naskh Arabic, which has Latin letters and digits too). */
 const ARABIC_FONT = 'NotoNaskhArabic';
@@ -14,7 +16,7 @@ const ARABIC_FONT = 'NotoNaskhArabic';
 // pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. They and the Arabic
 // font are loaded on the first PDF asked for (about 10 MB the API otherwise never needs).
 let printer: PdfPrinterClass | null = null;
-/** The fonts' files, by family and style (for measuring words: see measureWord). */
+/** The fonts' files, by family and style (for measuring text: see measure). */
 let fontFiles: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', Buffer>> = {};
 function pdfPrinter(): PdfPrinterClass {
   if (printer) return printer;
@@ -39,19 +41,21 @@ function pdfPrinter(): PdfPrinterClass {
   return printer;
 }
 
-/** A PDF document never written, whose fonts measure words as pdfmake will draw them. */
+/**
+ * A PDF document never written, whose fonts measure words as pdfmake will draw them. One per PDF (dropped once its
+ * content is laid out: pdfkit keeps every word it measured).
+ */
 let measuring: PDFKit.PDFDocument | null = null;
 
-/** A word's width in points, in the font pdfmake will draw it with (withScriptFonts' choice) and its style. */
-function measureWord(word: string, style: { bold?: boolean; italics?: boolean; fontSize: number }): number {
+/** A piece's width in points, in its font (the Arabic one for Arabic text, as withScriptFonts chooses) and style. */
+function measure(text: string, style: { bold?: boolean; italics?: boolean; fontSize: number; font?: string }): number {
   if (!measuring) {
     const document = pdfPrinter().createPdfKitDocument({ content: [] });
     for (const [family, files] of Object.entries(fontFiles)) for (const [variant, file] of Object.entries(files)) document.registerFont(`${family}-${variant}`, file);
     measuring = document;
   }
   const variant = style.bold ? (style.italics ? 'bolditalics' : 'bold') : style.italics ? 'italics' : 'normal';
-  const family = ARABIC_LETTERS.test(word) ? ARABIC_FONT : 'Roboto';
-  return measuring.font(`${family}-${variant}`).fontSize(style.fontSize).widthOfString(word);
+  return measuring.font(`${style.font ?? 'Roboto'}-${variant}`).fontSize(style.fontSize).widthOfString(text);
 }
 
 /**
@@ -64,35 +68,39 @@ export function pdfLanguage(language: Language): Language {
   return language === 'ar' ? 'en' : language;
 }
 
-/** Letters of Arabic script (with its supplements and presentation forms). */
-const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-/** Letters of the right-to-left scripts. */
-const RTL_LETTERS = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-/** The first strong letter: of a right-to-left script (group 1), or any other. */
-const FIRST_STRONG = /(\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko})|\p{L}/u;
+/** Characters of the Arabic blocks (letters, and the Arabic comma, question mark and percent): Roboto has none. */
+const ARABIC_TEXT = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 
-/** The direction of a text by its first strong letter, as dir="auto" decides in the editor; null without letters. */
-export function textDirection(text: string): 'rtl' | 'ltr' | null {
-  const first = FIRST_STRONG.exec(text);
-  return first ? (first[1] ? 'rtl' : 'ltr') : null;
+/** Pieces of text with their font: the Arabic one for a piece with Arabic characters. */
+function withFonts(pieces: Token[]): Token[] {
+  return pieces.map((piece) => (ARABIC_TEXT.test(piece.text) ? { ...piece, font: ARABIC_FONT } : piece));
+}
+
+/** One line of text in the order it is seen (a title, a name), for text pdfmake would draw back to front. */
+function seenInOrder(text: string): ContentText[] {
+  return lineRuns(withFonts(tokens([{ text }])), textDirection(text) ?? 'ltr');
 }
 
 /** Keys whose values hold content (blocks or text), as opposed to settings (style, widths, colours...). */
 const CONTENT_KEYS = new Set(['content', 'stack', 'columns', 'ul', 'ol', 'table', 'body']);
 
 /**
- * Every text of a pdfmake document tree with Arabic letters set in the Arabic font (Roboto has none: they were drawn
- * as empty boxes). A text with a font of its own keeps it.
+ * Every text of a pdfmake document tree with Arabic characters in the Arabic font (Roboto has none: they were drawn
+ * as empty boxes), and a text with right-to-left words put in the order it is seen (titles, names, labels of the
+ * dashboards and certificates: short texts, laid out as one line; a longer one that pdfmake wraps keeps that order
+ * within each of its lines only). A text with a font of its own is left as it is (a report's blocks come laid out).
  */
 export function withScriptFonts<T>(node: T): T {
-  if (typeof node === 'string') return (ARABIC_LETTERS.test(node) ? { text: node, font: ARABIC_FONT } : node) as T;
+  if (typeof node === 'string') return (RTL_LETTER.test(node) ? { text: seenInOrder(node) } : ARABIC_TEXT.test(node) ? { text: node, font: ARABIC_FONT } : node) as T;
   if (Array.isArray(node)) return node.map((child) => withScriptFonts(child)) as T;
   if (node === null || typeof node !== 'object' || Buffer.isBuffer(node)) return node;
   const result: Record<string, unknown> = { ...(node as Record<string, unknown>) };
   for (const [key, value] of Object.entries(node)) {
     if (key === 'text') {
       if (typeof value !== 'string') result[key] = withScriptFonts(value);
-      else if (ARABIC_LETTERS.test(value) && result['font'] === undefined) result['font'] = ARABIC_FONT;
+      else if (result['font'] !== undefined) continue;
+      else if (RTL_LETTER.test(value)) result[key] = seenInOrder(value);
+      else if (ARABIC_TEXT.test(value)) result['font'] = ARABIC_FONT;
     } else if (CONTENT_KEYS.has(key)) {
       result[key] = withScriptFonts(value);
     }
@@ -110,22 +118,27 @@ const STYLES = {
 } satisfies Record<string, { fontSize: number; bold: boolean; margin: [number, number, number, number] }>;
 
 /**
- * A block of text runs in its own direction. Text with right-to-left words (or a right-to-left first letter) is laid
- * out line by line by rtl-lines (pdfmake would draw its words back to front), each Arabic word in the Arabic font,
- * right-aligned when the block reads right to left; any other as textBlock does.
+ * A block of text runs in its direction (`direction`: the block's, from its words without mentions, as dir="auto"
+ * sees them in the editor). Text with right-to-left words is laid out line by line by rtl-lines (pdfmake would draw
+ * them back to front), Arabic in the Arabic font, right-aligned when the block reads right to left; any other as
+ * textBlock does.
  */
-function directedBlock(runs: ContentText[], props: Omit<ContentText, 'text' | 'style'> & { style?: keyof typeof STYLES }, width: number): Content {
-  const text = runs.map((run) => String(run.text)).join('');
-  const direction = textDirection(text);
-  if (direction !== 'rtl' && !RTL_LETTERS.test(text)) return textBlock(runs, props);
-  const base = direction === 'rtl' ? 'rtl' : 'ltr';
+function directedBlock(
+  runs: ContentText[],
+  props: Omit<ContentText, 'text' | 'style'> & { style?: keyof typeof STYLES },
+  width: number,
+  direction: Direction | null = textDirection(runs.map((run) => String(run.text)).join('')),
+): Content {
+  if (direction !== 'rtl' && !runs.some((run) => RTL_LETTER.test(String(run.text)))) return textBlock(runs, props);
+  const base = direction ?? 'ltr';
   const style: keyof typeof STYLES | undefined = props.style;
   const size = style ? STYLES[style] : { fontSize: BODY_SIZE, bold: false };
-  const styleOf = (word: Token) => ({ fontSize: size.fontSize, bold: Boolean(word.style.bold ?? size.bold), italics: Boolean(word.style.italics) });
-  const words = tokens(runs).map((word) => (ARABIC_LETTERS.test(word.text) ? { ...word, style: { ...word.style, font: ARABIC_FONT } } : word));
+  const widthOf = (piece: Token) => measure(piece.text, { fontSize: size.fontSize, bold: Boolean(piece.style.bold ?? size.bold), italics: Boolean(piece.style.italics), font: piece.font });
   // A little room to spare: pdfmake must never find a line too long and break it again.
-  const lines = breakLines(words, (word) => measureWord(word.text, styleOf(word)), (word) => measureWord(' ', styleOf(word)), width * 0.97);
-  return { stack: lines.map((line) => ({ text: lineRuns(line, base), ...(base === 'rtl' ? { alignment: 'right' } : {}) })), ...props } as Content;
+  const lines = breakLines(withFonts(tokens(runs)), widthOf, width * 0.97);
+  const alignment = base === 'rtl' ? { alignment: 'right' } : {};
+  // Trailing spaces kept: a right-to-left word's space is drawn on its left, and counts in the line's width.
+  return { stack: lines.map((line) => ({ text: line.length > 0 ? lineRuns(line, base) : ' ', preserveTrailingSpaces: true, ...alignment })), ...props } as Content;
 }
 
 /** The plain text of some editor nodes (their words, for finding a block's direction). */
@@ -212,15 +225,19 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         // dots and joins Arabic needs are not all right; which is why an Arabic reader's PDF charts stay English
         // (pdfLanguage).
         return chart
-          ? [{ svg: chart.svg, width: Math.min(480, chart.width), margin: [0, 4, 0, 8], ...(ARABIC_LETTERS.test(chart.svg) ? { font: ARABIC_FONT } : {}) }]
+          ? [{ svg: chart.svg, width: Math.min(480, chart.width), margin: [0, 4, 0, 8], ...(ARABIC_TEXT.test(chart.svg) ? { font: ARABIC_FONT } : {}) }]
           : [{ text: missingChartText(node.attrs), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
       }
-      case 'heading':
-        return [directedBlock(inline(node.content), { style: `h${Math.min(Math.max(1, Number(node.attrs?.['level'] ?? 1)), 3)}` as 'h1' | 'h2' | 'h3' }, width)];
+      case 'heading': {
+        const level = Number(node.attrs?.['level']);
+        const style = `h${Number.isFinite(level) ? Math.min(Math.max(1, Math.round(level)), 3) : 1}` as 'h1' | 'h2' | 'h3';
+        return [directedBlock(inline(node.content), { style }, width, textDirection(plainText(node.content)))];
+      }
       case 'paragraph':
-        return [directedBlock(inline(node.content), { margin: [0, 0, 0, 6] }, width)];
+        return [directedBlock(inline(node.content), { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
       case 'actionItem':
-        return [directedBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width)];
+        // The label comes first, on the side the item's own text starts from.
+        return [directedBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
       case 'blockquote': {
         // The indent on the side the quote starts from.
         const margin: [number, number, number, number] = aligned(node.content).alignment ? [0, 0, 18, 6] : [18, 0, 0, 6];
@@ -229,7 +246,8 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
       case 'bulletList':
       case 'orderedList': {
         const items = node.content ?? [];
-        const stacks = items.map((item) => ({ stack: blocks(item.content, charts, images, width - 18) }));
+        // As wide as their column beside the marker (18 pt and a 4 pt gap).
+        const stacks = items.map((item) => ({ stack: blocks(item.content, charts, images, width - 22) }));
         // A list follows its first item, as in the editor: pdfmake puts markers on the left only, so a right-to-left
         // list is drawn as rows with the marker in a column on the right.
         if (aligned(items[0]?.content).alignment) {
@@ -250,7 +268,7 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         // Lines laid out by rtl-lines must fit their cell as measured: columns of equal width then, as the cells were
         // measured (pdfmake's own widths follow the content, and would break those lines again, out of order).
         const columns = Math.max(1, ...rows.map((row) => row.content?.length ?? 0));
-        const widths = RTL_LETTERS.test(plainText(rows)) ? { widths: Array<string>(columns).fill('*') } : {};
+        const widths = RTL_LETTER.test(plainText(rows)) ? { widths: Array<string>(columns).fill('*') } : {};
         return [
           {
             table: {
@@ -283,6 +301,8 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<st
     styles: STYLES,
     defaultStyle: { font: 'Roboto', fontSize: BODY_SIZE, lineHeight: 1.25 },
   };
+  // Laid out: the measuring document goes (see measuring).
+  measuring = null;
   return pdfBuffer(definition);
 }
 
