@@ -192,6 +192,9 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await expect(panel.getByText('Select some text in the report to comment on it.')).toBeVisible();
   await expect(panel.getByLabel('Comment on the selected text')).toHaveValue('And the dates?');
   await panel.getByLabel('Comment on the selected text').fill('');
+  // Back in the text, the same words (still selected there) may be commented again.
+  await editorText.focus();
+  await expect(panel.getByText(/^Commenting on: “.*when\.”$/)).toBeVisible();
   await expect(panel.getByText('Please name the districts.')).toBeVisible();
   await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
   await expect(editorText.locator('.comment-anchor')).toContainText('when');

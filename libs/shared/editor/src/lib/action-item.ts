@@ -77,7 +77,8 @@ export const ActionItem = Node.create({
     return [{ tag: 'div[data-action-item]' }];
   },
   renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-action-item': '' }, HTMLAttributes), 0];
+    // Its text is its own (no paragraph inside): it takes its direction from it, as paragraphs do.
+    return ['div', mergeAttributes({ 'data-action-item': '', dir: 'auto' }, HTMLAttributes), 0];
   },
 });
 

@@ -162,8 +162,8 @@ type Anchors = NonNullable<ReturnType<typeof selectionAnchors>>;
  * What a new comment is on: the words the person selected in the editor (`words`, shortened for display, and their
  * `anchors`), kept while the focus is elsewhere. A colleague's change that collapses the selection (Enter before the
  * words: the editor writes them anew in the next paragraph) keeps them: the server finds moved words by their text.
- * Empty when nothing is selected, and once commented (`letGo`) until the person selects again, so that a second
- * comment is not attached to the same words without a new selection. The editor's own selection is never changed
+ * Empty when nothing is selected, and once commented (`letGo`) until the person selects again or goes back into the
+ * text, so that a second comment is not attached to the same words without the person choosing them. The editor's own selection is never changed
  * (changing it while the editor had not the focus raced with the next keys pressed in it).
  */
 function useCommentTarget(editor: Editor): { words: string; anchors: () => Anchors | null; letGo: (posted: Anchors) => void } {
@@ -189,11 +189,19 @@ function useCommentTarget(editor: Editor): { words: string; anchors: () => Ancho
       }
       show();
     };
+    // Back in the text (selecting the same words again changes no selection): its words may be commented again.
+    const returned = () => {
+      releasedRef.current = false;
+      target.current = current();
+      show();
+    };
     target.current = current();
     show();
     editor.on('transaction', changed);
+    editor.on('focus', returned);
     return () => {
       editor.off('transaction', changed);
+      editor.off('focus', returned);
     };
   }, [editor]);
   return {

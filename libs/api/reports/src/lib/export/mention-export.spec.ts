@@ -27,3 +27,10 @@ describe('mentions in exports', () => {
     expect(await word.file('word/document.xml')!.async('string')).toContain('@Amina &lt;Odhiambo&gt;');
   });
 });
+
+describe('direction in exports', () => {
+  it('gives an action item in HTML the direction of its own text, as paragraphs have', () => {
+    const item: ProseMirrorJson = { type: 'doc', content: [{ type: 'actionItem', attrs: { itemId: null }, content: [{ type: 'text', text: 'متابعة مع الوزارة' }] }] };
+    expect(bodyHtml(item)).toMatch(/<div data-action-item="" dir="auto"[^>]*>متابعة مع الوزارة<\/div>/);
+  });
+});

@@ -77,7 +77,7 @@ describe('PDF text layout', () => {
   });
 
   it('sets Arabic text in the Arabic font anywhere in the tree, in the order it is seen, leaving other text, settings and own fonts alone', () => {
-    const font = 'NotoNaskhArabic';
+    const font = 'Amiri';
     const tree = withScriptFonts({
       stack: ['Plain', 'كلمة أولى', { text: [{ text: 'English ' }, { text: 'عربي', bold: true }] }, { text: 'عربي', font: 'Roboto' }],
       table: { widths: ['*'], body: [['خلية']] },
@@ -111,7 +111,7 @@ describe('PDF text layout', () => {
     const right = Math.max(...line.map((fragment) => fragment.x + fragment.width));
     expect(right).toBeCloseTo(595.28 - 56, 1);
     expect(Math.min(...line.map((fragment) => fragment.x))).toBeGreaterThan(300);
-    expect(pdf.includes('NotoNaskhArabic')).toBe(true);
+    expect(pdf.includes('Amiri')).toBe(true);
   });
 
   it('keeps an English report in Roboto alone, its lines from the left', async () => {
@@ -122,7 +122,7 @@ describe('PDF text layout', () => {
     const line = fragments.filter((fragment) => fragment.y === first?.y);
     expect([...line].sort((a, b) => a.x - b.x).map((fragment) => fragment.text)).toEqual(['Health ', 'equity ', 'in ', 'Kenya, ', '2026']);
     expect(Math.min(...line.map((fragment) => fragment.x))).toBe(56);
-    expect(pdf.includes('NotoNaskhArabic')).toBe(false);
+    expect(pdf.includes('Amiri')).toBe(false);
   });
 
   it('draws a chart’s Arabic labels in the Arabic font, and an English chart in Roboto', async () => {
@@ -130,7 +130,7 @@ describe('PDF text layout', () => {
     const doc = { type: 'doc', content: [{ type: 'chartEmbed', attrs: { source: 'measure', id, title: 'x' } }] };
     const chart = (label: string) => new Map([[`measure:${id}`, { title: 'x', width: 300, height: 100, png: Buffer.alloc(0), svg: `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><text x="10" y="50" font-family="system-ui, sans-serif">${label}</text></svg>` }]]);
     const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never;
-    expect((await toPdf(doc as never, english, chart('معدل وفيات الأطفال'))).includes('NotoNaskhArabic')).toBe(true);
-    expect((await toPdf(doc as never, english, chart('Under-five mortality'))).includes('NotoNaskhArabic')).toBe(false);
+    expect((await toPdf(doc as never, english, chart('معدل وفيات الأطفال'))).includes('Amiri')).toBe(true);
+    expect((await toPdf(doc as never, english, chart('Under-five mortality'))).includes('Amiri')).toBe(false);
   });
 });

@@ -10,8 +10,11 @@ import { breakLines, lineRuns, RTL_LETTER, textDirection, tokens, type Direction
 
 export { textDirection };
 
-/** The font of text in Arabic script (Noto Naskh Arabic, which has Latin letters and digits too). */
-const ARABIC_FONT = 'NotoNaskhArabic';
+/**
+ * The font of text in Arabic script: Amiri, a Naskh with Latin letters and figures too, whose letters carry their dots
+ * (Noto Naskh Arabic draws dots apart: its PDFs looked right but copied, searched and read aloud as other letters).
+ */
+const ARABIC_FONT = 'Amiri';
 
 // pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. They and the Arabic
 // font are loaded on the first PDF asked for (about 10 MB the API otherwise never needs).
@@ -25,8 +28,7 @@ function pdfPrinter(): PdfPrinterClass {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const vfs: Record<string, string> = require('pdfmake/build/vfs_fonts');
   const font = (name: string) => Buffer.from(vfs[name], 'base64');
-  const arabic = (weight: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-naskh-arabic/${weight}/NotoNaskhArabic_${weight}.ttf`));
-  const [regular, bold] = [arabic('400Regular'), arabic('700Bold')];
+  const arabic = (style: string) => readFileSync(require.resolve(`@expo-google-fonts/amiri/${style}/Amiri_${style}.ttf`));
   fontFiles = {
     Roboto: {
       normal: font('Roboto-Regular.ttf'),
@@ -34,8 +36,7 @@ function pdfPrinter(): PdfPrinterClass {
       italics: font('Roboto-Italic.ttf'),
       bolditalics: font('Roboto-MediumItalic.ttf'),
     },
-    // Naskh has no italics: Arabic is not slanted.
-    [ARABIC_FONT]: { normal: regular, bold, italics: regular, bolditalics: bold },
+    [ARABIC_FONT]: { normal: arabic('400Regular'), bold: arabic('700Bold'), italics: arabic('400Regular_Italic'), bolditalics: arabic('700Bold_Italic') },
   };
   printer = new PdfPrinter(fontFiles);
   return printer;
