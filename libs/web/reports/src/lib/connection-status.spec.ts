@@ -12,6 +12,8 @@ describe('connectionView', () => {
   it('says offline as soon as the browser knows it, before the connection notices (no "saving" meanwhile)', () => {
     expect(connectionView(state({ unsaved: 25 }), false)).toEqual({ kind: 'offline', message: 'offline', count: 25 });
     expect(connectionView(state({ status: 'offline', unsaved: 2 }), true)).toEqual({ kind: 'offline', message: 'offline', count: 2 });
+    // Nothing waiting: said so, not "unsaved changes: 0".
+    expect(connectionView(state({ status: 'offline' }), false)).toEqual({ kind: 'offline', message: 'offlineSaved', count: 0 });
   });
 
   it('says connecting, or reconnecting with what waits to be saved', () => {

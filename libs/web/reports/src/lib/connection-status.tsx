@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 export interface ConnectionView {
   kind: 'connecting' | 'offline' | 'online';
-  message: 'connecting' | 'reconnecting' | 'offline' | 'saving' | 'online';
+  message: 'connecting' | 'reconnecting' | 'offline' | 'offlineSaved' | 'saving' | 'online';
   /** Changes not yet saved. */
   count: number;
 }
@@ -15,7 +15,7 @@ export interface ConnectionView {
  */
 export function connectionView(state: CollabProviderState | null, browserOnline: boolean): ConnectionView {
   const count = state?.unsaved ?? 0;
-  if (!browserOnline || state?.status === 'offline') return { kind: 'offline', message: 'offline', count };
+  if (!browserOnline || state?.status === 'offline') return { kind: 'offline', message: count > 0 ? 'offline' : 'offlineSaved', count };
   if (!state || state.status === 'connecting') return { kind: 'connecting', message: count > 0 ? 'reconnecting' : 'connecting', count };
   return { kind: 'online', message: count > 0 ? 'saving' : 'online', count };
 }
@@ -40,6 +40,7 @@ export function ConnectionStatus({ state }: { state: CollabProviderState | null 
     connecting: () => t('editor.connecting'),
     reconnecting: () => t('editor.reconnecting', { count: view.count }),
     offline: () => t('editor.offline', { count: view.count }),
+    offlineSaved: () => t('editor.offlineSaved'),
     saving: () => t('editor.saving', { count: view.count }),
     online: () => t('editor.online'),
   }[view.message]();

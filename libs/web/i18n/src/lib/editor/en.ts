@@ -19,6 +19,7 @@ export const editorEn = {
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting — unsaved changes kept on this device: {{count}}',
   offline: 'Offline — unsaved changes kept on this device: {{count}}. They are sent when the connection returns.',
+  offlineSaved: 'Offline — everything so far is saved. What you write now is kept on this device and sent when the connection returns.',
   presence: 'People in this report',
   you: '{{name}} (you)',
   actionItem: 'Action item',

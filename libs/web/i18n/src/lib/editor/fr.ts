@@ -21,6 +21,7 @@ export const editorFr: EditorTranslation = {
   connecting: 'Connexion…',
   reconnecting: 'Reconnexion — modifications non enregistrées conservées sur cet appareil : {{count}}',
   offline: 'Hors ligne — modifications non enregistrées conservées sur cet appareil : {{count}}. Elles seront envoyées au retour de la connexion.',
+  offlineSaved: 'Hors ligne — tout est enregistré jusqu’ici. Ce que vous écrivez maintenant est conservé sur cet appareil et envoyé au retour de la connexion.',
   presence: 'Personnes dans ce rapport',
   you: '{{name}} (vous)',
   actionItem: 'Action à mener',
