@@ -163,8 +163,8 @@ type Anchors = NonNullable<ReturnType<typeof selectionAnchors>>;
  * `anchors`), kept while the focus is elsewhere. A colleague's change that collapses the selection (Enter before the
  * words: the editor writes them anew in the next paragraph) keeps them: the server finds moved words by their text.
  * Empty when nothing is selected, and once commented (`letGo`) until the person selects again or goes back into the
- * text, so that a second comment is not attached to the same words without the person choosing them. The editor's own selection is never changed
- * (changing it while the editor had not the focus raced with the next keys pressed in it).
+ * text, so that a second comment is not attached to the same words without the person choosing them. The editor's
+ * own selection is never changed (changing it while the editor had not the focus raced with the next keys pressed).
  */
 function useCommentTarget(editor: Editor): { words: string; anchors: () => Anchors | null; letGo: (posted: Anchors) => void } {
   const [words, setWords] = useState('');
