@@ -10,6 +10,7 @@ describe('right-to-left lines for pdfmake', () => {
     expect(textDirection('2026: تقرير التقدم')).toBe('rtl');
     expect(textDirection('WHO تقرير')).toBe('ltr');
     expect(textDirection('2026 — 45%')).toBeNull();
+    expect(textDirection('٢٠٢٦ report')).toBe('ltr');
   });
 
   it('draws an Arabic line from the right: its words in reverse order from the left', () => {

@@ -29,13 +29,15 @@ export type Direction = 'rtl' | 'ltr';
 
 /** Letters of the right-to-left scripts. */
 export const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-/** The first strong letter: of a right-to-left script (group 1), or any other. */
-const FIRST_LETTER = /(\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Syriac}|\p{Script=Thaana}|\p{Script=Nko})|\p{L}/u;
+const LETTER = /\p{L}/u;
 
-/** The direction of a text by its first letter, as dir="auto" decides in the editor; null without letters. */
+/**
+ * The direction of a text by its first letter, as dir="auto" decides in the editor (figures, Arabic-Indic ones
+ * included, and signs do not count); null without letters.
+ */
 export function textDirection(text: string): Direction | null {
-  const first = FIRST_LETTER.exec(text);
-  return first ? (first[1] ? 'rtl' : 'ltr') : null;
+  const first = LETTER.exec(text);
+  return first ? (RTL_LETTER.test(first[0]) ? 'rtl' : 'ltr') : null;
 }
 
 /** Words (with signs inside them: "45.5", "COVID-19", "don't"), spaces, hard breaks, and any other sign alone. */
