@@ -62,8 +62,9 @@ function measure(text: string, style: { bold?: boolean; italics?: boolean; fontS
 /**
  * The language a PDF's own words (labels, charts) can be written in. Text in Arabic script is set in an Arabic font
  * and shaped, and a report's blocks are laid out right to left (rtl-lines); but the dashboards' and certificates'
- * layouts are left to right, and charts drawn from SVG lose Arabic's dots and joins, so a PDF's own words stay English
- * for an Arabic reader (the SVG, HTML and Word exports speak Arabic). What people wrote keeps its language.
+ * layouts are left to right, and charts drawn from SVG do not lay Arabic out well (see the chart case below), so a
+ * PDF's own words stay English for an Arabic reader (the SVG, HTML and Word exports speak Arabic). What people wrote
+ * keeps its language.
  */
 export function pdfLanguage(language: Language): Language {
   return language === 'ar' ? 'en' : language;
@@ -222,9 +223,9 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
         // A chart with Arabic names in it draws its text in the Arabic font (which has Latin letters and figures too)
-        // rather than as empty boxes. Only roughly: the SVG renderer places each letter by its advance alone, so the
-        // dots and joins Arabic needs are not all right; which is why an Arabic reader's PDF charts stay English
-        // (pdfLanguage).
+        // rather than as empty boxes. Only roughly: the SVG renderer lays each text out as one run (a right-anchored
+        // Arabic title is shifted, Arabic-Indic figures come out reversed), which is why an Arabic reader's PDF charts
+        // stay English (pdfLanguage).
         return chart
           ? [{ svg: chart.svg, width: Math.min(480, chart.width), margin: [0, 4, 0, 8], ...(ARABIC_TEXT.test(chart.svg) ? { font: ARABIC_FONT } : {}) }]
           : [{ text: missingChartText(node.attrs), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
