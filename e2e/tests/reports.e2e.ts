@@ -44,6 +44,29 @@ test('two people co-edit a report live; a viewer cannot type', async ({ page, op
   await expect(editorText).not.toContainText('viewer typing');
 });
 
+test('words typed offline are kept and saved when the connection returns; the status line reads out only changes of state', async ({ page }) => {
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  await createReport(page, `Offline ${Date.now()}`);
+  const editorText = page.getByRole('textbox', { name: 'Report text' });
+  const status = page.getByRole('status').filter({ hasText: /Online|Offline|Saving|Reconnecting/ });
+  await guidance(editorText, 'The setting: population').click();
+  await page.keyboard.type('Typed online.');
+  await expect(status).toHaveText('Online — all changes saved');
+  // Saving and saved, alternating with every key, are not read out.
+  await expect(status).toHaveAttribute('aria-live', 'off');
+
+  await page.context().setOffline(true);
+  await expect(status).toContainText('Offline — everything so far is saved');
+  await expect(status).toHaveAttribute('aria-live', 'polite');
+  await page.keyboard.type(' Typed offline.');
+  await expect(status).toContainText(/unsaved changes kept on this device: \d+/);
+
+  await page.context().setOffline(false);
+  await expect(status).toHaveText('Online — all changes saved', { timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Report text' })).toContainText('Typed online. Typed offline.');
+});
+
 test('a submitted report turns read-only and shows on the regional office home page', async ({ page, openAs }) => {
   await signIn(page, 'kenya.admin@demo.simashe.org');
   const title = `Submitted ${Date.now()}`;
@@ -185,6 +208,8 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   // The box empties once the server has answered (the live push may list the comment a moment before that).
   await expect(panel.getByText('Select some text in the report to comment on it.')).toHaveCount(0);
   await expect(panel.getByLabel('Comment on the selected text')).toHaveValue('');
+  // The focus is back in the box (the button it was on turned disabled as the box emptied).
+  await expect(panel.getByLabel('Comment on the selected text')).toBeFocused();
   // The words are let go once commented: a second comment needs a new selection.
   await expect(panel.getByText(/^Commenting on:/)).toHaveCount(0);
   await panel.getByLabel('Comment on the selected text').fill('And the dates?');

@@ -89,6 +89,9 @@ export function Composer({
         setBody('');
         setChosen([]);
         setDismissed(null);
+        // The button turned disabled as the box emptied, and the focus fell to the page: it goes back to the box.
+        const active = document.activeElement;
+        if (!active || active === document.body || area.current?.form?.contains(active)) area.current?.focus();
       },
       () => undefined,
     );
@@ -109,6 +112,7 @@ export function Composer({
         id={id}
         ref={area}
         rows={3}
+        dir="auto"
         value={body}
         maxLength={maxLength}
         aria-invalid={apiError ? true : undefined}

@@ -1,5 +1,5 @@
 import type { CollabProviderState } from '@simashe/collab-client';
-import { connectionView } from './connection-status';
+import { announced, connectionView } from './connection-status';
 
 const state = (changes: Partial<CollabProviderState>): CollabProviderState => ({ status: 'online', unsaved: 0, access: 'edit', synced: true, error: null, ...changes });
 
@@ -19,5 +19,14 @@ describe('connectionView', () => {
   it('says connecting, or reconnecting with what waits to be saved', () => {
     expect(connectionView(null, true)).toEqual({ kind: 'connecting', message: 'connecting', count: 0 });
     expect(connectionView(state({ status: 'connecting', unsaved: 4 }), true)).toEqual({ kind: 'connecting', message: 'reconnecting', count: 4 });
+  });
+
+  it('reads out going offline, connecting and coming back, not saving and saved, nor the count, while one types', () => {
+    expect(announced('online', 'online')).toBe(false);
+    expect(announced('offline', 'offline')).toBe(false);
+    expect(announced('online', 'offline')).toBe(true);
+    expect(announced('offline', 'online')).toBe(true);
+    expect(announced('connecting', 'online')).toBe(true);
+    expect(announced('offline', 'connecting')).toBe(true);
   });
 });

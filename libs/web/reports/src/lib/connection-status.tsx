@@ -1,5 +1,5 @@
 import type { CollabProviderState } from '@simashe/collab-client';
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface ConnectionView {
@@ -20,6 +20,15 @@ export function connectionView(state: CollabProviderState | null, browserOnline:
   return { kind: 'online', message: count > 0 ? 'saving' : 'online', count };
 }
 
+/**
+ * Whether a change of the status line is read out (it is a live region): going offline, connecting and coming back
+ * online are; "saving" and "saved" alternating with every keystroke while online, or the count while offline, are
+ * not (a screen reader said them after each key).
+ */
+export function announced(previous: ConnectionView['kind'], now: ConnectionView['kind']): boolean {
+  return now !== previous;
+}
+
 function subscribe(changed: () => void): () => void {
   window.addEventListener('online', changed);
   window.addEventListener('offline', changed);
@@ -36,6 +45,8 @@ function useBrowserOnline(): boolean {
 export function ConnectionStatus({ state }: { state: CollabProviderState | null }) {
   const { t } = useTranslation();
   const view = connectionView(state, useBrowserOnline());
+  // Whether the latest change of the text is read out (kept from the render that changed it).
+  const [last, setLast] = useState({ kind: view.kind, text: '', live: false });
   const text = {
     connecting: () => t('editor.connecting'),
     reconnecting: () => t('editor.reconnecting', { count: view.count }),
@@ -44,8 +55,13 @@ export function ConnectionStatus({ state }: { state: CollabProviderState | null 
     saving: () => t('editor.saving', { count: view.count }),
     online: () => t('editor.online'),
   }[view.message]();
+  let live = last.live;
+  if (last.text !== text || last.kind !== view.kind) {
+    live = announced(last.kind, view.kind);
+    setLast({ kind: view.kind, text, live });
+  }
   return (
-    <p className={`connection connection-${view.kind}`} role="status" data-unsaved={view.kind === 'online' ? view.count : undefined}>
+    <p className={`connection connection-${view.kind}`} role="status" aria-live={live ? 'polite' : 'off'} data-unsaved={view.kind === 'online' ? view.count : undefined}>
       {text}
     </p>
   );

@@ -27,7 +27,7 @@ function TitleEditor({ report }: { report: Report }) {
   return (
     <form className="title-form" onSubmit={submit}>
       <h1 className="visually-hidden">{report.title}</h1>
-      <TextField label={t('reports.reportTitle')} value={title} onChange={(e) => setTitle(e.target.value)} onBlur={submit} error={error?.fieldError('title') ?? error?.message} />
+      <TextField label={t('reports.reportTitle')} dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} onBlur={submit} error={error?.fieldError('title') ?? error?.message} />
     </form>
   );
 }
