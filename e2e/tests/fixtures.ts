@@ -142,3 +142,38 @@ export async function markReadAndExpectOneFewer(page: Page, title: string, markR
     expect(await bellCount(page), `the bell: one fewer than ${before.length}, plus ${arrived.length} arrived meanwhile`).toBe(before.length - 1 + arrived.length);
   }).toPass({ timeout: 10_000 });
 }
+
+/**
+ * Puts the caret in a report editor right before (or after) the first occurrence of some words, and waits until the
+ * editor has it. Arrow keys pressed faster than a person could were sometimes undone by a change arriving in between
+ * (a collaborator's presence, the comments' highlights), and the test then typed in the wrong place.
+ */
+export async function placeCaret(editor: Locator, at: { before: string } | { after: string }): Promise<void> {
+  const words = 'before' in at ? at.before : at.after;
+  const after = 'after' in at;
+  await editor.evaluate(
+    (element, { words, after }) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = node.textContent?.indexOf(words) ?? -1;
+        if (index < 0) continue;
+        (element as HTMLElement).focus();
+        getSelection()?.collapse(node, index + (after ? words.length : 0));
+        return;
+      }
+      throw new Error(`"${words}" is not in the editor`);
+    },
+    { words, after },
+  );
+  const around = () =>
+    editor.evaluate(
+      (element, { length, after }) => {
+        const { state } = (element as unknown as { editor: { state: { doc: { textBetween(from: number, to: number): string }; selection: { from: number } } } }).editor;
+        const from = state.selection.from;
+        return after ? state.doc.textBetween(Math.max(0, from - length), from) : state.doc.textBetween(from, from + length);
+      },
+      { length: words.length, after },
+    );
+  await expect.poll(around).toBe(words);
+}
+

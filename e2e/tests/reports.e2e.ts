@@ -1,4 +1,4 @@
-import { createReport, expect, expectAccessible, guidance, signIn, test } from './fixtures';
+import { createReport, expect, expectAccessible, guidance, placeCaret, signIn, test } from './fixtures';
 
 test('two people co-edit a report live; a viewer cannot type', async ({ page, openAs }) => {
   await signIn(page, 'kenya.editor@demo.simashe.org');
@@ -223,13 +223,18 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await expect(panel.getByText('Please name the districts.')).toBeVisible();
   await expect(panel.getByText(/On: “.*when\.?”/)).toBeVisible();
   await expect(editorText.locator('.comment-anchor')).toContainText('when');
-  // Enter before the commented words: the editor writes them anew in a new paragraph, and the comment follows them.
   const commented = (await editorText.locator('.comment-anchor').textContent()) ?? '';
-  await editorText.getByText(/What was done, by whom/).click();
-  await page.keyboard.press('Home');
-  for (let i = 0; i < 'What was done, '.length; i++) await page.keyboard.press('ArrowRight');
+  // Text typed right after or right before the commented words stays out of the comment.
+  await placeCaret(editorText, { after: 'when.' });
+  await page.keyboard.type(' Soon.');
+  await placeCaret(editorText, { before: 'when.' });
+  await page.keyboard.type('X');
+  await expect(editorText.getByText(`What was done, by whom and X${commented} Soon.`)).toBeVisible();
+  await expect(editorText.locator('.comment-anchor')).toHaveText(commented);
+  // Enter before the commented words: the editor writes them anew in a new paragraph, and the comment follows them.
+  await placeCaret(editorText, { before: 'by whom' });
   await page.keyboard.press('Enter');
-  await expect(editorText.getByText('by whom and when.', { exact: true })).toBeVisible();
+  await expect(editorText.getByText(`by whom and X${commented} Soon.`, { exact: true })).toBeVisible();
   await expect(editorText.locator('.comment-anchor')).toHaveText(commented);
   await expect(panel.getByText(`On: “${commented}”`)).toBeVisible();
   await expect(panel.getByText('The commented text was deleted.')).toHaveCount(0);
@@ -265,10 +270,8 @@ test('a comment keeps its words when a colleague moves them while it is being wr
   const admin = await openAs('kenya.admin@demo.simashe.org');
   await admin.goto(url);
   const adminText = admin.getByRole('textbox', { name: 'Report text' });
-  // (The writer's named caret sits inside those words on this page.)
-  await adminText.getByText(/^Clinics opened in three/).click();
-  await admin.keyboard.press('End');
-  for (let i = 0; i < 'districts.'.length; i++) await admin.keyboard.press('ArrowLeft');
+  // (The writer's named caret sits among those words on this page.)
+  await placeCaret(adminText, { before: 'districts.' });
   await admin.keyboard.press('Enter');
   await expect(editorText.getByText('Clinics opened in three', { exact: true })).toBeVisible();
 

@@ -52,6 +52,11 @@ describe('comment anchors brought back by the same words', () => {
     expect(placed).not.toBeNull();
     expect(anchoredText(doc, placed!.start, placed!.end)).toBe('Water points');
     expect(Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(placed!.start), doc)?.type).toBe(moved);
+    // Held by the words' own first and last characters: text typed right before or after them stays out.
+    moved!.insert('Water points'.length, ' and wells');
+    moved!.insert(0, 'New ');
+    expect(moved!.toString()).toBe('New Water points and wells followed.');
+    expect(anchoredText(doc, placed!.start, placed!.end)).toBe('Water points');
   });
 
   it('follows words whose paragraph became a heading (the block replaced), when they are in the report once', () => {

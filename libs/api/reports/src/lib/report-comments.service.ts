@@ -140,9 +140,10 @@ export function reanchor(
   const position = Y.decodeRelativePosition(start);
   if (!pointsIntoReport(position)) return null;
   const at = Y.createAbsolutePositionFromRelativePosition(position, doc);
+  // Held by the words' own first and last characters, so that text typed right before or after them stays out.
   const anchorAt = (type: Y.XmlText, index: number) => ({
-    start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index)),
-    end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index + quote.length)),
+    start: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index, 0)),
+    end: Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index + quote.length, -1)),
   });
   const own = at?.type instanceof Y.XmlText ? at.type : null;
   if (own && at) {

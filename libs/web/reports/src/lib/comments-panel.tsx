@@ -26,8 +26,15 @@ function selectionAnchors(editor: Editor): { anchorStart: string; anchorEnd: str
   const { from, to, empty } = editor.state.selection;
   const sync = ySyncPluginKey.getState(editor.state);
   if (empty || !sync?.binding || editor.state.doc.textBetween(from, to, ' ').trim() === '') return null;
-  const encode = (pos: number) => toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping)));
-  return { anchorStart: encode(from), anchorEnd: encode(to), quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 1000) };
+  const relative = (pos: number) => absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping);
+  const encode = (position: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(position));
+  // The binding's positions lean left: the end is held by the last selected character, the start by the one before
+  // the selection, so text typed right before the words would join the comment. The start is held by the first
+  // selected character instead.
+  const start = relative(from);
+  const at = Y.createAbsolutePositionFromRelativePosition(start, sync.doc);
+  const firstCharacter = at ? Y.createRelativePositionFromTypeIndex(at.type, at.index, 0) : start;
+  return { anchorStart: encode(firstCharacter), anchorEnd: encode(relative(to)), quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 1000) };
 }
 
 /**
