@@ -242,7 +242,12 @@ export class CollabProvider {
 
   /** Edits not yet stored: those sent and unanswered, and those made while not joined. */
   private unsavedChanges(): number {
-    let changes = this.offlineChanges;
+    return this.offlineChanges + this.sentChanges();
+  }
+
+  /** Edits sent and not yet answered. */
+  private sentChanges(): number {
+    let changes = 0;
     for (const sent of this.pending.values()) changes += sent.changes;
     return changes;
   }
@@ -301,7 +306,7 @@ export class CollabProvider {
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (!this.joined || !this.socket.connected || this.pending.size === 0) return;
-      const changes = this.unsavedChanges() - this.offlineChanges;
+      const changes = this.sentChanges();
       const again = Y.mergeUpdates([...this.pending.values()].map((sent) => sent.update));
       this.pending.clear();
       this.send(again, changes);

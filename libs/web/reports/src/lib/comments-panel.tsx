@@ -25,7 +25,8 @@ const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 function selectionAnchors(editor: Editor): { anchorStart: string; anchorEnd: string; quote: string } | null {
   const { from, to, empty } = editor.state.selection;
   const sync = ySyncPluginKey.getState(editor.state);
-  if (empty || !sync?.binding || editor.state.doc.textBetween(from, to, ' ').trim() === '') return null;
+  const quote = empty ? '' : editor.state.doc.textBetween(from, to, ' ');
+  if (!sync?.binding || quote.trim() === '') return null;
   const relative = (pos: number) => absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping);
   const encode = (position: Y.RelativePosition) => toBase64(Y.encodeRelativePosition(position));
   // The binding's positions lean left: the end is held by the last selected character, the start by the one before
@@ -34,7 +35,7 @@ function selectionAnchors(editor: Editor): { anchorStart: string; anchorEnd: str
   const start = relative(from);
   const at = Y.createAbsolutePositionFromRelativePosition(start, sync.doc);
   const firstCharacter = at ? Y.createRelativePositionFromTypeIndex(at.type, at.index, 0) : start;
-  return { anchorStart: encode(firstCharacter), anchorEnd: encode(relative(to)), quote: editor.state.doc.textBetween(from, to, ' ').slice(0, 1000) };
+  return { anchorStart: encode(firstCharacter), anchorEnd: encode(relative(to)), quote: quote.slice(0, 1000) };
 }
 
 /**
@@ -183,6 +184,11 @@ function useCommentTarget(editor: Editor): { words: string; anchors: () => Ancho
       return anchors && { anchors, words: selectionQuote(anchors.quote) };
     };
     const show = () => setWords(releasedRef.current ? '' : (target.current?.words ?? ''));
+    /** The person's own selection, whatever it is now, becomes what a comment is on. */
+    const take = () => {
+      releasedRef.current = false;
+      target.current = current();
+    };
     const changed = ({ transaction }: { transaction: Transaction }) => {
       if (!transaction.docChanged && !transaction.selectionSet) return; // presence, highlights, focus
       const sync = transaction.getMeta(ySyncPluginKey);
@@ -191,15 +197,13 @@ function useCommentTarget(editor: Editor): { words: string; anchors: () => Ancho
         // A colleague's change: the selection follows the words, or has collapsed with them (kept, see above).
         target.current = current() ?? target.current;
       } else {
-        releasedRef.current = false;
-        target.current = current();
+        take();
       }
       show();
     };
     // Back in the text (selecting the same words again changes no selection): its words may be commented again.
     const returned = () => {
-      releasedRef.current = false;
-      target.current = current();
+      take();
       show();
     };
     target.current = current();

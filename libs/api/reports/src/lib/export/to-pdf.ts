@@ -83,6 +83,12 @@ function seenInOrder(text: string): ContentText[] {
   return lineRuns(withFonts(tokens([{ text }])), textDirection(text) ?? 'ltr');
 }
 
+/** A text as withScriptFonts gives it: in the order it is seen, or in the Arabic font; null when it needs neither. */
+function scripted(text: string): { text: ContentText[] } | { text: string; font: string } | null {
+  if (RTL_LETTER.test(text)) return { text: seenInOrder(text) };
+  return ARABIC_TEXT.test(text) ? { text, font: ARABIC_FONT } : null;
+}
+
 /** Keys whose values hold content (blocks or text), as opposed to settings (style, widths, colours...). */
 const CONTENT_KEYS = new Set(['content', 'stack', 'columns', 'ul', 'ol', 'table', 'body']);
 
@@ -93,16 +99,14 @@ const CONTENT_KEYS = new Set(['content', 'stack', 'columns', 'ul', 'ol', 'table'
  * within each of its lines only). A text with a font of its own is left as it is (a report's blocks come laid out).
  */
 export function withScriptFonts<T>(node: T): T {
-  if (typeof node === 'string') return (RTL_LETTER.test(node) ? { text: seenInOrder(node) } : ARABIC_TEXT.test(node) ? { text: node, font: ARABIC_FONT } : node) as T;
+  if (typeof node === 'string') return (scripted(node) ?? node) as T;
   if (Array.isArray(node)) return node.map((child) => withScriptFonts(child)) as T;
   if (node === null || typeof node !== 'object' || Buffer.isBuffer(node)) return node;
   const result: Record<string, unknown> = { ...(node as Record<string, unknown>) };
   for (const [key, value] of Object.entries(node)) {
     if (key === 'text') {
       if (typeof value !== 'string') result[key] = withScriptFonts(value);
-      else if (result['font'] !== undefined) continue;
-      else if (RTL_LETTER.test(value)) result[key] = seenInOrder(value);
-      else if (ARABIC_TEXT.test(value)) result['font'] = ARABIC_FONT;
+      else if (result['font'] === undefined) Object.assign(result, scripted(value));
     } else if (CONTENT_KEYS.has(key)) {
       result[key] = withScriptFonts(value);
     }
@@ -148,9 +152,9 @@ function plainText(nodes: ProseMirrorJson[] = []): string {
   return nodes.map((node) => (node.type === 'text' ? (node.text ?? '') : plainText(node.content))).join('');
 }
 
-/** Layout for a block of text in its own direction: right-aligned when its first letter is right-to-left. */
-function aligned(nodes: ProseMirrorJson[] | undefined): Pick<ContentText, 'alignment'> {
-  return textDirection(plainText(nodes)) === 'rtl' ? { alignment: 'right' } : {};
+/** Whether a block's words read right to left (by its first letter, as dir="auto" decides). */
+function readsRightToLeft(nodes: ProseMirrorJson[] | undefined): boolean {
+  return textDirection(plainText(nodes)) === 'rtl';
 }
 
 function inline(nodes: ProseMirrorJson[] = []): ContentText[] {
@@ -242,7 +246,7 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         return [directedBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
       case 'blockquote': {
         // The indent on the side the quote starts from.
-        const margin: [number, number, number, number] = aligned(node.content).alignment ? [0, 0, 18, 6] : [18, 0, 0, 6];
+        const margin: [number, number, number, number] = readsRightToLeft(node.content) ? [0, 0, 18, 6] : [18, 0, 0, 6];
         return [{ stack: blocks(node.content, charts, images, width - 18), margin, color: '#444444' }];
       }
       case 'bulletList':
@@ -252,7 +256,7 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         const stacks = items.map((item) => ({ stack: blocks(item.content, charts, images, width - 22) }));
         // A list follows its first item, as in the editor: pdfmake puts markers on the left only, so a right-to-left
         // list is drawn as rows with the marker in a column on the right.
-        if (aligned(items[0]?.content).alignment) {
+        if (readsRightToLeft(items[0]?.content)) {
           return [
             {
               stack: stacks.map((item, index) => ({
