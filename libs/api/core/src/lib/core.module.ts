@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { APP_CONFIG, type AppConfig } from './config';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { dataSourceOptions, migrateOnce } from './database/data-source-options';
@@ -9,6 +8,7 @@ import { PreparedStatements } from './database/prepared';
 import { Cluster } from './cluster/cluster';
 import { EventBus } from './events/event-bus';
 import { HealthController } from './health/health.controller';
+import { RequestValidationPipe } from './http/request-validation.pipe';
 import { ErrorResponseFilter } from './http/error-response.filter';
 import { MailService } from './mail/mail.service';
 import { ObjectStore } from './storage/object-store';
@@ -34,7 +34,7 @@ export class CoreModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
         MailService,
         Cluster,

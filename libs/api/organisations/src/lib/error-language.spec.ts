@@ -50,6 +50,16 @@ describe('errors in the caller’s language', () => {
     expect(invalidInEnglish.body.message).toMatch(/^Invalid request — /);
   });
 
+  it('names an unknown query parameter as one, not as a field of the body', async () => {
+    const french = await speaking(await signedInMember(t, secretariat.id, 'admin'), 'fr');
+    const unknown = await french.get('/api/organisations?bogus=1');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details).toEqual([{ path: '(query)', message: 'Paramètre(s) de requête inconnu(s) : bogus' }]);
+    const english = await signedInMember(t, secretariat.id, 'admin');
+    const wrongBody = await english.post('/api/organisations', { name: 'Odd', kind: 'core_partner', bogus: 1 });
+    expect(wrongBody.body.details).toEqual([{ path: '(body)', message: 'Unknown field(s): bogus' }]);
+  });
+
   it('words a refused control character in the profile language too (the check runs once the session is known)', async () => {
     const french = await speaking(await signedInMember(t, secretariat.id, 'admin'), 'fr');
     const refused = await french.post('/api/organisations', { name: 'Nul\u0000Org', kind: 'core_partner' });

@@ -3,6 +3,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { ErrorResponseFilter, responseLanguage } from './error-response.filter';
+import { RequestValidationException } from './request-validation.pipe';
 
 describe('ErrorResponseFilter', () => {
   const filter = new ErrorResponseFilter();
@@ -42,6 +43,33 @@ describe('ErrorResponseFilter', () => {
     expect(filter.toErrorResponse(new ZodValidationException(nested.error), 'r').details?.[0]).toMatchObject({ path: 'period', message: expect.stringMatching(/expected object/) });
   });
 
+  it('says a left-out value is required, and a value of the wrong kind what it was, in the caller’s language', () => {
+    const schema = z.strictObject({ start: z.string(), count: z.number(), title: z.string('Title is required') });
+    const left = filter.toErrorResponse(new ZodValidationException(schema.safeParse({ count: 'three' }).error), 'r');
+    expect(left.details).toEqual([
+      { path: 'start', message: 'This field is required' },
+      { path: 'count', message: 'Invalid input: expected number, received string' },
+      { path: 'title', message: 'Title is required' },
+    ]);
+    const spanish = filter.toErrorResponse(new ZodValidationException(schema.safeParse({ start: 1, count: null, title: 't' }).error), 'r', 'es');
+    expect(spanish.details).toEqual([
+      { path: 'start', message: expect.stringMatching(/^Entrada inválida: se esperaba texto, recibido número/) },
+      { path: 'count', message: expect.stringMatching(/^Entrada inválida: se esperaba número, recibido nulo/) },
+    ]);
+  });
+
+  it('names query parameters as such, not as fields of the body', () => {
+    const schema = z.strictObject({ q: z.string(), from: z.iso.datetime('from must be an ISO date-time').optional() });
+    const error = schema.safeParse({ limit: '5', from: 'then' }).error;
+    const response = filter.toErrorResponse(new RequestValidationException(error, 'query'), 'r');
+    expect(response.details).toEqual([
+      { path: 'q', message: 'This query parameter is required' },
+      { path: 'from', message: 'from must be an ISO date-time' },
+      { path: '(query)', message: 'Unknown query parameter(s): limit' },
+    ]);
+    expect(filter.toErrorResponse(new RequestValidationException(error, 'query'), 'r', 'ar').details?.[2]).toEqual({ path: '(query)', message: 'معاملات استعلام غير معروفة: limit' });
+  });
+
   it('maps framework and body-parser failures without leaking internals', () => {
     expect(filter.toErrorResponse(new NotFoundException(), 'r').id).toBe('not_found');
     expect(filter.toErrorResponse(new BadRequestException('Bad'), 'r').id).toBe('validation_error');
@@ -60,10 +88,10 @@ describe('ErrorResponseFilter', () => {
     const zodResponse = filter.toErrorResponse(new ZodValidationException(result.error), 'r', 'fr');
     expect(zodResponse.details).toEqual([
       { path: 'email', message: 'Saisissez une adresse e-mail valide' },
-      { path: 'age', message: expect.stringMatching(/^Entrée invalide/) },
+      { path: 'age', message: 'Ce champ est obligatoire' },
       { path: '(body)', message: 'Champ(s) inconnu(s) : extra' },
     ]);
-    expect(zodResponse.message).toMatch(/^Requête non valide — email : Saisissez une adresse e-mail valide ; age : Entrée invalide/);
+    expect(zodResponse.message).toMatch(/^Requête non valide — email : Saisissez une adresse e-mail valide ; age : Ce champ est obligatoire/);
     // A sentence the catalogue does not know stays English rather than disappearing.
     expect(filter.toErrorResponse(new ConflictError('Already there'), 'r', 'fr').message).toBe('Already there');
   });

@@ -7,6 +7,7 @@ import { z, ZodError } from 'zod';
 import type { AuthenticatedRequest } from '../auth/auth-context';
 import { AppError, RateLimitedError } from '../errors';
 import { isDatabaseUnavailable } from '../database/unavailable';
+import { RequestValidationException, type RequestPart } from './request-validation.pipe';
 
 const ID_BY_STATUS: Record<number, ErrorId> = {
   400: 'validation_error',
@@ -22,29 +23,48 @@ type ZodLocale = ReturnType<typeof z.locales.en>;
 const ZOD_LOCALES: Record<Language, ZodLocale> = { en: z.locales.en(), fr: z.locales.fr(), es: z.locales.es(), ar: z.locales.ar() };
 
 /** zod's own wording of an issue in a language (a schema without a message of its own), or undefined. */
-function zodDefaultMessage(issue: ZodError['issues'][number], language: Language): string | undefined {
-  const worded = ZOD_LOCALES[language].localeError(issue as Parameters<ZodLocale['localeError']>[0]);
+function zodDefaultMessage(issue: ZodError['issues'][number], language: Language, input?: { input: unknown }): string | undefined {
+  const worded = ZOD_LOCALES[language].localeError({ ...issue, ...input } as Parameters<ZodLocale['localeError']>[0]);
   return typeof worded === 'string' ? worded : worded?.message;
 }
 
+/** One value of each kind zod names in "received …" (issues do not carry the value itself). */
+const RECEIVED_SAMPLES: unknown[] = [undefined, null, '', 0, true, [], {}, Number.NaN, 0n, new Date(0)];
+
+/**
+ * How zod worded an issue, found again: the value it received (undefined: the field was left out), or nothing when
+ * the schema gave a message of its own.
+ */
+function zodWording(issue: ZodError['issues'][number]): { input: unknown } | undefined {
+  const samples = issue.code === 'invalid_type' ? RECEIVED_SAMPLES : [undefined];
+  for (const input of samples) if (zodDefaultMessage(issue, 'en', { input }) === issue.message) return { input };
+  return undefined;
+}
+
+const PART_LABEL: Record<RequestPart, string> = { body: '(body)', query: '(query)', path: '(path)' };
+
 /**
  * One detail per issue, in the caller's language: the contracts' own messages through the message catalogue, zod's
- * defaults (where a schema gives none) through zod's locales.
+ * defaults (where a schema gives none) through zod's locales, and a left-out value as required. `part` is where the
+ * checked value came from (a query parameter is named as such, not as a field of the body).
  */
-export function zodIssuesToDetails(error: ZodError, language: Language = 'en'): ErrorDetail[] {
+export function zodIssuesToDetails(error: ZodError, language: Language = 'en', part: RequestPart = 'body'): ErrorDetail[] {
   return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
+    const path = issue.path.map(String).join('.') || PART_LABEL[part];
     // A list, or nothing, where the API takes an object: said as readableBodyErrors says it of a bare value.
-    if (!path && issue.code === 'invalid_type' && issue.expected === 'object') {
-      return { path: '(body)', message: translateMessage('The request body must be a JSON object', language) };
+    if (!issue.path.length && part === 'body' && issue.code === 'invalid_type' && issue.expected === 'object') {
+      return { path, message: translateMessage('The request body must be a JSON object', language) };
     }
     if (issue.code === 'unrecognized_keys') {
-      return { path: path || '(body)', message: translateMessage(`Unknown field(s): ${issue.keys.join(', ')}`, language) };
+      const unknown = part === 'query' ? `Unknown query parameter(s): ${issue.keys.join(', ')}` : `Unknown field(s): ${issue.keys.join(', ')}`;
+      return { path, message: translateMessage(unknown, language) };
     }
-    if (language !== 'en' && issue.message === zodDefaultMessage(issue, 'en')) {
-      return { path: path || '(body)', message: zodDefaultMessage(issue, language) ?? issue.message };
+    const wording = zodWording(issue);
+    if (wording && issue.code === 'invalid_type' && wording.input === undefined) {
+      return { path, message: translateMessage(part === 'query' ? 'This query parameter is required' : 'This field is required', language) };
     }
-    return { path: path || '(body)', message: translateMessage(issue.message, language) };
+    if (wording) return { path, message: zodDefaultMessage(issue, language, wording) ?? issue.message };
+    return { path, message: translateMessage(issue.message, language) };
   });
 }
 
@@ -105,7 +125,8 @@ export class ErrorResponseFilter implements ExceptionFilter {
   toErrorResponse(exception: unknown, requestId: string, language: Language = 'en'): ErrorResponse {
     if (exception instanceof ZodValidationException) {
       const zodError = exception.getZodError();
-      const details = zodError instanceof ZodError ? zodIssuesToDetails(zodError, language) : undefined;
+      const part = exception instanceof RequestValidationException ? exception.part : 'body';
+      const details = zodError instanceof ZodError ? zodIssuesToDetails(zodError, language, part) : undefined;
       const invalid = translateMessage('Invalid request', language);
       const separator = language === 'fr' ? ' ; ' : language === 'ar' ? '؛ ' : '; ';
       const colon = language === 'fr' ? ' : ' : ': ';
