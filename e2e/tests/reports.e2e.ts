@@ -238,6 +238,9 @@ test('a comment on selected text reaches a collaborator, who replies and resolve
   await expect(editorText.locator('.comment-anchor')).toHaveText(commented);
   await expect(panel.getByText(`On: “${commented}”`)).toBeVisible();
   await expect(panel.getByText('The commented text was deleted.')).toHaveCount(0);
+  // The mentions hint shows once (under the new-comment box), not again under each thread's reply box.
+  await expect(panel.locator('p.muted', { hasText: 'Type @ and a name to mention someone' })).toHaveCount(1);
+  await expect(panel.getByRole('textbox', { name: /^Reply to/ })).toHaveAccessibleDescription(/Type @ and a name to mention someone/);
   await expectAccessible(page);
 
   const admin = await openAs('kenya.admin@demo.simashe.org');

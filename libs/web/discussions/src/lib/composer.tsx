@@ -21,6 +21,7 @@ export function Composer({
   onCancel,
   quote,
   hint,
+  showHint = true,
   maxLength = 10_000,
   autoFocus = false,
 }: {
@@ -34,6 +35,11 @@ export function Composer({
   quote?: { authorName: string | null; excerpt: string; onRemove: () => void };
   /** Shown under the text box; the discussions' hint by default. */
   hint?: string;
+  /**
+   * false: the hint is read out with the box but not shown, for boxes that repeat down a page under one that shows
+   * it (a reply box per thread, under the new-comment box).
+   */
+  showHint?: boolean;
   maxLength?: number;
   /** Focus the text box on opening, caret at the end (editing what was written). */
   autoFocus?: boolean;
@@ -141,7 +147,7 @@ export function Composer({
         onBlur={() => setFocused(false)}
       />
       <MentionListbox suggestions={suggestions} onChoose={choose} className="composer-mentions" />
-      <p id={`${id}-hint`} className="muted">
+      <p id={`${id}-hint`} className={showHint ? 'muted' : 'visually-hidden'}>
         {hint ?? t('discussions.hint')} {t('mentions.keys')}
       </p>
       {mentioned.length > 0 && (

@@ -52,6 +52,8 @@ export function initI18n(): typeof i18next {
     supportedLngs: [...SUPPORTED_LANGUAGES],
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    // i18next's advertisement in every visitor's browser console.
+    showSupportNotice: false,
   });
   if (typeof document !== 'undefined') applyDocumentLanguage(language);
   return i18next;

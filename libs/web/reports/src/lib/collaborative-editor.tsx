@@ -197,8 +197,11 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
             </li>
           ))}
         </ul>
-        <ActionItemTools editor={editor} editable={editable} owners={owners} />
-        <ChartEmbedTools editor={editor} editable={editable} open={chartsOpen} setOpen={setChartsOpen} />
+        {/* Side by side on a row of their own (each group opens its fields in place). */}
+        <div className="block-tools">
+          <ActionItemTools editor={editor} editable={editable} owners={owners} />
+          <ChartEmbedTools editor={editor} editable={editable} open={chartsOpen} setOpen={setChartsOpen} />
+        </div>
         <TableTools editor={editor} editable={editable} />
         <ImageTools editor={editor} editable={editable} />
       </div>

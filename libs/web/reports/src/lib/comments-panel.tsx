@@ -138,7 +138,7 @@ function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { re
   const text = commentedText(editor.state, thread) ?? thread.currentText;
   return (
     <li className={`thread ${thread.resolved ? 'thread-resolved' : ''}`}>
-      <p className="muted">{text === '' ? t('comments.textGone') : t('comments.onText', { text: text ?? thread.quote })}</p>
+      <p className="muted">{text === '' ? t('comments.textGone') : <QuotedWords i18nKey="comments.onText" words={text ?? thread.quote} />}</p>
       <CommentItem reportId={reportId} comment={thread} reply={false} user={user} onDeleted={onDeleted} />
       {thread.replies.map((comment) => (
         <CommentItem key={comment.id} reportId={reportId} comment={comment} reply user={user} onDeleted={onDeleted} />
@@ -149,6 +149,7 @@ function Thread({ reportId, thread, editor, user, canModerate, onDeleted }: { re
           label={t('comments.replyLabel', { name: thread.author?.name ?? '' })}
           submitLabel={t('comments.reply')}
           hint={t('comments.hint')}
+          showHint={false}
           maxLength={MAX_COMMENT}
           busy={reply.isPending}
           error={reply.error}
@@ -276,7 +277,7 @@ export function CommentsPanel({
       {/* The editor's selection is not drawn once the comment box has the focus: the words are said here. */}
       {selection.words && (
         <p className="muted">
-          {t('comments.commentingOn')} “<bdi>{selection.words}</bdi>”
+          <QuotedWords i18nKey="comments.commentingOn" words={selection.words} />
         </p>
       )}
       {waiting && (
@@ -303,3 +304,20 @@ export function CommentsPanel({
     </Card>
   );
 }
+
+/** A sentence quoting the report's words, in the language's own quotation marks, the words in their own direction. */
+function QuotedWords({ i18nKey, words }: { i18nKey: 'comments.onText' | 'comments.commentingOn'; words: string }) {
+  const { t } = useTranslation();
+  // The sentence around the words, as the language words it; the words go in as an element (isolated), not as text
+  // to parse.
+  const [before, after = ''] = t(i18nKey, { text: WORDS_MARK }).split(WORDS_MARK);
+  return (
+    <>
+      {before}
+      <bdi>{words}</bdi>
+      {after}
+    </>
+  );
+}
+
+const WORDS_MARK = '\uE000';

@@ -131,6 +131,9 @@ function CreateReportForm({ onCancel }: { onCancel: () => void }) {
         <div className="form-row">
           <TextField label={t('reports.periodStart')} type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} error={error?.fieldError('periodStart')} />
           <TextField label={t('reports.periodEnd')} type="date" value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} error={error?.fieldError('periodEnd')} />
+        </div>
+        {/* A row of its own: template names run long (French, Spanish), and a narrow select cut them off. */}
+        <div className="form-row">
           <SelectField
             label={t('reports.template')}
             value={template}

@@ -6,7 +6,7 @@ export const commentsAr: CommentsTranslation = {
   add: 'علّق على النص المحدد',
   selectFirst: 'حدّد نصًا في التقرير للتعليق عليه.',
   notSaved: 'لم تُحفظ تغييراتك الأخيرة بعد، لذا لم يُنشر التعليق. حاول مرة أخرى عندما يُظهر التقرير أنها حُفظت.',
-  commentingOn: 'تعليق على:',
+  commentingOn: 'تعليق على: «{{text}}»',
   waitingForSave: 'جارٍ حفظ تغييراتك الأخيرة قبل النشر…',
   body: 'تعليقك',
   post: 'نشر التعليق',

@@ -4,7 +4,7 @@ export const commentsEn = {
   add: 'Comment on the selected text',
   selectFirst: 'Select some text in the report to comment on it.',
   notSaved: 'Your latest changes are not saved yet, so the comment was not posted. Try again once the report shows them saved.',
-  commentingOn: 'Commenting on:',
+  commentingOn: 'Commenting on: “{{text}}”',
   waitingForSave: 'Saving your latest changes before posting…',
   body: 'Your comment',
   post: 'Post comment',

@@ -6,7 +6,7 @@ export const commentsEs: CommentsTranslation = {
   add: 'Comentar el texto seleccionado',
   selectFirst: 'Seleccione un texto del informe para comentarlo.',
   notSaved: 'Sus últimos cambios aún no se han guardado, así que el comentario no se publicó. Vuelva a intentarlo cuando el informe indique que se han guardado.',
-  commentingOn: 'Comentario sobre:',
+  commentingOn: 'Comentario sobre: «{{text}}»',
   waitingForSave: 'Guardando sus últimos cambios antes de publicar…',
   body: 'Su comentario',
   post: 'Publicar comentario',

@@ -6,7 +6,7 @@ export const commentsFr: CommentsTranslation = {
   add: 'Commenter le texte sélectionné',
   selectFirst: 'Sélectionnez du texte dans le rapport pour le commenter.',
   notSaved: 'Vos dernières modifications ne sont pas encore enregistrées : le commentaire n’a pas été publié. Réessayez lorsque le rapport indique qu’elles sont enregistrées.',
-  commentingOn: 'Commentaire sur :',
+  commentingOn: 'Commentaire sur : « {{text}} »',
   waitingForSave: 'Enregistrement de vos dernières modifications avant la publication…',
   body: 'Votre commentaire',
   post: 'Publier le commentaire',
