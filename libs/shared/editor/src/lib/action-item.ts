@@ -28,13 +28,6 @@ export function readActionItemAttributes(attrs: Record<string, unknown> | undefi
   return { itemId, ownerId, ownerName, dueDate, done: attrs?.['done'] === true };
 }
 
-/** "Action — Amina Otieno, due 2026-12-01: " — the prefix exports put before an action item's text. */
-export function actionItemLabel(attrs: Record<string, unknown> | undefined): string {
-  const { ownerName, dueDate, done } = readActionItemAttributes(attrs);
-  const details = [ownerName, dueDate && `due ${dueDate}`].filter(Boolean).join(', ');
-  return `${done ? '[done] ' : ''}Action${details ? ` — ${details}` : ''}: `;
-}
-
 function dataAttribute(name: string) {
   return {
     default: null,

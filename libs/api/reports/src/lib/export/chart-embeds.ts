@@ -84,8 +84,3 @@ export function chartKey(attrs: Record<string, unknown> | undefined): string | n
   return parsed ? `${parsed.source}:${parsed.id}` : null;
 }
 
-/** What an export says where a chart cannot be drawn for this reader. */
-export function missingChartText(attrs: Record<string, unknown> | undefined): string {
-  const title = typeof attrs?.['title'] === 'string' ? attrs['title'].slice(0, 200) : '';
-  return `[Chart not available${title ? `: ${title}` : ''}]`;
-}

@@ -1,5 +1,6 @@
-import { imageAltText } from '@simashe/editor';
 import type { EmbeddedImage } from '../images/report-images.service';
+import type { RenderedChart } from './chart-embeds';
+import type { ExportWords } from './export-words';
 
 /** The report's images a document shows, keyed by the address the document stores (see ReportImagesService.forExport). */
 export type ExportImages = Map<string, EmbeddedImage>;
@@ -12,12 +13,15 @@ export function imageDataUrl(image: EmbeddedImage): string {
   return `data:${image.contentType};base64,${image.data.toString('base64')}`;
 }
 
-/**
- * What an export says where an image cannot be drawn: it is missing (another report's, or not found), or its
- * format cannot go into this kind of file (pdfmake draws PNG and JPEG only; Word has no WebP).
- */
-export function missingImageText(attrs: Record<string, unknown> | undefined, image: EmbeddedImage | null, format?: string): string {
-  const alt = imageAltText(attrs);
-  const what = image && format ? `${image.contentType.replace('image/', '').toUpperCase()} image, not shown in ${format}` : 'Image not available';
-  return `[${what}${alt ? `: ${alt}` : ''}]`;
+
+/** "PNG" for image/png: how an export names an image's format. */
+export function imageType(image: EmbeddedImage): string {
+  return image.contentType.replace('image/', '').toUpperCase();
+}
+
+/** What the writers draw a report's blocks with: its charts and images, and the export's own words. */
+export interface ExportParts {
+  charts: Map<string, RenderedChart | null>;
+  images: ExportImages;
+  words: ExportWords;
 }

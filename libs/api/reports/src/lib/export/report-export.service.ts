@@ -9,6 +9,7 @@ import { ChartEmbedRegistry } from './chart-embeds';
 import type { ExportFormat, ExportHeader } from './export-header';
 import { toHtml } from './to-html';
 import { toMarkdown } from './to-markdown';
+import { ExportWords } from './export-words';
 import { pdfLanguage, toPdf } from './to-pdf';
 
 /** The Word writer (docx, a 1 MB library) is loaded on the first Word export. */
@@ -44,31 +45,33 @@ export class ReportExportService {
   async export(auth: AuthContext, report: Report, format: ExportFormat, versionId?: string): Promise<ExportedFile> {
     let content: Record<string, unknown>;
     let versionStamp: string;
-    // Stamped in the exporting person's zone, with its offset, so the file says unambiguously when it was made.
-    // The header's words are English (see ExportHeader), so its dates are written the English way.
-    const stamp = (at: Date | string) => formatStamp(at, 'en', readerTimeZone(auth));
+    // The export's own words speak the exporting person's language; stamped in their zone, with its offset, so the
+    // file says unambiguously when it was made.
+    const language = readerLanguage(auth);
+    const words = new ExportWords(language);
+    const stamp = (at: Date | string) => formatStamp(at, language, readerTimeZone(auth));
     const exportedAt = stamp(new Date());
     if (versionId) {
       const version = await this.versions.content(report.id, versionId);
       content = version.content;
-      versionStamp = `Version: ${version.name ?? version.kind} of ${stamp(version.createdAt)} (exported ${exportedAt})`;
+      versionStamp = words.versionStamp(version.kind === 'auto' ? null : version.name, stamp(version.createdAt), exportedAt);
     } else {
       const { doc } = await this.store.load(report.id);
       content = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
       doc.destroy();
-      versionStamp = `Current version, ${report.status.replace('_', ' ')}, exported ${exportedAt}`;
+      versionStamp = words.currentStamp(report.status, exportedAt);
     }
     const header: ExportHeader = {
       title: report.title,
       organisation: report.organisationName,
-      period: `${report.periodStart} – ${report.periodEnd}`,
+      period: words.period(report.periodStart, report.periodEnd),
       versionStamp,
+      words,
     };
     // Only this report's own images are kept, and only they are read from the database.
     const doc = safeReportJson(content, { reportId: report.id });
     const images = format === 'md' ? new Map() : await this.images.forExport(report.id, doc);
-    // Charts speak the exporting reader's language, as far as the format's fonts allow (see pdfLanguage).
-    const language = readerLanguage(auth);
+    // Charts too, as far as the format allows (see pdfLanguage).
     const charts = await this.charts.render(auth, doc, format === 'pdf' ? pdfLanguage(language) : language);
     const body =
       format === 'html'

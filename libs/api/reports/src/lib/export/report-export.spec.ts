@@ -51,7 +51,7 @@ describe('report export', () => {
     expect(response.headers['content-type']).toMatch(/text\/html/);
     expect(response.headers['content-disposition']).toBe('attachment; filename="quarterly-progress-q1.html"');
     const html = response.body.toString('utf8');
-    for (const expected of ['<h1>Quarterly progress Q1</h1>', 'Kenya pathfinder', '2026-01-01 – 2026-03-31', 'Current version, draft', 'Equity and inequality findings', '<strong>Nairobi housing pilot</strong>']) {
+    for (const expected of ['<h1>Quarterly progress Q1</h1>', 'Kenya pathfinder', '1 January 2026 – 31 March 2026', 'Current version (Draft), exported', 'Equity and inequality findings', '<strong>Nairobi housing pilot</strong>']) {
       expect(html).toContain(expected);
     }
     expect(html).not.toContain('javascript:');
@@ -88,7 +88,7 @@ describe('report export', () => {
   it('exports a past version with its stamp', async () => {
     const version = await editor.post(`/api/reports/${reportId}/versions`, { name: 'Submitted draft' });
     const html = (await download('html', `&versionId=${version.body.id}`)).body.toString('utf8');
-    expect(html).toContain('Version: Submitted draft of');
+    expect(html).toContain('Version “Submitted draft” of');
   });
 
   it('stamps exports in the exporting person’s time zone, with its offset', async () => {
@@ -100,6 +100,18 @@ describe('report export', () => {
     expect(stamp![1].startsWith(now)).toBe(true);
     expect(html).not.toMatch(/exported [^<]* UTC</);
     await t.db.query('UPDATE users SET time_zone = $1 WHERE id = $2', ['UTC', editor.userId]);
+  });
+
+  it('speaks the exporting person’s language: stamp, period and page language', async () => {
+    expect((await editor.patch('/api/me/profile', { preferredLanguage: 'fr' })).status).toBe(200);
+    try {
+      const html = (await download('html')).body.toString('utf8');
+      expect(html).toContain('<html lang="fr" dir="ltr">');
+      expect(html).toContain('1 janvier 2026 – 31 mars 2026');
+      expect(html).toMatch(/Version actuelle \(Brouillon\), exportée le \d{1,2} \S+ \d{4}/);
+    } finally {
+      await editor.patch('/api/me/profile', { preferredLanguage: 'en' });
+    }
   });
 
   it('rejects unknown formats and hides other organisations’ reports', async () => {

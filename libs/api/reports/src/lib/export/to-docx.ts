@@ -1,4 +1,4 @@
-import { actionItemLabel, imageAltText, mentionText, type ProseMirrorJson } from '@simashe/editor';
+import { imageAltText, mentionText, type ProseMirrorJson } from '@simashe/editor';
 import {
   AlignmentType,
   Document,
@@ -15,9 +15,9 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
+import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
-import { imageFor, missingImageText, type ExportImages } from './export-images';
+import { imageFor, imageType, type ExportImages, type ExportParts } from './export-images';
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
@@ -45,31 +45,31 @@ const DOCX_IMAGE_TYPES = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif':
 /** The text's width on an A4 or Letter page with Word's default margins, in pixels at 96 dpi. */
 const TEXT_WIDTH_PX = 600;
 
-function imageParagraph(node: ProseMirrorJson, images: ExportImages, room: number): Paragraph {
+function imageParagraph(node: ProseMirrorJson, { images, words }: ExportParts, room: number): Paragraph {
   const image = imageFor(images, node.attrs);
   const type = image ? DOCX_IMAGE_TYPES[image.contentType as keyof typeof DOCX_IMAGE_TYPES] : undefined;
-  if (!image || !type) return new Paragraph({ children: [new TextRun({ text: missingImageText(node.attrs, image, 'Word'), italics: true })] });
+  if (!image || !type) return new Paragraph({ children: [new TextRun({ text: words.imageMissing(node.attrs, image ? { type: imageType(image), format: 'Word' } : undefined), italics: true })] });
   const width = Math.min(room, image.width);
   const height = Math.max(1, Math.round((image.height / image.width) * width));
   const alt = imageAltText(node.attrs);
-  return new Paragraph({ children: [new ImageRun({ type, data: image.data, transformation: { width, height }, altText: { name: alt || 'Image', description: alt, title: alt } })] });
+  return new Paragraph({ children: [new ImageRun({ type, data: image.data, transformation: { width, height }, altText: { name: alt || words.image, description: alt, title: alt } })] });
 }
 
 /** `room`: the width the blocks have, in pixels (less in table cells), so images fit it. */
 function blocks(
   nodes: ProseMirrorJson[] = [],
-  list?: { reference: string; level: number },
-  charts: Map<string, RenderedChart | null> = new Map(),
-  images: ExportImages = new Map(),
+  list: { reference: string; level: number } | undefined,
+  parts: ExportParts,
   room = TEXT_WIDTH_PX,
 ): Array<Paragraph | Table> {
+  const { charts, words } = parts;
   return nodes.flatMap((node): Array<Paragraph | Table> => {
     switch (node.type) {
       case 'image':
-        return [imageParagraph(node, images, room)];
+        return [imageParagraph(node, parts, room)];
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
-        if (!chart) return [new Paragraph({ children: [new TextRun({ text: missingChartText(node.attrs), italics: true })] })];
+        if (!chart) return [new Paragraph({ children: [new TextRun({ text: words.chartMissing(node.attrs), italics: true })] })];
         // SVG for Word 2019+ and 365, the PNG for older readers.
         const width = Math.min(600, chart.width);
         const height = Math.round((chart.height / chart.width) * width);
@@ -92,28 +92,28 @@ function blocks(
       case 'paragraph':
         return [new Paragraph({ children: runs(node.content), ...(list ? { numbering: list } : {}) })];
       case 'actionItem':
-        return [new Paragraph({ children: [new TextRun({ text: actionItemLabel(node.attrs), bold: true }), ...runs(node.content)] })];
+        return [new Paragraph({ children: [new TextRun({ text: words.actionItem(node.attrs), bold: true }), ...runs(node.content)] })];
       case 'blockquote':
-        return blocks(node.content, undefined, charts, images, room);
+        return blocks(node.content, undefined, parts, room);
       case 'bulletList':
       case 'orderedList': {
         const reference = node.type === 'bulletList' ? 'bullets' : 'numbers';
         const level = list ? list.level + 1 : 0;
-        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }, charts, images, room));
+        return (node.content ?? []).flatMap((item) => blocks(item.content, { reference, level }, parts, room));
       }
       case 'table':
         return [
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
             rows: (node.content ?? []).map(
-              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content, undefined, charts, images, Math.max(32, room / Math.max(1, row.content?.length ?? 1) - 16)) as Paragraph[] })) }),
+              (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content, undefined, parts, Math.max(32, room / Math.max(1, row.content?.length ?? 1) - 16)) as Paragraph[] })) }),
             ),
           }),
         ];
       case 'horizontalRule':
         return [new Paragraph({ children: [new TextRun('———')], alignment: AlignmentType.CENTER })];
       default:
-        return node.content ? blocks(node.content, list, charts, images, room) : [];
+        return node.content ? blocks(node.content, list, parts, room) : [];
     }
   });
 }
@@ -135,7 +135,7 @@ export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<s
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(header.title)] }),
           new Paragraph({ children: [new TextRun({ text: `${header.organisation} · ${header.period}`, italics: true })] }),
           new Paragraph({ children: [new TextRun({ text: header.versionStamp, italics: true })] }),
-          ...blocks(doc.content, undefined, charts, images),
+          ...blocks(doc.content, undefined, { charts, images, words: header.words }),
         ],
       },
     ],

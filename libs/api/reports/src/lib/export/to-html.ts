@@ -1,8 +1,9 @@
 import { reportExtensions, type ProseMirrorJson } from '@simashe/editor';
 import type * as StaticRendererModule from '@tiptap/static-renderer';
-import { missingChartText, type RenderedChart } from './chart-embeds';
+import type { RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
-import { imageDataUrl, missingImageText, type ExportImages } from './export-images';
+import { imageDataUrl, type ExportImages } from './export-images';
+import type { ExportWords } from './export-words';
 
 /** Loaded on the first export. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -11,17 +12,31 @@ const staticRenderer = (): typeof StaticRendererModule => require('@tiptap/stati
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
-/** Without `charts`, embedded charts stay as a captioned placeholder figure (Markdown uses the caption). */
-export function bodyHtml(doc: ProseMirrorJson, charts?: Map<string, RenderedChart | null>): string {
+/** Attribute values of the opening tag `attributes`, as the renderer escaped them. */
+function tagAttribute(attributes: string, name: string): string | undefined {
+  const value = new RegExp(`data-${name}="([^"]*)"`).exec(attributes)?.[1];
+  return value === undefined ? undefined : unescape(value);
+}
+
+/**
+ * The document's blocks as HTML, action items led by their label (owner, due date) in the export's words. Without
+ * `charts`, embedded charts stay as a captioned placeholder figure (Markdown uses the caption).
+ */
+export function bodyHtml(doc: ProseMirrorJson, words: ExportWords, charts?: Map<string, RenderedChart | null>): string {
   // Rendered from the schema without a DOM: text is escaped, only schema nodes and marks exist.
-  const html = staticRenderer().renderToHTMLString({ content: doc as never, extensions: reportExtensions() });
+  const html = staticRenderer()
+    .renderToHTMLString({ content: doc as never, extensions: reportExtensions() })
+    .replace(/<div data-action-item=""([^>]*)>/g, (tag, attributes: string) => {
+      const label = words.actionItem({ ownerName: tagAttribute(attributes, 'owner-name'), dueDate: tagAttribute(attributes, 'due-date'), done: tagAttribute(attributes, 'done') === 'true' });
+      return `${tag}<strong>${escapeHtml(label)}</strong>`;
+    });
   if (!charts) return html;
   // Embedded charts: the figure the schema renders gets the chart drawn on the server (our own ECharts SVG).
   return html.replace(/<figure data-chart-embed=""([^>]*)>(?:<figcaption>[^<]*<\/figcaption>)?<\/figure>/g, (_match, attributes: string) => {
-    const attr = (name: string) => new RegExp(`data-${name}="([^"]*)"`).exec(attributes)?.[1] ?? '';
+    const attr = (name: string) => tagAttribute(attributes, name) ?? '';
     const chart = charts.get(`${attr('source')}:${attr('id')}`);
     const caption = escapeHtml(chart?.title ?? attr('title'));
-    return chart ? `<figure>${chart.svg}<figcaption>${caption}</figcaption></figure>` : `<p><em>${escapeHtml(missingChartText({ title: unescape(attr('title')) }))}</em></p>`;
+    return chart ? `<figure>${chart.svg}<figcaption>${caption}</figcaption></figure>` : `<p><em>${escapeHtml(words.chartMissing({ title: attr('title') }))}</em></p>`;
   });
 }
 
@@ -29,10 +44,10 @@ export function bodyHtml(doc: ProseMirrorJson, charts?: Map<string, RenderedChar
  * The report's images as data URLs, so the HTML file shows them wherever it is opened (it is a download, and the
  * report's addresses need a signed-in browser). An image not found stays its alternative text.
  */
-export function embedImages(html: string, images: ExportImages): string {
+export function embedImages(html: string, images: ExportImages, words: ExportWords): string {
   return html.replace(/<img src="([^"]*)"(?: alt="([^"]*)")?\s*\/?>/g, (_match, src: string, alt = '') => {
     const image = images.get(src);
-    return image ? `<img src="${imageDataUrl(image)}" alt="${alt}">` : `<p><em>${escapeHtml(missingImageText({ alt: unescape(alt) }, null))}</em></p>`;
+    return image ? `<img src="${imageDataUrl(image)}" alt="${alt}">` : `<p><em>${escapeHtml(words.imageMissing({ alt: unescape(alt) }))}</em></p>`;
   });
 }
 
@@ -42,7 +57,7 @@ function unescape(text: string): string {
 
 export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${header.words.language}" dir="${header.words.language === 'ar' ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(header.title)}</title>
@@ -52,11 +67,11 @@ export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<s
 <body>
 <header>
 <h1>${escapeHtml(header.title)}</h1>
-<p>${escapeHtml(header.organisation)} · ${escapeHtml(header.period)}</p>
+<p><bdi>${escapeHtml(header.organisation)}</bdi> · <bdi>${escapeHtml(header.period)}</bdi></p>
 <p>${escapeHtml(header.versionStamp)}</p>
 </header>
 <main>
-${embedImages(bodyHtml(doc, charts), images)}
+${embedImages(bodyHtml(doc, header.words, charts), images, header.words)}
 </main>
 </body>
 </html>

@@ -17,7 +17,7 @@ export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader, _charts?:
   // Markdown has no tables of its own; GitHub-flavoured Markdown renders the HTML kept here.
   turndown.keep(['table']);
   // A chart becomes its caption in Markdown (the SVG is in the HTML, Word and PDF exports).
-  turndown.addRule('figure', { filter: ['figure'], replacement: (_content, node) => `\n\n*[Chart: ${(node as { textContent?: string }).textContent?.trim() ?? ''}]*\n\n` });
+  turndown.addRule('figure', { filter: ['figure'], replacement: (_content, node) => `\n\n*${header.words.chartCaption((node as { textContent?: string }).textContent?.trim() ?? '')}*\n\n` });
   // Images: ![alt](address in the app). Brackets and backslashes in the alternative text cannot end it early.
   turndown.addRule('image', {
     filter: ['img'],
@@ -29,7 +29,7 @@ export function toMarkdown(doc: ProseMirrorJson, header: ExportHeader, _charts?:
     },
   });
   turndown.addRule('underline', { filter: ['u'], replacement: (content) => `<u>${content}</u>` });
-  const body = turndown.turndown(bodyHtml(doc));
+  const body = turndown.turndown(bodyHtml(doc, header.words));
   const escape = (text: string) => text.replace(/([\\`*_[\]#<>])/g, '\\$1');
   return `# ${escape(header.title)}\n\n*${escape(header.organisation)} · ${escape(header.period)}*  \n*${escape(header.versionStamp)}*\n\n---\n\n${body}\n`;
 }

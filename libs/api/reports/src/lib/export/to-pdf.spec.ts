@@ -1,4 +1,5 @@
 import type { ContentStack, ContentText } from 'pdfmake/interfaces';
+import { ExportWords } from './export-words';
 import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, textDirection, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -98,7 +99,7 @@ describe('PDF text layout', () => {
 
   it('draws an Arabic paragraph from the right, its words in reading order, in an Arabic font (before: back to front, in empty boxes)', async () => {
     const doc = { type: 'doc', content: [paragraph('نتائج المساواة في المدارس والعيادات')] };
-    const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never;
+    const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1', words: new ExportWords('en') };
     let pdf: Buffer = Buffer.alloc(0);
     const fragments = await drawn(async () => (pdf = await toPdf(doc as never, english)));
     const first = fragments.find((fragment) => fragment.text.includes('نتائج'));
@@ -117,7 +118,7 @@ describe('PDF text layout', () => {
   it('keeps an English report in Roboto alone, its lines from the left', async () => {
     const doc = { type: 'doc', content: [paragraph('Health equity in Kenya, 2026')] };
     let pdf: Buffer = Buffer.alloc(0);
-    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never)));
+    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1', words: new ExportWords('en') })));
     const first = fragments.find((fragment) => fragment.text === 'Health ');
     const line = fragments.filter((fragment) => fragment.y === first?.y);
     expect([...line].sort((a, b) => a.x - b.x).map((fragment) => fragment.text)).toEqual(['Health ', 'equity ', 'in ', 'Kenya, ', '2026']);
@@ -129,7 +130,7 @@ describe('PDF text layout', () => {
     const id = '0b7d5a3e-4f1c-4a55-9d43-2f3c1e5a6b7c';
     const doc = { type: 'doc', content: [{ type: 'chartEmbed', attrs: { source: 'measure', id, title: 'x' } }] };
     const chart = (label: string) => new Map([[`measure:${id}`, { title: 'x', width: 300, height: 100, png: Buffer.alloc(0), svg: `<svg xmlns="http://www.w3.org/2000/svg" width="300" height="100"><text x="10" y="50" font-family="system-ui, sans-serif">${label}</text></svg>` }]]);
-    const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1' } as never;
+    const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1', words: new ExportWords('en') };
     expect((await toPdf(doc as never, english, chart('معدل وفيات الأطفال'))).includes('Amiri')).toBe(true);
     expect((await toPdf(doc as never, english, chart('Under-five mortality'))).includes('Amiri')).toBe(false);
   });

@@ -1,11 +1,11 @@
 import type { Language } from '@simashe/contracts';
-import { actionItemLabel, mentionText, type ProseMirrorJson } from '@simashe/editor';
+import { mentionText, type ProseMirrorJson } from '@simashe/editor';
 import { readFileSync } from 'node:fs';
 import type PdfPrinterClass from 'pdfmake';
-import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { chartKey, missingChartText, type RenderedChart } from './chart-embeds';
+import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
-import { imageDataUrl, imageFor, missingImageText, type ExportImages } from './export-images';
+import { imageDataUrl, imageFor, imageType, type ExportImages, type ExportParts } from './export-images';
 import { breakLines, lineRuns, RTL_LETTER, textDirection, tokens, type Direction, type Token } from './rtl-lines';
 
 export { textDirection };
@@ -60,11 +60,11 @@ function measure(text: string, style: { bold?: boolean; italics?: boolean; fontS
 }
 
 /**
- * The language a PDF's own words (labels, charts) can be written in. Text in Arabic script is set in an Arabic font
- * and shaped, and a report's blocks are laid out right to left (rtl-lines); but the dashboards' and certificates'
- * layouts are left to right, and charts drawn from SVG do not lay Arabic out well (see the chart case below), so a
- * PDF's own words stay English for an Arabic reader (the SVG, HTML and Word exports speak Arabic). What people wrote
- * keeps its language.
+ * The language a PDF's charts and its dashboards' and certificates' words can be written in. A report's own words
+ * (stamps, action items) and what people wrote are set in any of the four: Arabic in an Arabic font, shaped, and laid
+ * out right to left (rtl-lines). But the dashboards' and certificates' layouts are left to right, and charts drawn
+ * from SVG do not lay Arabic out well (see the chart case below), so those stay English for an Arabic reader (the SVG,
+ * HTML and Word exports speak Arabic).
  */
 export function pdfLanguage(language: Language): Language {
   return language === 'ar' ? 'en' : language;
@@ -142,7 +142,7 @@ function directedBlock(
   const widthOf = (piece: Token) => measure(piece.text, { fontSize: size.fontSize, bold: Boolean(piece.style.bold ?? size.bold), italics: Boolean(piece.style.italics), font: piece.font });
   // A little room to spare: pdfmake must never find a line too long and break it again.
   const lines = breakLines(withFonts(tokens(runs)), widthOf, width * 0.97);
-  const alignment = base === 'rtl' ? { alignment: 'right' } : {};
+  const alignment = props.alignment ? { alignment: props.alignment } : base === 'rtl' ? { alignment: 'right' } : {};
   // Trailing spaces kept: a right-to-left word's space is drawn on its left, and counts in the line's width.
   return { stack: lines.map((line) => ({ text: line.length > 0 ? lineRuns(line, base) : ' ', preserveTrailingSpaces: true, ...alignment })), ...props } as Content;
 }
@@ -215,12 +215,13 @@ const TEXT_HEIGHT = 841.89 - 2 * 56 - 40;
 const PDF_IMAGE_TYPES = new Set(['image/png', 'image/jpeg']);
 
 /** `width`: what the blocks have across, in points (less inside quotes, lists and table cells), so images fit it. */
-function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map(), width = TEXT_WIDTH): Content[] {
+function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_WIDTH): Content[] {
+  const { charts, images, words } = parts;
   return nodes.flatMap((node): Content[] => {
     switch (node.type) {
       case 'image': {
         const image = imageFor(images, node.attrs);
-        if (!image || !PDF_IMAGE_TYPES.has(image.contentType)) return [{ text: missingImageText(node.attrs, image, 'PDF'), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
+        if (!image || !PDF_IMAGE_TYPES.has(image.contentType)) return [directedBlock([{ text: words.imageMissing(node.attrs, image ? { type: imageType(image), format: 'PDF' } : undefined), italics: true }], { margin: [0, 0, 0, 6], color: '#666666' }, width)];
         // A pixel is 0.75 pt at 96 dpi: small images keep their size, large ones shrink to the room they have (and a page's height).
         return [{ image: imageDataUrl(image), fit: [Math.min(width, image.width * 0.75), Math.min(TEXT_HEIGHT, image.height * 0.75)], margin: [0, 4, 0, 8] }];
       }
@@ -232,7 +233,7 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         // stay English (pdfLanguage).
         return chart
           ? [{ svg: chart.svg, width: Math.min(480, chart.width), margin: [0, 4, 0, 8], ...(ARABIC_TEXT.test(chart.svg) ? { font: ARABIC_FONT } : {}) }]
-          : [{ text: missingChartText(node.attrs), italics: true, color: '#666666', margin: [0, 0, 0, 6] }];
+          : [directedBlock([{ text: words.chartMissing(node.attrs), italics: true }], { margin: [0, 0, 0, 6], color: '#666666' }, width)];
       }
       case 'heading': {
         const level = Number(node.attrs?.['level']);
@@ -243,17 +244,17 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         return [directedBlock(inline(node.content), { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
       case 'actionItem':
         // The label comes first, on the side the item's own text starts from.
-        return [directedBlock([{ text: actionItemLabel(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
+        return [directedBlock([{ text: words.actionItem(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
       case 'blockquote': {
         // The indent on the side the quote starts from.
         const margin: [number, number, number, number] = readsRightToLeft(node.content) ? [0, 0, 18, 6] : [18, 0, 0, 6];
-        return [{ stack: blocks(node.content, charts, images, width - 18), margin, color: '#444444' }];
+        return [{ stack: blocks(node.content, parts, width - 18), margin, color: '#444444' }];
       }
       case 'bulletList':
       case 'orderedList': {
         const items = node.content ?? [];
         // As wide as their column beside the marker (18 pt and a 4 pt gap).
-        const stacks = items.map((item) => ({ stack: blocks(item.content, charts, images, width - 22) }));
+        const stacks = items.map((item) => ({ stack: blocks(item.content, parts, width - 22) }));
         // A list follows its first item, as in the editor: pdfmake puts markers on the left only, so a right-to-left
         // list is drawn as rows with the marker in a column on the right.
         if (readsRightToLeft(items[0]?.content)) {
@@ -280,7 +281,7 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
             table: {
               ...widths,
               body: rows.map((row) =>
-                (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, charts, images, Math.max(24, width / Math.max(1, row.content?.length ?? 1) - 12)) })),
+                (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, parts, Math.max(24, width / Math.max(1, row.content?.length ?? 1) - 12)) })),
               ),
             },
             margin: [0, 0, 0, 8],
@@ -288,21 +289,32 @@ function blocks(nodes: ProseMirrorJson[] = [], charts: Map<string, RenderedChart
         ];
       }
       default:
-        return node.content ? blocks(node.content, charts, images, width) : [];
+        return node.content ? blocks(node.content, parts, width) : [];
     }
   });
 }
 
 export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): Promise<Buffer> {
+  // The lines in the export's own words (stamp, footer) read in their language's direction (else by their text).
+  const ownWords: Direction | null = header.words.language === 'ar' ? 'rtl' : null;
+  const footer = directedBlock([{ text: `${header.title} · ${header.versionStamp}` }], { fontSize: 8, alignment: 'center', color: '#666666' }, TEXT_WIDTH - 40, ownWords);
   const definition: TDocumentDefinitions = {
     info: { title: header.title, author: header.organisation, subject: `${header.period} · ${header.versionStamp}`, creator: 'SIMASHE Workspace' },
     pageMargins: [56, 56, 56, 56],
-    footer: (page, pages) => withScriptFonts({ text: `${header.title} · ${header.versionStamp} · ${page}/${pages}`, fontSize: 8, alignment: 'center', color: '#666666' }),
+    // Laid out here, not while pages are drawn (measuring words then would start another document mid-drawing); the
+    // page number in a column of its own, at the line's end.
+    footer: (page, pages) => {
+      const number: Column = { text: `${page}/${pages}`, width: 40, fontSize: 8, color: '#666666', alignment: ownWords === 'rtl' ? 'left' : 'right' };
+      const text = { ...(structuredClone(footer) as object), width: '*' } as Column;
+      return { columns: ownWords === 'rtl' ? [number, text] : [text, number], margin: [56, 0, 56, 0] };
+    },
     content: [
       directedBlock([{ text: header.title }], { style: 'title' }, TEXT_WIDTH),
-      directedBlock([{ text: `${header.organisation} · ${header.period}`, italics: true }], {}, TEXT_WIDTH),
-      { text: header.versionStamp, italics: true, margin: [0, 0, 0, 16] },
-      ...blocks(doc.content, charts, images),
+      // Read right to left, the period first: after the organisation's Latin name, a date's leading day would be read
+      // with the name, away from its month.
+      directedBlock([{ text: ownWords === 'rtl' ? `${header.period} · ${header.organisation}` : `${header.organisation} · ${header.period}`, italics: true }], {}, TEXT_WIDTH, ownWords),
+      directedBlock([{ text: header.versionStamp, italics: true }], { margin: [0, 0, 0, 16] }, TEXT_WIDTH, ownWords),
+      ...blocks(doc.content, { charts, images, words: header.words }),
     ],
     styles: STYLES,
     defaultStyle: { font: 'Roboto', fontSize: BODY_SIZE, lineHeight: 1.25 },
