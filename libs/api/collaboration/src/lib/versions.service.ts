@@ -107,8 +107,10 @@ export class VersionsService implements OnModuleInit {
     try {
       const change = restoreChange(room.doc, target.content);
       if (change) await this.rooms.applyChange(room, change, { origin: 'restore', userId });
-      const label = target.name ?? new Date(target.createdAt).toISOString().slice(0, 16).replace('T', ' ');
-      const id = await this.save(room, 'restore', `Restored: ${label}`, userId);
+      // Named by what it restored (the history says "Restored from …" in each reader's language); an unnamed version
+      // by its time.
+      const label = target.name ?? `${new Date(target.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+      const id = await this.save(room, 'restore', label, userId);
       return this.get(ref.documentId, id);
     } finally {
       await this.rooms.release(room);

@@ -312,7 +312,7 @@ describe('real-time report editing over socket.io', () => {
     expect(viewerRestore.status).toBe(403);
     const restored = await editorB.post(`/api/reports/${ref.documentId}/versions/${named.body.id}/restore`);
     expect(restored.status).toBe(201);
-    expect(restored.body).toMatchObject({ kind: 'restore', name: 'Restored: Before review' });
+    expect(restored.body).toMatchObject({ kind: 'restore', name: 'Before review' });
     await eventually(() => fragmentText(a.doc).includes('first draft') && !fragmentText(a.doc).includes('second draft'), 5000, 'A to see the restore');
     await eventually(() => fragmentText(b.doc) === fragmentText(a.doc), 5000, 'B to match');
     expect(await stored(ref)).toBe(fragmentText(a.doc));

@@ -115,6 +115,7 @@ export const ar: DeepPartial<Catalogue> = {
     empty: 'لا توجد نسخ بعد. تُحفظ النسخ تلقائيًا أثناء التحرير، أو احفظ نسخة باسم.',
     automatic: 'نسخة تلقائية',
     restoreKind: 'استعادة',
+    restoredFrom: 'استعادة «{{name}}»',
     by: 'بواسطة {{name}}',
     view: 'اعرض',
     hide: 'أخفِ',

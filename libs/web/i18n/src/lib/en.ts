@@ -308,6 +308,7 @@ export const en = {
     empty: 'No versions yet. Versions are kept automatically while people edit, or save one with a name.',
     automatic: 'Automatic version',
     restoreKind: 'Restore',
+    restoredFrom: 'Restored from “{{name}}”',
     by: 'by {{name}}',
     view: 'View',
     hide: 'Hide',

@@ -118,6 +118,7 @@ export const es: DeepPartial<Catalogue> = {
     empty: 'Aún no hay versiones. Las versiones se guardan automáticamente mientras se edita, o puede guardar una con nombre.',
     automatic: 'Versión automática',
     restoreKind: 'Restauración',
+    restoredFrom: 'Restauración de «{{name}}»',
     by: 'por {{name}}',
     view: 'Ver',
     hide: 'Ocultar',

@@ -118,6 +118,7 @@ export const fr: DeepPartial<Catalogue> = {
     empty: 'Aucune version pour l’instant. Des versions sont conservées automatiquement pendant la rédaction ; vous pouvez aussi en enregistrer une avec un nom.',
     automatic: 'Version automatique',
     restoreKind: 'Restauration',
+    restoredFrom: 'Restauration de « {{name}} »',
     by: 'par {{name}}',
     view: 'Afficher',
     hide: 'Masquer',

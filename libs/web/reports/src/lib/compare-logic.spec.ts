@@ -39,10 +39,12 @@ describe('comparison sides', () => {
   });
 
   it('names versions as the history does', () => {
-    const t = (key: string) => key;
+    const t = (key: string, options?: Record<string, unknown>) => (options ? `${key} ${JSON.stringify(options)}` : key);
     expect(versionLabel(v1, t)).toBe('Draft 1');
     expect(versionLabel(v2, t)).toBe('history.automatic');
     expect(versionLabel(version('r', 50, { kind: 'restore' }), t)).toBe('history.restoreKind');
+    // A restore is named by what it restored, said in the reader's language.
+    expect(versionLabel(version('r', 50, { kind: 'restore', name: 'Draft 1' }), t)).toBe('history.restoredFrom {"name":"Draft 1"}');
   });
 });
 
@@ -71,7 +73,7 @@ describe('attribution', () => {
   });
 
   it('counts a restore as the change of whoever restored', () => {
-    const restore = version('r', 50, { kind: 'restore', name: 'Restored: Draft 1', createdBy: { id: OTIENO.userId, name: OTIENO.name } });
+    const restore = version('r', 50, { kind: 'restore', name: 'Draft 1', createdBy: { id: OTIENO.userId, name: OTIENO.name } });
     expect(attributionBetween([restore, ...versions], v4, restore, true).contributors).toEqual([{ ...OTIENO, changes: 1 }]);
   });
 

@@ -39,6 +39,20 @@ describe('migrations', () => {
     expect(await db.showMigrations()).toBe(false);
   });
 
+  it('name restores by what they restored, without the English that was stored around it', async () => {
+    await db.runMigrations();
+    await db.undoLastMigration();
+    const insert = (kind: string, name: string | null) =>
+      db.query(`INSERT INTO collab_versions (document_id, kind, name, state) VALUES (gen_random_uuid(), $1, $2, '\\x00') RETURNING id`, [kind, name]);
+    const [[restore], [named], [bare]] = await Promise.all([insert('restore', 'Restored: Before review'), insert('named', 'Restored: a name someone chose'), insert('restore', 'Restored: ')]);
+    await db.runMigrations();
+    const nameOf = async (id: string) => (await db.query('SELECT name FROM collab_versions WHERE id = $1', [id]))[0].name;
+    expect(await nameOf(restore.id)).toBe('Before review');
+    expect(await nameOf(named.id)).toBe('Restored: a name someone chose');
+    expect(await nameOf(bare.id)).toBe('Restored: ');
+    await db.query('DELETE FROM collab_versions WHERE id = ANY($1::uuid[])', [[restore.id, named.id, bare.id]]);
+  });
+
   it('run once when two instances start together on an empty database: one migrates, the other waits and finds nothing to do', async () => {
     const url = await createTestDatabase();
     const replicas = [0, 1].map(() => new DataSource({ ...dataSourceOptions(url), logging: false }));

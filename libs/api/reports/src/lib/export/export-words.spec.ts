@@ -21,8 +21,9 @@ describe('an export’s own words', () => {
   it('stamp the current text and versions, naming the status in the language', () => {
     expect(new ExportWords('en').currentStamp('in_review', '4 December 2026, 10:00 (UTC+03:00)')).toBe('Current version (In review), exported 4 December 2026, 10:00 (UTC+03:00)');
     expect(new ExportWords('fr').currentStamp('draft', 'X')).toBe('Version actuelle (Brouillon), exportée le X');
-    expect(new ExportWords('es').versionStamp('Antes de la reunión', 'A', 'B')).toBe('Versión «Antes de la reunión» del A, exportada el B');
-    expect(new ExportWords('ar').versionStamp(null, 'A', 'B')).toBe('نسخة تلقائية بتاريخ A، صُدِّرت في B');
+    expect(new ExportWords('es').versionStamp({ kind: 'named', name: 'Antes de la reunión' }, 'A', 'B')).toBe('Versión «Antes de la reunión» del A, exportada el B');
+    expect(new ExportWords('fr').versionStamp({ kind: 'restore', name: 'Avant la relecture' }, 'A', 'B')).toBe('Restauration de « Avant la relecture » du A, exportée le B');
+    expect(new ExportWords('ar').versionStamp({ kind: 'auto', name: null }, 'A', 'B')).toBe('نسخة تلقائية بتاريخ A، صُدِّرت في B');
   });
 
   it('write the period’s days, and leave a day that is not one as it is', () => {

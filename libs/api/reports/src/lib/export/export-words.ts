@@ -13,6 +13,7 @@ interface Words {
   current: string;
   version: string;
   named: string;
+  restored: string;
   automatic: string;
   chartMissing: string;
   imageMissing: string;
@@ -35,6 +36,7 @@ const WORDS: Record<Language, Words> = {
     current: 'Current version ({status}), exported {exported}',
     version: '{version} of {at}, exported {exported}',
     named: 'Version “{name}”',
+    restored: 'Restored from “{name}”',
     automatic: 'Automatic version',
     chartMissing: 'Chart not available',
     imageMissing: 'Image not available',
@@ -51,6 +53,7 @@ const WORDS: Record<Language, Words> = {
     current: 'Version actuelle ({status}), exportée le {exported}',
     version: '{version} du {at}, exportée le {exported}',
     named: 'Version « {name} »',
+    restored: 'Restauration de « {name} »',
     automatic: 'Version automatique',
     chartMissing: 'Graphique non disponible',
     imageMissing: 'Image non disponible',
@@ -67,6 +70,7 @@ const WORDS: Record<Language, Words> = {
     current: 'Versión actual ({status}), exportada el {exported}',
     version: '{version} del {at}, exportada el {exported}',
     named: 'Versión «{name}»',
+    restored: 'Restauración de «{name}»',
     automatic: 'Versión automática',
     chartMissing: 'Gráfico no disponible',
     imageMissing: 'Imagen no disponible',
@@ -83,6 +87,7 @@ const WORDS: Record<Language, Words> = {
     current: 'النسخة الحالية ({status})، صُدِّرت في {exported}',
     version: '{version} بتاريخ {at}، صُدِّرت في {exported}',
     named: 'النسخة «{name}»',
+    restored: 'استعادة «{name}»',
     automatic: 'نسخة تلقائية',
     chartMissing: 'الرسم البياني غير متاح',
     imageMissing: 'الصورة غير متاحة',
@@ -125,8 +130,9 @@ export class ExportWords {
     return fill(this.words.current, { status: REPORT_STATUS_NAMES[this.language][status] ?? status, exported });
   }
 
-  versionStamp(name: string | null, at: string, exported: string): string {
-    const version = name ? fill(this.words.named, { name }) : this.words.automatic;
+  /** A version: named (its name), a restore (what it restored) or automatic. */
+  versionStamp({ kind, name }: { kind: 'auto' | 'named' | 'restore'; name: string | null }, at: string, exported: string): string {
+    const version = kind === 'auto' || !name ? this.words.automatic : fill(kind === 'restore' ? this.words.restored : this.words.named, { name });
     return fill(this.words.version, { version, at, exported });
   }
 

@@ -54,7 +54,7 @@ export class ReportExportService {
     if (versionId) {
       const version = await this.versions.content(report.id, versionId);
       content = version.content;
-      versionStamp = words.versionStamp(version.kind === 'auto' ? null : version.name, stamp(version.createdAt), exportedAt);
+      versionStamp = words.versionStamp(version, stamp(version.createdAt), exportedAt);
     } else {
       const { doc } = await this.store.load(report.id);
       content = yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD);
