@@ -115,6 +115,31 @@ describe('PDF text layout', () => {
     expect(pdf.includes('Amiri')).toBe(true);
   });
 
+  it('writes an Arabic reader’s stamp, period line and footer from the right, the period first, the page number at the left', async () => {
+    const words = new ExportWords('ar');
+    const header = { title: 'Progress', organisation: 'Kenya pathfinder', period: words.period('2026-07-01', '2026-12-31'), versionStamp: words.currentStamp('draft', 'X'), words };
+    const doc = { type: 'doc', content: [{ type: 'actionItem', attrs: { ownerName: 'Amina' }, content: [{ type: 'text', text: 'متابعة مع الوزارة' }] }] };
+    const fragments = await drawn(() => toPdf(doc as never, header));
+    const lineOf = (text: string) => {
+      const first = fragments.find((fragment) => fragment.text.includes(text));
+      // Arabic and Latin fragments of one line sit on slightly different tops (their fonts' ascents differ).
+      return fragments.filter((fragment) => first && Math.abs(fragment.y - first.y) < 4 && fragment.text.trim() !== '').sort((a, b) => b.x - a.x);
+    };
+    // The stamp reads from the right margin.
+    const stamp = lineOf('النسخة');
+    expect(stamp[0].text).toContain('النسخة');
+    expect(stamp[0].x + stamp[0].width).toBeCloseTo(595.28 - 56, 0);
+    // The period, then the organisation's Latin name at the line's left end (its day stays with its month).
+    const place = lineOf('يوليو');
+    expect(place.slice(0, 2).map((fragment) => fragment.text.trim())).toEqual(['1', 'يوليو']);
+    expect(place[place.length - 1].text).toBe('Kenya ');
+    // The action item's label, in Arabic, before its text.
+    expect(lineOf('متابعة').map((fragment) => fragment.text.trim())).toEqual(['إجراء', '—', ':Amina', 'متابعة', 'مع', 'الوزارة']);
+    // The footer: its words from the right, the page number at the left.
+    const footer = fragments.filter((fragment) => fragment.y > 780);
+    expect(footer.find((fragment) => fragment.text === '1/1')!.x).toBeLessThan(100);
+  });
+
   it('keeps an English report in Roboto alone, its lines from the left', async () => {
     const doc = { type: 'doc', content: [paragraph('Health equity in Kenya, 2026')] };
     let pdf: Buffer = Buffer.alloc(0);

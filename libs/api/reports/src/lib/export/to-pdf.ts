@@ -138,7 +138,7 @@ function directedBlock(
   if (direction !== 'rtl' && !runs.some((run) => RTL_LETTER.test(String(run.text)))) return textBlock(runs, props);
   const base = direction ?? 'ltr';
   const style: keyof typeof STYLES | undefined = props.style;
-  const size = style ? STYLES[style] : { fontSize: BODY_SIZE, bold: false };
+  const size = style ? STYLES[style] : { fontSize: props.fontSize ?? BODY_SIZE, bold: false };
   const widthOf = (piece: Token) => measure(piece.text, { fontSize: size.fontSize, bold: Boolean(piece.style.bold ?? size.bold), italics: Boolean(piece.style.italics), font: piece.font });
   // A little room to spare: pdfmake must never find a line too long and break it again.
   const lines = breakLines(withFonts(tokens(runs)), widthOf, width * 0.97);
