@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { OrganisationsModule } from '@simashe/api-organisations';
+import { NetworkNotices } from './network-notices';
 import { NotificationsGateway } from './notifications.gateway';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
@@ -9,7 +10,7 @@ import { NotificationsService } from './notifications.service';
 @Module({
   imports: [AccountsModule, OrganisationsModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationsGateway],
+  providers: [NotificationsService, NotificationsGateway, NetworkNotices],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

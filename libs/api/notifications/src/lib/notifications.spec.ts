@@ -56,6 +56,24 @@ describe('notifications inbox', () => {
     expect(items.find((n) => n.id === gone.id)?.message).toBeNull();
   });
 
+  it('tells a person appointed to the steering committee, naming who appointed them', async () => {
+    const secretariat = await createOrganisation(t.db, { kind: 'secretariat' });
+    const admin = await signedInMember(t, secretariat.id, 'admin');
+    await t.db.query("UPDATE users SET name = 'Salma Benali' WHERE id = $1", [admin.userId]);
+    const appointee = await signedInMember(t, (await createOrganisation(t.db, { kind: 'core_partner' })).id, 'viewer');
+    const [{ email }] = await t.db.query('SELECT email FROM users WHERE id = $1', [appointee.userId]);
+    expect((await admin.post('/api/network/steering-committee', { email })).status).toBe(201);
+    const [notice] = (await appointee.get('/api/notifications')).body.items;
+    expect(notice).toMatchObject({
+      kind: 'network',
+      title: 'Salma Benali appointed you to the HIM Network steering committee',
+      link: '/network/calls',
+      message: { key: 'steeringAppointed', params: { name: 'Salma Benali' } },
+      read: false,
+    });
+    expect((await admin.get('/api/notifications')).body.items).toEqual([]);
+  });
+
   it('rejects bad input with clear messages', async () => {
     expect((await amina.post('/api/notifications/not-a-uuid/read')).status).toBe(400);
     const bad = await amina.get('/api/notifications?limit=1000');

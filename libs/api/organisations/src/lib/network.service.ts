@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, EventBus, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, EventBus, eventActor, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type { ExpertiseArea, PublicMembers, SteeringCommittee } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from './access.policy';
@@ -87,6 +87,8 @@ export class NetworkService {
     if (inserted.length === 0) throw new ConflictError('This person is already on the steering committee');
     // Steering-committee members read calls and review applications: their access changed.
     await this.events.emit('access.changed', { userIds: [user.id] });
+    // The appointee is told (notifications listens).
+    await this.events.emit('network.steering_appointed', { actor: eventActor(auth), userId: user.id });
     return this.steeringCommittee(auth);
   }
 

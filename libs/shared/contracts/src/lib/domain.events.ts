@@ -39,6 +39,8 @@ export interface DomainEvents {
    */
   'access.changed': { userIds: string[] | null };
 
+  /** A secretariat admin put someone on the HIM Network's steering committee. */
+  'network.steering_appointed': { actor: EventActor; userId: string };
   'invitation.sent': { actor: EventActor; organisationId: string; invitationId: string; email: string; role: MemberRole; emailSent: boolean };
   /** `actor` is the person who accepted (a new account when `newAccount`). */
   'invitation.accepted': { actor: EventActor; organisationId: string; invitationId: string; email: string; role: MemberRole; newAccount: boolean };

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { UuidSchema } from './common.schema';
 
-export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invitation', 'report_submitted', 'review_requested'] as const;
+export const NOTIFICATION_KINDS = ['meeting_reminder', 'mention', 'reply', 'invitation', 'report_submitted', 'review_requested', 'network'] as const;
 
 /**
  * What a notification says, as a message key and its values (names, titles, ISO instants and dates), so the web
  * writes it in the reader's language and time zone. Rows from before keys existed have none: the web shows their
  * stored title and body.
  */
-export const NOTIFICATION_MESSAGES = ['meetingInvitation', 'rsvpReminder', 'meetingReminder', 'reviewRequested', 'reportSubmitted', 'discussionMention', 'discussionReply', 'commentMention', 'reportMention'] as const;
+export const NOTIFICATION_MESSAGES = ['meetingInvitation', 'rsvpReminder', 'meetingReminder', 'reviewRequested', 'reportSubmitted', 'discussionMention', 'discussionReply', 'commentMention', 'reportMention', 'steeringAppointed'] as const;
 export type NotificationMessageKey = (typeof NOTIFICATION_MESSAGES)[number];
 export const NotificationMessageSchema = z.object({ key: z.enum(NOTIFICATION_MESSAGES), params: z.record(z.string(), z.string()) });
 export type NotificationMessage = z.infer<typeof NotificationMessageSchema>;

@@ -12,6 +12,7 @@ const REQUIRED: Record<NotificationMessageKey, readonly string[]> = {
   discussionReply: ['name', 'thread'],
   commentMention: ['name', 'report'],
   reportMention: ['name', 'report'],
+  steeringAppointed: ['name'],
 };
 
 /** Messages whose body is what someone wrote (an excerpt), shown as stored. */

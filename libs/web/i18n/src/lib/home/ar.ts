@@ -34,7 +34,7 @@ export const homeSectionsAr: HomeSectionsTranslation = {
     markAllRead: 'وضع علامة مقروء على الكل',
     unreadOnly: 'غير المقروءة فقط',
     empty: 'لا شيء هنا بعد. تصل هنا تذكيرات الاجتماعات والإشارات والردود.',
-    kinds: { meeting_reminder: 'تذكير باجتماع', mention: 'إشارة', reply: 'رد', invitation: 'دعوة', report_submitted: 'تقرير مُرسل', review_requested: 'طلب مراجعة' },
+    kinds: { meeting_reminder: 'تذكير باجتماع', mention: 'إشارة', reply: 'رد', invitation: 'دعوة', report_submitted: 'تقرير مُرسل', review_requested: 'طلب مراجعة', network: 'الشبكة' },
   },
   menu: { open: 'القائمة' },
   myWork: {

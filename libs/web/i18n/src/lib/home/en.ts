@@ -28,7 +28,7 @@ export const homeSectionsEn = {
     markAllRead: 'Mark all as read',
     unreadOnly: 'Unread only',
     empty: 'Nothing here yet. Meeting reminders, mentions and replies arrive here.',
-    kinds: { meeting_reminder: 'Meeting reminder', mention: 'Mention', reply: 'Reply', invitation: 'Invitation', report_submitted: 'Report submitted', review_requested: 'Review requested' },
+    kinds: { meeting_reminder: 'Meeting reminder', mention: 'Mention', reply: 'Reply', invitation: 'Invitation', report_submitted: 'Report submitted', review_requested: 'Review requested', network: 'Network' },
   },
   menu: { open: 'Menu' },
   myWork: {

@@ -29,7 +29,7 @@ export const homeSectionsEs: HomeSectionsTranslation = {
     markAllRead: 'Marcar todo como leído',
     unreadOnly: 'Solo sin leer',
     empty: 'Todavía no hay nada. Aquí llegan los recordatorios de reuniones, las menciones y las respuestas.',
-    kinds: { meeting_reminder: 'Recordatorio de reunión', mention: 'Mención', reply: 'Respuesta', invitation: 'Invitación', report_submitted: 'Informe enviado', review_requested: 'Revisión solicitada' },
+    kinds: { meeting_reminder: 'Recordatorio de reunión', mention: 'Mención', reply: 'Respuesta', invitation: 'Invitación', report_submitted: 'Informe enviado', review_requested: 'Revisión solicitada', network: 'Red' },
   },
   menu: { open: 'Menú' },
   myWork: {

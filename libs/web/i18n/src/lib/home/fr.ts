@@ -29,7 +29,7 @@ export const homeSectionsFr: HomeSectionsTranslation = {
     markAllRead: 'Tout marquer comme lu',
     unreadOnly: 'Non lues seulement',
     empty: 'Rien pour l’instant. Les rappels de réunion, mentions et réponses arrivent ici.',
-    kinds: { meeting_reminder: 'Rappel de réunion', mention: 'Mention', reply: 'Réponse', invitation: 'Invitation', report_submitted: 'Rapport soumis', review_requested: 'Relecture demandée' },
+    kinds: { meeting_reminder: 'Rappel de réunion', mention: 'Mention', reply: 'Réponse', invitation: 'Invitation', report_submitted: 'Rapport soumis', review_requested: 'Relecture demandée', network: 'Réseau' },
   },
   menu: { open: 'Menu' },
   myWork: {

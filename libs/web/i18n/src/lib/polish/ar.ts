@@ -27,6 +27,7 @@ export const polishAr: PolishTranslation = {
     discussionReply: { title: 'ردّ {{name}} في «{{thread}}»' },
     commentMention: { title: 'أشار إليك {{name}} في تعليق على «{{report}}»' },
     reportMention: { title: 'أشار إليك {{name}} في «{{report}}»' },
+    steeringAppointed: { title: 'عيّنك {{name}} في اللجنة التوجيهية لشبكة HIM', body: 'يمكنك الآن الاطلاع على الدعوات الموجّهة إلى المؤسسات الأعضاء وتقييم طلباتها.' },
   },
   templates: {
     progress: 'تقرير التقدّم في SIMASHE',

@@ -26,6 +26,7 @@ export const polishEn = {
     discussionReply: { title: '{{name}} replied in “{{thread}}”' },
     commentMention: { title: '{{name}} mentioned you in a comment on “{{report}}”' },
     reportMention: { title: '{{name}} mentioned you in “{{report}}”' },
+    steeringAppointed: { title: '{{name}} appointed you to the HIM Network steering committee', body: 'You can now read the calls for member institutions and score their applications.' },
   },
   /** The built-in report templates, by their stable key (organisations' own templates keep their names). */
   templates: {

@@ -24,6 +24,7 @@ export const polishEs: PolishTranslation = {
     discussionReply: { title: '{{name}} respondió en «{{thread}}»' },
     commentMention: { title: '{{name}} le mencionó en un comentario sobre «{{report}}»' },
     reportMention: { title: '{{name}} le mencionó en «{{report}}»' },
+    steeringAppointed: { title: '{{name}} le nombró miembro del comité directivo de la Red HIM', body: 'Ahora puede consultar las convocatorias para instituciones miembro y puntuar sus solicitudes.' },
   },
   templates: {
     progress: 'Informe de avance SIMASHE',

@@ -24,6 +24,7 @@ export const polishFr: PolishTranslation = {
     discussionReply: { title: '{{name}} a répondu dans « {{thread}} »' },
     commentMention: { title: '{{name}} vous a mentionné dans un commentaire sur « {{report}} »' },
     reportMention: { title: '{{name}} vous a mentionné dans « {{report}} »' },
+    steeringAppointed: { title: '{{name}} vous a nommé au comité de pilotage du réseau HIM', body: 'Vous pouvez désormais consulter les appels aux institutions membres et noter leurs candidatures.' },
   },
   templates: {
     progress: 'Rapport d’avancement SIMASHE',
