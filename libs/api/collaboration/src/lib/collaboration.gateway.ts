@@ -180,13 +180,14 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       const reason = invalidUpdateReason(update, room.doc);
       if (reason) return fail('validation_error', reason);
       // Applied and passed on at once; acknowledged when stored (see DocumentRooms.applyChange).
+      let changed: boolean;
       try {
-        await this.rooms.applyChange(room, update, { origin: socket.id, socketId: socket.id, userId: socket.data.auth.userId });
+        changed = await this.rooms.applyChange(room, update, { origin: socket.id, socketId: socket.id, userId: socket.data.auth.userId });
       } catch (error) {
         this.logger.error(`storing an update of ${room.key} failed: ${(error as Error).message}`);
         return fail('internal_error', 'The change could not be saved; it will be sent again');
       }
-      void this.versions.keepAutomaticVersion(room);
+      if (changed) void this.versions.keepAutomaticVersion(room);
       return { ok: true };
     });
   }

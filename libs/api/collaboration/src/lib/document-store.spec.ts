@@ -1,5 +1,5 @@
 import { EventBus, PreparedStatements } from '@simashe/api-core';
-import { bootTestApp, type TestApp } from '@simashe/api-testing';
+import { bootTestApp, createUser, type TestApp } from '@simashe/api-testing';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
@@ -126,7 +126,7 @@ describe('DocumentStore', () => {
     });
     try {
       // The three documents cross the threshold within the same few milliseconds.
-      const changes: Array<Promise<void>> = [];
+      const changes: Array<Promise<boolean>> = [];
       for (let n = 0; n < COMPACTION_THRESHOLD; n++) {
         for (const [i, room] of opened.entries()) changes.push(rooms.applyChange(room, edit(authors[i], (text) => text.insert(text.length, `${n},`)), { origin: 'test', userId: null }));
       }
@@ -225,6 +225,36 @@ describe('DocumentStore', () => {
       await rooms.release(reopened);
     } finally {
       queries.mockRestore();
+    }
+  });
+
+  it('counts a change that brings nothing new (a joiner’s deletions, a resend) as nobody’s, and keeps no version for it', async () => {
+    const rooms = t.app.get(DocumentRooms);
+    const { ref, author } = await storedReport('kept and removed');
+    const room = await rooms.open(ref);
+    const [amina, kofi] = [(await createUser(t.db)).id, (await createUser(t.db)).id];
+    const appends = jest.spyOn(store, 'append');
+    try {
+      const removal = edit(author, (text) => text.delete(8, 12));
+      expect(await rooms.applyChange(room, removal, { origin: 'a', userId: amina })).toBe(true);
+      expect(room.changedSinceVersion).toBe(true);
+      room.changedSinceVersion = false;
+      // What a new editor's first sync sends: the whole delete set (state vectors say nothing of deletions).
+      const joiner = new Y.Doc();
+      Y.applyUpdate(joiner, Y.encodeStateAsUpdate(room.doc));
+      const firstSync = Y.encodeStateAsUpdate(joiner, Y.encodeStateVector(room.doc));
+      expect(Y.decodeUpdate(firstSync).structs).toHaveLength(0);
+      for (const again of [firstSync, removal]) expect(await rooms.applyChange(room, again, { origin: 'b', userId: kofi })).toBe(false);
+      // Stored still (as every change is), but by nobody: no one's count grows, and no version is due.
+      expect(appends.mock.calls.map(([, , userId]) => userId)).toEqual([amina, null, null]);
+      expect(room.changedSinceVersion).toBe(false);
+      const added = edit(author, (text) => text.insert(0, 'New '));
+      expect(await rooms.applyChange(room, added, { origin: 'b', userId: kofi })).toBe(true);
+      await rooms.release(room);
+      const { doc } = await store.load(ref.documentId);
+      expect(doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
+    } finally {
+      appends.mockRestore();
     }
   });
 
