@@ -26,6 +26,12 @@ test('two people co-edit a report live; a viewer cannot type', async ({ page, op
   await expect(admin.locator('.collaboration-carets__label', { hasText: 'Otieno Odhiambo' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'People in this report' }).getByRole('listitem')).toHaveCount(2);
 
+  // An action item is given to someone of the report's organisation; the colleague sees who owns it.
+  await page.getByRole('button', { name: 'Action item' }).click();
+  await page.getByLabel('Owner').selectOption({ label: 'Wanjiru Kamau' });
+  await expect(adminText.locator('[data-action-item][data-owner-name="Wanjiru Kamau"]')).toContainText('Nairobi county rolled out the housing programme.');
+  await expect(page.getByLabel('Owner').locator('option')).toContainText(['Otieno Odhiambo', 'Wanjiru Kamau']);
+
   // And the other way round.
   await guidance(adminText, 'What got in the way').click();
   await admin.keyboard.type('Staff turnover in two districts.');

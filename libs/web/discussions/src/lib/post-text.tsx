@@ -18,5 +18,10 @@ export function PostText({ body }: { body: string }) {
     last = match.index + match[0].length;
   }
   parts.push(body.slice(last));
-  return <p className="post-text">{parts}</p>;
+  // Each post reads in the direction of its own words (the mentions, isolated, do not count), whatever the page’s.
+  return (
+    <p className="post-text" dir="auto">
+      {parts}
+    </p>
+  );
 }

@@ -26,25 +26,30 @@ export function ActionItemTools({ editor, editable, owners }: { editor: Editor; 
       </button>
       {active && (
         <>
-          <label htmlFor={ids.owner}>{t('editor.owner')}</label>
-          <select
-            id={ids.owner}
-            disabled={!editable}
-            value={attributes.ownerId ?? ''}
-            onChange={(event) => {
-              const owner = owners.find((o) => o.userId === event.target.value);
-              update({ ownerId: owner?.userId ?? null, ownerName: owner?.name ?? null });
-            }}
-          >
-            <option value="">{t('editor.noOwner')}</option>
-            {owners.map((owner) => (
-              <option key={owner.userId} value={owner.userId}>
-                {owner.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={ids.due}>{t('editor.due')}</label>
-          <input id={ids.due} type="date" disabled={!editable} value={attributes.dueDate ?? ''} onChange={(event) => update({ dueDate: event.target.value || null })} />
+          {/* Each label with its field: on a narrow screen the pairs wrap, never a label away from its field. */}
+          <span className="action-item-field">
+            <label htmlFor={ids.owner}>{t('editor.owner')}</label>
+            <select
+              id={ids.owner}
+              disabled={!editable}
+              value={attributes.ownerId ?? ''}
+              onChange={(event) => {
+                const owner = owners.find((o) => o.userId === event.target.value);
+                update({ ownerId: owner?.userId ?? null, ownerName: owner?.name ?? null });
+              }}
+            >
+              <option value="">{t('editor.noOwner')}</option>
+              {owners.map((owner) => (
+                <option key={owner.userId} value={owner.userId}>
+                  {owner.name}
+                </option>
+              ))}
+            </select>
+          </span>
+          <span className="action-item-field">
+            <label htmlFor={ids.due}>{t('editor.due')}</label>
+            <input id={ids.due} type="date" disabled={!editable} value={attributes.dueDate ?? ''} onChange={(event) => update({ dueDate: event.target.value || null })} />
+          </span>
           <label className="checkbox" htmlFor={ids.done}>
             <input id={ids.done} type="checkbox" disabled={!editable} checked={attributes.done === true} onChange={(event) => update({ done: event.target.checked })} /> {t('editor.done')}
           </label>

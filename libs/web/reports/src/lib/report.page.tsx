@@ -4,10 +4,10 @@ import { useFormatters } from '@simashe/web-i18n';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { ApiError } from '@simashe/web-api-client';
 import { Alert, BackLink, LoadingState, QueryError, TextField } from '@simashe/web-ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useReport, useUpdateReport } from './queries';
+import { useReport, useReviewerCandidates, useUpdateReport } from './queries';
 import { WorkflowActions } from './report-workflow';
 import { ExportLinks } from './export-links';
 import { HistoryCard } from './history.card';
@@ -37,6 +37,9 @@ function ReportText({ report, user }: { report: Report; user: CurrentUser }) {
   const { t } = useTranslation();
   const live = useCollaboration({ kind: 'report', documentId: report.id });
   const currentDoc = live.state?.synced ? (live.session?.doc ?? null) : null;
+  // Who may own an action item: the writer, and the people of the report's organisation and regional office.
+  const candidates = useReviewerCandidates(report.id, report.access === 'edit');
+  const owners = useMemo(() => [{ userId: user.id, name: user.name }, ...(candidates.data?.items ?? []).map((person) => ({ userId: person.id, name: person.name }))], [candidates.data, user.id, user.name]);
   return (
     <>
       <LiveDocumentView
@@ -46,6 +49,7 @@ function ReportText({ report, user }: { report: Report; user: CurrentUser }) {
         label={t('editor.content')}
         comments={{ reportId: report.id, canModerate: report.access === 'edit' || report.canManage }}
         imagesReportId={report.id}
+        owners={owners}
       />
       <HistoryCard report={report} currentDoc={currentDoc} />
     </>

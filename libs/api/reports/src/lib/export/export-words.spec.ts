@@ -64,4 +64,25 @@ describe('exports in the reader’s language', () => {
     expect(xml).toContain('Action — Amina &lt;Otieno&gt;, échéance le 1 décembre 2026 : ');
     expect(xml).toContain('[Graphique non disponible : Couverture]');
   });
+
+  it('Word: Arabic paragraphs and the export’s own lines read right to left, English ones left to right', async () => {
+    const mixed: ProseMirrorJson = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'نتائج المساواة' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Equity findings' }] },
+      ],
+    };
+    const xml = async (words: ExportWords) => (await JSZip.loadAsync(await toDocx(mixed, header(words)))).file('word/document.xml')!.async('string');
+    const paragraphs = (document: string) => [...document.matchAll(/<w:p>.*?<\/w:p>/gs)].map((match) => match[0]);
+    const arabic = paragraphs(await xml(new ExportWords('ar')));
+    const of = (text: string) => arabic.find((paragraph) => paragraph.includes(text))!;
+    expect(of('النسخة الحالية')).toContain('<w:bidi/>');
+    expect(of('نتائج المساواة')).toContain('<w:bidi/>');
+    expect(of('نتائج المساواة')).toContain('<w:rtl/>');
+    expect(of('Equity findings')).not.toContain('<w:bidi/>');
+    const english = paragraphs(await xml(new ExportWords('en')));
+    expect(english.find((paragraph) => paragraph.includes('Current version'))).not.toContain('<w:bidi/>');
+  });
 });
+

@@ -210,3 +210,8 @@ export function lineRuns(line: Token[], base: Direction): ContentText[] {
   });
   return runs;
 }
+
+/** The plain text of some editor nodes (their words, for finding a block's direction). */
+export function plainText(nodes: Array<{ type: string; text?: string; content?: unknown[] }> = []): string {
+  return nodes.map((node) => (node.type === 'text' ? (node.text ?? '') : plainText(node.content as typeof nodes))).join('');
+}

@@ -18,16 +18,30 @@ import {
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageFor, imageType, type ExportImages, type ExportParts } from './export-images';
+import { plainText, RTL_LETTER, textDirection } from './rtl-lines';
+
+/**
+ * A paragraph reads right to left (Word's "bidi": its start on the right, list numbers there too) when its first
+ * letter does, as dir="auto" decides in the editor.
+ */
+function direction(text: string): { bidirectional?: true } {
+  return textDirection(text) === 'rtl' ? { bidirectional: true } : {};
+}
+
+/** A run of right-to-left letters is marked so (Word shapes and orders it as such: "w:rtl"). */
+function textRun(options: { text: string; bold?: boolean; italics?: boolean; underline?: object; strike?: boolean; style?: string; break?: number }): TextRun {
+  return new TextRun({ ...options, ...(RTL_LETTER.test(options.text) ? { rightToLeft: true } : {}) });
+}
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
 function runs(nodes: ProseMirrorJson[] = []): ParagraphChild[] {
   return nodes.flatMap((node): ParagraphChild[] => {
-    if (node.type === 'hardBreak') return [new TextRun({ text: '', break: 1 })];
-    if (node.type === 'mention') return [new TextRun({ text: mentionText(node.attrs), bold: true })];
+    if (node.type === 'hardBreak') return [textRun({ text: '', break: 1 })];
+    if (node.type === 'mention') return [textRun({ text: mentionText(node.attrs), bold: true })];
     if (node.type !== 'text') return [];
     const has = (type: string) => node.marks?.some((mark) => mark.type === type) ?? false;
-    const run = new TextRun({
+    const run = textRun({
       text: node.text ?? '',
       bold: has('bold'),
       italics: has('italic'),
@@ -48,7 +62,10 @@ const TEXT_WIDTH_PX = 600;
 function imageParagraph(node: ProseMirrorJson, { images, words }: ExportParts, room: number): Paragraph {
   const image = imageFor(images, node.attrs);
   const type = image ? DOCX_IMAGE_TYPES[image.contentType as keyof typeof DOCX_IMAGE_TYPES] : undefined;
-  if (!image || !type) return new Paragraph({ children: [new TextRun({ text: words.imageMissing(node.attrs, image ? { type: imageType(image), format: 'Word' } : undefined), italics: true })] });
+  if (!image || !type) {
+    const missing = words.imageMissing(node.attrs, image ? { type: imageType(image), format: 'Word' } : undefined);
+    return new Paragraph({ children: [textRun({ text: missing, italics: true })], ...direction(missing) });
+  }
   const width = Math.min(room, image.width);
   const height = Math.max(1, Math.round((image.height / image.width) * width));
   const alt = imageAltText(node.attrs);
@@ -69,7 +86,7 @@ function blocks(
         return [imageParagraph(node, parts, room)];
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
-        if (!chart) return [new Paragraph({ children: [new TextRun({ text: words.chartMissing(node.attrs), italics: true })] })];
+        if (!chart) return [new Paragraph({ children: [textRun({ text: words.chartMissing(node.attrs), italics: true })], ...direction(words.chartMissing(node.attrs)) })];
         // SVG for Word 2019+ and 365, the PNG for older readers.
         const width = Math.min(600, chart.width);
         const height = Math.round((chart.height / chart.width) * width);
@@ -88,11 +105,12 @@ function blocks(
         ];
       }
       case 'heading':
-        return [new Paragraph({ heading: HEADINGS[Math.min(Number(node.attrs?.['level'] ?? 1), 6) - 1], children: runs(node.content) })];
+        return [new Paragraph({ heading: HEADINGS[Math.min(Number(node.attrs?.['level'] ?? 1), 6) - 1], children: runs(node.content), ...direction(plainText(node.content)) })];
       case 'paragraph':
-        return [new Paragraph({ children: runs(node.content), ...(list ? { numbering: list } : {}) })];
+        return [new Paragraph({ children: runs(node.content), ...(list ? { numbering: list } : {}), ...direction(plainText(node.content)) })];
       case 'actionItem':
-        return [new Paragraph({ children: [new TextRun({ text: words.actionItem(node.attrs), bold: true }), ...runs(node.content)] })];
+        // Its label first, the whole line in the direction it starts with (as dir="auto" reads it in HTML).
+        return [new Paragraph({ children: [textRun({ text: words.actionItem(node.attrs), bold: true }), ...runs(node.content)], ...direction(words.actionItem(node.attrs) + plainText(node.content)) })];
       case 'blockquote':
         return blocks(node.content, undefined, parts, room);
       case 'bulletList':
@@ -119,6 +137,7 @@ function blocks(
 }
 
 export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): Promise<Buffer> {
+  const ownWords = header.words.language === 'ar' ? { bidirectional: true as const } : {};
   const document = new Document({
     title: header.title,
     creator: 'SIMASHE Workspace',
@@ -132,9 +151,10 @@ export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<s
     sections: [
       {
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(header.title)] }),
-          new Paragraph({ children: [new TextRun({ text: `${header.organisation} · ${header.period}`, italics: true })] }),
-          new Paragraph({ children: [new TextRun({ text: header.versionStamp, italics: true })] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [textRun({ text: header.title })], ...direction(header.title) }),
+          // The export's own lines read in its language's direction.
+          new Paragraph({ children: [textRun({ text: `${header.organisation} · ${header.period}`, italics: true })], ...ownWords }),
+          new Paragraph({ children: [textRun({ text: header.versionStamp, italics: true })], ...ownWords }),
           ...blocks(doc.content, undefined, { charts, images, words: header.words }),
         ],
       },

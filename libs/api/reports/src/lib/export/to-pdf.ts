@@ -6,7 +6,7 @@ import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, imageType, type ExportImages, type ExportParts } from './export-images';
-import { breakLines, lineRuns, RTL_LETTER, textDirection, tokens, type Direction, type Token } from './rtl-lines';
+import { breakLines, lineRuns, plainText, RTL_LETTER, textDirection, tokens, type Direction, type Token } from './rtl-lines';
 
 export { textDirection };
 
@@ -147,10 +147,6 @@ function directedBlock(
   return { stack: lines.map((line) => ({ text: line.length > 0 ? lineRuns(line, base) : ' ', preserveTrailingSpaces: true, ...alignment })), ...props } as Content;
 }
 
-/** The plain text of some editor nodes (their words, for finding a block's direction). */
-function plainText(nodes: ProseMirrorJson[] = []): string {
-  return nodes.map((node) => (node.type === 'text' ? (node.text ?? '') : plainText(node.content))).join('');
-}
 
 /** Whether a block's words read right to left (by its first letter, as dir="auto" decides). */
 function readsRightToLeft(nodes: ProseMirrorJson[] | undefined): boolean {
@@ -243,8 +239,8 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
       case 'paragraph':
         return [directedBlock(inline(node.content), { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
       case 'actionItem':
-        // The label comes first, on the side the item's own text starts from.
-        return [directedBlock([{ text: words.actionItem(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
+        // The label comes first, the line in the direction it starts with (as dir="auto" reads it in HTML).
+        return [directedBlock([{ text: words.actionItem(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(words.actionItem(node.attrs) + plainText(node.content)))];
       case 'blockquote': {
         // The indent on the side the quote starts from.
         const margin: [number, number, number, number] = readsRightToLeft(node.content) ? [0, 0, 18, 6] : [18, 0, 0, 6];
