@@ -1,6 +1,7 @@
 import type { CollabProvider } from '@simashe/collab-client';
 import { REPORT_DOCUMENT_FIELD, type CurrentUser } from '@simashe/contracts';
 import { guidanceOf, reportExtensions } from '@simashe/editor';
+import { formatCalendarDate, formattingLocale } from '@simashe/web-i18n';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
@@ -8,6 +9,7 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { ActionItemDueDates } from './action-item-dates';
 import { ActionItemTools, type ActionItemOwner } from './action-item-tools';
 import { ChartEmbedTools, withLiveCharts } from './chart-embeds';
 import { CommentHighlights, commentedText, showCommentHighlights, threadsLostSince } from './comment-highlights';
@@ -142,6 +144,7 @@ export function CollaborativeEditor({ doc, provider, user, editable, label, comm
         Collaboration.configure({ document: doc, field: REPORT_DOCUMENT_FIELD }),
         CollaborationCaret.configure({ provider, user: { name: user.name, color: colourFor(user.id) } }),
         CommentHighlights,
+        ActionItemDueDates.configure({ format: (day) => formatCalendarDate(day, formattingLocale(i18n.language)) }),
         SlashCommands.configure({ handlers: () => slashHandlers.current }),
         // Drawn in CSS, never in the text: a template's guidance in its empty paragraphs, and where the cursor sits
         // in another empty paragraph, how to insert a block.
