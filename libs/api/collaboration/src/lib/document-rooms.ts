@@ -55,12 +55,13 @@ export function roomKey(ref: DocumentRef): string {
 
 /**
  * Applies an update and tells whether the document took anything new from it: an item, a deletion, or a change it
- * must hold back until what it depends on arrives. (Read from the transaction, not by encoding it again.)
+ * must hold back until what it depends on arrives. (Read from the transactions, not by encoding it again. Applying
+ * one update can run two: Yjs tidies formatting in a second one, which itself changes nothing.)
  */
 function applyNew(doc: Y.Doc, update: Uint8Array, origin: string): boolean {
   let changed = false;
   const seen = (transaction: Y.Transaction) => {
-    changed =
+    changed ||=
       transaction.deleteSet.clients.size > 0 || transaction.afterState.size !== transaction.beforeState.size || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
   };
   doc.on('afterTransaction', seen);
@@ -131,8 +132,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
     // A change that brought the copy nothing (an editor's first sync sends every deletion the document holds: Yjs's
     // state vectors do not cover deletions; a resend after a reconnect, what was taken already) is passed on and
     // stored as any, but is nobody's change: not counted, and no reason to keep a version (every visit to a report
-    // with a deletion in it added an "automatic version" of one change). Passed on and stored still: the seeded
-    // convergence test fails without either (see README, "Needs its own issue").
+    // with a deletion in it added an "automatic version" of one change).
     if (changed) room.changedSinceVersion = true;
     const mentions = from.userId && changed ? mentionsAdded(room.doc, update) : [];
     const stored = this.store.append(room.ref.documentId, update, changed ? from.userId : null);

@@ -250,6 +250,11 @@ describe('DocumentStore', () => {
       expect(room.changedSinceVersion).toBe(false);
       const added = edit(author, (text) => text.insert(0, 'New '));
       expect(await rooms.applyChange(room, added, { origin: 'b', userId: kofi })).toBe(true);
+      // Formatting from another editor: Yjs tidies it in a second transaction of its own, which changes nothing;
+      // the change is still someone's (it once counted as nobody's).
+      const bold = edit(author, (text) => text.format(0, 4, { bold: {} }));
+      expect(await rooms.applyChange(room, bold, { origin: 'b', userId: kofi })).toBe(true);
+      expect(appends.mock.calls.map(([, , userId]) => userId)).toEqual([amina, null, null, kofi, kofi]);
       await rooms.release(room);
       const { doc } = await store.load(ref.documentId);
       expect(doc.getXmlFragment('default').toString()).toBe(author.getXmlFragment('default').toString());
