@@ -60,9 +60,18 @@ export function roomKey(ref: DocumentRef): string {
  */
 function applyNew(doc: Y.Doc, update: Uint8Array, origin: string): boolean {
   let changed = false;
-  const seen = (transaction: Y.Transaction) => {
-    changed ||=
-      transaction.deleteSet.clients.size > 0 || transaction.afterState.size !== transaction.beforeState.size || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+  const seen = ({ deleteSet, beforeState, afterState }: Y.Transaction) => {
+    if (changed || deleteSet.clients.size > 0) {
+      changed = true;
+      return;
+    }
+    // A state only grows: a client new to it differs too (its clock before is undefined).
+    for (const [client, clock] of afterState) {
+      if (beforeState.get(client) !== clock) {
+        changed = true;
+        return;
+      }
+    }
   };
   doc.on('afterTransaction', seen);
   try {

@@ -94,7 +94,7 @@ export function actionItemsNeedingIds(doc: ProseMirrorNode): number[] {
 }
 
 /** Whether any range the transactions changed, in the resulting document, holds an action item. */
-function changesTouchActionItems(transactions: readonly Transaction[], doc: ProseMirrorNode): boolean {
+export function changesTouchActionItems(transactions: readonly Transaction[], doc: ProseMirrorNode): boolean {
   const ranges: Array<[number, number]> = [];
   transactions.forEach((tr, index) => {
     // Ranges of a later transaction are already in the final document's positions only after the ones that follow.

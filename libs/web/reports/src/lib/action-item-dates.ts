@@ -1,4 +1,4 @@
-import { readActionItemAttributes } from '@simashe/editor';
+import { changesTouchActionItems, readActionItemAttributes } from '@simashe/editor';
 import { Extension } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -23,7 +23,7 @@ export function dueDateDecorations(doc: ProseMirrorNode, format: (day: string) =
   return DecorationSet.create(doc, decorations);
 }
 
-/** Action items' due dates in the reader's language (`format` is asked each time, so it follows a change of language). */
+/** Action items' due dates in the reader's language (`format` is asked whenever they are written again). */
 export const ActionItemDueDates = Extension.create<{ format: (day: string) => string }>({
   name: 'actionItemDueDates',
   addOptions: () => ({ format: (day: string) => day }),
@@ -34,7 +34,8 @@ export const ActionItemDueDates = Extension.create<{ format: (day: string) => st
         key,
         state: {
           init: (_config, state) => dueDateDecorations(state.doc, format),
-          apply: (tr, previous) => (tr.docChanged ? dueDateDecorations(tr.doc, format) : previous),
+          // Typing elsewhere only moves them; a change to an action item (its date, itself) writes them again.
+          apply: (tr, previous) => (!tr.docChanged ? previous : changesTouchActionItems([tr], tr.doc) ? dueDateDecorations(tr.doc, format) : previous.map(tr.mapping, tr.doc)),
         },
         props: { decorations: (state) => key.getState(state) },
       }),

@@ -23,7 +23,7 @@ export class RequestValidationPipe implements PipeTransform {
     try {
       return this.contracts.transform(value, metadata);
     } catch (error) {
-      if (!(error instanceof ZodValidationException) || (metadata.type !== 'query' && metadata.type !== 'param' && metadata.type !== 'body')) throw error;
+      if (!(error instanceof ZodValidationException) || metadata.type === 'custom') throw error;
       throw new RequestValidationException(error.getZodError(), metadata.type === 'param' ? 'path' : metadata.type);
     }
   }

@@ -36,6 +36,11 @@ export function formatStamp(at: Date | string, language: Language, timeZone: str
   return `${date}${language === 'ar' ? '، ' : ', '}${time} (${utcOffset(instant, zone)})`;
 }
 
+/** A calendar day (the instant of its midnight, UTC) as the language writes it: "1 December 2026", "1 décembre 2026". */
+export function formatDay(day: Date, language: Language): string {
+  return new Intl.DateTimeFormat(STAMP_LOCALES[language] ?? 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
 /** The calendar day in the reader's zone ("2026-12-01"), for file names. */
 export function localDay(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: validTimeZone(timeZone), year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);

@@ -14,11 +14,6 @@ export function imageDataUrl(image: EmbeddedImage): string {
 }
 
 
-/** "PNG" for image/png: how an export names an image's format. */
-export function imageType(image: EmbeddedImage): string {
-  return image.contentType.replace('image/', '').toUpperCase();
-}
-
 /** What the writers draw a report's blocks with: its charts and images, and the export's own words. */
 export interface ExportParts {
   charts: Map<string, RenderedChart | null>;

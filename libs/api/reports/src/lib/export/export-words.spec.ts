@@ -34,7 +34,7 @@ describe('an export’s own words', () => {
 
   it('say what is missing in the language', () => {
     expect(new ExportWords('es').chartMissing({ title: 'Cobertura' })).toBe('[Gráfico no disponible: Cobertura]');
-    expect(new ExportWords('fr').imageMissing({ alt: 'Carte' }, { type: 'WEBP', format: 'Word' })).toBe('[Image WEBP, non affichée en Word : Carte]');
+    expect(new ExportWords('fr').imageMissing({ alt: 'Carte' }, { contentType: 'image/webp' } as never, 'Word')).toBe('[Image WEBP, non affichée en Word : Carte]');
     expect(new ExportWords('ar').imageMissing({})).toBe('[الصورة غير متاحة]');
   });
 });

@@ -1,6 +1,8 @@
+import { formatDay } from '@simashe/api-core';
 import { REPORT_STATUS_NAMES } from '@simashe/charts';
-import type { Language, ReportStatus } from '@simashe/contracts';
+import { RTL_LANGUAGES, type Language, type ReportStatus } from '@simashe/contracts';
 import { imageAltText, readActionItemAttributes } from '@simashe/editor';
+import type { EmbeddedImage } from '../images/report-images.service';
 
 interface Words {
   action: string;
@@ -97,9 +99,6 @@ const WORDS: Record<Language, Words> = {
   },
 };
 
-/** Calendar days ("2026-12-01") as the reader's language writes them, Western digits throughout (as the app shows them). */
-const DAY_LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar-u-nu-latn' };
-
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
@@ -112,13 +111,16 @@ export class ExportWords {
     this.words = WORDS[language] ?? WORDS.en;
   }
 
+  /** Whether the export's own lines read right to left. */
+  get rightToLeft(): boolean {
+    return RTL_LANGUAGES.includes(this.language);
+  }
+
   /** "1 December 2026" for "2026-12-01" (as it is: a calendar day, in no zone). */
   day(day: string): string {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
     const [year, month, date] = day.split('-').map(Number);
-    const at = new Date(Date.UTC(year, month - 1, date));
-    if (Number.isNaN(at.getTime())) return day;
-    return new Intl.DateTimeFormat(DAY_LOCALES[this.language], { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+    return formatDay(new Date(Date.UTC(year, month - 1, date)), this.language);
   }
 
   period(start: string, end: string): string {
@@ -160,12 +162,12 @@ export class ExportWords {
   }
 
   /**
-   * Where an image cannot be drawn: it is missing (another report's, or not found), or its format cannot go into
-   * this kind of file (`type`: pdfmake draws PNG and JPEG only; Word has no WebP).
+   * Where an image cannot be drawn: it is missing (another report's, or not found: `image` null), or its format cannot
+   * go into this kind of file (`format`: pdfmake draws PNG and JPEG only; Word has no WebP).
    */
-  imageMissing(attrs: Record<string, unknown> | undefined, notShown?: { type: string; format: string }): string {
+  imageMissing(attrs: Record<string, unknown> | undefined, image: EmbeddedImage | null = null, format?: string): string {
     const alt = imageAltText(attrs);
-    const what = notShown ? fill(this.words.imageNotShown, notShown) : this.words.imageMissing;
+    const what = image && format ? fill(this.words.imageNotShown, { type: image.contentType.replace('image/', '').toUpperCase(), format }) : this.words.imageMissing;
     return `[${what}${alt ? `${this.words.colon}${alt}` : ''}]`;
   }
 }

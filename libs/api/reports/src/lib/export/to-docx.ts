@@ -17,7 +17,7 @@ import {
 } from 'docx';
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
-import { imageFor, imageType, type ExportImages, type ExportParts } from './export-images';
+import { imageFor, type ExportImages, type ExportParts } from './export-images';
 import { plainText, RTL_LETTER, textDirection } from './rtl-lines';
 
 /**
@@ -63,7 +63,7 @@ function imageParagraph(node: ProseMirrorJson, { images, words }: ExportParts, r
   const image = imageFor(images, node.attrs);
   const type = image ? DOCX_IMAGE_TYPES[image.contentType as keyof typeof DOCX_IMAGE_TYPES] : undefined;
   if (!image || !type) {
-    const missing = words.imageMissing(node.attrs, image ? { type: imageType(image), format: 'Word' } : undefined);
+    const missing = words.imageMissing(node.attrs, image, 'Word');
     return new Paragraph({ children: [textRun({ text: missing, italics: true })], ...direction(missing) });
   }
   const width = Math.min(room, image.width);
@@ -86,7 +86,10 @@ function blocks(
         return [imageParagraph(node, parts, room)];
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
-        if (!chart) return [new Paragraph({ children: [textRun({ text: words.chartMissing(node.attrs), italics: true })], ...direction(words.chartMissing(node.attrs)) })];
+        if (!chart) {
+          const missing = words.chartMissing(node.attrs);
+          return [new Paragraph({ children: [textRun({ text: missing, italics: true })], ...direction(missing) })];
+        }
         // SVG for Word 2019+ and 365, the PNG for older readers.
         const width = Math.min(600, chart.width);
         const height = Math.round((chart.height / chart.width) * width);
@@ -108,9 +111,11 @@ function blocks(
         return [new Paragraph({ heading: HEADINGS[Math.min(Number(node.attrs?.['level'] ?? 1), 6) - 1], children: runs(node.content), ...direction(plainText(node.content)) })];
       case 'paragraph':
         return [new Paragraph({ children: runs(node.content), ...(list ? { numbering: list } : {}), ...direction(plainText(node.content)) })];
-      case 'actionItem':
+      case 'actionItem': {
         // Its label first, the whole line in the direction it starts with (as dir="auto" reads it in HTML).
-        return [new Paragraph({ children: [textRun({ text: words.actionItem(node.attrs), bold: true }), ...runs(node.content)], ...direction(words.actionItem(node.attrs) + plainText(node.content)) })];
+        const label = words.actionItem(node.attrs);
+        return [new Paragraph({ children: [textRun({ text: label, bold: true }), ...runs(node.content)], ...direction(label + plainText(node.content)) })];
+      }
       case 'blockquote':
         return blocks(node.content, undefined, parts, room);
       case 'bulletList':
@@ -137,7 +142,7 @@ function blocks(
 }
 
 export function toDocx(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): Promise<Buffer> {
-  const ownWords = header.words.language === 'ar' ? { bidirectional: true as const } : {};
+  const ownWords = header.words.rightToLeft ? { bidirectional: true as const } : {};
   const document = new Document({
     title: header.title,
     creator: 'SIMASHE Workspace',

@@ -57,7 +57,7 @@ function unescape(text: string): string {
 
 export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): string {
   return `<!doctype html>
-<html lang="${header.words.language}" dir="${header.words.language === 'ar' ? 'rtl' : 'ltr'}">
+<html lang="${header.words.language}" dir="${header.words.rightToLeft ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(header.title)}</title>

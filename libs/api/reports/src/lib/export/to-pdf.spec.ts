@@ -1,6 +1,7 @@
 import type { ContentStack, ContentText } from 'pdfmake/interfaces';
 import { ExportWords } from './export-words';
-import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, textDirection, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
+import { textDirection } from './rtl-lines';
+import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 

@@ -5,10 +5,9 @@ import type PdfPrinterClass from 'pdfmake';
 import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
-import { imageDataUrl, imageFor, imageType, type ExportImages, type ExportParts } from './export-images';
+import { imageDataUrl, imageFor, type ExportImages, type ExportParts } from './export-images';
 import { breakLines, lineRuns, plainText, RTL_LETTER, textDirection, tokens, type Direction, type Token } from './rtl-lines';
 
-export { textDirection };
 
 /**
  * The font of text in Arabic script: Amiri, a Naskh with Latin letters and figures too, whose letters carry their dots
@@ -217,7 +216,7 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
     switch (node.type) {
       case 'image': {
         const image = imageFor(images, node.attrs);
-        if (!image || !PDF_IMAGE_TYPES.has(image.contentType)) return [directedBlock([{ text: words.imageMissing(node.attrs, image ? { type: imageType(image), format: 'PDF' } : undefined), italics: true }], { margin: [0, 0, 0, 6], color: '#666666' }, width)];
+        if (!image || !PDF_IMAGE_TYPES.has(image.contentType)) return [directedBlock([{ text: words.imageMissing(node.attrs, image, 'PDF'), italics: true }], { margin: [0, 0, 0, 6], color: '#666666' }, width)];
         // A pixel is 0.75 pt at 96 dpi: small images keep their size, large ones shrink to the room they have (and a page's height).
         return [{ image: imageDataUrl(image), fit: [Math.min(width, image.width * 0.75), Math.min(TEXT_HEIGHT, image.height * 0.75)], margin: [0, 4, 0, 8] }];
       }
@@ -238,9 +237,11 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
       }
       case 'paragraph':
         return [directedBlock(inline(node.content), { margin: [0, 0, 0, 6] }, width, textDirection(plainText(node.content)))];
-      case 'actionItem':
+      case 'actionItem': {
         // The label comes first, the line in the direction it starts with (as dir="auto" reads it in HTML).
-        return [directedBlock([{ text: words.actionItem(node.attrs), bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(words.actionItem(node.attrs) + plainText(node.content)))];
+        const label = words.actionItem(node.attrs);
+        return [directedBlock([{ text: label, bold: true }, ...inline(node.content)], { margin: [0, 0, 0, 6] }, width, textDirection(label + plainText(node.content)))];
+      }
       case 'blockquote': {
         // The indent on the side the quote starts from.
         const margin: [number, number, number, number] = readsRightToLeft(node.content) ? [0, 0, 18, 6] : [18, 0, 0, 6];
@@ -292,7 +293,7 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
 
 export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): Promise<Buffer> {
   // The lines in the export's own words (stamp, footer) read in their language's direction (else by their text).
-  const ownWords: Direction | null = header.words.language === 'ar' ? 'rtl' : null;
+  const ownWords: Direction | null = header.words.rightToLeft ? 'rtl' : null;
   const footer = directedBlock([{ text: `${header.title} · ${header.versionStamp}` }], { fontSize: 8, alignment: 'center', color: '#666666' }, TEXT_WIDTH - 40, ownWords);
   const definition: TDocumentDefinitions = {
     info: { title: header.title, author: header.organisation, subject: `${header.period} · ${header.versionStamp}`, creator: 'SIMASHE Workspace' },
