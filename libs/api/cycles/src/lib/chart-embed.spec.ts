@@ -157,11 +157,12 @@ describe('measure charts embedded in reports', () => {
       const pdf = await reader.get(`/api/reports/${reportId}/export?format=pdf`).buffer(true).parse(binaryBody);
       expect(pdf.status).toBe(200);
       expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-      // pdfmake's bundled font cannot draw Arabic: the dashboard PDF says so by being English (and declaring it).
+      // The dashboard PDF is in Arabic (declared, in the Arabic font), its charts' labels English (see pdfLanguage).
       const dashboard = await reader.get('/api/cycles-dashboard/export?format=pdf').buffer(true).parse(binaryBody);
       expect(dashboard.status).toBe(200);
       expect(dashboard.body.subarray(0, 5).toString()).toBe('%PDF-');
-      expect(dashboard.body.toString('latin1')).toContain('/Lang (en)');
+      expect(dashboard.body.toString('latin1')).toContain('/Lang (ar)');
+      expect(dashboard.body.includes('Amiri')).toBe(true);
       const french = await reader.get('/api/cycles-dashboard/export?format=pdf&lang=fr').buffer(true).parse(binaryBody);
       expect(french.body.toString('latin1')).toContain('/Lang (fr)');
     });

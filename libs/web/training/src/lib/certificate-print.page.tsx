@@ -7,9 +7,8 @@ import { useCertificate, useCourse } from './training-queries';
 import './training.css';
 
 /**
- * `/training/:id/certificate`: the learner's certificate laid out for paper, in the interface language. The browser
- * sets any script (the server's PDF has Latin fonts only, so Arabic readers get it in English); the print dialog
- * saves it as PDF.
+ * `/training/:id/certificate`: the learner's certificate laid out for paper, in the interface language; the print
+ * dialog saves it as PDF.
  */
 export function CertificatePrintPage() {
   const { t } = useTranslation();

@@ -28,6 +28,13 @@ describe('right-to-left lines for pdfmake', () => {
     expect(order('2026 WHO report')).toBe('WHO report 2026');
   });
 
+  it('keeps a percent sign on its number’s right, and drops the direction marks Intl puts around it (drawn as boxes)', () => {
+    const arabicPercent = new Intl.NumberFormat('ar', { style: 'percent' }).format(0.82);
+    expect(order(`الحضور ${arabicPercent}`)).toBe('82% الحضور');
+    expect(order('نسبة 45% من الأطفال')).toBe('الأطفال من 45% نسبة');
+    expect(tokens([{ text: '\u200Fتقرير\u200E \u061C2026' }]).map((piece) => piece.text)).toEqual(['تقرير', ' ', '2026']);
+  });
+
   it('keeps a sign next to its word, with no space where the text had none (a style change inside a word too)', () => {
     expect(seen([{ text: 'مهم', bold: true }, { text: '. جدا' }])).toBe('جدا .مهم');
     expect(seen([{ text: 'co' }, { text: 'op', bold: true }, { text: ' تعاون' }])).toBe('تعاون coop');
@@ -52,7 +59,7 @@ describe('right-to-left lines for pdfmake', () => {
       ['break', '', {}],
       ['word', 'الصحة', {}],
     ]);
-    expect(tokens([{ text: 'COVID-19 45.5%' }]).map((piece) => piece.text)).toEqual(['COVID-19', ' ', '45.5', '%']);
+    expect(tokens([{ text: 'COVID-19 45.5% (x)' }]).map((piece) => piece.text)).toEqual(['COVID-19', ' ', '45.5%', ' ', '(', 'x', ')']);
     const long = tokens([{ text: 'ب'.repeat(70) }]);
     expect(long.map((piece) => [piece.text.length, piece.breakBefore ?? false])).toEqual([
       [30, false],

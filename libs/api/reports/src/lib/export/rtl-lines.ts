@@ -40,8 +40,16 @@ export function textDirection(text: string): Direction | null {
   return first ? (RTL_LETTER.test(first[0]) ? 'rtl' : 'ltr') : null;
 }
 
-/** Words (with signs inside them: "45.5", "COVID-19", "don't"), spaces, hard breaks, and any other sign alone. */
-const PIECES = /(\n)|(\s+)|([\p{L}\p{M}\p{Nd}]+(?:['’.,٫٬:/-][\p{L}\p{M}\p{Nd}]+)*)|([^])/gu;
+/**
+ * Words (with signs inside them: "45.5", "COVID-19", "don't"; a percent sign after one: "82%", which stays on the
+ * number's right in either direction), spaces, hard breaks, and any other sign alone.
+ */
+const PIECES = /(\n)|(\s+)|([\p{L}\p{M}\p{Nd}]+(?:['’.,٫٬:/-][\p{L}\p{M}\p{Nd}]+)*%?)|([^])/gu;
+/**
+ * Direction marks (left-to-right, right-to-left, Arabic letter mark): Intl puts them around an Arabic reader's
+ * percent signs and dates. This code places the pieces itself, and the fonts have no glyph for them (drawn as boxes).
+ */
+const DIRECTION_MARKS = /[\u200E\u200F\u061C]/gu;
 /** Longer words are cut in pieces of this many characters, a line may end between them (as pdfmake's own rule). */
 const LONG_WORD = 60;
 const WORD_PIECE = 30;
@@ -50,7 +58,7 @@ const WORD_PIECE = 30;
 export function tokens(runs: ContentText[]): Token[] {
   const result: Token[] = [];
   for (const { text, ...style } of runs) {
-    for (const [, hardBreak, space, word, sign] of String(text).matchAll(PIECES)) {
+    for (const [, hardBreak, space, word, sign] of String(text).replace(DIRECTION_MARKS, '').matchAll(PIECES)) {
       if (hardBreak) result.push({ kind: 'break', text: '', style });
       else if (space) result.push({ kind: 'space', text: ' ', style });
       else if (word && [...word].length > LONG_WORD) {

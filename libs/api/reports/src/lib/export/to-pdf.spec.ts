@@ -1,28 +1,10 @@
+import { lineFromRight, pdfFragments } from '@simashe/api-testing';
 import type { ContentStack, ContentText } from 'pdfmake/interfaces';
 import { ExportWords } from './export-words';
 import { textDirection } from './rtl-lines';
 import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
-
-/** What pdfkit is asked to draw, fragment by fragment, while `work` runs. */
-async function drawn(work: () => Promise<unknown>): Promise<Array<{ text: string; x: number; y: number; width: number }>> {
-  // The pdfkit that pdfmake draws with.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const PDFDocument = require('@foliojs-fork/pdfkit');
-  const fragments: Array<{ text: string; x: number; y: number; width: number }> = [];
-  const original = PDFDocument.prototype._fragment;
-  const spy = jest.spyOn(PDFDocument.prototype, '_fragment').mockImplementation(function (this: unknown, ...args: unknown[]) {
-    fragments.push({ text: String(args[0]), x: Number(args[1]), y: Number(args[2]), width: Number((args[3] as { textWidth?: number })?.textWidth ?? 0) });
-    return original.apply(this, args);
-  });
-  try {
-    await work();
-  } finally {
-    spy.mockRestore();
-  }
-  return fragments;
-}
 
 describe('PDF text layout', () => {
   it('leaves ordinary words alone and makes a long run breakable every 30 characters', () => {
@@ -102,7 +84,7 @@ describe('PDF text layout', () => {
     const doc = { type: 'doc', content: [paragraph('نتائج المساواة في المدارس والعيادات')] };
     const english = { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1', words: new ExportWords('en') };
     let pdf: Buffer = Buffer.alloc(0);
-    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, english)));
+    const fragments = await pdfFragments(async () => (pdf = await toPdf(doc as never, english)));
     const first = fragments.find((fragment) => fragment.text.includes('نتائج'));
     const line = fragments.filter((fragment) => fragment.y === first?.y);
     // Read from the right: the first word written is the rightmost; each but the last carries the space that fontkit
@@ -120,12 +102,8 @@ describe('PDF text layout', () => {
     const words = new ExportWords('ar');
     const header = { title: 'Progress', organisation: 'Kenya pathfinder', period: words.period('2026-07-01', '2026-12-31'), versionStamp: words.currentStamp('draft', 'X'), words };
     const doc = { type: 'doc', content: [{ type: 'actionItem', attrs: { ownerName: 'Amina' }, content: [{ type: 'text', text: 'متابعة مع الوزارة' }] }] };
-    const fragments = await drawn(() => toPdf(doc as never, header));
-    const lineOf = (text: string) => {
-      const first = fragments.find((fragment) => fragment.text.includes(text));
-      // Arabic and Latin fragments of one line sit on slightly different tops (their fonts' ascents differ).
-      return fragments.filter((fragment) => first && Math.abs(fragment.y - first.y) < 4 && fragment.text.trim() !== '').sort((a, b) => b.x - a.x);
-    };
+    const fragments = await pdfFragments(() => toPdf(doc as never, header));
+    const lineOf = (text: string) => lineFromRight(fragments, text);
     // The stamp reads from the right margin.
     const stamp = lineOf('النسخة');
     expect(stamp[0].text).toContain('النسخة');
@@ -144,7 +122,7 @@ describe('PDF text layout', () => {
   it('keeps an English report in Roboto alone, its lines from the left', async () => {
     const doc = { type: 'doc', content: [paragraph('Health equity in Kenya, 2026')] };
     let pdf: Buffer = Buffer.alloc(0);
-    const fragments = await drawn(async () => (pdf = await toPdf(doc as never, { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1', words: new ExportWords('en') })));
+    const fragments = await pdfFragments(async () => (pdf = await toPdf(doc as never, { title: 'Progress', organisation: 'Ministry', period: '2026', versionStamp: 'Version 1', words: new ExportWords('en') })));
     const first = fragments.find((fragment) => fragment.text === 'Health ');
     const line = fragments.filter((fragment) => fragment.y === first?.y);
     expect([...line].sort((a, b) => a.x - b.x).map((fragment) => fragment.text)).toEqual(['Health ', 'equity ', 'in ', 'Kenya, ', '2026']);

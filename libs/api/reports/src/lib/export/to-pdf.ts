@@ -59,11 +59,10 @@ function measure(text: string, style: { bold?: boolean; italics?: boolean; fontS
 }
 
 /**
- * The language a PDF's charts and its dashboards' and certificates' words can be written in. A report's own words
- * (stamps, action items) and what people wrote are set in any of the four: Arabic in an Arabic font, shaped, and laid
- * out right to left (rtl-lines). But the dashboards' and certificates' layouts are left to right, and charts drawn
- * from SVG do not lay Arabic out well (see the chart case below), so those stay English for an Arabic reader (the SVG,
- * HTML and Word exports speak Arabic).
+ * The language a PDF's charts can be drawn in. Everything else in a PDF (a report's text and own words, a dashboard's
+ * and a certificate's words) is set in any of the four: Arabic in an Arabic font, shaped, and laid out right to left
+ * (rtl-lines). But charts drawn from SVG do not lay Arabic out well (see the chart case below), so an Arabic reader's
+ * PDF charts stay English (the SVG, HTML and Word exports' charts speak Arabic).
  */
 export function pdfLanguage(language: Language): Language {
   return language === 'ar' ? 'en' : language;
@@ -95,7 +94,8 @@ const CONTENT_KEYS = new Set(['content', 'stack', 'columns', 'ul', 'ol', 'table'
  * Every text of a pdfmake document tree with Arabic characters in the Arabic font (Roboto has none: they were drawn
  * as empty boxes), and a text with right-to-left words put in the order it is seen (titles, names, labels of the
  * dashboards and certificates: short texts, laid out as one line; a longer one that pdfmake wraps keeps that order
- * within each of its lines only). A text with a font of its own is left as it is (a report's blocks come laid out).
+ * within each of its lines only, so text that may wrap is laid out first: see textInColumn). A text with a font of
+ * its own is left as it is (a report's blocks come laid out).
  */
 export function withScriptFonts<T>(node: T): T {
   if (typeof node === 'string') return (scripted(node) ?? node) as T;
@@ -146,6 +146,15 @@ function directedBlock(
   return { stack: lines.map((line) => ({ text: line.length > 0 ? lineRuns(line, base) : ' ', preserveTrailingSpaces: true, ...alignment })), ...props } as Content;
 }
 
+/**
+ * A short text (a table cell, a heading) laid out for a column of known width: with right-to-left words, broken into
+ * lines here and each line put in the order it is seen (pdfmake would wrap the line it was given, showing its end
+ * first); any other text is left to pdfmake. `direction` is the page's, for a text with no letters of its own.
+ */
+export function textInColumn(text: string, width: number, props: { fontSize: number; bold?: boolean; alignment?: 'left' | 'right' | 'center' }, direction?: Direction): Content {
+  const { bold, ...rest } = props;
+  return directedBlock([{ text, ...(bold ? { bold } : {}) }], rest, width, textDirection(text) ?? direction ?? null);
+}
 
 /** Whether a block's words read right to left (by its first letter, as dir="auto" decides). */
 function readsRightToLeft(nodes: ProseMirrorJson[] | undefined): boolean {
@@ -316,8 +325,6 @@ export function toPdf(doc: ProseMirrorJson, header: ExportHeader, charts: Map<st
     styles: STYLES,
     defaultStyle: { font: 'Roboto', fontSize: BODY_SIZE, lineHeight: 1.25 },
   };
-  // Laid out: the measuring document goes (see measuring).
-  measuring = null;
   return pdfBuffer(definition);
 }
 
@@ -347,8 +354,13 @@ export function withBreakableWords<T>(node: T): T {
 
 /** Any pdfmake document as a PDF file, with the fonts bundled in the app (nothing read from the system). */
 export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
+  // Laid out by now: the measuring document goes (see measuring).
+  measuring = null;
   return new Promise((resolve, reject) => {
-    const pdf = pdfPrinter().createPdfKitDocument({ ...definition, content: withScriptFonts(withBreakableWords(definition.content)) });
+    const { footer } = definition;
+    // The footer too: drawn page by page, its text given then.
+    const scriptedFooter = typeof footer === 'function' ? (...args: Parameters<typeof footer>) => withScriptFonts(footer(...args)) : footer && withScriptFonts(footer);
+    const pdf = pdfPrinter().createPdfKitDocument({ ...definition, footer: scriptedFooter, content: withScriptFonts(withBreakableWords(definition.content)) });
     const chunks: Buffer[] = [];
     pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
     pdf.on('end', () => resolve(Buffer.concat(chunks)));

@@ -1,0 +1,52 @@
+import { pdfFragments, type PdfFragment } from '@simashe/api-testing';
+import type { Dashboard } from '@simashe/contracts';
+import { dashboardPdf } from './dashboard-pdf';
+
+// Drawn for real (pdfmake, the Arabic font), without the charts: their SVGs are checked by chart-embed.spec.
+jest.mock('./chart-svg', () => ({ renderSvg: () => '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="220"/>' }));
+
+const kenya: Dashboard['rows'][number] = {
+  organisationId: '0b7d5a3e-4f1c-4a55-9d43-2f3c1e5a6b7c',
+  organisationName: 'Kenya pathfinder',
+  countryIso2: 'KE',
+  countryIso3: 'KEN',
+  regionCode: 'AFRO',
+  initiatives: 2,
+  stage: 'act',
+  daysInStage: 12,
+  overdueMilestones: 1,
+  lastReport: null,
+  meetingsHeld90: 4,
+  attendanceRate90: 0.82,
+  lessonsPublished: 3,
+  measuresImproving: 2,
+  measuresConcerning: 1,
+};
+const dashboard: Dashboard = { generatedAt: '2026-12-01T11:05:00.000Z', rows: [kenya], stageDistribution: [], burndown: [], activity: [] };
+
+/** The fragments drawn on the line at `y` (within 3 pt), from the right. */
+const lineAt = (fragments: PdfFragment[], y: number) => fragments.filter((fragment) => Math.abs(fragment.y - y) < 3 && fragment.text.trim() !== '').sort((a, b) => b.x - a.x);
+
+describe('dashboard PDF for an Arabic reader', () => {
+  it('is in Arabic and reads from the right: the table’s first column at the right, each wrapped heading line in reading order, 82% as written', async () => {
+    const fragments = await pdfFragments(() => dashboardPdf(dashboard, {}, 'ar', 'Africa/Cairo'));
+    const text = fragments.map((fragment) => fragment.text).join(' ');
+    expect(text).toContain('متابعة');
+    expect(text).not.toContain('Figures as of');
+    // The first column ("Pathfinder") is the rightmost heading; the row's country is at the right too.
+    const pathfinder = fragments.find((fragment) => fragment.text.includes('الرائد'))!;
+    const headings = lineAt(fragments, pathfinder.y);
+    expect(headings[0].text.trim()).toBe('البلد');
+    const row = lineAt(fragments, fragments.find((fragment) => fragment.text.includes('pathfinder'))!.y).map((fragment) => fragment.text.trim());
+    expect(row.slice(0, 3)).toEqual(['pathfinder', 'Kenya', 'التنفيذ']);
+    // "الحضور (90 يومًا)" wraps after its number: its first line shows "الحضور" first (rightmost), its end comes on the
+    // second (pdfmake wrapping a line already turned round showed the end first).
+    const attendance = fragments.find((fragment) => fragment.text.trim() === 'الحضور')!;
+    expect(lineAt(fragments, attendance.y).filter((fragment) => Math.abs(fragment.x - attendance.x) < 40).map((fragment) => fragment.text.trim())).toEqual(['الحضور', '90)']);
+    expect(row).toContain('82%');
+    expect(text).not.toMatch(/[\u200E\u200F]/u);
+    // The footer is in Arabic too, in the Arabic font's order (its words not reversed one by one).
+    const footer = fragments.filter((fragment) => fragment.y > 540);
+    expect(footer.some((fragment) => /[\u0600-\u06FF]/u.test(fragment.text))).toBe(true);
+  });
+});
