@@ -12,14 +12,14 @@ export async function pdfFragments(work: () => Promise<unknown>): Promise<PdfFra
   const PDFDocument = require('@foliojs-fork/pdfkit');
   const fragments: PdfFragment[] = [];
   const original = PDFDocument.prototype._fragment;
-  const spy = jest.spyOn(PDFDocument.prototype, '_fragment').mockImplementation(function (this: unknown, ...args: unknown[]) {
+  PDFDocument.prototype._fragment = function (this: unknown, ...args: unknown[]) {
     fragments.push({ text: String(args[0]), x: Number(args[1]), y: Number(args[2]), width: Number((args[3] as { textWidth?: number })?.textWidth ?? 0) });
     return original.apply(this, args);
-  });
+  };
   try {
     await work();
   } finally {
-    spy.mockRestore();
+    PDFDocument.prototype._fragment = original;
   }
   return fragments;
 }
