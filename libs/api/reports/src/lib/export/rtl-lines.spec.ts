@@ -22,6 +22,14 @@ describe('right-to-left lines for pdfmake', () => {
     expect(order('منظمة (WHO Europe) السنوي')).toBe('السنوي (WHO Europe) منظمة');
   });
 
+  it('keeps brackets with English words inside and before them, as a pair (the name of a body in an Arabic line)', () => {
+    expect(order('التي تقدّمها SIMASHE Secretariat (WHO headquarters)، بتاريخ 5')).toBe('5 بتاريخ ،SIMASHE Secretariat (WHO headquarters) تقدّمها التي');
+    // Arabic before them: the pair reads right to left, facing the other way.
+    expect(order('منظمة (WHO Europe) السنوي')).toBe('السنوي (WHO Europe) منظمة');
+    // Arabic inside: right to left, whatever is before.
+    expect(order('WHO (المكتب الإقليمي) تقرير')).toBe('تقرير (الإقليمي المكتب) WHO');
+  });
+
   it('gives a number the direction of the letters before it, not after', () => {
     expect(order('في عام 2026 مقارنة')).toBe('مقارنة 2026 عام في');
     expect(order('في 2026 Kenya')).toBe('Kenya 2026 في');

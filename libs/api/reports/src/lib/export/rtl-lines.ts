@@ -138,6 +138,25 @@ export function visualOrder<T extends Token>(pieces: T[], base: Direction): T[] 
     if (direction === 'number') return letters === 'ltr' ? 'ltr' : 'rtl';
     return null;
   });
+  // Brackets go in pairs (the algorithm's rule N0): a pair takes the paragraph's direction when its inside has a
+  // letter of it; else, with letters of the other direction inside and before it too, that direction ("a body
+  // (WHO headquarters)" in an Arabic line keeps its brackets with the English words); else they are signs as any.
+  const opening: number[] = [];
+  pieces.forEach((piece, index) => {
+    if (piece.kind !== 'sign') return;
+    if (OPENING[piece.text]) opening.push(index);
+    else {
+      const at = opening.map((open) => OPENING[pieces[open].text]).lastIndexOf(piece.text);
+      if (at < 0) return;
+      const open = opening[at];
+      opening.length = at;
+      const inside = new Set(strong.slice(open + 1, index).filter((direction): direction is Direction => direction !== null));
+      const other: Direction = base === 'rtl' ? 'ltr' : 'rtl';
+      const before = strong.slice(0, open).filter((direction): direction is Direction => direction !== null).pop() ?? base;
+      const pair = inside.has(base) ? base : inside.has(other) ? (before === other ? other : base) : null;
+      if (pair) strong[open] = strong[index] = pair;
+    }
+  });
   // Spaces and signs: the direction on both sides when it is the same, else the paragraph's.
   const nearest = (from: number, step: 1 | -1): Direction => {
     for (let i = from + step; i >= 0 && i < strong.length; i += step) {
@@ -160,6 +179,9 @@ export function visualOrder<T extends Token>(pieces: T[], base: Direction): T[] 
   const ordered = base === 'rtl' ? runs.reverse() : runs;
   return ordered.flatMap((run) => (run.direction === 'rtl' ? [...run.pieces].reverse().map(mirrored) : run.pieces));
 }
+
+/** Opening brackets, and the bracket that closes each. */
+const OPENING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
 /** Brackets that face the other way when read right to left (Unicode's mirrored pairs, the common ones). */
 const MIRROR: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«', '‹': '›', '›': '‹' };
