@@ -1,9 +1,11 @@
 import type { ProseMirrorJson } from '@simashe/editor';
+import { pdfFragments } from '@simashe/api-testing';
 import JSZip from 'jszip';
 import { ExportWords } from './export-words';
 import { toDocx } from './to-docx';
 import { toHtml } from './to-html';
 import { toMarkdown } from './to-markdown';
+import { toPdf } from './to-pdf';
 
 const item = (attrs: Record<string, unknown>, text: string): ProseMirrorJson => ({ type: 'actionItem', attrs, content: [{ type: 'text', text }] });
 const owner = { ownerId: '0b6f1a52-8c1e-4d6a-9f0e-2f4c9a1b7d33', ownerName: 'Amina <Otieno>', dueDate: '2026-12-01' };
@@ -84,5 +86,20 @@ describe('exports in the reader’s language', () => {
     const english = paragraphs(await xml(new ExportWords('en')));
     expect(english.find((paragraph) => paragraph.includes('Current version'))).not.toContain('<w:bidi/>');
   });
-});
 
+  it('Word and PDF: a table’s columns run from the right for a right-to-left reader, as their editor shows them (they ran from the left)', async () => {
+    const cell = (text: string) => ({ type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    const table: ProseMirrorJson = { type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [cell('First'), cell('Second')] }] }] };
+    const xml = async (words: ExportWords) => (await JSZip.loadAsync(await toDocx(table, header(words)))).file('word/document.xml')!.async('string');
+    expect(await xml(new ExportWords('ar'))).toContain('<w:bidiVisual/>');
+    expect(await xml(new ExportWords('en'))).not.toContain('<w:bidiVisual/>');
+    const x = async (words: ExportWords) => {
+      const fragments = await pdfFragments(() => toPdf(table, header(words)));
+      return ['First', 'Second'].map((text) => fragments.find((fragment) => fragment.text === text)!.x);
+    };
+    const [firstAr, secondAr] = await x(new ExportWords('ar'));
+    expect(firstAr).toBeGreaterThan(secondAr);
+    const [firstEn, secondEn] = await x(new ExportWords('en'));
+    expect(firstEn).toBeLessThan(secondEn);
+  });
+});

@@ -128,6 +128,8 @@ function blocks(
         return [
           new Table({
             width: { size: 100, type: WidthType.PERCENTAGE },
+            // Columns from the right for a right-to-left reader, as their editor and the HTML export show them.
+            visuallyRightToLeft: words.rightToLeft,
             rows: (node.content ?? []).map(
               (row) => new TableRow({ children: (row.content ?? []).map((cell) => new TableCell({ children: blocks(cell.content, undefined, parts, Math.max(32, room / Math.max(1, row.content?.length ?? 1) - 16)) as Paragraph[] })) }),
             ),

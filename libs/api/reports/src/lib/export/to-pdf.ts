@@ -282,12 +282,14 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
         // measured (pdfmake's own widths follow the content, and would break those lines again, out of order).
         const columns = Math.max(1, ...rows.map((row) => row.content?.length ?? 0));
         const widths = RTL_LETTER.test(plainText(rows)) ? { widths: Array<string>(columns).fill('*') } : {};
+        // Columns from the right for a right-to-left reader, as their editor and the HTML export show them.
+        const inOrder = <T,>(cells: T[]): T[] => (parts.words.rightToLeft ? [...cells].reverse() : cells);
         return [
           {
             table: {
               ...widths,
               body: rows.map((row) =>
-                (row.content ?? []).map((cell) => ({ stack: blocks(cell.content, parts, Math.max(24, width / Math.max(1, row.content?.length ?? 1) - 12)) })),
+                inOrder((row.content ?? []).map((cell) => ({ stack: blocks(cell.content, parts, Math.max(24, width / Math.max(1, row.content?.length ?? 1) - 12)) }))),
               ),
             },
             margin: [0, 0, 0, 8],
