@@ -1,4 +1,4 @@
-import { pdfFragments, type PdfFragment } from '@simashe/api-testing';
+import { lineFromRight, pdfFragments } from '@simashe/api-testing';
 import type { Dashboard } from '@simashe/contracts';
 import { dashboardPdf } from './dashboard-pdf';
 
@@ -24,29 +24,28 @@ const kenya: Dashboard['rows'][number] = {
 };
 const dashboard: Dashboard = { generatedAt: '2026-12-01T11:05:00.000Z', rows: [kenya], stageDistribution: [], burndown: [], activity: [] };
 
-/** The fragments drawn on the line at `y` (within 3 pt), from the right. */
-const lineAt = (fragments: PdfFragment[], y: number) => fragments.filter((fragment) => Math.abs(fragment.y - y) < 3 && fragment.text.trim() !== '').sort((a, b) => b.x - a.x);
-
 describe('dashboard PDF for an Arabic reader', () => {
   it('is in Arabic and reads from the right: the table’s first column at the right, each wrapped heading line in reading order, 82% as written', async () => {
-    const fragments = await pdfFragments(() => dashboardPdf(dashboard, {}, 'ar', 'Africa/Cairo'));
+    const fragments = await pdfFragments(() => dashboardPdf(dashboard, { region: 'AFRO' }, 'ar', 'Africa/Cairo'));
     const text = fragments.map((fragment) => fragment.text).join(' ');
     expect(text).toContain('متابعة');
     expect(text).not.toContain('Figures as of');
+    const words = (of: string) => lineFromRight(fragments, of).map((fragment) => fragment.text.trim());
     // The first column ("Pathfinder") is the rightmost heading; the row's country is at the right too.
-    const pathfinder = fragments.find((fragment) => fragment.text.includes('الرائد'))!;
-    const headings = lineAt(fragments, pathfinder.y);
-    expect(headings[0].text.trim()).toBe('البلد');
-    const row = lineAt(fragments, fragments.find((fragment) => fragment.text.includes('pathfinder'))!.y).map((fragment) => fragment.text.trim());
-    expect(row.slice(0, 3)).toEqual(['pathfinder', 'Kenya', 'التنفيذ']);
+    expect(words('الرائد')[0]).toBe('البلد');
+    expect(words('pathfinder').slice(0, 3)).toEqual(['pathfinder', 'Kenya', 'التنفيذ']);
     // "الحضور (90 يومًا)" wraps after its number: its first line shows "الحضور" first (rightmost), its end comes on the
     // second (pdfmake wrapping a line already turned round showed the end first).
     const attendance = fragments.find((fragment) => fragment.text.trim() === 'الحضور')!;
-    expect(lineAt(fragments, attendance.y).filter((fragment) => Math.abs(fragment.x - attendance.x) < 40).map((fragment) => fragment.text.trim())).toEqual(['الحضور', '90)']);
-    expect(row).toContain('82%');
+    expect(lineFromRight(fragments, 'الحضور').filter((fragment) => Math.abs(fragment.x - attendance.x) < 40).map((fragment) => fragment.text.trim())).toEqual(['الحضور', '90)']);
+    expect(words('pathfinder')).toContain('82%');
     expect(text).not.toMatch(/[\u200E\u200F]/u);
-    // The footer is in Arabic too, in the Arabic font's order (its words not reversed one by one).
-    const footer = fragments.filter((fragment) => fragment.y > 540);
-    expect(footer.some((fragment) => /[\u0600-\u06FF]/u.test(fragment.text))).toBe(true);
+    // The page's own lines read from the right whatever word comes first: the scope's region code first (at the right
+    // end); the footer's brand first, the time of the figures last, then the page number at the left (laid out left to
+    // right, as its first word is, the time zone had ended up beside the title).
+    expect(words('الأرقام')[0]).toBe('AFRO');
+    const footer = fragments.filter((fragment) => fragment.y > 540 && fragment.text.trim() !== '').sort((a, b) => b.x - a.x).map((fragment) => fragment.text.trim());
+    expect(footer.slice(0, 2)).toEqual(['Workspace', 'SIMASHE']);
+    expect(footer.slice(-2)).toEqual(['(UTC+02:00)', '1/1']);
   });
 });

@@ -1,15 +1,36 @@
-import { activityOption, burndownOption, DASHBOARD_TEXT, dashboardLabels, interpolate, REPORT_STATUS_NAMES, stageDistributionOption } from '@simashe/charts';
+import { activityOption, burndownOption, DASHBOARD_TEXT, dashboardLabels, interpolate, REPORT_STATUS_NAMES, stageDistributionOption, type DashboardText } from '@simashe/charts';
 import { formatStamp } from '@simashe/api-core';
 import { pdfBuffer, pdfLanguage, textInColumn } from '@simashe/api-reports';
-import { RTL_LANGUAGES, type Dashboard, type DashboardFilters, type Language, type ReportStatus } from '@simashe/contracts';
-import type { Content, TableCell } from 'pdfmake/interfaces';
+import { RTL_LANGUAGES, type Dashboard, type DashboardFilters, type DashboardRow, type Language, type ReportStatus } from '@simashe/contracts';
+import type { Column, Content, TableCell } from 'pdfmake/interfaces';
 import { renderSvg } from './chart-svg';
 
 // The dashboard's charts, drawn as the browser draws them.
 const svg = renderSvg;
 
-/** The table's column widths when it reads from the right (in its columns' order): 626 pt of text. */
-const RTL_WIDTHS = [100, 50, 45, 55, 125, 50, 45, 45, 55, 56];
+/** A4 landscape less the 36 pt margins. */
+const PAGE_WIDTH = 842 - 72;
+
+/** What a table cell shows of a row, given the reader's formats. */
+type CellOf = (row: DashboardRow, formats: { count: (value: number | null) => string; percent: (value: number) => string; stage: (stage: DashboardRow['stage']) => string; status: (status: string) => string }) => string;
+
+/**
+ * The table's columns, first to last as a left-to-right reader sees them. `width`: pdfmake's for a left-to-right page;
+ * `fromRight`: the set width when the page reads from the right (626 pt of text in all: the page less the cells'
+ * padding), so that each cell's lines can be laid out in the order they are seen.
+ */
+const COLUMNS: Array<{ heading: keyof DashboardText; width: '*' | 'auto'; fromRight: number; cell: CellOf }> = [
+  { heading: 'pathfinder', width: '*', fromRight: 100, cell: (row) => row.organisationName },
+  { heading: 'stage', width: 'auto', fromRight: 50, cell: (row, f) => f.stage(row.stage) },
+  { heading: 'daysInStage', width: 'auto', fromRight: 45, cell: (row, f) => f.count(row.daysInStage) },
+  { heading: 'overdue', width: 'auto', fromRight: 55, cell: (row, f) => f.count(row.overdueMilestones) },
+  { heading: 'lastReport', width: '*', fromRight: 125, cell: (row, f) => (row.lastReport ? `${row.lastReport.title} (${f.status(row.lastReport.status)})` : '—') },
+  { heading: 'meetings90', width: 'auto', fromRight: 50, cell: (row, f) => f.count(row.meetingsHeld90) },
+  { heading: 'attendance90', width: 'auto', fromRight: 45, cell: (row, f) => (row.attendanceRate90 === null ? '—' : f.percent(row.attendanceRate90)) },
+  { heading: 'lessons', width: 'auto', fromRight: 45, cell: (row, f) => f.count(row.lessonsPublished) },
+  { heading: 'measuresImproving', width: 'auto', fromRight: 55, cell: (row, f) => f.count(row.measuresImproving) },
+  { heading: 'measuresConcerning', width: 'auto', fromRight: 56, cell: (row, f) => f.count(row.measuresConcerning) },
+];
 
 /** A report status in words, or as stored when it is one this version does not know. */
 export function reportStatusName(status: string, language: Language): string {
@@ -18,69 +39,65 @@ export function reportStatusName(status: string, language: Language): string {
 
 /**
  * The dashboard on A4 landscape in the reader's language: the same three charts as on screen (ECharts, server-side)
- * and the table. For an Arabic reader the page reads from the right (charts and columns in that order, the table's
- * cells aligned right; each line's words in the order they are seen, in the Arabic font: pdfBuffer), but the charts'
- * own labels stay English (see pdfLanguage: ECharts' SVG does not lay Arabic out well).
+ * and the table. For an Arabic reader the page reads from the right: its own lines (title, scope, footer) laid out
+ * right to left whatever word comes first ("SIMASHE Workspace", a region code), the charts and the table's columns
+ * from the right, cells aligned right, each line's words in the order they are seen (textInColumn). The charts' own
+ * labels stay English (see pdfLanguage: ECharts' SVG does not lay Arabic out well).
  */
 export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, reader: Language, timeZone = 'UTC'): Promise<Buffer> {
   const language = reader;
   const rightToLeft = RTL_LANGUAGES.includes(language);
-  const inOrder = <T,>(items: T[]): T[] => (rightToLeft ? [...items].reverse() : items);
   const text = DASHBOARD_TEXT[language];
   const labels = dashboardLabels(language);
   const chartLabels = dashboardLabels(pdfLanguage(language));
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent' });
+  const formats = {
+    count: (value: number | null) => (value === null ? '—' : number.format(value)),
+    percent: (value: number) => percent.format(value),
+    stage: labels.stage,
+    status: (status: string) => reportStatusName(status, language),
+  };
   // In the reader's zone with its offset: "Figures as of 1 December 2026, 14:05 (UTC+03:00)".
   const asOf = interpolate(text.generated, { when: formatStamp(dashboard.generatedAt, language, timeZone) });
   // Region and taxonomy codes (AFRO, social, housing) are shown as codes, as the filters name them.
   const scope = [filters.region ?? text.allRegions, filters.determinant, filters.sector].filter(Boolean).join(' · ');
+  /** One of the page's own lines: laid out from the right on a right-to-left page; else as pdfmake lays it out. */
+  const ownLine = (line: string, width: number, props: { fontSize: number; bold?: boolean; italics?: boolean; alignment?: 'center'; margin?: [number, number, number, number] }): Content =>
+    rightToLeft ? textInColumn(line, width, { alignment: 'right', ...props }, 'rtl') : { text: line, ...props };
   const alignment = rightToLeft ? ({ alignment: 'right' } as const) : {};
   const chart = (title: string, option: Record<string, unknown>): Content => ({
     stack: [{ text: title, bold: true, margin: [0, 0, 0, 4], ...alignment }, { svg: svg(option, 360, 220), width: 240 }],
   });
-  const count = (value: number | null) => (value === null ? '—' : number.format(value));
-  // Read from the right, the columns get set widths (A4 landscape: 770 pt less the cells' padding), so that each cell's
-  // lines can be laid out here in the order they are seen; pdfmake would wrap a right-to-left line showing its end first.
-  const cells = (values: string[], bold = false): TableCell[] =>
-    rightToLeft ? values.map((value, i) => textInColumn(value, RTL_WIDTHS[i], { fontSize: 9, bold, alignment: 'right' }, 'rtl')).reverse() : values.map((value) => (bold ? { text: value, bold } : value));
+  const charts = [
+    chart(text.stageDistribution, stageDistributionOption(dashboard, chartLabels)),
+    chart(text.burndown, burndownOption(dashboard, chartLabels)),
+    chart(text.activity, activityOption(dashboard, chartLabels)),
+  ];
+  const columns = rightToLeft ? [...COLUMNS].reverse() : COLUMNS;
+  const cell = (value: string, column: (typeof COLUMNS)[number], bold = false): TableCell =>
+    rightToLeft ? textInColumn(value, column.fromRight, { fontSize: 9, bold, alignment: 'right' }, 'rtl') : bold ? { text: value, bold } : value;
+  // Laid out here, not while pages are drawn; the page number in a column of its own, at the line's end.
+  const footer = ownLine(`SIMASHE Workspace · ${text.exportTitle} · ${asOf}`, PAGE_WIDTH - 40, { fontSize: 8, alignment: 'center' });
   return pdfBuffer({
     pageOrientation: 'landscape',
     pageMargins: [36, 36, 36, 36],
     info: { title: text.exportTitle, creator: 'SIMASHE Workspace' },
     language,
-    footer: (page, pages) => ({ text: `SIMASHE Workspace · ${text.exportTitle} · ${asOf} · ${number.format(page)}/${number.format(pages)}`, fontSize: 8, alignment: 'center', color: '#666666' }),
+    footer: (page, pages) => {
+      const pageNumber: Column = { text: `${number.format(page)}/${number.format(pages)}`, width: 40, fontSize: 8, color: '#666666', alignment: rightToLeft ? 'left' : 'right' };
+      const line = { ...(structuredClone(footer) as object), width: '*', color: '#666666' } as Column;
+      return { columns: rightToLeft ? [pageNumber, line] : [line, pageNumber], margin: [36, 0, 36, 0] };
+    },
     content: [
-      { text: text.exportTitle, fontSize: 18, bold: true, ...alignment },
-      { text: `${scope} · ${asOf}`, italics: true, margin: [0, 0, 0, 12], ...alignment },
-      {
-        columns: inOrder([
-          chart(text.stageDistribution, stageDistributionOption(dashboard, chartLabels)),
-          chart(text.burndown, burndownOption(dashboard, chartLabels)),
-          chart(text.activity, activityOption(dashboard, chartLabels)),
-        ]),
-        columnGap: 12,
-        margin: [0, 0, 0, 12],
-      },
+      ownLine(text.exportTitle, PAGE_WIDTH, { fontSize: 18, bold: true }),
+      ownLine(`${scope} · ${asOf}`, PAGE_WIDTH, { fontSize: 10, italics: true, margin: [0, 0, 0, 12] }),
+      { columns: rightToLeft ? [...charts].reverse() : charts, columnGap: 12, margin: [0, 0, 0, 12] },
       {
         table: {
           headerRows: 1,
-          widths: rightToLeft ? [...RTL_WIDTHS].reverse() : ['*', 'auto', 'auto', 'auto', '*', 'auto', 'auto', 'auto', 'auto', 'auto'],
-          body: [
-            cells([text.pathfinder, text.stage, text.daysInStage, text.overdue, text.lastReport, text.meetings90, text.attendance90, text.lessons, text.measuresImproving, text.measuresConcerning], true),
-            ...dashboard.rows.map((row) => cells([
-              row.organisationName,
-              labels.stage(row.stage),
-              count(row.daysInStage),
-              count(row.overdueMilestones),
-              row.lastReport ? `${row.lastReport.title} (${reportStatusName(row.lastReport.status, language)})` : '—',
-              count(row.meetingsHeld90),
-              row.attendanceRate90 === null ? '—' : percent.format(row.attendanceRate90),
-              count(row.lessonsPublished),
-              count(row.measuresImproving),
-              count(row.measuresConcerning),
-            ])),
-          ],
+          widths: columns.map((column) => (rightToLeft ? column.fromRight : column.width)),
+          body: [columns.map((column) => cell(text[column.heading], column, true)), ...dashboard.rows.map((row) => columns.map((column) => cell(column.cell(row, formats), column)))],
         },
         layout: 'lightHorizontalLines',
         fontSize: 9,

@@ -34,4 +34,17 @@ describe('certificate PDF', () => {
     expect(text).toContain('offered by WHO EMRO, on 1 December 2026');
     expect(pdf.includes('Amiri')).toBe(false);
   });
+
+  it('wraps a long Arabic course title in reading order: its first words on the first line, from the right', async () => {
+    const long = { ...certificate, courseTitle: ['البداية', ...Array<string>(40).fill('كلمة'), 'النهاية'].join(' ') };
+    const fragments = await pdfFragments(() => certificatePdf(long, 'ar', 'https://simashe.example.org'));
+    const first = lineFromRight(fragments, 'البداية').map((fragment) => fragment.text.trim());
+    const last = lineFromRight(fragments, 'النهاية').map((fragment) => fragment.text.trim());
+    expect(first[0]).toBe('البداية');
+    expect(first).not.toContain('النهاية');
+    expect(last[last.length - 1]).toBe('النهاية');
+    // The first words on the upper line (wrapping a line already turned round put the end on top).
+    const top = (word: string) => fragments.find((fragment) => fragment.text.trim() === word)!.y;
+    expect(top('البداية')).toBeLessThan(top('النهاية'));
+  });
 });

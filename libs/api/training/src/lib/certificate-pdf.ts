@@ -1,5 +1,5 @@
-import { pdfBuffer } from '@simashe/api-reports';
-import { isValidTimeZone, type Certificate, type Language } from '@simashe/contracts';
+import { pdfBuffer, textInColumn } from '@simashe/api-reports';
+import { isValidTimeZone, RTL_LANGUAGES, type Certificate, type Language } from '@simashe/contracts';
 
 /**
  * The certificate's words in the learner's language (as the printable page words it: web training catalogue's
@@ -15,11 +15,19 @@ const TEXT: Record<Language, { title: string; certifies: string; completed: stri
 
 const LOCALES: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar' };
 
+/** A4 landscape less the 60 pt margins. */
+const LINE_WIDTH = 842 - 120;
+
 /** A one-page A4 landscape certificate: who completed which course, offered by whom, when, and where to check it. */
 export function certificatePdf(certificate: Certificate, reader: Language, publicUrl: string, timeZone = 'UTC'): Promise<Buffer> {
   const text = TEXT[reader];
   const date = new Intl.DateTimeFormat(LOCALES[reader], { dateStyle: 'long', timeZone: isValidTimeZone(timeZone) ? timeZone : 'UTC' }).format(new Date(certificate.completedAt));
   const verifyUrl = `${publicUrl}/verify/${certificate.code}`;
+  // Each line laid out for the page's width (a long course title or organisation wraps in reading order): the
+  // certificate's own words in the reader's direction, a name or a title in its own (by its first letter).
+  const direction = RTL_LANGUAGES.includes(reader) ? 'rtl' : 'ltr';
+  const line = (words: string, props: { fontSize: number; bold?: boolean; margin?: [number, number, number, number] }, whose: 'ours' | 'theirs' = 'ours') =>
+    textInColumn(words, LINE_WIDTH, { alignment: 'center', ...props }, whose === 'ours' ? direction : undefined);
   return pdfBuffer({
     pageSize: 'A4',
     pageOrientation: 'landscape',
@@ -29,15 +37,15 @@ export function certificatePdf(certificate: Certificate, reader: Language, publi
     background: (_page, size) => ({ canvas: [{ type: 'rect', x: 24, y: 24, w: size.width - 48, h: size.height - 48, lineWidth: 2, lineColor: '#0b5394' }] }),
     content: [
       { text: 'SIMASHE Workspace', alignment: 'center', color: '#0b5394', fontSize: 12, margin: [0, 0, 0, 24] },
-      { text: text.title, alignment: 'center', fontSize: 30, bold: true, margin: [0, 0, 0, 28] },
-      { text: text.certifies, alignment: 'center', fontSize: 14 },
-      { text: certificate.learnerName, alignment: 'center', fontSize: 24, bold: true, margin: [0, 10, 0, 10] },
-      { text: text.completed, alignment: 'center', fontSize: 14 },
-      { text: certificate.courseTitle, alignment: 'center', fontSize: 20, bold: true, margin: [0, 10, 0, 10] },
-      { text: text.offered(certificate.organisationName, date), alignment: 'center', fontSize: 14, margin: [0, 0, 0, 40] },
-      { text: `${text.code}: ${certificate.code}`, alignment: 'center', fontSize: 14, bold: true },
+      line(text.title, { fontSize: 30, bold: true, margin: [0, 0, 0, 28] }),
+      line(text.certifies, { fontSize: 14 }),
+      line(certificate.learnerName, { fontSize: 24, bold: true, margin: [0, 10, 0, 10] }, 'theirs'),
+      line(text.completed, { fontSize: 14 }),
+      line(certificate.courseTitle, { fontSize: 20, bold: true, margin: [0, 10, 0, 10] }, 'theirs'),
+      line(text.offered(certificate.organisationName, date), { fontSize: 14, margin: [0, 0, 0, 40] }),
+      line(`${text.code}: ${certificate.code}`, { fontSize: 14, bold: true }),
       // The address on a line of its own: in a right-to-left line it would have to be placed by hand.
-      { text: text.check, alignment: 'center', fontSize: 11, margin: [0, 6, 0, 0] },
+      line(text.check, { fontSize: 11, margin: [0, 6, 0, 0] }),
       { text: verifyUrl, link: verifyUrl, color: '#0b5394', alignment: 'center', fontSize: 11 },
     ],
     defaultStyle: { font: 'Roboto' },

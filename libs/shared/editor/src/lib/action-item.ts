@@ -1,17 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
-import { setBlockType } from '@tiptap/pm/commands';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { guidanceOf } from './template-guidance';
-
-declare module '@tiptap/core' {
-  interface Commands<ReturnType> {
-    actionItem: {
-      /** The text block at the cursor becomes an action item, or an action item a paragraph again (see toggleActionItem). */
-      toggleActionItem: () => ReturnType;
-    };
-  }
-}
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 
 export interface ActionItemAttributes {
   /** Stable id, so an observation can cite this very item; null only in documents written before ids existed. */
@@ -72,9 +61,6 @@ export const ActionItem = Node.create({
       },
     };
   },
-  addCommands() {
-    return { toggleActionItem: () => ({ state, dispatch }) => toggleActionItem(state, dispatch) };
-  },
   addProseMirrorPlugins() {
     const editor = this.editor;
     // Read-only viewers never write: the server would refuse their changes.
@@ -88,18 +74,6 @@ export const ActionItem = Node.create({
     return ['div', mergeAttributes({ 'data-action-item': '', dir: 'auto' }, HTMLAttributes), 0];
   },
 });
-
-/**
- * The text block at the cursor becomes an action item, or an action item a paragraph again. A template's guidance
- * (shown while the block is empty) goes with it: turned into an action item and back, the paragraph lost it.
- */
-export function toggleActionItem(state: EditorState, dispatch?: (tr: Transaction) => void): boolean {
-  const { $from, $to } = state.selection;
-  const target = state.schema.nodes[$from.parent.type.name === 'actionItem' ? 'paragraph' : 'actionItem'];
-  // From one block only: a selection over several would give the first one's guidance to all.
-  const guidance = $from.sameParent($to) ? guidanceOf($from.parent.attrs) : null;
-  return setBlockType(target, guidance ? { guidance } : null)(state, dispatch);
-}
 
 const actionItemIds = new PluginKey('actionItemIds');
 

@@ -17,7 +17,7 @@ export function ActionItemTools({ editor, editable, owners }: { editor: Editor; 
   const active = editor.isActive('actionItem');
   const attributes = editor.getAttributes('actionItem') as { ownerId?: string | null; dueDate?: string | null; done?: boolean };
   const update = (changes: Record<string, unknown>) => editor.chain().focus().updateAttributes('actionItem', changes).run();
-  const toggle = () => editor.chain().focus().toggleActionItem().run();
+  const toggle = () => (active ? editor.chain().focus().setParagraph().run() : editor.chain().focus().setNode('actionItem').run());
 
   return (
     <div className="action-item-tools" role="group" aria-label={t('editor.actionItemTools')}>

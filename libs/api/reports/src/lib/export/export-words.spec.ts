@@ -101,5 +101,10 @@ describe('exports in the reader’s language', () => {
     expect(firstAr).toBeGreaterThan(secondAr);
     const [firstEn, secondEn] = await x(new ExportWords('en'));
     expect(firstEn).toBeLessThan(secondEn);
+    // A row with fewer cells (a merged one) is drawn, its cell in the first column from the reader's side.
+    const merged: ProseMirrorJson = { type: 'doc', content: [{ type: 'table', content: [{ type: 'tableRow', content: [cell('First'), cell('Second')] }, { type: 'tableRow', content: [cell('Wide')] }] }] };
+    const fragments = await pdfFragments(() => toPdf(merged, header(new ExportWords('ar'))));
+    const at = (text: string) => fragments.find((fragment) => fragment.text === text)!.x;
+    expect(at('Wide')).toBeCloseTo(at('First'), 0);
   });
 });

@@ -24,10 +24,13 @@ describe('right-to-left lines for pdfmake', () => {
 
   it('keeps brackets with English words inside and before them, as a pair (the name of a body in an Arabic line)', () => {
     expect(order('التي تقدّمها SIMASHE Secretariat (WHO headquarters)، بتاريخ 5')).toBe('5 بتاريخ ،SIMASHE Secretariat (WHO headquarters) تقدّمها التي');
-    // Arabic before them: the pair reads right to left, facing the other way.
-    expect(order('منظمة (WHO Europe) السنوي')).toBe('السنوي (WHO Europe) منظمة');
+    // Nested: the inner pair with the English before it; the outer one, Arabic before it, right to left.
+    expect(order('الاسم (WHO (Geneva)) هنا')).toBe('هنا (WHO (Geneva)) الاسم');
     // Arabic inside: right to left, whatever is before.
     expect(order('WHO (المكتب الإقليمي) تقرير')).toBe('تقرير (الإقليمي المكتب) WHO');
+    // A bracket without its pair is a sign as any.
+    expect(order('تقرير) WHO')).toBe('WHO (تقرير');
+    expect(order('تقرير (WHO')).toBe('WHO) تقرير');
   });
 
   it('gives a number the direction of the letters before it, not after', () => {

@@ -147,13 +147,14 @@ function directedBlock(
 }
 
 /**
- * A short text (a table cell, a heading) laid out for a column of known width: with right-to-left words, broken into
- * lines here and each line put in the order it is seen (pdfmake would wrap the line it was given, showing its end
- * first); any other text is left to pdfmake. `direction` is the page's, for a text with no letters of its own.
+ * A short text (a table cell, a title, a line of a certificate) laid out for a known width: with right-to-left words,
+ * broken into lines here and each line put in the order it is seen (pdfmake would wrap the line it was given, showing
+ * its end first); any other text is left to pdfmake. `direction`: the line's, when it is the page's own words (an
+ * Arabic page's lines read from the right whatever word comes first); else taken from the text's first letter.
  */
-export function textInColumn(text: string, width: number, props: { fontSize: number; bold?: boolean; alignment?: 'left' | 'right' | 'center' }, direction?: Direction): Content {
-  const { bold, ...rest } = props;
-  return directedBlock([{ text, ...(bold ? { bold } : {}) }], rest, width, textDirection(text) ?? direction ?? null);
+export function textInColumn(text: string, width: number, props: { fontSize: number; bold?: boolean; italics?: boolean; alignment?: 'left' | 'right' | 'center'; margin?: [number, number, number, number] }, direction?: Direction): Content {
+  const { bold, italics, ...rest } = props;
+  return directedBlock([{ text, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) }], rest, width, direction ?? textDirection(text));
 }
 
 /** Whether a block's words read right to left (by its first letter, as dir="auto" decides). */
@@ -282,8 +283,12 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
         // measured (pdfmake's own widths follow the content, and would break those lines again, out of order).
         const columns = Math.max(1, ...rows.map((row) => row.content?.length ?? 0));
         const widths = RTL_LETTER.test(plainText(rows)) ? { widths: Array<string>(columns).fill('*') } : {};
-        // Columns from the right for a right-to-left reader, as their editor and the HTML export show them.
-        const inOrder = <T,>(cells: T[]): T[] => (parts.words.rightToLeft ? [...cells].reverse() : cells);
+        // Columns from the right for a right-to-left reader, as their editor and the HTML export show them. A row with
+        // fewer cells (merged ones) is filled up with empty ones: pdfmake refused it ("Malformed table row").
+        const inOrder = (cells: Content[]): Content[] => {
+          const full = [...cells, ...Array.from({ length: columns - cells.length }, () => ({ text: '' }))];
+          return parts.words.rightToLeft ? full.reverse() : full;
+        };
         return [
           {
             table: {
