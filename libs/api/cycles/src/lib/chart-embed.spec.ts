@@ -147,7 +147,7 @@ describe('measure charts embedded in reports', () => {
       expect((await reader.get('/api/cycles-dashboard/export?format=csv&lang=xx')).status).toBe(400);
     });
 
-    it('draws charts embedded in an exported report in the exporting reader’s language (English in PDF for Arabic)', async () => {
+    it('draws charts embedded in an exported report in the exporting reader’s language, Arabic in PDF too', async () => {
       await speaks('fr');
       const html = (await reader.get(`/api/reports/${reportId}/export?format=html`).buffer(true).parse(binaryBody)).body.toString('utf8');
       expect(html).toContain('>Moyenne<');
@@ -157,7 +157,7 @@ describe('measure charts embedded in reports', () => {
       const pdf = await reader.get(`/api/reports/${reportId}/export?format=pdf`).buffer(true).parse(binaryBody);
       expect(pdf.status).toBe(200);
       expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-      // The dashboard PDF is in Arabic (declared, in the Arabic font), its charts' labels English (see pdfLanguage).
+      // The dashboard PDF is in Arabic (declared, in the Arabic font; its charts' words laid out by chartSvg).
       const dashboard = await reader.get('/api/cycles-dashboard/export?format=pdf').buffer(true).parse(binaryBody);
       expect(dashboard.status).toBe(200);
       expect(dashboard.body.subarray(0, 5).toString()).toBe('%PDF-');

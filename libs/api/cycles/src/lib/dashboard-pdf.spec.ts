@@ -2,7 +2,7 @@ import type { Dashboard } from '@simashe/contracts';
 import { dashboardPdf } from './dashboard-pdf';
 
 // The document definition is what is checked here; drawing the PDF and its charts is covered by chart-embed.spec.
-jest.mock('@simashe/api-reports', () => ({ pdfLanguage: (language: string) => language, pdfBuffer: async (definition: unknown) => definition }));
+jest.mock('@simashe/api-reports', () => ({ chartSvg: (svg: string, width: number) => ({ svg, width }), pdfBuffer: async (definition: unknown) => definition }));
 jest.mock('./chart-svg', () => ({ renderSvg: () => '<svg xmlns="http://www.w3.org/2000/svg"/>' }));
 
 const dashboard: Dashboard = { generatedAt: '2026-12-01T11:05:00.000Z', rows: [], stageDistribution: [], burndown: [], activity: [] };

@@ -1,6 +1,6 @@
 import { activityOption, burndownOption, DASHBOARD_TEXT, dashboardLabels, interpolate, REPORT_STATUS_NAMES, stageDistributionOption, type DashboardText } from '@simashe/charts';
 import { formatStamp } from '@simashe/api-core';
-import { pdfBuffer, pdfLanguage, textInColumn } from '@simashe/api-reports';
+import { chartSvg, pdfBuffer, textInColumn } from '@simashe/api-reports';
 import { RTL_LANGUAGES, type Dashboard, type DashboardFilters, type DashboardRow, type Language, type ReportStatus } from '@simashe/contracts';
 import type { Column, Content, TableCell } from 'pdfmake/interfaces';
 import { renderSvg } from './chart-svg';
@@ -41,15 +41,14 @@ export function reportStatusName(status: string, language: Language): string {
  * The dashboard on A4 landscape in the reader's language: the same three charts as on screen (ECharts, server-side)
  * and the table. For an Arabic reader the page reads from the right: its own lines (title, scope, footer) laid out
  * right to left whatever word comes first ("SIMASHE Workspace", a region code), the charts and the table's columns
- * from the right, cells aligned right, each line's words in the order they are seen (textInColumn). The charts' own
- * labels stay English (see pdfLanguage: ECharts' SVG does not lay Arabic out well).
+ * from the right, cells aligned right, each line's words in the order they are seen (textInColumn); the charts'
+ * labels in Arabic too, their words put in the order they are seen for the SVG renderer (chartSvg).
  */
 export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, reader: Language, timeZone = 'UTC'): Promise<Buffer> {
   const language = reader;
   const rightToLeft = RTL_LANGUAGES.includes(language);
   const text = DASHBOARD_TEXT[language];
   const labels = dashboardLabels(language);
-  const chartLabels = dashboardLabels(pdfLanguage(language));
   const number = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent' });
   const formats = {
@@ -67,12 +66,12 @@ export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, re
     rightToLeft ? textInColumn(line, width, { alignment: 'right', ...props }, 'rtl') : { text: line, ...props };
   const alignment = rightToLeft ? ({ alignment: 'right' } as const) : {};
   const chart = (title: string, option: Record<string, unknown>): Content => ({
-    stack: [{ text: title, bold: true, margin: [0, 0, 0, 4], ...alignment }, { svg: svg(option, 360, 220), width: 240 }],
+    stack: [{ text: title, bold: true, margin: [0, 0, 0, 4], ...alignment }, chartSvg(svg(option, 360, 220), 240)],
   });
   const charts = [
-    chart(text.stageDistribution, stageDistributionOption(dashboard, chartLabels)),
-    chart(text.burndown, burndownOption(dashboard, chartLabels)),
-    chart(text.activity, activityOption(dashboard, chartLabels)),
+    chart(text.stageDistribution, stageDistributionOption(dashboard, labels)),
+    chart(text.burndown, burndownOption(dashboard, labels)),
+    chart(text.activity, activityOption(dashboard, labels)),
   ];
   const columns = rightToLeft ? [...COLUMNS].reverse() : COLUMNS;
   const cell = (value: string, column: (typeof COLUMNS)[number], bold = false): TableCell =>

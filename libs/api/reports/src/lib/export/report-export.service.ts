@@ -10,7 +10,7 @@ import type { ExportFormat, ExportHeader } from './export-header';
 import { toHtml } from './to-html';
 import { toMarkdown } from './to-markdown';
 import { ExportWords } from './export-words';
-import { pdfLanguage, toPdf } from './to-pdf';
+import { toPdf } from './to-pdf';
 
 /** The Word writer (docx, a 1 MB library) is loaded on the first Word export. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -71,8 +71,8 @@ export class ReportExportService {
     // Only this report's own images are kept, and only they are read from the database.
     const doc = safeReportJson(content, { reportId: report.id });
     const images = format === 'md' ? new Map() : await this.images.forExport(report.id, doc);
-    // Charts too, as far as the format allows (see pdfLanguage).
-    const charts = await this.charts.render(auth, doc, format === 'pdf' ? pdfLanguage(language) : language);
+    // Charts too (in PDF their words are put in the order they are seen for the SVG renderer: chartSvg).
+    const charts = await this.charts.render(auth, doc, language);
     const body =
       format === 'html'
         ? Buffer.from(toHtml(doc, header, charts, images))

@@ -49,7 +49,7 @@ const PIECES = /(\n)|(\s+)|([\p{L}\p{M}\p{Nd}]+(?:['’.,٫٬:/-][\p{L}\p{M}\p{N
  * Direction marks (left-to-right, right-to-left, Arabic letter mark): Intl puts them around an Arabic reader's
  * percent signs and dates. This code places the pieces itself, and the fonts have no glyph for them (drawn as boxes).
  */
-const DIRECTION_MARKS = /[\u200E\u200F\u061C]/gu;
+export const DIRECTION_MARKS = /[\u200E\u200F\u061C]/gu;
 /** Longer words are cut in pieces of this many characters, a line may end between them (as pdfmake's own rule). */
 const LONG_WORD = 60;
 const WORD_PIECE = 30;
@@ -239,6 +239,19 @@ export function lineRuns(line: Token[], base: Direction): ContentText[] {
     carried = false;
   });
   return runs;
+}
+
+/**
+ * A one-line text in the order it is seen, as one string, for a renderer that places its words from the left and
+ * has the font engine turn each right-to-left word (the SVG renderer pdfmake draws charts with: an Arabic legend
+ * came out with its words in the order written, read from the left). Figures inside right-to-left words are turned
+ * for fontkit, as in lineRuns.
+ */
+export function seenString(text: string): string {
+  const line = tokens([{ text }]).filter((piece) => piece.kind !== 'break');
+  return visualOrder(line, textDirection(text) ?? 'ltr')
+    .map((piece) => (drawnFromRight(piece.text) ? forFontkit(piece.text) : piece.text))
+    .join('');
 }
 
 /** The plain text of some editor nodes (their words, for finding a block's direction). */

@@ -2,7 +2,7 @@ import { lineFromRight, pdfFragments } from '@simashe/api-testing';
 import type { ContentStack, ContentText } from 'pdfmake/interfaces';
 import { ExportWords } from './export-words';
 import { textDirection } from './rtl-lines';
-import { breakLongWords, LONGEST_PIECE, pdfBuffer, textBlock, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
+import { breakLongWords, chartSvg, LONGEST_PIECE, pdfBuffer, textBlock, toPdf, withBreakableWords, withScriptFonts } from './to-pdf';
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
 
@@ -128,6 +128,18 @@ describe('PDF text layout', () => {
     expect([...line].sort((a, b) => a.x - b.x).map((fragment) => fragment.text)).toEqual(['Health ', 'equity ', 'in ', 'Kenya, ', '2026']);
     expect(Math.min(...line.map((fragment) => fragment.x))).toBe(56);
     expect(pdf.includes('Amiri')).toBe(false);
+  });
+
+  it('hands the SVG renderer an Arabic chart’s words in the order they are seen, one by one, without direction marks', () => {
+    const svg = '<svg><text x="1" text-anchor="end">تغييرات المراحل &amp; ‏2026‏</text><text x="2">Open milestones</text><tspan>الحد الأعلى</tspan></svg>';
+    const drawn = chartSvg(svg, 240);
+    // Read from the right as written: "تغييرات" first, so it comes last from the left; the sign and figures with it.
+    expect(drawn.svg).toContain('<text x="1" text-anchor="end" word-spacing="0.1">2026 &amp; المراحل تغييرات<');
+    expect(drawn.svg).toContain('<text x="2">Open milestones<');
+    expect(drawn.svg).toContain('<tspan word-spacing="0.1">الأعلى الحد<');
+    expect(drawn.svg).not.toMatch(/[\u200E\u200F]/u);
+    expect(drawn.font).toBe('Amiri');
+    expect(chartSvg('<svg><text>Open milestones</text></svg>', 240)).toEqual({ svg: '<svg><text>Open milestones</text></svg>', width: 240 });
   });
 
   it('draws a chart’s Arabic labels in the Arabic font, and an English chart in Roboto', async () => {

@@ -1,4 +1,3 @@
-import type { Language } from '@simashe/contracts';
 import { mentionText, type ProseMirrorJson } from '@simashe/editor';
 import { readFileSync } from 'node:fs';
 import type PdfPrinterClass from 'pdfmake';
@@ -6,7 +5,7 @@ import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, type ExportImages, type ExportParts } from './export-images';
-import { breakLines, lineRuns, plainText, RTL_LETTER, textDirection, tokens, type Direction, type Token } from './rtl-lines';
+import { breakLines, DIRECTION_MARKS, lineRuns, plainText, RTL_LETTER, seenString, textDirection, tokens, type Direction, type Token } from './rtl-lines';
 
 
 /**
@@ -56,16 +55,6 @@ function measure(text: string, style: { bold?: boolean; italics?: boolean; fontS
   }
   const variant = style.bold ? (style.italics ? 'bolditalics' : 'bold') : style.italics ? 'italics' : 'normal';
   return measuring.font(`${style.font ?? 'Roboto'}-${variant}`).fontSize(style.fontSize).widthOfString(text);
-}
-
-/**
- * The language a PDF's charts can be drawn in. Everything else in a PDF (a report's text and own words, a dashboard's
- * and a certificate's words) is set in any of the four: Arabic in an Arabic font, shaped, and laid out right to left
- * (rtl-lines). But charts drawn from SVG do not lay Arabic out well (see the chart case below), so an Arabic reader's
- * PDF charts stay English (the SVG, HTML and Word exports' charts speak Arabic).
- */
-export function pdfLanguage(language: Language): Language {
-  return language === 'ar' ? 'en' : language;
 }
 
 /** Characters of the Arabic blocks (letters, and the Arabic comma, question mark and percent): Roboto has none. */
@@ -157,6 +146,28 @@ export function textInColumn(text: string, width: number, props: { fontSize: num
   return directedBlock([{ text, ...(bold ? { bold } : {}), ...(italics ? { italics } : {}) }], rest, width, direction ?? textDirection(text));
 }
 
+/**
+ * A chart's SVG for pdfmake, in any of the four languages: with Arabic in it, its text in the Arabic font (Roboto drew
+ * empty boxes); a text with right-to-left words put in the order it is seen (the SVG renderer places words from the
+ * left, each turned by fontkit: an Arabic legend read its words in the wrong order), its words laid out one by one
+ * (word-spacing: laid out as one run, Amiri's spaces between Arabic words came out as nothing); and without Intl's
+ * direction marks (Arabic dates carry them; the fonts draw them as boxes). Arabic charts in PDFs were English until
+ * 5 December for these reasons.
+ */
+export function chartSvg(svg: string, width: number): { svg: string; width: number; font?: string } {
+  const text = svg.replace(DIRECTION_MARKS, '').replace(SVG_TEXT, (all, open: string, words: string) => (RTL_LETTER.test(words) ? `${open.replace(/>$/, ' word-spacing="0.1">')}${xmlText(seenString(fromXmlText(words)))}<` : all));
+  return { svg: text, width, ...(ARABIC_TEXT.test(text) ? { font: ARABIC_FONT } : {}) };
+}
+
+/** The words of an SVG's text and tspan elements (ECharts writes them without nested markup). */
+const SVG_TEXT = /(<(?:text|tspan)\b[^>]*>)([^<]+)</g;
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const fromXmlText = (text: string) =>
+  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) =>
+    name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (XML_ENTITIES[name] ?? entity),
+  );
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Whether a block's words read right to left (by its first letter, as dir="auto" decides). */
 function readsRightToLeft(nodes: ProseMirrorJson[] | undefined): boolean {
   return textDirection(plainText(nodes)) === 'rtl';
@@ -232,12 +243,8 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
       }
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
-        // A chart with Arabic names in it draws its text in the Arabic font (which has Latin letters and figures too)
-        // rather than as empty boxes. Only roughly: the SVG renderer lays each text out as one run (a right-anchored
-        // Arabic title is shifted, Arabic-Indic figures come out reversed), which is why an Arabic reader's PDF charts
-        // stay English (pdfLanguage).
         return chart
-          ? [{ svg: chart.svg, width: Math.min(480, chart.width), margin: [0, 4, 0, 8], ...(ARABIC_TEXT.test(chart.svg) ? { font: ARABIC_FONT } : {}) }]
+          ? [{ ...chartSvg(chart.svg, Math.min(480, chart.width)), margin: [0, 4, 0, 8] }]
           : [directedBlock([{ text: words.chartMissing(node.attrs), italics: true }], { margin: [0, 0, 0, 6], color: '#666666' }, width)];
       }
       case 'heading': {
