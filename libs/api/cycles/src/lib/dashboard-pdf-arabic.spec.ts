@@ -15,7 +15,7 @@ const kenya: Dashboard['rows'][number] = {
   stage: 'act',
   daysInStage: 12,
   overdueMilestones: 1,
-  lastReport: null,
+  lastReport: { id: '5aa6cf71-7e80-40f9-9334-b5323ccbb925', title: 'Progress report, July–December 2026', status: 'submitted', updatedAt: '2026-11-30T10:00:00.000Z' },
   meetingsHeld90: 4,
   attendanceRate90: 0.82,
   lessonsPublished: 3,
@@ -39,6 +39,9 @@ describe('dashboard PDF for an Arabic reader', () => {
     const attendance = fragments.find((fragment) => fragment.text.trim() === 'الحضور')!;
     expect(lineFromRight(fragments, 'الحضور').filter((fragment) => Math.abs(fragment.x - attendance.x) < 40).map((fragment) => fragment.text.trim())).toEqual(['الحضور', '90)']);
     expect(words('pathfinder')).toContain('82%');
+    // The report's title wraps after its comma, which stays with its words (it went to the far side: ",Progress").
+    expect(fragments.some((fragment) => fragment.text.trim() === 'report,')).toBe(true);
+    expect(fragments.some((fragment) => fragment.text.startsWith(','))).toBe(false);
     expect(text).not.toMatch(/[\u200E\u200F]/u);
     // The page's own lines read from the right whatever word comes first: the scope's region code first (at the right
     // end); the footer's brand first, the time of the figures last, then the page number at the left (laid out left to

@@ -1,5 +1,5 @@
 import type { ContentText } from 'pdfmake/interfaces';
-import { breakLines, drawnFromRight, lineRuns, textDirection, tokens, visualOrder, type Token } from './rtl-lines';
+import { breakLines, drawnFromRight, lineRuns, textDirection, tokens, visualOrder, withDirections, type Token } from './rtl-lines';
 
 /** The line as drawn from the left: its pieces' texts, joined. */
 const seen = (runs: ContentText[], base: 'rtl' | 'ltr' = 'rtl') => visualOrder(tokens(runs), base).map((piece) => piece.text).join('');
@@ -31,6 +31,16 @@ describe('right-to-left lines for pdfmake', () => {
     // A bracket without its pair is a sign as any.
     expect(order('تقرير) WHO')).toBe('WHO (تقرير');
     expect(order('تقرير (WHO')).toBe('WHO) تقرير');
+  });
+
+  it('decides a sign’s direction over its whole paragraph, so one ending a line stays with its words', () => {
+    // "Progress report, July 2026" in an Arabic table cell, broken after the comma.
+    const pieces = withDirections(tokens([{ text: 'Progress report, July 2026 (مقدَّم)' }]), 'rtl');
+    const [first] = breakLines(pieces, (piece) => piece.text.length, 16);
+    expect(first.map((piece) => piece.text).join('')).toBe('Progress report,');
+    expect(visualOrder(first, 'rtl').map((piece) => piece.text).join('')).toBe('Progress report,');
+    // Decided on the line alone, the comma had nothing after it and went to the line's right-to-left side.
+    expect(visualOrder(tokens([{ text: 'Progress report,' }]), 'rtl').map((piece) => piece.text).join('')).toBe(',Progress report');
   });
 
   it('gives a number the direction of the letters before it, not after', () => {

@@ -23,6 +23,8 @@ export interface Token {
   breakBefore?: boolean;
   /** The font it is drawn in, when not the paragraph's. */
   font?: string;
+  /** The direction it is read in, when decided over its whole paragraph (withDirections). */
+  direction?: Direction;
 }
 
 export type Direction = 'rtl' | 'ltr';
@@ -128,8 +130,31 @@ function ownDirection(piece: Token): Direction | 'number' | null {
   return textDirection(piece.text) ?? 'number';
 }
 
+/**
+ * The pieces with the direction each is read in, decided over the whole paragraph before it is broken into lines
+ * (as the algorithm does): a sign at a line's end keeps the direction of the words around it in the paragraph
+ * ("Progress report, July" broken after the comma showed ",Progress report" in an Arabic table cell).
+ */
+export function withDirections<T extends Token>(pieces: T[], base: Direction): T[] {
+  const resolved = resolveDirections(pieces, base);
+  return pieces.map((piece, index) => ({ ...piece, direction: resolved[index] }));
+}
+
 /** The pieces of one line in the order they are drawn from the left, in a paragraph of direction `base`. */
 export function visualOrder<T extends Token>(pieces: T[], base: Direction): T[] {
+  const resolved = pieces.every((piece) => piece.direction) ? pieces.map((piece) => piece.direction as Direction) : resolveDirections(pieces, base);
+  const runs: Array<{ direction: Direction; pieces: T[] }> = [];
+  pieces.forEach((piece, index) => {
+    const last = runs[runs.length - 1];
+    if (last && last.direction === resolved[index]) last.pieces.push(piece);
+    else runs.push({ direction: resolved[index], pieces: [piece] });
+  });
+  const ordered = base === 'rtl' ? runs.reverse() : runs;
+  return ordered.flatMap((run) => (run.direction === 'rtl' ? [...run.pieces].reverse().map(mirrored) : run.pieces));
+}
+
+/** The direction each piece is read in, in a paragraph (or line) of direction `base`. */
+function resolveDirections(pieces: Token[], base: Direction): Direction[] {
   const own = pieces.map(ownDirection);
   // Numbers: the direction of the letters before them (the paragraph's at its start).
   let letters: Direction = base;
@@ -165,19 +190,11 @@ export function visualOrder<T extends Token>(pieces: T[], base: Direction): T[] 
     }
     return base;
   };
-  const resolved = strong.map((direction, index): Direction => {
+  return strong.map((direction, index): Direction => {
     if (direction) return direction;
     const before = nearest(index, -1);
     return before === nearest(index, 1) ? before : base;
   });
-  const runs: Array<{ direction: Direction; pieces: T[] }> = [];
-  pieces.forEach((piece, index) => {
-    const last = runs[runs.length - 1];
-    if (last && last.direction === resolved[index]) last.pieces.push(piece);
-    else runs.push({ direction: resolved[index], pieces: [piece] });
-  });
-  const ordered = base === 'rtl' ? runs.reverse() : runs;
-  return ordered.flatMap((run) => (run.direction === 'rtl' ? [...run.pieces].reverse().map(mirrored) : run.pieces));
 }
 
 /** Opening brackets, and the bracket that closes each. */

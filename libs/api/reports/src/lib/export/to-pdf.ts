@@ -5,7 +5,7 @@ import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, type ExportImages, type ExportParts } from './export-images';
-import { breakLines, DIRECTION_MARKS, lineRuns, plainText, RTL_LETTER, seenString, textDirection, tokens, type Direction, type Token } from './rtl-lines';
+import { breakLines, DIRECTION_MARKS, lineRuns, plainText, RTL_LETTER, seenString, textDirection, tokens, withDirections, type Direction, type Token } from './rtl-lines';
 
 
 /**
@@ -129,7 +129,7 @@ function directedBlock(
   const size = style ? STYLES[style] : { fontSize: props.fontSize ?? BODY_SIZE, bold: false };
   const widthOf = (piece: Token) => measure(piece.text, { fontSize: size.fontSize, bold: Boolean(piece.style.bold ?? size.bold), italics: Boolean(piece.style.italics), font: piece.font });
   // A little room to spare: pdfmake must never find a line too long and break it again.
-  const lines = breakLines(withFonts(tokens(runs)), widthOf, width * 0.97);
+  const lines = breakLines(withDirections(withFonts(tokens(runs)), base), widthOf, width * 0.97);
   const alignment = props.alignment ? { alignment: props.alignment } : base === 'rtl' ? { alignment: 'right' } : {};
   // Trailing spaces kept: a right-to-left word's space is drawn on its left, and counts in the line's width.
   return { stack: lines.map((line) => ({ text: line.length > 0 ? lineRuns(line, base) : ' ', preserveTrailingSpaces: true, ...alignment })), ...props } as Content;
