@@ -66,7 +66,7 @@ export function dashboardPdf(dashboard: Dashboard, filters: DashboardFilters, re
     rightToLeft ? textInColumn(line, width, { alignment: 'right', ...props }, 'rtl') : { text: line, ...props };
   const alignment = rightToLeft ? ({ alignment: 'right' } as const) : {};
   const chart = (title: string, option: Record<string, unknown>): Content => ({
-    stack: [{ text: title, bold: true, margin: [0, 0, 0, 4], ...alignment }, chartSvg(svg(option, 360, 220), 240)],
+    stack: [{ text: title, bold: true, margin: [0, 0, 0, 4], ...alignment }, chartSvg(svg(option, 360, 220), 240, rightToLeft ? 'rtl' : 'ltr')],
   });
   const charts = [
     chart(text.stageDistribution, stageDistributionOption(dashboard, labels)),

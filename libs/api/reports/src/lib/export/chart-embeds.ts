@@ -3,6 +3,7 @@ import type { AuthContext } from '@simashe/api-core';
 import type { Language } from '@simashe/contracts';
 import { readChartEmbedAttributes, type ChartEmbedSource, type ProseMirrorJson } from '@simashe/editor';
 import type * as ResvgModule from '@resvg/resvg-js';
+import { releaseMeasuring, textWidth } from './pdf-fonts';
 
 /** The SVG-to-PNG renderer (native, 4 MB) is loaded on the first export that needs a picture of a chart. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,14 +16,22 @@ const resvg = (): typeof ResvgModule => require('@resvg/resvg-js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const echarts = (): typeof import('echarts') => require('echarts');
 
+let measuresText = false;
+
 /** An ECharts option drawn on the server as SVG, the way the browser draws it (for every domain's charts). */
 export function renderSvg(option: Record<string, unknown>, width: number, height: number): string {
+  // Words measured in the fonts the PDFs draw them in (see textWidth), once for the process.
+  if (!measuresText) {
+    echarts().setPlatformAPI({ measureText: (text?: string, font?: string) => ({ width: textWidth(text ?? '', font ?? '') }) });
+    measuresText = true;
+  }
   const instance = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     instance.setOption(option);
     return instance.renderToSVGString();
   } finally {
     instance.dispose();
+    releaseMeasuring();
   }
 }
 

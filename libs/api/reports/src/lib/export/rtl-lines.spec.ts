@@ -54,6 +54,9 @@ describe('right-to-left lines for pdfmake', () => {
     expect(order(`الحضور ${arabicPercent}`)).toBe('82% الحضور');
     expect(order('نسبة 45% من الأطفال')).toBe('الأطفال من 45% نسبة');
     expect(tokens([{ text: '\u200Fتقرير\u200E \u061C2026' }]).map((piece) => piece.text)).toEqual(['تقرير', ' ', '2026']);
+    // The Arabic percent sign too; fontkit turns "95٪" whole (the sign is Arabic script), so it is handed over turned.
+    expect(order('فاصل الثقة 95٪')).toBe('95٪ الثقة فاصل');
+    expect(lineRuns(tokens([{ text: 'فاصل 95٪' }]), 'rtl').map((run) => run.text)).toEqual(['٪59', 'فاصل ']);
   });
 
   it('keeps a sign next to its word, with no space where the text had none (a style change inside a word too)', () => {

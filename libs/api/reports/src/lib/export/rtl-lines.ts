@@ -43,10 +43,10 @@ export function textDirection(text: string): Direction | null {
 }
 
 /**
- * Words (with signs inside them: "45.5", "COVID-19", "don't"; a percent sign after one: "82%", which stays on the
- * number's right in either direction), spaces, hard breaks, and any other sign alone.
+ * Words (with signs inside them: "45.5", "COVID-19", "don't"; a percent sign after one, Latin or Arabic: "82%", "95٪",
+ * which stays on the number's right in either direction), spaces, hard breaks, and any other sign alone.
  */
-const PIECES = /(\n)|(\s+)|([\p{L}\p{M}\p{Nd}]+(?:['’.,٫٬:/-][\p{L}\p{M}\p{Nd}]+)*%?)|([^])/gu;
+const PIECES = /(\n)|(\s+)|([\p{L}\p{M}\p{Nd}]+(?:['’.,٫٬:/-][\p{L}\p{M}\p{Nd}]+)*[%٪]?)|([^])/gu;
 /**
  * Direction marks (left-to-right, right-to-left, Arabic letter mark): Intl puts them around an Arabic reader's
  * percent signs and dates. This code places the pieces itself, and the fonts have no glyph for them (drawn as boxes).
@@ -221,6 +221,8 @@ const FIGURES = /\p{Nd}+(?:[.,٫٬:/]\p{Nd}+)*/gu;
  * Indic digits, or "19" in "كوفيد-19") are reversed first, to come out in their order.
  */
 function forFontkit(text: string): string {
+  // Without letters ("95٪": the Arabic percent sign makes fontkit turn it), the whole piece is turned.
+  if (textDirection(text) === null) return [...text].reverse().join('');
   return text.replace(FIGURES, (figures) => [...figures].reverse().join(''));
 }
 
@@ -259,15 +261,32 @@ export function lineRuns(line: Token[], base: Direction): ContentText[] {
 }
 
 /**
- * A one-line text in the order it is seen, as one string, for a renderer that places its words from the left and
- * has the font engine turn each right-to-left word (the SVG renderer pdfmake draws charts with: an Arabic legend
- * came out with its words in the order written, read from the left). Figures inside right-to-left words are turned
- * for fontkit, as in lineRuns.
+ * A one-line text in the order it is seen, for a renderer that places its words (what lies between spaces) from the
+ * left and has fontkit lay each out: the SVG renderer pdfmake draws charts with (an Arabic legend came out with its
+ * words in the order written, read from the left). fontkit turns a whole word whose first letter of a script of its
+ * own is right-to-left, signs and figures with it ("انزياح:" and "95٪" came out with the colon and figures on the
+ * wrong side); such a word is handed over turned already, its right-to-left pieces as written, so that fontkit's turn
+ * puts every piece where it is seen.
  */
-export function seenString(text: string): string {
-  const line = tokens([{ text }]).filter((piece) => piece.kind !== 'break');
-  return visualOrder(line, textDirection(text) ?? 'ltr')
-    .map((piece) => (drawnFromRight(piece.text) ? forFontkit(piece.text) : piece.text))
+export function seenString(text: string, base: Direction): string {
+  const seen = visualOrder(
+    tokens([{ text }]).filter((piece) => piece.kind !== 'break'),
+    base,
+  );
+  const words: Token[][] = [[]];
+  for (const piece of seen) {
+    if (piece.kind === 'space') words.push([piece], []);
+    else words[words.length - 1].push(piece);
+  }
+  return words
+    .map((word) => {
+      const written = word.map((piece) => piece.text).join('');
+      if (!drawnFromRight(written)) return written;
+      return [...word]
+        .reverse()
+        .map((piece) => (drawnFromRight(piece.text) ? forFontkit(piece.text) : [...piece.text].reverse().join('')))
+        .join('');
+    })
     .join('');
 }
 

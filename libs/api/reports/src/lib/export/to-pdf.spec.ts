@@ -130,13 +130,21 @@ describe('PDF text layout', () => {
     expect(pdf.includes('Amiri')).toBe(false);
   });
 
-  it('hands the SVG renderer an Arabic chart’s words in the order they are seen, one by one, without direction marks', () => {
-    const svg = '<svg><text x="1" text-anchor="end">تغييرات المراحل &amp; ‏2026‏</text><text x="2">Open milestones</text><tspan>الحد الأعلى</tspan></svg>';
-    const drawn = chartSvg(svg, 240);
-    // Read from the right as written: "تغييرات" first, so it comes last from the left; the sign and figures with it.
-    expect(drawn.svg).toContain('<text x="1" text-anchor="end" word-spacing="0.1">2026 &amp; المراحل تغييرات<');
+  it('hands the SVG renderer an Arabic chart’s words in the order they are seen, turned for fontkit, without direction marks', () => {
+    const svg =
+      '<svg direction="rtl"><text x="1" text-anchor="end">تغييرات المراحل &amp; ‏2026‏</text><text x="2">Open milestones</text>' +
+      '<text>انزياح: 6 نقاط</text><text>HIV: نسبة الفحص</text><text>الدورة 3 (مرحلة التنفيذ)</text><text>فاصل الثقة 95٪</text></svg>';
+    const drawn = chartSvg(svg, 240, 'rtl');
+    const texts = [...drawn.svg.matchAll(/<text[^>]*>([^<]*)</g)].map((match) => match[1]);
+    // From the left: the last words written first. A word fontkit turns (its first character of a script of its own
+    // is Arabic) is handed over turned, so that its pieces come out where they are seen: "انزياح:" (fontkit draws the
+    // colon at the left of the word), "التنفيذ(" and ")مرحلة" (the brackets around the two words), "٪59" (fontkit
+    // draws "95٪", the percent sign on the right of its number as in the line it came from).
+    expect(texts).toEqual(['2026 &amp; المراحل تغييرات', 'Open milestones', 'نقاط 6 انزياح:', 'الفحص نسبة :HIV', 'التنفيذ( )مرحلة 3 الدورة', '٪59 الثقة فاصل']);
+    expect(drawn.svg).toContain('<text x="1" text-anchor="end" word-spacing="0.1">');
     expect(drawn.svg).toContain('<text x="2">Open milestones<');
-    expect(drawn.svg).toContain('<tspan word-spacing="0.1">الأعلى الحد<');
+    // Its text comes in the order it is seen: an end anchor must not be read right to left again.
+    expect(drawn.svg).toMatch(/^<svg>/);
     expect(drawn.svg).not.toMatch(/[\u200E\u200F]/u);
     expect(drawn.font).toBe('Amiri');
     expect(chartSvg('<svg><text>Open milestones</text></svg>', 240)).toEqual({ svg: '<svg><text>Open milestones</text></svg>', width: 240 });

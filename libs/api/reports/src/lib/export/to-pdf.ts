@@ -1,69 +1,12 @@
 import { mentionText, type ProseMirrorJson } from '@simashe/editor';
-import { readFileSync } from 'node:fs';
-import type PdfPrinterClass from 'pdfmake';
 import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, type ExportImages, type ExportParts } from './export-images';
+import { ARABIC_FONT, ARABIC_TEXT, measure, pdfPrinter, releaseMeasuring, withFonts } from './pdf-fonts';
 import { breakLines, DIRECTION_MARKS, lineRuns, plainText, RTL_LETTER, seenString, textDirection, tokens, withDirections, type Direction, type Token } from './rtl-lines';
 
 
-/**
- * The font of text in Arabic script: Amiri, a Naskh with Latin letters and figures too, whose letters carry their dots
- * (Noto Naskh Arabic draws dots apart: its PDFs looked right but copied, searched and read aloud as other letters).
- */
-const ARABIC_FONT = 'Amiri';
-
-// pdfmake ships Roboto as base64 in its virtual file system; the server reads the same files. They and the Arabic
-// font are loaded on the first PDF asked for (about 10 MB the API otherwise never needs).
-let printer: PdfPrinterClass | null = null;
-/** The fonts' files, by family and style (for measuring text: see measure). */
-let fontFiles: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', Buffer>> = {};
-function pdfPrinter(): PdfPrinterClass {
-  if (printer) return printer;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const PdfPrinter: typeof PdfPrinterClass = require('pdfmake');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vfs: Record<string, string> = require('pdfmake/build/vfs_fonts');
-  const font = (name: string) => Buffer.from(vfs[name], 'base64');
-  const arabic = (style: string) => readFileSync(require.resolve(`@expo-google-fonts/amiri/${style}/Amiri_${style}.ttf`));
-  fontFiles = {
-    Roboto: {
-      normal: font('Roboto-Regular.ttf'),
-      bold: font('Roboto-Medium.ttf'),
-      italics: font('Roboto-Italic.ttf'),
-      bolditalics: font('Roboto-MediumItalic.ttf'),
-    },
-    [ARABIC_FONT]: { normal: arabic('400Regular'), bold: arabic('700Bold'), italics: arabic('400Regular_Italic'), bolditalics: arabic('700Bold_Italic') },
-  };
-  printer = new PdfPrinter(fontFiles);
-  return printer;
-}
-
-/**
- * A PDF document never written, whose fonts measure words as pdfmake will draw them. One per PDF (dropped once its
- * content is laid out: pdfkit keeps every word it measured).
- */
-let measuring: PDFKit.PDFDocument | null = null;
-
-/** A piece's width in points, in its font (the Arabic one for Arabic text, as withScriptFonts chooses) and style. */
-function measure(text: string, style: { bold?: boolean; italics?: boolean; fontSize: number; font?: string }): number {
-  if (!measuring) {
-    const document = pdfPrinter().createPdfKitDocument({ content: [] });
-    for (const [family, files] of Object.entries(fontFiles)) for (const [variant, file] of Object.entries(files)) document.registerFont(`${family}-${variant}`, file);
-    measuring = document;
-  }
-  const variant = style.bold ? (style.italics ? 'bolditalics' : 'bold') : style.italics ? 'italics' : 'normal';
-  return measuring.font(`${style.font ?? 'Roboto'}-${variant}`).fontSize(style.fontSize).widthOfString(text);
-}
-
-/** Characters of the Arabic blocks (letters, and the Arabic comma, question mark and percent): Roboto has none. */
-const ARABIC_TEXT = /[\u0600-\u06FF\u0750-\u077F\u0870-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-
-/** Pieces of text with their font: the Arabic one for a piece with Arabic characters. */
-function withFonts(pieces: Token[]): Token[] {
-  return pieces.map((piece) => (ARABIC_TEXT.test(piece.text) ? { ...piece, font: ARABIC_FONT } : piece));
-}
 
 /** One line of text in the order it is seen (a title, a name), for text pdfmake would draw back to front. */
 function seenInOrder(text: string): ContentText[] {
@@ -148,14 +91,19 @@ export function textInColumn(text: string, width: number, props: { fontSize: num
 
 /**
  * A chart's SVG for pdfmake, in any of the four languages: with Arabic in it, its text in the Arabic font (Roboto drew
- * empty boxes); a text with right-to-left words put in the order it is seen (the SVG renderer places words from the
- * left, each turned by fontkit: an Arabic legend read its words in the wrong order), its words laid out one by one
- * (word-spacing: laid out as one run, Amiri's spaces between Arabic words came out as nothing); and without Intl's
- * direction marks (Arabic dates carry them; the fonts draw them as boxes). Arabic charts in PDFs were English until
- * 5 December for these reasons.
+ * empty boxes), and each text with right-to-left words put in the order it is seen (`direction`: the chart's, the
+ * reader's; see seenString), its words laid out one by one (`word-spacing`: laid out as one run, Amiri's spaces
+ * between Arabic words came out as nothing). Intl's direction marks go (Arabic dates carry them; the fonts draw them
+ * as boxes), and so does a `direction="rtl"` (the text comes in the order it is seen: an end-anchored text would
+ * otherwise start at its anchor and run off the chart). Arabic charts in PDFs were English until 5 December.
  */
-export function chartSvg(svg: string, width: number): { svg: string; width: number; font?: string } {
-  const text = svg.replace(DIRECTION_MARKS, '').replace(SVG_TEXT, (all, open: string, words: string) => (RTL_LETTER.test(words) ? `${open.replace(/>$/, ' word-spacing="0.1">')}${xmlText(seenString(fromXmlText(words)))}<` : all));
+export function chartSvg(svg: string, width: number, direction: Direction = 'ltr'): { svg: string; width: number; font?: string } {
+  const text = svg
+    .replace(DIRECTION_MARKS, '')
+    .replace(/\sdirection="rtl"/g, '')
+    .replace(SVG_TEXT, (all, open: string, words: string) =>
+      RTL_LETTER.test(words) ? `${open.replace(/>$/, ' word-spacing="0.1">')}${xmlText(seenString(fromXmlText(words), direction))}<` : all,
+    );
   return { svg: text, width, ...(ARABIC_TEXT.test(text) ? { font: ARABIC_FONT } : {}) };
 }
 
@@ -244,7 +192,7 @@ function blocks(nodes: ProseMirrorJson[] = [], parts: ExportParts, width = TEXT_
       case 'chartEmbed': {
         const chart = charts.get(chartKey(node.attrs) ?? '');
         return chart
-          ? [{ ...chartSvg(chart.svg, Math.min(480, chart.width)), margin: [0, 4, 0, 8] }]
+          ? [{ ...chartSvg(chart.svg, Math.min(480, chart.width), words.rightToLeft ? 'rtl' : 'ltr'), margin: [0, 4, 0, 8] }]
           : [directedBlock([{ text: words.chartMissing(node.attrs), italics: true }], { margin: [0, 0, 0, 6], color: '#666666' }, width)];
       }
       case 'heading': {
@@ -368,8 +316,8 @@ export function withBreakableWords<T>(node: T): T {
 
 /** Any pdfmake document as a PDF file, with the fonts bundled in the app (nothing read from the system). */
 export function pdfBuffer(definition: TDocumentDefinitions): Promise<Buffer> {
-  // Laid out by now: the measuring document goes (see measuring).
-  measuring = null;
+  // Laid out by now: the measuring document goes (see measure).
+  releaseMeasuring();
   return new Promise((resolve, reject) => {
     const { footer } = definition;
     // The footer too: drawn page by page, its text given then.
