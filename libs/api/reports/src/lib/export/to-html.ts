@@ -4,18 +4,17 @@ import type { RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, type ExportImages } from './export-images';
 import type { ExportWords } from './export-words';
+import { escapeHtml, unescapeMarkup } from './markup-text';
 
 /** Loaded on the first export. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const staticRenderer = (): typeof StaticRendererModule => require('@tiptap/static-renderer');
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
 /** Attribute values of the opening tag `attributes`, as the renderer escaped them. */
 function tagAttribute(attributes: string, name: string): string | undefined {
   const value = new RegExp(`data-${name}="([^"]*)"`).exec(attributes)?.[1];
-  return value === undefined ? undefined : unescape(value);
+  return value === undefined ? undefined : unescapeMarkup(value);
 }
 
 /**
@@ -47,12 +46,8 @@ export function bodyHtml(doc: ProseMirrorJson, words: ExportWords, charts?: Map<
 export function embedImages(html: string, images: ExportImages, words: ExportWords): string {
   return html.replace(/<img src="([^"]*)"(?: alt="([^"]*)")?\s*\/?>/g, (_match, src: string, alt = '') => {
     const image = images.get(src);
-    return image ? `<img src="${imageDataUrl(image)}" alt="${alt}">` : `<p><em>${escapeHtml(words.imageMissing({ alt: unescape(alt) }))}</em></p>`;
+    return image ? `<img src="${imageDataUrl(image)}" alt="${alt}">` : `<p><em>${escapeHtml(words.imageMissing({ alt: unescapeMarkup(alt) }))}</em></p>`;
   });
-}
-
-function unescape(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export function toHtml(doc: ProseMirrorJson, header: ExportHeader, charts: Map<string, RenderedChart | null> = new Map(), images: ExportImages = new Map()): string {

@@ -3,6 +3,7 @@ import type { Column, Content, ContentText, TDocumentDefinitions } from 'pdfmake
 import { chartKey, type RenderedChart } from './chart-embeds';
 import type { ExportHeader } from './export-header';
 import { imageDataUrl, imageFor, type ExportImages, type ExportParts } from './export-images';
+import { escapeHtml, unescapeMarkup } from './markup-text';
 import { ARABIC_FONT, ARABIC_TEXT, measure, pdfPrinter, releaseMeasuring, withFonts } from './pdf-fonts';
 import { breakLines, DIRECTION_MARKS, lineRuns, plainText, RTL_LETTER, seenString, textDirection, tokens, withDirections, type Direction, type Token } from './rtl-lines';
 
@@ -102,19 +103,13 @@ export function chartSvg(svg: string, width: number, direction: Direction = 'ltr
     .replace(DIRECTION_MARKS, '')
     .replace(/\sdirection="rtl"/g, '')
     .replace(SVG_TEXT, (all, open: string, words: string) =>
-      RTL_LETTER.test(words) ? `${open.replace(/>$/, ' word-spacing="0.1">')}${xmlText(seenString(fromXmlText(words), direction))}<` : all,
+      RTL_LETTER.test(words) ? `${open.replace(/>$/, ' word-spacing="0.1">')}${escapeHtml(seenString(unescapeMarkup(words), direction))}<` : all,
     );
   return { svg: text, width, ...(ARABIC_TEXT.test(text) ? { font: ARABIC_FONT } : {}) };
 }
 
 /** The words of an SVG's text and tspan elements (ECharts writes them without nested markup). */
 const SVG_TEXT = /(<(?:text|tspan)\b[^>]*>)([^<]+)</g;
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const fromXmlText = (text: string) =>
-  text.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (entity, name: string) =>
-    name[0] === '#' ? String.fromCodePoint(name[1].toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1))) : (XML_ENTITIES[name] ?? entity),
-  );
-const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Whether a block's words read right to left (by its first letter, as dir="auto" decides). */
 function readsRightToLeft(nodes: ProseMirrorJson[] | undefined): boolean {
