@@ -14,6 +14,7 @@ export * from './lib/http/error-response.filter';
 export * from './lib/http/zod-response';
 export { ControlCharactersGuard } from './lib/http/control-characters.guard';
 export * from './lib/http/json-field';
+export * from './lib/http/file-only-form';
 export * from './lib/database/data-source-options';
 export * from './lib/database/query-counter';
 export * from './lib/database/unavailable';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, readerLanguage, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, FileOnlyFormDto, readerLanguage, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import {
   ActivityListSchema,
   ActivityQuerySchema,
@@ -118,7 +118,7 @@ export class InitiativesController {
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: 1 } }))
   @ZodResponse({ status: 201, type: StoredFileDto })
-  addFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @UploadedFile() file: UploadedFileData | undefined): Promise<StoredFile> {
+  addFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() _form: FileOnlyFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<StoredFile> {
     return this.cycles.addEvidenceFile(auth, params.id, file);
   }
 

@@ -6,6 +6,7 @@ export interface LessonRow {
   organisation_name: string;
   region_code: string | null;
   country_name: string | null;
+  country_iso2: string | null;
   author_name: string | null;
   title: string;
   context: string;
@@ -33,7 +34,7 @@ export interface LessonRow {
  * published lessons reach the organisation's readers, its region, or the whole network.
  */
 export const LESSON_ROWS_SQL = `
-  SELECT l.*, o.name AS organisation_name, o.region_code, c.name AS country_name, u.name AS author_name,
+  SELECT l.*, o.name AS organisation_name, o.region_code, c.name AS country_name, c.iso2 AS country_iso2, u.name AS author_name,
          CASE WHEN l.status = 'draft' THEN 'members' ELSE l.visibility END AS audience, NULL::uuid AS meeting_id,
          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'contentType', f.content_type, 'size', f.size,
                                                      'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY f.created_at), '[]')
@@ -50,6 +51,7 @@ export function presentLesson(row: LessonRow, canEdit: boolean): Lesson {
     organisationName: row.organisation_name,
     regionCode: row.region_code,
     countryName: row.country_name,
+    countryIso2: row.country_iso2,
     authorName: row.author_name,
     title: row.title,
     context: row.context,

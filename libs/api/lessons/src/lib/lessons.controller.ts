@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, localDay, readerTimeZone, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, FileOnlyFormDto, localDay, readerTimeZone, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import {
   ExportLessonsQuerySchema,
   FileParamsSchema,
@@ -87,7 +87,7 @@ export class LessonsController {
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_FILE_BYTES, files: 1 } }))
   @ZodResponse({ status: 201, type: LessonFileDto })
-  addFile(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @UploadedFile() file: UploadedFileData | undefined): Promise<LessonFile> {
+  addFile(@CurrentAuth() auth: AuthContext, @Param() params: LessonParams, @Body() _form: FileOnlyFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<LessonFile> {
     return this.lessons.addFile(auth, params.id, file);
   }
 

@@ -183,6 +183,14 @@ describe('lessons learned and workspace search', () => {
     const huge = await attach(kenyaEditor, Buffer.alloc(10 * 1024 * 1024 + 1, 0x41), 'big.txt', 'text/plain');
     expect(huge.status).toBe(413);
     expect((await kenyaEditor.post(`/api/lessons/${id}/files`, {})).body.details).toEqual([{ path: 'file', message: 'No file in the upload (form field "file")' }]);
+    // A field beside the file is refused, as an unknown JSON field is; a name's bidi override is dropped.
+    const extra = await kenyaEditor.request('post', `/api/lessons/${id}/files`).field('organisationId', 'x').attach('file', pdf, { filename: 'x.pdf', contentType: 'application/pdf' });
+    expect(extra.status).toBe(400);
+    expect(extra.body.message).toMatch(/Unknown field\(s\): organisationId$/);
+    const disguised = await attach(kenyaEditor, pdf, 'evil\u202Efdp.exe', 'application/pdf');
+    expect(disguised.status).toBe(201);
+    expect(disguised.body.name).toBe('evilfdp.exe');
+    expect((await kenyaEditor.delete(`/api/lessons/${id}/files/${disguised.body.id}`)).status).toBe(204);
 
     expect((await kenyaEditor.delete(`/api/lessons/${id}/files/${upload.body.id}`)).status).toBe(204);
     expect((await kenyaEditor.get(`/api/lessons/${id}`)).body.files).toEqual([]);

@@ -99,6 +99,12 @@ export class MeetingsService {
     if (known.length !== new Set(input.invitees.organisationIds).size) {
       throw new ValidationError('Unknown organisation among invitees', [{ path: 'invitees.organisationIds', message: 'Unknown organisation' }]);
     }
+    // People too (someone unknown was accepted, and silently left out).
+    const userIds = [...new Set(input.invitees.userIds)];
+    const knownPeople: Array<{ id: string }> = userIds.length ? await this.db.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [userIds]) : [];
+    if (knownPeople.length !== userIds.length) {
+      throw new ValidationError('Unknown person among invitees', [{ path: 'invitees.userIds', message: 'Unknown person' }]);
+    }
     const id = await this.db.transaction(async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO meetings (organiser_organisation_id, title, description, kind, local_start, duration_minutes, time_zone, rrule,
@@ -106,7 +112,7 @@ export class MeetingsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
         [
           input.organiserOrganisationId, input.title, input.description, input.kind, input.localStart, durationMinutes, input.timeZone,
-          input.rrule?.replace(/^RRULE:/i, '') ?? null, input.conferencingUrl ?? null, input.capacity ?? null, input.networkWide, auth.userId,
+          input.rrule?.replace(/^RRULE:/i, '') || null, input.conferencingUrl ?? null, input.capacity ?? null, input.networkWide, auth.userId,
         ],
       );
       for (const organisationId of new Set(input.invitees.organisationIds)) {
@@ -115,8 +121,8 @@ export class MeetingsService {
       for (const regionCode of new Set(input.invitees.regionCodes)) {
         await manager.query('INSERT INTO meeting_invitees (meeting_id, region_code) VALUES ($1, $2)', [row.id, regionCode]);
       }
-      for (const userId of new Set(input.invitees.userIds)) {
-        await manager.query('INSERT INTO meeting_invitees (meeting_id, user_id) SELECT $1, id FROM users WHERE id = $2', [row.id, userId]);
+      for (const userId of userIds) {
+        await manager.query('INSERT INTO meeting_invitees (meeting_id, user_id) VALUES ($1, $2)', [row.id, userId]);
       }
       return row.id as string;
     });

@@ -186,10 +186,19 @@ describe('meetings over HTTP', () => {
     [{ kind: 'webinar', capacity: -1 }, 'capacity'],
     [{ conferencingUrl: 'javascript:alert(1)' }, 'conferencingUrl'],
     [{ networkWide: true }, 'networkWide'],
+    [{ rrule: 'FREQ=WEEKLY;COUNT=3;UNTIL=20270101T000000Z' }, 'rrule'],
+    [{ rrule: 'FREQ=WEEKLY;COUNT=-5' }, 'rrule'],
+    [{ invitees: { userIds: ['00000000-0000-4000-8000-000000000000'] } }, 'invitees.userIds'],
   ])('rejects %j with a message on %s', async (overrides, path) => {
     const response = await organiser.post('/api/meetings', session(overrides));
     expect(response.status).toBe(400);
     expect(response.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('stores an empty recurrence rule as none', async () => {
+    const once = await organiser.post('/api/meetings', session({ title: 'Empty rule', rrule: '' }));
+    expect(once.status).toBe(201);
+    expect(once.body.rrule).toBeNull();
   });
 
   const ONCE_A_DAY = 'A meeting can repeat daily, weekly, monthly or yearly, not more than once a day';

@@ -66,6 +66,14 @@ describe('monitoring charts embedded in reports', () => {
     const sii = await editor.post(`/api/datasets/${datasetId}/charts`, { kind: 'trend', indicator: 'anc4', dimension: 'Sex', setting: 'Kenya', measure: 'sii' });
     expect(sii.status).toBe(400);
     expect(sii.body.message).toMatch(/^SII does not apply to the dimension "Sex"/);
+    // A version that does not exist: 404; one beyond what a version number can be (it was a 500): 400.
+    const chart = { kind: 'disaggregated', indicator: 'anc4', dimension: WEALTH, setting: 'Kenya' };
+    expect((await editor.post(`/api/datasets/${datasetId}/charts`, { ...chart, pinnedVersion: 2_147_483_647 })).status).toBe(404);
+    for (const pinnedVersion of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
+      const huge = await editor.post(`/api/datasets/${datasetId}/charts`, { ...chart, pinnedVersion });
+      expect(huge.status).toBe(400);
+      expect(huge.body.details).toEqual([{ path: 'pinnedVersion', message: 'No dataset has that many versions' }]);
+    }
   });
 
   it('draws trends of a measure and measure tables, and prints them in PDF, Word and HTML exports', async () => {

@@ -125,6 +125,12 @@ export class PublicationsRepository {
     );
   }
 
+  /** The title of another publication that already has this DOI (DOIs are case-insensitive), or null. */
+  async doiHolder(manager: EntityManager, doi: string, exceptId: string): Promise<string | null> {
+    const [row]: Array<{ title: string }> = await manager.query('SELECT title FROM publications WHERE lower(doi) = lower($1) AND id <> $2 LIMIT 1', [doi, exceptId]);
+    return row?.title ?? null;
+  }
+
   async remove(id: string): Promise<void> {
     await this.db.query('DELETE FROM publications WHERE id = $1', [id]);
   }

@@ -124,6 +124,11 @@ export class PublicationsService implements OnModuleInit {
             : 'A publication moves forward one step at a time (idea, drafting, submitted, under review, published), or back to drafting',
         );
       }
+      // A DOI names one work: another publication's is a mistake (a copied form, a typo), said before it is printed.
+      if (change.status === 'published' && change.doi) {
+        const holder = await this.repo.doiHolder(manager, change.doi, id);
+        if (holder !== null) throw new ConflictError(`That DOI is already the one of “${holder}”`);
+      }
       await this.repo.setStatus(manager, id, change.status, change.status === 'published' ? (change.doi ?? null) : null);
     });
     // Published, the draft is read-only for everyone, open editors included, and the output is in the workspace search.

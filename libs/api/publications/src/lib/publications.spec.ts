@@ -131,6 +131,13 @@ describe('joint publications (HTTP, real PostgreSQL)', () => {
     expect((await kenyaEditor.put(`/api/publications/${id}`, publication())).body.message).toBe('This publication is published; its record no longer changes');
     expect(published.body.publishedAt).not.toBeNull();
     expect((await move(kenyaEditor, { status: 'drafting' })).body.message).toBe('This publication is published; its status no longer changes');
+    // A DOI names one work: another publication cannot be published with it, whatever its case.
+    const second = (await kenyaEditor.post('/api/publications', publication({ title: 'A second output' }))).body.id;
+    for (const status of ['drafting', 'submitted', 'under_review']) expect((await kenyaEditor.post(`/api/publications/${second}/status`, { status })).status).toBe(200);
+    const taken = await kenyaEditor.post(`/api/publications/${second}/status`, { status: 'published', doi: '10.1186/S12939-027-00001-X' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.message).toBe(`That DOI is already the one of “${published.body.title}”`);
+    expect((await kenyaEditor.get(`/api/publications/${second}`)).body).toMatchObject({ status: 'under_review', doi: null });
 
     // Published: the network reads it (and finds it, by an author too), the draft is read-only for everyone.
     const hits = await brazilAdmin.get('/api/search?q=mensah&kind=publication');

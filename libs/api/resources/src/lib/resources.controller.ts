@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, Public, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, FileOnlyFormDto, Public, sendAttachment, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import {
   CollectionInputSchema,
   CollectionListSchema,
@@ -85,7 +85,7 @@ export class ResourcesController {
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_RESOURCE_FILE_BYTES, files: 1 } }))
   @ZodResponse({ type: ResourceDto })
-  putFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @UploadedFile() file: UploadedFileData | undefined): Promise<Resource> {
+  putFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() _form: FileOnlyFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<Resource> {
     return this.resources.putFile(auth, params.id, file);
   }
 

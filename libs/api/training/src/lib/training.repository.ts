@@ -127,12 +127,15 @@ export class TrainingRepository {
 
   /**
    * The course's modules become `modules`, in that order: those with an id of this course are updated in place (their
-   * learners' progress stays), the others are added, and the modules left out are removed. Returns false when an id
-   * is not one of this course's modules.
+   * learners' progress stays), the others are added, and the modules left out are removed. Changes nothing and says
+   * why when an id is not one of this course's modules, or a kept module would change its kind (what its learners
+   * did, a reflection written or a quiz answered, would then stand for something they never did).
    */
-  async replaceModules(manager: EntityManager, courseId: string, modules: CourseInput['modules']): Promise<boolean> {
-    const existing = new Set<string>((await manager.query(`SELECT id FROM course_modules WHERE course_id = $1`, [courseId])).map((row: { id: string }) => row.id));
-    if (modules.some((module) => module.id && !existing.has(module.id))) return false;
+  async replaceModules(manager: EntityManager, courseId: string, modules: CourseInput['modules']): Promise<'replaced' | 'unknown_module' | 'kind_changed'> {
+    const rows: Array<{ id: string; kind: string }> = await manager.query(`SELECT id, kind FROM course_modules WHERE course_id = $1`, [courseId]);
+    const existing = new Map(rows.map((row) => [row.id, row.kind]));
+    if (modules.some((module) => module.id && !existing.has(module.id))) return 'unknown_module';
+    if (modules.some((module) => module.id && existing.get(module.id) !== module.kind)) return 'kind_changed';
     const kept = modules.map((module) => module.id).filter((id): id is string => !!id);
     await manager.query(`DELETE FROM course_modules WHERE course_id = $1 AND NOT (id = ANY($2::uuid[]))`, [courseId, kept]);
     // One statement: every module's fields, in order, as parallel arrays.
@@ -162,7 +165,7 @@ export class TrainingRepository {
         column((module) => JSON.stringify(module.kind === 'quiz' ? module.questions : [])),
       ],
     );
-    return true;
+    return 'replaced';
   }
 
   async remove(id: string): Promise<void> {

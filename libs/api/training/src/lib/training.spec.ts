@@ -93,6 +93,19 @@ describe('training (HTTP, real PostgreSQL)', () => {
     const stolen = await kenyaEditor.put(`/api/training/courses/${draft.body.id}`, course({ modules: [{ kind: 'reflection', id: other.body.modules[2].id, title: 'Not mine' }] }));
     expect(stolen.status).toBe(400);
     expect(stolen.body.message).toBe('A module you sent is not one of this course’s (it may have been removed meanwhile); reload the course and save again');
+    // A kept module keeps its kind: a reflection its learners wrote would otherwise count as a quiz passed.
+    const turned = await kenyaEditor.put(`/api/training/courses/${draft.body.id}`, course({
+      published: true,
+      modules: [{ ...quiz, id: reflection.id }, { kind: 'webinar', id: webinar.id, title: webinar.title, url: webinar.url }],
+    }));
+    expect(turned.status).toBe(409);
+    expect(turned.body.message).toBe('A module keeps its kind: remove it and add a new module of the other kind');
+    const unchanged = await kenyaEditor.get(`/api/training/courses/${draft.body.id}`);
+    expect(unchanged.body.modules.map((module: { id: string; kind: string }) => [module.id, module.kind])).toEqual([
+      [quizModule.id, 'quiz'],
+      [reflection.id, 'reflection'],
+      [webinar.id, 'webinar'],
+    ]);
     // A copied course's JSON (module ids and all) makes a new course with new modules, never an empty one.
     const copied = await kenyaEditor.post('/api/training/courses', course({ title: 'A copy', modules: reordered.body.modules.map((module: { id: string; kind: string; title: string; url: string | null }) => (module.kind === 'webinar' ? { id: module.id, kind: 'webinar', title: module.title, url: module.url } : { id: module.id, kind: 'reflection', title: module.title })) }));
     expect(copied.status).toBe(201);

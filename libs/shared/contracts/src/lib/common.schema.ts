@@ -97,3 +97,23 @@ export const StoredFileSchema = z.object({ id: UuidSchema, name: z.string(), con
 export type StoredFile = z.infer<typeof StoredFileSchema>;
 /** `/:id/files/:fileId`: a file of a lesson or an initiative. */
 export const FileParamsSchema = z.strictObject({ id: UuidSchema, fileId: UuidSchema });
+
+/** Whether a YYYY-MM-DD date exists on the calendar (2027-02-30 does not). */
+export function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Whether a YYYY-MM-DD date lies in the years the workspace stores (1900–2200): PostgreSQL has no year 0, which
+ * JavaScript has ("0000-01-01" was a 500), and no plan, period or observation lies outside them.
+ */
+export function isStorableDate(value: string): boolean {
+  return value >= '1900-01-01' && value <= '2200-12-31';
+}
+
+/**
+ * The form fields of a multipart upload of one file and nothing else: none. Another field is refused ("Unknown
+ * field(s)"), as an unknown field of a JSON body is, rather than silently ignored.
+ */
+export const FileOnlyFormSchema = z.strictObject({});

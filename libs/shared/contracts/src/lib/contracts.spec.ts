@@ -1,11 +1,12 @@
 import { UpdateProfileRequestSchema } from './accounts.schema';
 import { PersonNameSchema } from './common.schema';
-import { InitiativeInputSchema } from './cycles.schema';
+import { CalendarDateSchema, InitiativeInputSchema } from './cycles.schema';
 import { driverDepth, driverDescendants, driverHeight, fitsUnder } from './driver-tree';
 import { LessonInputSchema } from './lessons.schema';
-import { ChangeFollowingRequestSchema, CreateMeetingRequestSchema, OccurrenceParamsSchema } from './meetings.schema';
+import { ChangeFollowingRequestSchema, CreateMeetingRequestSchema, ListMeetingsQuerySchema, OccurrenceParamsSchema } from './meetings.schema';
 import { CreateInvitationRequestSchema, CreateOrganisationRequestSchema } from './organisations.schema';
 import { CreateReportRequestSchema } from './reports.schema';
+import { SearchQuerySchema } from './search.schema';
 
 describe('shared contracts', () => {
   it('normalise emails and reject unknown roles and fields', () => {
@@ -107,6 +108,30 @@ describe('shared contracts', () => {
     expect(CreateReportRequestSchema.safeParse({ ...report, periodStart: '2026-01-01' }).success).toBe(true);
     const result = CreateReportRequestSchema.safeParse({ ...report, periodStart: '0000-01-01' });
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ['periodStart'], message: 'Use a date between 1900 and 2200' })]);
+  });
+});
+
+describe('dates', () => {
+  const messages = (result: { error?: { issues: Array<{ message: string }> } }) => result.error?.issues.map((issue) => issue.message) ?? [];
+
+  it('say whether a date does not exist or lies outside the years stored, one message each', () => {
+    expect(messages(CalendarDateSchema.safeParse('2026-11-30'))).toEqual([]);
+    expect(messages(CalendarDateSchema.safeParse('2027-02-30'))).toEqual(['This date does not exist on the calendar']);
+    expect(messages(CalendarDateSchema.safeParse('9999-12-31'))).toEqual(['Use a date between 1900 and 2200']);
+    expect(messages(CalendarDateSchema.safeParse('0000-01-01'))).toEqual(['Use a date between 1900 and 2200']);
+  });
+
+  it('of a calendar window run forwards (a reversed one answered an empty calendar)', () => {
+    expect(messages(ListMeetingsQuerySchema.safeParse({ from: '2026-06-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).toEqual(['The date range must end after it starts']);
+    expect(ListMeetingsQuerySchema.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success).toBe(true);
+    expect(ListMeetingsQuerySchema.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z' }).success).toBe(true);
+  });
+
+  it('in a search keep to dates PostgreSQL reads (year 0 was a 500)', () => {
+    expect(messages(SearchQuerySchema.safeParse({ from: '0000-01-01' }))).toEqual(['Use a date between 1900 and 2200']);
+    expect(messages(SearchQuerySchema.safeParse({ to: '0000-12-31' }))).toEqual(['Use a date between 1900 and 2200']);
+    expect(messages(SearchQuerySchema.safeParse({ from: '2026-02-30' }))).toEqual(['Not a real date']);
+    expect(SearchQuerySchema.safeParse({ from: '2026-01-01', to: '2026-12-31' }).success).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChartResultSchema, CHART_TYPES, MEASURE_DIRECTIONS } from './charts.schema';
-import { displayTextSchema, LanguageQuerySchema, UuidSchema } from './common.schema';
+import { displayTextSchema, isCalendarDate, isStorableDate, LanguageQuerySchema, UuidSchema } from './common.schema';
 import { DETERMINANTS, SECTORS } from './lessons.schema';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -26,14 +26,12 @@ const tags = <T extends readonly [string, ...string[]]>(values: T, field: string
     .max(values.length)
     .refine((list) => new Set(list).size === list.length, `Each ${field} once`);
 
-/** A calendar date that exists (2027-02-30 does not). */
+/** A calendar date that exists (2027-02-30 does not), between 1900 and 2200. */
 export const CalendarDateSchema = z
   .string({ error: 'Date is required (YYYY-MM-DD)' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be written YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '1900-01-01' && value <= '2200-12-31';
-  }, 'This date does not exist on the calendar');
+  .refine(isCalendarDate, 'This date does not exist on the calendar')
+  .refine((value) => !isCalendarDate(value) || isStorableDate(value), 'Use a date between 1900 and 2200');
 
 // ---------- initiatives ----------
 export const InitiativeInputSchema = z.strictObject({

@@ -70,6 +70,8 @@ export const LessonSchema = z.object({
   organisationName: z.string(),
   regionCode: z.string().nullable(),
   countryName: z.string().nullable(),
+  /** ISO 3166 two-letter code of that country, for its name in the reader's language. */
+  countryIso2: z.string().nullable(),
   authorName: z.string().nullable(),
   title: z.string(),
   context: z.string(),

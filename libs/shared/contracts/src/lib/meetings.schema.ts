@@ -113,7 +113,9 @@ export const ListMeetingsQuerySchema = z
   .refine((value) => new Date(value.to).getTime() - new Date(value.from).getTime() <= 400 * 86400_000, {
     path: ['to'],
     message: 'Ask for at most 400 days at a time',
-  });
+  })
+  // A reversed range answered an empty calendar, as if nothing were planned.
+  .refine((value) => new Date(value.to).getTime() >= new Date(value.from).getTime(), { path: ['to'], message: 'The date range must end after it starts' });
 
 export const MeetingParamsSchema = z.strictObject({ id: UuidSchema });
 export const OccurrenceParamsSchema = z.strictObject({

@@ -311,7 +311,11 @@ export const MonitoringChartRequestSchema = z.strictObject({
   /** Trend charts follow one measure over the years. */
   measure: MeasureIdSchema.nullable().default(null),
   /** Pinned to this version; null follows the dataset's current version. */
-  pinnedVersion: z.number({ error: 'The version must be a number' }).int('The version must be a whole number').min(1, 'Versions are numbered from 1').nullable().default(null),
+  pinnedVersion: z.number({ error: 'The version must be a number' }).int('The version must be a whole number').min(1, 'Versions are numbered from 1')
+    // A version number is stored as a 32-bit integer: a larger one was a 500.
+    .max(2_147_483_647, 'No dataset has that many versions')
+    .nullable()
+    .default(null),
 });
 export type MonitoringChartRequest = z.infer<typeof MonitoringChartRequestSchema>;
 export const MonitoringChartSchema = MonitoringChartRequestSchema.extend({

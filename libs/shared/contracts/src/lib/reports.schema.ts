@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayTextSchema, hasVisibleText, UuidSchema } from './common.schema';
+import { displayTextSchema, hasVisibleText, isStorableDate, UuidSchema } from './common.schema';
 import { REPORT_STATUSES } from './constants';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -10,7 +10,7 @@ export const ReportStatusSchema = z.enum(REPORT_STATUSES, {
 /** A date PostgreSQL can store: it has no year 0000 ("0000-01-01" was a 500, found by the fuzz). */
 const IsoDateSchema = z.iso
   .date({ message: 'Use a date in the form YYYY-MM-DD' })
-  .refine((value) => value >= '1900-01-01' && value <= '2200-12-31', 'Use a date between 1900 and 2200');
+  .refine(isStorableDate, 'Use a date between 1900 and 2200');
 
 export const ReportTitleSchema = displayTextSchema('Title', { max: 200 });
 

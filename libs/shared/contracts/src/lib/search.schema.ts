@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UuidSchema } from './common.schema';
+import { isCalendarDate, isStorableDate, UuidSchema } from './common.schema';
 import { CYCLE_STAGES, DETERMINANTS, SECTORS } from './lessons.schema';
 import { RegionCodeSchema } from './reference.schema';
 
@@ -9,7 +9,9 @@ export type SearchKind = (typeof SEARCH_KINDS)[number];
 const DateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-03-31')
-  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value), 'Not a real date');
+  .refine(isCalendarDate, 'Not a real date')
+  // Year 0 exists for JavaScript but not for PostgreSQL (it was a 500).
+  .refine((value) => !isCalendarDate(value) || isStorableDate(value), 'Use a date between 1900 and 2200');
 
 export const SearchQuerySchema = z
   .strictObject({

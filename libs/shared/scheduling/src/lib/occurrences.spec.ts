@@ -67,6 +67,14 @@ describe('recurrence validation', () => {
     },
   );
 
+  it.each([
+    ['FREQ=WEEKLY;COUNT=3;UNTIL=20270101T000000Z', 'End a recurring meeting with COUNT or UNTIL, not both'],
+    ['FREQ=WEEKLY;COUNT=-5', 'COUNT must be at least 1'],
+    ['FREQ=WEEKLY;COUNT=0', 'COUNT must be at least 1'],
+  ])('refuses %s for a new series, saying why', (rrule, message) => {
+    expect(() => validateSeries({ ...base, rrule })).toThrow(new RecurrenceError(message));
+  });
+
   it('accepts daily and rarer rules for a new series, and still reads a finer rule saved before the limit', () => {
     for (const rrule of ['FREQ=DAILY;COUNT=3', 'FREQ=WEEKLY;COUNT=3', 'FREQ=MONTHLY;COUNT=3', 'FREQ=YEARLY;COUNT=3', undefined]) {
       expect(() => validateSeries({ ...base, rrule })).not.toThrow();

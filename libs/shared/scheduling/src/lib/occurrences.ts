@@ -88,13 +88,16 @@ export function buildRule(definition: SeriesDefinition): RRule | null {
  */
 export function validateSeries(definition: SeriesDefinition): void {
   if (definition.rrule) {
-    let freq: number | undefined;
+    let parsed: Partial<ReturnType<typeof RRule.parseString>> = {};
     try {
-      freq = RRule.parseString(definition.rrule.replace(/^RRULE:/i, '')).freq;
+      parsed = RRule.parseString(definition.rrule.replace(/^RRULE:/i, ''));
     } catch {
       // buildRule says what is wrong with it.
     }
-    if (freq !== undefined && freq > RRule.DAILY) throw new RecurrenceError(FREQUENCY_MESSAGE);
+    if (parsed.freq !== undefined && parsed.freq > RRule.DAILY) throw new RecurrenceError(FREQUENCY_MESSAGE);
+    // RFC 5545 allows one end, not both: calendars that receive the rule (the .ics export) may refuse it.
+    if (parsed.count != null && parsed.until != null) throw new RecurrenceError('End a recurring meeting with COUNT or UNTIL, not both');
+    if (parsed.count != null && parsed.count < 1) throw new RecurrenceError('COUNT must be at least 1');
   }
   buildRule(definition);
 }

@@ -1,6 +1,6 @@
 import type { DashboardFilters } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { isolate, useDateFormatter } from '@simashe/web-i18n';
 import { useOrganisations } from '@simashe/web-organisations';
 import { BackLink, Card, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
@@ -56,8 +56,9 @@ function ActivityFeed({ filters }: { filters: DashboardFilters }) {
         <li key={item.id}>
           <time dateTime={item.at}>{format(item.at, { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
           {t(`cycles.activity.${item.kind}`, {
-            actor: item.actorName ?? t('cycles.someone'),
-            detail: item.detail,
+            // Names and what people wrote keep their own direction inside the sentence (a Latin name in Arabic).
+            actor: item.actorName === null ? t('cycles.someone') : isolate(item.actorName),
+            detail: isolate(item.detail),
             from: item.fromStage ? t(`cycles.stages.${item.fromStage}`) : '',
             to: item.toStage ? t(`cycles.stages.${item.toStage}`) : '',
           })}{' '}

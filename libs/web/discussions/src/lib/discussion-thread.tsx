@@ -26,7 +26,11 @@ function PostItem({ post, threadId, onQuote }: { post: Post; threadId: string; o
   return (
     <li className="post" aria-label={t('discussions.postBy', { name: post.authorName ?? t('discussions.someone') })}>
       <div className="post-meta">
-        <strong>{post.authorName ?? t('discussions.someone')}</strong> · <span className="muted">{when}</span>
+        {/* Each isolated: a Latin name beside an Arabic date otherwise pulled the date's day across the name. */}
+        <strong>
+          <bdi>{post.authorName ?? t('discussions.someone')}</bdi>
+        </strong>{' '}
+        · <bdi className="muted">{when}</bdi>
         {post.editedAt && <span className="badge">{t('discussions.edited')}</span>}
       </div>
       {post.quote && (

@@ -156,3 +156,13 @@ export function useTimeZoneOptions(): Array<{ value: string; label: string }> {
 export function isolate(value: string): string {
   return `\u2068${value}\u2069`;
 }
+
+/** The country's name in the reader's language (the API gives it in English), from its ISO 3166 two-letter code. */
+export function countryName(country: { iso2: string; name: string }, language: string): string {
+  try {
+    const name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(country.iso2.toUpperCase());
+    return name ?? country.name;
+  } catch {
+    return country.name;
+  }
+}

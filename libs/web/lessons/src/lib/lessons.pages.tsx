@@ -1,7 +1,7 @@
 import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type LessonFilters } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
-import { useDateFormatter } from '@simashe/web-i18n';
+import { countryName, useDateFormatter } from '@simashe/web-i18n';
 import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -171,7 +171,7 @@ function FilesSection({ lesson }: { lesson: Lesson }) {
 }
 
 export function LessonPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useDateFormatter(useCurrentUser().timeZone);
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -189,9 +189,20 @@ export function LessonPage() {
         <h1 dir="auto">{data.title}</h1>
         <p className="org-meta">
           <bdi>{data.organisationName}</bdi>
-          {data.countryName && ` · ${data.countryName}`}
+          {data.countryName && (
+            <>
+              {' '}
+              · <bdi>{data.countryIso2 ? countryName({ iso2: data.countryIso2, name: data.countryName }, i18n.language) : data.countryName}</bdi>
+            </>
+          )}
           {data.regionCode && ` · ${data.regionCode}`}
-          {data.initiative && ` · ${data.initiative}`} · <span className={`badge status-${data.status}`}>{t(`lessons.statuses.${data.status}`)}</span> ·{' '}
+          {data.initiative && (
+            <>
+              {' '}
+              · <bdi>{data.initiative}</bdi>
+            </>
+          )}{' '}
+          · <span className={`badge status-${data.status}`}>{t(`lessons.statuses.${data.status}`)}</span> ·{' '}
           {t(`lessons.visibilities.${data.visibility}`)}
           {data.publishedAt && ` · ${format(data.publishedAt)}`}
         </p>

@@ -91,8 +91,15 @@ export function AgendaCard({ meetingId, canManage }: { meetingId: string; canMan
               <ol className="agenda">
                 {agenda.data.items.map((item) => (
                   <li key={item.id}>
-                    <strong>{item.title}</strong>
-                    {item.presenter && <> · {item.presenter}</>} · <span className="muted">{t('meetings.minutesCount', { count: item.minutes })}</span>
+                    <strong>
+                      <bdi>{item.title}</bdi>
+                    </strong>
+                    {item.presenter && (
+                      <>
+                        {' '}
+                        · <bdi>{item.presenter}</bdi>
+                      </>
+                    )} · <span className="muted">{t('meetings.minutesCount', { count: item.minutes })}</span>
                   </li>
                 ))}
               </ol>

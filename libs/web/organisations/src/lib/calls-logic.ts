@@ -10,7 +10,7 @@ import {
   type ErrorDetail,
   type ExpertiseArea,
 } from '@simashe/contracts';
-import { countryName } from './network-logic';
+import { countryName } from '@simashe/web-i18n';
 
 /**
  * The open call's screen logic, apart from React so it is unit-tested: the country list, the documents check before

@@ -1,7 +1,7 @@
 import { EXPERTISE_AREAS, type ApplicationDetail, type ApplicationStatus, type Call, type ExpertiseArea } from '@simashe/contracts';
 import { useCurrentUser, useSession } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { useFormatters, useTimeZoneOptions } from '@simashe/web-i18n';
+import { countryName, useFormatters, useTimeZoneOptions } from '@simashe/web-i18n';
 import { PublicFrame } from '@simashe/web-shell';
 import { Alert, Button, Card, ConfirmDialog, CopyField, EmptyState, ErrorState, LoadingState, QueryError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -28,7 +28,7 @@ import {
 } from './calls-logic';
 import { useApplication, useApplicationStatus, useApply, useCallApplications, useCalls, useCreateCall, useCurrentCall, useDecideApplication, useReviewApplication } from './calls-queries';
 import { useSteeringCommittee } from './network-queries';
-import { countryName, websiteLabel } from './network-logic';
+import { websiteLabel } from './network-logic';
 import { useOrganisations } from './queries';
 import './calls.css';
 

@@ -1,6 +1,7 @@
 import type { Organisation } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
+import { countryName } from '@simashe/web-i18n';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,7 +10,7 @@ import { MyWork } from './my-work.section';
 import { useOrganisations } from './queries';
 
 function OrganisationTiles({ items }: { items: Organisation[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <ul className="org-grid">
       {items.map((organisation) => (
@@ -23,13 +24,13 @@ function OrganisationTiles({ items }: { items: Organisation[] }) {
               {organisation.region && (
                 <>
                   {' · '}
-                  <bdi>{organisation.region.code}</bdi>
+                  <bdi>{t(`resources.regions.${organisation.region.code}`)}</bdi>
                 </>
               )}
               {organisation.country && (
                 <>
                   {' · '}
-                  <bdi>{organisation.country.name}</bdi>
+                  <bdi>{countryName(organisation.country, i18n.language)}</bdi>
                 </>
               )}
             </p>

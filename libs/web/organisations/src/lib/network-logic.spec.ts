@@ -1,5 +1,6 @@
 import type { ExpertiseArea, PublicInstitution } from '@simashe/contracts';
-import { countryName, filterInstitutions, foldText, websiteLabel } from './network-logic';
+import { filterInstitutions, foldText, websiteLabel } from './network-logic';
+import { countryName } from '@simashe/web-i18n';
 
 const institution = (id: string, name: string, country: PublicInstitution['country'], expertise: ExpertiseArea[]): PublicInstitution => ({
   id,

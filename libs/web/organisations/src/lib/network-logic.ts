@@ -1,4 +1,5 @@
 import type { ExpertiseArea, PublicInstitution } from '@simashe/contracts';
+import { countryName } from '@simashe/web-i18n';
 
 /**
  * Folds a text for matching: case, accents and spacing do not count ("Équité" finds "equite", "Maroc" finds "maroc"),
@@ -6,16 +7,6 @@ import type { ExpertiseArea, PublicInstitution } from '@simashe/contracts';
  */
 export function foldText(text: string, language: string): string {
   return text.toLocaleLowerCase(language).normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim();
-}
-
-/** The country's name in the reader's language (the API gives it in English), from its ISO 3166 two-letter code. */
-export function countryName(country: { iso2: string; name: string }, language: string): string {
-  try {
-    const name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(country.iso2.toUpperCase());
-    return name ?? country.name;
-  } catch {
-    return country.name;
-  }
 }
 
 /** What the filter looks through for an institution: its name, its country (in English and the reader's language) and its expertise as shown. */

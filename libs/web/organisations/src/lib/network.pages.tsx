@@ -5,9 +5,10 @@ import { Alert, Button, Card, ConfirmDialog, EmptyState, LoadingState, QueryErro
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OpenCallsLink } from './calls.pages';
-import { countryName, filterInstitutions, websiteLabel } from './network-logic';
+import { filterInstitutions, websiteLabel } from './network-logic';
 import { useAppointSteeringMember, usePublicMembers, useRemoveSteeringMember, useSteeringCommittee } from './network-queries';
 import './network.css';
+import { countryName } from '@simashe/web-i18n';
 
 /** One member institution: where it is, what it offers, its website and who represents it. */
 function InstitutionCard({ institution }: { institution: PublicInstitution }) {

@@ -1,7 +1,7 @@
 import { EXPERTISE_AREAS, MEMBER_ROLES, type ExpertiseArea, type InvitationCreated, type MemberRole, type OrganisationDetail } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
+import { countryName, useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
 import { Alert, BackLink, Button, Card, CheckboxGroup, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -349,7 +349,7 @@ function WorkingHoursCard({ organisation }: { organisation: OrganisationDetail }
 }
 
 export function OrganisationPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const organisation = useOrganisation(id);
 
@@ -374,8 +374,18 @@ export function OrganisationPage() {
       <h1 dir="auto">{data.name}</h1>
       <p className="org-meta">
         <span className="badge">{t(`kinds.${data.kind}`)}</span>
-        {data.region && <> · {t('organisation.region')}: {data.region.name} ({data.region.code})</>}
-        {data.country && <> · {t('organisation.country')}: {data.country.name}</>}
+        {data.region && (
+          <>
+            {' '}
+            · {t('organisation.region')}: <bdi>{t(`resources.regions.${data.region.code}`)}</bdi> (<bdi>{data.region.code}</bdi>)
+          </>
+        )}
+        {data.country && (
+          <>
+            {' '}
+            · {t('organisation.country')}: <bdi>{countryName(data.country, i18n.language)}</bdi>
+          </>
+        )}
       </p>
       {notice && <Alert kind="info">{notice}</Alert>}
       {!data.canManage && data.relation === 'member' && <p className="muted">{t('organisation.readOnlyNotice')}</p>}

@@ -175,7 +175,7 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
   return (
     <Card>
       <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="resource-form">
-        {apiError && <Alert kind="error">{apiError.details.length ? t('resources.form.fixErrors') : apiError.message}</Alert>}
+        {apiError && <Alert kind="error" reveal={apiError}>{apiError.details.length ? t('resources.form.fixErrors') : apiError.message}</Alert>}
         {!resource && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('resources.form.noOrganisation')}</Alert>}
         {!resource && (
           <SelectField

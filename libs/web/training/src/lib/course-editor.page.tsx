@@ -255,7 +255,7 @@ function CourseEditor({ course }: { course?: Course }) {
   return (
     <Card>
       <form ref={form} onSubmit={submit} noValidate className="training-editor">
-        {apiError && <Alert kind="error">{otherErrors ?? t('training.editor.fixErrors')}</Alert>}
+        {apiError && <Alert kind="error" reveal={apiError}>{otherErrors ?? t('training.editor.fixErrors')}</Alert>}
         {!course && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('training.editor.noOrganisation')}</Alert>}
         {!course && (
           <SelectField

@@ -69,14 +69,22 @@ export class ControlCharactersGuard implements CanActivate {
     if (context.getType() === 'http') {
       const request = context.switchToHttp().getRequest<Request>();
       for (const [where, value] of [['body', request.body], ['query', request.query], ['path', request.params]] as const) {
-        const found = findUnsafeInput(value);
-        if (found !== null) {
-          const field = where === 'body' ? found.path : `${where}.${found.path}`;
-          const { summary, detail } = MESSAGES[found.problem];
-          throw new ValidationError(`${field} ${summary}`, [{ path: field, message: detail }]);
-        }
+        requireSafeInput(value, where === 'body' ? '' : where);
       }
     }
     return true;
   }
+}
+
+/**
+ * Throws the guard's 400 when `value` holds a control character, a lone surrogate or absurd nesting, naming the
+ * field under `prefix`. Also for what the guard cannot see: JSON carried inside a multipart form's field is parsed
+ * only after the guard has run (parseJsonField).
+ */
+export function requireSafeInput(value: unknown, prefix: string): void {
+  const found = findUnsafeInput(value);
+  if (found === null) return;
+  const field = prefix ? `${prefix}.${found.path}` : found.path;
+  const { summary, detail } = MESSAGES[found.problem];
+  throw new ValidationError(`${field} ${summary}`, [{ path: field, message: detail }]);
 }

@@ -1,4 +1,4 @@
-import { UPLOAD_FILE_TYPES } from '@simashe/contracts';
+import { stripBidiControls, UPLOAD_FILE_TYPES } from '@simashe/contracts';
 import type { Response } from 'express';
 import { ValidationError } from '../errors';
 
@@ -35,10 +35,16 @@ export function fileProblem(file: UploadedFileData): string | null {
 /** A plain file name: no folders, no control characters, at most 200 characters. */
 export function safeFileName(name: string, contentType: string): string {
   // Multipart parsers hand over UTF-8 names read as Latin-1 ("Ã‰valuation"); read them back when they were UTF-8.
-  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  // A name holding a character beyond Latin-1 was not read that way (cut to bytes, "تقرير" became "*B1J1").
+  const latin1 = [...name].every((character) => character.charCodeAt(0) <= 0xff);
+  const utf8 = latin1 ? Buffer.from(name, 'latin1').toString('utf8') : name;
   const decoded = utf8.includes('\uFFFD') ? name : utf8;
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const base = (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  // Bidi overrides go too: "evil\u202Ecod.exe" would be offered for download reading as "evilexe.doc".
+  const base = stripBidiControls(decoded.split(/[\\/]/).pop() ?? '')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return base || `evidence.${UPLOAD_FILE_TYPES[contentType]}`;
 }
 

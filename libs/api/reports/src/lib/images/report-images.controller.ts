@@ -1,7 +1,7 @@
-import { Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, type UploadedFileData, ZodResponse } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, FileOnlyFormDto, type UploadedFileData, ZodResponse } from '@simashe/api-core';
 import { IdParamSchema, MAX_REPORT_IMAGE_BYTES, ReportImageParamsSchema, ReportImageSchema, type ReportImage } from '@simashe/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -22,7 +22,7 @@ export class ReportImagesController {
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_REPORT_IMAGE_BYTES, files: 1 } }))
   @ZodResponse({ status: 201, type: ReportImageDto })
-  upload(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @UploadedFile() file: UploadedFileData | undefined): Promise<ReportImage> {
+  upload(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Body() _form: FileOnlyFormDto, @UploadedFile() file: UploadedFileData | undefined): Promise<ReportImage> {
     return this.images.upload(auth, params.id, file);
   }
 
