@@ -1,7 +1,7 @@
 import { SUPPORTED_LANGUAGES, type Dashboard, type Language, type MeasureChart } from '@simashe/contracts';
 import { chartLabels, DASHBOARD_TEXT, dashboardLabels, MEASURE_CHART_TEXT, REPORT_STATUS_NAMES, STAGE_NAMES } from './chart-labels';
 import { burndownOption } from './dashboard-chart.options';
-import { measureChartOption, pointAssessments, SIGNAL_COLOURS } from './measure-chart.option';
+import { measureChartOption, pointAssessments, roundedExtent, SIGNAL_COLOURS } from './measure-chart.option';
 
 const point = (index: number, date: string, value: number) => ({ index, date, value, segment: 0, centre: 10, upper: 16, lower: 4, upper2: 14, lower2: 6, movingRange: index ? 1 : null });
 const chart: MeasureChart = {
@@ -40,6 +40,24 @@ describe('measure chart option', () => {
     // The band starts at the first point on or after 2026-01-15 and, still open, runs to the last point.
     expect(values.markArea.data).toEqual([[{ name: 'Cycle 2 (act)', xAxis: '2026-02-01' }, { xAxis: '2026-04-01' }]]);
     expect(option.series[5].data).toEqual([6.534, 6.534, 6.534, 6.534]);
+  });
+
+  it('ends the value axis on round values that take in the target (not on a limit such as 45.7885)', () => {
+    type Bound = (extent: { min: number; max: number }) => number;
+    const option = measureChartOption({ ...chart, measure: { ...chart.measure, target: 25 } }, chartLabels('fr')) as { yAxis: Array<{ min?: Bound; max?: Bound }> };
+    const [values, ranges] = option.yAxis;
+    expect([values.min?.({ min: 24.3, max: 45.7885 }), values.max?.({ min: 24.3, max: 45.7885 })]).toEqual([20, 50]);
+    // The target below the data still sets the axis's start.
+    expect(values.min?.({ min: 31, max: 45.7885 })).toBe(25);
+    expect(ranges.min).toBeUndefined();
+  });
+
+  it('rounds an extent outwards to a step that cuts it into at most six parts', () => {
+    expect(roundedExtent(24.3, 45.7885)).toEqual({ min: 20, max: 50 });
+    expect(roundedExtent(0.12, 0.47)).toEqual({ min: 0.1, max: 0.5 });
+    expect(roundedExtent(-3.2, 7.9)).toEqual({ min: -4, max: 8 });
+    expect(roundedExtent(25, 25)).toEqual({ min: 25, max: 25 });
+    expect(roundedExtent(1200, 98_000)).toEqual({ min: 0, max: 100_000 });
   });
 });
 

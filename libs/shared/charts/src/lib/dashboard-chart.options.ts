@@ -39,7 +39,8 @@ export function burndownOption(dashboard: Dashboard, labels: DashboardLabels): R
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    // One row, paged when it does not fit (a phone): wrapped onto a second row it lay over the plot's top value.
+    legend: { top: 0, type: 'scroll' },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
     xAxis: { type: 'category', data: dashboard.burndown.map((entry) => labels.week(entry.week)) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },
@@ -61,7 +62,8 @@ export function activityOption(dashboard: Dashboard, labels: DashboardLabels): R
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    // One row, paged when it does not fit (a phone): wrapped onto a second row it lay over the plot's top value.
+    legend: { top: 0, type: 'scroll' },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
     xAxis: { type: 'category', data: dashboard.activity.map((entry) => labels.week(entry.week)) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },

@@ -41,6 +41,19 @@ function categoryAtOrAfter(dates: string[], date: string): string | undefined {
  * limits and recalculated segments step), the target, each cycle's act stage as a shaded band, and for XmR the
  * moving-range chart beneath.
  */
+/**
+ * `min`–`max` widened to multiples of a round step (1, 2, 2.5 or 5 times a power of ten) that cuts the span into at
+ * most six parts: the bounds of a value axis whose ends are set by code.
+ */
+export function roundedExtent(min: number, max: number): { min: number; max: number } {
+  const span = max - min || Math.abs(max) || 1;
+  const magnitude = 10 ** Math.floor(Math.log10(span / 6));
+  const step = [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((candidate) => span / candidate <= 6) ?? 10 * magnitude;
+  // Rounded again: 0.1 * 3 is 0.30000000000000004.
+  const tidy = (value: number) => Number(value.toPrecision(12));
+  return { min: tidy(Math.floor(min / step) * step), max: tidy(Math.ceil(max / step) * step) };
+}
+
 export function measureChartOption(data: MeasureChart, labels: MeasureChartLabels, options: { rtl?: boolean } = {}): Record<string, unknown> {
   const { chart, measure } = data;
   const dates = chart.points.map((point) => point.date);
@@ -71,8 +84,13 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
     position: options.rtl ? 'right' : 'left',
     name: index === 0 ? measure.unit : '',
     axisLabel: { formatter: (value: number) => labels.number(value) },
+    // Widened to the target, then out to round values: an axis ending on the data's own extreme printed it
+    // ("45,7885") over the tick below it.
     ...(index === 0 && target !== null
-      ? { min: (extent: { min: number }) => Math.min(extent.min, target), max: (extent: { max: number }) => Math.max(extent.max, target) }
+      ? {
+          min: (extent: { min: number; max: number }) => roundedExtent(Math.min(extent.min, target), Math.max(extent.max, target)).min,
+          max: (extent: { min: number; max: number }) => roundedExtent(Math.min(extent.min, target), Math.max(extent.max, target)).max,
+        }
       : {}),
   }));
   const line = (name: string, values: Array<number | null>, colour: string, dashed: boolean) => ({
@@ -97,7 +115,8 @@ export function measureChartOption(data: MeasureChart, labels: MeasureChartLabel
       lineStyle: { color: SIGNAL_COLOURS.common, width: 1.5 },
       itemStyle: { color: SIGNAL_COLOURS.common },
       symbol: 'circle',
-      markArea: bands.length ? { silent: true, itemStyle: { color: 'rgba(29, 95, 168, 0.08)' }, label: { position: 'insideTop', fontSize: 10, color: '#1d3f66' }, data: bands } : undefined,
+      // Wrapped in a narrow column: on one line, the label of a band that starts near the end ran off the chart.
+      markArea: bands.length ? { silent: true, itemStyle: { color: 'rgba(29, 95, 168, 0.08)' }, label: { position: 'insideTop', fontSize: 10, color: '#1d3f66', width: 64, overflow: 'break', lineHeight: 12 }, data: bands } : undefined,
       markLine:
         measure.target !== null
           ? { silent: true, symbol: 'none', lineStyle: { color: '#2e7d32', type: 'dotted' }, label: { formatter: labels.target, position: 'insideEndTop' }, data: [{ yAxis: measure.target }] }

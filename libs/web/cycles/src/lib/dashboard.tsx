@@ -6,11 +6,11 @@ import { Card, EmptyState, LoadingState, QueryError, SelectField } from '@simash
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { activityOption, burndownOption, stageDistributionOption, type DashboardLabels } from './cycle-logic';
+import { activityOption, burndownOption, STAGE_COLOURS, stageDistributionOption, type DashboardLabels } from './cycle-logic';
 import { EChart, echarts } from './echart';
 import { StageBadge } from './common';
 import { useDashboard } from './queries';
-import { registerWorldMap, worldMapOption } from './world-map';
+import { MAP_STAGES, registerWorldMap, worldMapOption } from './world-map';
 
 const REGIONS = ['AFRO', 'AMRO', 'SEARO', 'EURO', 'EMRO', 'WPRO'] as const;
 
@@ -95,7 +95,15 @@ export function DashboardCharts({ dashboard, onCountry }: { dashboard: Dashboard
   return (
     <div className="dashboard-grid">
       <Card title={t('cycles.dashboard.map')}>
-        <EChart option={map} label={t('cycles.dashboard.mapLabel')} height={320} onClick={(iso2) => byIso2.get(iso2) && onCountry?.(byIso2.get(iso2) as string)} />
+        <EChart option={map} label={t('cycles.dashboard.mapLabel')} height={290} onClick={(iso2) => byIso2.get(iso2) && onCountry?.(byIso2.get(iso2) as string)} />
+        <ul className="map-legend">
+          {MAP_STAGES.map((stage) => (
+            <li key={stage}>
+              <span className="map-swatch" style={{ backgroundColor: STAGE_COLOURS[stage] }} aria-hidden="true" />
+              {labels.stage(stage)}
+            </li>
+          ))}
+        </ul>
       </Card>
       <Card title={t('cycles.dashboard.stageDistribution')}>
         <EChart option={stages} label={t('cycles.dashboard.stageDistribution')} />

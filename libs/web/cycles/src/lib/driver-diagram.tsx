@@ -24,8 +24,10 @@ export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boole
         orient: rtl ? 'RL' : 'LR',
         top: 16,
         bottom: 16,
-        left: rtl ? '28%' : '18%',
-        right: rtl ? '18%' : '28%',
+        // Room for a 150 px label beside the first and the last column, whatever the chart's width (a share of it cut
+        // the aim's label off in a narrow chart).
+        left: 165,
+        right: 165,
         symbolSize: 10,
         initialTreeDepth: -1,
         expandAndCollapse: false,
@@ -163,7 +165,12 @@ export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { i
   return (
     <>
       <p className="field-hint">{t('cycles.drivers.help')}</p>
-      {nodes.length > 0 && <EChart option={option} label={t('cycles.drivers.diagramLabel')} height={Math.max(240, nodes.filter((node) => node.kind === 'change_idea').length * 56 + 40)} />}
+      {/* At least 44rem wide, scrolled sideways on a phone: squeezed into 390 px its labels ran into each other. */}
+      {nodes.length > 0 && (
+        <div className="driver-diagram-scroll" tabIndex={0} role="group" aria-label={t('cycles.drivers.diagramLabel')}>
+          <EChart option={option} label={t('cycles.drivers.diagramLabel')} height={Math.max(240, nodes.filter((node) => node.kind === 'change_idea').length * 56 + 40)} />
+        </div>
+      )}
       {error && <Alert kind="error">{error}</Alert>}
       {tree.length === 0 ? (
         <p className="muted">{t('cycles.drivers.empty')}</p>

@@ -173,7 +173,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
       <p className="muted">
         {t(`cycles.measures.kinds.${measure.kind}`)} · {t(`cycles.measures.chartTypes.${measure.chartType}`)} · {t(`cycles.measures.directions.${measure.direction}`)}
         {measure.unit && ` · ${measure.unit}`}
-        {measure.target !== null && ` · ${t('cycles.chart.target')}: ${measure.target}`}
+        {measure.target !== null && ` · ${t('cycles.measures.targetValue', { value: formatNumber(measure.target, language) })}`}
       </p>
       {measure.definition && <p>{measure.definition}</p>}
       {editing ? (

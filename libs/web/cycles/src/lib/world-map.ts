@@ -1,3 +1,4 @@
+import { escapeHtml } from '@simashe/charts';
 import type { CycleStage, DashboardRow } from '@simashe/contracts';
 import codes from 'i18n-iso-countries/codes.json';
 import { feature } from 'topojson-client';
@@ -37,14 +38,12 @@ export function worldMapOption(rows: DashboardRow[], stageLabel: (stage: CycleSt
       formatter: (params: { data?: { organisation: string; stage: CycleStage | 'none' } }) =>
         params.data ? `${escapeHtml(params.data.organisation)}: ${escapeHtml(stageLabel(params.data.stage))}` : '',
     },
+    // Colours only: the legend is the page's own list under the map (MapLegend), which wraps on a phone where
+    // ECharts' one row of seven stages was cut at both ends.
     visualMap: {
       type: 'piecewise',
+      show: false,
       dimension: 0,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemWidth: 12,
-      itemHeight: 12,
       inverse: rtl,
       pieces: STAGE_INDEX.map((stage, index) => ({ value: index, label: stageLabel(stage), color: STAGE_COLOURS[stage] })),
     },
@@ -56,7 +55,7 @@ export function worldMapOption(rows: DashboardRow[], stageLabel: (stage: CycleSt
         left: 0,
         right: 0,
         top: 0,
-        bottom: 56,
+        bottom: 0,
         itemStyle: { areaColor: '#eef1f4', borderColor: '#c3c9d0' },
         emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd54f' } },
         select: { disabled: true },
@@ -68,7 +67,5 @@ export function worldMapOption(rows: DashboardRow[], stageLabel: (stage: CycleSt
   };
 }
 
-/** ECharts tooltips are HTML: organisation names are escaped. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+/** The map's stages, in the order of its colours. */
+export const MAP_STAGES: ReadonlyArray<CycleStage | 'none'> = STAGE_INDEX;

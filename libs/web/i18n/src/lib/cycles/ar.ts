@@ -174,6 +174,7 @@ export const cyclesAr: CyclesTranslation = {
     frequencies: { weekly: 'أسبوعي', monthly: 'شهري', quarterly: 'ربع سنوي' },
     unit: 'الوحدة',
     target: 'القيمة المستهدفة',
+    targetValue: 'القيمة المستهدفة: {{value}}',
     baseline: 'نقاط خط الأساس',
     baselineHint: 'يُحدَّد الخط المركزي والحدود على أساس أول N من النقاط.',
     changePoint: 'إعادة حساب الحدود اعتبارًا من',

@@ -165,6 +165,7 @@ export const cyclesEn = {
     frequencies: { weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly' },
     unit: 'Unit',
     target: 'Target',
+    targetValue: 'Target: {{value}}',
     baseline: 'Baseline points',
     baselineHint: 'Fix the centre line and limits on the first N points.',
     changePoint: 'Recalculate limits from',

@@ -171,6 +171,7 @@ export const cyclesEs: CyclesTranslation = {
     frequencies: { weekly: 'Semanal', monthly: 'Mensual', quarterly: 'Trimestral' },
     unit: 'Unidad',
     target: 'Meta',
+    targetValue: 'Meta: {{value}}',
     baseline: 'Puntos de la línea de base',
     baselineHint: 'La línea central y los límites se fijan con los N primeros puntos.',
     changePoint: 'Recalcular los límites a partir de',

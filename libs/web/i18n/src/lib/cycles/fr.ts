@@ -171,6 +171,7 @@ export const cyclesFr: CyclesTranslation = {
     frequencies: { weekly: 'Hebdomadaire', monthly: 'Mensuelle', quarterly: 'Trimestrielle' },
     unit: 'Unité',
     target: 'Cible',
+    targetValue: 'Cible : {{value}}',
     baseline: 'Points de référence',
     baselineHint: 'La ligne centrale et les limites sont fixées à partir des N premiers points.',
     changePoint: 'Recalculer les limites à partir de',
