@@ -3,7 +3,7 @@ import { ConflictError, ExpiringCache, NotFoundError, PreparedStatements, Valida
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy } from '@simashe/api-organisations';
 import type { AttendanceRate, ChangeFollowingRequest, CreateMeetingRequest, GuestList, Language, Meeting, MeetingOccurrence, MeetingPerson, Registration, RsvpCounts, RsvpReminder } from '@simashe/contracts';
-import { nonexistentLocalTime, occurrences, occurrencesBetween, RecurrenceError, validateSeries, type Occurrence } from '@simashe/scheduling';
+import { nonexistentLocalTime, occurrences, occurrencesBetween, RecurrenceError, validateSeries, validateWrittenRule, type Occurrence } from '@simashe/scheduling';
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import { DataSource } from 'typeorm';
@@ -92,7 +92,7 @@ export class MeetingsService {
   async create(auth: AuthContext, input: CreateMeetingRequest): Promise<Meeting> {
     await this.access.requireOrganiser(auth, input.organiserOrganisationId);
     const durationMinutes = this.durationOf(input.localStart, input.localEnd, input.timeZone);
-    this.validateRule(input.localStart, durationMinutes, input.timeZone, input.rrule);
+    this.validateRule(input.localStart, durationMinutes, input.timeZone, input.rrule, true);
     const known: Array<{ id: string }> = input.invitees.organisationIds.length
       ? await this.db.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [input.invitees.organisationIds])
       : [];
@@ -345,9 +345,11 @@ export class MeetingsService {
     return minutes;
   }
 
-  private validateRule(localStart: string, durationMinutes: number, timeZone: string, rrule: string | null | undefined): void {
+  /** `written`: the rule as the organiser sent it (a new series), checked further than one derived from a stored rule. */
+  private validateRule(localStart: string, durationMinutes: number, timeZone: string, rrule: string | null | undefined, written = false): void {
     try {
       validateSeries({ localStart, durationMinutes, timeZone, rrule });
+      if (written) validateWrittenRule(rrule);
     } catch (error) {
       if (error instanceof RecurrenceError) throw new ValidationError(error.message, [{ path: 'rrule', message: error.message }]);
       throw error;

@@ -125,8 +125,12 @@ export class PublicationsRepository {
     );
   }
 
-  /** The title of another publication that already has this DOI (DOIs are case-insensitive), or null. */
+  /**
+   * The title of another publication that already has this DOI (DOIs are case-insensitive), or null. Holds a lock on
+   * the DOI until the transaction ends, so that two publications published at once with it are decided in turn.
+   */
   async doiHolder(manager: EntityManager, doi: string, exceptId: string): Promise<string | null> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('publication-doi:' || lower($1)))`, [doi]);
     const [row]: Array<{ title: string }> = await manager.query('SELECT title FROM publications WHERE lower(doi) = lower($1) AND id <> $2 LIMIT 1', [doi, exceptId]);
     return row?.title ?? null;
   }

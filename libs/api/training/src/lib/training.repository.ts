@@ -131,11 +131,16 @@ export class TrainingRepository {
    * why when an id is not one of this course's modules, or a kept module would change its kind (what its learners
    * did, a reflection written or a quiz answered, would then stand for something they never did).
    */
-  async replaceModules(manager: EntityManager, courseId: string, modules: CourseInput['modules']): Promise<'replaced' | 'unknown_module' | 'kind_changed'> {
+  async replaceModules(
+    manager: EntityManager,
+    courseId: string,
+    modules: CourseInput['modules'],
+  ): Promise<{ outcome: 'replaced' } | { outcome: 'unknown_module' } | { outcome: 'kind_changed'; index: number }> {
     const rows: Array<{ id: string; kind: string }> = await manager.query(`SELECT id, kind FROM course_modules WHERE course_id = $1`, [courseId]);
     const existing = new Map(rows.map((row) => [row.id, row.kind]));
-    if (modules.some((module) => module.id && !existing.has(module.id))) return 'unknown_module';
-    if (modules.some((module) => module.id && existing.get(module.id) !== module.kind)) return 'kind_changed';
+    if (modules.some((module) => module.id && !existing.has(module.id))) return { outcome: 'unknown_module' };
+    const turned = modules.findIndex((module) => module.id && existing.get(module.id) !== module.kind);
+    if (turned >= 0) return { outcome: 'kind_changed', index: turned };
     const kept = modules.map((module) => module.id).filter((id): id is string => !!id);
     await manager.query(`DELETE FROM course_modules WHERE course_id = $1 AND NOT (id = ANY($2::uuid[]))`, [courseId, kept]);
     // One statement: every module's fields, in order, as parallel arrays.
@@ -165,7 +170,7 @@ export class TrainingRepository {
         column((module) => JSON.stringify(module.kind === 'quiz' ? module.questions : [])),
       ],
     );
-    return 'replaced';
+    return { outcome: 'replaced' };
   }
 
   async remove(id: string): Promise<void> {

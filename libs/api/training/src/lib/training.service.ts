@@ -68,8 +68,11 @@ export class TrainingService {
       // Locked: two trainers saving at once are applied one after the other, never interleaved.
       await this.repo.find(id, null, manager, true);
       const replaced = await this.repo.replaceModules(manager, id, input.modules);
-      if (replaced === 'unknown_module') throw new ValidationError('A module you sent is not one of this course’s (it may have been removed meanwhile); reload the course and save again');
-      if (replaced === 'kind_changed') throw new ConflictError('A module keeps its kind: remove it and add a new module of the other kind');
+      if (replaced.outcome === 'unknown_module') throw new ValidationError('A module you sent is not one of this course’s (it may have been removed meanwhile); reload the course and save again');
+      if (replaced.outcome === 'kind_changed') {
+        const message = 'A module keeps its kind: remove it and add a new module of the other kind';
+        throw new ValidationError(message, [{ path: `modules.${replaced.index}.kind`, message }]);
+      }
       await this.repo.update(manager, id, input);
       // Learners whose only open modules were removed have now done the course: they get their certificate.
       for (const userId of await this.repo.doneButOpen(manager, id)) await this.repo.completeIfDone(manager, id, userId, newCertificateCode());

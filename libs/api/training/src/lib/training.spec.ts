@@ -98,8 +98,8 @@ describe('training (HTTP, real PostgreSQL)', () => {
       published: true,
       modules: [{ ...quiz, id: reflection.id }, { kind: 'webinar', id: webinar.id, title: webinar.title, url: webinar.url }],
     }));
-    expect(turned.status).toBe(409);
-    expect(turned.body.message).toBe('A module keeps its kind: remove it and add a new module of the other kind');
+    expect(turned.status).toBe(400);
+    expect(turned.body.details).toEqual([{ path: 'modules.0.kind', message: 'A module keeps its kind: remove it and add a new module of the other kind' }]);
     const unchanged = await kenyaEditor.get(`/api/training/courses/${draft.body.id}`);
     expect(unchanged.body.modules.map((module: { id: string; kind: string }) => [module.id, module.kind])).toEqual([
       [quizModule.id, 'quiz'],

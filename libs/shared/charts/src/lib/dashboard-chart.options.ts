@@ -39,8 +39,7 @@ export function burndownOption(dashboard: Dashboard, labels: DashboardLabels): R
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    // One row, paged when it does not fit (a phone): wrapped onto a second row it lay over the plot's top value.
-    legend: { top: 0, type: 'scroll' },
+    legend: { top: 0 },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
     xAxis: { type: 'category', data: dashboard.burndown.map((entry) => labels.week(entry.week)) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },
@@ -62,8 +61,7 @@ export function activityOption(dashboard: Dashboard, labels: DashboardLabels): R
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    // One row, paged when it does not fit (a phone): wrapped onto a second row it lay over the plot's top value.
-    legend: { top: 0, type: 'scroll' },
+    legend: { top: 0 },
     grid: { left: 40, right: 16, top: 32, bottom: 40 },
     xAxis: { type: 'category', data: dashboard.activity.map((entry) => labels.week(entry.week)) },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => labels.number(value) } },

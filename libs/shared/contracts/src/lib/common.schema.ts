@@ -116,4 +116,4 @@ export function isStorableDate(value: string): boolean {
  * The form fields of a multipart upload of one file and nothing else: none. Another field is refused ("Unknown
  * field(s)"), as an unknown field of a JSON body is, rather than silently ignored.
  */
-export const FileOnlyFormSchema = z.strictObject({});
+export const FileOnlyFormSchema = z.preprocess((body) => body ?? {}, z.strictObject({})); // no body at all is no field

@@ -125,6 +125,8 @@ describe('dates', () => {
     expect(messages(ListMeetingsQuerySchema.safeParse({ from: '2026-06-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }))).toEqual(['The date range must end after it starts']);
     expect(ListMeetingsQuerySchema.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }).success).toBe(true);
     expect(ListMeetingsQuerySchema.safeParse({ from: '2026-01-01T00:00:00Z', to: '2026-06-01T00:00:00Z' }).success).toBe(true);
+    // A malformed end says only what is wrong with it.
+    expect(messages(ListMeetingsQuerySchema.safeParse({ from: 'soon', to: '2026-06-01T00:00:00Z' }))).toEqual(['from must be an ISO date-time']);
   });
 
   it('in a search keep to dates PostgreSQL reads (year 0 was a 500)', () => {

@@ -110,12 +110,15 @@ export const ListMeetingsQuerySchema = z
     from: z.iso.datetime({ offset: true, message: 'from must be an ISO date-time' }),
     to: z.iso.datetime({ offset: true, message: 'to must be an ISO date-time' }),
   })
-  .refine((value) => new Date(value.to).getTime() - new Date(value.from).getTime() <= 400 * 86400_000, {
-    path: ['to'],
-    message: 'Ask for at most 400 days at a time',
-  })
+  // Each only when both ends are dates (a malformed one has its own message).
+  .refine((value) => !(span(value) > 400 * 86400_000), { path: ['to'], message: 'Ask for at most 400 days at a time' })
   // A reversed range answered an empty calendar, as if nothing were planned.
-  .refine((value) => new Date(value.to).getTime() >= new Date(value.from).getTime(), { path: ['to'], message: 'The date range must end after it starts' });
+  .refine((value) => !(span(value) < 0), { path: ['to'], message: 'The date range must end after it starts' });
+
+/** Milliseconds from `from` to `to`; NaN when either is not a date. */
+function span(value: { from: string; to: string }): number {
+  return new Date(value.to).getTime() - new Date(value.from).getTime();
+}
 
 export const MeetingParamsSchema = z.strictObject({ id: UuidSchema });
 export const OccurrenceParamsSchema = z.strictObject({

@@ -312,8 +312,8 @@ export const MonitoringChartRequestSchema = z.strictObject({
   measure: MeasureIdSchema.nullable().default(null),
   /** Pinned to this version; null follows the dataset's current version. */
   pinnedVersion: z.number({ error: 'The version must be a number' }).int('The version must be a whole number').min(1, 'Versions are numbered from 1')
-    // A version number is stored as a 32-bit integer: a larger one was a 500.
-    .max(2_147_483_647, 'No dataset has that many versions')
+    // As for ?version= (a number beyond PostgreSQL's integer was a 500).
+    .max(1_000_000, 'There is no such version')
     .nullable()
     .default(null),
 });

@@ -88,18 +88,32 @@ export function buildRule(definition: SeriesDefinition): RRule | null {
  */
 export function validateSeries(definition: SeriesDefinition): void {
   if (definition.rrule) {
-    let parsed: Partial<ReturnType<typeof RRule.parseString>> = {};
+    let freq: number | undefined;
     try {
-      parsed = RRule.parseString(definition.rrule.replace(/^RRULE:/i, ''));
+      freq = RRule.parseString(definition.rrule.replace(/^RRULE:/i, '')).freq;
     } catch {
       // buildRule says what is wrong with it.
     }
-    if (parsed.freq !== undefined && parsed.freq > RRule.DAILY) throw new RecurrenceError(FREQUENCY_MESSAGE);
-    // RFC 5545 allows one end, not both: calendars that receive the rule (the .ics export) may refuse it.
-    if (parsed.count != null && parsed.until != null) throw new RecurrenceError('End a recurring meeting with COUNT or UNTIL, not both');
-    if (parsed.count != null && parsed.count < 1) throw new RecurrenceError('COUNT must be at least 1');
+    if (freq !== undefined && freq > RRule.DAILY) throw new RecurrenceError(FREQUENCY_MESSAGE);
   }
   buildRule(definition);
+}
+
+/**
+ * The checks for a rule as a person wrote it (a new series), beyond `validateSeries`: RFC 5545 allows one end, not
+ * both (calendars that receive the rule in the .ics export may refuse it), and a count of at least one. Not applied
+ * to rules derived from stored ones ("this and following"), which their author cannot change.
+ */
+export function validateWrittenRule(rrule: string | null | undefined): void {
+  if (!rrule) return;
+  let parsed: Partial<ReturnType<typeof RRule.parseString>>;
+  try {
+    parsed = RRule.parseString(rrule.replace(/^RRULE:/i, ''));
+  } catch {
+    return; // validateSeries says what is wrong with it
+  }
+  if (parsed.count != null && parsed.until != null) throw new RecurrenceError('End a recurring meeting with COUNT or UNTIL, not both');
+  if (parsed.count != null && parsed.count < 1) throw new RecurrenceError('COUNT must be at least 1');
 }
 
 /** Every occurrence of the series (or the single meeting), as instants and organiser wall-clock times. */

@@ -82,6 +82,14 @@ export function DashboardTable({ dashboard, onDrill }: { dashboard: Dashboard; o
   );
 }
 
+/**
+ * On screen a legend keeps one row, paged when it does not fit (a phone): wrapped onto a second row it lay over the
+ * plot's top value. (Not in the PDF, where a page of the legend would be all there is.)
+ */
+export function pagedLegend(option: Record<string, unknown>): Record<string, unknown> {
+  return { ...option, legend: { ...(option['legend'] as object), type: 'scroll' } };
+}
+
 export function DashboardCharts({ dashboard, onCountry }: { dashboard: Dashboard; onCountry?: (organisationId: string) => void }) {
   const { t, i18n } = useTranslation();
   const labels = useDashboardLabels();
@@ -89,8 +97,8 @@ export function DashboardCharts({ dashboard, onCountry }: { dashboard: Dashboard
   const rtl = i18n.dir() === 'rtl';
   const map = useMemo(() => worldMapOption(dashboard.rows, labels.stage, rtl), [dashboard, labels, rtl]);
   const stages = useMemo(() => stageDistributionOption(dashboard, labels), [dashboard, labels]);
-  const burndown = useMemo(() => burndownOption(dashboard, labels), [dashboard, labels]);
-  const activity = useMemo(() => activityOption(dashboard, labels), [dashboard, labels]);
+  const burndown = useMemo(() => pagedLegend(burndownOption(dashboard, labels)), [dashboard, labels]);
+  const activity = useMemo(() => pagedLegend(activityOption(dashboard, labels)), [dashboard, labels]);
   const byIso2 = new Map(dashboard.rows.map((row) => [row.countryIso2, row.organisationId]));
   return (
     <div className="dashboard-grid">

@@ -73,7 +73,7 @@ export function LessonsPage() {
                 {lesson.status === 'draft' && <span className="badge status-draft">{t('lessons.statuses.draft')}</span>}
                 <div className="muted">
                   <bdi>{lesson.organisationName}</bdi>
-                  {lesson.regionCode && ` · ${lesson.regionCode}`} · {t(`lessons.visibilities.${lesson.visibility}`)}
+                  {lesson.regionCode && ` · ${t(`resources.regions.${lesson.regionCode}`)}`} · {t(`lessons.visibilities.${lesson.visibility}`)}
                 </div>
                 <Tags lesson={lesson} />
               </li>
@@ -195,7 +195,7 @@ export function LessonPage() {
               · <bdi>{data.countryIso2 ? countryName({ iso2: data.countryIso2, name: data.countryName }, i18n.language) : data.countryName}</bdi>
             </>
           )}
-          {data.regionCode && ` · ${data.regionCode}`}
+          {data.regionCode && ` · ${t(`resources.regions.${data.regionCode}`)}`}
           {data.initiative && (
             <>
               {' '}

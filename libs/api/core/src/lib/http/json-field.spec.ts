@@ -21,12 +21,12 @@ describe('parseJsonField (a multipart form’s JSON part)', () => {
 
   it('refuses a NUL or another control character escaped inside the JSON, naming the field, as a JSON body would be', () => {
     const nul = refusal('{"title":"A\\u0000B"}');
-    expect(nul.message).toBe('resource.title contains a control character (such as NUL), which is not allowed');
-    expect(refusal('{"title":"ok","tags":["x","\\u0007"]}').message).toMatch(/^resource\.tags\.1 contains a control character/);
+    expect(nul.message).toBe('title contains a control character (such as NUL), which is not allowed');
+    expect(refusal('{"title":"ok","tags":["x","\\u0007"]}').message).toMatch(/^tags\.1 contains a control character/);
   });
 
   it('refuses a lone surrogate rather than storing it as a replacement character', () => {
-    expect(refusal('{"title":"Inst \\ud800 x"}').message).toBe('resource.title contains a lone surrogate (text that is not valid Unicode), which is not allowed');
+    expect(refusal('{"title":"Inst \\ud800 x"}').message).toBe('title contains a lone surrogate (text that is not valid Unicode), which is not allowed');
   });
 
   it('says so when the part is not JSON, and names wrong fields', () => {

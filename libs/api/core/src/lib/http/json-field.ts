@@ -14,8 +14,9 @@ export function parseJsonField<T extends z.ZodType>(schema: T, raw: string, fiel
     throw new ValidationError('The form is not valid JSON', [{ path: field, message: 'Not valid JSON' }]);
   }
   // Escaped inside the JSON ("\u0000"), these passed the guard, which saw only the form's text: as in any JSON body,
-  // a NUL (which PostgreSQL cannot store: a 500) or a lone surrogate (stored as "�") is refused, naming the field.
-  requireSafeInput(value, field);
+  // a NUL (which PostgreSQL cannot store: a 500) or a lone surrogate (stored as "�") is refused, naming the field
+  // as the form's contract names it ("title"), as zod's issues below do.
+  requireSafeInput(value, '');
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ValidationError('Check the form', parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || field, message: issue.message })));
   return parsed.data;

@@ -36,6 +36,5 @@ export const MONITORING: CatalogueEntry[] = [
   { en: 'The year must be 1900 or later', fr: 'L’année doit être 1900 ou postérieure', es: 'El año debe ser 1900 o posterior', ar: 'يجب أن تكون السنة 1900 أو بعدها' },
   { en: 'The year must be 2100 or earlier', fr: 'L’année doit être 2100 ou antérieure', es: 'El año debe ser 2100 o anterior', ar: 'يجب أن تكون السنة 2100 أو قبلها' },
   { en: 'There is no such version', fr: 'Cette version n’existe pas', es: 'Esa versión no existe', ar: 'لا توجد نسخة بهذا الرقم' },
-  { en: 'No dataset has that many versions', fr: 'Aucun jeu de données n’a autant de versions', es: 'Ningún conjunto de datos tiene tantas versiones', ar: 'لا توجد مجموعة بيانات بهذا العدد من النسخ' },
   { en: 'Versions are numbered from 1', fr: 'Les versions sont numérotées à partir de 1', es: 'Las versiones se numeran a partir de 1', ar: 'تُرقَّم النسخ بدءًا من 1' },
 ];
