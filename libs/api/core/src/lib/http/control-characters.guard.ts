@@ -84,7 +84,7 @@ export class ControlCharactersGuard implements CanActivate {
 export function requireSafeInput(value: unknown, prefix: string): void {
   const found = findUnsafeInput(value);
   if (found === null) return;
-  const field = prefix ? `${prefix}.${found.path}` : found.path;
+  const field = prefix ? (found.path === name([]) ? prefix : `${prefix}.${found.path}`) : found.path;
   const { summary, detail } = MESSAGES[found.problem];
   throw new ValidationError(`${field} ${summary}`, [{ path: field, message: detail }]);
 }

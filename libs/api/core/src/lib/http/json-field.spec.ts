@@ -25,6 +25,10 @@ describe('parseJsonField (a multipart form’s JSON part)', () => {
     expect(refusal('{"title":"ok","tags":["x","\\u0007"]}').message).toMatch(/^tags\.1 contains a control character/);
   });
 
+  it('names the form field when the part itself is a string holding one', () => {
+    expect(refusal('"A\\u0000B"').message).toBe('resource contains a control character (such as NUL), which is not allowed');
+  });
+
   it('refuses a lone surrogate rather than storing it as a replacement character', () => {
     expect(refusal('{"title":"Inst \\ud800 x"}').message).toBe('title contains a lone surrogate (text that is not valid Unicode), which is not allowed');
   });

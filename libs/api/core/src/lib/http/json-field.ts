@@ -16,7 +16,8 @@ export function parseJsonField<T extends z.ZodType>(schema: T, raw: string, fiel
   // Escaped inside the JSON ("\u0000"), these passed the guard, which saw only the form's text: as in any JSON body,
   // a NUL (which PostgreSQL cannot store: a 500) or a lone surrogate (stored as "�") is refused, naming the field
   // as the form's contract names it ("title"), as zod's issues below do.
-  requireSafeInput(value, '');
+  // (A part that is a bare string is named by the form field that holds it.)
+  requireSafeInput(value, value !== null && typeof value === 'object' ? '' : field);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ValidationError('Check the form', parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || field, message: issue.message })));
   return parsed.data;
