@@ -74,6 +74,13 @@ test('a recurring webinar from Geneva shows at the right local time in Nairobi; 
   const second = upcoming.getByRole('listitem').filter({ hasText: title }).nth(1);
   await expect(second).toContainText(series.long(series.second));
   await second.getByRole('button', { name: 'Cancel this occurrence' }).click();
+  // Asked first, starting on "Cancel": Escape keeps the session.
+  const confirm = page.getByRole('dialog', { name: 'Cancel this occurrence' });
+  await expect(confirm).toContainText(series.long(series.second));
+  await page.keyboard.press('Escape');
+  await expect(upcoming.getByRole('listitem').filter({ hasText: title })).toHaveCount(4);
+  await second.getByRole('button', { name: 'Cancel this occurrence' }).click();
+  await confirm.getByRole('button', { name: 'Cancel this occurrence' }).click();
   await expect(upcoming.getByRole('listitem').filter({ hasText: title })).toHaveCount(3);
   await kenyan.reload();
   await expect(items).toHaveCount(3);

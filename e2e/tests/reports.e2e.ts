@@ -81,6 +81,8 @@ test('a submitted report turns read-only and shows on the regional office home p
   await page.getByRole('button', { name: 'Submit report…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Submit this report?' });
   await expect(confirm).toContainText(/Who will be told: .+ \(\d+ (person|people)\)\./);
+  // It starts on Cancel: a second Enter does not submit.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expectAccessible(page);
   await confirm.getByRole('button', { name: 'Submit', exact: true }).click();
   await expect(page.getByText('This report is submitted and read-only until an admin reopens it.')).toBeVisible();

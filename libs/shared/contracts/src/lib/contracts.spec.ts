@@ -5,6 +5,7 @@ import { driverDepth, driverDescendants, driverHeight, fitsUnder } from './drive
 import { LessonInputSchema } from './lessons.schema';
 import { ChangeFollowingRequestSchema, CreateMeetingRequestSchema, ListMeetingsQuerySchema, OccurrenceParamsSchema } from './meetings.schema';
 import { CreateInvitationRequestSchema, CreateOrganisationRequestSchema } from './organisations.schema';
+import { ApplicationInputSchema } from './membership-calls.schema';
 import { CreateReportRequestSchema } from './reports.schema';
 import { SearchQuerySchema } from './search.schema';
 
@@ -134,6 +135,13 @@ describe('dates', () => {
     expect(messages(SearchQuerySchema.safeParse({ to: '0000-12-31' }))).toEqual(['Use a date between 1900 and 2200']);
     expect(messages(SearchQuerySchema.safeParse({ from: '2026-02-30' }))).toEqual(['Not a real date']);
     expect(SearchQuerySchema.safeParse({ from: '2026-01-01', to: '2026-12-31' }).success).toBe(true);
+  });
+});
+
+describe('the public membership application', () => {
+  it('asks for a country as the applicant sees it, not as an ISO code', () => {
+    const result = ApplicationInputSchema.safeParse({ countryIso3: '' });
+    expect(result.error?.issues.find((issue) => issue.path[0] === 'countryIso3')?.message).toBe('Choose a country');
   });
 });
 

@@ -52,7 +52,8 @@ export type CallList = z.infer<typeof CallListSchema>;
 
 export const ApplicationInputSchema = z.strictObject({
   institutionName: displayTextSchema('Institution name', { min: 2, max: 200 }),
-  countryIso3: z.string().regex(/^[A-Z]{3}$/, 'Country must be an ISO 3166-1 alpha-3 code such as KEN'),
+  // Said as the applicant sees it (a list of countries), not as a code.
+  countryIso3: z.string({ error: 'Choose a country' }).regex(/^[A-Z]{3}$/, 'Choose a country'),
   website: WebsiteSchema.nullable().optional(),
   expertise: z
     .array(ExpertiseAreaSchema)

@@ -94,6 +94,8 @@ export const en = {
     role: 'Role',
     joined: 'Joined',
     actions: 'Actions',
+    saveRoleOf: 'Save the role of {{name}}',
+    saveRole: 'Save',
     roleOf: 'Role of {{name}}',
     removeMember: 'Remove {{name}}',
     confirmRemove: 'Remove {{name}} from {{organisation}}?',
@@ -220,6 +222,7 @@ export const en = {
   },
   lessons: {
     title: 'Lessons learned',
+    noOrganisation: 'You can log a lesson only for an organisation where you are an editor or an administrator.',
     logLesson: 'Log a lesson',
     exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel',

@@ -58,6 +58,7 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
   return (
     <Card>
       <form onSubmit={submit} noValidate className="lesson-form">
+        {!lesson && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('lessons.noOrganisation')}</Alert>}
         {apiError && <Alert kind="error" reveal={apiError}>{apiError.details.length ? t('lessons.fixErrors') : apiError.message}</Alert>}
         {!lesson && (
           <SelectField label={t('lessons.organisation')} value={organisationId} onChange={(e) => set('organisationId')(e.target.value)} options={writable.map((o) => ({ value: o.id, label: o.name }))} />

@@ -2,6 +2,7 @@ import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { countryName, useDateFormatter } from '@simashe/web-i18n';
+import { useOrganisations } from '@simashe/web-organisations';
 import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,13 +35,18 @@ export function LessonsPage() {
   usePageTitle(t('lessons.title'));
   const set = (key: keyof LessonFilters) => (value: string) => setFilters((current) => ({ ...current, [key]: value || undefined }));
   const query = filterQuery(filters);
+  // Offered to those who can write a lesson somewhere (an editor or administrator of an organisation they belong to).
+  const organisations = useOrganisations();
+  const canWrite = (organisations.data?.items ?? []).some((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
   return (
     <>
       <h1>{t('lessons.title')}</h1>
       <div className="button-row">
-        <Link className="btn btn-primary" to="/lessons/new">
-          {t('lessons.logLesson')}
-        </Link>
+        {canWrite && (
+          <Link className="btn btn-primary" to="/lessons/new">
+            {t('lessons.logLesson')}
+          </Link>
+        )}
         <a className="btn btn-secondary" href={`/api/lessons/export${query ? `${query}&` : '?'}format=csv`} download>
           {t('lessons.exportCsv')}
         </a>

@@ -2,7 +2,7 @@ import type { MeetingOccurrence } from '@simashe/contracts';
 import { formatDateTime, formatTime } from '@simashe/web-i18n';
 import { DateTime } from 'luxon';
 import { useOrganisations } from '@simashe/web-organisations';
-import { Button } from '@simashe/web-ui';
+import { Alert, Button, ConfirmDialog } from '@simashe/web-ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -41,6 +41,7 @@ export function OccurrenceItem({ occurrence, viewZone, children }: { occurrence:
   const isolate = useIsolate();
   const rsvp = useRsvp();
   const cancel = useCancelOccurrence();
+  const [confirming, setConfirming] = useState(false);
   const registration = useRegistration();
   const checkIn = useCheckIn();
   // Check-in opens 15 minutes before the start and closes at the end (the server enforces the same window).
@@ -106,9 +107,23 @@ export function OccurrenceItem({ occurrence, viewZone, children }: { occurrence:
           {t('meetings.ics')}
         </a>
         {canManage && (
-          <Button variant="danger" onClick={() => cancel.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence })}>
-            {t('meetings.cancelOccurrence')}
-          </Button>
+          <>
+            <Button variant="danger" aria-haspopup="dialog" onClick={() => setConfirming(true)}>
+              {t('meetings.cancelOccurrence')}
+            </Button>
+            {/* Irreversible for invitees (the session shows cancelled), so asked first, as "this and following" is. */}
+            <ConfirmDialog
+              open={confirming}
+              title={t('meetings.cancelOccurrence')}
+              message={t('meetings.confirmCancelOccurrence', { when: span(occurrence.start, occurrence.end, viewZone) })}
+              confirmLabel={t('meetings.cancelOccurrence')}
+              danger
+              busy={cancel.isPending}
+              error={cancel.error ? <Alert kind="error">{cancel.error.message}</Alert> : undefined}
+              onCancel={() => setConfirming(false)}
+              onConfirm={() => cancel.mutate({ meetingId: occurrence.meetingId, occurrence: occurrence.occurrence }, { onSuccess: () => setConfirming(false) })}
+            />
+          </>
         )}
       </div>
       {children}

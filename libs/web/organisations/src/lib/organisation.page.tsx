@@ -24,6 +24,31 @@ function useRoleOptions() {
   return MEMBER_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
 }
 
+/**
+ * A member's role, changed only when saved: a closed select changes its value with each arrow key, and saving on
+ * change made a keyboard user who browsed the options an editor, then an administrator, one key at a time.
+ */
+function RoleChoice({ name, role, options, busy, onSave }: { name: string; role: MemberRole; options: Array<{ value: string; label: string }>; busy: boolean; onSave: (role: MemberRole) => void }) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<MemberRole>(role);
+  return (
+    <span className="role-choice">
+      <select aria-label={t('organisation.roleOf', { name })} value={chosen} disabled={busy} onChange={(event) => setChosen(event.target.value as MemberRole)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {chosen !== role && (
+        <Button variant="secondary" busy={busy} aria-label={t('organisation.saveRoleOf', { name })} onClick={() => onSave(chosen)}>
+          {t('organisation.saveRole')}
+        </Button>
+      )}
+    </span>
+  );
+}
+
 function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -60,18 +85,14 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
                   <td dir="ltr">{member.email}</td>
                   <td>
                     {organisation.canManage ? (
-                      <select
-                        aria-label={t('organisation.roleOf', { name: member.name })}
-                        value={member.role}
-                        disabled={changeRole.isPending}
-                        onChange={(event) => changeRole.mutate({ userId: member.userId, role: event.target.value as MemberRole })}
-                      >
-                        {roleOptions.map((option) => (
-                          <option key={option.value} value={option.value}>
-                            {option.label}
-                          </option>
-                        ))}
-                      </select>
+                      <RoleChoice
+                        key={member.role}
+                        name={member.name}
+                        role={member.role}
+                        options={roleOptions}
+                        busy={changeRole.isPending}
+                        onSave={(role) => changeRole.mutate({ userId: member.userId, role })}
+                      />
                     ) : (
                       t(`roles.${member.role}`)
                     )}

@@ -101,6 +101,8 @@ function SubmitDialog({ report, open, onClose, onSubmitted }: { report: Report; 
       open={open}
       title={t('reportWorkflow.submitTitle')}
       confirmLabel={t('reportWorkflow.submitConfirm')}
+      // Submitted, the report is read-only until an administrator reopens it: a second Enter must not be what sends it.
+      startOnCancel
       busy={changeStatus.isPending}
       onCancel={onClose}
       onConfirm={() =>

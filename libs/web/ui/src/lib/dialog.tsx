@@ -86,6 +86,7 @@ export function ConfirmDialog({
   onCancel,
   busy = false,
   danger = false,
+  startOnCancel = danger,
   error,
 }: {
   open: boolean;
@@ -96,6 +97,8 @@ export function ConfirmDialog({
   onCancel: () => void;
   busy?: boolean;
   danger?: boolean;
+  /** Focus starts on Cancel (always for `danger`): for a step that cannot simply be taken back, as submitting. */
+  startOnCancel?: boolean;
   error?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -108,10 +111,10 @@ export function ConfirmDialog({
       footer={
         <>
           {/* An irreversible step starts on Cancel: a second Enter must not be what deletes. */}
-          <Button variant="secondary" onClick={onCancel} data-autofocus={danger ? true : undefined}>
+          <Button variant="secondary" onClick={onCancel} data-autofocus={startOnCancel ? true : undefined}>
             {t('common.cancel')}
           </Button>
-          <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm} data-autofocus={danger ? undefined : true}>
+          <Button variant={danger ? 'danger' : 'primary'} busy={busy} onClick={onConfirm} data-autofocus={startOnCancel ? undefined : true}>
             {confirmLabel}
           </Button>
         </>

@@ -57,6 +57,7 @@ export const CYCLES: CatalogueEntry[] = [
   },
   { en: 'The observation', fr: 'L’observation', es: 'La observación', ar: 'الملاحظة' },
   { en: 'Only country pathfinders and core partners own initiatives', fr: 'Seuls les pays pionniers et les partenaires principaux portent des initiatives', es: 'Solo los países pioneros y los socios principales son titulares de iniciativas', ar: 'لا تملك المبادرات إلا البلدان الرائدة والشركاء الأساسيون' },
+  { en: 'Choose a country', fr: 'Choisissez un pays', es: 'Elija un país', ar: 'اختر بلدًا' },
   { en: 'Choose a country pathfinder or a core partner', fr: 'Choisissez un pays pionnier ou un partenaire principal', es: 'Elija un país pionero o un socio principal', ar: 'اختر بلدًا رائدًا أو شريكًا أساسيًا' },
   { en: 'Unknown partner organisation', fr: 'Organisation partenaire inconnue', es: 'Organización asociada desconocida', ar: 'منظمة شريكة غير معروفة' },
   { en: 'No organisation has this id', fr: 'Aucune organisation n’a cet identifiant', es: 'Ninguna organización tiene este identificador', ar: 'لا توجد منظمة بهذا المعرّف' },

@@ -36,6 +36,8 @@ export const ownedSectionsAr: OwnedTranslation = {
     role: 'الدور',
     joined: 'تاريخ الانضمام',
     actions: 'الإجراءات',
+    saveRoleOf: 'حفظ دور {{name}}',
+    saveRole: 'حفظ',
     roleOf: 'دور {{name}}',
     removeMember: 'إزالة {{name}}',
     confirmRemove: 'هل تريد إزالة {{name}} من {{organisation}}؟',
@@ -113,6 +115,7 @@ export const ownedSectionsAr: OwnedTranslation = {
   },
   lessons: {
     title: 'الدروس المستفادة',
+    noOrganisation: 'يمكنك تسجيل درس فقط لمنظمة تكون فيها محررًا أو مسؤولًا.',
     logLesson: 'تسجيل درس',
     exportCsv: 'تصدير CSV',
     exportXlsx: 'تصدير Excel',

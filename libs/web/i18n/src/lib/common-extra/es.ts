@@ -36,6 +36,8 @@ export const ownedSectionsEs: OwnedTranslation = {
     role: 'Rol',
     joined: 'Miembro desde',
     actions: 'Acciones',
+    saveRoleOf: 'Guardar el rol de {{name}}',
+    saveRole: 'Guardar',
     roleOf: 'Rol de {{name}}',
     removeMember: 'Quitar a {{name}}',
     confirmRemove: '¿Quitar a {{name}} de {{organisation}}?',
@@ -110,6 +112,7 @@ export const ownedSectionsEs: OwnedTranslation = {
   },
   lessons: {
     title: 'Lecciones aprendidas',
+    noOrganisation: 'Solo puede registrar una lección para una organización en la que sea editor o administrador.',
     logLesson: 'Registrar una lección',
     exportCsv: 'Exportar CSV',
     exportXlsx: 'Exportar Excel',

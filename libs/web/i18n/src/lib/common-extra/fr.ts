@@ -36,6 +36,8 @@ export const ownedSectionsFr: OwnedTranslation = {
     role: 'Rôle',
     joined: 'Membre depuis',
     actions: 'Actions',
+    saveRoleOf: 'Enregistrer le rôle de {{name}}',
+    saveRole: 'Enregistrer',
     roleOf: 'Rôle de {{name}}',
     removeMember: 'Retirer {{name}}',
     confirmRemove: 'Retirer {{name}} de {{organisation}} ?',
@@ -110,6 +112,7 @@ export const ownedSectionsFr: OwnedTranslation = {
   },
   lessons: {
     title: 'Enseignements tirés',
+    noOrganisation: 'Vous pouvez consigner un enseignement seulement pour une organisation dont vous êtes rédacteur ou administrateur.',
     logLesson: 'Consigner un enseignement',
     exportCsv: 'Exporter en CSV',
     exportXlsx: 'Exporter en Excel',

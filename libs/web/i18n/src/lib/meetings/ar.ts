@@ -130,6 +130,7 @@ export const meetingsAr: MeetingsTranslation = {
   rescheduleIntro: 'موعد جديد لهذه الجلسة ولكل جلسة بعدها، بالمنطقة الزمنية للمنظِّم ({{zone}}). تبقى الجلسات السابقة كما هي.',
   applyFollowing: 'تطبيق على هذه الجلسة وما يليها',
   cancelFollowing: 'إلغاء هذه الجلسة وما يليها',
+  confirmCancelOccurrence: 'هل تلغي هذه الجلسة ({{when}})؟ سيراها المدعوون ملغاة؛ وتبقى الجلسات الأخرى.',
   confirmCancelFollowing: 'هل تلغي هذه الجلسة وكل جلسة بعدها؟ تبقى الجلسات السابقة.',
   recordAttendance: 'تسجيل الحضور',
   whoAttended: 'من حضر؟',

@@ -112,6 +112,7 @@ export const meetingsEn = {
   rescheduleIntro: 'New time for this session and every later one, in the organiser’s time zone ({{zone}}). Earlier sessions stay as they are.',
   applyFollowing: 'Apply to this and following',
   cancelFollowing: 'Cancel this and following',
+  confirmCancelOccurrence: 'Cancel this session ({{when}})? Invitees see it cancelled; the other sessions stay.',
   confirmCancelFollowing: 'Cancel this session and every later one? Earlier sessions stay.',
   recordAttendance: 'Record attendance',
   whoAttended: 'Who attended?',

@@ -118,6 +118,7 @@ export const meetingsEs: MeetingsTranslation = {
   rescheduleIntro: 'Nuevo horario para esta sesión y todas las siguientes, en la zona horaria del organizador ({{zone}}). Las sesiones anteriores no cambian.',
   applyFollowing: 'Aplicar a esta y a las siguientes',
   cancelFollowing: 'Cancelar esta y las siguientes',
+  confirmCancelOccurrence: '¿Cancelar esta sesión ({{when}})? Los invitados la verán cancelada; las demás sesiones se mantienen.',
   confirmCancelFollowing: '¿Cancelar esta sesión y todas las siguientes? Las sesiones anteriores se mantienen.',
   recordAttendance: 'Registrar la asistencia',
   whoAttended: '¿Quién asistió?',

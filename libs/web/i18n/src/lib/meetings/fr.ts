@@ -118,6 +118,7 @@ export const meetingsFr: MeetingsTranslation = {
   rescheduleIntro: 'Nouvel horaire pour cette séance et toutes les suivantes, dans le fuseau de l’organisateur ({{zone}}). Les séances précédentes restent inchangées.',
   applyFollowing: 'Appliquer à celle-ci et aux suivantes',
   cancelFollowing: 'Annuler celle-ci et les suivantes',
+  confirmCancelOccurrence: 'Annuler cette séance ({{when}}) ? Les invités la verront annulée ; les autres séances restent.',
   confirmCancelFollowing: 'Annuler cette séance et toutes les suivantes ? Les séances précédentes restent.',
   recordAttendance: 'Enregistrer les présences',
   whoAttended: 'Qui était présent ?',
