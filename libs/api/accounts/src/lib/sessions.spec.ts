@@ -197,7 +197,7 @@ describe('sessions (HTTP, real PostgreSQL)', () => {
 class SessionProbeGateway implements OnGatewayInit {
   constructor(private readonly sessions: SessionsService) {}
   afterInit(namespace: Namespace): void {
-    requireSocketSession(namespace, this.sessions, 'Sign in first');
+    requireSocketSession(namespace, this.sessions, 'Sign in first', []);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { AuthContext } from '@simashe/api-core';
+import { readerLanguage, type AuthContext } from '@simashe/api-core';
 import { languageFromAcceptLanguage, translateMessage } from '@simashe/messages';
 import { parse as parseCookie } from 'cookie';
 import type { Namespace, Socket } from 'socket.io';
@@ -31,13 +31,23 @@ export async function authenticateSocket(sessions: SessionsService, socket: Sock
 /**
  * Installs the handshake check on a namespace: no event is ever handled for an anonymous or cross-site socket.
  * When a session ends (signed out, signed out from another device, password changed or reset), the namespace's
- * connections opened with it are closed, so they stop receiving anything.
+ * connections opened with it are closed, so they stop receiving anything. `events` are those the namespace
+ * handles: any other sent with an acknowledgement is answered "Unknown event" (it waited for ever).
  */
-export function requireSocketSession(namespace: Namespace, sessions: SessionsService, refusal: string, onAccepted?: (socket: Socket) => void): void {
+export function requireSocketSession(
+  namespace: Namespace,
+  sessions: SessionsService,
+  refusal: string,
+  events: readonly string[],
+  onAccepted?: (socket: Socket) => void,
+): void {
   namespace.use((socket, next) => {
     authenticateSocket(sessions, socket, refusal)
       .then((error) => {
-        if (!error) onAccepted?.(socket);
+        if (!error) {
+          answerUnknownEvents(socket, events);
+          onAccepted?.(socket);
+        }
         // Refused before any session is known: worded in the browser's language (Accept-Language of the handshake).
         const language = languageFromAcceptLanguage(socket.handshake.headers['accept-language']) ?? 'en';
         next(error ? Object.assign(new Error(translateMessage(error, language)), { data: { id: 'unauthenticated' } }) : undefined);
@@ -48,6 +58,20 @@ export function requireSocketSession(namespace: Namespace, sessions: SessionsSer
     for (const socket of namespace.sockets.values()) {
       const auth = (socket.data as { auth?: AuthContext }).auth;
       if (auth && ended.has(auth.sessionId)) socket.disconnect(true);
+    }
+  });
+}
+
+/** Unknown events sent with an acknowledgement get a refusal in the person's language; others are ignored as before. */
+function answerUnknownEvents(socket: Socket, events: readonly string[]): void {
+  socket.use((packet, next) => {
+    const [event] = packet;
+    const ack: unknown = packet[packet.length - 1];
+    if (typeof event === 'string' && events.includes(event)) return next();
+    if (packet.length > 1 && typeof ack === 'function') {
+      const auth = (socket.data as { auth?: AuthContext }).auth;
+      const language = auth ? readerLanguage(auth) : (languageFromAcceptLanguage(socket.handshake.headers['accept-language']) ?? 'en');
+      ack({ ok: false, error: { id: 'validation_error', message: translateMessage('Unknown event', language) } });
     }
   });
 }

@@ -94,7 +94,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   /** Authenticates during the handshake, so no event is ever handled for an anonymous or cross-site socket. */
   afterInit(namespace: Namespace): void {
-    requireSocketSession(namespace, this.sessions, 'Sign in to edit documents', (socket) => {
+    requireSocketSession(namespace, this.sessions, 'Sign in to edit documents', ['join', 'leave', 'update', 'awareness'], (socket) => {
       (socket as CollabSocket).data.access = new Map();
     });
   }

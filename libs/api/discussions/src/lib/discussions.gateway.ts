@@ -33,7 +33,7 @@ export class DiscussionsGateway implements OnModuleInit, OnGatewayInit {
   }
 
   afterInit(namespace: Namespace): void {
-    requireSocketSession(namespace, this.sessions, 'Sign in to follow discussions');
+    requireSocketSession(namespace, this.sessions, 'Sign in to follow discussions', ['watch', 'unwatch']);
   }
 
   /** Watch a thread by id, or the thread of a report, meeting or lesson (even before its first post). */
@@ -52,10 +52,14 @@ export class DiscussionsGateway implements OnModuleInit, OnGatewayInit {
     return { ok: true };
   }
 
+  /** Answered like `watch` (a client waiting for the acknowledgement waited for ever). */
   @SubscribeMessage('unwatch')
-  async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<void> {
+  async unwatch(@ConnectedSocket() socket: Socket, @MessageBody() payload: unknown): Promise<Ack> {
+    const auth = (socket.data as { auth: AuthContext }).auth;
     const room = this.roomOf(payload);
-    if (room) await socket.leave(room.name);
+    if (!room) return localised(auth, { ok: false, error: { id: 'validation_error', message: 'Give a threadId, or a subjectKind and subjectId' } });
+    await socket.leave(room.name);
+    return { ok: true };
   }
 
   private roomOf(payload: unknown) {

@@ -95,6 +95,10 @@ describe('discussions, mentions and notifications', () => {
     expect(await watcher.emitWithAck('watch', { threadId: topic.body.id })).toEqual({ ok: true });
     await ghanaViewer.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: 'Live reply' });
     await eventually(() => received.some((post) => post.body === 'Live reply'), 5000, 'the live reply');
+    // Unwatching is answered too, and a wrong payload says so.
+    expect(await watcher.emitWithAck('unwatch', {})).toMatchObject({ ok: false, error: { id: 'validation_error' } });
+    // An event the namespace does not handle is answered rather than left waiting.
+    expect(await watcher.emitWithAck('nosuchevent', { a: 1 })).toEqual({ ok: false, error: { id: 'validation_error', message: 'Unknown event' } });
 
     // Watching a lesson before anyone wrote about it: the first post arrives too.
     const colleague = connect(kenyaAdmin, DISCUSSIONS_NAMESPACE);

@@ -22,7 +22,7 @@ export class NotificationsGateway implements OnModuleInit, OnGatewayInit, OnGate
   }
 
   afterInit(namespace: Namespace): void {
-    requireSocketSession(namespace, this.sessions, 'Sign in to receive notifications');
+    requireSocketSession(namespace, this.sessions, 'Sign in to receive notifications', []);
   }
 
   async handleConnection(socket: Socket): Promise<void> {

@@ -33,7 +33,7 @@ export class ReportCommentsGateway implements OnGatewayInit {
   ) {}
 
   afterInit(namespace: Namespace): void {
-    requireSocketSession(namespace, this.sessions, 'Sign in to follow comments');
+    requireSocketSession(namespace, this.sessions, 'Sign in to follow comments', ['watch', 'unwatch']);
     this.events.on('report.comment_changed', ({ reportId, threadId, commentId, change }) => {
       const payload: ReportCommentsChanged = { reportId, threadId, commentId, change };
       namespace.to(roomOf(reportId)).emit('changed', payload);

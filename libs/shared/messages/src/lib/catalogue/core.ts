@@ -13,6 +13,7 @@ export const CORE: CatalogueEntry[] = [
   { en: 'The requested resource was not found', fr: 'La ressource demandée est introuvable', es: 'No se encontró el recurso solicitado', ar: 'لم يُعثر على المورد المطلوب' },
   { en: 'Invalid request', fr: 'Requête non valide', es: 'Solicitud no válida', ar: 'طلب غير صالح' },
   { en: 'Invalid request — {summary}', fr: 'Requête non valide — {summary}', es: 'Solicitud no válida — {summary}', ar: 'طلب غير صالح — {summary}' },
+  { en: 'Unknown event', fr: 'Événement inconnu', es: 'Evento desconocido', ar: 'حدث غير معروف' },
   { en: 'Unknown field(s): {fields}', fr: 'Champ(s) inconnu(s) : {fields}', es: 'Campo(s) desconocido(s): {fields}', ar: 'حقول غير معروفة: {fields}' },
   {
     en: 'Unknown query parameter(s): {parameters}',
