@@ -32,7 +32,7 @@ import { DocumentLoadTimeout } from './document-loader';
 import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
 import { FanOutBatch } from './fan-out-batch';
-import { awarenessClients, invalidUpdateReason, isValidStateVector } from './update-validation';
+import { awarenessClients, DEPENDS_ON_UNKNOWN, invalidUpdateReason, isValidStateVector } from './update-validation';
 import { VersionsService } from './versions.service';
 
 interface SocketData {
@@ -178,6 +178,8 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       const room = await this.rooms.find(ref);
       if (!room) return fail('not_found', 'The document is not open');
       const reason = invalidUpdateReason(update, room.doc);
+      // Kept and sent again by the editor (its predecessor arrives meanwhile); never held back unchecked.
+      if (reason === DEPENDS_ON_UNKNOWN) return fail('internal_error', reason, true);
       if (reason) return fail('validation_error', reason);
       // Applied and passed on at once; acknowledged when stored (see DocumentRooms.applyChange).
       let changed: boolean;

@@ -1,7 +1,7 @@
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { invalidUpdateReason } from './update-validation';
+import { DEPENDS_ON_UNKNOWN, invalidUpdateReason } from './update-validation';
 
 /** A report as the editor writes it: a paragraph holding bold text, and a table cell with a column width. */
 function report(): Y.Doc {
@@ -91,6 +91,49 @@ describe('invalidUpdateReason', () => {
     empty.insert(0, [new Y.XmlText('late')]);
     empty.setAttribute('textAlign', 'center');
     expect(invalidUpdateReason(Y.encodeStateAsUpdate(bob, beforeTyping), server)).toBeNull();
+  });
+
+  it('does not take a change whose neighbour, parent or earlier part it has not received (it would be held back unchecked)', () => {
+    const base = report();
+    // A: a new paragraph; B, made after A: a plain value straight after it in the report (refused when A is known).
+    const withA = new Y.Doc();
+    Y.applyUpdate(withA, Y.encodeStateAsUpdate(base));
+    const update = (doc: Y.Doc, change: () => void) => {
+      const before = Y.encodeStateVector(doc);
+      change();
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    const a = update(withA, () => withA.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(2, [new Y.XmlElement('paragraph')]));
+    const forB = new Y.Doc(); // a root read as an array: its own copy (one document reads a root one way)
+    Y.applyUpdate(forB, Y.encodeStateAsUpdate(withA));
+    const b = update(forB, () => forB.get(REPORT_DOCUMENT_FIELD, Y.Array).insert(3, ['sneaked in']));
+    // B first: its neighbour is unknown, so it is not taken (Yjs would slot it in after A later, unchecked).
+    expect(invalidUpdateReason(b, base)).toBe(DEPENDS_ON_UNKNOWN);
+    // In order, A is fine and B is refused for what it is.
+    expect(invalidUpdateReason(a, base)).toBeNull();
+    Y.applyUpdate(base, a);
+    expect(invalidUpdateReason(b, base)).toMatch(/attributes of an element/);
+    // A gap in a client's clocks (its first change never sent) and a deletion of unknown content are not taken either.
+    const later = new Y.Doc();
+    Y.applyUpdate(later, Y.encodeStateAsUpdate(base));
+    const first = update(later, () => later.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [new Y.XmlElement('paragraph')]));
+    const second = update(later, () => later.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [new Y.XmlElement('heading')]));
+    expect(invalidUpdateReason(second, base)).toBe(DEPENDS_ON_UNKNOWN);
+    const removal = update(later, () => later.getXmlFragment(REPORT_DOCUMENT_FIELD).delete(0, 2));
+    expect(invalidUpdateReason(removal, base)).toBe(DEPENDS_ON_UNKNOWN);
+    const beforeFirst = new Y.Doc();
+    Y.applyUpdate(beforeFirst, Y.encodeStateAsUpdate(base));
+    Y.applyUpdate(base, first);
+    Y.applyUpdate(base, second);
+    expect(invalidUpdateReason(removal, base)).toBeNull();
+    // Changes merged around one already received (a reconnect's resend: Yjs puts a skip where it was) are taken.
+    const third = update(later, () => later.getXmlFragment(REPORT_DOCUMENT_FIELD).insert(0, [new Y.XmlElement('paragraph')]));
+    const aroundSecond = Y.mergeUpdates([first, third]);
+    expect(Y.decodeUpdate(aroundSecond).structs.some((struct) => struct instanceof Y.Skip)).toBe(true);
+    expect(invalidUpdateReason(aroundSecond, base)).toBeNull();
+    expect(invalidUpdateReason(aroundSecond, beforeFirst)).toBe(DEPENDS_ON_UNKNOWN);
+    // What the update itself brings counts as received (both changes in one).
+    expect(invalidUpdateReason(Y.mergeUpdates([first, second, removal]), beforeFirst)).toBeNull();
   });
 
   it('refuses crafted updates: deleted content in another root, one client in two groups, a struct hiding a known one', () => {

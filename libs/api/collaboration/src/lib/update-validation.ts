@@ -64,6 +64,45 @@ function hasNul(value: unknown): boolean {
 }
 
 /**
+ * The reason given when an update needs a change this copy has not received: Yjs would hold it back and slot it in
+ * later, where what it inserts was never checked (a plain value sent before the paragraph it follows was taken, then
+ * placed at the top of the report, and every export failed). Not the sender's fault as a rule (another instance's
+ * change on its way, a resend racing its predecessor), so it is answered as worth sending again.
+ */
+export const DEPENDS_ON_UNKNOWN = 'The change depends on another this server has not received yet; it will be sent again';
+
+/**
+ * Whether integrating the update now would leave part of it pending: a gap before a client's first struct or a
+ * skipped range the document lacks, a struct whose left or right neighbour or parent is neither in the document nor
+ * in the update, or a deletion of what neither holds.
+ */
+function dependsOnUnknown(decoded: ReturnType<typeof Y.decodeUpdate>, inUpdate: Map<number, Struct[]>, doc: Y.Doc): boolean {
+  const known = (client: number, clock: number): boolean => {
+    if (clock < Y.getState(doc.store, client)) return true;
+    const own = holding(inUpdate.get(client), clock);
+    return own !== null && !(own instanceof Y.Skip);
+  };
+  for (const [client, structs] of inUpdate) {
+    if (structs[0].id.clock > Y.getState(doc.store, client)) return true;
+    for (const struct of structs) {
+      // A skipped range (merged updates around an acknowledged one) is fine when the document has it.
+      if (struct instanceof Y.Skip) {
+        if (struct.id.clock + struct.length > Y.getState(doc.store, client)) return true;
+        continue;
+      }
+      if (!(struct instanceof Y.Item)) continue;
+      if (struct.origin && !known(struct.origin.client, struct.origin.clock)) return true;
+      if (struct.rightOrigin && !known(struct.rightOrigin.client, struct.rightOrigin.clock)) return true;
+      if (struct.parent instanceof Y.ID && !known(struct.parent.client, struct.parent.clock)) return true;
+    }
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    for (const deletion of deletions) if (deletion.len > 0 && !known(client, deletion.clock + deletion.len - 1)) return true;
+  }
+  return false;
+}
+
+/**
  * Rejects frames that are not Yjs updates, or whose content the editor cannot hold: the report is an XML fragment
  * (ProseMirror's nodes as elements, their text as XML text), and a client could otherwise insert other root types,
  * arrays, maps, binary data or sub-documents, which the editor never shows and which break versions, exports and
@@ -85,6 +124,7 @@ export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | n
   }
   const inUpdate = indexStructs(decoded.structs);
   if (!inUpdate) return 'Not a valid Yjs update';
+  if (doc && dependsOnUnknown(decoded, inUpdate, doc)) return DEPENDS_ON_UNKNOWN;
   /** The item holding `id`: from the live document if it has that clock (Yjs skips what it has), else from the update. */
   const find = (id: Y.ID): Y.Item | null => {
     if (doc && id.clock < Y.getState(doc.store, id.client)) {
