@@ -110,10 +110,11 @@ function dependsOnUnknown(decoded: ReturnType<typeof Y.decodeUpdate>, inUpdate: 
  * (Yjs leaves an item's parent, and an attribute's key, out of the update when it has a neighbour). Text, keys and
  * values may not hold NUL characters (PostgreSQL's text cannot store them), as no HTTP body may.
  *
- * A refused change is dropped by its sender's client, so only what the editor can never produce is refused. Where
- * an item goes cannot always be told: its neighbour may be in a change this copy has not received yet (another
- * instance's, Redis away), or its parent deleted meanwhile by someone else (Yjs then discards it). Such an item is
- * judged by its content alone. Returns a reason, or null when fine.
+ * A refused change is dropped by its sender's client, so only what the editor can never produce is refused. A change
+ * that needs one this copy has not received yet (another instance's, Redis away; a resend racing its predecessor) is
+ * not taken but answered DEPENDS_ON_UNKNOWN, which its sender keeps and sends again. Where an item goes cannot be told
+ * when its parent was deleted meanwhile by someone else (Yjs then discards it): such an item is judged by its content
+ * alone. Returns a reason, or null when fine.
  */
 export function invalidUpdateReason(update: Uint8Array, doc?: Y.Doc): string | null {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
