@@ -1,7 +1,7 @@
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { DEPENDS_ON_UNKNOWN, invalidUpdateReason } from './update-validation';
+import { awarenessClients, DEPENDS_ON_UNKNOWN, invalidUpdateReason } from './update-validation';
 
 /** A report as the editor writes it: a paragraph holding bold text, and a table cell with a column width. */
 function report(): Y.Doc {
@@ -175,5 +175,27 @@ describe('invalidUpdateReason', () => {
       [77, [item(id(77, 0), { origin: known }, new Y.ContentAny(['inside text']))]],
     ]);
     expect(invalidUpdateReason(hiding, base)).toMatch(/attributes of an element|inside a text node|Elements and text/);
+  });
+});
+
+describe('awarenessClients', () => {
+  /** An awareness update in y-protocols' format from [client, clock, state text] entries. */
+  const awareness = (entries: Array<[number, number, string]>) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, entries.length);
+    for (const [client, clock, state] of entries) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, state);
+    }
+    return encoding.toUint8Array(encoder);
+  };
+
+  it('names the clients an update speaks for', () => {
+    expect(awarenessClients(awareness([[6161, 1, '{"user":{"name":"Amina"}}'], [6262, 3, 'null']]))).toEqual([6161, 6262]);
+  });
+
+  it('refuses the whole update when one entry is not JSON (y-protocols would have applied the ones before it)', () => {
+    expect(() => awarenessClients(awareness([[6161, 1, '{"user":{"name":"GHOST"}}'], [6262, 1, '{not json']]))).toThrow();
   });
 });

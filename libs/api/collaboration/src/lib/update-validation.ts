@@ -219,14 +219,18 @@ export function isValidStateVector(stateVector: Uint8Array): boolean {
   }
 }
 
-/** The client ids an awareness update speaks for (y-protocols' format: a count, then id, clock and state each). */
+/**
+ * The client ids an awareness update speaks for (y-protocols' format: a count, then id, clock and state each). Throws
+ * when the update is malformed, an entry's state included (JSON): y-protocols applies entries one by one, so one bad
+ * entry after good ones left those applied though the update was refused (a ghost presence no one owned).
+ */
 export function awarenessClients(update: Uint8Array): number[] {
   const decoder = decoding.createDecoder(update);
   const clients: number[] = [];
   for (let count = decoding.readVarUint(decoder); count > 0; count--) {
     clients.push(decoding.readVarUint(decoder));
     decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
+    JSON.parse(decoding.readVarString(decoder));
   }
   return clients;
 }
