@@ -1,7 +1,7 @@
 import type { DashboardFilters } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { isolate, useDateFormatter } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { BackLink, Card, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -76,7 +76,7 @@ export function CyclesPage() {
   const filters = filtersFrom(params);
   const organisations = useOrganisations();
   const canCreate = (organisations.data?.items ?? []).some(
-    (o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor') && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
+    (o) => canWriteIn(o) && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
   );
   usePageTitle(t('cycles.title'));
   const setFilters = (next: DashboardFilters) =>

@@ -1,6 +1,6 @@
 import { DETERMINANTS, SECTORS, type Initiative, type InitiativeInput } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
-import { useDirectory, useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useDirectory, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, CheckboxGroup, SelectField, TextField } from '@simashe/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ export function InitiativeForm({ initiative, busy, error, canManage = true, onSu
   const organisations = useOrganisations();
   const directory = useDirectory();
   const owners = (organisations.data?.items ?? []).filter(
-    (o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor') && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
+    (o) => canWriteIn(o) && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
   );
   const [draft, setDraft] = useState<InitiativeInput>(() => ({
     organisationId: initiative?.organisationId ?? '',

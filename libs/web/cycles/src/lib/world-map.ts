@@ -27,7 +27,8 @@ export function registerWorldMap(register: (name: string, geoJson: object) => vo
   registered = true;
 }
 
-const STAGE_INDEX: Array<CycleStage | 'none'> = ['none', 'plan', 'act', 'observe', 'reflect', 'closed'];
+/** The map's stages, in the order of its colours (a row's value is its stage's index); the page's legend lists them. */
+export const MAP_STAGES: ReadonlyArray<CycleStage | 'none'> = ['none', 'plan', 'act', 'observe', 'reflect', 'closed'];
 
 /** A map series colouring each pathfinder by its current stage (pieces of a visual map, one per stage). */
 export function worldMapOption(rows: DashboardRow[], stageLabel: (stage: CycleStage | 'none') => string, rtl = false): Record<string, unknown> {
@@ -45,7 +46,7 @@ export function worldMapOption(rows: DashboardRow[], stageLabel: (stage: CycleSt
       show: false,
       dimension: 0,
       inverse: rtl,
-      pieces: STAGE_INDEX.map((stage, index) => ({ value: index, label: stageLabel(stage), color: STAGE_COLOURS[stage] })),
+      pieces: MAP_STAGES.map((stage, index) => ({ value: index, label: stageLabel(stage), color: STAGE_COLOURS[stage] })),
     },
     series: [
       {
@@ -61,11 +62,8 @@ export function worldMapOption(rows: DashboardRow[], stageLabel: (stage: CycleSt
         select: { disabled: true },
         data: rows
           .filter((row) => row.countryIso2)
-          .map((row) => ({ name: row.countryIso2, value: STAGE_INDEX.indexOf(row.stage), organisation: row.organisationName, organisationId: row.organisationId, stage: row.stage })),
+          .map((row) => ({ name: row.countryIso2, value: MAP_STAGES.indexOf(row.stage), organisation: row.organisationName, organisationId: row.organisationId, stage: row.stage })),
       },
     ],
   };
 }
-
-/** The map's stages, in the order of its colours. */
-export const MAP_STAGES: ReadonlyArray<CycleStage | 'none'> = STAGE_INDEX;

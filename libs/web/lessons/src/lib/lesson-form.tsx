@@ -12,9 +12,9 @@ import {
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
-import { Alert, Button, Card, CheckboxGroup, SelectField, TextAreaField, TextField } from '@simashe/web-ui';
-import { useState, type FormEvent } from 'react';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
+import { Alert, Button, Card, CheckboxGroup, SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvidenceChoices } from './queries';
 
@@ -27,7 +27,7 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
   const { t } = useTranslation();
   const user = useCurrentUser();
   const organisations = useOrganisations();
-  const writable = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writable = (organisations.data?.items ?? []).filter(canWriteIn);
   const [draft, setDraft] = useState<Draft>(() => ({
     organisationId: lesson?.organisationId ?? '',
     title: lesson?.title ?? '',
@@ -50,16 +50,21 @@ export function LessonForm({ lesson, busy, error, onSubmit }: { lesson?: Lesson;
   const apiError = error instanceof ApiError ? error : null;
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const organisationId = draft.organisationId || writable[0]?.id || '';
+  // After a refused save, focus (and the view) goes to the first field to fix: on a phone the button is far below.
+  const form = useRef<HTMLFormElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useFocusFirstInvalid(form, attempt, error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setAttempt((n) => n + 1);
     onSubmit({ ...draft, organisationId });
   };
 
   return (
     <Card>
-      <form onSubmit={submit} noValidate className="lesson-form">
+      <form ref={form} onSubmit={submit} noValidate className="lesson-form">
         {!lesson && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('lessons.noOrganisation')}</Alert>}
-        {apiError && <Alert kind="error" reveal={apiError}>{apiError.details.length ? t('lessons.fixErrors') : apiError.message}</Alert>}
+        {apiError && <Alert kind="error">{apiError.details.length ? t('lessons.fixErrors') : apiError.message}</Alert>}
         {!lesson && (
           <SelectField label={t('lessons.organisation')} value={organisationId} onChange={(e) => set('organisationId')(e.target.value)} options={writable.map((o) => ({ value: o.id, label: o.name }))} />
         )}

@@ -2,7 +2,7 @@ import { CYCLE_STAGES, DETERMINANTS, LESSON_STATUSES, SECTORS, type Lesson, type
 import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { countryName, useDateFormatter } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +37,7 @@ export function LessonsPage() {
   const query = filterQuery(filters);
   // Offered to those who can write a lesson somewhere (an editor or administrator of an organisation they belong to).
   const organisations = useOrganisations();
-  const canWrite = (organisations.data?.items ?? []).some((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const canWrite = (organisations.data?.items ?? []).some(canWriteIn);
   return (
     <>
       <h1>{t('lessons.title')}</h1>

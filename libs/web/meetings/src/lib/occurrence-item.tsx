@@ -1,7 +1,7 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
 import { formatDateTime, formatTime } from '@simashe/web-i18n';
 import { DateTime } from 'luxon';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, ConfirmDialog } from '@simashe/web-ui';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,7 +50,7 @@ export function OccurrenceItem({ occurrence, viewZone, children }: { occurrence:
   const organisations = useOrganisations();
   const seats = occurrence.registration;
   const canManage = (organisations.data?.items ?? []).some(
-    (o) => o.name === occurrence.organiserOrganisationName && o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'),
+    (o) => o.name === occurrence.organiserOrganisationName && canWriteIn(o),
   );
   return (
     <li className="occurrence" aria-label={`${occurrence.title}, ${span(occurrence.start, occurrence.end, viewZone)}`}>

@@ -1,7 +1,7 @@
 import { MEETING_KINDS, WHO_REGION_CODES, type CreateMeetingRequest, type Meeting, type RegionCode } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
-import { useDirectory, useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useDirectory, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Dialog, SelectField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
 import { DateTime } from 'luxon';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -18,7 +18,7 @@ type FieldErrors = Partial<Record<'title' | 'localStart' | 'localEnd' | 'count',
 /** The organisations the person may schedule for: editors and admins of their own. */
 export function useOrganisers() {
   const organisations = useOrganisations();
-  return (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  return (organisations.data?.items ?? []).filter(canWriteIn);
 }
 
 /**

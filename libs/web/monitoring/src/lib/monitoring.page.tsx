@@ -2,7 +2,7 @@ import type { CreateDatasetRequest } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useFormatters } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, Dialog, EmptyState, LoadingState, QueryError, SelectField, TextField, usePageTitle } from '@simashe/web-ui';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import './monitoring.css';
 /** Organisations where the reader may add a dataset: those they belong to as an editor or an administrator. */
 function useWritableOrganisations() {
   const organisations = useOrganisations();
-  return (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  return (organisations.data?.items ?? []).filter(canWriteIn);
 }
 
 function NewDatasetDialog({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -4,12 +4,18 @@ import type {
   DirectoryEntry,
   InvitationCreated,
   MemberRole,
+  Organisation,
   OrganisationDetail,
   OrganisationList,
   PartnerDirectoryEntry,
   UpdateOrganisationRequest,
 } from '@simashe/contracts';
 import { api } from '@simashe/web-api-client';
+
+/** Whether one may write in an organisation (create its lessons, reports, meetings...): a member editor or administrator. */
+export function canWriteIn(organisation: Pick<Organisation, 'relation' | 'myRole'>): boolean {
+  return organisation.relation === 'member' && (organisation.myRole === 'admin' || organisation.myRole === 'editor');
+}
 
 export function useOrganisations() {
   return useQuery({ queryKey: ['organisations'], queryFn: () => api.get<OrganisationList>('/organisations') });

@@ -1,6 +1,6 @@
 import { PUBLICATION_KINDS, type Publication, type PublicationKind } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
-import { useDirectory, useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useDirectory, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, ConfirmDialog, SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -197,7 +197,7 @@ export function PublicationForm({ publication }: { publication?: Publication }) 
   const { t } = useTranslation();
   const navigate = useNavigate();
   const organisations = useOrganisations();
-  const writable = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writable = (organisations.data?.items ?? []).filter(canWriteIn);
   const [draft, setDraft] = useState<PublicationDraft>(() => (publication ? draftFromPublication(publication, newKey) : emptyDraft('', newKey())));
   const [attempt, setAttempt] = useState(0);
   const [confirmingDelete, setConfirmingDelete] = useState(false);

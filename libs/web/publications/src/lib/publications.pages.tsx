@@ -1,7 +1,7 @@
 import { PUBLICATION_KINDS, PUBLICATION_STATUSES, type ListPublicationsQuery, type Publication } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { LiveDocument } from '@simashe/web-reports';
 import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SearchForm, SelectField, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,7 @@ export function PublicationsPage() {
   const publications = usePublications(filters);
   // Offered to those who write in an organisation (editors and admins): the form is of no use to the others.
   const organisations = useOrganisations();
-  const writes = (organisations.data?.items ?? []).some((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writes = (organisations.data?.items ?? []).some(canWriteIn);
   const set = (key: FilterKey) => (value: string) => setParams(paramsFromFilters(withFilter(filters, key, value)), { replace: key !== 'q' });
   const any = { value: '', label: t('publications.any') };
   const filtered = hasFilters(filters);

@@ -2,7 +2,7 @@ import { REPORT_STATUSES, WHO_REGION_CODES, type Report, type ReportListFilters,
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
 import { ApiError } from '@simashe/web-api-client';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, Dialog, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,7 +100,7 @@ function CreateReportForm({ onCancel }: { onCancel: () => void }) {
   const navigate = useNavigate();
   const organisations = useOrganisations();
   const writable = (organisations.data?.items ?? []).filter(
-    (o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor') && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
+    (o) => canWriteIn(o) && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
   );
   const [organisationId, setOrganisationId] = useState('');
   const chosen = organisationId || writable[0]?.id || '';
@@ -158,7 +158,7 @@ function CreateReportForm({ onCancel }: { onCancel: () => void }) {
 function useWritableOrganisations() {
   const organisations = useOrganisations();
   return (organisations.data?.items ?? []).filter(
-    (o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor') && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
+    (o) => canWriteIn(o) && (o.kind === 'country_pathfinder' || o.kind === 'core_partner'),
   );
 }
 

@@ -11,7 +11,7 @@ import {
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { useLanguage, LANGUAGE_NAMES } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, Card, SelectField, TextAreaField, TextField, useFocusFirstInvalid } from '@simashe/web-ui';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +87,7 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const organisations = useOrganisations();
-  const writable = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writable = (organisations.data?.items ?? []).filter(canWriteIn);
   const [draft, setDraft] = useState<Draft>(() => ({
     organisationId: resource?.organisationId ?? '',
     kind: resource?.kind ?? 'guidance',
@@ -175,7 +175,7 @@ export function ResourceForm({ resource }: { resource?: Resource }) {
   return (
     <Card>
       <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="resource-form">
-        {apiError && <Alert kind="error" reveal={apiError}>{apiError.details.length ? t('resources.form.fixErrors') : apiError.message}</Alert>}
+        {apiError && <Alert kind="error">{apiError.details.length ? t('resources.form.fixErrors') : apiError.message}</Alert>}
         {!resource && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('resources.form.noOrganisation')}</Alert>}
         {!resource && (
           <SelectField

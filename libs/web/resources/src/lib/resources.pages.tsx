@@ -1,5 +1,5 @@
 import { useCurrentUser } from '@simashe/web-accounts';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, BackLink, Button, ConfirmDialog, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,7 @@ export function ResourcesPage() {
   usePageTitle(t('resources.title'));
   // Offered to those who write in an organisation (editors and admins): the form would be of no use to the others.
   const organisations = useOrganisations();
-  const writes = (organisations.data?.items ?? []).some((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writes = (organisations.data?.items ?? []).some(canWriteIn);
   return (
     <>
       <h1>{t('resources.title')}</h1>

@@ -2,7 +2,7 @@ import { COURSE_MODULE_KINDS, SUPPORTED_LANGUAGES, type Course, type CourseModul
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { LANGUAGE_NAMES } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { useResources } from '@simashe/web-resources';
 import { Alert, BackLink, Button, Card, ConfirmDialog, LoadingState, QueryError, SelectField, TextAreaField, TextField, useFocusFirstInvalid, usePageTitle } from '@simashe/web-ui';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -206,7 +206,7 @@ function CourseEditor({ course }: { course?: Course }) {
   const user = useCurrentUser();
   const navigate = useNavigate();
   const organisations = useOrganisations();
-  const writable = (organisations.data?.items ?? []).filter((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writable = (organisations.data?.items ?? []).filter(canWriteIn);
   const [draft, setDraft] = useState<CourseDraft>(() => (course ? draftFromCourse(course) : emptyCourse('', user.preferredLanguage)));
   const [newKind, setNewKind] = useState<CourseModuleKind>('resource');
   const [removing, setRemoving] = useState<number | null>(null);
@@ -255,7 +255,7 @@ function CourseEditor({ course }: { course?: Course }) {
   return (
     <Card>
       <form ref={form} onSubmit={submit} noValidate className="training-editor">
-        {apiError && <Alert kind="error" reveal={apiError}>{otherErrors ?? t('training.editor.fixErrors')}</Alert>}
+        {apiError && <Alert kind="error">{otherErrors ?? t('training.editor.fixErrors')}</Alert>}
         {!course && writable.length === 0 && organisations.isSuccess && <Alert kind="info">{t('training.editor.noOrganisation')}</Alert>}
         {!course && (
           <SelectField

@@ -1,7 +1,7 @@
 import type { CourseSummary } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { LANGUAGE_NAMES, useFormatters } from '@simashe/web-i18n';
-import { useOrganisations } from '@simashe/web-organisations';
+import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
 import { Alert, Button, EmptyState, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -110,7 +110,7 @@ export function TrainingPage() {
   const courses = useCourses();
   // Offered to those who write in an organisation (editors and admins): anyone else would be refused.
   const organisations = useOrganisations();
-  const writes = (organisations.data?.items ?? []).some((o) => o.relation === 'member' && (o.myRole === 'admin' || o.myRole === 'editor'));
+  const writes = (organisations.data?.items ?? []).some(canWriteIn);
   const { mine, catalogue } = splitCourses(courses.data?.items ?? []);
   return (
     <>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type ButtonHTMLAttributes, type FormEvent, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link';
 
@@ -121,20 +121,9 @@ export function SearchForm({ value, onSearch, label, buttonLabel, className = ''
   );
 }
 
-/**
- * A message box. `reveal`: a form's error summary, brought into view and focused each time this value changes to
- * something (the error of each refused submit): on a phone the submit button is far below it, and the refusal
- * otherwise looked like nothing happened.
- */
-export function Alert({ kind, children, reveal }: { kind: 'error' | 'success' | 'info'; children: ReactNode; reveal?: unknown }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (reveal === undefined || reveal === null || reveal === false) return;
-    box.current?.scrollIntoView?.({ block: 'center' });
-    box.current?.focus({ preventScroll: true });
-  }, [reveal]);
+export function Alert({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
   return (
-    <div ref={box} tabIndex={reveal === undefined ? undefined : -1} className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {children}
     </div>
   );
