@@ -35,6 +35,14 @@ export class UsersService {
     return repository.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
+  /** Which of these ids are accounts, in one query (other domains check references here, not in `users`). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Set();
+    const rows: Array<{ id: string }> = await this.users.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [unique]);
+    return new Set(rows.map((row) => row.id));
+  }
+
   async getById(id: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw new NotFoundError('The user');

@@ -1,3 +1,4 @@
+import { AccountsModule } from '@simashe/api-accounts';
 import { Module } from '@nestjs/common';
 import { CollaborationModule } from '@simashe/api-collaboration';
 import { NotificationsModule } from '@simashe/api-notifications';
@@ -14,7 +15,7 @@ import { MinutesService } from './minutes.service';
 
 /** Meetings and webinars: scheduling, invitations, RSVP, calendars, agenda, minutes (real-time documents) and attendance. */
 @Module({
-  imports: [OrganisationsModule, CollaborationModule, NotificationsModule, SearchModule],
+  imports: [AccountsModule, OrganisationsModule, CollaborationModule, NotificationsModule, SearchModule],
   controllers: [MeetingsController, CalendarFeedController],
   providers: [MeetingAccess, MeetingSearch, MeetingsService, AgendaService, MinutesService, MeetingRemindersService],
   exports: [MeetingAccess, MeetingsService, MinutesService],

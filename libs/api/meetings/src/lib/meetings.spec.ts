@@ -1,4 +1,4 @@
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { bootTestApp, createOrganisation, createUser, signedInMember, signIn, TEST_PASSWORD, type TestApp, type TestClient } from '@simashe/api-testing';
 import { CreateMeetingRequestSchema } from '@simashe/contracts';
 import { DateTime } from 'luxon';
 import { asSeenIn, readCalendar } from './ical-reader.testing';
@@ -189,10 +189,31 @@ describe('meetings over HTTP', () => {
     [{ rrule: 'FREQ=WEEKLY;COUNT=3;UNTIL=20270101T000000Z' }, 'rrule'],
     [{ rrule: 'FREQ=WEEKLY;COUNT=-5' }, 'rrule'],
     [{ invitees: { userIds: ['00000000-0000-4000-8000-000000000000'] } }, 'invitees.userIds'],
+    [{ invitees: { organisationIds: ['00000000-0000-4000-8000-000000000000'] } }, 'invitees.organisationIds'],
   ])('rejects %j with a message on %s', async (overrides, path) => {
     const response = await organiser.post('/api/meetings', session(overrides));
     expect(response.status).toBe(400);
     expect(response.body.details.map((d: { path: string }) => d.path)).toContain(path);
+  });
+
+  it('invites organisations, regions and people named twice once each, and the people invited by name see it', async () => {
+    const guest = await createUser(t.db, { memberOf: [{ organisationId: org['brazil'].id, role: 'viewer' }] });
+    const created = await organiser.post(
+      '/api/meetings',
+      session({ title: 'Named twice', invitees: { organisationIds: [org['kenya'].id, org['kenya'].id], regionCodes: ['AFRO', 'AFRO'], userIds: [guest.id, guest.id] } }),
+    );
+    expect(created.status).toBe(201);
+    const rows: Array<{ organisation_id: string | null; region_code: string | null; user_id: string | null }> = await t.db.query(
+      'SELECT organisation_id, region_code, user_id FROM meeting_invitees WHERE meeting_id = $1 ORDER BY region_code, user_id',
+      [created.body.id],
+    );
+    expect(rows).toEqual([
+      { organisation_id: null, region_code: 'AFRO', user_id: null },
+      { organisation_id: null, region_code: null, user_id: guest.id },
+      { organisation_id: org['kenya'].id, region_code: null, user_id: null },
+    ]);
+    const invitedByName = await signIn(t, guest.email, TEST_PASSWORD);
+    expect((await invitedByName.get(`/api/meetings/${created.body.id}`)).status).toBe(200);
   });
 
   it('stores an empty recurrence rule as none', async () => {

@@ -27,6 +27,14 @@ export class OrganisationsService {
     private readonly events: EventBus,
   ) {}
 
+  /** Which of these ids are organisations, in one query (other domains check references here). */
+  async existingIds(ids: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Set();
+    const rows: Array<{ id: string }> = await this.db.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [unique]);
+    return new Set(rows.map((row) => row.id));
+  }
+
   async list(auth: AuthContext, query: ListOrganisationsQuery): Promise<Organisation[]> {
     const accesses = (await this.policy.visibleOrganisations(auth)).filter(
       (access) => !query.relation || access.relation === query.relation,
