@@ -59,6 +59,18 @@ test('the language choice is remembered by the profile across sign-ins', async (
   await expect(page.getByRole('link', { name: 'Meetings' })).toBeVisible();
 });
 
+test('before signing in, the language can be chosen on the sign-in and password pages', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('banner').getByLabel('Language').selectOption('fr');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await page.getByRole('link', { name: /Mot de passe oublié/ }).click();
+  await expect(page.getByLabel('Adresse e-mail')).toBeFocused();
+  await page.getByRole('banner').getByLabel('Langue').selectOption('ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1, name: 'هل نسيت كلمة المرور؟' })).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('sign-in shows a clear error, and dates follow the profile time zone', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill('kenya.admin@demo.simashe.org');

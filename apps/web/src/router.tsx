@@ -4,7 +4,7 @@ import { ApplicationPage, ApplicationStatusPage, CallPage, CallsPage, HomePage, 
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
 import { RegionalSubmittedReportsCard, ReportPage, ReportsPage } from '@simashe/web-reports';
-import { AppShell, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
+import { AppShell, AuthFrame, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
 import { LoadingState } from '@simashe/web-ui';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,10 +36,10 @@ const training = () => import('@simashe/web-training');
 const publications = () => import('@simashe/web-publications');
 
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
+  { path: '/sign-in', element: <AuthFrame><SignInPage /></AuthFrame> },
+  { path: '/invitations/:token', element: <AuthFrame><AcceptInvitationPage /></AuthFrame> },
+  { path: '/forgot-password', element: <AuthFrame><ForgotPasswordPage /></AuthFrame> },
+  { path: '/reset-password/:token', element: <AuthFrame><ResetPasswordPage /></AuthFrame> },
   // The public resource library and members page: no session, so outside RequireSession and the app shell.
   { path: '/public/resources', element: lazyPage(async () => (await resources()).PublicResourcesPage) },
   { path: '/public/resources/:id', element: lazyPage(async () => (await resources()).PublicResourcePage) },

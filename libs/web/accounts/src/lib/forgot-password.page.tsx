@@ -42,6 +42,7 @@ export function ForgotPasswordPage() {
                 type="email"
                 name="email"
                 autoComplete="username"
+                autoFocus
                 required
                 value={email}
                 onChange={(e) => setEmail(e.target.value)}

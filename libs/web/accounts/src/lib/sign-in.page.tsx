@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { HealthResponse } from '@simashe/contracts';
 import { api, ApiError } from '@simashe/web-api-client';
-import { Alert, BrandMark, Button, TextField } from '@simashe/web-ui';
+import { Alert, Button, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -41,13 +41,8 @@ export function SignInPage() {
 
   return (
     <main id="main" className="auth-page">
-      <p className="auth-brand">
-        <BrandMark size={40} />
-        <span>
-          <strong>{t('app.name')}</strong>
-          <span className="muted">{t('app.tagline')}</span>
-        </span>
-      </p>
+      {/* The app's name and mark are in the public header above. */}
+      <p className="auth-tagline">{t('app.tagline')}</p>
       <div className="card">
         <h1>{t('signIn.title')}</h1>
         <p className="muted">{t('signIn.intro')}</p>

@@ -5,11 +5,10 @@ import { Link, NavLink } from 'react-router-dom';
 import { LanguageSwitcher } from './app-shell';
 
 /**
- * The frame of the public pages (the resource library, the network's members): no session, so no navigation that
- * needs one; the app's name, the public pages, the language and a way to sign in (back to `next` afterwards, the
- * page's signed-in twin when there is one).
+ * The header of every page seen without a session: the app's name, the public pages, the language, and a way to sign
+ * in (back to `next` afterwards) unless the page is itself one of the sign-in pages.
  */
-export function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
+export function PublicHeader({ next }: { next?: string }) {
   const { t } = useTranslation();
   return (
     <>
@@ -36,14 +35,42 @@ export function PublicFrame({ children, next }: { children: ReactNode; next: str
         </nav>
         <div className="public-tools">
           <LanguageSwitcher />
-          <Link className="btn btn-secondary" to={`/sign-in?next=${encodeURIComponent(next)}`}>
-            {t('resources.public.signIn')}
-          </Link>
+          {next !== undefined && (
+            <Link className="btn btn-secondary" to={`/sign-in?next=${encodeURIComponent(next)}`}>
+              {t('resources.public.signIn')}
+            </Link>
+          )}
         </div>
       </header>
+    </>
+  );
+}
+
+/**
+ * The frame of the public pages (the resource library, the network's members): no session, so no navigation that
+ * needs one; the public header, with a way to sign in (back to `next` afterwards, the page's signed-in twin when
+ * there is one).
+ */
+export function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
+  return (
+    <>
+      <PublicHeader next={next} />
       <main id="main" className="public-main" tabIndex={-1}>
         {children}
       </main>
+    </>
+  );
+}
+
+/**
+ * The sign-in, forgot-password, reset-password and invitation pages: the public header (so someone who reads French
+ * or Arabic can switch before signing in), and the page, which brings its own `<main>`.
+ */
+export function AuthFrame({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <PublicHeader />
+      {children}
     </>
   );
 }
