@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { requireSocketSession, SessionsService } from '@simashe/api-accounts';
-import { EventBus, isDatabaseUnavailable, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
+import { EventBus, firstIssueSentence, isDatabaseUnavailable, readerLanguage, SOCKET_SERVER_OPTIONS, type AuthContext } from '@simashe/api-core';
 import {
   COLLABORATION_NAMESPACE,
   DocumentRefSchema,
@@ -52,13 +52,12 @@ function localised<T>(socket: CollabSocket, reply: T): T {
   return { ...failed, error: { ...failed.error, message: translateMessage(failed.error.message, readerLanguage(socket.data.auth)) } } as T;
 }
 
-function parse<T>(schema: ZodType<T>, payload: unknown): { value: T } | { error: Reply<never> } {
+/** The payload checked against its contract; a refusal names the first problem in the reader's language. */
+function parse<T>(schema: ZodType<T>, payload: unknown, socket: CollabSocket): { value: T } | { error: Reply<never> } {
   const result = schema.safeParse(payload);
   if (result.success) return { value: result.data };
-  const first = result.error.issues[0];
-  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
   const tooLarge = result.error.issues.some((issue) => issue.message.startsWith('Frame larger'));
-  return { error: fail(tooLarge ? 'payload_too_large' : 'validation_error', `${where}${first?.message ?? 'Invalid message'}`) };
+  return { error: fail(tooLarge ? 'payload_too_large' : 'validation_error', firstIssueSentence(result.error, readerLanguage(socket.data.auth))) };
 }
 
 /**
@@ -110,7 +109,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   @SubscribeMessage('join')
   async join(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply<JoinResult>> {
     return this.safely(socket, async (): Promise<Reply<JoinResult>> => {
-      const parsed = parse(JoinPayloadSchema, payload);
+      const parsed = parse(JoinPayloadSchema, payload, socket);
       if ('error' in parsed) return parsed.error;
       const { stateVector, ...ref } = parsed.value;
       if (!isValidStateVector(stateVector)) return fail('validation_error', 'stateVector is not a Yjs state vector');
@@ -136,7 +135,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
   @SubscribeMessage('leave')
   async leave(@ConnectedSocket() socket: CollabSocket, @MessageBody() payload: unknown): Promise<Reply> {
     return this.safely(socket, async (): Promise<Reply> => {
-      const parsed = parse(DocumentRefSchema, payload);
+      const parsed = parse(DocumentRefSchema, payload, socket);
       if ('error' in parsed) return parsed.error;
       const room = await this.rooms.find(parsed.value);
       if (room) await this.leaveRoom(socket, room);
@@ -169,7 +168,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   async update(socket: CollabSocket, payload: unknown): Promise<Reply> {
     return this.safely(socket, async (): Promise<Reply> => {
-      const parsed = parse(UpdatePayloadSchema, payload);
+      const parsed = parse(UpdatePayloadSchema, payload, socket);
       if ('error' in parsed) return parsed.error;
       const { update, ...ref } = parsed.value;
       const access = socket.data.access.get(roomKey(ref));
@@ -196,7 +195,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
 
   async awareness(socket: CollabSocket, payload: unknown): Promise<Reply> {
     return this.safely(socket, async (): Promise<Reply> => {
-      const parsed = parse(UpdatePayloadSchema, payload);
+      const parsed = parse(UpdatePayloadSchema, payload, socket);
       if ('error' in parsed) return parsed.error;
       const { update, ...ref } = parsed.value;
       if (!socket.data.access.has(roomKey(ref))) return fail('forbidden', 'Join the document first');

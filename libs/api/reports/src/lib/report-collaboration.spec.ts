@@ -255,6 +255,35 @@ describe('real-time report editing over socket.io', () => {
     expect(fragmentText(b.doc)).toBe(fragmentText(a.doc));
   });
 
+  it("words a refused message in the editor's language, field problems included", async () => {
+    const ref = await newReport();
+    const french = await signedInMember(t, kenya.id, 'editor');
+    expect((await french.patch('/api/me/profile', { preferredLanguage: 'fr' })).status).toBe(200);
+    const answers: unknown[] = [];
+    for (const client of [editorA, french]) {
+      const provider = open(client, ref);
+      await provider.whenSynced();
+      const loose = provider.socket as unknown as { timeout(ms: number): { emitWithAck(...args: unknown[]): Promise<unknown> } };
+      answers.push(
+        await loose.timeout(5000).emitWithAck('update', { ...ref, update: 42 }),
+        await loose.timeout(5000).emitWithAck('update', { ...ref, update: 'AAAA', extra: 1 }),
+        await loose.timeout(5000).emitWithAck('update'),
+        await loose.timeout(5000).emitWithAck('update', { ...ref, kind: 7, update: 'AAAA' }),
+      );
+    }
+    expect(answers.map((answer) => (answer as { error: { message: string } }).error.message)).toEqual([
+      'update: Expected binary data or base64 text',
+      'Unknown field(s): extra',
+      'Invalid message',
+      'kind: Invalid option: expected one of "report"|"meeting_minutes"|"publication"',
+      'update : Données binaires ou texte base64 attendus',
+      'Champ(s) inconnu(s) : extra',
+      'Message non valide',
+      // zod's own wording, where the contract gives none, through zod's French locale (it stayed English).
+      'kind : Option invalide : une valeur parmi "report"|"meeting_minutes"|"publication" attendue',
+    ]);
+  });
+
   it('refuses connections without a session, and documents the caller may not read', async () => {
     const anonymous = io(`${t.baseUrl}${COLLABORATION_NAMESPACE}`, { transports: ['websocket'], reconnection: false });
     await eventually(() => anonymous.disconnected && !anonymous.active, 5000, 'anonymous disconnect');

@@ -68,6 +68,23 @@ export function zodIssuesToDetails(error: ZodError, language: Language = 'en', p
   });
 }
 
+/** "field: what is wrong", with the colon as `language` writes it (French puts a space before it). */
+export function fieldSentence(path: string, message: string, language: Language): string {
+  return `${path}${language === 'fr' ? ' : ' : ': '}${message}`;
+}
+
+/**
+ * A socket message's first problem as one sentence in the reader's language ("update: …", or the message alone
+ * when the problem is with the whole payload): sockets answer with one sentence, not a list of details.
+ */
+export function firstIssueSentence(error: ZodError, language: Language = 'en'): string {
+  const [first] = error.issues;
+  const [detail] = zodIssuesToDetails(error, language);
+  // No payload, or not an object: zodIssuesToDetails would speak of a request body.
+  if (!first || !detail || (!first.path.length && first.code === 'invalid_type')) return translateMessage('Invalid message', language);
+  return first.path.length ? fieldSentence(detail.path, detail.message, language) : detail.message;
+}
+
 /**
  * The language to answer in: the signed-in person's profile language, else the best of `Accept-Language` among
  * the four, else English.
@@ -129,8 +146,7 @@ export class ErrorResponseFilter implements ExceptionFilter {
       const details = zodError instanceof ZodError ? zodIssuesToDetails(zodError, language, part) : undefined;
       const invalid = translateMessage('Invalid request', language);
       const separator = language === 'fr' ? ' ; ' : language === 'ar' ? '؛ ' : '; ';
-      const colon = language === 'fr' ? ' : ' : ': ';
-      const summary = details?.length ? details.map((d) => `${d.path}${colon}${d.message}`).join(separator) : invalid;
+      const summary = details?.length ? details.map((d) => fieldSentence(d.path, d.message, language)).join(separator) : invalid;
       return { statusCode: 400, id: 'validation_error', message: `${invalid} — ${summary}`, details, requestId };
     }
     const body = this.englishResponse(exception, requestId);
