@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { type AuthContext, CurrentAuth, readerLanguage, ZodResponse } from '@simashe/api-core';
+import { type AuthContext, CurrentAuth, FileOnlyFormDto, readerLanguage, ZodResponse } from '@simashe/api-core';
 import {
   LanguageQuerySchema,
   MonitoringChartRequestSchema,
@@ -134,7 +134,13 @@ export class DatasetsController {
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(FileInterceptor('file', { dest: UPLOAD_DIR, limits: { fileSize: MAX_DATASET_FILE_BYTES, files: 1 } }))
   @ZodResponse({ type: ImportResultDto })
-  importFile(@CurrentAuth() auth: AuthContext, @Param() params: IdParams, @Query() query: ImportQueryDto, @UploadedFile() file: UploadedDatasetFile | undefined): Promise<DatasetImportResult> {
+  importFile(
+    @CurrentAuth() auth: AuthContext,
+    @Param() params: IdParams,
+    @Query() query: ImportQueryDto,
+    @UploadedFile() file: UploadedDatasetFile | undefined,
+    @Body() _form: FileOnlyFormDto,
+  ): Promise<DatasetImportResult> {
     return this.datasets.importFile(auth, params.id, file, query.dryRun === 'true');
   }
 

@@ -1,6 +1,9 @@
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { bootTestApp, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import type { DatasetImportResult } from '@simashe/contracts';
 import type * as ExcelJSModule from 'exceljs';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MonitoringModule } from './monitoring.module';
 
 const HEADER = 'setting,date,source,indicator_abbr,indicator_name,dimension,subgroup,estimate,se,ci_lb,ci_ub,population,flag,setting_average,iso3,favourable_indicator,indicator_scale,ordered_dimension,subgroup_order,reference_subgroup';
@@ -226,6 +229,26 @@ describe('inequality monitoring datasets', () => {
     expect(broken.body).toMatchObject({ saved: false });
     expect(broken.body.problems[0].code).toMatch(/unreadable_file|required/);
     expect((await kenyaEditor.get(`/api/datasets/${id}/data`)).status).toBe(404);
+  });
+
+  it('refuses a form field beside the file, and a bad option, leaving no temporary file behind', async () => {
+    const id = await newDataset('Extra fields');
+    const marker = `extra-field-marker-${Date.now()}`;
+    const withField = await upload(kenyaEditor, id, `${validCsv()}\n${marker}`).field('note', 'hello');
+    expect(withField.status).toBe(400);
+    expect(withField.body.details).toEqual([{ path: '(body)', message: 'Unknown field(s): note' }]);
+    const badOption = await upload(kenyaEditor, id, `${validCsv()}\n${marker}`, 'data.csv', 'text/csv', '?dryRun=maybe');
+    expect(badOption.status).toBe(400);
+    expect((await kenyaEditor.get(`/api/datasets/${id}/data`)).status).toBe(404);
+    // multer wrote each file to disk before the refusal; neither may stay there (Nest's FileInterceptor removes it
+    // when a pipe refuses the request).
+    const folder = join(tmpdir(), 'simashe-dataset-uploads');
+    const leftOver = async () => {
+      const names = await readdir(folder).catch(() => [] as string[]);
+      const contents = await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8').catch(() => '')));
+      return contents.filter((text) => text.includes(marker)).length;
+    };
+    await eventually(async () => (await leftOver()) === 0, 5_000, 'the refused uploads removed');
   });
 
   it('stores the same lines whether they take the fast path or are spelled otherwise, and deleting a dataset leaves no line', async () => {
