@@ -71,6 +71,26 @@ test('before signing in, the language can be chosen on the sign-in and password 
   await expectAccessible(page);
 });
 
+test('another page opens at its top with the focus on its heading, and Back returns to where one was', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 420 });
+  await signIn(page, 'kenya.editor@demo.simashe.org');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Lessons' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons learned' })).toBeFocused();
+  // Tab continues from the top of the new page, not from the menu.
+  const lessons = page.locator('main a[href^="/lessons/"]:not([href="/lessons/new"])');
+  await lessons.last().scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  expect(scrolled).toBeGreaterThan(100);
+  await lessons.last().click();
+  await expect(page).toHaveURL(/\/lessons\/[0-9a-f-]{36}$/);
+  await expect(page.locator('main h1')).toBeFocused();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lessons learned' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(scrolled);
+});
+
 test('sign-in shows a clear error, and dates follow the profile time zone', async ({ page }) => {
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill('kenya.admin@demo.simashe.org');

@@ -4,7 +4,8 @@ import { LANGUAGE_NAMES } from '@simashe/web-i18n';
 import { BrandMark, Button } from '@simashe/web-ui';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router-dom';
+import { useFocusAfterNavigation } from './navigation-focus';
 import './shell.css';
 
 export const MODULES = ['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'] as const;
@@ -52,6 +53,8 @@ export function AppShell({ tools, pinnedTools, navItems }: { tools?: ReactNode; 
   const toolsId = useId();
   const navId = useId();
   const menuButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  useFocusAfterNavigation(main, location.pathname);
   // Escape closes the open menu and gives the focus back to its button.
   useEffect(() => {
     if (!menuOpen) return;
@@ -118,9 +121,11 @@ export function AppShell({ tools, pinnedTools, navItems }: { tools?: ReactNode; 
           {navItems}
         </ul>
       </nav>
-      <main id="main" className="shell-main" tabIndex={-1}>
+      <main ref={main} id="main" className="shell-main" tabIndex={-1}>
         <Outlet />
       </main>
+      {/* A new page opens at its top (history.pushState keeps the old page's scroll); Back returns to where one was. */}
+      <ScrollRestoration />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { BrandMark } from '@simashe/web-ui';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, NavLink, ScrollRestoration, useLocation } from 'react-router-dom';
+import { useFocusAfterNavigation } from './navigation-focus';
 import { LanguageSwitcher } from './app-shell';
 
 /**
@@ -52,12 +53,15 @@ export function PublicHeader({ next }: { next?: string }) {
  * there is one).
  */
 export function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
+  const main = useRef<HTMLElement>(null);
+  useFocusAfterNavigation(main, useLocation().pathname);
   return (
     <>
       <PublicHeader next={next} />
-      <main id="main" className="public-main" tabIndex={-1}>
+      <main ref={main} id="main" className="public-main" tabIndex={-1}>
         {children}
       </main>
+      <ScrollRestoration />
     </>
   );
 }
