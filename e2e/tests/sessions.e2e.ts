@@ -15,8 +15,15 @@ test('a person signs out another device, then changes the password and stays sig
   await expect(sessions.getByRole('listitem').first().getByText('This device')).toBeVisible();
   await expectAccessible(page);
 
-  page.once('dialog', (dialog) => void dialog.accept());
+  // The app's own confirmation (not the browser's): Escape leaves everything as it was, then the step is confirmed.
   await sessions.getByRole('button', { name: /^Sign out of / }).click();
+  const question = page.getByRole('dialog', { name: /^Sign out of / });
+  await expect(question).toContainText('will have to sign in again.');
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(sessions.getByRole('listitem')).toHaveCount(2);
+  await sessions.getByRole('button', { name: /^Sign out of / }).click();
+  await question.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(sessions.getByText('That session is signed out.')).toBeVisible();
   await expect(sessions.getByRole('listitem')).toHaveCount(1);
   await expect(sessions.getByText('You are signed in on this device only.')).toBeVisible();

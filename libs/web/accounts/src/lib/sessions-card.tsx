@@ -1,7 +1,7 @@
 import type { SessionInfo } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Alert, Button, Card, EmptyState, ErrorState, LoadingState } from '@simashe/web-ui';
+import { Alert, Button, Card, EmptyState, ErrorState, LoadingState, useConfirm } from '@simashe/web-ui';
 import { useTranslation } from 'react-i18next';
 import { useMySessions, useSignOutOtherSessions, useSignOutSession } from './account-security';
 import { useCurrentUser } from './session';
@@ -13,6 +13,7 @@ export function SessionsCard() {
   const user = useCurrentUser();
   const sessions = useMySessions();
   const signOut = useSignOutSession();
+  const confirm = useConfirm();
   const signOutOthers = useSignOutOtherSessions();
   const format = useDateFormatter(user.timeZone);
   // "5 minutes ago" counts from when the list was loaded (it refreshes when the tab regains focus).
@@ -52,8 +53,9 @@ export function SessionsCard() {
             variant="secondary"
             aria-label={t('accountSecurity.sessions.signOutOf', { device })}
             busy={signOut.isPending && signOut.variables === session.id}
-            onClick={() => {
-              if (!window.confirm(t('accountSecurity.sessions.confirmSignOut', { device }))) return;
+            onClick={async () => {
+              const label = t('accountSecurity.sessions.signOut');
+              if (!(await confirm.ask({ title: t('accountSecurity.sessions.signOutOf', { device }), message: t('accountSecurity.sessions.confirmSignOut', { device }), confirmLabel: label }))) return;
               signOutOthers.reset();
               signOut.mutate(session.id);
             }}
@@ -82,8 +84,9 @@ export function SessionsCard() {
             <Button
               variant="danger"
               busy={signOutOthers.isPending}
-              onClick={() => {
-                if (!window.confirm(t('accountSecurity.sessions.confirmSignOutOthers'))) return;
+              onClick={async () => {
+                const label = t('accountSecurity.sessions.signOutOthers');
+                if (!(await confirm.ask({ title: label, message: t('accountSecurity.sessions.confirmSignOutOthers'), confirmLabel: label, danger: true }))) return;
                 signOut.reset();
                 signOutOthers.mutate();
               }}
@@ -103,6 +106,7 @@ export function SessionsCard() {
       {signOutOthers.isSuccess && <Alert kind="success">{t('accountSecurity.sessions.signedOutOthers', { count: signOutOthers.data.revoked })}</Alert>}
       {failureMessage && <Alert kind="error">{failureMessage}</Alert>}
       {body}
+      {confirm.dialog}
     </Card>
   );
 }

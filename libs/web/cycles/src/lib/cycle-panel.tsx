@@ -1,7 +1,7 @@
 import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, type DriverNode, type ObservationEvidence, type Reflection, type StartCycleRequest, type StoredFile } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '@simashe/web-ui';
+import { Alert, Button, SelectField, TextAreaField, TextField, useConfirm } from '@simashe/web-ui';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -124,6 +124,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
   const { calendarDate } = useFormatters(user.timeZone);
   const add = useAddObservation(cycle.id);
   const remove = useRemoveObservation();
+  const confirm = useConfirm();
   const upload = useUploadEvidenceFile(cycle.initiativeId);
   const options = useEvidenceOptions(canEdit);
   const fileInput = useId();
@@ -177,7 +178,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
               <div className="muted">
                 <bdi>{observation.authorName}</bdi>
                 {canEdit && (
-                  <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.observations.confirmDelete')) && remove.mutate(observation.id)}>
+                  <Button variant="link" className="danger-link" onClick={async () => (await confirm.ask({ title: t('cycles.delete'), message: t('cycles.observations.confirmDelete'), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(observation.id)}>
                     {t('cycles.delete')}
                   </Button>
                 )}
@@ -263,6 +264,7 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
           </Button>
         </form>
       )}
+      {confirm.dialog}
     </>
   );
 }
@@ -273,32 +275,46 @@ function ReflectionSection({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean 
   const reflect = useReflect(cycle.id);
   const publish = usePublishLesson(cycle.id);
   const [draft, setDraft] = useState<Reflection>(cycle.reflection ?? { whatChanged: '', learned: '', decision: 'adapt' });
-  const readOnly = !canEdit || cycle.stage === 'closed';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     reflect.mutate(draft);
   };
+  // Someone who cannot write it, or a closed cycle, shows the reflection as text, not as greyed-out fields.
+  const readOnly = !canEdit || cycle.stage === 'closed';
   return (
     <>
-      <form onSubmit={submit} noValidate>
-        {reflect.error && <Alert kind="error">{reflect.error.message}</Alert>}
-        <TextAreaField label={t('cycles.reflection.whatChanged')} rows={2} maxLength={4000} value={draft.whatChanged} disabled={readOnly} onChange={(event) => setDraft({ ...draft, whatChanged: event.target.value })} error={fieldError(reflect.error, 'whatChanged')} />
-        <TextAreaField label={t('cycles.reflection.learned')} rows={2} maxLength={4000} value={draft.learned} disabled={readOnly} onChange={(event) => setDraft({ ...draft, learned: event.target.value })} error={fieldError(reflect.error, 'learned')} />
-        <fieldset className="invitees">
-          <legend>{t('cycles.reflection.decision')}</legend>
-          {REFLECTION_DECISIONS.map((decision) => (
-            <label key={decision} className="checkbox">
-              <input type="radio" name={`decision-${cycle.id}`} value={decision} disabled={readOnly} checked={draft.decision === decision} onChange={() => setDraft({ ...draft, decision })} />{' '}
-              {t(`cycles.reflection.decisions.${decision}`)}
-            </label>
-          ))}
-        </fieldset>
-        {!readOnly && (
+      {readOnly ? (
+        cycle.reflection ? (
+          <dl className="reflection-read">
+            <dt>{t('cycles.reflection.whatChanged')}</dt>
+            <dd dir="auto">{cycle.reflection.whatChanged}</dd>
+            <dt>{t('cycles.reflection.learned')}</dt>
+            <dd dir="auto">{cycle.reflection.learned}</dd>
+            <dt>{t('cycles.reflection.decision')}</dt>
+            <dd>{t(`cycles.reflection.decisions.${cycle.reflection.decision}`)}</dd>
+          </dl>
+        ) : (
+          <p className="muted">{t('cycles.reflection.none')}</p>
+        )
+      ) : (
+        <form onSubmit={submit} noValidate>
+          {reflect.error && <Alert kind="error">{reflect.error.message}</Alert>}
+          <TextAreaField label={t('cycles.reflection.whatChanged')} rows={2} maxLength={4000} value={draft.whatChanged} onChange={(event) => setDraft({ ...draft, whatChanged: event.target.value })} error={fieldError(reflect.error, 'whatChanged')} />
+          <TextAreaField label={t('cycles.reflection.learned')} rows={2} maxLength={4000} value={draft.learned} onChange={(event) => setDraft({ ...draft, learned: event.target.value })} error={fieldError(reflect.error, 'learned')} />
+          <fieldset className="invitees">
+            <legend>{t('cycles.reflection.decision')}</legend>
+            {REFLECTION_DECISIONS.map((decision) => (
+              <label key={decision} className="checkbox">
+                <input type="radio" name={`decision-${cycle.id}`} value={decision} checked={draft.decision === decision} onChange={() => setDraft({ ...draft, decision })} />{' '}
+                {t(`cycles.reflection.decisions.${decision}`)}
+              </label>
+            ))}
+          </fieldset>
           <Button type="submit" busy={reflect.isPending} disabled={!draft.whatChanged.trim() || !draft.learned.trim()}>
             {t('cycles.reflection.save')}
           </Button>
-        )}
-      </form>
+        </form>
+      )}
       {cycle.lessonId ? (
         <p>
           <Link to={`/lessons/${cycle.lessonId}`}>{t('cycles.reflection.lessonLink')}</Link>
@@ -330,8 +346,10 @@ export function CyclePanel({ cycle, changeIdeas, people, canEdit }: { cycle: Cyc
   const editable = canEdit && !closed;
   const next = nextStage(cycle.stage);
   const previous = previousStage(cycle.stage);
+  const confirm = useConfirm();
   return (
     <div className="cycle-panel" id={`cycle-${cycle.number}`}>
+      {confirm.dialog}
       <h3>
         {t('cycles.cycleTitle', { number: cycle.number, title: cycle.title })} <StageBadge stage={cycle.stage} />
       </h3>
@@ -346,13 +364,17 @@ export function CyclePanel({ cycle, changeIdeas, people, canEdit }: { cycle: Cyc
               busy={move.isPending}
               disabled={next === 'closed' && !cycle.reflection}
               title={next === 'closed' && !cycle.reflection ? t('cycles.needReflection') : undefined}
-              onClick={() => (next !== 'closed' || window.confirm(t('cycles.confirmClose'))) && move.mutate(next)}
+              onClick={async () => (next !== 'closed' || (await confirm.ask({ title: t('cycles.close'), message: t('cycles.confirmClose'), confirmLabel: t('cycles.close'), startOnCancel: true }))) && move.mutate(next)}
             >
               {next === 'closed' ? t('cycles.close') : t('cycles.moveTo', { stage: t(`cycles.stages.${next}`) })}
             </Button>
           )}
           {previous && (
-            <Button variant="secondary" busy={move.isPending} onClick={() => window.confirm(t('cycles.confirmBack', { stage: t(`cycles.stages.${previous}`) })) && move.mutate(previous)}>
+            <Button variant="secondary" busy={move.isPending} onClick={async () => {
+                const back = t('cycles.backTo', { stage: t(`cycles.stages.${previous}`) });
+                if (await confirm.ask({ title: back, message: t('cycles.confirmBack', { stage: t(`cycles.stages.${previous}`) }), confirmLabel: back })) move.mutate(previous);
+              }}
+            >
               {t('cycles.backTo', { stage: t(`cycles.stages.${previous}`) })}
             </Button>
           )}

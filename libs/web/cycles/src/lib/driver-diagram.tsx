@@ -1,5 +1,5 @@
 import type { Cycle, DriverNode } from '@simashe/contracts';
-import { Alert, Button, TextField } from '@simashe/web-ui';
+import { Alert, Button, TextField, useConfirm, type ConfirmRequest } from '@simashe/web-ui';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { driverTree, indentTarget, outdentTarget, siblingMove, type DriverTreeNode } from './cycle-logic';
@@ -39,7 +39,7 @@ export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boole
   };
 }
 
-function NodeItem({ item, nodes, cycles, canEdit, onError, onMoved }: { item: DriverTreeNode; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean; onError: (message: string | null) => void; onMoved: (move: { id: string; parentId?: string | null; position?: number }) => void }) {
+function NodeItem({ item, nodes, cycles, canEdit, onError, onMoved, ask }: { item: DriverTreeNode; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean; onError: (message: string | null) => void; onMoved: (move: { id: string; parentId?: string | null; position?: number }) => void; ask: (request: ConfirmRequest) => Promise<boolean> }) {
   const { t } = useTranslation();
   const { node, children } = item;
   const update = useUpdateDriver();
@@ -97,7 +97,7 @@ function NodeItem({ item, nodes, cycles, canEdit, onError, onMoved }: { item: Dr
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.moveDownOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, 1)} onClick={() => move(siblingMove(nodes, node.id, 1))}>↓</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.indentOf', { name: node.label })} disabled={!indentTarget(nodes, node.id)} onClick={() => move(indentTarget(nodes, node.id))}>{t('cycles.drivers.indent')}</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.outdentOf', { name: node.label })} disabled={!outdentTarget(nodes, node.id)} onClick={() => move(outdentTarget(nodes, node.id))}>{t('cycles.drivers.outdent')}</Button>
-            <Button variant="link" className="danger-link" aria-label={t('cycles.drivers.deleteOf', { name: node.label })} busy={remove.isPending} onClick={() => window.confirm(t('cycles.drivers.confirmDelete', { name: node.label })) && remove.mutate(node.id, report)}>
+            <Button variant="link" className="danger-link" aria-label={t('cycles.drivers.deleteOf', { name: node.label })} busy={remove.isPending} onClick={async () => (await ask({ title: t('cycles.drivers.deleteOf', { name: node.label }), message: t('cycles.drivers.confirmDelete', { name: node.label }), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(node.id, report)}>
               {t('cycles.delete')}
             </Button>
           </span>
@@ -106,7 +106,7 @@ function NodeItem({ item, nodes, cycles, canEdit, onError, onMoved }: { item: Dr
       {children.length > 0 && (
         <ul>
           {children.map((child) => (
-            <NodeItem key={child.node.id} item={child} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={onError} onMoved={onMoved} />
+            <NodeItem key={child.node.id} item={child} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={onError} onMoved={onMoved} ask={ask} />
           ))}
         </ul>
       )}
@@ -148,6 +148,7 @@ function AddNode({ initiativeId, nodes, onError }: { initiativeId: string; nodes
 export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { initiativeId: string; aim: string; nodes: DriverNode[]; cycles: Cycle[]; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  const confirm = useConfirm();
   // A line moved with the keyboard is drawn again under its new parent: focus follows it.
   const follow = useRef<{ id: string; parentId?: string | null; position?: number } | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -177,12 +178,13 @@ export function DriverDiagram({ initiativeId, aim, nodes, cycles, canEdit }: { i
       ) : (
         <ul className="driver-tree" ref={list} aria-label={t('cycles.drivers.treeLabel')}>
           {tree.map((item) => (
-            <NodeItem key={item.node.id} item={item} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={setError} onMoved={(move) => (follow.current = move)} />
+            <NodeItem key={item.node.id} item={item} nodes={nodes} cycles={cycles} canEdit={canEdit} onError={setError} onMoved={(move) => (follow.current = move)} ask={confirm.ask} />
           ))}
         </ul>
       )}
       {canEdit && <p className="field-hint">{t('cycles.drivers.keyboardHint')}</p>}
       {canEdit && <AddNode initiativeId={initiativeId} nodes={nodes} onError={setError} />}
+      {confirm.dialog}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Cycle } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
-import { BackLink, Button, Card, LoadingState, QueryError, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, LoadingState, QueryError, useConfirm, usePageTitle } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -68,6 +68,7 @@ export function InitiativePage() {
   const { calendarDate } = useFormatters(user.timeZone);
   const [editing, setEditing] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const confirm = useConfirm();
   usePageTitle(detail.data?.initiative.title);
   if (detail.isPending) return <LoadingState label={t('common.loading')} />;
   if (detail.isError) return <QueryError error={detail.error} onRetry={() => detail.refetch()} />;
@@ -77,12 +78,14 @@ export function InitiativePage() {
   const changeIdeas = drivers.filter((node) => node.kind === 'change_idea');
   return (
     <>
+      {confirm.dialog}
       <BackLink to="/cycles">{t('cycles.title')}</BackLink>
       <h1 dir="auto">{initiative.title}</h1>
       <p className="muted">
         <bdi>{initiative.organisationName}</bdi>
-        {initiative.partners.length > 0 && ` · ${t('cycles.withPartners', { partners: initiative.partners.map((p) => p.name).join(', ') })}`}
+        {initiative.partners.length > 0 && ` · ${t('cycles.withPartners', { partners: initiative.partners.map((p) => `\u2068${p.name}\u2069`).join(', ') })}`}
       </p>
+      {!initiative.canEdit && <Alert kind="info">{t('cycles.readOnlyNotice')}</Alert>}
       <Card title={t('cycles.aim')}>
         {editing ? (
           <InitiativeForm
@@ -114,7 +117,7 @@ export function InitiativePage() {
                   {t('cycles.editInitiative')}
                 </Button>
                 {initiative.canManage && (
-                  <Button variant="danger" busy={remove.isPending} onClick={() => window.confirm(t('cycles.confirmDeleteInitiative', { title: initiative.title })) && remove.mutate(undefined, { onSuccess: () => navigate('/cycles') })}>
+                  <Button variant="danger" busy={remove.isPending} onClick={async () => (await confirm.ask({ title: t('cycles.deleteInitiative'), message: t('cycles.confirmDeleteInitiative', { title: initiative.title }), confirmLabel: t('cycles.deleteInitiative'), danger: true })) && remove.mutate(undefined, { onSuccess: () => navigate('/cycles') })}>
                     {t('cycles.deleteInitiative')}
                   </Button>
                 )}

@@ -2,7 +2,7 @@ import { chartLabels, measureChartOption, type MeasureChartLabels } from '@simas
 import { CHART_TYPES, MEASURE_DIRECTIONS, MEASURE_FREQUENCIES, MEASURE_KINDS, type ChartSignal, type Measure, type MeasureInput } from '@simashe/contracts';
 import { ApiError } from '@simashe/web-api-client';
 import { formatCalendarDate, formatNumber, useLanguage } from '@simashe/web-i18n';
-import { Alert, Button, Card, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, Card, LoadingState, QueryError, SelectField, TextField, useConfirm } from '@simashe/web-ui';
 import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -159,6 +159,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
   const update = useUpdateMeasure(measure.id);
   const remove = useRemoveMeasure(measure.id);
   const removePoint = useRemovePoint(measure.id);
+  const confirm = useConfirm();
   const downloadPng = () => {
     const url = handle.current?.png();
     if (!url) return;
@@ -170,6 +171,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
   const dates = chart.data?.points.map((p) => p.date) ?? [];
   return (
     <Card title={measure.name} headingLevel={3}>
+      {confirm.dialog}
       <p className="muted">
         {t(`cycles.measures.kinds.${measure.kind}`)} · {t(`cycles.measures.chartTypes.${measure.chartType}`)} · {t(`cycles.measures.directions.${measure.direction}`)}
         {measure.unit && ` · ${measure.unit}`}
@@ -228,7 +230,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
                     {measure.chartType === 'p' && <td>{point.numerator} / {point.denominator}</td>}
                     {canEdit && (
                       <td>
-                        <Button variant="link" className="danger-link" onClick={() => window.confirm(t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) })) && removePoint.mutate(point.date)}>
+                        <Button variant="link" className="danger-link" onClick={async () => (await confirm.ask({ title: t('cycles.delete'), message: t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) }), confirmLabel: t('cycles.delete'), danger: true })) && removePoint.mutate(point.date)}>
                           {t('cycles.delete')}
                         </Button>
                       </td>
@@ -247,7 +249,7 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
             <Button variant="secondary" onClick={() => setEditing(true)}>
               {t('cycles.measures.edit')}
             </Button>
-            <Button variant="danger" busy={remove.isPending} onClick={() => window.confirm(t('cycles.measures.confirmDelete', { name: measure.name })) && remove.mutate()}>
+            <Button variant="danger" busy={remove.isPending} onClick={async () => (await confirm.ask({ title: t('cycles.measures.delete'), message: t('cycles.measures.confirmDelete', { name: measure.name }), confirmLabel: t('cycles.measures.delete'), danger: true })) && remove.mutate()}>
               {t('cycles.measures.delete')}
             </Button>
           </div>

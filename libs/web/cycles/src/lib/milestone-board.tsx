@@ -1,7 +1,7 @@
 import type { Milestone, MilestoneStatus } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useFormatters } from '@simashe/web-i18n';
-import { Alert, Button, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, SelectField, TextField, useConfirm } from '@simashe/web-ui';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boardColumns, neighbourStatus } from './cycle-logic';
@@ -17,6 +17,7 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
   const { calendarDate } = useFormatters(user.timeZone);
   const update = useUpdateMilestone();
   const remove = useRemoveMilestone();
+  const confirm = useConfirm();
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState<MilestoneStatus | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -43,6 +44,7 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
   };
   return (
     <>
+      {confirm.dialog}
       {error && <Alert kind="error">{error}</Alert>}
       <div className="milestone-board" ref={board}>
         {boardColumns(milestones).map((column) => (
@@ -100,7 +102,7 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
                       <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.editOf', { title: milestone.title })} onClick={() => setEditing(milestone.id)}>
                         {t('cycles.milestones.edit')}
                       </Button>
-                      <Button variant="link" className="danger-link" aria-label={t('cycles.milestones.deleteOf', { title: milestone.title })} onClick={() => window.confirm(t('cycles.milestones.confirmDelete', { title: milestone.title })) && remove.mutate(milestone.id)}>
+                      <Button variant="link" className="danger-link" aria-label={t('cycles.milestones.deleteOf', { title: milestone.title })} onClick={async () => (await confirm.ask({ title: t('cycles.milestones.deleteOf', { title: milestone.title }), message: t('cycles.milestones.confirmDelete', { title: milestone.title }), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(milestone.id)}>
                         {t('cycles.delete')}
                       </Button>
                     </div>

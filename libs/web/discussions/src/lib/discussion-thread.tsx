@@ -1,7 +1,7 @@
 import type { Post, ThreadWithPosts } from '@simashe/contracts';
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter } from '@simashe/web-i18n';
-import { Button, Card, EmptyState, LoadingState, QueryError } from '@simashe/web-ui';
+import { Button, Card, EmptyState, LoadingState, QueryError, useConfirm } from '@simashe/web-ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Composer } from './composer';
@@ -13,6 +13,7 @@ function PostItem({ post, threadId, onQuote }: { post: Post; threadId: string; o
   const user = useCurrentUser();
   const edit = useEditPost(threadId);
   const remove = useDeletePost(threadId);
+  const confirm = useConfirm();
   const [editing, setEditing] = useState(false);
   const mine = post.authorId === user.id;
   const when = useDateFormatter(user.timeZone)(post.createdAt, { timeStyle: 'short' });
@@ -61,13 +62,14 @@ function PostItem({ post, threadId, onQuote }: { post: Post; threadId: string; o
               <Button variant="link" className="link-dark" onClick={() => setEditing(true)}>
                 {t('discussions.edit')}
               </Button>
-              <Button variant="link" className="link-dark" busy={remove.isPending} onClick={() => window.confirm(t('discussions.confirmDelete')) && remove.mutate(post.id)}>
+              <Button variant="link" className="link-dark" busy={remove.isPending} onClick={async () => (await confirm.ask({ title: t('discussions.delete'), message: t('discussions.confirmDelete'), confirmLabel: t('discussions.delete'), danger: true })) && remove.mutate(post.id)}>
                 {t('discussions.delete')}
               </Button>
             </>
           )}
         </div>
       )}
+      {confirm.dialog}
     </li>
   );
 }

@@ -3,7 +3,7 @@ import { useCurrentUser } from '@simashe/web-accounts';
 import { SubjectDiscussion } from '@simashe/web-discussions';
 import { countryName, useDateFormatter } from '@simashe/web-i18n';
 import { canWriteIn, useOrganisations } from '@simashe/web-organisations';
-import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SelectField, usePageTitle } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, EmptyState, LoadingState, QueryError, SelectField, useConfirm, usePageTitle } from '@simashe/web-ui';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -184,6 +184,7 @@ export function LessonPage() {
   const lesson = useLesson(id);
   const status = useLessonStatus(id);
   const remove = useDeleteLesson(id);
+  const confirm = useConfirm();
   usePageTitle(lesson.data?.title);
   if (lesson.isPending) return <LoadingState label={t('common.loading')} />;
   if (lesson.isError) return <QueryError error={lesson.error} onRetry={() => lesson.refetch()} />;
@@ -256,12 +257,13 @@ export function LessonPage() {
           <Link className="btn btn-secondary" to={`/lessons/${id}/edit`}>
             {t('lessons.edit')}
           </Link>
-          <Button variant="danger" busy={remove.isPending} onClick={() => window.confirm(t('lessons.confirmDelete')) && remove.mutate(undefined, { onSuccess: () => navigate('/lessons') })}>
+          <Button variant="danger" busy={remove.isPending} onClick={async () => (await confirm.ask({ title: t('lessons.delete'), message: t('lessons.confirmDelete'), confirmLabel: t('lessons.delete'), danger: true })) && remove.mutate(undefined, { onSuccess: () => navigate('/lessons') })}>
             {t('lessons.delete')}
           </Button>
         </div>
       )}
       <SubjectDiscussion kind="lesson" id={id} />
+      {confirm.dialog}
     </>
   );
 }

@@ -2,7 +2,7 @@ import { EXPERTISE_AREAS, MEMBER_ROLES, type ExpertiseArea, type InvitationCreat
 import { useCurrentUser } from '@simashe/web-accounts';
 import { ApiError } from '@simashe/web-api-client';
 import { countryName, useDateFormatter, useTimeZoneOptions } from '@simashe/web-i18n';
-import { Alert, BackLink, Button, Card, CheckboxGroup, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, BackLink, Button, Card, CheckboxGroup, CopyField, EmptyState, LoadingState, QueryError, SelectField, TextField, useConfirm } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -55,12 +55,14 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
   const format = useDateFormatter(user.timeZone);
   const changeRole = useChangeRole(organisation.id);
   const removeMember = useRemoveMember(organisation.id);
+  const confirm = useConfirm();
   const setRepresentative = useSetRepresentative(organisation.id);
   const roleOptions = useRoleOptions();
   const failure = changeRole.error ?? removeMember.error ?? setRepresentative.error;
 
   return (
     <Card title={t('organisation.members')}>
+      {confirm.dialog}
       {changeRole.isSuccess && <Alert kind="success">{t('organisation.roleChanged')}</Alert>}
       {failure && <Alert kind="error">{failure.message}</Alert>}
       {organisation.members.length === 0 ? (
@@ -117,10 +119,14 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
                         variant="danger"
                         aria-label={t('organisation.removeMember', { name: member.name })}
                         disabled={removeMember.isPending}
-                        onClick={() => {
-                          if (window.confirm(t('organisation.confirmRemove', { name: member.name, organisation: organisation.name }))) {
-                            removeMember.mutate(member.userId);
-                          }
+                        onClick={async () => {
+                          const question = {
+                            title: t('organisation.removeMember', { name: member.name }),
+                            message: t('organisation.confirmRemove', { name: member.name, organisation: organisation.name }),
+                            confirmLabel: t('common.remove'),
+                            danger: true,
+                          };
+                          if (await confirm.ask(question)) removeMember.mutate(member.userId);
                         }}
                       >
                         {t('common.remove')}

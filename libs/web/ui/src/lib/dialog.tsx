@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './components';
 
@@ -124,4 +124,51 @@ export function ConfirmDialog({
       {error}
     </Dialog>
   );
+}
+
+/** What `useConfirm`'s question says: the step, its consequence and the button that takes it. */
+export interface ConfirmRequest {
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  /** Deleting or removing something: a red button, and the focus starts on Cancel. */
+  danger?: boolean;
+  /** A step that cannot be taken back, though nothing is deleted (closing a cycle): the focus starts on Cancel. */
+  startOnCancel?: boolean;
+}
+
+/**
+ * The app's own confirmation, in the page's language and direction, in place of `window.confirm` (whose buttons
+ * and title follow the browser, not the app, and which stops the page). `ask` resolves true when the person
+ * confirms and false when they cancel or dismiss; render `dialog` in the component that asks.
+ */
+export function useConfirm(): { ask: (request: ConfirmRequest) => Promise<boolean>; dialog: ReactNode } {
+  const [pending, setPending] = useState<{ request: ConfirmRequest; answer: (confirmed: boolean) => void } | null>(null);
+  const ask = useCallback(
+    (request: ConfirmRequest) =>
+      new Promise<boolean>((answer) => {
+        setPending((previous) => {
+          previous?.answer(false);
+          return { request, answer };
+        });
+      }),
+    [],
+  );
+  const settle = (confirmed: boolean) => {
+    pending?.answer(confirmed);
+    setPending(null);
+  };
+  const dialog = (
+    <ConfirmDialog
+      open={pending !== null}
+      title={pending?.request.title ?? ''}
+      message={pending?.request.message}
+      confirmLabel={pending?.request.confirmLabel ?? ''}
+      danger={pending?.request.danger ?? false}
+      startOnCancel={pending?.request.startOnCancel ?? pending?.request.danger ?? false}
+      onConfirm={() => settle(true)}
+      onCancel={() => settle(false)}
+    />
+  );
+  return { ask, dialog };
 }

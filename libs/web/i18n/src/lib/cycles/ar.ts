@@ -24,6 +24,7 @@ export const cyclesAr: CyclesTranslation = {
   aim: 'الهدف',
   byWhen: 'بحلول {{date}}',
   editInitiative: 'تعديل المبادرة',
+  readOnlyNotice: 'يمكنك قراءة هذه المبادرة، لكن لا يمكنك تعديلها.',
   deleteInitiative: 'حذف المبادرة',
   confirmDeleteInitiative: 'هل تريد حذف «{{title}}» مع جميع دوراتها ومؤشراتها وبياناتها؟ لا يمكن التراجع عن هذا الإجراء.',
   timeline: 'الدورات عبر الزمن',
@@ -114,6 +115,7 @@ export const cyclesAr: CyclesTranslation = {
   evidence: { report: 'تقرير', meeting: 'اجتماع', action_item: 'بند عمل', lesson: 'درس', file: 'ملف', link: 'رابط', labelled: '{{kind}}: ' },
   reflection: {
     heading: 'التأمل',
+    none: 'لم يُكتب أي تأمل لهذه الدورة بعد.',
     whatChanged: 'ما الذي تغيّر؟',
     learned: 'ما الذي تعلّمناه؟',
     decision: 'القرار',

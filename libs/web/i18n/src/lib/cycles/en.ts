@@ -19,6 +19,7 @@ export const cyclesEn = {
   aim: 'Aim',
   byWhen: 'by {{date}}',
   editInitiative: 'Edit initiative',
+  readOnlyNotice: 'You can read this initiative but not change it.',
   deleteInitiative: 'Delete initiative',
   confirmDeleteInitiative: 'Delete “{{title}}” with all its cycles, measures and data? This cannot be undone.',
   timeline: 'Cycles over time',
@@ -109,6 +110,7 @@ export const cyclesEn = {
   evidence: { report: 'Report', meeting: 'Meeting', action_item: 'Action item', lesson: 'Lesson', file: 'File', link: 'Link', labelled: '{{kind}}: ' },
   reflection: {
     heading: 'Reflection',
+    none: 'No reflection has been written for this cycle yet.',
     whatChanged: 'What changed?',
     learned: 'What was learned?',
     decision: 'Decision',

@@ -21,6 +21,7 @@ export const cyclesEs: CyclesTranslation = {
   aim: 'Objetivo',
   byWhen: 'para el {{date}}',
   editInitiative: 'Editar la iniciativa',
+  readOnlyNotice: 'Puede leer esta iniciativa, pero no modificarla.',
   deleteInitiative: 'Eliminar la iniciativa',
   confirmDeleteInitiative: '¿Eliminar «{{title}}» con todos sus ciclos, indicadores y datos? Esta acción no se puede deshacer.',
   timeline: 'Ciclos a lo largo del tiempo',
@@ -111,6 +112,7 @@ export const cyclesEs: CyclesTranslation = {
   evidence: { report: 'Informe', meeting: 'Reunión', action_item: 'Acción acordada', lesson: 'Lección', file: 'Archivo', link: 'Enlace', labelled: '{{kind}}: ' },
   reflection: {
     heading: 'Reflexión',
+    none: 'Todavía no se ha escrito ninguna reflexión para este ciclo.',
     whatChanged: '¿Qué cambió?',
     learned: '¿Qué se aprendió?',
     decision: 'Decisión',

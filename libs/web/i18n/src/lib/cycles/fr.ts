@@ -21,6 +21,7 @@ export const cyclesFr: CyclesTranslation = {
   aim: 'Objectif',
   byWhen: 'd’ici le {{date}}',
   editInitiative: 'Modifier l’initiative',
+  readOnlyNotice: 'Vous pouvez lire cette initiative, mais pas la modifier.',
   deleteInitiative: 'Supprimer l’initiative',
   confirmDeleteInitiative: 'Supprimer « {{title}} » avec tous ses cycles, indicateurs et données ? Cette action est irréversible.',
   timeline: 'Cycles dans le temps',
@@ -111,6 +112,7 @@ export const cyclesFr: CyclesTranslation = {
   evidence: { report: 'Rapport', meeting: 'Réunion', action_item: 'Action à mener', lesson: 'Enseignement', file: 'Fichier', link: 'Lien', labelled: '{{kind}} : ' },
   reflection: {
     heading: 'Réflexion',
+    none: 'Aucune réflexion n’a encore été écrite pour ce cycle.',
     whatChanged: 'Qu’est-ce qui a changé ?',
     learned: 'Qu’avons-nous appris ?',
     decision: 'Décision',
