@@ -116,7 +116,7 @@ export class SessionsService {
     // AUTH_CACHE_SECONDS bounds how long a session is trusted without being read again, in use or not.
     if (!cached) this.recent.set(tokenHash, row, mark);
     const language = (SUPPORTED_LANGUAGES as readonly string[]).includes(user.preferredLanguage) ? (user.preferredLanguage as Language) : 'en';
-    return { auth: { userId: user.id, sessionId: session.id, email: user.email, language, timeZone: user.timeZone }, csrfToken: row.csrf_token };
+    return { auth: { userId: user.id, sessionId: session.id, email: user.email, name: row.name, language, timeZone: user.timeZone }, csrfToken: row.csrf_token };
   }
 
   async getCsrfToken(sessionId: string): Promise<string> {

@@ -32,7 +32,7 @@ import { DocumentLoadTimeout } from './document-loader';
 import { DocumentRelay } from './document-relay';
 import { DocumentRooms, roomKey, type DocumentRoom } from './document-rooms';
 import { FanOutBatch } from './fan-out-batch';
-import { awarenessClients, DEPENDS_ON_UNKNOWN, invalidUpdateReason, isValidStateVector } from './update-validation';
+import { DEPENDS_ON_UNKNOWN, ownAwareness, invalidUpdateReason, isValidStateVector } from './update-validation';
 import { VersionsService } from './versions.service';
 
 interface SocketData {
@@ -197,13 +197,14 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
     return this.safely(socket, async (): Promise<Reply> => {
       const parsed = parse(UpdatePayloadSchema, payload, socket);
       if ('error' in parsed) return parsed.error;
-      const { update, ...ref } = parsed.value;
+      const { update: sent, ...ref } = parsed.value;
       if (!socket.data.access.has(roomKey(ref))) return fail('forbidden', 'Join the document first');
       const room = await this.rooms.find(ref);
       if (!room) return fail('not_found', 'The document is not open');
       let clients: number[];
+      let update: Uint8Array;
       try {
-        clients = awarenessClients(update);
+        ({ clients, update } = ownAwareness(sent, socket.data.auth.name));
       } catch {
         return fail('validation_error', 'Not a valid awareness update');
       }

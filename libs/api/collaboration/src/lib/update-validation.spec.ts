@@ -1,7 +1,8 @@
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import * as encoding from 'lib0/encoding';
+import { applyAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { awarenessClients, DEPENDS_ON_UNKNOWN, invalidUpdateReason } from './update-validation';
+import { DEPENDS_ON_UNKNOWN, invalidUpdateReason, ownAwareness } from './update-validation';
 
 /** A report as the editor writes it: a paragraph holding bold text, and a table cell with a column width. */
 function report(): Y.Doc {
@@ -178,7 +179,7 @@ describe('invalidUpdateReason', () => {
   });
 });
 
-describe('awarenessClients', () => {
+describe('ownAwareness', () => {
   /** An awareness update in y-protocols' format from [client, clock, state text] entries. */
   const awareness = (entries: Array<[number, number, string]>) => {
     const encoder = encoding.createEncoder();
@@ -191,11 +192,23 @@ describe('awarenessClients', () => {
     return encoding.toUint8Array(encoder);
   };
 
-  it('names the clients an update speaks for', () => {
-    expect(awarenessClients(awareness([[6161, 1, '{"user":{"name":"Amina"}}'], [6262, 3, 'null']]))).toEqual([6161, 6262]);
+  it("names the clients an update speaks for, and passes an update with the sender's own name on unchanged", () => {
+    const update = awareness([[6161, 1, '{"user":{"name":"Amina","color":"#123"}}'], [6262, 3, 'null']]);
+    const read = ownAwareness(update, 'Amina');
+    expect(read.clients).toEqual([6161, 6262]);
+    expect(read.update).toBe(update);
+  });
+
+  it("puts the sender's own name on a state that claims another, keeping the rest of it", () => {
+    const read = ownAwareness(awareness([[6161, 4, '{"user":{"name":"WHO Director-General","color":"#123"},"cursor":{"anchor":1}}'], [6262, 3, 'null']]), 'Amina');
+    const target = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(target, read.update, 'test');
+    expect(target.getStates().get(6161)).toEqual({ user: { name: 'Amina', color: '#123' }, cursor: { anchor: 1 } });
+    expect(target.getStates().has(6262)).toBe(false);
+    expect(read.clients).toEqual([6161, 6262]);
   });
 
   it('refuses the whole update when one entry is not JSON (y-protocols would have applied the ones before it)', () => {
-    expect(() => awarenessClients(awareness([[6161, 1, '{"user":{"name":"GHOST"}}'], [6262, 1, '{not json']]))).toThrow();
+    expect(() => ownAwareness(awareness([[6161, 1, '{"user":{"name":"GHOST"}}'], [6262, 1, '{not json']]), 'Amina')).toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /** Where an inserted item sits: the document field itself, an element (paragraph, table cell...) or a run of text. */
@@ -220,17 +221,37 @@ export function isValidStateVector(stateVector: Uint8Array): boolean {
 }
 
 /**
- * The client ids an awareness update speaks for (y-protocols' format: a count, then id, clock and state each). Throws
- * when the update is malformed, an entry's state included (JSON): y-protocols applies entries one by one, so one bad
- * entry after good ones left those applied though the update was refused (a ghost presence no one owned).
+ * An awareness update read for the server (y-protocols' format: a count, then id, clock and state each): the client
+ * ids it speaks for, and the update as it may be passed on. Each state's `user.name`, shown beside that person's
+ * cursor and in the list of who is here, is the sender's own name as the server knows it (`name`): an editor could
+ * otherwise appear as anyone. The update is encoded again only when a name had to be put right. Throws when the
+ * update is malformed, an entry's state included (JSON): y-protocols applies entries one by one, so one bad entry
+ * after good ones left those applied though the update was refused (a ghost presence no one owned).
  */
-export function awarenessClients(update: Uint8Array): number[] {
+export function ownAwareness(update: Uint8Array, name: string | undefined): { clients: number[]; update: Uint8Array } {
   const decoder = decoding.createDecoder(update);
-  const clients: number[] = [];
+  const entries: Array<{ client: number; clock: number; state: string }> = [];
+  let renamed = false;
   for (let count = decoding.readVarUint(decoder); count > 0; count--) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    JSON.parse(decoding.readVarString(decoder));
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    let state = decoding.readVarString(decoder);
+    const parsed: unknown = JSON.parse(state);
+    const user = parsed !== null && typeof parsed === 'object' ? (parsed as { user?: unknown }).user : undefined;
+    if (name !== undefined && user !== null && typeof user === 'object' && (user as { name?: unknown }).name !== name) {
+      (user as { name?: unknown }).name = name;
+      state = JSON.stringify(parsed);
+      renamed = true;
+    }
+    entries.push({ client, clock, state });
   }
-  return clients;
+  if (!renamed) return { clients: entries.map((entry) => entry.client), update };
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.client);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return { clients: entries.map((entry) => entry.client), update: encoding.toUint8Array(encoder) };
 }

@@ -74,19 +74,24 @@ describe('real-time report editing over socket.io', () => {
     expect(fragmentText(a.doc).match(/Equity and inequality findings/g)).toHaveLength(1);
   });
 
-  it('passes edits between editors, stores them before acknowledging, and shows presence', async () => {
+  const nameOf = async (client: TestClient) => (await client.get('/api/auth/session')).body.user.name as string;
+
+  it('passes edits between editors, stores them before acknowledging, and shows presence under their own names', async () => {
     const ref = await newReport();
     const a = open(editorA, ref);
     const b = open(editorB, ref);
     await Promise.all([a.whenSynced(), b.whenSynced()]);
-    a.awareness.setLocalStateField('user', { name: 'Editor A', color: '#c0392b' });
+    const nameA = await nameOf(editorA);
+    // Whatever name a client puts in its presence, the others see the one its account has.
+    a.awareness.setLocalStateField('user', { name: 'WHO Director-General', color: '#c0392b' });
     firstParagraphText(a.doc).insert(0, 'Hello from Nairobi');
     await a.whenSaved();
     expect(await stored(ref)).toContain('Hello from Nairobi');
     await eventually(() => fragmentText(b.doc).includes('Hello from Nairobi'), 5000, 'B to see A');
-    await eventually(() => [...b.awareness.getStates().values()].some((s) => s['user']?.name === 'Editor A'), 5000, 'presence');
+    await eventually(() => b.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === nameA, 5000, 'presence');
+    expect(b.awareness.getStates().get(a.awareness.clientID)?.['user']).toEqual({ name: nameA, color: '#c0392b' });
     a.destroy();
-    await eventually(() => ![...b.awareness.getStates().values()].some((s) => s['user']?.name === 'Editor A'), 5000, 'presence removal');
+    await eventually(() => !b.awareness.getStates().has(a.awareness.clientID), 5000, 'presence removal');
   });
 
   it('lets each connection change only its own presence', async () => {
@@ -94,8 +99,9 @@ describe('real-time report editing over socket.io', () => {
     const a = open(editorA, ref);
     const v = open(viewer, ref);
     await Promise.all([a.whenSynced(), v.whenSynced()]);
-    a.awareness.setLocalStateField('user', { name: 'Editor A' });
-    await eventually(() => v.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === 'Editor A', 5000, 'presence');
+    const nameA = await nameOf(editorA);
+    a.awareness.setLocalStateField('user', { name: nameA });
+    await eventually(() => v.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === nameA, 5000, 'presence');
     // The viewer speaks for A's client id: renamed, then removed.
     const forged = new Awareness(new Y.Doc());
     forged.clientID = a.awareness.clientID;
@@ -109,7 +115,7 @@ describe('real-time report editing over socket.io', () => {
     // A newcomer still sees A as A.
     const c = open(editorB, ref);
     await c.whenSynced();
-    await eventually(() => c.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === 'Editor A', 5000, "A's own presence for a newcomer");
+    await eventually(() => c.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === nameA, 5000, "A's own presence for a newcomer");
   });
 
   it('gives viewers read-only access and drops their writes', async () => {

@@ -9,6 +9,8 @@ export interface AuthContext {
   userId: string;
   sessionId: string;
   email: string;
+  /** The person's name as their profile had it when the session was read: what others see beside their cursor. */
+  name?: string;
   /** Where the request came from (set by the session guard on HTTP requests; absent for sockets and jobs). */
   ip?: string | null;
   userAgent?: string | null;
