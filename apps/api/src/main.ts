@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Cluster, collectWhenIdle, configureApp, keepHelperThreadsLow, loadConfig, RedisIoAdapter, startEmbeddedPostgres } from '@simashe/api-core';
+import { Cluster, collectWhenIdle, configureApp, keepHelperThreadsLow, loadConfig, RedisIoAdapter, serveWebAssets, startEmbeddedPostgres } from '@simashe/api-core';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -65,7 +65,7 @@ function serveWebApp(app: NestExpressApplication, distDir: string, logger: Logge
   }
   // Only under /assets (all the build holds besides index.html): every other path, /api above all, is not looked
   // up on disk first (a file-system stat per API request showed in the load benchmark's profile).
-  app.useStaticAssets(join(distDir, 'assets'), { prefix: '/assets', index: false, maxAge: '1h', immutable: false });
+  app.use('/assets', ...serveWebAssets(join(distDir, 'assets')));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();
     response.setHeader('Cache-Control', 'no-cache');

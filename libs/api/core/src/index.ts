@@ -25,6 +25,7 @@ export * from './lib/cache/expiring-cache';
 export * from './lib/database/prepared';
 export * from './lib/http/spreadsheet-csv';
 export * from './lib/http/uploaded-file';
+export * from './lib/http/static-assets';
 export * from './lib/storage/object-store';
 export * from './lib/memory/idle-collection';
 export * from './lib/runtime/helper-threads';

@@ -18,7 +18,7 @@ export const auditEn = {
   apply: 'Apply filters',
   clear: 'Clear filters',
   downloadCsv: 'Download CSV',
-  downloadHint: 'The newest 10,000 entries matching the filters, times in UTC.',
+  downloadHint: 'The newest 10,000 entries matching the filters (days in your time zone, as above); each time in the file is written in UTC.',
   tableCaption: 'Audit entries, newest first',
   when: 'When',
   who: 'Who',

@@ -20,7 +20,7 @@ export const auditEs: AuditTranslation = {
   apply: 'Aplicar filtros',
   clear: 'Borrar filtros',
   downloadCsv: 'Descargar CSV',
-  downloadHint: 'Las 10 000 entradas más recientes que cumplen los filtros, con horas en UTC.',
+  downloadHint: 'Las 10 000 entradas más recientes que cumplen los filtros (días en su zona horaria, como arriba); cada hora del archivo se escribe en UTC.',
   tableCaption: 'Entradas del registro, las más recientes primero',
   when: 'Cuándo',
   who: 'Quién',

@@ -20,7 +20,7 @@ export const auditFr: AuditTranslation = {
   apply: 'Appliquer les filtres',
   clear: 'Effacer les filtres',
   downloadCsv: 'Télécharger en CSV',
-  downloadHint: 'Les 10 000 entrées les plus récentes correspondant aux filtres, heures en UTC.',
+  downloadHint: 'Les 10 000 entrées les plus récentes correspondant aux filtres (jours dans votre fuseau horaire, comme ci-dessus) ; chaque heure du fichier est écrite en UTC.',
   tableCaption: 'Entrées du journal, les plus récentes d’abord',
   when: 'Quand',
   who: 'Qui',

@@ -23,7 +23,7 @@ export const editorEs: EditorTranslation = {
   offline: 'Sin conexión: cambios sin guardar conservados en este dispositivo: {{count}}. Se enviarán cuando vuelva la conexión.',
   offlineSaved: 'Sin conexión: todo lo anterior está guardado. Lo que escriba ahora se conserva en este dispositivo y se enviará cuando vuelva la conexión.',
   presence: 'Personas en este informe',
-  you: '{{name}} (tú)',
+  you: '{{name}} (usted)',
   actionItem: 'Acción',
   actionItemTools: 'Acción',
   owner: 'Responsable',
