@@ -7,7 +7,8 @@ import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { router } from './router';
 
-const i18n = initI18n();
+// The interface's words (this device's language) before anything is drawn.
+const i18n = await initI18n();
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: { staleTime: 30_000, refetchOnWindowFocus: true, retry: (count, error) => count < 2 && !('status' in error && Number(error.status) < 500) },

@@ -1,4 +1,3 @@
 export * from './lib/i18n';
 export * from './lib/format';
 export type { Catalogue } from './lib/en';
-export { CATALOGUES, PENDING_SECTIONS, untranslatedEnglish } from './lib/catalogue-keys';

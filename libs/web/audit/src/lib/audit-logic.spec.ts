@@ -1,5 +1,5 @@
 import { AUDIT_ACTIONS, type AuditEntry } from '@simashe/contracts';
-import { initI18n } from '@simashe/web-i18n';
+import { initI18n, loadCatalogue } from '@simashe/web-i18n';
 import {
   actionLabelKey,
   auditQuery,
@@ -18,13 +18,14 @@ import {
 const KENYA = '7d9e4c1a-2b3f-4a5e-8c6d-0e1f2a3b4c5d';
 
 // The real catalogues through i18next, so plural forms and placeholders are checked as the app renders them.
-let i18n: ReturnType<typeof initI18n>;
+let i18n: Awaited<ReturnType<typeof initI18n>>;
 const fixed = (language: string) => i18n.getFixedT(language) as unknown as Translate;
 let t: Translate;
 let ar: Translate;
 beforeAll(async () => {
   jest.spyOn(console, 'info').mockImplementation(() => undefined); // i18next's greeting
-  i18n = initI18n();
+  i18n = await initI18n();
+  await Promise.all((['fr', 'es', 'ar'] as const).map((language) => loadCatalogue(language)));
   await i18n.changeLanguage('en');
   t = fixed('en');
   ar = fixed('ar');

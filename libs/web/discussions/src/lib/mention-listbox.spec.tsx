@@ -16,7 +16,7 @@ const suggestions = (overrides: Partial<MentionSuggestions>): MentionSuggestions
 
 beforeAll(async () => {
   jest.spyOn(console, 'info').mockImplementation(() => undefined); // i18next's greeting
-  await initI18n().changeLanguage('en');
+  await (await initI18n()).changeLanguage('en');
 });
 
 describe('MentionListbox', () => {

@@ -1,10 +1,8 @@
 import { RTL_LANGUAGES, SUPPORTED_LANGUAGES, type Language } from '@simashe/contracts';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { ar } from './ar';
-import { en } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import { en, type Catalogue } from './en';
+import type { DeepPartial } from './deep-partial';
 
 const STORAGE_KEY = 'simashe.language';
 
@@ -27,8 +25,32 @@ export function applyDocumentLanguage(language: Language): void {
   document.documentElement.dir = RTL_LANGUAGES.includes(language) ? 'rtl' : 'ltr';
 }
 
+/**
+ * English is in the app's first script (every other language falls back to it); French, Spanish and Arabic are each
+ * loaded when first chosen, so a visitor on a slow link downloads one language's words, not four.
+ */
+const CATALOGUE_LOADERS: Record<Exclude<Language, 'en'>, () => Promise<DeepPartial<Catalogue>>> = {
+  fr: async () => (await import('./fr')).fr,
+  es: async () => (await import('./es')).es,
+  ar: async () => (await import('./ar')).ar,
+};
+
+/** A language's catalogue, English at once, the others loaded (for tests that start their own i18next). */
+export async function catalogueFor(language: Language): Promise<DeepPartial<Catalogue>> {
+  return language === 'en' ? en : CATALOGUE_LOADERS[language]();
+}
+
+/** Makes `language`'s catalogue available to i18next, loading it the first time. */
+export async function loadCatalogue(language: Language): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  const catalogue = await CATALOGUE_LOADERS[language]();
+  i18next.addResourceBundle(language, 'translation', catalogue, true, true);
+}
+
 export async function setLanguage(language: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
+  // The words first, then the direction and the switch: no moment of Arabic layout with English words.
+  await loadCatalogue(language);
   applyDocumentLanguage(language);
   await i18next.changeLanguage(language);
 }
@@ -43,10 +65,20 @@ export function useLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
-export function initI18n(): typeof i18next {
-  const language = initialLanguage();
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es }, ar: { translation: ar } },
+/** Starts i18next in this device's language, once that language's words are loaded: render after it resolves. */
+export async function initI18n(): Promise<typeof i18next> {
+  let language = initialLanguage();
+  const resources: Record<string, { translation: DeepPartial<Catalogue> }> = { en: { translation: en } };
+  if (language !== 'en') {
+    try {
+      resources[language] = { translation: await CATALOGUE_LOADERS[language]() };
+    } catch {
+      // Offline, or the file is gone (a newer build): the app starts in English rather than not at all.
+      language = 'en';
+    }
+  }
+  await i18next.use(initReactI18next).init({
+    resources,
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...SUPPORTED_LANGUAGES],

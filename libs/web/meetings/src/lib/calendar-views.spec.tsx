@@ -1,5 +1,5 @@
 import type { MeetingOccurrence } from '@simashe/contracts';
-import { CATALOGUES } from '@simashe/web-i18n';
+import { catalogueFor } from '@simashe/web-i18n';
 import i18next, { type i18n as I18n } from 'i18next';
 import { DateTime } from 'luxon';
 import type { ReactElement } from 'react';
@@ -30,7 +30,7 @@ const meeting = (title: string, start: string, minutes = 60): MeetingOccurrence 
 let i18n: I18n;
 beforeAll(async () => {
   i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: CATALOGUES.en } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+  await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: await catalogueFor('en') } }, interpolation: { escapeValue: false }, showSupportNotice: false });
 });
 
 const render = (element: ReactElement) =>

@@ -1,11 +1,11 @@
 import { DATASET_COLUMNS, DATASET_PROBLEM_CODES, type DatasetCatalogue } from '@simashe/contracts';
-import { CATALOGUES } from '@simashe/web-i18n';
+import { catalogueFor } from '@simashe/web-i18n';
 import i18next from 'i18next';
 import { checkFile, completeChoice, csvCell, isStructural, measuresFor, problemText, reasonText, REASON_CODES, tabKeyTarget, templateCsv, templateHref, uploadErrorKey } from './monitoring-logic';
 
 async function translator(language: 'en' | 'fr' | 'es' | 'ar') {
   const instance = i18next.createInstance();
-  await instance.init({ lng: language, fallbackLng: 'en', resources: Object.fromEntries(Object.entries(CATALOGUES).map(([l, c]) => [l, { translation: c }])) });
+  await instance.init({ lng: language, fallbackLng: 'en', resources: Object.fromEntries(await Promise.all((['en', 'fr', 'es', 'ar'] as const).map(async (l) => [l, { translation: await catalogueFor(l) }]))) });
   return instance.t.bind(instance) as unknown as (key: string, options?: Record<string, unknown>) => string;
 }
 

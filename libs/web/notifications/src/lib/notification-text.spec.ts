@@ -1,5 +1,5 @@
 import type { Notification } from '@simashe/contracts';
-import { CATALOGUES } from '@simashe/web-i18n';
+import { catalogueFor } from '@simashe/web-i18n';
 import i18next, { type i18n as I18n } from 'i18next';
 import { notificationText } from './notification-text';
 
@@ -9,7 +9,7 @@ beforeAll(async () => {
   await i18n.init({
     lng: 'en',
     fallbackLng: 'en',
-    resources: { en: { translation: CATALOGUES.en }, fr: { translation: CATALOGUES.fr }, ar: { translation: CATALOGUES.ar } },
+    resources: { en: { translation: await catalogueFor('en') }, fr: { translation: await catalogueFor('fr') }, ar: { translation: await catalogueFor('ar') } },
     interpolation: { escapeValue: false },
     showSupportNotice: false,
   });

@@ -1,6 +1,6 @@
 import type { Version } from '@simashe/contracts';
 import { diffDocuments, type ProseMirrorJson } from '@simashe/editor';
-import { initI18n } from '@simashe/web-i18n';
+import { initI18n, loadCatalogue } from '@simashe/web-i18n';
 import { attributionBetween, colouring, diffMarks, diffSummary, inTimeOrder, newestVersion, summaryText, versionLabel } from './compare-logic';
 import { colourFor } from './presence';
 
@@ -116,10 +116,11 @@ describe('summary and marks', () => {
 });
 
 describe('comparison texts', () => {
-  let i18n: ReturnType<typeof initI18n>;
+  let i18n: Awaited<ReturnType<typeof initI18n>>;
   beforeAll(async () => {
     jest.spyOn(console, 'info').mockImplementation(() => undefined); // i18next's greeting
-    i18n = initI18n();
+    i18n = await initI18n();
+    await Promise.all((['fr', 'es', 'ar'] as const).map((language) => loadCatalogue(language)));
     await i18n.changeLanguage('en');
   });
   const summary = (language: string, added: number, removed: number) => summaryText({ added, removed }, i18n.getFixedT(language) as unknown as Parameters<typeof summaryText>[1]);
