@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, signInThroughForm, test } from './fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, signIn, signInThroughForm, test } from './fixtures';
 
 test('main pages have no serious accessibility violations, in English and right-to-left Arabic', async ({ page }) => {
   await page.goto('/sign-in');
@@ -69,6 +69,20 @@ test('before signing in, the language can be chosen on the sign-in and password 
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('heading', { level: 1, name: 'هل نسيت كلمة المرور؟' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('a language chosen before signing in stays, and becomes the profile language', async ({ page }) => {
+  // Slovenia's admin reads French by profile (no other journey signs in as them).
+  await page.goto('/sign-in');
+  await page.getByRole('banner').getByLabel('Language').selectOption('es');
+  await page.getByLabel('Correo electrónico').fill('slovenia.admin@demo.simashe.org');
+  await page.getByLabel('Contraseña').fill(DEMO_PASSWORD);
+  const saved = page.waitForResponse((r) => r.url().includes('/api/me/profile') && r.request().method() === 'PATCH');
+  await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+  expect((await saved).status()).toBe(200);
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Reuniones' })).toBeVisible();
+  const session = await page.request.get('/api/auth/session');
+  expect((await session.json()).user.preferredLanguage).toBe('es');
 });
 
 test('another page opens at its top with the focus on its heading, and Back returns to where one was', async ({ page }) => {

@@ -1,5 +1,5 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the check reads the catalogues themselves: it is their test
-import { PENDING_SECTIONS, untranslatedEnglish } from '@simashe/web-i18n';
+import { PENDING_SECTIONS, untranslatedEnglish } from '../../libs/web/i18n/src/lib/catalogue-keys';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { AcceptInvitationRequest, InvitationPreview } from '@simashe/contracts';
 import { api, ApiError } from '@simashe/web-api-client';
 import { currentLanguage, useTimeZoneOptions } from '@simashe/web-i18n';
-import { Alert, Button, ErrorState, LoadingState, SelectField, TextField } from '@simashe/web-ui';
+import { Alert, Button, LoadingState, SelectField, TextField } from '@simashe/web-ui';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -26,15 +26,26 @@ export function AcceptInvitationPage() {
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
   useEffect(() => {
-    document.title = `${t('invitation.title', { organisation: preview.data?.organisationName ?? '' })} · ${t('app.name')}`;
-  }, [t, preview.data]);
+    const heading = preview.data ? t('invitation.title', { organisation: preview.data.organisationName }) : preview.isError ? t('invitation.invalidTitle') : t('common.loading');
+    document.title = `${heading} · ${t('app.name')}`;
+  }, [t, preview.data, preview.isError]);
 
-  if (preview.isPending) return <main id="main" className="auth-page"><LoadingState label={t('common.loading')} /></main>;
+  if (preview.isPending) return <main id="main" className="auth-page" tabIndex={-1}><LoadingState label={t('common.loading')} /></main>;
   if (preview.isError) {
     const invalid = preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 400);
     return (
-      <main id="main" className="auth-page">
-        <ErrorState title={t('common.errorTitle')} message={invalid ? t('invitation.invalid') : preview.error.message} />
+      <main id="main" className="auth-page" tabIndex={-1}>
+        <div className="card">
+          <h1>{invalid ? t('invitation.invalidTitle') : t('common.errorTitle')}</h1>
+          <p>{invalid ? t('invitation.invalid') : preview.error.message}</p>
+          {invalid ? (
+            <Link className="btn btn-primary" to="/sign-in">
+              {t('invitation.goToSignIn')}
+            </Link>
+          ) : (
+            <Button onClick={() => preview.refetch()}>{t('common.retry')}</Button>
+          )}
+        </div>
       </main>
     );
   }
@@ -46,7 +57,7 @@ export function AcceptInvitationPage() {
 
   if (accept.isSuccess) {
     return (
-      <main id="main" className="auth-page">
+      <main id="main" className="auth-page" tabIndex={-1}>
         <div className="card">
           <h1>{t('invitation.title', { organisation: invitation.organisationName })}</h1>
           <Alert kind="success">{t('invitation.accepted', { organisation: invitation.organisationName })}</Alert>
@@ -68,7 +79,7 @@ export function AcceptInvitationPage() {
   };
 
   return (
-    <main id="main" className="auth-page">
+    <main id="main" className="auth-page" tabIndex={-1}>
       <div className="card">
         <h1>{t('invitation.title', { organisation: invitation.organisationName })}</h1>
         <p>{t('invitation.intro', { organisation: invitation.organisationName, role })}</p>

@@ -24,7 +24,7 @@ export function ForgotPasswordPage() {
   const signInLink = `/sign-in${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`;
 
   return (
-    <main id="main" className="auth-page">
+    <main id="main" className="auth-page" tabIndex={-1}>
       <div className="card">
         <h1>{t('accountSecurity.forgot.title')}</h1>
         {forgot.isSuccess ? (

@@ -87,7 +87,7 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <main id="main" className="auth-page">
+    <main id="main" className="auth-page" tabIndex={-1}>
       <div className="card">
         <h1>{t('accountSecurity.reset.title')}</h1>
         {body}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CurrentUser, Language, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
+import { SUPPORTED_LANGUAGES, type CurrentUser, type Language, type LoginRequest, type SessionResponse, type UpdateProfileRequest } from '@simashe/contracts';
 import { api, ApiError, setCsrfToken, closeLiveSockets } from '@simashe/web-api-client';
 import { currentLanguage, setLanguage } from '@simashe/web-i18n';
 
@@ -31,13 +31,33 @@ export function useCurrentUser(): CurrentUser {
   return data.user;
 }
 
+/** A language chosen on this device while signed out (on the sign-in page, say), not yet given to a profile. */
+const SIGNED_OUT_CHOICE = 'simashe.languageChosenSignedOut';
+
+/**
+ * The language the person chose before signing in, if any, once: it becomes their profile's, as if chosen after
+ * signing in (they had switched the page to read it; signing in must not switch it back).
+ */
+function takeSignedOutChoice(): Language | null {
+  const chosen = localStorage.getItem(SIGNED_OUT_CHOICE);
+  localStorage.removeItem(SIGNED_OUT_CHOICE);
+  return (SUPPORTED_LANGUAGES as readonly string[]).includes(chosen ?? '') ? (chosen as Language) : null;
+}
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: LoginRequest) => api.post<SessionResponse>('/auth/login', credentials),
-    onSuccess: async (session) => {
-      setCsrfToken(session.csrfToken);
+    onSuccess: async (signedIn) => {
+      setCsrfToken(signedIn.csrfToken);
       queryClient.clear();
+      let session = signedIn;
+      const chosen = takeSignedOutChoice();
+      if (chosen && chosen !== session.user.preferredLanguage) {
+        // Kept as the profile's language; if that fails, the profile's own stands.
+        const user = await api.patch<CurrentUser>('/me/profile', { preferredLanguage: chosen }).catch(() => null);
+        if (user) session = { ...session, user };
+      }
       if (session.user.preferredLanguage !== currentLanguage()) await setLanguage(session.user.preferredLanguage);
       queryClient.setQueryData(SESSION_KEY, session);
     },
@@ -74,5 +94,6 @@ export function useChangeLanguage() {
   return async (language: Language) => {
     await setLanguage(language);
     if (session) updateProfile.mutate({ preferredLanguage: language });
+    else localStorage.setItem(SIGNED_OUT_CHOICE, language);
   };
 }

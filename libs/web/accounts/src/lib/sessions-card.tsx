@@ -55,7 +55,7 @@ export function SessionsCard() {
             busy={signOut.isPending && signOut.variables === session.id}
             onClick={async () => {
               const label = t('accountSecurity.sessions.signOut');
-              if (!(await confirm.ask({ title: t('accountSecurity.sessions.signOutOf', { device }), message: t('accountSecurity.sessions.confirmSignOut', { device }), confirmLabel: label }))) return;
+              if (!(await confirm.ask({ title: t('accountSecurity.sessions.signOutOf', { device }), message: t('accountSecurity.sessions.confirmSignOut', { device }), confirmLabel: label, startOnCancel: true }))) return;
               signOutOthers.reset();
               signOut.mutate(session.id);
             }}

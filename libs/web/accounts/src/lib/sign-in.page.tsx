@@ -40,7 +40,7 @@ export function SignInPage() {
     error?.id === 'unauthenticated' ? t('signIn.invalid') : error?.id === 'rate_limited' ? t('signIn.rateLimited') : error?.message;
 
   return (
-    <main id="main" className="auth-page">
+    <main id="main" className="auth-page" tabIndex={-1}>
       {/* The app's name and mark are in the public header above. */}
       <p className="auth-tagline">{t('app.tagline')}</p>
       <div className="card">

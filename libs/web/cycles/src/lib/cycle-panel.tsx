@@ -2,7 +2,7 @@ import { CYCLE_STAGES_FLOW, REFLECTION_DECISIONS, type Cycle, type CyclePlan, ty
 import { useCurrentUser } from '@simashe/web-accounts';
 import { useDateFormatter, useFormatters } from '@simashe/web-i18n';
 import { Alert, Button, SelectField, TextAreaField, TextField, useConfirm } from '@simashe/web-ui';
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StageBadge, fieldError } from './common';
@@ -29,13 +29,41 @@ function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, re
     event.preventDefault();
     onSubmit(draft);
   };
+  // Someone who cannot change the plan, or a closed cycle, reads it as text: greyed-out fields cut it off.
+  if (readOnly) {
+    const tested = changeIdeas.filter((idea) => initial.changeIdeaIds.includes(idea.id));
+    return (
+      <dl className="reflection-read">
+        <dt>{t('cycles.plan.title')}</dt>
+        <dd dir="auto">{initial.title}</dd>
+        {PLAN_FIELDS.filter((field) => initial.plan[field].trim()).map((field) => (
+          <Fragment key={field}>
+            <dt>{t(`cycles.plan.${field}`)}</dt>
+            <dd dir="auto">{initial.plan[field]}</dd>
+          </Fragment>
+        ))}
+        {tested.length > 0 && (
+          <>
+            <dt>{t('cycles.plan.changeIdeas')}</dt>
+            <dd>
+              <ul>
+                {tested.map((idea) => (
+                  <li key={idea.id} dir="auto">{idea.label}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+      </dl>
+    );
+  }
   return (
     <form onSubmit={submit} noValidate>
       {error && <Alert kind="error">{error.message}</Alert>}
-      <TextField label={t('cycles.plan.title')} value={draft.title} disabled={readOnly} required maxLength={200} onChange={(e) => setDraft({ ...draft, title: e.target.value })} error={fieldError(error, 'title')} />
+      <TextField label={t('cycles.plan.title')} value={draft.title} required maxLength={200} onChange={(e) => setDraft({ ...draft, title: e.target.value })} error={fieldError(error, 'title')} />
       <div className="plan-grid">
         {PLAN_FIELDS.map((field) => (
-          <TextAreaField key={field} label={t(`cycles.plan.${field}`)} rows={2} maxLength={4000} value={draft.plan[field]} disabled={readOnly} onChange={(event) => setDraft({ ...draft, plan: { ...draft.plan, [field]: event.target.value } })} error={fieldError(error, `plan.${field}`)} />
+          <TextAreaField key={field} label={t(`cycles.plan.${field}`)} rows={2} maxLength={4000} value={draft.plan[field]} onChange={(event) => setDraft({ ...draft, plan: { ...draft.plan, [field]: event.target.value } })} error={fieldError(error, `plan.${field}`)} />
         ))}
       </div>
       {changeIdeas.length > 0 && (
@@ -45,7 +73,6 @@ function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, re
             <label key={idea.id} className="checkbox">
               <input
                 type="checkbox"
-                disabled={readOnly}
                 checked={draft.changeIdeaIds.includes(idea.id)}
                 onChange={(e) => setDraft({ ...draft, changeIdeaIds: e.target.checked ? [...draft.changeIdeaIds, idea.id] : draft.changeIdeaIds.filter((id) => id !== idea.id) })}
               />{' '}
@@ -54,11 +81,9 @@ function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, re
           ))}
         </fieldset>
       )}
-      {!readOnly && (
-        <Button type="submit" busy={busy} disabled={draft.title.trim().length < 3}>
-          {submitLabel}
-        </Button>
-      )}
+      <Button type="submit" busy={busy} disabled={draft.title.trim().length < 3}>
+        {submitLabel}
+      </Button>
     </form>
   );
 }
@@ -178,7 +203,12 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
               <div className="muted">
                 <bdi>{observation.authorName}</bdi>
                 {canEdit && (
-                  <Button variant="link" className="danger-link" onClick={async () => (await confirm.ask({ title: t('cycles.delete'), message: t('cycles.observations.confirmDelete'), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(observation.id)}>
+                  <Button
+                    variant="link"
+                    className="danger-link"
+                    aria-label={t('cycles.observations.deleteOf', { date: calendarDate(observation.observedOn) })}
+                    onClick={async () => (await confirm.ask({ title: t('cycles.observations.deleteOf', { date: calendarDate(observation.observedOn) }), message: t('cycles.observations.confirmDelete'), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(observation.id)}
+                  >
                     {t('cycles.delete')}
                   </Button>
                 )}

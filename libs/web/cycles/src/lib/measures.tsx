@@ -230,7 +230,12 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
                     {measure.chartType === 'p' && <td>{point.numerator} / {point.denominator}</td>}
                     {canEdit && (
                       <td>
-                        <Button variant="link" className="danger-link" onClick={async () => (await confirm.ask({ title: t('cycles.delete'), message: t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) }), confirmLabel: t('cycles.delete'), danger: true })) && removePoint.mutate(point.date)}>
+                        <Button
+                          variant="link"
+                          className="danger-link"
+                          aria-label={t('cycles.measures.deletePointOf', { date: formatCalendarDate(point.date, i18n.language) })}
+                          onClick={async () => (await confirm.ask({ title: t('cycles.measures.deletePointOf', { date: formatCalendarDate(point.date, i18n.language) }), message: t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) }), confirmLabel: t('cycles.delete'), danger: true })) && removePoint.mutate(point.date)}
+                        >
                           {t('cycles.delete')}
                         </Button>
                       </td>

@@ -325,6 +325,7 @@ export const en = {
   invitation: {
     title: 'Join {{organisation}}',
     intro: 'You have been invited to join {{organisation}} as {{role}}.',
+    invalidTitle: 'This invitation cannot be used',
     invalid: 'This invitation link is no longer valid (already used, withdrawn or expired). Ask for a new one.',
     name: 'Your name',
     password: 'Choose a password',

@@ -53,8 +53,7 @@ export function AppShell({ tools, pinnedTools, navItems }: { tools?: ReactNode; 
   const toolsId = useId();
   const navId = useId();
   const menuButton = useRef<HTMLButtonElement>(null);
-  const main = useRef<HTMLElement>(null);
-  useFocusAfterNavigation(main, location.pathname);
+  useFocusAfterNavigation();
   // Escape closes the open menu and gives the focus back to its button.
   useEffect(() => {
     if (!menuOpen) return;
@@ -121,7 +120,7 @@ export function AppShell({ tools, pinnedTools, navItems }: { tools?: ReactNode; 
           {navItems}
         </ul>
       </nav>
-      <main ref={main} id="main" className="shell-main" tabIndex={-1}>
+      <main id="main" className="shell-main" tabIndex={-1}>
         <Outlet />
       </main>
       {/* A new page opens at its top (history.pushState keeps the old page's scroll); Back returns to where one was. */}

@@ -1,4 +1,5 @@
-import { useEffect, type RefObject } from 'react';
+import { useEffect } from 'react';
+import { useLocation, useNavigationType } from 'react-router-dom';
 
 /** What `main` and the document offer the decision below; a real `<main>` and `document` in the app. */
 export interface FocusScene {
@@ -7,17 +8,22 @@ export interface FocusScene {
   main: { contains(node: Node | null): boolean; querySelector(selector: string): Element | null };
 }
 
+/** A field the person may be typing into (the header's search box): focus is never taken from it. */
+function isTypingTarget(element: Element): boolean {
+  const tag = element.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (element as HTMLElement).isContentEditable === true;
+}
+
 /**
  * Where focus goes once another page has been opened in the app: to the new page's heading (its `<main>` while
  * the page has none yet), so that a screen reader reads the new page and Tab continues from its top, as after a
- * full page load. It stays where it is when the page placed it (an autofocused field) or the person has moved it
- * since (into the search box, say): only a focus left on `<body>` or on what was focused when the page changed is
- * moved. 'wait' while a page loaded on first use has no heading yet.
+ * full page load. It stays where it is when the page placed it (an autofocused field) and when it is in a field
+ * outside the page (the header's search box: a page loaded on first use keeps the old one on screen until it
+ * arrives, and the person may have started typing meanwhile). 'wait' while the new page has no heading yet.
  */
-export function focusAfterNavigation(scene: FocusScene, focusedBefore: Element | null, lastTry: boolean): 'stay' | 'wait' | 'heading' | 'main' {
+export function focusAfterNavigation(scene: FocusScene, lastTry: boolean): 'stay' | 'wait' | 'heading' | 'main' {
   const { active, body, main } = scene;
-  if (active && active !== body && active !== focusedBefore) return 'stay';
-  if (active && main.contains(active)) return 'stay';
+  if (active && active !== body && (main.contains(active) || isTypingTarget(active))) return 'stay';
   if (main.querySelector('h1')) return 'heading';
   return lastTry ? 'main' : 'wait';
 }
@@ -25,32 +31,36 @@ export function focusAfterNavigation(scene: FocusScene, focusedBefore: Element |
 const TRIES = 20;
 const TRY_EVERY_MS = 100;
 
-/** The page last shown, whichever frame showed it (the public pages each mount their own frame). */
+/** The page last shown, whichever frame showed it (the public and sign-in pages each mount their own frame). */
 let shownPath: string | null = null;
 
-/** Moves the focus to the new page's heading when `pathname` changes (not on the first page opened). */
-export function useFocusAfterNavigation(main: RefObject<HTMLElement | null>, pathname: string): void {
+/**
+ * Moves the focus to the new page's heading when another page is opened (not on the first page, and not on Back
+ * and Forward, where the browser's own habit is kept: the page where it was, focus at the start of the document).
+ * The page's `<main id="main">` is found in the document, so frames whose pages bring their own use it too.
+ */
+export function useFocusAfterNavigation(): void {
+  const { pathname } = useLocation();
+  const navigation = useNavigationType();
   useEffect(() => {
     const opened = shownPath !== null && shownPath !== pathname;
     shownPath = pathname;
-    if (!opened) return;
-    const focusedBefore = document.activeElement;
+    if (!opened || navigation === 'POP') return;
     let tries = 0;
     let timer: ReturnType<typeof setTimeout>;
     const attempt = () => {
-      const element = main.current;
-      if (!element) return;
-      const decision = focusAfterNavigation({ active: document.activeElement, body: document.body, main: element }, focusedBefore, ++tries >= TRIES);
+      const main = document.getElementById('main');
+      const decision = main ? focusAfterNavigation({ active: document.activeElement, body: document.body, main }, ++tries >= TRIES) : 'wait';
       if (decision === 'wait') {
-        timer = setTimeout(attempt, TRY_EVERY_MS);
+        if (tries < TRIES) timer = setTimeout(attempt, TRY_EVERY_MS);
         return;
       }
-      if (decision === 'stay') return;
-      const heading = decision === 'heading' ? element.querySelector<HTMLElement>('h1') : null;
+      if (decision === 'stay' || !main) return;
+      const heading = decision === 'heading' ? main.querySelector<HTMLElement>('h1') : null;
       if (heading && !heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      (heading ?? element).focus({ preventScroll: true });
+      (heading ?? main).focus({ preventScroll: true });
     };
     timer = setTimeout(attempt, 0);
     return () => clearTimeout(timer);
-  }, [main, pathname]);
+  }, [pathname, navigation]);
 }

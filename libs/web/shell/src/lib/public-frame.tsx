@@ -1,7 +1,7 @@
 import { BrandMark } from '@simashe/web-ui';
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, ScrollRestoration, useLocation } from 'react-router-dom';
+import { Link, NavLink, ScrollRestoration } from 'react-router-dom';
 import { useFocusAfterNavigation } from './navigation-focus';
 import { LanguageSwitcher } from './app-shell';
 
@@ -53,12 +53,11 @@ export function PublicHeader({ next }: { next?: string }) {
  * there is one).
  */
 export function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
-  const main = useRef<HTMLElement>(null);
-  useFocusAfterNavigation(main, useLocation().pathname);
+  useFocusAfterNavigation();
   return (
     <>
       <PublicHeader next={next} />
-      <main ref={main} id="main" className="public-main" tabIndex={-1}>
+      <main id="main" className="public-main" tabIndex={-1}>
         {children}
       </main>
       <ScrollRestoration />
@@ -71,10 +70,12 @@ export function PublicFrame({ children, next }: { children: ReactNode; next: str
  * or Arabic can switch before signing in), and the page, which brings its own `<main>`.
  */
 export function AuthFrame({ children }: { children: ReactNode }) {
+  useFocusAfterNavigation();
   return (
     <>
       <PublicHeader />
       {children}
+      <ScrollRestoration />
     </>
   );
 }

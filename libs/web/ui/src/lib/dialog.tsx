@@ -143,19 +143,21 @@ export interface ConfirmRequest {
  * confirms and false when they cancel or dismiss; render `dialog` in the component that asks.
  */
 export function useConfirm(): { ask: (request: ConfirmRequest) => Promise<boolean>; dialog: ReactNode } {
-  const [pending, setPending] = useState<{ request: ConfirmRequest; answer: (confirmed: boolean) => void } | null>(null);
+  const [pending, setPending] = useState<{ request: ConfirmRequest; answer: (confirmed: boolean) => void; opener: Element | null } | null>(null);
   const ask = useCallback(
     (request: ConfirmRequest) =>
       new Promise<boolean>((answer) => {
+        const opener = typeof document === 'undefined' ? null : document.activeElement;
         setPending((previous) => {
           previous?.answer(false);
-          return { request, answer };
+          return { request, answer, opener };
         });
       }),
     [],
   );
   const settle = (confirmed: boolean) => {
     pending?.answer(confirmed);
+    if (confirmed && pending?.opener) keepFocusNear(pending.opener);
     setPending(null);
   };
   const dialog = (
@@ -171,4 +173,29 @@ export function useConfirm(): { ask: (request: ConfirmRequest) => Promise<boolea
     />
   );
   return { ask, dialog };
+}
+
+/**
+ * After a confirmed step, the button that asked (Delete) usually goes with what it deleted, and the browser then
+ * drops the focus to the start of the document. While it is still around the focus goes back to it (the dialog does
+ * that); once it is gone, to the nearest part of the page that is still there (the list, the card), so that a
+ * keyboard user carries on from where they were. Watched for a few seconds: the step's request may be slow.
+ */
+export function keepFocusNear(opener: Element, watchMs = 10_000, everyMs = 100): void {
+  const ancestors: HTMLElement[] = [];
+  for (let node = opener.parentElement; node && node !== document.body; node = node.parentElement) ancestors.push(node);
+  const started = Date.now();
+  const check = () => {
+    if (opener.isConnected) {
+      if (Date.now() - started < watchMs) setTimeout(check, everyMs);
+      return;
+    }
+    // Only when the focus was lost with it, not when the person has moved on.
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const near = ancestors.find((element) => element.isConnected);
+    if (!near) return;
+    if (!near.hasAttribute('tabindex') && near.tabIndex < 0) near.setAttribute('tabindex', '-1');
+    near.focus({ preventScroll: true });
+  };
+  setTimeout(check, everyMs);
 }

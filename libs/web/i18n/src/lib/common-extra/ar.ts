@@ -203,6 +203,7 @@ export const ownedSectionsAr: OwnedTranslation = {
   invitation: {
     title: 'الانضمام إلى {{organisation}}',
     intro: 'تمت دعوتك للانضمام إلى {{organisation}} بدور {{role}}.',
+    invalidTitle: 'لا يمكن استخدام هذه الدعوة',
     invalid: 'رابط الدعوة هذا لم يعد صالحًا (استُخدم أو سُحب أو انتهت صلاحيته). اطلب رابطًا جديدًا.',
     name: 'اسمك',
     password: 'اختر كلمة مرور',

@@ -197,6 +197,7 @@ export const ownedSectionsEs: OwnedTranslation = {
   invitation: {
     title: 'Unirse a {{organisation}}',
     intro: 'Le han invitado a unirse a {{organisation}} como {{role}}.',
+    invalidTitle: 'Esta invitación no se puede usar',
     invalid: 'Este enlace de invitación ya no es válido (ya usado, retirado o caducado). Pida uno nuevo.',
     name: 'Su nombre',
     password: 'Elija una contraseña',

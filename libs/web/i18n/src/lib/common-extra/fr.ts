@@ -197,6 +197,7 @@ export const ownedSectionsFr: OwnedTranslation = {
   invitation: {
     title: 'Rejoindre {{organisation}}',
     intro: 'Vous êtes invité·e à rejoindre {{organisation}} en tant que {{role}}.',
+    invalidTitle: 'Cette invitation ne peut pas être utilisée',
     invalid: 'Ce lien d’invitation n’est plus valide (déjà utilisé, retiré ou expiré). Demandez-en un nouveau.',
     name: 'Votre nom',
     password: 'Choisissez un mot de passe',

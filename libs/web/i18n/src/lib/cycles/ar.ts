@@ -110,6 +110,7 @@ export const cyclesAr: CyclesTranslation = {
     future: 'اختر اليوم أو تاريخًا سابقًا',
     beforeStart: 'بدأت الدورة في {{date}}: اختر ذلك اليوم أو يومًا لاحقًا',
     nothing: 'لا شيء',
+    deleteOf: 'حذف الملاحظة بتاريخ {{date}}',
     confirmDelete: 'هل تريد حذف هذه الملاحظة؟',
   },
   evidence: { report: 'تقرير', meeting: 'اجتماع', action_item: 'بند عمل', lesson: 'درس', file: 'ملف', link: 'رابط', labelled: '{{kind}}: ' },
@@ -193,6 +194,7 @@ export const cyclesAr: CyclesTranslation = {
     numerator: 'البسط',
     denominator: 'المقام',
     addPoint: 'إضافة نقطة بيانات',
+    deletePointOf: 'حذف نقطة البيانات بتاريخ {{date}}',
     confirmDeletePoint: 'هل تريد حذف نقطة البيانات بتاريخ {{date}}؟',
     import: 'الاستيراد من ملف CSV',
     importHint:

@@ -107,6 +107,7 @@ export const cyclesFr: CyclesTranslation = {
     future: 'Choisissez aujourd’hui ou une date antérieure',
     beforeStart: 'Le cycle a commencé le {{date}} : choisissez ce jour ou une date ultérieure',
     nothing: 'Aucun',
+    deleteOf: 'Supprimer l’observation du {{date}}',
     confirmDelete: 'Supprimer cette observation ?',
   },
   evidence: { report: 'Rapport', meeting: 'Réunion', action_item: 'Action à mener', lesson: 'Enseignement', file: 'Fichier', link: 'Lien', labelled: '{{kind}} : ' },
@@ -187,6 +188,7 @@ export const cyclesFr: CyclesTranslation = {
     numerator: 'Numérateur',
     denominator: 'Dénominateur',
     addPoint: 'Ajouter un point de données',
+    deletePointOf: 'Supprimer le point de données du {{date}}',
     confirmDeletePoint: 'Supprimer le point de données du {{date}} ?',
     import: 'Importer depuis un fichier CSV',
     importHint:
