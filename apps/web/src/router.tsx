@@ -3,7 +3,6 @@ import { ApplicationPage, ApplicationStatusPage, CallPage, CallsPage, HomePage, 
 // Discussions ship with the report page (first chunk), so their own pages are not split off.
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
-import { RegionalSubmittedReportsCard, ReportPage, ReportsPage } from '@simashe/web-reports';
 import { AppShell, AuthFrame, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
 import { LoadingState } from '@simashe/web-ui';
 import { lazy, Suspense, type ComponentType } from 'react';
@@ -34,6 +33,8 @@ const audit = () => import('@simashe/web-audit');
 const resources = () => import('@simashe/web-resources');
 const training = () => import('@simashe/web-training');
 const publications = () => import('@simashe/web-publications');
+// Reports bring the live editor's connection (Yjs): loaded when a report page or the home card first needs them.
+const reports = () => import('@simashe/web-reports');
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <AuthFrame><SignInPage /></AuthFrame> },
@@ -64,16 +65,14 @@ export const router = createBrowserRouter([
       {
         index: true,
         element: (
-          <HomePage>
-            <RegionalSubmittedReportsCard />
-          </HomePage>
+          <HomePage>{lazyPage(async () => (await reports()).RegionalSubmittedReportsCard, false)}</HomePage>
         ),
       },
       { path: 'organisations/:id', element: <OrganisationPage /> },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'reports', element: <ReportsPage /> },
-      { path: 'reports/:id', element: <ReportPage /> },
+      { path: 'reports', element: lazyPage(async () => (await reports()).ReportsPage) },
+      { path: 'reports/:id', element: lazyPage(async () => (await reports()).ReportPage) },
       { path: 'meetings', element: lazyPage(async () => (await meetings()).MeetingsPage) },
       { path: 'meetings/:id', element: lazyPage(async () => (await meetings()).MeetingPage) },
       { path: 'meetings/:id/minutes/:occurrence', element: lazyPage(async () => (await meetings()).MinutesPage) },
