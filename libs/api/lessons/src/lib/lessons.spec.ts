@@ -76,6 +76,19 @@ describe('lessons learned and workspace search', () => {
     expect(mixed.body.items[0].snippet).toContain(`${HIGHLIGHT_START}équité${HIGHLIGHT_END}`);
   });
 
+  it('gzips a list for a client that accepts it, and sends it plain to one that does not', async () => {
+    for (const title of ['Compressed list one', 'Compressed list two', 'Compressed list three']) {
+      expect((await kenyaEditor.post('/api/lessons', lesson({ title }))).status).toBe(201);
+    }
+    const zipped = await kenyaEditor.request('get', '/api/lessons').set('Accept-Encoding', 'gzip');
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.items.length).toBeGreaterThan(0);
+    const plain = await kenyaEditor.request('get', '/api/lessons').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toEqual(zipped.body);
+  });
+
   it('ranks title matches first, sorts by date on request, and pages', async () => {
     const first = await kenyaEditor.post('/api/lessons', lesson({ title: 'Transport and clinic access', context: 'Housing near clinics matters.', language: 'en' }));
     const second = await kenyaEditor.post('/api/lessons', lesson({ title: 'Housing vouchers for health workers', context: 'Vouchers.', language: 'en' }));
