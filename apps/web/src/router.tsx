@@ -3,7 +3,7 @@ import { ApplicationPage, ApplicationStatusPage, CallPage, CallsPage, HomePage, 
 // Discussions ship with the report page (first chunk), so their own pages are not split off.
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
-import { AppShell, AuthFrame, ComingSoonPage, MODULES, NotFoundPage } from '@simashe/web-shell';
+import { AppShell, AuthFrame, ComingSoonPage, MODULES, NotFoundPage, RouteErrorPage } from '@simashe/web-shell';
 import { LoadingState } from '@simashe/web-ui';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,10 @@ const publications = () => import('@simashe/web-publications');
 const reports = () => import('@simashe/web-reports');
 
 export const router = createBrowserRouter([
+  {
+    // A page that fails to load or draw says so in the person's language, with a way to reload.
+    errorElement: <RouteErrorPage standalone />,
+    children: [
   { path: '/sign-in', element: <AuthFrame><SignInPage /></AuthFrame> },
   { path: '/invitations/:token', element: <AuthFrame><AcceptInvitationPage /></AuthFrame> },
   { path: '/forgot-password', element: <AuthFrame><ForgotPasswordPage /></AuthFrame> },
@@ -62,6 +66,9 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
       {
         index: true,
         element: (
@@ -110,6 +117,10 @@ export const router = createBrowserRouter([
       { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
       ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
       { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
     ],
   },
 ]);

@@ -208,6 +208,15 @@ describe('ownAwareness', () => {
     expect(read.clients).toEqual([6161, 6262]);
   });
 
+  it('gives a user that is not an object the name, and leaves a state without a user (a cursor alone) as it is', () => {
+    const read = ownAwareness(awareness([[1, 1, '{"user":"WHO Director-General"}'], [2, 1, '{"user":["x"]}'], [3, 1, '{"cursor":null}']]), 'Amina');
+    const target = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(target, read.update, 'test');
+    expect(target.getStates().get(1)).toEqual({ user: { name: 'Amina' } });
+    expect(target.getStates().get(2)).toEqual({ user: { name: 'Amina' } });
+    expect(target.getStates().get(3)).toEqual({ cursor: null });
+  });
+
   it('refuses the whole update when one entry is not JSON (y-protocols would have applied the ones before it)', () => {
     expect(() => ownAwareness(awareness([[6161, 1, '{"user":{"name":"GHOST"}}'], [6262, 1, '{not json']]), 'Amina')).toThrow();
   });

@@ -237,11 +237,16 @@ export function ownAwareness(update: Uint8Array, name: string | undefined): { cl
     const clock = decoding.readVarUint(decoder);
     let state = decoding.readVarString(decoder);
     const parsed: unknown = JSON.parse(state);
-    const user = parsed !== null && typeof parsed === 'object' ? (parsed as { user?: unknown }).user : undefined;
-    if (name !== undefined && user !== null && typeof user === 'object' && (user as { name?: unknown }).name !== name) {
-      (user as { name?: unknown }).name = name;
-      state = JSON.stringify(parsed);
-      renamed = true;
+    if (name !== undefined && parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'user' in parsed) {
+      const holder = parsed as { user: unknown };
+      const user = holder.user;
+      const plain = user !== null && typeof user === 'object' && !Array.isArray(user);
+      // A user that is not an object (a bare string, a list) becomes one holding the name.
+      if (!plain || (user as { name?: unknown }).name !== name) {
+        holder.user = plain ? { ...(user as object), name } : { name };
+        state = JSON.stringify(parsed);
+        renamed = true;
+      }
     }
     entries.push({ client, clock, state });
   }

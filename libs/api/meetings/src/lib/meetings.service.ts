@@ -96,12 +96,13 @@ export class MeetingsService {
     await this.access.requireOrganiser(auth, input.organiserOrganisationId);
     const durationMinutes = this.durationOf(input.localStart, input.localEnd, input.timeZone);
     this.validateRule(input.localStart, durationMinutes, input.timeZone, input.rrule, true);
-    const invitedOrganisations = new Set(input.invitees.organisationIds);
+    // Ids compared as PostgreSQL does (a UUID in capitals is the same one).
+    const invitedOrganisations = new Set(input.invitees.organisationIds.map((id) => id.toLowerCase()));
     if ((await this.organisations.existingIds([...invitedOrganisations])).size !== invitedOrganisations.size) {
       throw new ValidationError('Unknown organisation among invitees', [{ path: 'invitees.organisationIds', message: 'Unknown organisation' }]);
     }
     // People too (someone unknown was accepted, and silently left out).
-    const invitedPeople = new Set(input.invitees.userIds);
+    const invitedPeople = new Set(input.invitees.userIds.map((id) => id.toLowerCase()));
     if ((await this.users.existingIds([...invitedPeople])).size !== invitedPeople.size) {
       throw new ValidationError('Unknown person among invitees', [{ path: 'invitees.userIds', message: 'Unknown person' }]);
     }

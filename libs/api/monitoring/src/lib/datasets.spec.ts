@@ -244,7 +244,7 @@ describe('inequality monitoring datasets', () => {
     // when a pipe refuses the request).
     const folder = join(tmpdir(), 'simashe-dataset-uploads');
     const leftOver = async () => {
-      const names = await readdir(folder).catch(() => [] as string[]);
+      const names = await readdir(folder);
       const contents = await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8').catch(() => '')));
       return contents.filter((text) => text.includes(marker)).length;
     };

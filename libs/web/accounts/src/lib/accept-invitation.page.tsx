@@ -26,9 +26,16 @@ export function AcceptInvitationPage() {
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
   useEffect(() => {
-    const heading = preview.data ? t('invitation.title', { organisation: preview.data.organisationName }) : preview.isError ? t('invitation.invalidTitle') : t('common.loading');
+    const invalidLink = preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 400);
+    const heading = preview.data
+      ? t('invitation.title', { organisation: preview.data.organisationName })
+      : preview.isError
+        ? invalidLink
+          ? t('invitation.invalidTitle')
+          : t('common.errorTitle')
+        : t('common.loading');
     document.title = `${heading} · ${t('app.name')}`;
-  }, [t, preview.data, preview.isError]);
+  }, [t, preview.data, preview.isError, preview.error]);
 
   if (preview.isPending) return <main id="main" className="auth-page" tabIndex={-1}><LoadingState label={t('common.loading')} /></main>;
   if (preview.isError) {

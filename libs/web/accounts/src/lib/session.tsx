@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SUPPORTED_LANGUAGES, type CurrentUser, type Language, type LoginRequest, type SessionResponse, type UpdateProfileRequest } from '@simashe/contracts';
+import type { CurrentUser, Language, LoginRequest, SessionResponse, UpdateProfileRequest } from '@simashe/contracts';
 import { api, ApiError, setCsrfToken, closeLiveSockets } from '@simashe/web-api-client';
-import { currentLanguage, setLanguage } from '@simashe/web-i18n';
+import { currentLanguage, isLanguage, setLanguage } from '@simashe/web-i18n';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -39,9 +39,9 @@ const SIGNED_OUT_CHOICE = 'simashe.languageChosenSignedOut';
  * signing in (they had switched the page to read it; signing in must not switch it back).
  */
 function takeSignedOutChoice(): Language | null {
-  const chosen = localStorage.getItem(SIGNED_OUT_CHOICE);
-  localStorage.removeItem(SIGNED_OUT_CHOICE);
-  return (SUPPORTED_LANGUAGES as readonly string[]).includes(chosen ?? '') ? (chosen as Language) : null;
+  const chosen = sessionStorage.getItem(SIGNED_OUT_CHOICE);
+  sessionStorage.removeItem(SIGNED_OUT_CHOICE);
+  return isLanguage(chosen) ? chosen : null;
 }
 
 export function useSignIn() {
@@ -92,8 +92,10 @@ export function useChangeLanguage() {
   const { data: session } = useSession();
   const updateProfile = useUpdateProfile();
   return async (language: Language) => {
-    await setLanguage(language);
+    if (!(await setLanguage(language))) return;
     if (session) updateProfile.mutate({ preferredLanguage: language });
-    else localStorage.setItem(SIGNED_OUT_CHOICE, language);
+    // Only when surely signed out (not while the session is still being read), and for this browser session only:
+    // on a shared computer, the next person to sign in days later is not given someone else's choice.
+    else if (session === null) sessionStorage.setItem(SIGNED_OUT_CHOICE, language);
   };
 }

@@ -29,6 +29,9 @@ export const ar: DeepPartial<Catalogue> = {
   app: { name: 'مساحة عمل SIMASHE', tagline: 'عمل تعاوني بشأن المحددات الاجتماعية والاقتصادية والبيئية للصحة' },
   shell: {
     skipToContent: 'انتقل إلى المحتوى الرئيسي',
+    pageFailedTitle: 'تعذّر تحميل هذه الصفحة',
+    pageFailedBody: 'ربما انقطع الاتصال، أو ثُبّت إصدار أحدث من مساحة العمل. أعد تحميل الصفحة؛ لن يضيع شيء مما حفظته.',
+    reload: 'إعادة تحميل الصفحة',
     mainNavigation: 'التنقل الرئيسي',
     language: 'اللغة',
     profile: 'الملف الشخصي',

@@ -26,6 +26,9 @@ export const en = {
   app: { name: 'SIMASHE Workspace', tagline: 'Collaborative action on the social, economic and environmental determinants of health' },
   shell: {
     skipToContent: 'Skip to main content',
+    pageFailedTitle: 'This page could not be loaded',
+    pageFailedBody: 'The connection may have dropped, or a newer version of the workspace was installed. Reload the page; nothing you saved is lost.',
+    reload: 'Reload the page',
     mainNavigation: 'Main navigation',
     language: 'Language',
     profile: 'Profile',

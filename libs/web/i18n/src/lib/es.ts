@@ -29,6 +29,9 @@ export const es: DeepPartial<Catalogue> = {
   app: { name: 'Espacio SIMASHE', tagline: 'Acción colaborativa sobre los determinantes sociales, económicos y ambientales de la salud' },
   shell: {
     skipToContent: 'Saltar al contenido principal',
+    pageFailedTitle: 'No se pudo cargar esta página',
+    pageFailedBody: 'Puede que se haya cortado la conexión o que se haya instalado una nueva versión del espacio. Vuelva a cargar la página; no se pierde nada de lo que guardó.',
+    reload: 'Volver a cargar la página',
     mainNavigation: 'Navegación principal',
     language: 'Idioma',
     profile: 'Perfil',

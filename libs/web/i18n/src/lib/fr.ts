@@ -29,6 +29,9 @@ export const fr: DeepPartial<Catalogue> = {
   app: { name: 'Espace SIMASHE', tagline: 'Action collaborative sur les déterminants sociaux, économiques et environnementaux de la santé' },
   shell: {
     skipToContent: 'Aller au contenu principal',
+    pageFailedTitle: 'Cette page n’a pas pu être chargée',
+    pageFailedBody: 'La connexion a peut-être été coupée, ou une nouvelle version de l’espace a été installée. Rechargez la page ; rien de ce que vous avez enregistré n’est perdu.',
+    reload: 'Recharger la page',
     mainNavigation: 'Navigation principale',
     language: 'Langue',
     profile: 'Profil',

@@ -8,7 +8,7 @@ const STORAGE_KEY = 'simashe.language';
 
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', es: 'Español', ar: 'العربية' };
 
-function isLanguage(value: string | null | undefined): value is Language {
+export function isLanguage(value: string | null | undefined): value is Language {
   return !!value && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
 }
 
@@ -47,12 +47,27 @@ export async function loadCatalogue(language: Language): Promise<void> {
   i18next.addResourceBundle(language, 'translation', catalogue, true, true);
 }
 
-export async function setLanguage(language: Language): Promise<void> {
+/** Each call's turn: a choice made while an earlier one still downloads wins, whichever download ends first. */
+let latestChoice = 0;
+
+/**
+ * Switches the interface to `language`: true once it shows, false when its words could not be loaded (offline, or a
+ * newer build replaced the file: the interface stays as it was) or a later choice came first. Never throws, so that
+ * reading the session or signing in cannot fail for a language.
+ */
+export async function setLanguage(language: Language): Promise<boolean> {
+  const turn = ++latestChoice;
+  try {
+    // The words first, then the direction and the switch: no moment of Arabic layout with English words.
+    await loadCatalogue(language);
+  } catch {
+    return false;
+  }
+  if (turn !== latestChoice) return false;
   localStorage.setItem(STORAGE_KEY, language);
-  // The words first, then the direction and the switch: no moment of Arabic layout with English words.
-  await loadCatalogue(language);
   applyDocumentLanguage(language);
   await i18next.changeLanguage(language);
+  return true;
 }
 
 export function currentLanguage(): Language {

@@ -17,13 +17,18 @@ function isTypingTarget(element: Element): boolean {
 /**
  * Where focus goes once another page has been opened in the app: to the new page's heading (its `<main>` while
  * the page has none yet), so that a screen reader reads the new page and Tab continues from its top, as after a
- * full page load. It stays where it is when the page placed it (an autofocused field) and when it is in a field
- * outside the page (the header's search box: a page loaded on first use keeps the old one on screen until it
- * arrives, and the person may have started typing meanwhile). 'wait' while the new page has no heading yet.
+ * full page load. It stays where it is when the page placed it (an autofocused field), when it is in a field outside
+ * the page (the header's search box: a page loaded on first use keeps the old one on screen until it arrives, and
+ * the person may have started typing meanwhile), and when the person has moved it since the page changed
+ * (`focusedBefore`). 'wait' while the new page has no heading yet.
  */
-export function focusAfterNavigation(scene: FocusScene, lastTry: boolean): 'stay' | 'wait' | 'heading' | 'main' {
+export function focusAfterNavigation(scene: FocusScene, focusedBefore: Element | null, lastTry: boolean): 'stay' | 'wait' | 'heading' | 'main' {
   const { active, body, main } = scene;
-  if (active && active !== body && (main.contains(active) || isTypingTarget(active))) return 'stay';
+  // On <main> itself (where focus lands when what had it went away) it is no one's choice: the heading is better.
+  const placed = active !== null && active !== body && active !== (main as unknown);
+  if (placed && (main.contains(active) || isTypingTarget(active))) return 'stay';
+  // Moved elsewhere by the person while the page was loading (Tab to another link).
+  if (placed && focusedBefore !== null && active !== focusedBefore) return 'stay';
   if (main.querySelector('h1')) return 'heading';
   return lastTry ? 'main' : 'wait';
 }
@@ -43,14 +48,18 @@ export function useFocusAfterNavigation(): void {
   const { pathname } = useLocation();
   const navigation = useNavigationType();
   useEffect(() => {
-    const opened = shownPath !== null && shownPath !== pathname;
+    const previous = shownPath;
+    const opened = previous !== null && previous !== pathname;
     shownPath = pathname;
     if (!opened || navigation === 'POP') return;
+    const focusedBefore = document.activeElement === document.body ? null : document.activeElement;
     let tries = 0;
+    let done = false;
     let timer: ReturnType<typeof setTimeout>;
     const attempt = () => {
+      done = true;
       const main = document.getElementById('main');
-      const decision = main ? focusAfterNavigation({ active: document.activeElement, body: document.body, main }, ++tries >= TRIES) : 'wait';
+      const decision = main ? focusAfterNavigation({ active: document.activeElement, body: document.body, main }, focusedBefore, ++tries >= TRIES) : 'wait';
       if (decision === 'wait') {
         if (tries < TRIES) timer = setTimeout(attempt, TRY_EVERY_MS);
         return;
@@ -61,6 +70,10 @@ export function useFocusAfterNavigation(): void {
       (heading ?? main).focus({ preventScroll: true });
     };
     timer = setTimeout(attempt, 0);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      // Undone before it ran (React's development mode runs an effect twice): the next run still sees the change.
+      if (!done) shownPath = previous;
+    };
   }, [pathname, navigation]);
 }

@@ -31,3 +31,29 @@ export function NotFoundPage() {
     </>
   );
 }
+
+/**
+ * What a route shows when its page failed to load or to render (a page's script that could not be fetched on a bad
+ * link, or is gone after a newer build was installed): said in the person's language, with a way to reload, in place
+ * of the router's own English message. Used as the routes' `errorElement`.
+ */
+export function RouteErrorPage({ standalone = false }: { standalone?: boolean }) {
+  const { t } = useTranslation();
+  const card = (
+    <div className="card" role="alert">
+      <h1>{t('shell.pageFailedTitle')}</h1>
+      <p>{t('shell.pageFailedBody')}</p>
+      <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
+        {t('shell.reload')}
+      </button>
+    </div>
+  );
+  // Inside the app's frame (its <main> is around it), or on its own when the frame itself failed.
+  return standalone ? (
+    <main id="main" className="auth-page" tabIndex={-1}>
+      {card}
+    </main>
+  ) : (
+    card
+  );
+}

@@ -1,20 +1,22 @@
 import express from 'express';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { get, type IncomingHttpHeaders, type Server } from 'node:http';
+import { request as request_, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { serveWebAssets } from './static-assets';
 
 /** The raw answer: status, headers and the bytes as sent (no decompression on the way). */
-function fetchRaw(port: number, path: string, acceptEncoding?: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function fetchRaw(port: number, path: string, acceptEncoding?: string, extra: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const request = get({ host: '127.0.0.1', port, path, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } }, (response) => {
+    const headers = { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...extra };
+    const request = request_({ host: '127.0.0.1', port, path, method, headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
     });
     request.on('error', reject);
+    request.end();
   });
 }
 
@@ -78,5 +80,25 @@ describe('serveWebAssets', () => {
     expect(missing.status).toBe(404);
     expect(missing.body.toString()).toBe('Not found');
     expect((await fetchRaw(port, '/assets/app-1a2b.js.br')).status).toBe(404);
+    expect((await fetchRaw(port, '/assets/app-1a2b.js%2Ebr')).status).toBe(404);
+  });
+
+  it('answers HEAD with the headers of what GET would send, and no body', async () => {
+    const answer = await fetchRaw(port, '/assets/app-1a2b.js', 'br', {}, 'HEAD');
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(Number(answer.headers['content-length'])).toBe(brotliCompressSync(script).length);
+    expect(answer.body.length).toBe(0);
+  });
+
+  it('says plainly when a file cannot be sent as asked, without the compressed file\'s headers', async () => {
+    const beyond = await fetchRaw(port, '/assets/app-1a2b.js', 'br', { range: 'bytes=999999-1000000' });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers['content-encoding']).toBeUndefined();
+    expect(beyond.headers['cache-control']).toBeUndefined();
+    expect(beyond.body.toString()).toBe('This file cannot be sent as asked');
+    const precondition = await fetchRaw(port, '/assets/app-1a2b.js', 'gzip', { 'if-match': '"not-this-one"' });
+    expect(precondition.status).toBe(412);
+    expect(precondition.headers['content-encoding']).toBeUndefined();
   });
 });

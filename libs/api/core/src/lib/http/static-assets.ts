@@ -28,7 +28,7 @@ export function serveWebAssets(directory: string): RequestHandler[] {
   const compressed = new Set([...names].filter((name) => ENCODINGS.some((encoding) => name.endsWith(encoding.suffix))));
   const negotiate = (request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    const name = request.path.slice(1);
+    const name = fileName(request);
     const offered = ENCODINGS.filter((encoding) => compressed.has(`${name}${encoding.suffix}`));
     if (!offered.length) return next();
     response.setHeader('Vary', 'Accept-Encoding');
@@ -54,11 +54,32 @@ export function serveWebAssets(directory: string): RequestHandler[] {
   });
   // A compressed file asked for by its own name is not one of the app's assets.
   const hideCompressed = (request: Request, response: Response, next: NextFunction) => {
-    if (!response.getHeader('Content-Encoding') && compressed.has(request.path.slice(1))) return response.status(404).end();
+    if (!response.getHeader('Content-Encoding') && compressed.has(fileName(request))) return response.status(404).end();
     return next();
   };
   // A name the build does not have (an old page asking for a chunk of the build before): a 404, not the app's page,
   // which the browser would try to run as a script.
-  const missing = (_request: Request, response: Response) => void response.status(404).type('text/plain').send('Not found');
-  return [negotiate, hideCompressed, files, missing];
+  const missing = (_request: Request, response: Response) => void plainAnswer(response, 404, 'Not found');
+  // A file found but refused (a failed If-Match, a range beyond its end): said plainly, not as the compressed,
+  // year-long cacheable file the headers set so far described.
+  const refused = (error: { status?: number; statusCode?: number }, _request: Request, response: Response, _next: NextFunction) => {
+    const status = error.status ?? error.statusCode ?? 500;
+    plainAnswer(response, status >= 400 && status < 600 ? status : 500, status === 404 ? 'Not found' : 'This file cannot be sent as asked');
+  };
+  return [negotiate, hideCompressed, files, missing, refused as unknown as RequestHandler];
+}
+
+/** The asked file's name under /assets, decoded (so that an encoded dot cannot hide a compressed file's name). */
+function fileName(request: Request): string {
+  try {
+    return decodeURIComponent(request.path.slice(1));
+  } catch {
+    return request.path.slice(1);
+  }
+}
+
+function plainAnswer(response: Response, status: number, text: string): void {
+  if (response.headersSent) return void response.end();
+  for (const header of ['Content-Encoding', 'Cache-Control', 'ETag', 'Last-Modified', 'Content-Range', 'Accept-Ranges']) response.removeHeader(header);
+  response.status(status).type('text/plain').send(text);
 }
