@@ -7,7 +7,7 @@ import { AppShell, AuthFrame, ComingSoonPage, MODULES, NotFoundPage, RouteErrorP
 import { LoadingState } from '@simashe/web-ui';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 
 function PageLoading() {
   const { t } = useTranslation();
@@ -36,11 +36,59 @@ const publications = () => import('@simashe/web-publications');
 // Reports bring the live editor's connection (Yjs): loaded when a report page or the home card first needs them.
 const reports = () => import('@simashe/web-reports');
 
-export const router = createBrowserRouter([
+/** The signed-in pages, inside the app's frame. */
+const signedInPages: RouteObject[] = [
   {
-    // A page that fails to load or draw says so in the person's language, with a way to reload.
-    errorElement: <RouteErrorPage standalone />,
-    children: [
+    index: true,
+    element: (
+      <HomePage>{lazyPage(async () => (await reports()).RegionalSubmittedReportsCard, false)}</HomePage>
+    ),
+  },
+  { path: 'organisations/:id', element: <OrganisationPage /> },
+  { path: 'profile', element: <ProfilePage /> },
+  { path: 'notifications', element: <NotificationsPage /> },
+  { path: 'reports', element: lazyPage(async () => (await reports()).ReportsPage) },
+  { path: 'reports/:id', element: lazyPage(async () => (await reports()).ReportPage) },
+  { path: 'meetings', element: lazyPage(async () => (await meetings()).MeetingsPage) },
+  { path: 'meetings/:id', element: lazyPage(async () => (await meetings()).MeetingPage) },
+  { path: 'meetings/:id/minutes/:occurrence', element: lazyPage(async () => (await meetings()).MinutesPage) },
+  { path: 'lessons', element: lazyPage(async () => (await lessons()).LessonsPage) },
+  { path: 'lessons/new', element: lazyPage(async () => (await lessons()).NewLessonPage) },
+  { path: 'lessons/:id', element: lazyPage(async () => (await lessons()).LessonPage) },
+  { path: 'lessons/:id/edit', element: lazyPage(async () => (await lessons()).EditLessonPage) },
+  { path: 'discussions', element: <DiscussionsPage /> },
+  { path: 'discussions/:id', element: <TopicPage /> },
+  { path: 'search', element: lazyPage(async () => (await search()).SearchPage) },
+  { path: 'cycles', element: lazyPage(async () => (await cycles()).CyclesPage) },
+  { path: 'cycles/new', element: lazyPage(async () => (await cycles()).NewInitiativePage) },
+  { path: 'cycles/initiatives/:id', element: lazyPage(async () => (await cycles()).InitiativePage) },
+  { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
+  { path: 'monitoring', element: lazyPage(async () => (await monitoring()).MonitoringPage) },
+  { path: 'monitoring/datasets/:id', element: lazyPage(async () => (await monitoring()).DatasetPage) },
+  { path: 'resources', element: lazyPage(async () => (await resources()).ResourcesPage) },
+  { path: 'resources/new', element: lazyPage(async () => (await resources()).NewResourcePage) },
+  { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
+  { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
+  { path: 'training', element: lazyPage(async () => (await training()).TrainingPage) },
+  { path: 'training/new', element: lazyPage(async () => (await training()).NewCoursePage) },
+  { path: 'training/:id', element: lazyPage(async () => (await training()).CoursePage) },
+  { path: 'training/:id/edit', element: lazyPage(async () => (await training()).EditCoursePage) },
+  { path: 'training/:id/completion', element: lazyPage(async () => (await training()).CompletionPage) },
+  { path: 'training/:id/certificate', element: lazyPage(async () => (await training()).CertificatePrintPage) },
+  { path: 'publications', element: lazyPage(async () => (await publications()).PublicationsPage) },
+  { path: 'publications/new', element: lazyPage(async () => (await publications()).NewPublicationPage) },
+  { path: 'publications/:id', element: lazyPage(async () => (await publications()).PublicationPage) },
+  { path: 'publications/:id/edit', element: lazyPage(async () => (await publications()).EditPublicationPage) },
+  { path: 'network', element: <NetworkPage /> },
+  { path: 'network/calls', element: <CallsPage /> },
+  { path: 'network/calls/:id', element: <CallPage /> },
+  { path: 'network/applications/:id', element: <ApplicationPage /> },
+  { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
+  ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
+  { path: '*', element: <NotFoundPage /> },
+];
+
+const routes: RouteObject[] = [
   { path: '/sign-in', element: <AuthFrame><SignInPage /></AuthFrame> },
   { path: '/invitations/:token', element: <AuthFrame><AcceptInvitationPage /></AuthFrame> },
   { path: '/forgot-password', element: <AuthFrame><ForgotPasswordPage /></AuthFrame> },
@@ -65,62 +113,13 @@ export const router = createBrowserRouter([
         />
       </RequireSession>
     ),
-    children: [
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-      {
-        index: true,
-        element: (
-          <HomePage>{lazyPage(async () => (await reports()).RegionalSubmittedReportsCard, false)}</HomePage>
-        ),
-      },
-      { path: 'organisations/:id', element: <OrganisationPage /> },
-      { path: 'profile', element: <ProfilePage /> },
-      { path: 'notifications', element: <NotificationsPage /> },
-      { path: 'reports', element: lazyPage(async () => (await reports()).ReportsPage) },
-      { path: 'reports/:id', element: lazyPage(async () => (await reports()).ReportPage) },
-      { path: 'meetings', element: lazyPage(async () => (await meetings()).MeetingsPage) },
-      { path: 'meetings/:id', element: lazyPage(async () => (await meetings()).MeetingPage) },
-      { path: 'meetings/:id/minutes/:occurrence', element: lazyPage(async () => (await meetings()).MinutesPage) },
-      { path: 'lessons', element: lazyPage(async () => (await lessons()).LessonsPage) },
-      { path: 'lessons/new', element: lazyPage(async () => (await lessons()).NewLessonPage) },
-      { path: 'lessons/:id', element: lazyPage(async () => (await lessons()).LessonPage) },
-      { path: 'lessons/:id/edit', element: lazyPage(async () => (await lessons()).EditLessonPage) },
-      { path: 'discussions', element: <DiscussionsPage /> },
-      { path: 'discussions/:id', element: <TopicPage /> },
-      { path: 'search', element: lazyPage(async () => (await search()).SearchPage) },
-      { path: 'cycles', element: lazyPage(async () => (await cycles()).CyclesPage) },
-      { path: 'cycles/new', element: lazyPage(async () => (await cycles()).NewInitiativePage) },
-      { path: 'cycles/initiatives/:id', element: lazyPage(async () => (await cycles()).InitiativePage) },
-      { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
-      { path: 'monitoring', element: lazyPage(async () => (await monitoring()).MonitoringPage) },
-      { path: 'monitoring/datasets/:id', element: lazyPage(async () => (await monitoring()).DatasetPage) },
-      { path: 'resources', element: lazyPage(async () => (await resources()).ResourcesPage) },
-      { path: 'resources/new', element: lazyPage(async () => (await resources()).NewResourcePage) },
-      { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
-      { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
-      { path: 'training', element: lazyPage(async () => (await training()).TrainingPage) },
-      { path: 'training/new', element: lazyPage(async () => (await training()).NewCoursePage) },
-      { path: 'training/:id', element: lazyPage(async () => (await training()).CoursePage) },
-      { path: 'training/:id/edit', element: lazyPage(async () => (await training()).EditCoursePage) },
-      { path: 'training/:id/completion', element: lazyPage(async () => (await training()).CompletionPage) },
-      { path: 'training/:id/certificate', element: lazyPage(async () => (await training()).CertificatePrintPage) },
-      { path: 'publications', element: lazyPage(async () => (await publications()).PublicationsPage) },
-      { path: 'publications/new', element: lazyPage(async () => (await publications()).NewPublicationPage) },
-      { path: 'publications/:id', element: lazyPage(async () => (await publications()).PublicationPage) },
-      { path: 'publications/:id/edit', element: lazyPage(async () => (await publications()).EditPublicationPage) },
-      { path: 'network', element: <NetworkPage /> },
-      { path: 'network/calls', element: <CallsPage /> },
-      { path: 'network/calls/:id', element: <CallPage /> },
-      { path: 'network/applications/:id', element: <ApplicationPage /> },
-      { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
-      ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
-      { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
+    // A page that fails inside the frame says so there; the frame stays.
+    children: [{ errorElement: <RouteErrorPage />, children: signedInPages }],
   },
-    ],
-  },
+];
+
+export const router = createBrowserRouter([
+  // A page that fails to load or draw says so in the person's language, with a way to reload.
+  { errorElement: <RouteErrorPage standalone />, children: routes },
 ]);
+
