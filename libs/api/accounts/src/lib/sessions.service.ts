@@ -188,6 +188,11 @@ export class SessionsService {
     return this.events.on('sessions.revoked', ({ sessionIds }) => listener(new Set(sessionIds)));
   }
 
+  /** Socket namespaces listen here to read again the sessions of people whose profile changed (name, language, zone). */
+  onChanged(listener: (change: { sessionIds: ReadonlySet<string>; userIds: ReadonlySet<string> }) => void): () => void {
+    return this.events.on('sessions.changed', ({ sessionIds, userIds }) => listener({ sessionIds: new Set(sessionIds), userIds: new Set(userIds) }));
+  }
+
   async announceRevoked(sessionIds: string[]): Promise<void> {
     if (sessionIds.length > 0) await this.events.emit('sessions.revoked', { sessionIds });
   }

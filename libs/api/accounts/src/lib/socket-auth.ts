@@ -60,6 +60,24 @@ export function requireSocketSession(
       if (auth && ended.has(auth.sessionId)) socket.disconnect(true);
     }
   });
+  // A profile changed (a new name, language or zone): open connections read their session again, so that what they
+  // say and stamp (the name beside a cursor, the language of a refusal) follows without reconnecting.
+  sessions.onChanged(({ sessionIds, userIds }) => {
+    for (const socket of namespace.sockets.values()) {
+      const data = socket.data as { auth?: AuthContext };
+      const auth = data.auth;
+      if (!auth || !(userIds.has(auth.userId) || sessionIds.has(auth.sessionId))) continue;
+      const token = parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      if (!token) continue;
+      sessions
+        .resolve(token)
+        .then((session) => {
+          // A rotated token (a password change) no longer reads: the connection keeps what it had until it ends.
+          if (session && session.auth.sessionId === auth.sessionId) data.auth = session.auth;
+        })
+        .catch(() => undefined);
+    }
+  });
 }
 
 /** Unknown events sent with an acknowledgement get a refusal in the person's language; others are ignored as before. */

@@ -90,6 +90,13 @@ describe('real-time report editing over socket.io', () => {
     await eventually(() => fragmentText(b.doc).includes('Hello from Nairobi'), 5000, 'B to see A');
     await eventually(() => b.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === nameA, 5000, 'presence');
     expect(b.awareness.getStates().get(a.awareness.clientID)?.['user']).toEqual({ name: nameA, color: '#c0392b' });
+    // Renamed in the profile: the open connection carries the new name from then on, without reconnecting.
+    expect((await editorA.patch('/api/me/profile', { name: 'Amina Wanjiru Odhiambo' })).status).toBe(200);
+    await eventually(async () => {
+      a.awareness.setLocalStateField('user', { name: 'WHO Director-General', color: '#c0392b', at: Date.now() });
+      return b.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === 'Amina Wanjiru Odhiambo';
+    }, 5000, 'the new name');
+    expect((await editorA.patch('/api/me/profile', { name: nameA })).status).toBe(200);
     a.destroy();
     await eventually(() => !b.awareness.getStates().has(a.awareness.clientID), 5000, 'presence removal');
   });
