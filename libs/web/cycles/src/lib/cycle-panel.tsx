@@ -5,7 +5,7 @@ import { Alert, Button, SelectField, TextAreaField, TextField, useConfirm } from
 import { Fragment, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { StageBadge, fieldError } from './common';
+import { DeleteLink, StageBadge, fieldError } from './common';
 import { dateInZone, nextStage, observationDateProblem, previousStage } from './cycle-logic';
 import { MilestoneBoard } from './milestone-board';
 import { useAddObservation, useCitableActionItems, useEvidenceOptions, useMoveStage, usePublishLesson, useReflect, useRemoveObservation, useStartCycle, useUpdateCycle, useUploadEvidenceFile } from './queries';
@@ -33,7 +33,7 @@ function PlanForm({ initial, changeIdeas, busy, error, submitLabel, onSubmit, re
   if (readOnly) {
     const tested = changeIdeas.filter((idea) => initial.changeIdeaIds.includes(idea.id));
     return (
-      <dl className="reflection-read">
+      <dl className="read-fields">
         <dt>{t('cycles.plan.title')}</dt>
         <dd dir="auto">{initial.title}</dd>
         {PLAN_FIELDS.filter((field) => initial.plan[field].trim()).map((field) => (
@@ -203,14 +203,12 @@ function Observations({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean }) {
               <div className="muted">
                 <bdi>{observation.authorName}</bdi>
                 {canEdit && (
-                  <Button
-                    variant="link"
-                    className="danger-link"
-                    aria-label={t('cycles.observations.deleteOf', { date: calendarDate(observation.observedOn) })}
-                    onClick={async () => (await confirm.ask({ title: t('cycles.observations.deleteOf', { date: calendarDate(observation.observedOn) }), message: t('cycles.observations.confirmDelete'), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(observation.id)}
-                  >
-                    {t('cycles.delete')}
-                  </Button>
+                  <DeleteLink
+                    label={t('cycles.observations.deleteOf', { date: calendarDate(observation.observedOn) })}
+                    message={t('cycles.observations.confirmDelete')}
+                    ask={confirm.ask}
+                    onConfirmed={() => remove.mutate(observation.id)}
+                  />
                 )}
               </div>
             </li>
@@ -315,7 +313,7 @@ function ReflectionSection({ cycle, canEdit }: { cycle: Cycle; canEdit: boolean 
     <>
       {readOnly ? (
         cycle.reflection ? (
-          <dl className="reflection-read">
+          <dl className="read-fields">
             <dt>{t('cycles.reflection.whatChanged')}</dt>
             <dd dir="auto">{cycle.reflection.whatChanged}</dd>
             <dt>{t('cycles.reflection.learned')}</dt>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { driverTree, indentTarget, outdentTarget, siblingMove, type DriverTreeNode } from './cycle-logic';
 import { EChart } from './echart';
 import { useAddDriver, useRemoveDriver, useUpdateDriver } from './queries';
+import { DeleteLink } from './common';
 
 /** The driver diagram drawn left to right (right to left in Arabic): aim → primary → secondary → change ideas. */
 export function driverDiagramOption(aim: string, nodes: DriverNode[], rtl: boolean): Record<string, unknown> {
@@ -97,9 +98,7 @@ function NodeItem({ item, nodes, cycles, canEdit, onError, onMoved, ask }: { ite
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.moveDownOf', { name: node.label })} disabled={!siblingMove(nodes, node.id, 1)} onClick={() => move(siblingMove(nodes, node.id, 1))}>↓</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.indentOf', { name: node.label })} disabled={!indentTarget(nodes, node.id)} onClick={() => move(indentTarget(nodes, node.id))}>{t('cycles.drivers.indent')}</Button>
             <Button variant="link" className="link-dark" aria-label={t('cycles.drivers.outdentOf', { name: node.label })} disabled={!outdentTarget(nodes, node.id)} onClick={() => move(outdentTarget(nodes, node.id))}>{t('cycles.drivers.outdent')}</Button>
-            <Button variant="link" className="danger-link" aria-label={t('cycles.drivers.deleteOf', { name: node.label })} busy={remove.isPending} onClick={async () => (await ask({ title: t('cycles.drivers.deleteOf', { name: node.label }), message: t('cycles.drivers.confirmDelete', { name: node.label }), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(node.id, report)}>
-              {t('cycles.delete')}
-            </Button>
+            <DeleteLink label={t('cycles.drivers.deleteOf', { name: node.label })} message={t('cycles.drivers.confirmDelete', { name: node.label })} ask={ask} busy={remove.isPending} onConfirmed={() => remove.mutate(node.id, report)} />
           </span>
         )}
       </div>

@@ -6,7 +6,7 @@ import { Alert, Button, Card, LoadingState, QueryError, SelectField, TextField, 
 import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { fieldError } from './common';
+import { DeleteLink, fieldError } from './common';
 import { EChart, type EChartHandle } from './echart';
 import { useAddMeasure, useAddPoints, useImportCsv, useMeasureChart, useRemoveMeasure, useRemovePoint, useUpdateMeasure } from './queries';
 
@@ -230,14 +230,12 @@ export function MeasureCard({ measure, canEdit }: { measure: Measure; canEdit: b
                     {measure.chartType === 'p' && <td>{point.numerator} / {point.denominator}</td>}
                     {canEdit && (
                       <td>
-                        <Button
-                          variant="link"
-                          className="danger-link"
-                          aria-label={t('cycles.measures.deletePointOf', { date: formatCalendarDate(point.date, i18n.language) })}
-                          onClick={async () => (await confirm.ask({ title: t('cycles.measures.deletePointOf', { date: formatCalendarDate(point.date, i18n.language) }), message: t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) }), confirmLabel: t('cycles.delete'), danger: true })) && removePoint.mutate(point.date)}
-                        >
-                          {t('cycles.delete')}
-                        </Button>
+                        <DeleteLink
+                          label={t('cycles.measures.deletePointOf', { date: formatCalendarDate(point.date, i18n.language) })}
+                          message={t('cycles.measures.confirmDeletePoint', { date: formatCalendarDate(point.date, i18n.language) })}
+                          ask={confirm.ask}
+                          onConfirmed={() => removePoint.mutate(point.date)}
+                        />
                       </td>
                     )}
                   </tr>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { boardColumns, neighbourStatus } from './cycle-logic';
 import { useAddMilestone, useRemoveMilestone, useUpdateMilestone } from './queries';
+import { DeleteLink } from './common';
 
 /**
  * To do / doing / done / blocked. Cards are dragged between columns; without a pointer, the arrow buttons (or
@@ -102,9 +103,7 @@ export function MilestoneBoard({ cycleId, milestones, people, canEdit }: { cycle
                       <Button variant="link" className="link-dark" aria-label={t('cycles.milestones.editOf', { title: milestone.title })} onClick={() => setEditing(milestone.id)}>
                         {t('cycles.milestones.edit')}
                       </Button>
-                      <Button variant="link" className="danger-link" aria-label={t('cycles.milestones.deleteOf', { title: milestone.title })} onClick={async () => (await confirm.ask({ title: t('cycles.milestones.deleteOf', { title: milestone.title }), message: t('cycles.milestones.confirmDelete', { title: milestone.title }), confirmLabel: t('cycles.delete'), danger: true })) && remove.mutate(milestone.id)}>
-                        {t('cycles.delete')}
-                      </Button>
+                      <DeleteLink label={t('cycles.milestones.deleteOf', { title: milestone.title })} message={t('cycles.milestones.confirmDelete', { title: milestone.title })} ask={confirm.ask} onConfirmed={() => remove.mutate(milestone.id)} />
                     </div>
                   )}
                 </li>

@@ -53,27 +53,25 @@ export function PublicHeader({ next }: { next?: string }) {
  * there is one).
  */
 export function PublicFrame({ children, next }: { children: ReactNode; next: string }) {
-  useFocusAfterNavigation();
   return (
-    <>
-      <PublicHeader next={next} />
+    <AuthFrame next={next}>
       <main id="main" className="public-main" tabIndex={-1}>
         {children}
       </main>
-      <ScrollRestoration />
-    </>
+    </AuthFrame>
   );
 }
 
 /**
- * The sign-in, forgot-password, reset-password and invitation pages: the public header (so someone who reads French
- * or Arabic can switch before signing in), and the page, which brings its own `<main>`.
+ * The public header over a page that brings its own `<main>`: the sign-in, forgot-password, reset-password and
+ * invitation pages (so someone who reads French or Arabic can switch before signing in), and `PublicFrame`'s pages.
+ * Focus and scroll follow page changes as in the app's frame.
  */
-export function AuthFrame({ children }: { children: ReactNode }) {
+export function AuthFrame({ children, next }: { children: ReactNode; next?: string }) {
   useFocusAfterNavigation();
   return (
     <>
-      <PublicHeader />
+      <PublicHeader next={next} />
       {children}
       <ScrollRestoration />
     </>
