@@ -1,10 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ConflictError, NotFoundError } from '@simashe/api-core';
+import { ConflictError, distinctIds, NotFoundError } from '@simashe/api-core';
 import type { CurrentUser, Language, UpdateProfileRequest } from '@simashe/contracts';
 import { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
+import { existingUserIds, peopleByIds, peopleNamed, type PersonRow } from './users.repository';
+
+/** A person as other domains show and notify them. */
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  preferredLanguage: Language;
+  timeZone: string;
+  reminderMinutes: number[];
+  emailReminders: boolean;
+}
+
+function presentPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    preferredLanguage: row.preferred_language as Language,
+    timeZone: row.time_zone,
+    reminderMinutes: row.reminder_minutes,
+    emailReminders: row.email_reminders,
+  };
+}
+
 
 export interface NewUser {
   email: string;
@@ -37,10 +62,30 @@ export class UsersService {
 
   /** Which of these ids are accounts, in one query (other domains check references here, not in `users`). */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Set();
-    const rows: Array<{ id: string }> = await this.users.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [unique]);
-    return new Set(rows.map((row) => row.id));
+    const unique = distinctIds(ids);
+    return new Set(unique.length ? await existingUserIds(this.users.manager, unique) : []);
+  }
+
+  /**
+   * The people with these ids, by id, in one query: other domains show names (authors, owners, reviewers) and
+   * notify people (language, zone, reminders) through this, never by joining `users`. Ids that are not accounts
+   * (a deleted person) are absent; nulls are ignored.
+   */
+  async people(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, Person>> {
+    const unique = distinctIds(ids);
+    const rows = unique.length ? await peopleByIds(manager ?? this.users.manager, unique) : [];
+    return new Map(rows.map((row) => [row.id, presentPerson(row)]));
+  }
+
+  /** The names of these people, by id (see `people`). */
+  async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const people = await this.people(ids);
+    return new Map([...people.values()].map((person) => [person.id, person.name]));
+  }
+
+  /** People whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */
+  named(text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
+    return peopleNamed(this.users.manager, text, limit);
   }
 
   async getById(id: string): Promise<UserEntity> {

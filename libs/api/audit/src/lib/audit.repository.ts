@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { clientIp, clientUserAgent } from '@simashe/api-core';
+import { clientIp, clientUserAgent, containsPattern } from '@simashe/api-core';
 import type { AuditAction, EventActor } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 
@@ -47,7 +47,6 @@ export interface AuditListFilters {
   limit: number;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** All of the audit log's SQL. */
 @Injectable()
@@ -98,7 +97,7 @@ export class AuditRepository {
     }
     if (filters.action) conditions.push(`a.action = ${param(filters.action)}`);
     if (filters.actor) {
-      const pattern = param(likePattern(filters.actor));
+      const pattern = param(containsPattern(filters.actor));
       conditions.push(`(a.actor_email ILIKE ${pattern} OR a.actor_name ILIKE ${pattern})`);
     }
     if (filters.from) conditions.push(`a.occurred_at >= ${param(filters.from)}::timestamptz`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, EventBus, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, distinctIds, EventBus, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
   UpdateOrganisationRequest,
@@ -15,7 +15,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
+import { existingOrganisationIds, memberIdsOf, organisationNames, organisationsNamed } from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
+
 
 const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner', 'member_institution'];
 
@@ -29,10 +31,26 @@ export class OrganisationsService {
 
   /** Which of these ids are organisations, in one query (other domains check references here). */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Set();
-    const rows: Array<{ id: string }> = await this.db.query('SELECT id FROM organisations WHERE id = ANY($1::uuid[])', [unique]);
-    return new Set(rows.map((row) => row.id));
+    const unique = distinctIds(ids);
+    return new Set(unique.length ? await existingOrganisationIds(this.db, unique) : []);
+  }
+
+  /** The names of these organisations, by id, in one query (other domains show names through this; nulls ignored). */
+  async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const unique = distinctIds(ids);
+    const rows = unique.length ? await organisationNames(this.db, unique) : [];
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /** Everyone who belongs to any of these organisations, each once (whom a mention of an organisation reaches). */
+  async memberIds(organisationIds: Iterable<string>): Promise<string[]> {
+    const unique = distinctIds(organisationIds);
+    return unique.length ? memberIdsOf(this.db, unique) : [];
+  }
+
+  /** Organisations whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */
+  named(text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
+    return organisationsNamed(this.db, text, limit);
   }
 
   async list(auth: AuthContext, query: ListOrganisationsQuery): Promise<Organisation[]> {

@@ -1,3 +1,4 @@
+import { containsPattern } from '@simashe/api-core';
 import { Injectable } from '@nestjs/common';
 import type { LinkedItemKind, ListPublicationsQuery, PublicationInput, PublicationKind, PublicationStatus } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -67,7 +68,7 @@ export class PublicationsRepository {
       for (const word of filters.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
         add(
           `unaccent(p.title || ' ' || p.venue || ' ' || p.abstract || ' ' || coalesce((SELECT string_agg(a.family_name || ' ' || a.given_name, ' ') FROM publication_authors a WHERE a.publication_id = p.id), '')) ILIKE unaccent(?)`,
-          `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          containsPattern(word),
         );
       }
     }

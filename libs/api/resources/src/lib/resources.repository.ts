@@ -1,3 +1,4 @@
+import { containsPattern } from '@simashe/api-core';
 import { Injectable } from '@nestjs/common';
 import type { ListResourcesQuery, ResourceInput, UpdateResourceRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -70,7 +71,7 @@ export class ResourcesRepository {
     if (filters.q) {
       // Words of the title, summary, authors or organisation, in any order, without regard to case or accents.
       for (const word of filters.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
-        add(`unaccent(r.title || ' ' || r.summary || ' ' || array_to_string(r.authors, ' ') || ' ' || o.name) ILIKE unaccent(?)`, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        add(`unaccent(r.title || ' ' || r.summary || ' ' || array_to_string(r.authors, ' ') || ' ' || o.name) ILIKE unaccent(?)`, containsPattern(word));
       }
     }
     params.push(limit);

@@ -1,0 +1,35 @@
+import { containsPattern } from '@simashe/api-core';
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** What other domains may know of a person: read here, in batches, never by joining `users` in their own SQL. */
+export interface PersonRow {
+  id: string;
+  name: string;
+  email: string;
+  preferred_language: string;
+  time_zone: string;
+  reminder_minutes: number[];
+  email_reminders: boolean;
+}
+
+type Queryable = Pick<DataSource | EntityManager, 'query'>;
+
+/** Which of these ids are accounts. */
+export async function existingUserIds(db: Queryable, ids: readonly string[]): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [ids]);
+  return rows.map((row) => row.id);
+}
+
+/** The people with these ids (missing ids are left out), in one statement. */
+export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
+  return db.query(
+    `SELECT id, name, email, preferred_language, time_zone, reminder_minutes, email_reminders
+     FROM users WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** People whose name contains `text` (case-insensitive, `%` and `_` taken literally), by name. */
+export function peopleNamed(db: Queryable, text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
+  return db.query('SELECT id, name FROM users WHERE name ILIKE $1 ORDER BY name LIMIT $2', [containsPattern(text), limit]);
+}
