@@ -1,3 +1,4 @@
+import { AccountsModule } from '@simashe/api-accounts';
 import { Module } from '@nestjs/common';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { AuditController } from './audit.controller';
@@ -7,7 +8,7 @@ import { AuditService } from './audit.service';
 
 /** The audit log: records sign-ins, membership and access changes, report workflow, exports and restricted downloads from the event bus. */
 @Module({
-  imports: [OrganisationsModule],
+  imports: [AccountsModule, OrganisationsModule],
   controllers: [AuditController],
   providers: [AuditRepository, AuditRecorder, AuditService],
   exports: [AuditService],

@@ -1,7 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { EventBus } from '@simashe/api-core';
+import { OrganisationsService } from '@simashe/api-organisations';
 import { AUDIT_ACTIONS, type AuditAction, type DomainEvents } from '@simashe/contracts';
-import { AuditRepository, type NewAuditEntry } from './audit.repository';
+import { AuditRepository, type AuditEntryToStore, type NewAuditEntry } from './audit.repository';
 
 type Draft = Omit<NewAuditEntry, 'action' | 'actor'>;
 
@@ -44,6 +46,8 @@ export class AuditRecorder implements OnModuleInit {
   constructor(
     private readonly events: EventBus,
     private readonly repository: AuditRepository,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit(): void {
@@ -53,7 +57,27 @@ export class AuditRecorder implements OnModuleInit {
   private listen<K extends AuditAction>(action: K): void {
     this.events.on(action, async (event) => {
       const draft = ENTRIES[action](event);
-      if (draft) await this.repository.insert({ action, actor: event.actor, ...draft });
+      if (draft) await this.repository.insert(await this.named({ action, actor: event.actor, ...draft }));
     });
+  }
+
+  /** The entry with the names of the people and organisation it concerns, as they are called now (two lookups at most). */
+  private async named(entry: NewAuditEntry): Promise<AuditEntryToStore> {
+    const { actor, target } = entry;
+    const targetUser = target?.type === 'user' && target.name == null ? target.id : null;
+    const targetOrganisation = target?.type === 'organisation' && target.name == null ? target.id : null;
+    const [people, organisations] = await Promise.all([
+      this.users.people([actor.userId, targetUser]),
+      this.organisations.names([entry.organisationId, targetOrganisation]),
+    ]);
+    const person = actor.userId ? people.get(actor.userId) : undefined;
+    const targetName = target?.name ?? (targetUser ? people.get(targetUser)?.name : targetOrganisation ? organisations.get(targetOrganisation) : null) ?? null;
+    return {
+      ...entry,
+      actorEmail: entry.actorEmail ?? person?.email ?? null,
+      actorName: person?.name ?? null,
+      organisationName: entry.organisationId ? (organisations.get(entry.organisationId) ?? null) : null,
+      target: target ? { ...target, name: targetName } : null,
+    };
   }
 }

@@ -23,7 +23,7 @@ export interface AuditRow {
   details: Record<string, unknown>;
 }
 
-/** What a listener records; names and emails not given are copied from the users and organisations tables. */
+/** What a listener records; the recorder copies names and emails not given from their owners (accounts, organisations). */
 export interface NewAuditEntry {
   action: AuditAction;
   actor: EventActor;
@@ -34,9 +34,19 @@ export interface NewAuditEntry {
   details: Record<string, unknown>;
 }
 
+/** An entry with the names it keeps (the log shows who and what as they were named then). */
+export interface AuditEntryToStore extends Omit<NewAuditEntry, 'actorEmail' | 'target'> {
+  actorEmail: string | null;
+  actorName: string | null;
+  organisationName: string | null;
+  target: { type: string; id: string; name: string | null } | null;
+}
+
 export interface AuditListFilters {
   /** Entries of these organisations, including their members' entries tied to no organisation; null: every entry. */
   organisationIds: string[] | null;
+  /** The members of `organisationIds` now (from api-organisations): their entries tied to no organisation show too. */
+  memberIds?: string[];
   action?: AuditAction;
   actor?: string;
   /** Instants: from included, until excluded. */
@@ -53,24 +63,20 @@ export interface AuditListFilters {
 export class AuditRepository {
   constructor(private readonly db: DataSource) {}
 
-  async insert(entry: NewAuditEntry): Promise<void> {
+  async insert(entry: AuditEntryToStore): Promise<void> {
     await this.db.query(
       `INSERT INTO audit_log (action, actor_user_id, actor_email, actor_name, ip, user_agent, organisation_id, organisation_name,
                               target_type, target_id, target_name, details)
-       SELECT $1, $2::uuid, coalesce($3, u.email), u.name, $4::inet, $5, $6::uuid, o.name,
-              $7::text, $8::uuid, coalesce($9, tu.name, torg.name), $10::jsonb
-       FROM (SELECT 1) AS one
-       LEFT JOIN users u ON u.id = $2::uuid
-       LEFT JOIN organisations o ON o.id = $6::uuid
-       LEFT JOIN users tu ON $7::text = 'user' AND tu.id = $8::uuid
-       LEFT JOIN organisations torg ON $7::text = 'organisation' AND torg.id = $8::uuid`,
+       VALUES ($1, $2::uuid, $3, $4, $5::inet, $6, $7::uuid, $8, $9, $10::uuid, $11, $12::jsonb)`,
       [
         entry.action,
         entry.actor.userId,
-        entry.actorEmail ?? null,
+        entry.actorEmail,
+        entry.actorName,
         clientIp(entry.actor.ip),
         clientUserAgent(entry.actor.userAgent),
         entry.organisationId,
+        entry.organisationName,
         entry.target?.type ?? null,
         entry.target?.id ?? null,
         entry.target?.name ?? null,
@@ -89,11 +95,11 @@ export class AuditRepository {
     const conditions: string[] = [];
     if (filters.organisationIds) {
       const ids = param(filters.organisationIds);
+      const members = param(filters.memberIds ?? []);
       // Sign-ins and network-wide exports belong to no organisation: they show in the log of the actor's
       // organisations (and, for a failed sign-in, of the account's).
-      conditions.push(`(a.organisation_id = ANY(${ids}::uuid[]) OR (a.organisation_id IS NULL AND EXISTS (
-        SELECT 1 FROM memberships m WHERE m.organisation_id = ANY(${ids}::uuid[])
-          AND (m.user_id = a.actor_user_id OR (a.target_type = 'user' AND m.user_id = a.target_id)))))`);
+      conditions.push(`(a.organisation_id = ANY(${ids}::uuid[]) OR (a.organisation_id IS NULL
+        AND (a.actor_user_id = ANY(${members}::uuid[]) OR (a.target_type = 'user' AND a.target_id = ANY(${members}::uuid[])))))`);
     }
     if (filters.action) conditions.push(`a.action = ${param(filters.action)}`);
     if (filters.actor) {

@@ -33,7 +33,7 @@ export class AuditService {
   async list(auth: AuthContext, query: AuditQuery): Promise<AuditPage> {
     const scope = await this.policy.requireAuditScope(auth, query.organisationId);
     const before = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows = await this.repository.list({ ...this.filters(scope, query), before, limit: query.limit + 1 });
+    const rows = await this.repository.list({ ...(await this.filters(scope, query)), before, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
     return { items: page.map(presentAuditEntry), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null };
   }
@@ -41,7 +41,7 @@ export class AuditService {
   /** The newest matching entries (at most AUDIT_CSV_LIMIT) as CSV; downloading the log is itself recorded. */
   async csv(auth: AuthContext, filters: AuditFilters): Promise<Buffer> {
     const scope = await this.policy.requireAuditScope(auth, filters.organisationId);
-    const rows = await this.repository.list({ ...this.filters(scope, filters), limit: AUDIT_CSV_LIMIT });
+    const rows = await this.repository.list({ ...(await this.filters(scope, filters)), limit: AUDIT_CSV_LIMIT });
     const body = spreadsheetCsv(AUDIT_CSV_HEADER, rows.map((row) => auditCsvRow(presentAuditEntry(row))));
     await this.events.emit('data.exported', {
       actor: eventActor(auth),
@@ -55,9 +55,11 @@ export class AuditService {
     return body;
   }
 
-  private filters(scope: AuditScope, filters: AuditFilters): Omit<AuditListFilters, 'limit'> {
+  private async filters(scope: AuditScope, filters: AuditFilters): Promise<Omit<AuditListFilters, 'limit'>> {
+    const organisationIds = filters.organisationId ? [filters.organisationId] : scope.network ? null : scope.organisations.map((o) => o.id);
     return {
-      organisationIds: filters.organisationId ? [filters.organisationId] : scope.network ? null : scope.organisations.map((o) => o.id),
+      organisationIds,
+      memberIds: organisationIds ? await this.organisations.memberIds(organisationIds) : undefined,
       action: filters.action,
       actor: filters.actor || undefined,
       // Calendar days in the reader's zone, turned into instants here (PostgreSQL may not know every zone Intl does).
