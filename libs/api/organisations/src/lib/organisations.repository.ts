@@ -9,8 +9,16 @@ export async function existingOrganisationIds(db: Queryable, ids: readonly strin
   return rows.map((row) => row.id);
 }
 
-export function organisationNames(db: Queryable, ids: readonly string[]): Promise<Array<{ id: string; name: string }>> {
-  return db.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+export interface OrganisationSummaryRow {
+  id: string;
+  name: string;
+  kind: string;
+  region_code: string | null;
+  country_iso3: string | null;
+}
+
+export function organisationSummaries(db: Queryable, ids: readonly string[]): Promise<OrganisationSummaryRow[]> {
+  return db.query('SELECT id, name, kind, region_code, country_iso3 FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
 }
 
 /** Everyone who belongs to any of these organisations, each once. */

@@ -8,16 +8,27 @@ import type {
   MemberRole,
   Organisation,
   OrganisationDetail,
+  OrganisationKind,
   PartnerDirectoryEntry,
+  RegionCode,
   RegionWithCountries,
 } from '@simashe/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
-import { existingOrganisationIds, memberIdsOf, organisationNames, organisationsNamed } from './organisations.repository';
+import { existingOrganisationIds, memberIdsOf, organisationSummaries, organisationsNamed } from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
 
+
+/** An organisation as other domains show it and file things under it. */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  regionCode: RegionCode | null;
+  countryIso3: string | null;
+}
 
 const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner', 'member_institution'];
 
@@ -35,11 +46,22 @@ export class OrganisationsService {
     return new Set(unique.length ? await existingOrganisationIds(this.db, unique) : []);
   }
 
-  /** The names of these organisations, by id, in one query (other domains show names through this; nulls ignored). */
-  async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  /**
+   * These organisations' name, kind and place, by id, in one query: other domains show and file things under an
+   * organisation through this, never by joining `organisations`. Unknown ids are absent; nulls are ignored.
+   */
+  async summaries(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, OrganisationSummary>> {
     const unique = distinctIds(ids);
-    const rows = unique.length ? await organisationNames(this.db, unique) : [];
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const rows = unique.length ? await organisationSummaries(manager ?? this.db, unique) : [];
+    return new Map(
+      rows.map((row) => [row.id, { id: row.id, name: row.name, kind: row.kind as OrganisationKind, regionCode: row.region_code as RegionCode | null, countryIso3: row.country_iso3 }]),
+    );
+  }
+
+  /** The names of these organisations, by id (see `summaries`). */
+  async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const summaries = await this.summaries(ids);
+    return new Map([...summaries.values()].map((summary) => [summary.id, summary.name]));
   }
 
   /** Everyone who belongs to any of these organisations, each once (whom a mention of an organisation reaches). */

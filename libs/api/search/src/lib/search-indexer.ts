@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrganisationsService } from '@simashe/api-organisations';
 import type { SearchKind } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
@@ -39,7 +40,10 @@ const MAX_BODY_CHARACTERS = 200_000;
 /** Keeps search_entries current: each domain calls it when something searchable is written. */
 @Injectable()
 export class SearchIndexer {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly organisations: OrganisationsService,
+  ) {}
 
   async upsert(entry: SearchEntry, manager?: EntityManager): Promise<void> {
     // One entry per thing: a change of language moves it to another partition, so the upserts of one thing are
@@ -50,15 +54,16 @@ export class SearchIndexer {
 
   private async write(entry: SearchEntry, manager: EntityManager): Promise<void> {
     const body = entry.body.slice(0, MAX_BODY_CHARACTERS);
+    // Filed under its organisation's region and country, as the organisation has them now.
+    const organisation = (await this.organisations.summaries([entry.organisationId], manager)).get(entry.organisationId ?? '');
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0))`, [entry.kind, entry.refId]);
     // Its entry in another language goes, and its document with it (the foreign key cascades).
     await manager.query('DELETE FROM search_entries WHERE kind = $1 AND ref_id = $2 AND language <> $3', [entry.kind, entry.refId, entry.language]);
     await manager.query(
       `INSERT INTO search_entries (kind, ref_id, language, organisation_id, region_code, country_iso3, audience, meeting_id,
                                    determinants, sectors, cycle_stage, occurred_at, tsv)
-       SELECT $1, $2::uuid, $5::text, $6::uuid, o.region_code, o.country_iso3, $7, $8::uuid, $9::text[], $10::text[], $11, $12::timestamptz,
+       SELECT $1, $2::uuid, $5::text, $6::uuid, $13::text, $14::text, $7, $8::uuid, $9::text[], $10::text[], $11, $12::timestamptz,
               ${searchVectorSql('$5::text', '$3::text', '$4::text', '$9::text[]', '$10::text[]')}
-       FROM (SELECT 1) one LEFT JOIN organisations o ON o.id = $6::uuid
        ON CONFLICT (kind, ref_id, language) DO UPDATE SET
          organisation_id = EXCLUDED.organisation_id, region_code = EXCLUDED.region_code,
          country_iso3 = EXCLUDED.country_iso3, audience = EXCLUDED.audience, meeting_id = EXCLUDED.meeting_id,
@@ -77,6 +82,8 @@ export class SearchIndexer {
         entry.sectors ?? [],
         entry.cycleStage ?? null,
         entry.occurredAt,
+        organisation?.regionCode ?? null,
+        organisation?.countryIso3 ?? null,
       ],
     );
     // What the hits show, apart from what they are matched on (see the search_documents migration).

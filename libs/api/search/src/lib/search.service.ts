@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sqlFilters, type AuthContext } from '@simashe/api-core';
+import { OrganisationsService } from '@simashe/api-organisations';
 import { HIGHLIGHT_END, HIGHLIGHT_START, SEARCH_CANDIDATES, type SearchHit, type SearchQuery, type SearchResults } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { audienceCondition, SearchScopes, type SearchScope } from './search-scope';
@@ -12,7 +13,7 @@ interface HitRow {
   language: string;
   occurred_at: Date;
   region_code: string | null;
-  organisation_name: string | null;
+  organisation_id: string | null;
   rank: number;
   total: string;
   snippet: string;
@@ -47,6 +48,7 @@ export class SearchService {
   constructor(
     private readonly db: DataSource,
     private readonly scopes: SearchScopes,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /** One page of hits among the newest candidates. */
@@ -98,10 +100,9 @@ export class SearchService {
          LIMIT ${limit} OFFSET ${offset}
        )
        SELECT page.kind, page.ref_id, d.title, d.link, page.language, page.occurred_at, page.region_code, page.rank, page.total,
-              o.name AS organisation_name,
+              page.organisation_id,
               ${snippet} AS snippet
        FROM page JOIN search_documents d ON d.kind = page.kind AND d.ref_id = page.ref_id
-       LEFT JOIN organisations o ON o.id = page.organisation_id
        ORDER BY ${order.replaceAll('e.', 'page.')}`,
       params,
     );
@@ -110,7 +111,10 @@ export class SearchService {
   async search(auth: AuthContext, query: SearchQuery): Promise<SearchResults> {
     const scope = await this.scopes.scopeFor(auth);
     const rows = await this.hits(scope, query);
-    const total = rows.length ? Number(rows[0].total) : await this.countBeyondLastPage(auth, query);
+    const [total, organisations] = await Promise.all([
+      rows.length ? Number(rows[0].total) : this.countBeyondLastPage(auth, query),
+      this.organisations.names(rows.map((row) => row.organisation_id)),
+    ]);
     return {
       items: rows.map((row) => ({
         kind: row.kind,
@@ -118,7 +122,7 @@ export class SearchService {
         title: row.title,
         snippet: row.snippet,
         link: row.link,
-        organisationName: row.organisation_name,
+        organisationName: row.organisation_id ? (organisations.get(row.organisation_id) ?? null) : null,
         regionCode: row.region_code,
         language: row.language,
         date: row.occurred_at.toISOString(),
