@@ -31,3 +31,12 @@ export async function memberIdsOf(db: Queryable, organisationIds: readonly strin
 export function organisationsNamed(db: Queryable, text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
   return db.query('SELECT id, name FROM organisations WHERE name ILIKE $1 ORDER BY name LIMIT $2', [containsPattern(text), limit]);
 }
+
+/** For each word, the organisations whose name contains it, regardless of case and accents. */
+export async function organisationsNamedLike(db: Queryable, words: readonly string[]): Promise<Array<{ word: string; ids: string[] }>> {
+  return db.query(
+    `SELECT w.word, array_agg(o.id) AS ids FROM unnest($1::text[], $2::text[]) AS w(word, pattern)
+     JOIN organisations o ON unaccent(o.name) ILIKE unaccent(w.pattern) GROUP BY w.word`,
+    [words, words.map(containsPattern)],
+  );
+}

@@ -17,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
-import { existingOrganisationIds, memberIdsOf, organisationSummaries, organisationsNamed } from './organisations.repository';
+import { existingOrganisationIds, memberIdsOf, organisationSummaries, organisationsNamed, organisationsNamedLike } from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
 
 
@@ -73,6 +73,16 @@ export class OrganisationsService {
   /** Organisations whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */
   named(text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
     return organisationsNamed(this.db, text, limit);
+  }
+
+  /**
+   * For each word, the ids of the organisations whose name contains it, regardless of case and accents, in one
+   * query: lists that find things by their organisation's name ask here (words matching none are absent).
+   */
+  async idsNamedLike(words: readonly string[]): Promise<Map<string, string[]>> {
+    const unique = [...new Set(words)];
+    const rows = unique.length ? await organisationsNamedLike(this.db, unique) : [];
+    return new Map(rows.map((row) => [row.word, row.ids]));
   }
 
   async list(auth: AuthContext, query: ListOrganisationsQuery): Promise<Organisation[]> {

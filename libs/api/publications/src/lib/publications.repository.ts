@@ -1,4 +1,4 @@
-import { containsPattern } from '@simashe/api-core';
+import { containsPattern, sqlFilters } from '@simashe/api-core';
 import { Injectable } from '@nestjs/common';
 import type { LinkedItemKind, ListPublicationsQuery, PublicationInput, PublicationKind, PublicationStatus } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,7 +7,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 export interface PublicationRow {
   id: string;
   organisation_id: string;
-  organisation_name: string;
   kind: PublicationKind;
   title: string;
   abstract: string;
@@ -28,7 +27,6 @@ export interface AuthorRow {
   family_name: string;
   affiliation: string;
   organisation_id: string | null;
-  organisation_name: string | null;
 }
 export interface LinkRow {
   publication_id: string;
@@ -38,11 +36,11 @@ export interface LinkRow {
 
 type Db = EntityManager | DataSource;
 
-const PUBLICATION_SQL = `SELECT p.id, p.organisation_id, o.name AS organisation_name, p.kind, p.title, p.abstract, p.venue, p.year, p.status, p.doi,
+const PUBLICATION_SQL = `SELECT p.id, p.organisation_id, p.kind, p.title, p.abstract, p.venue, p.year, p.status, p.doi,
     p.published_at, p.created_at, p.updated_at,
     ARRAY[p.organisation_id] || ARRAY(SELECT DISTINCT a.organisation_id FROM publication_authors a
       WHERE a.publication_id = p.id AND a.organisation_id IS NOT NULL AND a.organisation_id <> p.organisation_id) AS organisation_ids
-  FROM publications p JOIN organisations o ON o.id = p.organisation_id`;
+  FROM publications p`;
 
 @Injectable()
 export class PublicationsRepository {
@@ -58,10 +56,7 @@ export class PublicationsRepository {
       `((p.status = 'published' AND $1) OR p.organisation_id = ANY($2::uuid[])
         OR EXISTS (SELECT 1 FROM publication_authors a WHERE a.publication_id = p.id AND a.organisation_id = ANY($2::uuid[])))`,
     ];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
+    const { add } = sqlFilters(params, conditions);
     if (filters.status) add('p.status = ?', filters.status);
     if (filters.kind) add('p.kind = ?', filters.kind);
     if (filters.q) {
@@ -84,8 +79,8 @@ export class PublicationsRepository {
   /** The authors of several publications (one query), in order. */
   authors(publicationIds: string[]): Promise<AuthorRow[]> {
     return this.db.query(
-      `SELECT a.publication_id, a.position, a.given_name, a.family_name, a.affiliation, a.organisation_id, o.name AS organisation_name
-       FROM publication_authors a LEFT JOIN organisations o ON o.id = a.organisation_id
+      `SELECT a.publication_id, a.position, a.given_name, a.family_name, a.affiliation, a.organisation_id
+       FROM publication_authors a
        WHERE a.publication_id = ANY($1::uuid[]) ORDER BY a.publication_id, a.position`,
       [publicationIds],
     );

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError, type AuthContext } from 
 import { CyclesService } from '@simashe/api-cycles';
 import { LessonsService } from '@simashe/api-lessons';
 import { DatasetsService } from '@simashe/api-monitoring';
-import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer } from '@simashe/api-search';
 import {
@@ -55,6 +55,7 @@ export class PublicationsService implements OnModuleInit {
     private readonly datasets: DatasetsService,
     private readonly indexer: SearchIndexer,
     private readonly db: DataSource,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit(): void {
@@ -74,7 +75,8 @@ export class PublicationsService implements OnModuleInit {
       scope.can('publication:read', resourceOf(row)),
     );
     const authors = groupBy(await this.repo.authors(rows.map((row) => row.id)));
-    return rows.map((row) => summary(row, authors.get(row.id) ?? [], scope));
+    const names = await this.organisations.names(rows.map((row) => row.organisation_id));
+    return rows.map((row) => summary(row, authors.get(row.id) ?? [], scope, names));
   }
 
   async get(auth: AuthContext, id: string): Promise<Publication> {
@@ -227,10 +229,13 @@ export class PublicationsService implements OnModuleInit {
 
   private async present(auth: AuthContext, row: PublicationRow, scope: AccessScope): Promise<Publication> {
     const [authors, links] = await Promise.all([this.repo.authors([row.id]), this.repo.links(row.id)]);
-    const titles = await this.linkTitles(auth, links.map((link) => ({ kind: link.item_kind, id: link.item_id })));
+    const [titles, names] = await Promise.all([
+      this.linkTitles(auth, links.map((link) => ({ kind: link.item_kind, id: link.item_id }))),
+      this.organisations.names([row.organisation_id, ...authors.map((author) => author.organisation_id)]),
+    ]);
     const canWrite = scope.can('publication:write', resourceOf(row));
     return {
-      ...summary(row, authors, scope),
+      ...summary(row, authors, scope, names),
       abstract: row.abstract,
       publishedAt: row.published_at?.toISOString() ?? null,
       authors: authors.map((author) => ({
@@ -238,7 +243,7 @@ export class PublicationsService implements OnModuleInit {
         familyName: author.family_name,
         affiliation: author.affiliation,
         organisationId: author.organisation_id,
-        organisationName: author.organisation_name,
+        organisationName: author.organisation_id ? (names.get(author.organisation_id) ?? null) : null,
       })),
       links: links.map((link) => presentLink(link, titles)),
       documentId: row.id,
@@ -254,11 +259,12 @@ function presentLink(link: LinkRow, titles: Map<LinkedItemKind, Map<string, { ti
   return { kind: link.item_kind, id: link.item_id, title: found?.title ?? null, href: found?.href ?? null };
 }
 
-function summary(row: PublicationRow, authors: AuthorRow[], scope: AccessScope): PublicationSummary {
+/** `names`: organisations' names by id (OrganisationsService), the lead's among them. */
+function summary(row: PublicationRow, authors: AuthorRow[], scope: AccessScope, names: Map<string, string>): PublicationSummary {
   return {
     id: row.id,
     organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
+    organisationName: names.get(row.organisation_id) ?? '',
     kind: row.kind,
     title: row.title,
     venue: row.venue,

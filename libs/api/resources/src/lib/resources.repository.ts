@@ -1,4 +1,4 @@
-import { containsPattern } from '@simashe/api-core';
+import { containsPattern, sqlFilters } from '@simashe/api-core';
 import { Injectable } from '@nestjs/common';
 import type { ListResourcesQuery, ResourceInput, UpdateResourceRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -7,7 +7,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 export interface ResourceRow {
   id: string;
   organisation_id: string;
-  organisation_name: string;
   kind: ResourceInput['kind'];
   title: string;
   summary: string;
@@ -44,10 +43,15 @@ export interface CollectionRow {
   resource_ids: string[];
 }
 
-const RESOURCE_SQL = `SELECT r.id, r.organisation_id, o.name AS organisation_name, r.kind, r.title, r.summary, r.authors, r.language, r.topic,
+const RESOURCE_SQL = `SELECT r.id, r.organisation_id, r.kind, r.title, r.summary, r.authors, r.language, r.topic,
     r.determinant, r.region_code, r.year, r.url, r.visibility, r.created_at, r.updated_at,
     f.id AS file_id, f.name AS file_name, f.content_type AS file_content_type, f.size AS file_size, f.created_at AS file_created_at
-  FROM resources r JOIN organisations o ON o.id = r.organisation_id LEFT JOIN resource_files f ON f.resource_id = r.id`;
+  FROM resources r LEFT JOIN resource_files f ON f.resource_id = r.id`;
+
+/** The words a library search looks for (at most eight). */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
+}
 
 @Injectable()
 export class ResourcesRepository {
@@ -56,23 +60,22 @@ export class ResourcesRepository {
   /**
    * The resources the filters match whose visibility the caller passes: public ones always; network ones when
    * `network`; organisation ones of `organisationIds`. (AccessPolicy decides; this narrows the rows to read.)
+   * `organisationsNamed` gives, for each searched word, the organisations whose name contains it.
    */
-  list(filters: ListResourcesQuery, audience: { network: boolean; organisationIds: string[] }, limit = 500): Promise<ResourceRow[]> {
+  list(filters: ListResourcesQuery, audience: { network: boolean; organisationIds: string[] }, organisationsNamed: Map<string, string[]>, limit = 500): Promise<ResourceRow[]> {
     const params: unknown[] = [audience.network, audience.organisationIds];
     const conditions = [`(r.visibility = 'public' OR (r.visibility = 'network' AND $1) OR (r.visibility = 'organisation' AND r.organisation_id = ANY($2::uuid[])))`];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
+    const { add } = sqlFilters(params, conditions);
     if (filters.kind) add('r.kind = ?', filters.kind);
     if (filters.topic) add('r.topic = ?', filters.topic);
     if (filters.language) add('r.language = ?', filters.language);
     if (filters.regionCode) add('r.region_code = ?', filters.regionCode);
-    if (filters.q) {
-      // Words of the title, summary, authors or organisation, in any order, without regard to case or accents.
-      for (const word of filters.q.split(/\s+/).filter(Boolean).slice(0, 8)) {
-        add(`unaccent(r.title || ' ' || r.summary || ' ' || array_to_string(r.authors, ' ') || ' ' || o.name) ILIKE unaccent(?)`, containsPattern(word));
-      }
+    // Words of the title, summary, authors or organisation, in any order, without regard to case or accents.
+    for (const word of searchWords(filters.q)) {
+      params.push(containsPattern(word), organisationsNamed.get(word) ?? []);
+      conditions.push(
+        `(unaccent(r.title || ' ' || r.summary || ' ' || array_to_string(r.authors, ' ')) ILIKE unaccent($${params.length - 1}) OR r.organisation_id = ANY($${params.length}::uuid[]))`,
+      );
     }
     params.push(limit);
     return this.db.query(`${RESOURCE_SQL} WHERE ${conditions.join(' AND ')} ORDER BY r.year DESC NULLS LAST, r.updated_at DESC LIMIT $${params.length}`, params);

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, ObjectStore, parseJsonField, ValidationError, type AuthContext, type UploadedFileData, requireAcceptableFile } from '@simashe/api-core';
-import { AccessPolicy, AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, AccessScope, OrganisationsService } from '@simashe/api-organisations';
 import { SearchIndexer } from '@simashe/api-search';
 import { ResourceInputSchema, type Collection, type CollectionInput, type ListResourcesQuery, type Resource, type ResourceInput, type UpdateResourceRequest } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
-import { ResourcesRepository, type ResourceRow, type StoredFileInput } from './resources.repository';
+import { ResourcesRepository, searchWords, type ResourceRow, type StoredFileInput } from './resources.repository';
 
 type LibraryResource = { kind: 'library'; organisationId: string; visibility: ResourceRow['visibility'] };
 const resourceOf = (row: Pick<ResourceRow, 'organisation_id' | 'visibility'>): LibraryResource => ({ kind: 'library', organisationId: row.organisation_id, visibility: row.visibility });
@@ -26,18 +26,27 @@ export class ResourcesService {
     private readonly indexer: SearchIndexer,
     private readonly db: DataSource,
     private readonly store: ObjectStore,
+    private readonly organisations: OrganisationsService,
   ) {}
+
+  /** The resources with their organisations' names, looked up once for all of them. */
+  private async presenting(rows: ResourceRow[], scope: AccessScope): Promise<Resource[]> {
+    const names = await this.organisations.names(rows.map((row) => row.organisation_id));
+    return rows.map((row) => present(row, scope, names.get(row.organisation_id) ?? ''));
+  }
 
   /** The resources `auth` may read (null: signed out) matching the filters. */
   async list(auth: AuthContext | null, filters: ListResourcesQuery): Promise<Resource[]> {
     const scope = auth ? await this.policy.scope(auth) : SIGNED_OUT;
-    const rows = await this.repo.list(filters, { network: scope.memberOrganisationIds.length > 0, organisationIds: scope.readableOrganisationIds });
-    return rows.filter((row) => scope.can('library:read', resourceOf(row))).map((row) => present(row, scope));
+    const organisationsNamed = await this.organisations.idsNamedLike(searchWords(filters.q));
+    const rows = await this.repo.list(filters, { network: scope.memberOrganisationIds.length > 0, organisationIds: scope.readableOrganisationIds }, organisationsNamed);
+    return this.presenting(rows.filter((row) => scope.can('library:read', resourceOf(row))), scope);
   }
 
   async get(auth: AuthContext | null, id: string): Promise<Resource> {
     const { row, scope } = await this.readable(auth, id);
-    return present(row, scope);
+    const [resource] = await this.presenting([row], scope);
+    return resource;
   }
 
   async create(auth: AuthContext, input: ResourceInput): Promise<Resource> {
@@ -109,16 +118,14 @@ export class ResourcesService {
     const scope = auth ? await this.policy.scope(auth) : SIGNED_OUT;
     scope.require('collection:read', { kind: 'collection' });
     const collections = await this.repo.collections();
-    const rows = new Map((await this.repo.findMany([...new Set(collections.flatMap((c) => c.resource_ids))])).map((row) => [row.id, row]));
+    const readable = (await this.repo.findMany([...new Set(collections.flatMap((c) => c.resource_ids))])).filter((row) => scope.can('library:read', resourceOf(row)));
+    const resources = new Map((await this.presenting(readable, scope)).map((resource) => [resource.id, resource]));
     return collections.map((collection) => ({
       id: collection.id,
       slug: collection.slug,
       title: collection.title,
       description: collection.description,
-      items: collection.resource_ids
-        .map((id) => rows.get(id))
-        .filter((row): row is ResourceRow => !!row && scope.can('library:read', resourceOf(row)))
-        .map((row) => present(row, scope)),
+      items: collection.resource_ids.map((id) => resources.get(id)).filter((resource): resource is Resource => !!resource),
     }));
   }
 
@@ -172,11 +179,12 @@ export class ResourcesService {
   /** The resource just written, read once: indexed for the workspace search (for those who may read it) and presented. */
   private async indexed(auth: AuthContext, id: string): Promise<Resource> {
     const { row, scope } = await this.readable(auth, id);
+    const [resource] = await this.presenting([row], scope);
     await this.indexer.upsert({
       kind: 'resource',
       refId: row.id,
       title: row.title,
-      body: [row.summary, row.authors.join(', '), row.organisation_name].filter(Boolean).join('\n'),
+      body: [row.summary, row.authors.join(', '), resource.organisationName].filter(Boolean).join('\n'),
       language: row.language,
       link: `/resources/${row.id}`,
       organisationId: row.organisation_id,
@@ -185,7 +193,7 @@ export class ResourcesService {
       determinants: row.determinant ? [row.determinant] : [],
       occurredAt: row.updated_at,
     });
-    return present(row, scope);
+    return resource;
   }
 }
 
@@ -206,11 +214,11 @@ function fieldsOf(row: ResourceRow): Required<UpdateResourceRequest> {
   };
 }
 
-export function present(row: ResourceRow, scope: AccessScope): Resource {
+export function present(row: ResourceRow, scope: AccessScope, organisationName: string): Resource {
   return {
     id: row.id,
     organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
+    organisationName,
     ...fieldsOf(row),
     file:
       row.file_id && row.file_name && row.file_content_type && row.file_size && row.file_created_at

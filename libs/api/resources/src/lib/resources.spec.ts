@@ -80,6 +80,9 @@ describe('the resource library (HTTP, real PostgreSQL)', () => {
     expect(await list('kind=tool')).toEqual(['Cash transfers toolkit, second edition']);
     expect(await list('q=CASH%20edition')).toEqual(['Cash transfers toolkit, second edition']);
     expect(await list('q=toolkit&language=en')).toEqual([]);
+    // Words may name the organisation too (its name is the organisations lib's), with other words of the resource.
+    expect(await list('q=KENYA%20cash')).toEqual(['Cash transfers toolkit, second edition']);
+    expect(await list('q=brazil%20cash')).toEqual([]);
     expect((await kenyaViewer.get('/api/resources?kind=video')).status).toBe(400);
     expect((await kenyaEditor.post('/api/resources', resource({ title: 'x', year: 1e12, url: 'javascript:alert(1)' }))).body.details.map((d: { path: string }) => d.path).sort()).toEqual(['title', 'url', 'year']);
 
