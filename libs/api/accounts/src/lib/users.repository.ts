@@ -33,3 +33,14 @@ export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<Pers
 export function peopleNamed(db: Queryable, text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
   return db.query('SELECT id, name FROM users WHERE name ILIKE $1 ORDER BY name LIMIT $2', [containsPattern(text), limit]);
 }
+
+/** The person's stored notification choices (kinds switched off are `false`; absent kinds are on). */
+export async function notificationPreferencesOf(db: Queryable, id: string): Promise<Record<string, boolean>> {
+  const [row]: Array<{ preferences: Record<string, boolean> | null }> = await db.query('SELECT notification_preferences AS preferences FROM users WHERE id = $1', [id]);
+  return row?.preferences ?? {};
+}
+
+/** Merges `changes` into the stored choices (kinds not named keep theirs). */
+export async function mergeNotificationPreferences(db: Queryable, id: string, changes: Record<string, boolean>): Promise<void> {
+  await db.query('UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [id, JSON.stringify(changes)]);
+}

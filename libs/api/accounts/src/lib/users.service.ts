@@ -5,7 +5,7 @@ import type { CurrentUser, Language, UpdateProfileRequest } from '@simashe/contr
 import { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
-import { existingUserIds, peopleByIds, peopleNamed, type PersonRow } from './users.repository';
+import { existingUserIds, mergeNotificationPreferences, notificationPreferencesOf, peopleByIds, peopleNamed, type PersonRow } from './users.repository';
 
 /** A person as other domains show and notify them. */
 export interface Person {
@@ -86,6 +86,16 @@ export class UsersService {
   /** People whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */
   named(text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
     return peopleNamed(this.users.manager, text, limit);
+  }
+
+  /** What the person chose to be told about, as stored (api-notifications reads it with its defaults). */
+  notificationPreferences(userId: string): Promise<Record<string, boolean>> {
+    return notificationPreferencesOf(this.users.manager, userId);
+  }
+
+  /** Changes some of the person's notification choices, keeping the others. */
+  setNotificationPreferences(userId: string, changes: Record<string, boolean>): Promise<void> {
+    return mergeNotificationPreferences(this.users.manager, userId, changes);
   }
 
   async getById(id: string): Promise<UserEntity> {

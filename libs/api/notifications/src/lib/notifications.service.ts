@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { EventBus, NotFoundError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy } from '@simashe/api-organisations';
 import {
@@ -45,6 +46,7 @@ export class NotificationsService {
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
     private readonly events: EventBus,
+    private readonly users: UsersService,
   ) {
     events.requireSubscriber('notification.unread_changed', 'NotificationsService');
   }
@@ -71,13 +73,12 @@ export class NotificationsService {
   }
 
   async preferences(userId: string): Promise<NotificationPreferences> {
-    const [row] = await this.db.query('SELECT notification_preferences AS preferences FROM users WHERE id = $1', [userId]);
-    const stored = (row?.preferences ?? {}) as Partial<NotificationPreferences>;
+    const stored = (await this.users.notificationPreferences(userId)) as Partial<NotificationPreferences>;
     return Object.fromEntries(PREFERENCE_KINDS.map((kind) => [kind, stored[kind] !== false])) as NotificationPreferences;
   }
 
   async updatePreferences(auth: AuthContext, changes: Partial<NotificationPreferences>): Promise<NotificationPreferences> {
-    await this.db.query('UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [auth.userId, JSON.stringify(changes)]);
+    await this.users.setNotificationPreferences(auth.userId, changes as Record<string, boolean>);
     return this.preferences(auth.userId);
   }
 
