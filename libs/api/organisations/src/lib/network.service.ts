@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, EventBus, eventActor, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type { ExpertiseArea, PublicMembers, SteeringCommittee } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
+import { UsersService } from '@simashe/api-accounts';
 import { AccessPolicy } from './access.policy';
 import { regionAndCountry, type OrganisationRow } from './organisation.presenter';
 
@@ -10,12 +11,15 @@ const NO_ACCOUNT = 'No account uses this email address; invite the person to an 
 type InstitutionRow = Pick<OrganisationRow, 'id' | 'name' | 'region_code' | 'region_name' | 'region_office_name' | 'country_iso3' | 'country_iso2' | 'country_name'> & {
   expertise: ExpertiseArea[];
   website: string | null;
-  representatives: string[];
+  representative_ids: string[];
 };
 
 /** The person's first organisation (the one they joined first), as the directory names them. */
 const FIRST_ORGANISATION_SQL = `(SELECT o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id
-  WHERE ms.user_id = u.id ORDER BY ms.created_at, o.name LIMIT 1)`;
+  WHERE ms.user_id = s.user_id ORDER BY ms.created_at, o.name LIMIT 1)`;
+
+/** People's names in the order PostgreSQL's `ORDER BY name` gave (code points, the C collation). */
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * The network as a whole: its member institutions, secretariat and steering committee. The public members page
@@ -28,26 +32,33 @@ export class NetworkService {
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
     private readonly events: EventBus,
+    private readonly users: UsersService,
   ) {}
 
+  /** Names come from the people's accounts (api-accounts): one lookup for the whole page. */
   async publicMembers(): Promise<PublicMembers> {
     const [institutions, secretariat, committee] = await Promise.all([
       this.db.query(
         `SELECT o.id, o.name, o.region_code, r.name AS region_name, r.office_name AS region_office_name, o.country_iso3,
                 c.iso2 AS country_iso2, c.name AS country_name, o.expertise, o.website,
-                ARRAY(SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id
-                      WHERE m.organisation_id = o.id AND m.representative ORDER BY u.name) AS representatives
+                ARRAY(SELECT m.user_id FROM memberships m WHERE m.organisation_id = o.id AND m.representative) AS representative_ids
          FROM organisations o LEFT JOIN who_regions r ON r.code = o.region_code LEFT JOIN countries c ON c.iso3 = o.country_iso3
          WHERE o.kind = 'member_institution' ORDER BY lower(o.name)`,
       ) as Promise<InstitutionRow[]>,
       this.db.query(
-        `SELECT u.name, o.name AS organisation_name FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-         WHERE o.kind = 'secretariat' AND m.representative ORDER BY u.name`,
-      ) as Promise<Array<{ name: string; organisation_name: string }>>,
-      this.db.query(
-        `SELECT u.name, ${FIRST_ORGANISATION_SQL} AS organisation_name FROM steering_committee s JOIN users u ON u.id = s.user_id ORDER BY u.name`,
-      ) as Promise<Array<{ name: string; organisation_name: string | null }>>,
+        `SELECT m.user_id, o.name AS organisation_name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+         WHERE o.kind = 'secretariat' AND m.representative`,
+      ) as Promise<Array<{ user_id: string; organisation_name: string }>>,
+      this.db.query(`SELECT s.user_id, ${FIRST_ORGANISATION_SQL} AS organisation_name FROM steering_committee s`) as Promise<
+        Array<{ user_id: string; organisation_name: string | null }>
+      >,
     ]);
+    const names = await this.users.names([...institutions.flatMap((row) => row.representative_ids), ...secretariat.map((row) => row.user_id), ...committee.map((row) => row.user_id)]);
+    const named = <T extends { user_id: string; organisation_name: string | null }>(rows: T[]) =>
+      rows
+        .filter((row) => names.has(row.user_id))
+        .map((row) => ({ name: names.get(row.user_id) as string, organisationName: row.organisation_name as T['organisation_name'] }))
+        .sort(byName);
     return {
       institutions: institutions.map((row) => ({
         id: row.id,
@@ -55,22 +66,29 @@ export class NetworkService {
         ...regionAndCountry(row),
         expertise: row.expertise,
         website: row.website,
-        representatives: row.representatives,
+        representatives: row.representative_ids
+          .flatMap((id) => (names.has(id) ? [{ name: names.get(id) as string }] : []))
+          .sort(byName)
+          .map(({ name }) => name),
       })),
-      secretariat: secretariat.map((row) => ({ name: row.name, organisationName: row.organisation_name })),
-      steeringCommittee: committee.map((row) => ({ name: row.name, organisationName: row.organisation_name })),
+      secretariat: named(secretariat),
+      steeringCommittee: named(committee),
     };
   }
 
   async steeringCommittee(auth: AuthContext): Promise<SteeringCommittee> {
     const scope = await this.policy.scope(auth);
     scope.require('network:read', { kind: 'network' });
-    const rows: Array<{ user_id: string; name: string; email: string; organisation_name: string | null; added_at: Date }> = await this.db.query(
-      `SELECT s.user_id, u.name, u.email, ${FIRST_ORGANISATION_SQL} AS organisation_name, s.added_at
-       FROM steering_committee s JOIN users u ON u.id = s.user_id ORDER BY u.name`,
+    const rows: Array<{ user_id: string; organisation_name: string | null; added_at: Date }> = await this.db.query(
+      `SELECT s.user_id, ${FIRST_ORGANISATION_SQL} AS organisation_name, s.added_at FROM steering_committee s`,
     );
+    const people = await this.users.people(rows.map((row) => row.user_id));
+    const items = rows.flatMap((row) => {
+      const person = people.get(row.user_id);
+      return person ? [{ userId: row.user_id, name: person.name, email: person.email, organisationName: row.organisation_name, addedAt: new Date(row.added_at).toISOString() }] : [];
+    });
     return {
-      items: rows.map((row) => ({ userId: row.user_id, name: row.name, email: row.email, organisationName: row.organisation_name, addedAt: new Date(row.added_at).toISOString() })),
+      items: items.sort(byName),
       canManage: scope.can('network:manage', { kind: 'network' }),
     };
   }
@@ -78,7 +96,7 @@ export class NetworkService {
   /** Secretariat admins appoint someone who already has an account (any organisation's member). */
   async appoint(auth: AuthContext, email: string): Promise<SteeringCommittee> {
     (await this.policy.scope(auth)).require('network:manage', { kind: 'network' });
-    const [user]: Array<{ id: string }> = await this.db.query('SELECT id FROM users WHERE lower(email) = lower($1)', [email]);
+    const user = await this.users.findByEmail(email);
     if (!user) throw new ValidationError(NO_ACCOUNT, [{ path: 'email', message: NO_ACCOUNT }]);
     const inserted: unknown[] = await this.db.query(
       'INSERT INTO steering_committee (user_id, added_by) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING RETURNING user_id',
