@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@simashe/api-accounts';
 import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
 import { OrganisationsModule } from '@simashe/api-organisations';
@@ -14,7 +15,7 @@ import { MeasuresService } from './measures.service';
 
 /** Action-learning cycles: initiatives, driver diagrams, cycles, measures with SPC charts, dashboards. */
 @Module({
-  imports: [OrganisationsModule, SearchModule, LessonsModule, ReportsModule, MeetingsModule],
+  imports: [AccountsModule, OrganisationsModule, SearchModule, LessonsModule, ReportsModule, MeetingsModule],
   controllers: [InitiativesController, DashboardController, CyclesController, CycleItemsController, MeasuresController],
   providers: [CyclesRepository, CyclesService, MeasuresService, DashboardService, CyclesDemo],
   exports: [CyclesService, MeasuresService, CyclesDemo],

@@ -4,6 +4,25 @@ import type { CycleRow, DriverRow, InitiativeRow, MeasureRow, MilestoneRow, Obse
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
+/** People's names by id, as `UsersService.names` gives them: read once per list, never joined in this domain's SQL. */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+/** No one, or someone no longer there (a deleted account): null. */
+export const nameOf = (names: PeopleNames, id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
+
+/**
+ * Those of `ids` who have a name, by name as PostgreSQL's C.UTF-8 collation ordered them (code points, not the
+ * locale), then by id: the people an initiative's editors pick a milestone owner from.
+ */
+export function peopleByName(ids: readonly string[], names: PeopleNames): Array<{ id: string; name: string }> {
+  const people = ids.flatMap((id) => {
+    const name = names.get(id);
+    return name === undefined ? [] : [{ id, name }];
+  });
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return people.sort((a, b) => order(a.name, b.name) || order(a.id, b.id));
+}
+
 export function presentInitiative(row: InitiativeRow, scope: AccessScope): Initiative {
   const resource = { kind: 'initiative' as const, organisationId: row.organisation_id, partnerOrganisationIds: row.partners.map((p) => p.organisationId) };
   const active = row.active_cycle;
@@ -45,13 +64,13 @@ export function presentDrivers(rows: DriverRow[], cycles: CycleRow[]): DriverNod
 }
 
 /** A closed cycle's milestones are history: none of them is overdue any more. */
-export function presentMilestone(row: MilestoneRow, today: string, cycleClosed = false): Milestone {
+export function presentMilestone(row: MilestoneRow, names: PeopleNames, today: string, cycleClosed = false): Milestone {
   return {
     id: row.id,
     cycleId: row.cycle_id,
     title: row.title,
     ownerId: row.owner_id,
-    ownerName: row.owner_name,
+    ownerName: nameOf(names, row.owner_id),
     dueOn: row.due_on,
     status: row.status,
     overdue: !cycleClosed && row.status !== 'done' && row.due_on !== null && row.due_on < today,
@@ -59,18 +78,18 @@ export function presentMilestone(row: MilestoneRow, today: string, cycleClosed =
   };
 }
 
-export function presentObservation(row: ObservationRow): Observation {
+export function presentObservation(row: ObservationRow, names: PeopleNames): Observation {
   return {
     id: row.id,
     observedOn: row.observed_on,
     note: row.note,
     evidence: row.evidence as ObservationEvidence[],
-    authorName: row.author_name,
+    authorName: nameOf(names, row.author_id),
     createdAt: row.created_at.toISOString(),
   };
 }
 
-export function presentCycle(row: CycleRow, events: StageEventRow[], milestones: MilestoneRow[], observations: ObservationRow[], today: string): Cycle {
+export function presentCycle(row: CycleRow, events: StageEventRow[], milestones: MilestoneRow[], observations: ObservationRow[], names: PeopleNames, today: string): Cycle {
   const own = events.filter((event) => event.cycle_id === row.id);
   const actStart = own.find((event) => event.to_stage === 'act');
   const actEnd = [...own].reverse().find((event) => event.from_stage === 'act' && !event.backwards);
@@ -96,9 +115,9 @@ export function presentCycle(row: CycleRow, events: StageEventRow[], milestones:
     lessonId: row.lesson_id,
     actStartedAt: actStart ? actStart.at.toISOString() : null,
     actEndedAt: actStart && actEnd && actEnd.at >= actStart.at ? actEnd.at.toISOString() : null,
-    events: own.map((event) => ({ from: event.from_stage, to: event.to_stage, byName: event.actor_name, at: event.at.toISOString(), backwards: event.backwards })),
-    milestones: milestones.filter((m) => m.cycle_id === row.id).map((m) => presentMilestone(m, today, row.stage === 'closed')),
-    observations: observations.filter((o) => o.cycle_id === row.id).map(presentObservation),
+    events: own.map((event) => ({ from: event.from_stage, to: event.to_stage, byName: nameOf(names, event.actor_id), at: event.at.toISOString(), backwards: event.backwards })),
+    milestones: milestones.filter((m) => m.cycle_id === row.id).map((m) => presentMilestone(m, names, today, row.stage === 'closed')),
+    observations: observations.filter((o) => o.cycle_id === row.id).map((o) => presentObservation(o, names)),
   };
 }
 

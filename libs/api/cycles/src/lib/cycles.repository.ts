@@ -38,18 +38,17 @@ export interface CycleRow {
   closed_at: Date | null;
 }
 export interface EvidenceFileRow { id: string; initiative_id: string; observation_id: string | null; name: string; content_type: string; size: number; created_at: Date }
-export interface StageEventRow { cycle_id: string; from_stage: CycleStage | null; to_stage: CycleStage; backwards: boolean; actor_name: string | null; at: Date }
+export interface StageEventRow { cycle_id: string; from_stage: CycleStage | null; to_stage: CycleStage; backwards: boolean; actor_id: string | null; at: Date }
 export interface MilestoneRow {
   id: string;
   cycle_id: string;
   title: string;
   owner_id: string | null;
-  owner_name: string | null;
   due_on: string | null;
   status: MilestoneStatus;
   completed_at: Date | null;
 }
-export interface ObservationRow { id: string; cycle_id: string; observed_on: string; note: string; evidence: unknown[]; author_name: string | null; created_at: Date }
+export interface ObservationRow { id: string; cycle_id: string; observed_on: string; note: string; evidence: unknown[]; author_id: string | null; created_at: Date }
 export interface MeasureRow {
   id: string;
   initiative_id: string;
@@ -113,10 +112,10 @@ export class CyclesRepository {
   /** Open milestones a person owns in cycles still running (overdue ones only when asked), with what access is decided on. */
   ownedMilestones(userId: string, overdueOn: string | null): Promise<Array<MilestoneRow & { initiative_id: string; initiative_title: string; cycle_title: string; organisation_id: string; partners: string[] }>> {
     return this.db.query(
-      `SELECT m.id, m.cycle_id, m.title, m.owner_id, u.name AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
               c.initiative_id, c.title AS cycle_title, i.title AS initiative_title, i.organisation_id,
               ARRAY(SELECT organisation_id FROM initiative_partners WHERE initiative_id = i.id) AS partners
-       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id JOIN initiatives i ON i.id = c.initiative_id LEFT JOIN users u ON u.id = m.owner_id
+       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id JOIN initiatives i ON i.id = c.initiative_id
        WHERE m.owner_id = $1 AND m.status <> 'done' AND c.stage <> 'closed' AND ($2::date IS NULL OR m.due_on < $2::date)
        ORDER BY m.due_on NULLS LAST, m.created_at LIMIT 100`,
       [userId, overdueOn],
@@ -208,25 +207,25 @@ export class CyclesRepository {
 
   stageEvents(cycleIds: string[]): Promise<StageEventRow[]> {
     return this.db.query(
-      `SELECT e.cycle_id, e.from_stage, e.to_stage, e.backwards, u.name AS actor_name, e.at
-       FROM cycle_stage_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.cycle_id = ANY($1::uuid[]) ORDER BY e.at, e.id`,
+      `SELECT e.cycle_id, e.from_stage, e.to_stage, e.backwards, e.actor_id, e.at
+       FROM cycle_stage_events e WHERE e.cycle_id = ANY($1::uuid[]) ORDER BY e.at, e.id`,
       [cycleIds],
     );
   }
 
   milestones(cycleIds: string[]): Promise<MilestoneRow[]> {
     return this.db.query(
-      `SELECT m.id, m.cycle_id, m.title, m.owner_id, u.name AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at
-       FROM cycle_milestones m LEFT JOIN users u ON u.id = m.owner_id WHERE m.cycle_id = ANY($1::uuid[]) ORDER BY m.position, m.created_at`,
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at
+       FROM cycle_milestones m WHERE m.cycle_id = ANY($1::uuid[]) ORDER BY m.position, m.created_at`,
       [cycleIds],
     );
   }
 
   async milestone(id: string): Promise<(MilestoneRow & { initiative_id: string; stage: CycleStage }) | null> {
     const [row] = await this.db.query(
-      `SELECT m.id, m.cycle_id, m.title, m.owner_id, u.name AS owner_name, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
+      `SELECT m.id, m.cycle_id, m.title, m.owner_id, to_char(m.due_on, 'YYYY-MM-DD') AS due_on, m.status, m.completed_at,
               c.initiative_id, c.stage
-       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id LEFT JOIN users u ON u.id = m.owner_id WHERE m.id = $1`,
+       FROM cycle_milestones m JOIN cycles c ON c.id = m.cycle_id WHERE m.id = $1`,
       [id],
     );
     return row ?? null;
@@ -235,8 +234,8 @@ export class CyclesRepository {
   /** The cycles' observations, or just one of them. */
   observations(cycleIds: string[], id: string | null = null): Promise<ObservationRow[]> {
     return this.db.query(
-      `SELECT ob.id, ob.cycle_id, to_char(ob.observed_on, 'YYYY-MM-DD') AS observed_on, ob.note, ob.evidence, u.name AS author_name, ob.created_at
-       FROM cycle_observations ob LEFT JOIN users u ON u.id = ob.author_id
+      `SELECT ob.id, ob.cycle_id, to_char(ob.observed_on, 'YYYY-MM-DD') AS observed_on, ob.note, ob.evidence, ob.author_id, ob.created_at
+       FROM cycle_observations ob
        WHERE ob.cycle_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR ob.id = $2::uuid) ORDER BY ob.observed_on DESC, ob.created_at DESC`,
       [cycleIds, id],
     );
@@ -282,14 +281,6 @@ export class CyclesRepository {
     if (ids.length === 0) return true;
     const [, bound] = await manager.query('UPDATE cycle_evidence_files SET observation_id = $1 WHERE id = ANY($2::uuid[]) AND observation_id IS NULL', [observationId, ids]);
     return bound === ids.length;
-  }
-
-  /** Members of an organisation: who may own a milestone. */
-  people(organisationId: string): Promise<Array<{ id: string; name: string }>> {
-    return this.db.query(
-      'SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.organisation_id = $1 ORDER BY u.name',
-      [organisationId],
-    );
   }
 
   // ----- measures -----
@@ -410,7 +401,7 @@ export class CyclesRepository {
   }
 
   feed(scope: AccessScope, query: { limit: number; organisationId?: string; region?: string }): Promise<Array<{
-    id: string; kind: string; at: Date; actor_name: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string;
+    id: string; kind: string; at: Date; actor_id: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string;
     from_stage: CycleStage | null; to_stage: CycleStage | null;
   }>> {
     const params: unknown[] = [];
@@ -419,10 +410,10 @@ export class CyclesRepository {
     if (query.region) conditions.push(`o.region_code = $${params.push(query.region)}`);
     params.push(query.limit);
     return this.db.query(
-      `SELECT a.id, a.kind, a.at, u.name AS actor_name, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail,
+      `SELECT a.id, a.kind, a.at, a.actor_id, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail,
               a.from_stage, a.to_stage
        FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id JOIN organisations o ON o.id = i.organisation_id
-       LEFT JOIN users u ON u.id = a.actor_id WHERE ${conditions.join(' AND ')} ORDER BY a.at DESC LIMIT $${params.length}`,
+       WHERE ${conditions.join(' AND ')} ORDER BY a.at DESC LIMIT $${params.length}`,
       params,
     );
   }

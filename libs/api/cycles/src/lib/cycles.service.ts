@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { APP_CONFIG, ConflictError, EventBus, eventActor, NotFoundError, requireAcceptableFile, ValidationError, type AppConfig, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import { MinutesService } from '@simashe/api-meetings';
 import { LessonsService } from '@simashe/api-lessons';
@@ -36,8 +37,8 @@ import {
   type UpdateInitiativeRequest,
   type UpdateMilestoneRequest,
 } from '@simashe/contracts';
-import { CyclesRepository, type CycleRow, type EvidenceFileRow, type MilestoneRow } from './cycles.repository';
-import { presentCycle, presentDrivers, presentInitiative, presentMeasure, presentMilestone, presentObservation, todayUtc } from './cycles.presenter';
+import { CyclesRepository, type CycleRow, type EvidenceFileRow, type MilestoneRow, type ObservationRow, type StageEventRow } from './cycles.repository';
+import { peopleByName, presentCycle, presentDrivers, presentInitiative, presentMeasure, presentMilestone, presentObservation, todayUtc } from './cycles.presenter';
 
 const STAGE_NAMES: Record<CycleStage, string> = { plan: 'plan', act: 'act', observe: 'observe', reflect: 'reflect', closed: 'closed' };
 const UNIQUE_VIOLATION = '23505';
@@ -52,6 +53,7 @@ export class CyclesService {
     private readonly repo: CyclesRepository,
     private readonly policy: AccessPolicy,
     private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
     private readonly lessons: LessonsService,
     private readonly scopes: SearchScopes,
     private readonly reports: ReportsService,
@@ -77,19 +79,22 @@ export class CyclesService {
     const initiative = presentInitiative(row, scope);
     const [drivers, cycles, measures] = await Promise.all([this.repo.drivers(id), this.repo.cycles(id), this.repo.measures(id)]);
     const cycleIds = cycles.map((cycle) => cycle.id);
-    const [events, milestones, observations, people] = await Promise.all([
+    const [events, milestones, observations, memberIds] = await Promise.all([
       this.repo.stageEvents(cycleIds),
       this.repo.milestones(cycleIds),
       this.repo.observations(cycleIds),
-      initiative.canEdit ? this.repo.people(row.organisation_id) : Promise.resolve([]),
+      // The organisation's members: who may own a milestone.
+      initiative.canEdit ? this.organisations.memberIds([row.organisation_id]) : Promise.resolve<string[]>([]),
     ]);
+    // One lookup for every name on the page: stage movers, milestone owners, observation authors and the members.
+    const names = await this.users.names([...mentioned(events, milestones, observations), ...memberIds]);
     const today = todayUtc();
     return {
       initiative,
       drivers: presentDrivers(drivers, cycles),
-      cycles: cycles.map((cycle) => presentCycle(cycle, events, milestones, observations, today)),
+      cycles: cycles.map((cycle) => presentCycle(cycle, events, milestones, observations, names, today)),
       measures: measures.map(presentMeasure),
-      people,
+      people: peopleByName(memberIds, names),
     };
   }
 
@@ -246,7 +251,8 @@ export class CyclesService {
   /** A cycle as the API shows it; callers have already decided the caller may read it. */
   private async present(row: CycleRow): Promise<Cycle> {
     const [events, milestones, observations] = await Promise.all([this.repo.stageEvents([row.id]), this.repo.milestones([row.id]), this.repo.observations([row.id])]);
-    return presentCycle(row, events, milestones, observations, todayUtc());
+    const names = await this.users.names(mentioned(events, milestones, observations));
+    return presentCycle(row, events, milestones, observations, names, todayUtc());
   }
 
   /** After a change the caller was allowed to make: the cycle as it now stands. */
@@ -344,10 +350,11 @@ export class CyclesService {
   async myMilestones(auth: AuthContext, overdueOnly: boolean): Promise<MyMilestone[]> {
     const scope = await this.policy.scope(auth);
     const today = todayUtc();
-    const rows = await this.repo.ownedMilestones(auth.userId, overdueOnly ? today : null);
-    return rows
-      .filter((row) => scope.can('cycle:read', { kind: 'initiative', organisationId: row.organisation_id, partnerOrganisationIds: row.partners }))
-      .map((row) => ({ ...presentMilestone(row, today), initiativeId: row.initiative_id, initiativeTitle: row.initiative_title, cycleTitle: row.cycle_title }));
+    const rows = (await this.repo.ownedMilestones(auth.userId, overdueOnly ? today : null)).filter((row) =>
+      scope.can('cycle:read', { kind: 'initiative', organisationId: row.organisation_id, partnerOrganisationIds: row.partners }),
+    );
+    const names = await this.users.names(rows.map((row) => row.owner_id));
+    return rows.map((row) => ({ ...presentMilestone(row, names, today), initiativeId: row.initiative_id, initiativeTitle: row.initiative_title, cycleTitle: row.cycle_title }));
   }
 
   async addMilestone(auth: AuthContext, cycleId: string, input: MilestoneInput): Promise<Milestone> {
@@ -399,7 +406,8 @@ export class CyclesService {
   }
 
   private async milestone(id: string): Promise<Milestone> {
-    return presentMilestone((await this.repo.milestone(id)) as MilestoneRow, todayUtc());
+    const row = (await this.repo.milestone(id)) as MilestoneRow;
+    return presentMilestone(row, await this.users.names([row.owner_id]), todayUtc());
   }
 
   // ----- observations -----
@@ -424,7 +432,7 @@ export class CyclesService {
       return created.id as string;
     });
     const [observation] = await this.repo.observations([cycleId], id);
-    return presentObservation(observation);
+    return presentObservation(observation, await this.users.names([observation.author_id]));
   }
 
   // ----- evidence files -----
@@ -513,8 +521,8 @@ export class CyclesService {
 
   private async checkOwner(organisationId: string, ownerId: string | null): Promise<void> {
     if (!ownerId) return;
-    const people = await this.repo.people(organisationId);
-    if (!people.some((person) => person.id === ownerId)) {
+    // A membership is removed with its account, so every member is a person.
+    if (!(await this.organisations.memberIds([organisationId])).includes(ownerId)) {
       throw new ValidationError('Unknown owner', [{ path: 'ownerId', message: 'The owner must be a member of the organisation that owns the initiative' }]);
     }
   }
@@ -566,6 +574,11 @@ function checkAimDate(aimByWhen: string | null): void {
   if (aimByWhen !== null && aimByWhen < todayUtc()) {
     throw new ValidationError('The aim’s date has already passed', [{ path: 'aimByWhen', message: 'Choose today or a later date for the aim' }]);
   }
+}
+
+/** Everyone a cycle's rows name: who moved its stages, who owns its milestones, who wrote its observations. */
+function mentioned(events: StageEventRow[], milestones: MilestoneRow[], observations: ObservationRow[]): Array<string | null> {
+  return [...events.map((event) => event.actor_id), ...milestones.map((milestone) => milestone.owner_id), ...observations.map((observation) => observation.author_id)];
 }
 
 /** The diagram's shape, as the shared driver-tree rules read it. */

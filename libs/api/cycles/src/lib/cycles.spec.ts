@@ -262,6 +262,65 @@ describe('action-learning cycles', () => {
       expect((await kenyaEditor.get('/api/me/milestones?overdue=maybe')).body.details).toEqual([{ path: 'overdue', message: 'overdue is true or false' }]);
     });
 
+    it('names people as their account does now, orders the owner picker as PostgreSQL orders names, and names no one once an account is gone', async () => {
+      // Names whose order differs by code point (PostgreSQL's C.UTF-8) and by locale: Z < a < É.
+      const zola = await createUser(t.db, { name: 'Zola Mwangi', memberOf: [{ organisationId: kenya.id, role: 'editor' }] });
+      const lower = await createUser(t.db, { name: 'achieng otieno', memberOf: [{ organisationId: kenya.id, role: 'viewer' }] });
+      const emile = await createUser(t.db, { name: 'Émile Kamau', memberOf: [{ organisationId: kenya.id, role: 'viewer' }] });
+      await createUser(t.db, { name: 'Not a member' });
+      const zolaClient = await signIn(t, zola.email, TEST_PASSWORD);
+      const { id } = await newInitiative({ title: 'Names initiative' });
+      const cycle = (await zolaClient.post(`/api/initiatives/${id}/cycles`, { title: 'Names cycle' })).body as { id: string };
+      expect((await move(zolaClient, cycle.id, 'act')).status).toBe(200);
+      const milestone = await zolaClient.post(`/api/cycles/${cycle.id}/milestones`, { title: 'Zola’s milestone', ownerId: zola.id });
+      expect(milestone.body).toMatchObject({ ownerId: zola.id, ownerName: 'Zola Mwangi' });
+      const observation = await zolaClient.post(`/api/cycles/${cycle.id}/observations`, { observedOn: new Date().toISOString().slice(0, 10), note: 'Seen by Zola' });
+      expect(observation.body.authorName).toBe('Zola Mwangi');
+
+      const people = (await kenyaEditor.get(`/api/initiatives/${id}`)).body.people as Array<{ id: string; name: string }>;
+      const codePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      expect(people.map((p) => p.name)).toEqual(people.map((p) => p.name).sort(codePoints));
+      expect(people.filter((p) => [zola.id, lower.id, emile.id].includes(p.id))).toEqual([
+        { id: zola.id, name: 'Zola Mwangi' },
+        { id: lower.id, name: 'achieng otieno' },
+        { id: emile.id, name: 'Émile Kamau' },
+      ]);
+      expect(people.map((p) => p.name)).not.toContain('Not a member');
+      expect(people.map((p) => p.id)).toEqual(expect.arrayContaining([kenyaEditor.userId, kenyaAdmin.userId, kenyaViewer.userId]));
+
+      // Renamed: every place shows the new name.
+      await t.db.query(`UPDATE users SET name = 'Zola Wanjiru' WHERE id = $1`, [zola.id]);
+      const renamed = (await kenyaEditor.get(`/api/cycles/${cycle.id}`)).body;
+      expect(renamed.events.map((e: { byName: string | null }) => e.byName)).toEqual(['Zola Wanjiru', 'Zola Wanjiru']);
+      expect(renamed.milestones.map((m: { ownerName: string | null }) => m.ownerName)).toEqual(['Zola Wanjiru']);
+      expect(renamed.observations.map((o: { authorName: string | null }) => o.authorName)).toEqual(['Zola Wanjiru']);
+      expect((await zolaClient.get('/api/me/milestones')).body.items.map((m: { ownerName: string }) => m.ownerName)).toEqual(['Zola Wanjiru']);
+      const activity = async () =>
+        (await kenyaEditor.get(`/api/cycles-dashboard/activity?organisationId=${kenya.id}&limit=100`)).body.items
+          .filter((item: { initiativeId: string }) => item.initiativeId === id)
+          .map((item: { kind: string; actorName: string | null }) => [item.kind, item.actorName]);
+      expect(await activity()).toEqual([
+        ['observation_added', 'Zola Wanjiru'],
+        ['stage_changed', 'Zola Wanjiru'],
+        ['cycle_started', 'Zola Wanjiru'],
+        ['initiative_created', expect.any(String)],
+      ]);
+
+      // Gone: the history stays, without a name.
+      await t.db.query('DELETE FROM users WHERE id = $1', [zola.id]);
+      const gone = (await kenyaEditor.get(`/api/initiatives/${id}`)).body;
+      const goneCycle = gone.cycles.find((c: { id: string }) => c.id === cycle.id);
+      expect(goneCycle.events.map((e: { byName: string | null }) => e.byName)).toEqual([null, null]);
+      expect(goneCycle.milestones.map((m: { ownerId: string | null; ownerName: string | null }) => [m.ownerId, m.ownerName])).toEqual([[null, null]]);
+      expect(goneCycle.observations.map((o: { authorName: string | null }) => o.authorName)).toEqual([null]);
+      expect(gone.people.map((p: { id: string }) => p.id)).not.toContain(zola.id);
+      expect((await activity()).slice(0, 3)).toEqual([
+        ['observation_added', null],
+        ['stage_changed', null],
+        ['cycle_started', null],
+      ]);
+    });
+
     it('refuses observations and milestone due dates before the cycle started', async () => {
       const { id } = await newInitiative();
       const cycle = await startCycle(id);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { EventBus, eventActor, exportFilters, readerTimeZone, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
@@ -7,7 +8,7 @@ import { ReportsService } from '@simashe/api-reports';
 import { DASHBOARD_TEXT, STAGE_NAMES } from '@simashe/charts';
 import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow, Language } from '@simashe/contracts';
 import { CyclesRepository } from './cycles.repository';
-import { todayUtc } from './cycles.presenter';
+import { nameOf, todayUtc } from './cycles.presenter';
 import { dashboardPdf, reportStatusName } from './dashboard-pdf';
 
 const DAY = 86_400_000;
@@ -54,6 +55,7 @@ export class DashboardService {
     private readonly reports: ReportsService,
     private readonly meetings: MeetingsService,
     private readonly lessons: LessonsService,
+    private readonly users: UsersService,
     private readonly events: EventBus,
   ) {}
 
@@ -170,11 +172,13 @@ export class DashboardService {
 
   async activity(auth: AuthContext, query: { limit: number; organisationId?: string; region?: string }): Promise<ActivityItem[]> {
     const scope = await this.policy.scope(auth);
-    return (await this.repo.feed(scope, query)).map((row) => ({
+    const rows = await this.repo.feed(scope, query);
+    const names = await this.users.names(rows.map((row) => row.actor_id));
+    return rows.map((row) => ({
       id: row.id,
       kind: row.kind as ActivityItem['kind'],
       at: row.at.toISOString(),
-      actorName: row.actor_name,
+      actorName: nameOf(names, row.actor_id),
       organisationName: row.organisation_name,
       initiativeId: row.initiative_id,
       initiativeTitle: row.initiative_title,

@@ -7,7 +7,8 @@ export interface LessonRow {
   region_code: string | null;
   country_name: string | null;
   country_iso2: string | null;
-  author_name: string | null;
+  /** Null once the author's account is gone; their name comes from UsersService. */
+  author_id: string | null;
   title: string;
   context: string;
   actions: string;
@@ -34,17 +35,17 @@ export interface LessonRow {
  * published lessons reach the organisation's readers, its region, or the whole network.
  */
 export const LESSON_ROWS_SQL = `
-  SELECT l.*, o.name AS organisation_name, o.region_code, c.name AS country_name, c.iso2 AS country_iso2, u.name AS author_name,
+  SELECT l.*, o.name AS organisation_name, o.region_code, c.name AS country_name, c.iso2 AS country_iso2,
          CASE WHEN l.status = 'draft' THEN 'members' ELSE l.visibility END AS audience, NULL::uuid AS meeting_id,
          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'contentType', f.content_type, 'size', f.size,
                                                      'createdAt', to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY f.created_at), '[]')
           FROM lesson_files f WHERE f.lesson_id = l.id) AS files
   FROM lessons l
   JOIN organisations o ON o.id = l.organisation_id
-  LEFT JOIN countries c ON c.iso3 = o.country_iso3
-  LEFT JOIN users u ON u.id = l.author_id`;
+  LEFT JOIN countries c ON c.iso3 = o.country_iso3`;
 
-export function presentLesson(row: LessonRow, canEdit: boolean): Lesson {
+/** `authors`: people's names by id (`UsersService.names`), read once for a whole list. */
+export function presentLesson(row: LessonRow, authors: ReadonlyMap<string, string>, canEdit: boolean): Lesson {
   return {
     id: row.id,
     organisationId: row.organisation_id,
@@ -52,7 +53,7 @@ export function presentLesson(row: LessonRow, canEdit: boolean): Lesson {
     regionCode: row.region_code,
     countryName: row.country_name,
     countryIso2: row.country_iso2,
-    authorName: row.author_name,
+    authorName: row.author_id === null ? null : (authors.get(row.author_id) ?? null),
     title: row.title,
     context: row.context,
     actions: row.actions,

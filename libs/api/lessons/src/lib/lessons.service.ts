@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { ConflictError, EventBus, eventActor, exportFilters, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
@@ -16,11 +17,13 @@ export class LessonsService {
     private readonly scopes: SearchScopes,
     private readonly indexer: SearchIndexer,
     private readonly events: EventBus,
+    private readonly users: UsersService,
   ) {}
 
   async list(auth: AuthContext, filters: LessonFilters, limit = 500): Promise<Lesson[]> {
     const { rows, scope } = await this.readableRows(auth, filters, limit);
-    return rows.map((row) => presentLesson(row, scope.can('lesson:update', lessonResource(row))));
+    const authors = await this.users.names(rows.map((row) => row.author_id));
+    return rows.map((row) => presentLesson(row, authors, scope.can('lesson:update', lessonResource(row))));
   }
 
   /** The lessons the person may read, with the list's filters applied, as CSV or Excel; recorded as an export. */
@@ -59,7 +62,8 @@ export class LessonsService {
   private async readable(auth: AuthContext, id: string): Promise<{ lesson: Lesson; scope: AccessScope }> {
     const { rows, scope } = await this.readableRows(auth, {}, 1, id);
     if (!rows[0]) throw new NotFoundError('The lesson');
-    return { lesson: presentLesson(rows[0], scope.can('lesson:update', lessonResource(rows[0]))), scope };
+    const authors = await this.users.names([rows[0].author_id]);
+    return { lesson: presentLesson(rows[0], authors, scope.can('lesson:update', lessonResource(rows[0]))), scope };
   }
 
   /** A lesson the caller reads and, as the policy decides, may change this way (403 with the reason otherwise). */

@@ -1,6 +1,6 @@
 import { MeetingsModule } from '@simashe/api-meetings';
 import { SearchModule } from '@simashe/api-search';
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { bootTestApp, createOrganisation, createUser, signedInMember, signIn, TEST_PASSWORD, type TestApp, type TestClient } from '@simashe/api-testing';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '@simashe/contracts';
 import ExcelJS from 'exceljs';
 import { LessonsModule } from './lessons.module';
@@ -236,5 +236,21 @@ describe('lessons learned and workspace search', () => {
     expect(exported).toContain('Logement et santé : réduire les inégalités');
     expect(exported).not.toContain('Internal budget lesson');
     expect((await ghanaViewer.get('/api/lessons/export?format=pdf')).status).toBe(400);
+  });
+
+  it('names the author as their account does now, in the lesson and in the list, and no one once the account is gone', async () => {
+    const author = await createUser(t.db, { name: 'Wanjiku Njoroge', memberOf: [{ organisationId: kenya.id, role: 'editor' }] });
+    const authorClient = await signIn(t, author.email, TEST_PASSWORD);
+    const created = await authorClient.post('/api/lessons', lesson({ title: 'A lesson whose author changes name', visibility: 'organisation' }));
+    expect(created.status).toBe(201);
+    expect(created.body.authorName).toBe('Wanjiku Njoroge');
+    const authorName = async () => ({
+      read: (await kenyaViewer.get(`/api/lessons/${created.body.id}`)).body.authorName,
+      listed: (await kenyaViewer.get('/api/lessons')).body.items.find((item: { id: string }) => item.id === created.body.id).authorName,
+    });
+    await t.db.query(`UPDATE users SET name = 'Wanjiku Kamau' WHERE id = $1`, [author.id]);
+    expect(await authorName()).toEqual({ read: 'Wanjiku Kamau', listed: 'Wanjiku Kamau' });
+    await t.db.query('DELETE FROM users WHERE id = $1', [author.id]);
+    expect(await authorName()).toEqual({ read: null, listed: null });
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { NotFoundError, safeFileName, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import {
@@ -40,12 +41,13 @@ export class DatasetsService {
   constructor(
     private readonly repo: MonitoringRepository,
     private readonly policy: AccessPolicy,
+    private readonly users: UsersService,
   ) {}
 
   async list(auth: AuthContext): Promise<DatasetList> {
     const scope = await this.policy.scope(auth);
     const records = await this.repo.list(scope.readableOrganisationIds);
-    return { items: records.filter((record) => scope.can('dataset:read', resourceOf(record))).map((record) => this.present(scope, record, [])).map(({ versions: _versions, ...rest }) => rest) };
+    return { items: records.filter((record) => scope.can('dataset:read', resourceOf(record))).map((record) => this.present(scope, record, [], new Map())).map(({ versions: _versions, ...rest }) => rest) };
   }
 
   /** The names of those of `ids` the caller may read, with where the web shows them (one query): for other domains' links. */
@@ -58,7 +60,9 @@ export class DatasetsService {
 
   async get(auth: AuthContext, id: string): Promise<Dataset> {
     const { scope, record } = await this.readable(auth, id);
-    return this.present(scope, record, await this.repo.versions(id));
+    const versions = await this.repo.versions(id);
+    // Who imported each version, in one lookup (null once their account is gone).
+    return this.present(scope, record, versions, await this.users.names(versions.map((version) => version.imported_by)));
   }
 
   async create(auth: AuthContext, input: CreateDatasetRequest): Promise<Dataset> {
@@ -228,7 +232,7 @@ export class DatasetsService {
     return record;
   }
 
-  private present(scope: AccessScope, record: DatasetRecord, versions: VersionRecord[]): Dataset {
+  private present(scope: AccessScope, record: DatasetRecord, versions: VersionRecord[], names: ReadonlyMap<string, string>): Dataset {
     const resource = resourceOf(record);
     return {
       id: record.id,
@@ -241,7 +245,7 @@ export class DatasetsService {
       rows: Number(record.rows),
       createdAt: record.created_at.toISOString(),
       updatedAt: record.updated_at.toISOString(),
-      versions: versions.map((version) => ({ version: version.version, fileName: version.file_name, rows: version.row_count, importedAt: version.imported_at.toISOString(), importedByName: version.imported_by_name })),
+      versions: versions.map((version) => ({ version: version.version, fileName: version.file_name, rows: version.row_count, importedAt: version.imported_at.toISOString(), importedByName: version.imported_by === null ? null : (names.get(version.imported_by) ?? null) })),
       permissions: { write: scope.can('dataset:write', resource), publish: scope.can('dataset:publish', resource), delete: scope.can('dataset:delete', resource) },
     };
   }

@@ -63,6 +63,8 @@ describe('inequality monitoring datasets', () => {
     expect(result.body).toEqual({ saved: true, version: 1, rows: 14, problemCount: 0, problems: [] });
     const dataset = (await kenyaEditor.get(`/api/datasets/${id}`)).body;
     expect(dataset).toMatchObject({ currentVersion: 1, rows: 14, versions: [{ version: 1, fileName: 'data.csv', rows: 14 }], permissions: { write: true, publish: false, delete: false } });
+    const [{ name: importer }] = await t.db.query('SELECT name FROM users WHERE id = $1', [kenyaEditor.userId]);
+    expect(dataset.versions[0].importedByName).toBe(importer);
     const catalogue = (await kenyaViewer.get(`/api/datasets/${id}/catalogue`)).body;
     expect(catalogue).toEqual({
       version: 1,

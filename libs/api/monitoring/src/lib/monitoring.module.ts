@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@simashe/api-accounts';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ReportsModule } from '@simashe/api-reports';
 import { DatasetExports } from './dataset-exports';
@@ -11,7 +12,7 @@ import { MonitoringRepository } from './monitoring.repository';
 
 /** Health inequality monitoring: datasets of disaggregated estimates, summary measures, their charts. */
 @Module({
-  imports: [OrganisationsModule, ReportsModule],
+  imports: [AccountsModule, OrganisationsModule, ReportsModule],
   controllers: [DatasetsController, MonitoringChartsController],
   providers: [MonitoringRepository, DatasetsService, MeasuresService, MonitoringChartsService, DatasetExports, MonitoringDemo],
   exports: [DatasetsService, MeasuresService, MonitoringDemo],

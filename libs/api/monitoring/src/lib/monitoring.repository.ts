@@ -25,7 +25,8 @@ export interface VersionRecord {
   file_name: string;
   row_count: number;
   imported_at: Date;
-  imported_by_name: string | null;
+  /** Who imported it (null once their account is gone); their name comes from UsersService. */
+  imported_by: string | null;
 }
 export interface RowRecord {
   setting: string;
@@ -250,15 +251,15 @@ export class MonitoringRepository {
 
   versions(datasetId: string): Promise<VersionRecord[]> {
     return this.db.query(
-      `SELECT v.id, v.dataset_id, v.version, v.file_name, v.row_count, v.imported_at, u.name AS imported_by_name
-       FROM dataset_versions v LEFT JOIN users u ON u.id = v.imported_by
+      `SELECT v.id, v.dataset_id, v.version, v.file_name, v.row_count, v.imported_at, v.imported_by
+       FROM dataset_versions v
        WHERE v.dataset_id = $1 ORDER BY v.version DESC`,
       [datasetId],
     );
   }
 
   async version(datasetId: string, version: number): Promise<VersionRecord | null> {
-    const [row] = await this.db.query('SELECT id, dataset_id, version, file_name, row_count, imported_at, NULL AS imported_by_name FROM dataset_versions WHERE dataset_id = $1 AND version = $2', [datasetId, version]);
+    const [row] = await this.db.query('SELECT id, dataset_id, version, file_name, row_count, imported_at, imported_by FROM dataset_versions WHERE dataset_id = $1 AND version = $2', [datasetId, version]);
     return row ?? null;
   }
 

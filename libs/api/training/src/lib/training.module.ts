@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@simashe/api-accounts';
 import { OrganisationsModule } from '@simashe/api-organisations';
 import { ResourcesModule } from '@simashe/api-resources';
 import { SearchModule } from '@simashe/api-search';
@@ -9,7 +10,7 @@ import { TrainingService } from './training.service';
 
 /** Training: courses of ordered modules, enrolment, progress, certificates checked publicly, completion figures. */
 @Module({
-  imports: [OrganisationsModule, ResourcesModule, SearchModule],
+  imports: [AccountsModule, OrganisationsModule, ResourcesModule, SearchModule],
   controllers: [TrainingController, PublicCertificatesController],
   providers: [TrainingRepository, TrainingService, TrainingDemo],
   exports: [TrainingService, TrainingDemo],

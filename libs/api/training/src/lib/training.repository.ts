@@ -50,7 +50,8 @@ export interface CompletionRow {
 }
 export interface CertificateRow {
   certificate_code: string;
-  learner_name: string;
+  /** The learner; their name comes from UsersService. */
+  user_id: string;
   course_title: string;
   organisation_name: string;
   completed_at: Date;
@@ -252,8 +253,8 @@ export class TrainingRepository {
 
   async certificate(code: string): Promise<CertificateRow | undefined> {
     const [row] = await this.db.query(
-      `SELECT e.certificate_code, u.name AS learner_name, c.title AS course_title, o.name AS organisation_name, e.completed_at
-       FROM course_enrolments e JOIN users u ON u.id = e.user_id JOIN courses c ON c.id = e.course_id JOIN organisations o ON o.id = c.organisation_id
+      `SELECT e.certificate_code, e.user_id, c.title AS course_title, o.name AS organisation_name, e.completed_at
+       FROM course_enrolments e JOIN courses c ON c.id = e.course_id JOIN organisations o ON o.id = c.organisation_id
        WHERE e.certificate_code = $1`,
       [code],
     );

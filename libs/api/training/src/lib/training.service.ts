@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
 import { ResourcesService } from '@simashe/api-resources';
@@ -36,6 +37,7 @@ export class TrainingService {
     private readonly policy: AccessPolicy,
     private readonly resources: ResourcesService,
     private readonly indexer: SearchIndexer,
+    private readonly users: UsersService,
     private readonly db: DataSource,
   ) {}
 
@@ -127,8 +129,10 @@ export class TrainingService {
   /** Anyone, signed out too, checks a certificate by its code. */
   async verify(code: string): Promise<Certificate> {
     const row = await this.repo.certificate(code);
-    if (!row) throw new NotFoundError('The certificate', 'No certificate has this verification code; check it against the printed certificate');
-    return { code: row.certificate_code, learnerName: row.learner_name, courseTitle: row.course_title, organisationName: row.organisation_name, completedAt: row.completed_at.toISOString() };
+    // An enrolment goes with its learner's account, so a certificate always has its learner's name.
+    const learnerName = row ? (await this.users.names([row.user_id])).get(row.user_id) : undefined;
+    if (!row || learnerName === undefined) throw new NotFoundError('The certificate', 'No certificate has this verification code; check it against the printed certificate');
+    return { code: row.certificate_code, learnerName, courseTitle: row.course_title, organisationName: row.organisation_name, completedAt: row.completed_at.toISOString() };
   }
 
   async completion(auth: AuthContext, id: string): Promise<CourseCompletion> {

@@ -196,6 +196,9 @@ describe('training (HTTP, real PostgreSQL)', () => {
     expect(checked.status).toBe(200);
     expect(checked.body).toMatchObject({ code, courseTitle: 'Completing a course', organisationName: 'Kenya pathfinder' });
     expect(typeof checked.body.learnerName).toBe('string');
+    // The certificate names the learner as their account does now.
+    await t.db.query(`UPDATE users SET name = 'Ama Mensah-Owusu' WHERE id = $1`, [ghanaAdmin.userId]);
+    expect((await t.http().get(`/api/public/certificates/${code}`)).body.learnerName).toBe('Ama Mensah-Owusu');
     // Unknown and malformed codes are told apart.
     const unknown = newCertificateCode();
     expect((await t.http().get(`/api/public/certificates/${unknown}`)).body.message).toBe('No certificate has this verification code; check it against the printed certificate');
