@@ -13,6 +13,28 @@ export function organisationNames(db: Queryable, ids: readonly string[]): Promis
   return db.query('SELECT id, name FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
 }
 
+/** What other domains may know of an organisation besides its name: its kind and region. */
+export interface OrganisationSummaryRow {
+  id: string;
+  name: string;
+  kind: string;
+  region_code: string | null;
+}
+
+export function organisationSummaries(db: Queryable, ids: readonly string[]): Promise<OrganisationSummaryRow[]> {
+  return db.query('SELECT id, name, kind, region_code FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+}
+
+/** The organisations of a kind in a region, by name (a null region matches none, as in SQL). */
+export function organisationsOfKindInRegion(db: Queryable, kind: string, regionCode: string | null): Promise<OrganisationSummaryRow[]> {
+  return db.query('SELECT id, name, kind, region_code FROM organisations WHERE kind = $1 AND region_code = $2 ORDER BY name', [kind, regionCode]);
+}
+
+/** Who belongs to which of these organisations: one row per membership. */
+export function membershipsOf(db: Queryable, organisationIds: readonly string[]): Promise<Array<{ organisation_id: string; user_id: string }>> {
+  return db.query('SELECT organisation_id, user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [organisationIds]);
+}
+
 /** Everyone who belongs to any of these organisations, each once. */
 export async function memberIdsOf(db: Queryable, organisationIds: readonly string[]): Promise<string[]> {
   const rows: Array<{ user_id: string }> = await db.query('SELECT DISTINCT user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [organisationIds]);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, distinctIds, EventBus, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
+  OrganisationKind,
+  RegionCode,
   UpdateOrganisationRequest,
   CreateOrganisationRequest,
   ListOrganisationsQuery,
@@ -15,9 +17,29 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
-import { existingOrganisationIds, memberIdsOf, organisationNames, organisationsNamed } from './organisations.repository';
+import {
+  existingOrganisationIds,
+  memberIdsOf,
+  membershipsOf,
+  organisationNames,
+  organisationsNamed,
+  organisationsOfKindInRegion,
+  organisationSummaries,
+  type OrganisationSummaryRow,
+} from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
 
+/** An organisation as other domains show and file it: its name, kind and region. */
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  regionCode: RegionCode | null;
+}
+
+function presentSummary(row: OrganisationSummaryRow): OrganisationSummary {
+  return { id: row.id, name: row.name, kind: row.kind as OrganisationKind, regionCode: row.region_code as RegionCode | null };
+}
 
 const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner', 'member_institution'];
 
@@ -40,6 +62,29 @@ export class OrganisationsService {
     const unique = distinctIds(ids);
     const rows = unique.length ? await organisationNames(this.db, unique) : [];
     return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /**
+   * The names, kinds and regions of these organisations, by id, in one query: for other domains that show an
+   * organisation with its region or filter by it (nulls ignored, unknown ids absent).
+   */
+  async summaries(ids: Iterable<string | null | undefined>): Promise<Map<string, OrganisationSummary>> {
+    const unique = distinctIds(ids);
+    const rows = unique.length ? await organisationSummaries(this.db, unique) : [];
+    return new Map(rows.map((row) => [row.id, presentSummary(row)]));
+  }
+
+  /** The organisations of a kind in a region (e.g. a region's WHO office), by name; none for a null region. */
+  async ofKindInRegion(kind: OrganisationKind, regionCode: string | null): Promise<OrganisationSummary[]> {
+    if (regionCode === null) return [];
+    return (await organisationsOfKindInRegion(this.db, kind, regionCode)).map(presentSummary);
+  }
+
+  /** Who belongs to which of these organisations, one pair per membership, in one query (unordered). */
+  async memberships(organisationIds: Iterable<string>): Promise<Array<{ organisationId: string; userId: string }>> {
+    const unique = distinctIds(organisationIds);
+    const rows = unique.length ? await membershipsOf(this.db, unique) : [];
+    return rows.map((row) => ({ organisationId: row.organisation_id, userId: row.user_id }));
   }
 
   /** Everyone who belongs to any of these organisations, each once (whom a mention of an organisation reaches). */
