@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { APP_CONFIG, EventBus, NotFoundError, withClusterLock, type AppConfig } from '@simashe/api-core';
 import { REPORT_DOCUMENT_FIELD, type DocumentRef, type Version, type VersionContent } from '@simashe/contracts';
 import { reportSchema, safeReportJson } from '@simashe/editor';
@@ -13,7 +14,6 @@ interface VersionRow {
   name: string | null;
   created_at: Date;
   created_by: string | null;
-  created_by_name: string | null;
   contributions: Array<{ userId: string; changes: number }>;
 }
 
@@ -51,6 +51,7 @@ export class VersionsService implements OnModuleInit {
     private readonly rooms: DocumentRooms,
     private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -144,20 +145,19 @@ export class VersionsService implements OnModuleInit {
   }
 
   private versionSql(): string {
-    return `SELECT v.id, v.kind, v.name, v.created_at, v.created_by, u.name AS created_by_name, v.contributions
-            FROM collab_versions v LEFT JOIN users u ON u.id = v.created_by`;
+    return 'SELECT v.id, v.kind, v.name, v.created_at, v.created_by, v.contributions FROM collab_versions v';
   }
 
   private async present(rows: VersionRow[]): Promise<Version[]> {
-    const ids = [...new Set(rows.flatMap((row) => row.contributions.map((c) => c.userId)))];
-    const names: Array<{ id: string; name: string }> = ids.length ? await this.db.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [ids]) : [];
-    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    // Authors' and contributors' names in one batch of api-accounts (never a join on `users`); someone deleted
+    // has none: no author name (''), a contributor is a "Former member".
+    const nameOf = await this.users.names(rows.flatMap((row) => [row.created_by, ...row.contributions.map((c) => c.userId)]));
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       name: row.name,
       createdAt: new Date(row.created_at).toISOString(),
-      createdBy: row.created_by ? { id: row.created_by, name: row.created_by_name ?? '' } : null,
+      createdBy: row.created_by ? { id: row.created_by, name: nameOf.get(row.created_by) ?? '' } : null,
       contributions: row.contributions.map((c) => ({ userId: c.userId, name: nameOf.get(c.userId) ?? 'Former member', changes: c.changes })),
     }));
   }

@@ -9,6 +9,7 @@ export async function existingOrganisationIds(db: Queryable, ids: readonly strin
   return rows.map((row) => row.id);
 }
 
+/** What other domains may know of an organisation: its name, kind and place. */
 export interface OrganisationSummaryRow {
   id: string;
   name: string;
@@ -17,8 +18,20 @@ export interface OrganisationSummaryRow {
   country_iso3: string | null;
 }
 
+const SUMMARY_COLUMNS = 'id, name, kind, region_code, country_iso3';
+
 export function organisationSummaries(db: Queryable, ids: readonly string[]): Promise<OrganisationSummaryRow[]> {
-  return db.query('SELECT id, name, kind, region_code, country_iso3 FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
+  return db.query(`SELECT ${SUMMARY_COLUMNS} FROM organisations WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+/** The organisations of a kind in a region, by name (a null region matches none, as in SQL). */
+export function organisationsOfKindInRegion(db: Queryable, kind: string, regionCode: string | null): Promise<OrganisationSummaryRow[]> {
+  return db.query(`SELECT ${SUMMARY_COLUMNS} FROM organisations WHERE kind = $1 AND region_code = $2 ORDER BY name`, [kind, regionCode]);
+}
+
+/** Who belongs to which of these organisations: one row per membership. */
+export function membershipsOf(db: Queryable, organisationIds: readonly string[]): Promise<Array<{ organisation_id: string; user_id: string }>> {
+  return db.query('SELECT organisation_id, user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [organisationIds]);
 }
 
 /** Everyone who belongs to any of these organisations, each once. */

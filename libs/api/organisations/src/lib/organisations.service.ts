@@ -17,9 +17,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
-import { existingOrganisationIds, memberIdsOf, organisationSummaries, organisationsNamed, organisationsNamedLike } from './organisations.repository';
+import {
+  existingOrganisationIds,
+  memberIdsOf,
+  membershipsOf,
+  organisationsNamed,
+  organisationsNamedLike,
+  organisationsOfKindInRegion,
+  organisationSummaries,
+  type OrganisationSummaryRow,
+} from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
-
 
 /** An organisation as other domains show it and file things under it. */
 export interface OrganisationSummary {
@@ -28,6 +36,10 @@ export interface OrganisationSummary {
   kind: OrganisationKind;
   regionCode: RegionCode | null;
   countryIso3: string | null;
+}
+
+function presentSummary(row: OrganisationSummaryRow): OrganisationSummary {
+  return { id: row.id, name: row.name, kind: row.kind as OrganisationKind, regionCode: row.region_code as RegionCode | null, countryIso3: row.country_iso3 };
 }
 
 const KIND_ORDER = ['secretariat', 'who_regional_office', 'country_pathfinder', 'core_partner', 'member_institution'];
@@ -53,15 +65,26 @@ export class OrganisationsService {
   async summaries(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, OrganisationSummary>> {
     const unique = distinctIds(ids);
     const rows = unique.length ? await organisationSummaries(manager ?? this.db, unique) : [];
-    return new Map(
-      rows.map((row) => [row.id, { id: row.id, name: row.name, kind: row.kind as OrganisationKind, regionCode: row.region_code as RegionCode | null, countryIso3: row.country_iso3 }]),
-    );
+    return new Map(rows.map((row) => [row.id, presentSummary(row)]));
   }
 
   /** The names of these organisations, by id (see `summaries`). */
   async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
     const summaries = await this.summaries(ids);
     return new Map([...summaries.values()].map((summary) => [summary.id, summary.name]));
+  }
+
+  /** The organisations of a kind in a region (e.g. a region's WHO office), by name; none for a null region. */
+  async ofKindInRegion(kind: OrganisationKind, regionCode: string | null): Promise<OrganisationSummary[]> {
+    if (regionCode === null) return [];
+    return (await organisationsOfKindInRegion(this.db, kind, regionCode)).map(presentSummary);
+  }
+
+  /** Who belongs to which of these organisations, one pair per membership, in one query (unordered). */
+  async memberships(organisationIds: Iterable<string>): Promise<Array<{ organisationId: string; userId: string }>> {
+    const unique = distinctIds(organisationIds);
+    const rows = unique.length ? await membershipsOf(this.db, unique) : [];
+    return rows.map((row) => ({ organisationId: row.organisation_id, userId: row.user_id }));
   }
 
   /** Everyone who belongs to any of these organisations, each once (whom a mention of an organisation reaches). */

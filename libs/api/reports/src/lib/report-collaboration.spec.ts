@@ -343,6 +343,10 @@ describe('real-time report editing over socket.io', () => {
     expect(named.status).toBe(201);
     expect(named.body).toMatchObject({ kind: 'named', name: 'Before review', createdBy: { id: editorA.userId } });
     expect(named.body.contributions).toEqual([expect.objectContaining({ userId: editorA.userId })]);
+    // The author's and contributors' names (api-accounts', looked up per list) are their current ones.
+    const [{ name: nameOfA }] = await t.db.query('SELECT name FROM users WHERE id = $1', [editorA.userId]);
+    const [listed] = (await viewer.get(`/api/reports/${ref.documentId}/versions`)).body.items.filter((v: { id: string }) => v.id === named.body.id);
+    expect(listed).toMatchObject({ createdBy: { id: editorA.userId, name: nameOfA }, contributions: [expect.objectContaining({ userId: editorA.userId, name: nameOfA })] });
 
     const text = firstParagraphText(a.doc);
     text.delete(0, text.length);

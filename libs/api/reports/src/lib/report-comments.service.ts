@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { ConflictError, EventBus, eventActor, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
-import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
 import {
   mentionsIn,
   readableText,
@@ -19,18 +20,17 @@ import { mentionRecipients } from './report-mentions';
 import * as Y from 'yjs';
 import { ReportsService } from './reports.service';
 
+/** A row of `report_comments`; people by id only (their names are api-accounts', see `threads`). */
 interface CommentRow {
   id: string;
   thread_id: string | null;
   author_id: string | null;
-  author_name: string | null;
   body: string;
   anchor_start: Buffer | null;
   anchor_end: Buffer | null;
   quote: string | null;
   resolved_at: Date | null;
   resolved_by: string | null;
-  resolved_by_name: string | null;
   created_at: Date;
   edited_at: Date | null;
   deleted_at: Date | null;
@@ -180,6 +180,8 @@ export class ReportCommentsService {
     private readonly policy: AccessPolicy,
     private readonly notifications: NotificationsService,
     private readonly events: EventBus,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async list(auth: AuthContext, reportId: string): Promise<CommentThread[]> {
@@ -286,13 +288,10 @@ export class ReportCommentsService {
 
   /** Every thread of the report as the caller sees it, with what the policy lets the caller do with each comment. */
   private async threads(scope: AccessScope, facts: ReportFacts, reportId: string, open?: Y.Doc): Promise<CommentThread[]> {
-    const rows: CommentRow[] = await this.db.query(
-      `SELECT c.*, a.name AS author_name, r.name AS resolved_by_name
-       FROM report_comments c LEFT JOIN users a ON a.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
-       WHERE c.report_id = $1 ORDER BY c.created_at`,
-      [reportId],
-    );
-    const present = (row: CommentRow) => this.presentComment(row, scope, facts);
+    const rows: CommentRow[] = await this.db.query('SELECT c.* FROM report_comments c WHERE c.report_id = $1 ORDER BY c.created_at', [reportId]);
+    // Authors' and resolvers' names in one batch of api-accounts; someone deleted has no name ('').
+    const names = await this.users.names(rows.flatMap((row) => [row.author_id, row.resolved_by]));
+    const present = (row: CommentRow) => this.presentComment(row, names, scope, facts);
     const document = open ? { doc: open, release: () => undefined } : await this.document(reportId);
     const doc = document.doc;
     const threads: CommentThread[] = [];
@@ -317,7 +316,7 @@ export class ReportCommentsService {
         quote: root.quote ?? '',
         currentText: root.anchor_start && root.anchor_end ? anchoredText(doc, root.anchor_start, root.anchor_end) : null,
         resolved: root.resolved_at !== null,
-        resolvedBy: root.resolved_by ? { id: root.resolved_by, name: root.resolved_by_name ?? '' } : null,
+        resolvedBy: root.resolved_by ? { id: root.resolved_by, name: names.get(root.resolved_by) ?? '' } : null,
         replies: replies.map(present),
       });
     }
@@ -373,12 +372,11 @@ export class ReportCommentsService {
     const organisations = now.organisations.filter((id) => !earlier.organisations.includes(id));
     if (users.length === 0 && organisations.length === 0) return;
     // Ids that name nobody, and people who may not read the report, get nothing (and learn nothing).
-    const recipients = await mentionRecipients(this.db, this.policy, auth.userId, facts, { users, organisations });
+    const recipients = await mentionRecipients(this.organisations, this.policy, auth.userId, facts, { users, organisations });
     if (recipients.length === 0) return;
-    const [names]: Array<{ title: string; author: string | null }> = await this.db.query(
-      'SELECT r.title, (SELECT name FROM users WHERE id = $2) AS author FROM reports r WHERE r.id = $1',
-      [reportId, auth.userId],
-    );
+    const [report]: Array<{ title: string }> = await this.db.query('SELECT title FROM reports WHERE id = $1', [reportId]);
+    const author = (await this.users.names([auth.userId])).get(auth.userId) ?? null;
+    const names = report ? { title: report.title, author } : undefined;
     for (const userId of recipients) {
       await this.notifications.notify(userId, {
         kind: 'mention',
@@ -392,12 +390,12 @@ export class ReportCommentsService {
     }
   }
 
-  private presentComment(row: CommentRow, scope: AccessScope, facts: ReportFacts): ReportComment {
+  private presentComment(row: CommentRow, names: Map<string, string>, scope: AccessScope, facts: ReportFacts): ReportComment {
     const resource = commentResource(facts, row.author_id);
     const deleted = row.deleted_at !== null;
     return {
       id: row.id,
-      author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
+      author: row.author_id ? { id: row.author_id, name: names.get(row.author_id) ?? '' } : null,
       body: deleted ? '' : row.body,
       createdAt: new Date(row.created_at).toISOString(),
       editedAt: row.edited_at ? new Date(row.edited_at).toISOString() : null,

@@ -83,6 +83,12 @@ describe('comments anchored to text ranges', () => {
     expect(replied.body.items[0].replies).toEqual([expect.objectContaining({ body: 'Kisumu and Nakuru.', author: { id: editorB.userId, name: expect.any(String) } })]);
     const resolved = await editorB.post(`/api/reports/${id}/comments/${thread.id}/resolve`, { resolved: true });
     expect(resolved.body.items[0]).toMatchObject({ resolved: true, resolvedBy: { id: editorB.userId } });
+    // Names are the people's current ones (from api-accounts): a renamed resolver and author show so at once.
+    const [{ name: viewerName }] = await t.db.query('SELECT name FROM users WHERE id = $1', [viewer.userId]);
+    await t.db.query('UPDATE users SET name = $2 WHERE id = $1', [editorB.userId, 'Renamed Resolver']);
+    const renamed = (await viewer.get(`/api/reports/${id}/comments`)).body.items[0];
+    expect(renamed).toMatchObject({ author: { id: viewer.userId, name: viewerName }, resolvedBy: { id: editorB.userId, name: 'Renamed Resolver' } });
+    expect(renamed.replies[0].author).toEqual({ id: editorB.userId, name: 'Renamed Resolver' });
     const reopened = await viewer.post(`/api/reports/${id}/comments/${thread.id}/resolve`, { resolved: false });
     expect(reopened.body.items[0].resolved).toBe(false);
 

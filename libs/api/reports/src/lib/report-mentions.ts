@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { EventBus, ForbiddenError, NotFoundError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService } from '@simashe/api-organisations';
 import type { DomainEvents, Language, Mentions } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { reportResource, type ReportFacts } from './report-access';
@@ -21,13 +22,17 @@ const MENTIONED_IN_REPORT: Record<Language, (author: string, title: string) => s
 /**
  * Who hears of a mention in a report: the people named, and the members of the organisations named, minus the
  * author, and only those the AccessPolicy lets read the report (ids that name nobody get nothing and reveal nothing).
- * Shared by comments and the report's own text.
+ * Shared by comments and the report's own text. The organisations' members are api-organisations' (one batch).
  */
-export async function mentionRecipients(db: DataSource, policy: AccessPolicy, authorId: string, facts: ReportFacts, mentions: Mentions): Promise<string[]> {
-  const members: Array<{ user_id: string }> = mentions.organisations.length
-    ? await db.query('SELECT DISTINCT user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [mentions.organisations])
-    : [];
-  const candidates = new Set([...mentions.users, ...members.map((member) => member.user_id)]);
+export async function mentionRecipients(
+  organisations: OrganisationsService,
+  policy: AccessPolicy,
+  authorId: string,
+  facts: ReportFacts,
+  mentions: Mentions,
+): Promise<string[]> {
+  const members = await organisations.memberIds(mentions.organisations);
+  const candidates = new Set([...mentions.users, ...members]);
   candidates.delete(authorId);
   const readers: string[] = [];
   for (const userId of candidates) {
@@ -52,6 +57,8 @@ export class ReportMentions implements OnModuleInit {
     private readonly policy: AccessPolicy,
     private readonly notifications: NotificationsService,
     private readonly events: EventBus,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit(): void {
@@ -73,26 +80,29 @@ export class ReportMentions implements OnModuleInit {
       users: mentions.filter((mention) => mention.kind === 'user').map((mention) => mention.id),
       organisations: mentions.filter((mention) => mention.kind === 'org').map((mention) => mention.id),
     };
-    const readers = await mentionRecipients(this.db, this.policy, actor.userId, facts, wanted);
+    const readers = await mentionRecipients(this.organisations, this.policy, actor.userId, facts, wanted);
     if (readers.length === 0) return;
+    // Only ids that are people (api-accounts says which) are recorded: a mention of an id that names nobody is no row.
+    const existing = await this.users.existingIds(readers);
+    const people = readers.filter((userId) => existing.has(userId));
+    if (people.length === 0) return;
     // Only those not told before: one row per person and report, whoever inserts it first wins a race.
     const fresh: Array<{ user_id: string }> = await this.db.query(
       `INSERT INTO report_mentions (report_id, user_id, mentioned_by)
-       SELECT $1, u.id, $3 FROM users u WHERE u.id = ANY($2::uuid[])
+       SELECT $1, unnest($2::uuid[]), $3
        ON CONFLICT (report_id, user_id) DO NOTHING RETURNING user_id`,
-      [reportId, readers, actor.userId],
+      [reportId, people, actor.userId],
     );
     if (fresh.length === 0) return;
-    const [names]: Array<{ title: string; author: string | null }> = await this.db.query(
-      'SELECT r.title, (SELECT name FROM users WHERE id = $2) AS author FROM reports r WHERE r.id = $1',
-      [reportId, actor.userId],
-    );
-    const languages: Array<{ id: string; preferred_language: string | null }> = await this.db.query(
-      'SELECT id, preferred_language FROM users WHERE id = ANY($1::uuid[])',
-      [fresh.map((row) => row.user_id)],
-    );
-    for (const { id: userId, preferred_language: language } of languages) {
-      const words = MENTIONED_IN_REPORT[(language ?? 'en') as Language] ?? MENTIONED_IN_REPORT.en;
+    const [report]: Array<{ title: string }> = await this.db.query('SELECT title FROM reports WHERE id = $1', [reportId]);
+    // The writer's name and the recipients' languages in one batch of api-accounts; someone deleted meanwhile is skipped.
+    const named = await this.users.people([actor.userId, ...fresh.map((row) => row.user_id)]);
+    const author = named.get(actor.userId)?.name ?? null;
+    const names = report ? { title: report.title, author } : undefined;
+    for (const { user_id: userId } of fresh) {
+      const person = named.get(userId);
+      if (!person) continue;
+      const words = MENTIONED_IN_REPORT[(person.preferredLanguage ?? 'en') as Language] ?? MENTIONED_IN_REPORT.en;
       await this.notifications.notify(userId, {
         kind: 'mention',
         title: words(names?.author ?? '—', names?.title ?? '—'),

@@ -1,12 +1,13 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { EventBus } from '@simashe/api-core';
+import { OrganisationsService } from '@simashe/api-organisations';
 import { SearchIndexer } from '@simashe/api-search';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import { documentText, type ProseMirrorJson } from '@simashe/editor';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DataSource } from 'typeorm';
-import { REPORT_ROW_SQL, type ReportRow } from './report.presenter';
+import { REPORT_ROW_SQL, type StoredReportRow } from './report.presenter';
 
 /**
  * Keeps each report findable: its title and organisation when they change, its text whenever a version is
@@ -22,6 +23,7 @@ export class ReportSearch implements OnModuleInit {
     private readonly rooms: DocumentRooms,
     private readonly events: EventBus,
     private readonly indexer: SearchIndexer,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit(): void {
@@ -32,8 +34,11 @@ export class ReportSearch implements OnModuleInit {
   }
 
   async reindex(reportId: string): Promise<void> {
-    const [row]: ReportRow[] = await this.db.query(`${REPORT_ROW_SQL} WHERE r.id = $1`, [reportId]);
+    const [row]: StoredReportRow[] = await this.db.query(`${REPORT_ROW_SQL} WHERE r.id = $1`, [reportId]);
     if (!row) return;
+    // The organisation's name from its owner; a report whose organisation is gone is not indexed (as the join had it).
+    const organisationName = (await this.organisations.names([row.organisation_id])).get(row.organisation_id);
+    if (organisationName === undefined) return;
     const room = await this.rooms.find({ kind: 'report', documentId: reportId });
     const doc = room ? room.doc : (await this.store.load(reportId)).doc;
     const text = documentText(yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD) as ProseMirrorJson);
@@ -41,7 +46,7 @@ export class ReportSearch implements OnModuleInit {
       kind: 'report',
       refId: row.id,
       title: row.title,
-      body: `${row.organisation_name} · ${row.period_start} – ${row.period_end}\n${text}`,
+      body: `${organisationName} · ${row.period_start} – ${row.period_end}\n${text}`,
       language: '',
       link: `/reports/${row.id}`,
       organisationId: row.organisation_id,

@@ -1,11 +1,11 @@
+import type { OrganisationSummary } from '@simashe/api-organisations';
 import type { RegionCode, Report, ReportStatus } from '@simashe/contracts';
 
-export interface ReportRow {
+/** A report as its own tables hold it (`REPORT_ROW_SQL`): people and organisations by id only. */
+export interface StoredReportRow {
   id: string;
   title: string;
   organisation_id: string;
-  organisation_name: string;
-  region_code: RegionCode | null;
   period_start: string;
   period_end: string;
   status: ReportStatus;
@@ -13,23 +13,64 @@ export interface ReportRow {
   created_at: Date;
   updated_at: Date;
   created_by: string | null;
-  created_by_name: string | null;
   last_edited_at: Date;
+  reviewers: Array<{ id: string; done: boolean }>;
+}
+
+/** A stored row with the names and region that api-organisations and api-accounts give (`nameReportRows`). */
+export interface ReportRow extends Omit<StoredReportRow, 'reviewers'> {
+  organisation_name: string;
+  region_code: RegionCode | null;
+  created_by_name: string | null;
   reviewers: Array<{ id: string; name: string; done: boolean }>;
 }
 
 /**
- * One report row with its author, when it was last edited (its details, or its text's newest version) and its
- * reviewers, all in the one statement, so a list of any length is one query.
+ * One report row with when it was last edited (its details, or its text's newest version) and its reviewers, all in
+ * the one statement, so a list of any length is one query. Names come from their owners afterwards, in one batch per
+ * list (`nameReportRows`): `users` and `organisations` are never read here.
  */
 export const REPORT_ROW_SQL = `
-  SELECT r.id, r.title, r.organisation_id, o.name AS organisation_name, o.region_code,
+  SELECT r.id, r.title, r.organisation_id,
          to_char(r.period_start, 'YYYY-MM-DD') AS period_start, to_char(r.period_end, 'YYYY-MM-DD') AS period_end,
-         r.status, r.archived_at, r.created_at, r.updated_at, r.created_by, author.name AS created_by_name,
+         r.status, r.archived_at, r.created_at, r.updated_at, r.created_by,
          GREATEST(r.updated_at, (SELECT max(v.created_at) FROM collab_versions v WHERE v.document_id = r.id)) AS last_edited_at,
-         COALESCE((SELECT json_agg(json_build_object('id', rr.reviewer_id, 'name', ru.name, 'done', rr.completed_at IS NOT NULL) ORDER BY ru.name)
-                   FROM report_reviews rr JOIN users ru ON ru.id = rr.reviewer_id WHERE rr.report_id = r.id), '[]') AS reviewers
-  FROM reports r JOIN organisations o ON o.id = r.organisation_id LEFT JOIN users author ON author.id = r.created_by`;
+         COALESCE((SELECT json_agg(json_build_object('id', rr.reviewer_id, 'done', rr.completed_at IS NOT NULL))
+                   FROM report_reviews rr WHERE rr.report_id = r.id), '[]') AS reviewers
+  FROM reports r`;
+
+/** Code-point order, as PostgreSQL sorts text here (C.UTF-8 collation): not `localeCompare`. */
+export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The stored rows with their organisation's name and region and their people's names, given the owners' batch
+ * answers. As the joins did before: a row whose organisation is gone is left out (an inner join), an author who is
+ * gone has no name (a left join), a reviewer who is gone is left out; reviewers by name.
+ */
+export function nameReportRows(rows: StoredReportRow[], organisations: Map<string, OrganisationSummary>, people: Map<string, string>): ReportRow[] {
+  return rows.flatMap((row) => {
+    const organisation = organisations.get(row.organisation_id);
+    if (!organisation) return [];
+    const reviewers = row.reviewers
+      .filter((reviewer) => people.has(reviewer.id))
+      .map((reviewer) => ({ id: reviewer.id, name: people.get(reviewer.id) as string, done: reviewer.done }))
+      .sort((a, b) => byCodePoint(a.name, b.name));
+    return [
+      {
+        ...row,
+        organisation_name: organisation.name,
+        region_code: organisation.regionCode,
+        created_by_name: row.created_by ? (people.get(row.created_by) ?? null) : null,
+        reviewers,
+      },
+    ];
+  });
+}
+
+/** Everyone a list of stored rows names (authors and reviewers), for one lookup. */
+export function reportPeopleIds(rows: StoredReportRow[]): string[] {
+  return rows.flatMap((row) => [row.created_by, ...row.reviewers.map((reviewer) => reviewer.id)].filter((id): id is string => id !== null));
+}
 
 export interface ReportPermissions {
   access: 'edit' | 'read';

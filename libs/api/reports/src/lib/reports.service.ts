@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
+import { UsersService } from '@simashe/api-accounts';
 import { ConflictError, EventBus, eventActor, NotFoundError, PreparedStatements, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
-import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService, type AccessScope, type OrganisationSummary } from '@simashe/api-organisations';
 import {
   type BuiltInTemplateKey,
   REPORT_DOCUMENT_FIELD,
@@ -26,7 +27,7 @@ import * as Y from 'yjs';
 import { localizeTemplate } from './built-in-templates';
 import { ReportAccess, reportPermissions, reportResource, type ReportFacts } from './report-access';
 import { ReportSearch } from './report-search';
-import { presentReport, REPORT_ROW_SQL, type ReportRow } from './report.presenter';
+import { nameReportRows, presentReport, REPORT_ROW_SQL, reportPeopleIds, type ReportRow, type StoredReportRow } from './report.presenter';
 
 const REPORTING_KINDS = ['country_pathfinder', 'core_partner'];
 
@@ -37,7 +38,7 @@ const TRANSITIONS: Record<ReportStatus, ReportStatus[]> = {
   submitted: ['draft', 'in_review'],
 };
 
-function facts(row: ReportRow): ReportFacts {
+function facts(row: StoredReportRow): ReportFacts {
   return { organisationId: row.organisation_id, status: row.status, archived: row.archived_at !== null };
 }
 
@@ -54,11 +55,13 @@ export class ReportsService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly events: EventBus,
     private readonly prepared: PreparedStatements,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   onModuleInit(): void {
     this.registry.register('report', async (auth, documentId) => {
-      const row = await this.row(documentId);
+      const row = await this.storedRow(documentId);
       if (!row) return null;
       return (await this.access.permissions(auth, facts(row)))?.access ?? null;
     });
@@ -66,12 +69,18 @@ export class ReportsService implements OnModuleInit {
 
   async list(auth: AuthContext, query: ListReportsQuery): Promise<ReportList> {
     const scope = await this.policy.scope(auth);
-    const ids = scope.readableOrganisationIds.filter((id) => !query.organisationId || id === query.organisationId);
+    let ids = scope.readableOrganisationIds.filter((id) => !query.organisationId || id === query.organisationId);
     const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     if (ids.length === 0) return empty;
+    // Regions and names are api-organisations' (never joined here): the readable organisations' are asked of it in one
+    // batch when the list filters or sorts by them, and serve the rows as well; else only the page's are asked.
+    const summaries = query.region || query.sort === 'organisation' ? await this.organisations.summaries(ids) : undefined;
+    if (query.region) {
+      ids = ids.filter((id) => summaries?.get(id)?.regionCode === query.region);
+      if (ids.length === 0) return empty;
+    }
     const params: unknown[] = [ids];
     const { conditions, add } = sqlFilters(params, ['r.organisation_id = ANY($1::uuid[])']);
-    if (query.region) add('o.region_code = ?', query.region);
     if (query.status) add('r.status = ?', query.status);
     if (query.year) {
       params.push(query.year);
@@ -82,37 +91,56 @@ export class ReportsService implements OnModuleInit {
       add(`r.status = 'in_review' AND EXISTS (SELECT 1 FROM report_reviews rr WHERE rr.report_id = r.id AND rr.reviewer_id = ? AND rr.completed_at IS NULL)`, auth.userId);
     }
     conditions.push(query.archived === 'true' ? 'r.archived_at IS NOT NULL' : 'r.archived_at IS NULL');
+    const where = conditions.join(' AND ');
+    const filterParams = [...params];
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-    // Over the listed rows (r0), so the computed columns (last edited, author) sort like the stored ones.
+    // Sorting by a name: the names, from their owners, are handed to the statement as (id, name) pairs and joined
+    // as `sort_name`, so PostgreSQL still sorts (lower(), its collation, ties by id) and pages as before.
+    let sortNames: Map<string, string> | undefined;
+    if (query.sort === 'organisation') {
+      sortNames = new Map(ids.flatMap((id): Array<[string, string]> => {
+        const organisation = summaries?.get(id);
+        return organisation ? [[id, organisation.name]] : [];
+      }));
+    } else if (query.sort === 'author') {
+      // The listed reports' authors first (one query over `reports`), then their names (one batch of api-accounts).
+      const authors: Array<{ created_by: string }> = await this.db.query(`SELECT DISTINCT r.created_by FROM reports r WHERE ${where} AND r.created_by IS NOT NULL`, filterParams);
+      sortNames = await this.users.names(authors.map((author) => author.created_by));
+    }
+    let sortJoin = '';
+    if (sortNames) {
+      params.push([...sortNames.keys()], [...sortNames.values()]);
+      // An organisation that is gone leaves its reports out (the join on `organisations` did); an author who is gone sorts last.
+      sortJoin = `${query.sort === 'organisation' ? 'JOIN' : 'LEFT JOIN'} unnest($${params.length - 1}::uuid[], $${params.length}::text[]) AS sort_name (id, name)
+       ON sort_name.id = r0.${query.sort === 'organisation' ? 'organisation_id' : 'created_by'}`;
+    }
+    // Over the listed rows (r0), so the computed column (last edited) sorts like the stored ones.
     const orderBy = {
       period: `r0.period_end ${direction}, r0.updated_at DESC`,
       lastEdited: `r0.last_edited_at ${direction}`,
       title: `lower(r0.title) ${direction}`,
       status: `r0.status ${direction}`,
-      organisation: `lower(r0.organisation_name) ${direction}`,
-      author: `lower(r0.created_by_name) ${direction} NULLS LAST`,
+      organisation: `lower(sort_name.name) ${direction}`,
+      author: `lower(sort_name.name) ${direction} NULLS LAST`,
     }[query.sort];
     params.push(query.pageSize, (query.page - 1) * query.pageSize);
     // The total rides on the page's rows; only a page past the end asks for it on its own.
-    const rows = await this.prepared.query<ReportRow & { total: number }>(
-      `SELECT r0.*, count(*) OVER ()::int AS total FROM (${REPORT_ROW_SQL} WHERE ${conditions.join(' AND ')}) r0
+    const stored = await this.prepared.query<StoredReportRow & { total: number }>(
+      `SELECT r0.*, count(*) OVER ()::int AS total FROM (${REPORT_ROW_SQL} WHERE ${where}) r0 ${sortJoin}
        ORDER BY ${orderBy}, r0.id
        LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
     const total =
-      rows[0]?.total ??
-      (query.page === 1
-        ? 0
-        : (
-            await this.db.query(`SELECT count(*)::int AS total FROM reports r JOIN organisations o ON o.id = r.organisation_id WHERE ${conditions.join(' AND ')}`, params.slice(0, params.length - 2))
-          )[0].total);
+      stored[0]?.total ??
+      (query.page === 1 ? 0 : (await this.db.query(`SELECT count(*)::int AS total FROM reports r WHERE ${where}`, filterParams))[0].total);
+    const rows = await this.named(stored, summaries);
     return { items: rows.map((row) => presentReport(row, reportPermissions(scope, facts(row)))), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The report's facts and the caller's access scope, once the caller may read it (404 otherwise): for the policy's questions. */
   async accessTo(auth: AuthContext, reportId: string): Promise<{ scope: AccessScope; facts: ReportFacts }> {
-    const { row, permissions } = await this.readable(auth, reportId);
+    const { row, permissions } = await this.readableStored(auth, reportId);
     return { scope: permissions.scope, facts: facts(row) };
   }
 
@@ -138,21 +166,24 @@ export class ReportsService implements OnModuleInit {
 
   async create(auth: AuthContext, input: CreateReportRequest): Promise<Report> {
     await this.policy.require(auth, 'report:create', { kind: 'report', organisationId: input.organisationId, status: 'draft', archived: false }, 'The organisation');
-    const [organisation] = await this.db.query('SELECT kind FROM organisations WHERE id = $1', [input.organisationId]);
+    const organisation = (await this.organisations.summaries([input.organisationId])).get(input.organisationId);
+    // The policy has answered 404 for an organisation that does not exist; this is for one deleted meanwhile.
+    if (!organisation) throw new NotFoundError('The organisation');
     if (!REPORTING_KINDS.includes(organisation.kind)) {
       throw new ValidationError('Reports belong to a country pathfinder or a core partner', [
         { path: 'organisationId', message: 'This organisation does not write progress reports' },
       ]);
     }
     const [template] = await this.db.query(
-      `SELECT t.content, t.key, u.preferred_language FROM report_templates t LEFT JOIN users u ON u.id = $3
+      `SELECT t.content, t.key FROM report_templates t
        WHERE t.id = $1 AND (t.built_in OR t.organisation_id = $2)`,
-      [input.templateId, input.organisationId, auth.userId],
+      [input.templateId, input.organisationId],
     );
     if (!template) throw new NotFoundError('The template');
     // The first state is built here, on the server, so joining clients never seed (and duplicate) it; a built-in
-    // template's headings are written in the creator's profile language.
-    const content = localizeTemplate(template.key, template.content, template.preferred_language ?? 'en');
+    // template's headings are written in the creator's profile language (api-accounts knows it).
+    const creator = (await this.users.people([auth.userId])).get(auth.userId);
+    const content = localizeTemplate(template.key, template.content, creator?.preferredLanguage ?? 'en');
     const initial = Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(reportSchema(), content, REPORT_DOCUMENT_FIELD));
     const reportId = await this.db.transaction(async (manager) => {
       const [created] = await manager.query(
@@ -223,10 +254,11 @@ export class ReportsService implements OnModuleInit {
   /** Reviewers must be people who may read the report (and not the one asking): 400 naming who cannot. */
   private async checkReviewers(auth: AuthContext, row: ReportRow, reviewerIds: string[]): Promise<Array<{ id: string; name: string }>> {
     if (reviewerIds.length === 0) return [];
-    const people: Array<{ id: string; name: string }> = await this.db.query('SELECT id, name FROM users WHERE id = ANY($1::uuid[])', [reviewerIds]);
-    const unknown = reviewerIds.filter((id) => !people.some((person) => person.id === id));
+    const names = await this.users.names(reviewerIds);
+    const unknown = reviewerIds.filter((id) => !names.has(id));
     if (unknown.length > 0) throw new ValidationError('Some reviewers were not found', [{ path: 'reviewerIds', message: `No such person: ${unknown.join(', ')}` }]);
     if (reviewerIds.includes(auth.userId)) throw new ValidationError('Ask someone else to review the report', [{ path: 'reviewerIds', message: 'You cannot review your own request' }]);
+    const people = reviewerIds.map((id) => ({ id, name: names.get(id) as string }));
     const resource = reportResource(facts(row));
     const blind: string[] = [];
     for (const person of people) {
@@ -244,16 +276,16 @@ export class ReportsService implements OnModuleInit {
        ON CONFLICT (report_id, reviewer_id) DO UPDATE SET requested_at = now(), requested_by = EXCLUDED.requested_by, completed_at = NULL`,
       [row.id, reviewers.map((reviewer) => reviewer.id), auth.userId],
     );
-    const [asker] = await this.db.query('SELECT name FROM users WHERE id = $1', [auth.userId]);
+    const asker = (await this.users.names([auth.userId])).get(auth.userId);
     for (const reviewer of reviewers) {
       await this.notifications.notify(reviewer.id, {
         kind: 'review_requested',
-        title: `${asker?.name ?? 'A colleague'} asked you to review “${row.title}”`,
+        title: `${asker ?? 'A colleague'} asked you to review “${row.title}”`,
         body: `${row.organisation_name}, period ${row.period_start} – ${row.period_end}`,
         link: `/reports/${row.id}`,
         message: {
           key: 'reviewRequested',
-          params: { name: asker?.name ?? '', report: row.title, organisation: row.organisation_name, periodStart: String(row.period_start), periodEnd: String(row.period_end) },
+          params: { name: asker ?? '', report: row.title, organisation: row.organisation_name, periodStart: String(row.period_start), periodEnd: String(row.period_end) },
         },
       });
     }
@@ -263,15 +295,18 @@ export class ReportsService implements OnModuleInit {
   async reviewerCandidates(auth: AuthContext, reportId: string): Promise<ReviewerCandidate[]> {
     const { row, permissions } = await this.readable(auth, reportId);
     permissions.scope.require('report:update', reportResource(facts(row)));
-    const rows: Array<{ id: string; name: string; organisation_name: string }> = await this.db.query(
-      `SELECT DISTINCT ON (u.id) u.id, u.name, o.name AS organisation_name
-       FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-       WHERE u.id <> $3 AND (o.id = $1 OR (o.kind = 'who_regional_office' AND o.region_code = $2))
-       ORDER BY u.id, (o.id = $1) DESC`,
-      [row.organisation_id, row.region_code, auth.userId],
-    );
-    return rows
-      .map((candidate) => ({ id: candidate.id, name: candidate.name, organisationName: candidate.organisation_name }))
+    // Memberships and offices are api-organisations', names api-accounts': three batch lookups, no join.
+    const offices = await this.organisations.ofKindInRegion('who_regional_office', row.region_code);
+    const organisationNames = new Map([[row.organisation_id, row.organisation_name], ...offices.map((office): [string, string] => [office.id, office.name])]);
+    // Each person once, under the report's own organisation when they belong to it; never the one asking.
+    const homes = new Map<string, string>();
+    for (const { organisationId, userId } of await this.organisations.memberships(organisationNames.keys())) {
+      if (userId !== auth.userId && (!homes.has(userId) || organisationId === row.organisation_id)) homes.set(userId, organisationId);
+    }
+    const names = await this.users.names(homes.keys());
+    return [...homes]
+      .filter(([userId]) => names.has(userId))
+      .map(([userId, organisationId]) => ({ id: userId, name: names.get(userId) as string, organisationName: organisationNames.get(organisationId) as string }))
       .sort((a, b) => a.organisationName.localeCompare(b.organisationName) || a.name.localeCompare(b.name));
   }
 
@@ -279,23 +314,22 @@ export class ReportsService implements OnModuleInit {
   async submissionNotice(auth: AuthContext, reportId: string): Promise<SubmissionNotice> {
     const { row, permissions } = await this.readable(auth, reportId);
     permissions.scope.require('report:update', reportResource(facts(row)));
-    const rows: Array<{ organisation_name: string; people: number }> = await this.db.query(
-      `SELECT o.name AS organisation_name, count(DISTINCT m.user_id) FILTER (WHERE m.user_id <> $2)::int AS people
-       FROM organisations o LEFT JOIN memberships m ON m.organisation_id = o.id
-       WHERE o.kind = 'who_regional_office' AND o.region_code = $1 GROUP BY o.name ORDER BY o.name`,
-      [row.region_code, auth.userId],
-    );
-    return { recipients: rows.map((recipient) => ({ organisationName: recipient.organisation_name, people: recipient.people })) };
+    // The region's offices by name (api-organisations sorts them), each with its members but the caller counted
+    // once; an office nobody belongs to says 0.
+    const offices = await this.organisations.ofKindInRegion('who_regional_office', row.region_code);
+    const officeNames = new Map(offices.map((office) => [office.id, office.name]));
+    const people = new Map(offices.map((office) => [office.name, new Set<string>()]));
+    for (const { organisationId, userId } of await this.organisations.memberships(officeNames.keys())) {
+      if (userId !== auth.userId) people.get(officeNames.get(organisationId) as string)?.add(userId);
+    }
+    return { recipients: [...people].map(([organisationName, members]) => ({ organisationName, people: members.size })) };
   }
 
   /** The WHO regional office of the report's region tracks its countries' progress: its members hear of each submission. */
   private async announceSubmission(auth: AuthContext, row: ReportRow): Promise<void> {
-    const officers: Array<{ user_id: string }> = await this.db.query(
-      `SELECT DISTINCT m.user_id FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-       WHERE o.kind = 'who_regional_office' AND o.region_code = $1 AND m.user_id <> $2`,
-      [row.region_code, auth.userId],
-    );
-    for (const { user_id: userId } of officers) {
+    const offices = await this.organisations.ofKindInRegion('who_regional_office', row.region_code);
+    const officers = (await this.organisations.memberIds(offices.map((office) => office.id))).filter((userId) => userId !== auth.userId);
+    for (const userId of officers) {
       await this.notifications.notify(userId, {
         kind: 'report_submitted',
         title: `${row.organisation_name} submitted “${row.title}”`,
@@ -307,7 +341,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   async setArchived(auth: AuthContext, reportId: string, archived: boolean): Promise<Report> {
-    const { row, permissions } = await this.readable(auth, reportId);
+    const { row, permissions } = await this.readableStored(auth, reportId);
     permissions.scope.require('report:manage', reportResource(facts(row)));
     await this.db.query(`UPDATE reports SET archived_at = ${archived ? 'now()' : 'NULL'}, updated_at = now() WHERE id = $1`, [reportId]);
     void this.registry.accessChanged({ kind: 'report', documentId: reportId });
@@ -336,7 +370,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   async saveAsTemplate(auth: AuthContext, reportId: string, input: SaveAsTemplateRequest): Promise<ReportTemplate> {
-    const { row, permissions } = await this.readable(auth, reportId);
+    const { row, permissions } = await this.readableStored(auth, reportId);
     permissions.scope.require('report:manage', reportResource(facts(row)));
     const { doc } = await this.store.load(reportId);
     // A template keeps no images: they live in this report's store, which reports made from it could not read.
@@ -351,12 +385,12 @@ export class ReportsService implements OnModuleInit {
   }
 
   async listVersions(auth: AuthContext, reportId: string): Promise<Version[]> {
-    await this.readable(auth, reportId);
+    await this.readableStored(auth, reportId);
     return this.versions.list(reportId);
   }
 
   async versionContent(auth: AuthContext, reportId: string, versionId: string): Promise<VersionContent> {
-    await this.readable(auth, reportId);
+    await this.readableStored(auth, reportId);
     return this.versions.content(reportId, versionId);
   }
 
@@ -371,25 +405,48 @@ export class ReportsService implements OnModuleInit {
   }
 
   private async requireEditable(auth: AuthContext, reportId: string, action: 'version:create' | 'version:restore'): Promise<void> {
-    const { row, permissions } = await this.readable(auth, reportId);
+    const { row, permissions } = await this.readableStored(auth, reportId);
     // The report's state first (409), then who may (403).
     this.assertOpen(row);
     permissions.scope.require(action, reportResource(facts(row)));
   }
 
-  private async row(reportId: string): Promise<ReportRow | undefined> {
+  private async storedRow(reportId: string): Promise<StoredReportRow | undefined> {
     const [row] = await this.db.query(`${REPORT_ROW_SQL} WHERE r.id = $1`, [reportId]);
     return row;
   }
 
-  private async readable(auth: AuthContext, reportId: string) {
-    const row = await this.row(reportId);
+  /**
+   * Names stored rows through their owners: one batch of api-organisations (unless the caller has the summaries
+   * already) and one of api-accounts, however many rows.
+   */
+  private async named(rows: StoredReportRow[], summaries?: Map<string, OrganisationSummary>): Promise<ReportRow[]> {
+    if (rows.length === 0) return [];
+    const [organisations, people] = await Promise.all([
+      summaries ?? this.organisations.summaries(rows.map((row) => row.organisation_id)),
+      this.users.names(reportPeopleIds(rows)),
+    ]);
+    return nameReportRows(rows, organisations, people);
+  }
+
+  /** The report as stored, once the caller may read it (404 otherwise): for what needs only its facts, not names. */
+  private async readableStored(auth: AuthContext, reportId: string) {
+    const row = await this.storedRow(reportId);
     const permissions = row ? await this.access.permissions(auth, facts(row)) : null;
     if (!row || !permissions) throw this.access.notFound();
     return { row, permissions };
   }
 
-  private assertOpen(row: ReportRow): void {
+  /** The report with its names and region, once the caller may read it (404 otherwise). */
+  private async readable(auth: AuthContext, reportId: string) {
+    const { row: stored, permissions } = await this.readableStored(auth, reportId);
+    const [row] = await this.named([stored]);
+    // Its organisation gone meanwhile: as when the join on `organisations` found no row.
+    if (!row) throw this.access.notFound();
+    return { row, permissions };
+  }
+
+  private assertOpen(row: StoredReportRow): void {
     if (row.archived_at) throw new ConflictError('This report is archived; restore it first');
     if (row.status === 'submitted') throw new ConflictError('A submitted report is read-only until an admin reopens it');
   }

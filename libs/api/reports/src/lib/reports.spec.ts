@@ -1,5 +1,5 @@
 import { DocumentStore } from '@simashe/api-collaboration';
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { bootTestApp, createOrganisation, createUser, signedInMember, signIn, TEST_PASSWORD, type TestApp, type TestClient } from '@simashe/api-testing';
 import { REPORT_DOCUMENT_FIELD } from '@simashe/contracts';
 import { yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { ReportsModule } from './reports.module';
@@ -161,6 +161,44 @@ describe('reports over HTTP', () => {
     const descending = await editor.get('/api/reports?year=2030&sort=title&order=desc');
     expect(descending.body.items.map((r: { title: string }) => r.title)).toEqual(['Zeta review', 'Mu review', 'Alpha review']);
     for (const bad of ['sort=colour', 'order=up', 'page=0', 'pageSize=1000', 'page=1e9']) expect((await editor.get(`/api/reports?${bad}`)).status).toBe(400);
+  });
+
+  it('sorts by organisation and author name as PostgreSQL orders text, filters by region, and names renamed people', async () => {
+    // Names come from api-accounts and api-organisations now: the order must stay PostgreSQL's (lower(), code points:
+    // "Émile" after "Zoe" and after "Person …", where a locale would put it before).
+    const bothOrganisations = [{ organisationId: kenya.id, role: 'editor' as const }, { organisationId: brazil.id, role: 'editor' as const }];
+    const zoe = await createUser(t.db, { name: 'Zoe Sorting', memberOf: bothOrganisations });
+    const emile = await createUser(t.db, { name: 'Émile Sorting', memberOf: bothOrganisations });
+    const [zoeClient, emileClient] = [await signIn(t, zoe.email, TEST_PASSWORD), await signIn(t, emile.email, TEST_PASSWORD)];
+    const inKenya = await newReport(zoeClient, { title: 'Kenya by Zoe', periodStart: '2031-01-01', periodEnd: '2031-12-31' });
+    const inBrazil = await newReport(emileClient, { organisationId: brazil.id, title: 'Brazil by Émile', periodStart: '2031-01-01', periodEnd: '2031-12-31' });
+    const titles = async (query: string) => (await zoeClient.get(`/api/reports?year=2031&${query}`)).body.items.map((r: { title: string }) => r.title);
+    expect(await titles('sort=organisation&order=asc')).toEqual(['Brazil by Émile', 'Kenya by Zoe']);
+    expect(await titles('sort=organisation&order=desc')).toEqual(['Kenya by Zoe', 'Brazil by Émile']);
+    expect(await titles('sort=author&order=asc')).toEqual(['Kenya by Zoe', 'Brazil by Émile']);
+    expect(await titles('sort=author&order=desc&pageSize=1&page=2')).toEqual(['Kenya by Zoe']);
+    expect(await titles('region=AFRO')).toEqual(['Kenya by Zoe']);
+    expect(await titles('region=AMRO&sort=organisation')).toEqual(['Brazil by Émile']);
+    const listed = (await zoeClient.get('/api/reports?year=2031&sort=organisation&order=asc')).body;
+    expect(listed.total).toBe(2);
+    expect(listed.items[0]).toMatchObject({ id: inBrazil.id, organisationName: 'Brazil', regionCode: 'AMRO', createdBy: { id: emile.id, name: 'Émile Sorting' } });
+
+    // Reviewers by name, in code-point order too.
+    const [{ name: adminName }] = await t.db.query('SELECT name FROM users WHERE id = $1', [admin.userId]);
+    const sent = await zoeClient.post(`/api/reports/${inKenya.id}/status`, { status: 'in_review', reviewerIds: [emile.id, admin.userId] });
+    expect(sent.body.reviewers).toEqual([
+      { id: admin.userId, name: adminName, done: false },
+      { id: emile.id, name: 'Émile Sorting', done: false },
+    ]);
+
+    // A renamed person is shown, and sorted, by their new name at once.
+    await t.db.query('UPDATE users SET name = $2 WHERE id = $1', [emile.id, 'Adam Sorting']);
+    expect(await titles('sort=author&order=asc')).toEqual(['Brazil by Émile', 'Kenya by Zoe']);
+    expect((await zoeClient.get(`/api/reports/${inBrazil.id}`)).body.createdBy).toEqual({ id: emile.id, name: 'Adam Sorting' });
+    expect((await zoeClient.get(`/api/reports/${inKenya.id}`)).body.reviewers.map((r: { name: string }) => r.name)).toEqual(['Adam Sorting', adminName]);
+    const candidates = (await zoeClient.get(`/api/reports/${inKenya.id}/reviewer-candidates`)).body.items;
+    expect(candidates).toEqual(expect.arrayContaining([{ id: emile.id, name: 'Adam Sorting', organisationName: 'Kenya' }]));
+    expect(candidates.map((c: { id: string }) => c.id)).not.toContain(zoe.id);
   });
 
   it('sends to review with chosen reviewers, who are told and find it "to review"; leaving review completes it', async () => {
