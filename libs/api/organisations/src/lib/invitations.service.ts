@@ -77,10 +77,10 @@ export class InvitationsService {
     const acceptUrl = `${this.config.publicUrl}/invitations/${token}`;
     this.logger.log(`Invitation to ${invitation.email} for "${organisationName}" as ${role}: ${acceptUrl}`);
     // The invitee has no profile yet: the inviting admin's language, with English after it when that differs.
-    const [inviter]: Array<{ preferred_language: string | null; time_zone: string | null }> = await this.db.query('SELECT preferred_language, time_zone FROM users WHERE id = $1', [auth.userId]);
-    const language = mailLanguage(inviter?.preferred_language);
+    const inviter = (await this.users.people([auth.userId])).get(auth.userId);
+    const language = mailLanguage(inviter?.preferredLanguage);
     const words = (lang: typeof language) =>
-      MAIL_TEXTS.invitation(lang, { organisation: organisationName, role, url: acceptUrl, expires: mailTime(invitation.expiresAt, lang, inviter?.time_zone ?? 'UTC') });
+      MAIL_TEXTS.invitation(lang, { organisation: organisationName, role, url: acceptUrl, expires: mailTime(invitation.expiresAt, lang, inviter?.timeZone ?? 'UTC') });
     const mail = words(language);
     const emailSent = await this.mail.send({ to: invitation.email, subject: mail.subject, text: language === 'en' ? mail.text : `${mail.text}\n\n---\n\n${words('en').text}` });
     await this.events.emit('invitation.sent', {

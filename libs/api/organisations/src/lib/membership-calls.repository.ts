@@ -32,7 +32,7 @@ export interface ApplicationRow {
   language: string;
   created_at: Date;
   decided_at: Date | null;
-  decided_by_name: string | null;
+  decided_by: string | null;
   decision_note: string;
   organisation_id: string | null;
   review_count: number;
@@ -44,7 +44,6 @@ export interface ApplicationRow {
 
 export interface ReviewRow {
   reviewer_id: string;
-  reviewer_name: string;
   scores: Record<string, number>;
   comment: string;
   updated_at: Date;
@@ -64,14 +63,13 @@ const CALL_SQL = `SELECT c.id, c.title, c.description, c.criteria, to_char(c.dea
 /** Applications as `$1` (the reader) sees them: with the review tally and whether the reader has a conflict of interest. */
 const APPLICATION_SQL = `SELECT a.id, a.call_id, c.title AS call_title, c.criteria, a.status, a.institution_name, a.country_iso3,
   co.iso2 AS country_iso2, co.name AS country_name, co.region_code, a.website, a.expertise, a.contact_name, a.contact_email,
-  a.motivation, a.language, a.created_at, a.decided_at, d.name AS decided_by_name, a.decision_note, a.organisation_id,
+  a.motivation, a.language, a.created_at, a.decided_at, a.decided_by, a.decision_note, a.organisation_id,
   (SELECT count(*)::int FROM membership_reviews r WHERE r.application_id = a.id) AS review_count,
   (SELECT round(avg(s.value::numeric), 1)::float FROM membership_reviews r, jsonb_each_text(r.scores) s WHERE r.application_id = a.id) AS average_score,
   EXISTS (SELECT 1 FROM memberships m JOIN organisations o ON o.id = m.organisation_id
           WHERE m.user_id = $1 AND (o.country_iso3 = a.country_iso3 OR lower(o.name) = lower(a.institution_name))) AS conflict,
   EXISTS (SELECT 1 FROM membership_reviews r WHERE r.application_id = a.id AND r.reviewer_id = $1) AS reviewed_by_me
-  FROM membership_applications a JOIN membership_calls c ON c.id = a.call_id JOIN countries co ON co.iso3 = a.country_iso3
-  LEFT JOIN users d ON d.id = a.decided_by`;
+  FROM membership_applications a JOIN membership_calls c ON c.id = a.call_id JOIN countries co ON co.iso3 = a.country_iso3`;
 
 /** The SQL of the open calls, their applications, files and reviews (owned by api-organisations). */
 export class MembershipCallsRepository {
@@ -142,8 +140,7 @@ export class MembershipCallsRepository {
 
   reviews(applicationId: string): Promise<ReviewRow[]> {
     return this.db.query(
-      `SELECT r.reviewer_id, u.name AS reviewer_name, r.scores, r.comment, r.updated_at
-       FROM membership_reviews r JOIN users u ON u.id = r.reviewer_id WHERE r.application_id = $1 ORDER BY u.name`,
+      `SELECT r.reviewer_id, r.scores, r.comment, r.updated_at FROM membership_reviews r WHERE r.application_id = $1`,
       [applicationId],
     );
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { hashSecretToken, newSecretToken } from '@simashe/api-accounts';
+import { hashSecretToken, newSecretToken, UsersService } from '@simashe/api-accounts';
 import {
   APP_CONFIG,
   ConflictError,
@@ -93,6 +93,7 @@ export class MembershipCallsService {
     private readonly mail: MailService,
     private readonly events: EventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UsersService,
   ) {
     this.repo = new MembershipCallsRepository(db);
   }
@@ -179,6 +180,12 @@ export class MembershipCallsService {
     if (!row) throw new NotFoundError('The application');
     const scope = await this.policy.require(auth, 'application:read', { kind: 'application', conflict: row.conflict }, 'The application');
     const [reviews, documents] = await Promise.all([this.repo.reviews(id), this.repo.documents(id)]);
+    // Reviewers and the decider are named from their accounts (api-accounts), reviews in the order of their names.
+    const names = await this.users.names([row.decided_by, ...reviews.map((review) => review.reviewer_id)]);
+    const named = reviews
+      .filter((review) => names.has(review.reviewer_id))
+      .map((review) => ({ reviewerId: review.reviewer_id, reviewerName: names.get(review.reviewer_id) as string, scores: review.scores, comment: review.comment, updatedAt: new Date(review.updated_at).toISOString() }))
+      .sort((a, b) => (a.reviewerName < b.reviewerName ? -1 : a.reviewerName > b.reviewerName ? 1 : 0));
     return {
       ...presentSummary(row),
       website: row.website,
@@ -187,8 +194,8 @@ export class MembershipCallsService {
       motivation: row.motivation,
       criteria: row.criteria,
       documents: documents.map((document) => ({ id: document.id, name: document.name, size: document.size, contentType: document.content_type })),
-      reviews: reviews.map((review) => ({ reviewerId: review.reviewer_id, reviewerName: review.reviewer_name, scores: review.scores, comment: review.comment, updatedAt: new Date(review.updated_at).toISOString() })),
-      decision: row.decided_at ? { decidedAt: new Date(row.decided_at).toISOString(), decidedByName: row.decided_by_name, note: row.decision_note } : null,
+      reviews: named,
+      decision: row.decided_at ? { decidedAt: new Date(row.decided_at).toISOString(), decidedByName: row.decided_by ? (names.get(row.decided_by) ?? null) : null, note: row.decision_note } : null,
       organisationId: row.organisation_id,
       canReview: row.status === 'submitted' && scope.can('application:review', { kind: 'application', conflict: row.conflict }),
       canDecide: row.status === 'submitted' && scope.can('application:decide', { kind: 'application', conflict: row.conflict }),

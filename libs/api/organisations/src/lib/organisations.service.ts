@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { ConflictError, distinctIds, EventBus, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
@@ -50,6 +51,7 @@ export class OrganisationsService {
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
     private readonly events: EventBus,
+    private readonly users: UsersService,
   ) {}
 
   /** Which of these ids are organisations, in one query (other domains check references here). */
@@ -123,13 +125,18 @@ export class OrganisationsService {
   async detail(auth: AuthContext, organisationId: string): Promise<OrganisationDetail> {
     const access = await this.policy.requireAccess(auth, 'organisation:read', organisationId);
     const [row] = await this.rows([organisationId]);
-    const members: Array<{ user_id: string; name: string; email: string; role: MemberRole; joined_at: Date; representative: boolean }> =
-      await this.db.query(
-        `SELECT m.user_id, u.name, u.email, m.role, m.created_at AS joined_at, m.representative
-         FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.organisation_id = $1 ORDER BY u.name`,
-        [organisationId],
-      );
+    const memberships: Array<{ user_id: string; role: MemberRole; joined_at: Date; representative: boolean }> = await this.db.query(
+      'SELECT m.user_id, m.role, m.created_at AS joined_at, m.representative FROM memberships m WHERE m.organisation_id = $1',
+      [organisationId],
+    );
+    // Names and emails are the people's (api-accounts); members in the order of their names (code points).
+    const people = await this.users.people(memberships.map((m) => m.user_id));
+    const members = memberships
+      .flatMap((m) => {
+        const person = people.get(m.user_id);
+        return person ? [{ ...m, name: person.name, email: person.email }] : [];
+      })
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const pending: Array<{ id: string; email: string; role: MemberRole; created_at: Date; expires_at: Date }> =
       access.canManage
         ? await this.db.query(
