@@ -7,6 +7,7 @@ import type {
   ListOrganisationsQuery,
   MemberRole,
   Organisation,
+  OrganisationKind,
   OrganisationDetail,
   PartnerDirectoryEntry,
   RegionWithCountries,
@@ -15,7 +16,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessPolicy } from './access.policy';
 import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
-import { existingOrganisationIds, memberIdsOf, organisationNames, organisationsNamed } from './organisations.repository';
+import {
+  existingOrganisationIds,
+  firstOrganisationNamesOf,
+  memberIdsInRegionsOf,
+  memberIdsOf,
+  membershipPairsOf,
+  organisationNames,
+  organisationRegionCodes,
+  organisationsNamed,
+} from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
 
 
@@ -46,6 +56,39 @@ export class OrganisationsService {
   async memberIds(organisationIds: Iterable<string>): Promise<string[]> {
     const unique = distinctIds(organisationIds);
     return unique.length ? memberIdsOf(this.db, unique) : [];
+  }
+
+  /** Who belongs to which of these organisations, one pair per membership, in one query (nulls ignored). */
+  async members(organisationIds: Iterable<string | null | undefined>): Promise<Array<{ organisationId: string; userId: string }>> {
+    const unique = distinctIds(organisationIds);
+    const rows = unique.length ? await membershipPairsOf(this.db, unique) : [];
+    return rows.map((row) => ({ organisationId: row.organisation_id, userId: row.user_id }));
+  }
+
+  /**
+   * Everyone who belongs to an organisation of one of these kinds in one of these WHO regions, each once, in one
+   * query (whom an invitation of a region reaches: its pathfinders and regional office).
+   */
+  async memberIdsInRegions(regionCodes: Iterable<string | null | undefined>, kinds: readonly OrganisationKind[]): Promise<string[]> {
+    const unique = distinctIds(regionCodes);
+    return unique.length && kinds.length ? memberIdsInRegionsOf(this.db, unique, kinds) : [];
+  }
+
+  /**
+   * The name of each of these people's first organisation (the membership created first), by person id, in one
+   * query. People who belong to none (or are unknown) are absent; nulls are ignored.
+   */
+  async firstOrganisationNames(userIds: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const unique = distinctIds(userIds);
+    const rows = unique.length ? await firstOrganisationNamesOf(this.db, unique) : [];
+    return new Map(rows.map((row) => [row.user_id, row.name]));
+  }
+
+  /** The WHO region of each of these organisations (null when it has none), by id, in one query; unknown ids are absent. */
+  async regionCodes(ids: Iterable<string | null | undefined>): Promise<Map<string, string | null>> {
+    const unique = distinctIds(ids);
+    const rows = unique.length ? await organisationRegionCodes(this.db, unique) : [];
+    return new Map(rows.map((row) => [row.id, row.region_code]));
   }
 
   /** Organisations whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */
