@@ -8,12 +8,13 @@ import { ReportsModule } from '@simashe/api-reports';
 import { SearchModule } from '@simashe/api-search';
 import { DiscussionsController } from './discussions.controller';
 import { DiscussionsGateway } from './discussions.gateway';
+import { DiscussionsRepository } from './discussions.repository';
 import { DiscussionsService } from './discussions.service';
 
 /** Threads on reports, meetings and lessons, and network-wide topics (communities of practice). */
 @Module({
   imports: [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, LessonsModule, NotificationsModule, SearchModule],
   controllers: [DiscussionsController],
-  providers: [DiscussionsService, DiscussionsGateway],
+  providers: [DiscussionsRepository, DiscussionsService, DiscussionsGateway],
 })
 export class DiscussionsModule {}

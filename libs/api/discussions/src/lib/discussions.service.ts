@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, EventBus, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingAccess } from '@simashe/api-meetings';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { UsersService } from '@simashe/api-accounts';
+import { AccessPolicy, OrganisationsService } from '@simashe/api-organisations';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
-import { mentionsIn, readableText, type CreatePostRequest, type ListThreadsQuery, type ReportStatus, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
-import { DataSource } from 'typeorm';
-
-type SubjectKind = Thread['subjectKind'];
+import { mentionsIn, readableText, type CreatePostRequest, type ListThreadsQuery, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
+import { DiscussionsRepository, type PostRow, type SubjectFactsRow, type SubjectKind, type ThreadRow } from './discussions.repository';
 
 interface Subject {
   /** Who hears about every new post even before taking part (a lesson's author). */
@@ -21,48 +20,6 @@ interface Subject {
   meetingId: string | null;
 }
 
-interface ThreadRow {
-  id: string;
-  subject_kind: SubjectKind;
-  subject_id: string | null;
-  title: string;
-  created_at: Date;
-  last_post_at: Date;
-  post_count: number;
-}
-
-/** What access to a thread's subject depends on, loaded with the thread (for the list of threads). */
-interface SubjectFactsRow {
-  report_organisation_id: string | null;
-  report_status: ReportStatus;
-  report_archived: boolean;
-  lesson_organisation_id: string | null;
-  lesson_region_code: string | null;
-  lesson_status: 'draft' | 'published';
-  lesson_visibility: 'organisation' | 'region' | 'network';
-}
-
-interface PostRow {
-  id: string;
-  thread_id: string;
-  author_id: string | null;
-  author_name: string | null;
-  body: string;
-  quote_post_id: string | null;
-  quote_author_name: string | null;
-  quote_body: string | null;
-  quote_deleted: boolean | null;
-  created_at: Date;
-  edited_at: Date | null;
-  deleted_at: Date | null;
-}
-
-const THREAD_SQL = `SELECT t.*, (SELECT count(*)::int FROM discussion_posts p WHERE p.thread_id = t.id AND p.deleted_at IS NULL) AS post_count
-  FROM discussion_threads t`;
-const POST_SQL = `SELECT p.*, a.name AS author_name, q.body AS quote_body, q.deleted_at IS NOT NULL AS quote_deleted, qa.name AS quote_author_name
-  FROM discussion_posts p LEFT JOIN users a ON a.id = p.author_id
-  LEFT JOIN discussion_posts q ON q.id = p.quote_post_id LEFT JOIN users qa ON qa.id = q.author_id`;
-
 /** Someone else, for checking what they may read before notifying them. */
 const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' });
 
@@ -73,7 +30,7 @@ const as = (userId: string): AuthContext => ({ userId, sessionId: '', email: '' 
 @Injectable()
 export class DiscussionsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly repo: DiscussionsRepository,
     private readonly reports: ReportsService,
     private readonly meetingAccess: MeetingAccess,
     private readonly lessons: LessonsService,
@@ -81,6 +38,8 @@ export class DiscussionsService {
     private readonly indexer: SearchIndexer,
     private readonly policy: AccessPolicy,
     private readonly events: EventBus,
+    private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {
     events.requireSubscriber('discussion.posted', 'DiscussionsService');
   }
@@ -96,8 +55,7 @@ export class DiscussionsService {
   }
 
   async topics(): Promise<Thread[]> {
-    const rows: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.subject_kind = 'topic' ORDER BY t.last_post_at DESC LIMIT 200`);
-    return rows.map(presentThread);
+    return (await this.repo.topics()).map(presentThread);
   }
 
   /**
@@ -110,20 +68,7 @@ export class DiscussionsService {
     const organisationIds = scope.readableOrganisationIds;
     // A first cut in SQL (organisations the caller may read at all, lessons shared beyond them) keeps the rows few;
     // the scope then decides every one of them.
-    const rows: Array<ThreadRow & SubjectFactsRow> = await this.db.query(
-      `${THREAD_SQL}
-       LEFT JOIN reports r ON t.subject_kind = 'report' AND r.id = t.subject_id
-       LEFT JOIN lessons l ON t.subject_kind = 'lesson' AND l.id = t.subject_id
-       LEFT JOIN organisations lo ON lo.id = l.organisation_id
-       WHERE ($1 = 'all' OR t.subject_kind = $1)
-         AND (t.subject_kind = 'topic'
-           OR (t.subject_kind = 'report' AND r.organisation_id = ANY($2::uuid[]))
-           OR (t.subject_kind = 'meeting' AND t.subject_id = ANY($3::uuid[]))
-           OR (t.subject_kind = 'lesson' AND (l.organisation_id = ANY($2::uuid[]) OR (l.status = 'published' AND l.visibility <> 'organisation'))))
-       ORDER BY t.last_post_at DESC, t.id LIMIT 500`.replace('SELECT t.*,', `SELECT t.*, r.organisation_id AS report_organisation_id, r.status AS report_status, r.archived_at IS NOT NULL AS report_archived,
-              l.organisation_id AS lesson_organisation_id, lo.region_code AS lesson_region_code, l.status AS lesson_status, l.visibility AS lesson_visibility,`),
-      [subject, organisationIds, meetingIds],
-    );
+    const rows = await this.repo.candidateThreads(subject, organisationIds, meetingIds);
     const meetings = new Set(meetingIds);
     const subjectReadable = (row: ThreadRow & SubjectFactsRow): boolean => {
       switch (row.subject_kind) {
@@ -147,51 +92,38 @@ export class DiscussionsService {
   }
 
   async createTopic(auth: AuthContext, input: CreateTopicRequest): Promise<ThreadWithPosts> {
-    const [thread] = await this.db.query(`INSERT INTO discussion_threads (subject_kind, title, created_by) VALUES ('topic', $1, $2) RETURNING id`, [
-      input.title,
-      auth.userId,
-    ]);
-    await this.addPost(auth, thread.id, { body: input.body });
-    return this.thread(auth, thread.id);
+    const threadId = await this.repo.createTopic(input.title, auth.userId);
+    await this.addPost(auth, threadId, { body: input.body });
+    return this.thread(auth, threadId);
   }
 
   async thread(auth: AuthContext, threadId: string): Promise<ThreadWithPosts> {
     const row = await this.readableThread(auth, threadId);
-    const posts: PostRow[] = await this.db.query(`${POST_SQL} WHERE p.thread_id = $1 ORDER BY p.created_at`, [threadId]);
-    return { ...presentThread(row), posts: posts.map((post) => presentPost(post, auth.userId)), canPost: true };
+    const posts = await this.presentPosts(await this.repo.posts(threadId), auth.userId);
+    return { ...presentThread(row), posts, canPost: true };
   }
 
   /** The thread of a report, meeting or lesson; null until someone writes the first post. */
   async threadOf(auth: AuthContext, kind: Exclude<SubjectKind, 'topic'>, subjectId: string): Promise<ThreadWithPosts | null> {
     await this.subject(auth, kind, subjectId);
-    const [row] = await this.db.query('SELECT id FROM discussion_threads WHERE subject_kind = $1 AND subject_id = $2', [kind, subjectId]);
-    return row ? this.thread(auth, row.id) : null;
+    const threadId = await this.repo.subjectThreadId(kind, subjectId);
+    return threadId ? this.thread(auth, threadId) : null;
   }
 
   async postOn(auth: AuthContext, kind: Exclude<SubjectKind, 'topic'>, subjectId: string, input: CreatePostRequest): Promise<Post> {
     const subject = await this.subject(auth, kind, subjectId);
     // Two first posts at once: one thread (unique index), both posts in it.
-    await this.db.query(
-      `INSERT INTO discussion_threads (subject_kind, subject_id, title, created_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (subject_kind, subject_id) WHERE subject_id IS NOT NULL DO NOTHING`,
-      [kind, subjectId, subject.title, auth.userId],
-    );
-    const [row] = await this.db.query('SELECT id FROM discussion_threads WHERE subject_kind = $1 AND subject_id = $2', [kind, subjectId]);
-    return this.addPost(auth, row.id, input);
+    await this.repo.ensureSubjectThread(kind, subjectId, subject.title, auth.userId);
+    return this.addPost(auth, (await this.repo.subjectThreadId(kind, subjectId)) as string, input);
   }
 
   async addPost(auth: AuthContext, threadId: string, input: CreatePostRequest): Promise<Post> {
     const thread = await this.readableThread(auth, threadId);
     if (input.quotePostId) {
-      const [quoted] = await this.db.query('SELECT 1 FROM discussion_posts WHERE id = $1 AND thread_id = $2', [input.quotePostId, threadId]);
-      if (!quoted) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
+      if (!(await this.repo.isPostOf(input.quotePostId, threadId))) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
     }
-    const [created] = await this.db.query(
-      'INSERT INTO discussion_posts (thread_id, author_id, body, quote_post_id) VALUES ($1, $2, $3, $4) RETURNING id',
-      [threadId, auth.userId, input.body, input.quotePostId ?? null],
-    );
-    await this.db.query('UPDATE discussion_threads SET last_post_at = now() WHERE id = $1', [threadId]);
-    const post = await this.post(auth, created.id);
+    const postId = await this.repo.addPost(threadId, auth.userId, input.body, input.quotePostId ?? null);
+    const post = await this.post(auth, postId);
     this.announce(thread, post);
     await this.notifyAbout(auth, thread, post.id, input.body, true);
     await this.reindex(thread);
@@ -201,7 +133,7 @@ export class DiscussionsService {
   async editPost(auth: AuthContext, threadId: string, postId: string, body: string): Promise<Post> {
     const thread = await this.readableThread(auth, threadId);
     await this.ownPost(auth, threadId, postId, 'post:update');
-    await this.db.query('UPDATE discussion_posts SET body = $2, edited_at = now() WHERE id = $1', [postId, body]);
+    await this.repo.editPost(postId, body);
     const post = await this.post(auth, postId);
     this.announce(thread, post);
     // Someone newly mentioned in the edit hears about it; those already told do not hear twice.
@@ -213,24 +145,20 @@ export class DiscussionsService {
   async deletePost(auth: AuthContext, threadId: string, postId: string): Promise<void> {
     const thread = await this.readableThread(auth, threadId);
     await this.ownPost(auth, threadId, postId, 'post:delete');
-    await this.db.query(`UPDATE discussion_posts SET body = '', deleted_at = now() WHERE id = $1`, [postId]);
+    await this.repo.deletePost(postId);
     this.announce(thread, await this.post(auth, postId));
     await this.reindex(thread);
   }
 
   /** People and organisations to mention, by name. */
   async mentionCandidates(q: string): Promise<MentionCandidate[]> {
-    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const [people, organisations] = await Promise.all([
-      this.db.query('SELECT id, name FROM users WHERE name ILIKE $1 ORDER BY name LIMIT 8', [pattern]) as Promise<Array<{ id: string; name: string }>>,
-      this.db.query('SELECT id, name FROM organisations WHERE name ILIKE $1 ORDER BY name LIMIT 5', [pattern]) as Promise<Array<{ id: string; name: string }>>,
-    ]);
+    const [people, organisations] = await Promise.all([this.users.named(q, 8), this.organisations.named(q, 5)]);
     return [...people.map((p) => ({ kind: 'user' as const, id: p.id, name: p.name })), ...organisations.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name }))];
   }
 
   /** Throws not-found when the person may not read the thread's subject. */
   async readableThread(auth: AuthContext, threadId: string): Promise<ThreadRow> {
-    const [row]: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.id = $1`, [threadId]);
+    const row = await this.repo.thread(threadId);
     if (!row) throw new NotFoundError('The discussion');
     if (row.subject_kind !== 'topic') await this.subject(auth, row.subject_kind, row.subject_id as string);
     return row;
@@ -252,16 +180,16 @@ export class DiscussionsService {
   private async subjectFacts(kind: SubjectKind, id: string | null): Promise<Subject | null> {
     if (kind === 'topic' || !id) return { title: '', link: '/discussions', audience: 'network', organisationId: null, meetingId: null };
     if (kind === 'report') {
-      const [row] = await this.db.query('SELECT title, organisation_id FROM reports WHERE id = $1', [id]);
+      const row = await this.repo.reportSubject(id);
       return row ? { title: row.title, link: `/reports/${id}`, audience: 'organisation', organisationId: row.organisation_id, meetingId: null } : null;
     }
     if (kind === 'meeting') {
-      const [row] = await this.db.query('SELECT title, organiser_organisation_id, network_wide FROM meetings WHERE id = $1', [id]);
+      const row = await this.repo.meetingSubject(id);
       return row
         ? { title: row.title, link: `/meetings/${id}`, audience: row.network_wide ? 'network' : 'meeting', organisationId: row.organiser_organisation_id, meetingId: id }
         : null;
     }
-    const [row] = await this.db.query('SELECT title, organisation_id, status, visibility, author_id FROM lessons WHERE id = $1', [id]);
+    const row = await this.repo.lessonSubject(id);
     return row
       ? { ownerId: row.author_id, title: row.title, link: `/lessons/${id}`, audience: row.status === 'draft' ? 'members' : row.visibility, organisationId: row.organisation_id, meetingId: null }
       : null;
@@ -280,41 +208,36 @@ export class DiscussionsService {
   private async notifyAbout(auth: AuthContext, thread: ThreadRow, postId: string, body: string, isNewPost: boolean): Promise<void> {
     const subject = await this.subjectFacts(thread.subject_kind, thread.subject_id);
     const link = thread.subject_kind === 'topic' ? `/discussions/${thread.id}` : (subject?.link ?? '/discussions');
-    const [author] = await this.db.query('SELECT name FROM users WHERE id = $1', [auth.userId]);
+    const authorName = (await this.users.names([auth.userId])).get(auth.userId);
     const excerpt = readableText(body).slice(0, 200);
     const mentions = mentionsIn(body);
-    const members: Array<{ user_id: string }> = mentions.organisations.length
-      ? await this.db.query('SELECT DISTINCT user_id FROM memberships WHERE organisation_id = ANY($1::uuid[])', [mentions.organisations])
-      : [];
-    const mentioned = new Set([...mentions.users, ...members.map((m) => m.user_id)]);
+    // Everyone in a mentioned organisation is mentioned.
+    const members = await this.organisations.memberIds(mentions.organisations);
+    const mentioned = new Set([...mentions.users, ...members]);
     mentioned.delete(auth.userId);
     for (const userId of mentioned) {
       if (!(await this.canRead(userId, thread))) continue;
       await this.notifications.notify(userId, {
         kind: 'mention',
-        title: `${author?.name ?? 'Someone'} mentioned you in “${thread.title}”`,
+        title: `${authorName ?? 'Someone'} mentioned you in “${thread.title}”`,
         body: excerpt,
         link,
         dedupeKey: `mention:${postId}`,
-        message: { key: 'discussionMention', params: { name: author?.name ?? '', thread: thread.title } },
+        message: { key: 'discussionMention', params: { name: authorName ?? '', thread: thread.title } },
       });
     }
     if (!isNewPost) return;
-    const participants: Array<{ author_id: string }> = await this.db.query(
-      'SELECT DISTINCT author_id FROM discussion_posts WHERE thread_id = $1 AND author_id IS NOT NULL AND id <> $2',
-      [thread.id, postId],
-    );
-    const audience = new Set(participants.map((p) => p.author_id));
+    const audience = new Set(await this.repo.participantIds(thread.id, postId));
     if (subject?.ownerId) audience.add(subject.ownerId);
     for (const userId of audience) {
       if (userId === auth.userId || mentioned.has(userId) || !(await this.canRead(userId, thread))) continue;
       await this.notifications.notify(userId, {
         kind: 'reply',
-        title: `${author?.name ?? 'Someone'} replied in “${thread.title}”`,
+        title: `${authorName ?? 'Someone'} replied in “${thread.title}”`,
         body: excerpt,
         link,
         dedupeKey: `reply:${postId}`,
-        message: { key: 'discussionReply', params: { name: author?.name ?? '', thread: thread.title } },
+        message: { key: 'discussionReply', params: { name: authorName ?? '', thread: thread.title } },
       });
     }
   }
@@ -322,12 +245,12 @@ export class DiscussionsService {
   private async reindex(thread: ThreadRow): Promise<void> {
     const subject = await this.subjectFacts(thread.subject_kind, thread.subject_id);
     if (!subject) return;
-    const posts: Array<{ body: string }> = await this.db.query('SELECT body FROM discussion_posts WHERE thread_id = $1 AND deleted_at IS NULL ORDER BY created_at', [thread.id]);
+    const bodies = await this.repo.bodies(thread.id);
     await this.indexer.upsert({
       kind: 'discussion',
       refId: thread.id,
       title: thread.title,
-      body: posts.map((post) => readableText(post.body)).join('\n'),
+      body: bodies.map((text) => readableText(text)).join('\n'),
       language: '',
       link: thread.subject_kind === 'topic' ? `/discussions/${thread.id}` : subject.link,
       organisationId: subject.organisationId,
@@ -338,13 +261,19 @@ export class DiscussionsService {
   }
 
   private async post(auth: AuthContext, postId: string): Promise<Post> {
-    const [row]: PostRow[] = await this.db.query(`${POST_SQL} WHERE p.id = $1`, [postId]);
-    return presentPost(row, auth.userId);
+    const [post] = await this.presentPosts([(await this.repo.post(postId)) as PostRow], auth.userId);
+    return post;
+  }
+
+  /** Posts with their authors' and quoted authors' names (one lookup for them all; a deleted account has none). */
+  private async presentPosts(rows: PostRow[], viewerId: string): Promise<Post[]> {
+    const names = await this.users.names(rows.flatMap((row) => [row.author_id, row.quote_author_id]));
+    return rows.map((row) => presentPost(row, viewerId, names));
   }
 
   /** A post of a thread the caller reads (checked before), which the policy lets them change. */
   private async ownPost(auth: AuthContext, threadId: string, postId: string, action: 'post:update' | 'post:delete'): Promise<void> {
-    const [row] = await this.db.query('SELECT author_id, deleted_at FROM discussion_posts WHERE id = $1 AND thread_id = $2', [postId, threadId]);
+    const row = await this.repo.postAuthor(postId, threadId);
     if (!row) throw new NotFoundError('The post');
     (await this.policy.scope(auth)).require(action, { kind: 'post', authorId: row.author_id, subjectReadable: true });
     if (row.deleted_at) throw new ConflictError('This post was deleted');
@@ -363,15 +292,16 @@ function presentThread(row: ThreadRow): Thread {
   };
 }
 
-function presentPost(row: PostRow, viewerId: string): Post {
+function presentPost(row: PostRow, viewerId: string, names: ReadonlyMap<string, string>): Post {
+  const nameOf = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
   return {
     id: row.id,
     threadId: row.thread_id,
     authorId: row.author_id,
-    authorName: row.author_name,
+    authorName: nameOf(row.author_id),
     body: row.deleted_at ? '' : row.body,
     quote: row.quote_post_id
-      ? { postId: row.quote_post_id, authorName: row.quote_author_name, excerpt: row.quote_deleted ? '' : readableText(row.quote_body ?? '').slice(0, 300) }
+      ? { postId: row.quote_post_id, authorName: nameOf(row.quote_author_id), excerpt: row.quote_deleted ? '' : readableText(row.quote_body ?? '').slice(0, 300) }
       : null,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,

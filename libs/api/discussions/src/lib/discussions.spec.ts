@@ -52,6 +52,7 @@ describe('discussions, mentions and notifications', () => {
     const reply = await brazilViewer.post(`/api/discussions/threads/${threadId}/posts`, { body: 'We do, in São Paulo.', quotePostId: first.id });
     expect(reply.status).toBe(201);
     expect(reply.body.quote).toEqual({ postId: first.id, authorName: ghanaViewer.session.user.name, excerpt: 'Who works on housing?' });
+    expect(reply.body.authorName).toBe(brazilViewer.session.user.name);
     expect((await inbox(ghanaViewer)).items.map((n) => n.kind)).toContain('reply');
 
     expect((await ghanaViewer.patch(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`, { body: 'Not mine' })).status).toBe(403);
@@ -61,6 +62,9 @@ describe('discussions, mentions and notifications', () => {
     expect((await brazilViewer.delete(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`)).status).toBe(204);
     const thread = (await ghanaViewer.get(`/api/discussions/threads/${threadId}`)).body;
     expect(thread.posts[1]).toMatchObject({ deleted: true, body: '' });
+    // Each post names its author (a deleted post too), and the post it quotes names that one's.
+    expect(thread.posts.map((p: { authorName: string | null }) => p.authorName)).toEqual([ghanaViewer.session.user.name, brazilViewer.session.user.name]);
+    expect(thread.posts[1].quote.authorName).toBe(ghanaViewer.session.user.name);
     expect(thread.postCount).toBe(1);
     expect((await brazilViewer.patch(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`, { body: 'Back' })).status).toBe(409);
     expect((await ghanaViewer.get('/api/discussions/topics')).body.items.map((x: { id: string }) => x.id)).toContain(threadId);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, PreparedStatements, type AuthContext } from '@simashe/api-core';
-import { AccessPolicy, type AccessResource, type AccessScope, type ActionOn } from '@simashe/api-organisations';
+import { UsersService } from '@simashe/api-accounts';
+import { distinctIds, NotFoundError, PreparedStatements, type AuthContext } from '@simashe/api-core';
+import { AccessPolicy, OrganisationsService, type AccessResource, type AccessScope, type ActionOn, type Membership } from '@simashe/api-organisations';
 import type { Meeting } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 
@@ -58,9 +59,19 @@ function invitedSql(userParam: string, withoutViewers = false): string {
   )`;
 }
 
-const MINE_SQL = `WITH mine AS (
-  SELECT m.organisation_id, m.role, o.kind, o.region_code FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1
+/**
+ * The person's memberships (AccessPolicy.memberships) as the `mine` CTE, from four array parameters starting at
+ * `$first` (organisation ids, roles, kinds, region codes: `mineParams`).
+ */
+function mineSql(first: number): string {
+  return `WITH mine AS (
+  SELECT * FROM unnest($${first}::uuid[], $${first + 1}::text[], $${first + 2}::text[], $${first + 3}::text[]) AS m(organisation_id, role, kind, region_code)
 )`;
+}
+
+function mineParams(memberships: readonly Membership[]): unknown[] {
+  return [memberships.map((m) => m.organisationId), memberships.map((m) => m.role), memberships.map((m) => m.kind), memberships.map((m) => m.regionCode)];
+}
 
 /** Whether the caller ($1, with `mine`) may see meeting `mt`: organisers' members, invitees, everyone for network-wide webinars. */
 const VISIBLE_SQL = `(mt.network_wide OR mt.organiser_organisation_id IN (SELECT organisation_id FROM mine) OR ${invitedSql('$1')})`;
@@ -75,33 +86,41 @@ export class MeetingAccess {
     private readonly db: DataSource,
     private readonly policy: AccessPolicy,
     private readonly prepared: PreparedStatements,
+    private readonly organisations: OrganisationsService,
+    private readonly users: UsersService,
   ) {}
 
-  /** The meetings (not cancelled) the caller may see, whole, in one statement: the calendar reads them on every visit. */
-  visibleRows(userId: string): Promise<MeetingRow[]> {
+  /**
+   * The meetings (not cancelled) the caller may see, whole, in one statement (after their memberships, which the
+   * AccessPolicy keeps with their scope): the calendar reads them on every visit.
+   */
+  async visibleRows(userId: string): Promise<MeetingRow[]> {
+    const memberships = await this.policy.memberships(userId);
     return this.prepared.query<MeetingRow>(
-      `${MINE_SQL}
+      `${mineSql(2)}
        ${MEETING_SQL} WHERE m.cancelled_at IS NULL AND m.id IN (SELECT mt.id FROM meetings mt WHERE ${VISIBLE_SQL})`,
-      [userId],
+      [userId, ...mineParams(memberships)],
     );
   }
 
   /** Organisers' members, invitees, and everyone for network-wide webinars: 'meeting:read' of the policy, in SQL for lists. */
   async visibleIds(userId: string, { includeCancelled = false, meetingId = null as string | null } = {}): Promise<string[]> {
+    const memberships = await this.policy.memberships(userId);
     const rows: Array<{ id: string }> = await this.db.query(
-      `${MINE_SQL}
+      `${mineSql(4)}
        SELECT mt.id FROM meetings mt
        WHERE ($2 OR mt.cancelled_at IS NULL) AND ($3::uuid IS NULL OR mt.id = $3::uuid) AND ${VISIBLE_SQL}`,
-      [userId, includeCancelled, meetingId],
+      [userId, includeCancelled, meetingId, ...mineParams(memberships)],
     );
     return rows.map((row) => row.id);
   }
 
   /** The meeting as the policy sees it: organiser, network-wide, and how the caller is invited. */
   async resource(auth: AuthContext, row: MeetingRow): Promise<MeetingResource> {
+    const memberships = await this.policy.memberships(auth.userId);
     const [invited] = await this.db.query(
-      `${MINE_SQL} SELECT ${invitedSql('$1')} AS any, ${invitedSql('$1', true)} AS contributor FROM meetings mt WHERE mt.id = $2`,
-      [auth.userId, row.id],
+      `${mineSql(3)} SELECT ${invitedSql('$1')} AS any, ${invitedSql('$1', true)} AS contributor FROM meetings mt WHERE mt.id = $2`,
+      [auth.userId, row.id, ...mineParams(memberships)],
     );
     const invitation = invited?.contributor ? 'contributor' : invited?.any ? 'viewer' : 'none';
     return { kind: 'meeting', organiserOrganisationId: row.organiser_organisation_id, networkWide: row.network_wide, invitation };
@@ -114,7 +133,9 @@ export class MeetingAccess {
   async authorise(auth: AuthContext, id: string, action: ActionOn<'meeting'>, includeCancelled = false): Promise<{ row: MeetingRow; scope: AccessScope; resource: MeetingResource }> {
     const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
     if (!row || (row.cancelled_at && !includeCancelled)) throw new NotFoundError('The meeting');
-    const [scope, resource] = await Promise.all([this.policy.scope(auth), this.resource(auth, row)]);
+    // The scope first: the resource's memberships then come from what it just read (kept by AccessPolicy for AUTH_CACHE_SECONDS).
+    const scope = await this.policy.scope(auth);
+    const resource = await this.resource(auth, row);
     scope.require(action, resource, 'The meeting');
     return { row, scope, resource };
   }
@@ -132,22 +153,41 @@ export class MeetingAccess {
     (await this.policy.scope(auth)).requirePermitted('meeting:organise', organisedBy(organisationId));
   }
 
-  /** Everyone a meeting concerns: organisers' members, invitees and webinar registrants. */
-  people(meetingId: string): Promise<MeetingPersonRow[]> {
-    return this.db.query(
-      `WITH meeting AS (SELECT * FROM meetings WHERE id = $1),
-       concerned AS (
-         SELECT ms.user_id FROM memberships ms, meeting WHERE ms.organisation_id = meeting.organiser_organisation_id
-         UNION SELECT i.user_id FROM meeting_invitees i WHERE i.meeting_id = $1 AND i.user_id IS NOT NULL
-         UNION SELECT ms.user_id FROM meeting_invitees i JOIN memberships ms ON ms.organisation_id = i.organisation_id WHERE i.meeting_id = $1
-         UNION SELECT ms.user_id FROM meeting_invitees i JOIN organisations o ON o.region_code = i.region_code
-                 AND o.kind IN ('country_pathfinder', 'who_regional_office') JOIN memberships ms ON ms.organisation_id = o.id WHERE i.meeting_id = $1
-         UNION SELECT r.user_id FROM webinar_registrations r WHERE r.meeting_id = $1
-       )
-       SELECT u.id AS user_id, u.name, u.email, u.time_zone, u.reminder_minutes, u.email_reminders, u.preferred_language,
-              (SELECT o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id WHERE ms.user_id = u.id ORDER BY ms.created_at LIMIT 1) AS organisation_name
-       FROM concerned c JOIN users u ON u.id = c.user_id ORDER BY u.name LIMIT 1000`,
-      [meetingId],
-    );
+  /**
+   * Everyone a meeting concerns: organisers' members, invitees (people, members of invited organisations, members of
+   * the pathfinders and regional office of an invited region) and webinar registrants, by name (at most 1000).
+   * People and memberships are read through their owners, in batches.
+   */
+  async people(meetingId: string): Promise<MeetingPersonRow[]> {
+    const [meeting]: Array<{ organiser_organisation_id: string; user_ids: string[]; organisation_ids: string[]; region_codes: string[]; registrant_ids: string[] }> =
+      await this.db.query(
+        `SELECT m.organiser_organisation_id,
+                ARRAY(SELECT i.user_id FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.user_id IS NOT NULL)::text[] AS user_ids,
+                ARRAY(SELECT i.organisation_id FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.organisation_id IS NOT NULL)::text[] AS organisation_ids,
+                ARRAY(SELECT i.region_code FROM meeting_invitees i WHERE i.meeting_id = m.id AND i.region_code IS NOT NULL)::text[] AS region_codes,
+                ARRAY(SELECT r.user_id FROM webinar_registrations r WHERE r.meeting_id = m.id)::text[] AS registrant_ids
+         FROM meetings m WHERE m.id = $1`,
+        [meetingId],
+      );
+    if (!meeting) return [];
+    const [members, regional] = await Promise.all([
+      this.organisations.memberIds([meeting.organiser_organisation_id, ...meeting.organisation_ids]),
+      this.organisations.memberIdsInRegions(meeting.region_codes, ['country_pathfinder', 'who_regional_office']),
+    ]);
+    const concerned = distinctIds([...members, ...meeting.user_ids, ...regional, ...meeting.registrant_ids]);
+    const [people, organisationNames] = await Promise.all([this.users.people(concerned), this.organisations.firstOrganisationNames(concerned)]);
+    return [...people.values()]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .slice(0, 1000)
+      .map((person) => ({
+        user_id: person.id,
+        name: person.name,
+        email: person.email,
+        time_zone: person.timeZone,
+        reminder_minutes: person.reminderMinutes,
+        email_reminders: person.emailReminders,
+        preferred_language: person.preferredLanguage,
+        organisation_name: organisationNames.get(person.id) ?? null,
+      }));
   }
 }

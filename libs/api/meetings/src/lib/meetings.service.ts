@@ -425,12 +425,17 @@ export class MeetingsService {
     const today = DateTime.fromMillis(now).setZone(row.time_zone).toISODate();
     const answers = await this.answersTo(id, occurrence);
     const pending = (await this.access.people(id)).filter((person) => !answers.has(person.user_id) && person.user_id !== auth.userId);
-    const inserted: Array<{ created_at: Date; sent_by_name: string }> = await this.db.query(
-      `INSERT INTO meeting_rsvp_reminders (meeting_id, occurrence_local_start, sent_on, sent_by, sent_by_name, recipients)
-       SELECT $1, $2, $3, u.id, u.name, $5::uuid[] FROM users u WHERE u.id = $4
-       ON CONFLICT (meeting_id, occurrence_local_start, sent_on) DO NOTHING RETURNING created_at, sent_by_name`,
-      [id, occurrence, today, auth.userId, pending.map((p) => p.user_id)],
-    );
+    // The sender's name is kept with the reminder (an account that no longer exists sends nothing).
+    const senderName = (await this.users.names([auth.userId])).get(auth.userId);
+    const inserted: Array<{ created_at: Date; sent_by_name: string }> =
+      senderName === undefined
+        ? []
+        : await this.db.query(
+            `INSERT INTO meeting_rsvp_reminders (meeting_id, occurrence_local_start, sent_on, sent_by, sent_by_name, recipients)
+             VALUES ($1, $2, $3, $4, $5, $6::uuid[])
+             ON CONFLICT (meeting_id, occurrence_local_start, sent_on) DO NOTHING RETURNING created_at, sent_by_name`,
+            [id, occurrence, today, auth.userId, senderName, pending.map((p) => p.user_id)],
+          );
     if (inserted.length === 0) {
       const earlier = await this.lastReminder(id, occurrence);
       if (!earlier) throw new ConflictError('A reminder for this session is being sent: try again in a moment');
@@ -472,11 +477,13 @@ export class MeetingsService {
   async recordAttendance(auth: AuthContext, id: string, occurrence: string, userIds: string[]): Promise<Meeting> {
     const row = await this.access.require(auth, id, 'attendance:record');
     await this.currentOccurrence(auth, row, occurrence);
+    // Only accounts that exist (unknown ids are left out, as before).
+    const known = await this.users.existingIds(userIds);
     await this.db.query(
       `INSERT INTO meeting_attendance (meeting_id, occurrence_local_start, user_id, self_check_in, recorded_by)
-       SELECT $1, $2, u.id, false, $4 FROM users u WHERE u.id = ANY($3::uuid[])
+       SELECT $1, $2, unnest($3::uuid[]), false, $4
        ON CONFLICT DO NOTHING`,
-      [id, occurrence, userIds, auth.userId],
+      [id, occurrence, [...known], auth.userId],
     );
     return this.get(auth, id);
   }
@@ -502,16 +509,20 @@ export class MeetingsService {
    */
   async attendanceRates(auth: AuthContext, organisationId: string): Promise<AttendanceRate[]> {
     await this.policy.requireAccess(auth, 'organisation:read', organisationId);
-    const meetings: MeetingRow[] = await this.db.query(
-      `${MEETING_SQL} WHERE m.cancelled_at IS NULL AND EXISTS (
-         SELECT 1 FROM meeting_invitees i JOIN organisations target ON target.id = $1
-         WHERE i.meeting_id = m.id AND (i.organisation_id = $1 OR (i.region_code IS NOT NULL AND i.region_code = target.region_code)))`,
-      [organisationId],
-    );
+    const [organisations, members] = await Promise.all([this.organisations.summaries([organisationId]), this.organisations.memberIds([organisationId])]);
+    const organisation = organisations.get(organisationId);
+    const meetings: MeetingRow[] = organisation
+      ? await this.db.query(
+          `${MEETING_SQL} WHERE m.cancelled_at IS NULL AND EXISTS (
+             SELECT 1 FROM meeting_invitees i
+             WHERE i.meeting_id = m.id AND (i.organisation_id = $1 OR (i.region_code IS NOT NULL AND i.region_code = $2::text)))`,
+          [organisationId, organisation.regionCode],
+        )
+      : [];
     const attended: Array<{ meeting_id: string; occurrence: string }> = await this.db.query(
       `SELECT DISTINCT a.meeting_id, to_char(a.occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence
-       FROM meeting_attendance a JOIN memberships ms ON ms.user_id = a.user_id AND ms.organisation_id = $1`,
-      [organisationId],
+       FROM meeting_attendance a WHERE a.user_id = ANY($1::uuid[])`,
+      [members],
     );
     const attendedKeys = new Set(attended.map((a) => `${a.meeting_id}|${a.occurrence}`));
     const byMonth = new Map<string, { invited: number; attended: number }>();
@@ -541,16 +552,18 @@ export class MeetingsService {
    * For dashboards, per organisation over the last `days` days: occurrences held (begun in the window and over by
    * now: one still under way has no attendance recorded yet, and would lower the rate while it lasts) that it
    * organised or was invited to (directly or through its region), and how many of those at least one of its members
-   * attended. Batched: three queries whatever the number of organisations. The caller has already decided who may
-   * read these figures.
+   * attended. Batched: three queries here (and two of api-organisations: regions, members) whatever the number of
+   * organisations. The caller has already decided who may read these figures.
    */
   async activitySummary(organisationIds: string[], days: number, now = Date.now()): Promise<Map<string, { held: number; attended: number }>> {
     const summary = new Map(organisationIds.map((id) => [id, { held: 0, attended: 0 }]));
     if (organisationIds.length === 0) return summary;
     const since = now - days * 86_400_000;
-    // Which of the organisations each meeting concerns, by joins (not a scan of the organisations per meeting).
+    // Which of the organisations each meeting concerns, by joins (not a scan of the organisations per meeting); their
+    // regions and members come from api-organisations.
+    const organisations = [...(await this.organisations.summaries(organisationIds)).values()];
     const meetings: Array<MeetingRow & { concerned: string[] }> = await this.db.query(
-      `WITH target AS (SELECT id, region_code FROM organisations WHERE id = ANY($1::uuid[])),
+      `WITH target AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS t(id, region_code)),
        reach AS (
          SELECT meeting_id, array_agg(DISTINCT organisation_id) AS concerned FROM (
            SELECT m.id AS meeting_id, target.id AS organisation_id FROM meetings m JOIN target ON target.id = m.organiser_organisation_id
@@ -561,10 +574,11 @@ export class MeetingsService {
          ) x GROUP BY meeting_id)
        ${MEETING_SQL.replace('SELECT m.*,', 'SELECT m.*, reach.concerned,')} JOIN reach ON reach.meeting_id = m.id
        WHERE m.cancelled_at IS NULL AND m.local_start <= now()`,
-      [organisationIds],
+      [organisations.map((o) => o.id), organisations.map((o) => o.regionCode)],
     );
     if (meetings.length === 0) return summary;
     const ids = meetings.map((m) => m.id);
+    const members = await this.organisations.memberships(organisationIds);
     const cancelled: Array<{ meeting_id: string; occurrence: string }> = await this.db.query(
       `SELECT meeting_id, to_char(occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence
        FROM meeting_occurrence_changes WHERE meeting_id = ANY($1::uuid[]) AND cancelled`,
@@ -572,9 +586,9 @@ export class MeetingsService {
     );
     const attended: Array<{ organisation_id: string; meeting_id: string; occurrence: string }> = await this.db.query(
       `SELECT DISTINCT ms.organisation_id, a.meeting_id, to_char(a.occurrence_local_start, 'YYYY-MM-DD"T"HH24:MI') AS occurrence
-       FROM meeting_attendance a JOIN memberships ms ON ms.user_id = a.user_id AND ms.organisation_id = ANY($2::uuid[])
+       FROM meeting_attendance a JOIN unnest($2::uuid[], $3::uuid[]) AS ms(organisation_id, user_id) ON ms.user_id = a.user_id
        WHERE a.meeting_id = ANY($1::uuid[])`,
-      [ids, organisationIds],
+      [ids, members.map((m) => m.organisationId), members.map((m) => m.userId)],
     );
     const cancelledKeys = new Set(cancelled.map((c) => `${c.meeting_id}|${c.occurrence}`));
     const attendedKeys = new Set(attended.map((a) => `${a.organisation_id}|${a.meeting_id}|${a.occurrence}`));

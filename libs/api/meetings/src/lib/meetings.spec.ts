@@ -65,6 +65,34 @@ describe('meetings over HTTP', () => {
     expect((await partner.get(`/api/meetings/${webinar.body.id}`)).status).toBe(200);
   });
 
+  it('reaches, through a region, the members of its pathfinders and regional office only, and lists them by name with their first organisation', async () => {
+    const office = await createOrganisation(t.db, { kind: 'who_regional_office', regionCode: 'AFRO', name: 'AFRO office' });
+    const partnerInRegion = await createOrganisation(t.db, { kind: 'core_partner', regionCode: 'AFRO', name: 'AFRO partner' });
+    // Belongs to the partner first, then to the office: reached through the office, shown with the partner.
+    const officer = await createUser(t.db, { name: 'Officer of AFRO', memberOf: [{ organisationId: partnerInRegion.id, role: 'viewer' }, { organisationId: office.id, role: 'viewer' }] });
+    const partnerOnly = await createUser(t.db, { memberOf: [{ organisationId: partnerInRegion.id, role: 'admin' }] });
+    const ghanaian = await createUser(t.db, { name: 'Ghanaian of AFRO', memberOf: [{ organisationId: org['ghana'].id, role: 'viewer' }] });
+    const brazilian = await createUser(t.db, { memberOf: [{ organisationId: org['brazil'].id, role: 'admin' }] });
+    const regional = await organiser.post('/api/meetings', session({ title: 'AFRO reach', rrule: undefined, invitees: { regionCodes: ['AFRO'] } }));
+
+    expect((await (await signIn(t, officer.email, TEST_PASSWORD)).get(`/api/meetings/${regional.body.id}`)).status).toBe(200);
+    expect((await (await signIn(t, partnerOnly.email, TEST_PASSWORD)).get(`/api/meetings/${regional.body.id}`)).status).toBe(404);
+    const people = await organiser.get(`/api/meetings/${regional.body.id}/people`);
+    expect(people.status).toBe(200);
+    const items: Array<{ userId: string; name: string; organisationName: string | null }> = people.body.items;
+    const ids = items.map((p) => p.userId);
+    expect(ids).toEqual(expect.arrayContaining([officer.id, ghanaian.id]));
+    expect(ids).not.toContain(partnerOnly.id);
+    expect(ids).not.toContain(brazilian.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(items.find((p) => p.userId === officer.id)).toEqual({ userId: officer.id, name: 'Officer of AFRO', organisationName: 'AFRO partner' });
+    expect(items.find((p) => p.userId === ghanaian.id)?.organisationName).toBe('Ghana');
+    // The organiser's own members are concerned too; everyone by name, in code-point order.
+    expect(items.some((p) => p.organisationName === 'Secretariat')).toBe(true);
+    const names = items.map((p) => p.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('cancels or moves one occurrence, or this-and-following, leaving the others alone', async () => {
     const created = await organiser.post('/api/meetings', session({ title: 'Series to edit' }));
     const id = created.body.id;

@@ -1,14 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { EventBus } from '@simashe/api-core';
 import type { DomainEvents } from '@simashe/contracts';
-import { DataSource } from 'typeorm';
 import { NotificationsService } from './notifications.service';
 
 /** Tells people of what the network decides about them: an appointment to the steering committee. */
 @Injectable()
 export class NetworkNotices implements OnModuleInit {
   constructor(
-    private readonly db: DataSource,
+    private readonly users: UsersService,
     private readonly events: EventBus,
     private readonly notifications: NotificationsService,
   ) {
@@ -20,8 +20,7 @@ export class NetworkNotices implements OnModuleInit {
   }
 
   async appointed({ actor, userId }: DomainEvents['network.steering_appointed']): Promise<void> {
-    const [appointer]: Array<{ name: string }> = actor.userId ? await this.db.query('SELECT name FROM users WHERE id = $1', [actor.userId]) : [];
-    const name = appointer?.name ?? 'The secretariat';
+    const name = (actor.userId ? (await this.users.names([actor.userId])).get(actor.userId) : undefined) ?? 'The secretariat';
     await this.notifications.notify(userId, {
       kind: 'network',
       title: `${name} appointed you to the HIM Network steering committee`,

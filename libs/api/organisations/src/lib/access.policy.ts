@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, EventBus, ExpiringCache, ForbiddenError, PreparedStatements, type AppConfig, type AuthContext } from '@simashe/api-core';
-import type { AccessRelation, MemberRole } from '@simashe/contracts';
+import type { AccessRelation, MemberRole, OrganisationKind } from '@simashe/contracts';
 import { AccessScope, type ActionOn, type AccessResource, type OrganisationAccess, type ResourceKind } from './access-scope';
 import { DataSource } from 'typeorm';
 
@@ -54,6 +54,17 @@ export class AccessPolicy {
       rows[0]?.secretariat_admin ?? false,
       rows[0]?.steering_committee ?? false,
     );
+  }
+
+  /**
+   * The organisations this person belongs to, with their role, and each organisation's kind and region: read with
+   * (and kept like) the scope, so other domains decide in their own SQL who a membership reaches (meeting
+   * invitations of an organisation or a region) without reading `memberships`.
+   */
+  async memberships(userId: string): Promise<Membership[]> {
+    return (await this.rows(userId))
+      .filter((row) => row.role !== null)
+      .map((row) => ({ organisationId: row.id, role: row.role as MemberRole, kind: row.member_kind as OrganisationKind, regionCode: row.member_region_code }));
   }
 
   async can<K extends ResourceKind>(auth: AuthContext, action: ActionOn<K>, resource: Extract<AccessResource, { kind: K }>): Promise<boolean> {
@@ -147,6 +158,8 @@ export class AccessPolicy {
        )
        SELECT DISTINCT ON (v.id) v.id, v.relation,
               (SELECT role FROM mine WHERE mine.organisation_id = v.id) AS role,
+              (SELECT kind FROM mine WHERE mine.organisation_id = v.id) AS member_kind,
+              (SELECT region_code FROM mine WHERE mine.organisation_id = v.id) AS member_region_code,
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat' AND role = 'admin') AS secretariat_admin,
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat') AS in_secretariat,
               ARRAY(SELECT DISTINCT region_code FROM mine WHERE region_code IS NOT NULL) AS my_regions,
@@ -162,6 +175,9 @@ interface AccessRow {
   id: string;
   relation: AccessRelation;
   role: MemberRole | null;
+  /** The organisation's kind and region, when the person belongs to it. */
+  member_kind: OrganisationKind | null;
+  member_region_code: string | null;
   secretariat_admin: boolean;
   in_secretariat: boolean;
   my_regions: string[];
@@ -170,6 +186,14 @@ interface AccessRow {
 
 function toAccess(row: AccessRow): OrganisationAccess {
   return { organisationId: row.id, relation: row.relation, role: row.role, canManage: row.role === 'admin' || row.secretariat_admin };
+}
+
+/** One organisation a person belongs to (AccessPolicy.memberships). */
+export interface Membership {
+  organisationId: string;
+  role: MemberRole;
+  kind: OrganisationKind;
+  regionCode: string | null;
 }
 
 /** Whose audit entries one may read: everyone's (`network`), or those of the organisations one administers. */

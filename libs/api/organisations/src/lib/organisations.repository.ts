@@ -53,3 +53,22 @@ export async function organisationsNamedLike(db: Queryable, words: readonly stri
     [words, words.map(containsPattern)],
   );
 }
+
+/** Everyone who belongs to an organisation of one of these kinds in one of these WHO regions, each once. */
+export async function memberIdsInRegionsOf(db: Queryable, regionCodes: readonly string[], kinds: readonly string[]): Promise<string[]> {
+  const rows: Array<{ user_id: string }> = await db.query(
+    `SELECT DISTINCT ms.user_id FROM organisations o JOIN memberships ms ON ms.organisation_id = o.id
+     WHERE o.region_code = ANY($1::text[]) AND o.kind = ANY($2::text[])`,
+    [regionCodes, kinds],
+  );
+  return rows.map((row) => row.user_id);
+}
+
+/** Each of these people's first organisation (the membership created first), with its name; people without one are left out. */
+export function firstOrganisationNamesOf(db: Queryable, userIds: readonly string[]): Promise<Array<{ user_id: string; name: string }>> {
+  return db.query(
+    `SELECT DISTINCT ON (ms.user_id) ms.user_id, o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id
+     WHERE ms.user_id = ANY($1::uuid[]) ORDER BY ms.user_id, ms.created_at`,
+    [userIds],
+  );
+}

@@ -20,6 +20,8 @@ import type { OrganisationAccess } from './access-scope';
 import { ORGANISATION_ROW_SQL, presentOrganisation, type OrganisationRow } from './organisation.presenter';
 import {
   existingOrganisationIds,
+  firstOrganisationNamesOf,
+  memberIdsInRegionsOf,
   memberIdsOf,
   membershipsOf,
   organisationsNamed,
@@ -93,6 +95,25 @@ export class OrganisationsService {
   async memberIds(organisationIds: Iterable<string>): Promise<string[]> {
     const unique = distinctIds(organisationIds);
     return unique.length ? memberIdsOf(this.db, unique) : [];
+  }
+
+  /**
+   * Everyone who belongs to an organisation of one of these kinds in one of these WHO regions, each once, in one
+   * query (whom an invitation of a region reaches: its pathfinders and regional office).
+   */
+  async memberIdsInRegions(regionCodes: Iterable<string | null | undefined>, kinds: readonly OrganisationKind[]): Promise<string[]> {
+    const unique = distinctIds(regionCodes);
+    return unique.length && kinds.length ? memberIdsInRegionsOf(this.db, unique, kinds) : [];
+  }
+
+  /**
+   * The name of each of these people's first organisation (the membership created first), by person id, in one
+   * query. People who belong to none (or are unknown) are absent; nulls are ignored.
+   */
+  async firstOrganisationNames(userIds: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const unique = distinctIds(userIds);
+    const rows = unique.length ? await firstOrganisationNamesOf(this.db, unique) : [];
+    return new Map(rows.map((row) => [row.user_id, row.name]));
   }
 
   /** Organisations whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */

@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import type { ListThreadsQuery, ReportStatus, Thread } from '@simashe/contracts';
+import { DataSource } from 'typeorm';
+
+/** The SQL of the discussions domain (`discussion_threads`, `discussion_posts`), with typed rows. */
+export type SubjectKind = Thread['subjectKind'];
+
+export interface ThreadRow {
+  id: string;
+  subject_kind: SubjectKind;
+  subject_id: string | null;
+  title: string;
+  created_at: Date;
+  last_post_at: Date;
+  post_count: number;
+}
+
+/** What access to a thread's subject depends on, loaded with the thread (for the list of threads). */
+export interface SubjectFactsRow {
+  report_organisation_id: string | null;
+  report_status: ReportStatus;
+  report_archived: boolean;
+  lesson_organisation_id: string | null;
+  lesson_region_code: string | null;
+  lesson_status: 'draft' | 'published';
+  lesson_visibility: 'organisation' | 'region' | 'network';
+}
+
+/** A post, with the post it quotes; authors are ids (their names come from api-accounts). */
+export interface PostRow {
+  id: string;
+  thread_id: string;
+  author_id: string | null;
+  body: string;
+  quote_post_id: string | null;
+  quote_author_id: string | null;
+  quote_body: string | null;
+  quote_deleted: boolean | null;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export interface ReportSubjectRow {
+  title: string;
+  organisation_id: string;
+}
+
+export interface MeetingSubjectRow {
+  title: string;
+  organiser_organisation_id: string;
+  network_wide: boolean;
+}
+
+export interface LessonSubjectRow {
+  title: string;
+  organisation_id: string;
+  status: 'draft' | 'published';
+  visibility: 'organisation' | 'region' | 'network';
+  author_id: string | null;
+}
+
+const THREAD_SQL = `SELECT t.*, (SELECT count(*)::int FROM discussion_posts p WHERE p.thread_id = t.id AND p.deleted_at IS NULL) AS post_count
+  FROM discussion_threads t`;
+const POST_SQL = `SELECT p.*, q.author_id AS quote_author_id, q.body AS quote_body, q.deleted_at IS NOT NULL AS quote_deleted
+  FROM discussion_posts p LEFT JOIN discussion_posts q ON q.id = p.quote_post_id`;
+
+@Injectable()
+export class DiscussionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Network-wide topics, newest activity first (at most 200). */
+  topics(): Promise<ThreadRow[]> {
+    return this.db.query(`${THREAD_SQL} WHERE t.subject_kind = 'topic' ORDER BY t.last_post_at DESC LIMIT 200`);
+  }
+
+  /**
+   * A first cut of the threads a person may read (organisations they may read at all, their meetings, lessons shared
+   * beyond their organisation), newest activity first (at most 500), with their subjects' facts.
+   */
+  candidateThreads(subject: ListThreadsQuery['subject'], organisationIds: string[], meetingIds: string[]): Promise<Array<ThreadRow & SubjectFactsRow>> {
+    return this.db.query(
+      `${THREAD_SQL}
+       LEFT JOIN reports r ON t.subject_kind = 'report' AND r.id = t.subject_id
+       LEFT JOIN lessons l ON t.subject_kind = 'lesson' AND l.id = t.subject_id
+       LEFT JOIN organisations lo ON lo.id = l.organisation_id
+       WHERE ($1 = 'all' OR t.subject_kind = $1)
+         AND (t.subject_kind = 'topic'
+           OR (t.subject_kind = 'report' AND r.organisation_id = ANY($2::uuid[]))
+           OR (t.subject_kind = 'meeting' AND t.subject_id = ANY($3::uuid[]))
+           OR (t.subject_kind = 'lesson' AND (l.organisation_id = ANY($2::uuid[]) OR (l.status = 'published' AND l.visibility <> 'organisation'))))
+       ORDER BY t.last_post_at DESC, t.id LIMIT 500`.replace('SELECT t.*,', `SELECT t.*, r.organisation_id AS report_organisation_id, r.status AS report_status, r.archived_at IS NOT NULL AS report_archived,
+              l.organisation_id AS lesson_organisation_id, lo.region_code AS lesson_region_code, l.status AS lesson_status, l.visibility AS lesson_visibility,`),
+      [subject, organisationIds, meetingIds],
+    );
+  }
+
+  async thread(threadId: string): Promise<ThreadRow | undefined> {
+    const [row]: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.id = $1`, [threadId]);
+    return row;
+  }
+
+  async createTopic(title: string, userId: string): Promise<string> {
+    const [row]: Array<{ id: string }> = await this.db.query(`INSERT INTO discussion_threads (subject_kind, title, created_by) VALUES ('topic', $1, $2) RETURNING id`, [
+      title,
+      userId,
+    ]);
+    return row.id;
+  }
+
+  /** The id of the thread of a report, meeting or lesson, if it has one. */
+  async subjectThreadId(kind: SubjectKind, subjectId: string): Promise<string | undefined> {
+    const [row]: Array<{ id: string }> = await this.db.query('SELECT id FROM discussion_threads WHERE subject_kind = $1 AND subject_id = $2', [kind, subjectId]);
+    return row?.id;
+  }
+
+  /** Creates the subject's thread unless it exists: two first posts at once make one thread (unique index). */
+  async ensureSubjectThread(kind: SubjectKind, subjectId: string, title: string, userId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO discussion_threads (subject_kind, subject_id, title, created_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (subject_kind, subject_id) WHERE subject_id IS NOT NULL DO NOTHING`,
+      [kind, subjectId, title, userId],
+    );
+  }
+
+  /** The thread's posts, oldest first. */
+  posts(threadId: string): Promise<PostRow[]> {
+    return this.db.query(`${POST_SQL} WHERE p.thread_id = $1 ORDER BY p.created_at`, [threadId]);
+  }
+
+  async post(postId: string): Promise<PostRow | undefined> {
+    const [row]: PostRow[] = await this.db.query(`${POST_SQL} WHERE p.id = $1`, [postId]);
+    return row;
+  }
+
+  async isPostOf(postId: string, threadId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query('SELECT 1 FROM discussion_posts WHERE id = $1 AND thread_id = $2', [postId, threadId]);
+    return rows.length > 0;
+  }
+
+  /** Who wrote a post of this thread, and whether it was deleted. */
+  async postAuthor(postId: string, threadId: string): Promise<{ author_id: string | null; deleted_at: Date | null } | undefined> {
+    const [row]: Array<{ author_id: string | null; deleted_at: Date | null }> = await this.db.query(
+      'SELECT author_id, deleted_at FROM discussion_posts WHERE id = $1 AND thread_id = $2',
+      [postId, threadId],
+    );
+    return row;
+  }
+
+  /** Adds a post and moves the thread's last activity to now; returns the post's id. */
+  async addPost(threadId: string, authorId: string, body: string, quotePostId: string | null): Promise<string> {
+    const [created]: Array<{ id: string }> = await this.db.query(
+      'INSERT INTO discussion_posts (thread_id, author_id, body, quote_post_id) VALUES ($1, $2, $3, $4) RETURNING id',
+      [threadId, authorId, body, quotePostId],
+    );
+    await this.db.query('UPDATE discussion_threads SET last_post_at = now() WHERE id = $1', [threadId]);
+    return created.id;
+  }
+
+  async editPost(postId: string, body: string): Promise<void> {
+    await this.db.query('UPDATE discussion_posts SET body = $2, edited_at = now() WHERE id = $1', [postId, body]);
+  }
+
+  async deletePost(postId: string): Promise<void> {
+    await this.db.query(`UPDATE discussion_posts SET body = '', deleted_at = now() WHERE id = $1`, [postId]);
+  }
+
+  /** Everyone who wrote in the thread, except the author of `exceptPostId` through that post. */
+  async participantIds(threadId: string, exceptPostId: string): Promise<string[]> {
+    const rows: Array<{ author_id: string }> = await this.db.query(
+      'SELECT DISTINCT author_id FROM discussion_posts WHERE thread_id = $1 AND author_id IS NOT NULL AND id <> $2',
+      [threadId, exceptPostId],
+    );
+    return rows.map((row) => row.author_id);
+  }
+
+  /** The bodies of the thread's posts not deleted, oldest first (for the search index). */
+  async bodies(threadId: string): Promise<string[]> {
+    const rows: Array<{ body: string }> = await this.db.query('SELECT body FROM discussion_posts WHERE thread_id = $1 AND deleted_at IS NULL ORDER BY created_at', [threadId]);
+    return rows.map((row) => row.body);
+  }
+
+  async reportSubject(id: string): Promise<ReportSubjectRow | undefined> {
+    const [row]: ReportSubjectRow[] = await this.db.query('SELECT title, organisation_id FROM reports WHERE id = $1', [id]);
+    return row;
+  }
+
+  async meetingSubject(id: string): Promise<MeetingSubjectRow | undefined> {
+    const [row]: MeetingSubjectRow[] = await this.db.query('SELECT title, organiser_organisation_id, network_wide FROM meetings WHERE id = $1', [id]);
+    return row;
+  }
+
+  async lessonSubject(id: string): Promise<LessonSubjectRow | undefined> {
+    const [row]: LessonSubjectRow[] = await this.db.query('SELECT title, organisation_id, status, visibility, author_id FROM lessons WHERE id = $1', [id]);
+    return row;
+  }
+}
