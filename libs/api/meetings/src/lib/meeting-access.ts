@@ -11,7 +11,6 @@ export interface MeetingRow {
   description: string;
   kind: Meeting['kind'];
   organiser_organisation_id: string;
-  organiser_name: string;
   local_start: string;
   duration_minutes: number;
   time_zone: string;
@@ -39,8 +38,8 @@ type MeetingResource = Extract<AccessResource, { kind: 'meeting' }>;
 /** A meeting of this organiser, as far as organising goes (invitations never make an organiser). */
 const organisedBy = (organisationId: string): MeetingResource => ({ kind: 'meeting', organiserOrganisationId: organisationId, networkWide: false, invitation: 'none' });
 
-export const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start, o.name AS organiser_name
-  FROM meetings m JOIN organisations o ON o.id = m.organiser_organisation_id`;
+/** A meeting's own columns; its organiser's name is api-organisations' (`OrganisationsService.names`). */
+export const MEETING_SQL = `SELECT m.*, to_char(m.local_start, 'YYYY-MM-DD"T"HH24:MI') AS local_start FROM meetings m`;
 
 /**
  * Who invitees are, in SQL over a `mine` CTE of the person's memberships (organisation_id, kind, region_code, role):

@@ -130,6 +130,7 @@ export class MeetingsService {
   /** Tells everyone the new meeting concerns (except whoever scheduled it), in their own time zone. */
   private async announce(auth: AuthContext, id: string): Promise<void> {
     const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
+    const organiser = (await this.organisations.names([row.organiser_organisation_id])).get(row.organiser_organisation_id) ?? '';
     const [first] = this.series(row);
     for (const person of await this.access.people(id)) {
       if (person.user_id === auth.userId) continue;
@@ -137,10 +138,10 @@ export class MeetingsService {
       await this.notifications.notify(person.user_id, {
         kind: 'invitation',
         title: `Invitation: ${row.title}`,
-        body: `${row.organiser_name} · ${when}${row.rrule ? ' · repeats' : ''}`,
+        body: `${organiser} · ${when}${row.rrule ? ' · repeats' : ''}`,
         link: `/meetings/${id}`,
         dedupeKey: `invitation:${id}`,
-        message: { key: 'meetingInvitation', params: { meeting: row.title, organiser: row.organiser_name, start: first.start, repeats: row.rrule ? 'yes' : 'no' } },
+        message: { key: 'meetingInvitation', params: { meeting: row.title, organiser, start: first.start, repeats: row.rrule ? 'yes' : 'no' } },
       });
     }
   }
@@ -155,11 +156,15 @@ export class MeetingsService {
     if (rows.length === 0) return [];
     const fromMs = new Date(from).getTime();
     const toMs = new Date(to).getTime();
-    const details = await this.details(rows.map((row) => row.id), auth.userId);
+    const [details, organisers] = await Promise.all([
+      this.details(rows.map((row) => row.id), auth.userId),
+      this.organisations.names(rows.map((row) => row.organiser_organisation_id)),
+    ]);
     const result: MeetingOccurrence[] = [];
     for (const row of rows) {
       const detail = details.get(row.id) as MeetingDetails;
-      for (const occurrence of this.present(auth, row, this.scheduledBetween(row, detail.changes, fromMs, toMs), detail)) {
+      const organiser = organisers.get(row.organiser_organisation_id) ?? '';
+      for (const occurrence of this.present(auth, row, organiser, this.scheduledBetween(row, detail.changes, fromMs, toMs), detail)) {
         if (new Date(occurrence.end).getTime() > fromMs && new Date(occurrence.start).getTime() < toMs) result.push(occurrence);
       }
     }
@@ -426,7 +431,9 @@ export class MeetingsService {
     const answers = await this.answersTo(id, occurrence);
     const pending = (await this.access.people(id)).filter((person) => !answers.has(person.user_id) && person.user_id !== auth.userId);
     // The sender's name is kept with the reminder (an account that no longer exists sends nothing).
-    const senderName = (await this.users.names([auth.userId])).get(auth.userId);
+    const [senders, organisers] = await Promise.all([this.users.names([auth.userId]), this.organisations.names([row.organiser_organisation_id])]);
+    const senderName = senders.get(auth.userId);
+    const organiser = organisers.get(row.organiser_organisation_id) ?? '';
     const inserted: Array<{ created_at: Date; sent_by_name: string }> =
       senderName === undefined
         ? []
@@ -447,9 +454,9 @@ export class MeetingsService {
       await this.notifications.notify(person.user_id, {
         kind: 'invitation',
         title: `${words.title} ${row.title}`,
-        body: `${words.body(row.organiser_name)} · ${when}`,
+        body: `${words.body(organiser)} · ${when}`,
         link: `/meetings/${id}`,
-        message: { key: 'rsvpReminder', params: { meeting: row.title, organiser: row.organiser_name, start: session.start } },
+        message: { key: 'rsvpReminder', params: { meeting: row.title, organiser, start: session.start } },
         dedupeKey: `rsvp-reminder:${id}:${occurrence}:${today}`,
       });
     }
@@ -713,11 +720,14 @@ export class MeetingsService {
 
   /** Each occurrence as the person sees it; `registration` when the caller already read it. */
   private async occurrencesOf(auth: AuthContext, row: MeetingRow, known?: Registration | null): Promise<MeetingOccurrence[]> {
-    const detail = (await this.details([row.id], auth.userId)).get(row.id) as MeetingDetails;
-    return this.present(auth, row, await this.scheduled(row, detail.changes), known === undefined ? detail : { ...detail, registration: known });
+    const [details, organisers] = await Promise.all([this.details([row.id], auth.userId), this.organisations.names([row.organiser_organisation_id])]);
+    const detail = details.get(row.id) as MeetingDetails;
+    const organiser = organisers.get(row.organiser_organisation_id) ?? '';
+    return this.present(auth, row, organiser, await this.scheduled(row, detail.changes), known === undefined ? detail : { ...detail, registration: known });
   }
 
-  private present(auth: AuthContext, row: MeetingRow, scheduled: readonly ScheduledOccurrence[], detail: MeetingDetails & { registration?: Registration | null }): MeetingOccurrence[] {
+  /** `organiser`: the organising organisation's name (api-organisations'). */
+  private present(auth: AuthContext, row: MeetingRow, organiser: string, scheduled: readonly ScheduledOccurrence[], detail: MeetingDetails & { registration?: Registration | null }): MeetingOccurrence[] {
     const answer = new Map(detail.rsvps.map((r) => [r.occurrence, r.response]));
     const present = new Map(detail.attendance.map((a) => [a.occurrence, a]));
     const registration = detail.registration !== undefined ? detail.registration : row.kind === 'webinar' ? registrationFrom(auth, row, detail.registrations) : null;
@@ -726,7 +736,7 @@ export class MeetingsService {
       occurrence: occurrence.occurrence,
       title: row.title,
       kind: row.kind,
-      organiserOrganisationName: row.organiser_name,
+      organiserOrganisationName: organiser,
       start: occurrence.start,
       end: occurrence.end,
       timeZone: row.time_zone,

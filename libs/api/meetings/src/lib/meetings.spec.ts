@@ -42,10 +42,12 @@ describe('meetings over HTTP', () => {
     expect(created.body.occurrences).toHaveLength(8);
     expect(created.body.occurrences[1]).toMatchObject({ occurrence: '2026-03-24T14:00', start: '2026-03-24T13:00:00Z' });
     expect(created.body.occurrences[2]).toMatchObject({ occurrence: '2026-03-31T14:00', start: '2026-03-31T12:00:00Z' });
+    expect(created.body.occurrences[0].organiserOrganisationName).toBe('Secretariat');
 
     const kenyan = await signedInMember(t, org['kenya'].id, 'viewer');
     const seen = (await kenyan.get(`/api/meetings${range}`)).body.items.filter((o: { meetingId: string }) => o.meetingId === created.body.id);
     expect(seen).toHaveLength(8);
+    expect(seen.every((o: { organiserOrganisationName: string }) => o.organiserOrganisationName === 'Secretariat')).toBe(true);
     const brazilian = await signedInMember(t, org['brazil'].id, 'admin');
     expect((await brazilian.get(`/api/meetings/${created.body.id}`)).status).toBe(404);
     expect((await brazilian.get(`/api/meetings${range}`)).body.items).toEqual([]);
