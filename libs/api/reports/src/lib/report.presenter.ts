@@ -34,7 +34,7 @@ export const REPORT_ROW_SQL = `
   SELECT r.id, r.title, r.organisation_id,
          to_char(r.period_start, 'YYYY-MM-DD') AS period_start, to_char(r.period_end, 'YYYY-MM-DD') AS period_end,
          r.status, r.archived_at, r.created_at, r.updated_at, r.created_by,
-         GREATEST(r.updated_at, (SELECT max(v.created_at) FROM collab_versions v WHERE v.document_id = r.id)) AS last_edited_at,
+         GREATEST(r.updated_at, r.last_version_at) AS last_edited_at,
          COALESCE((SELECT json_agg(json_build_object('id', rr.reviewer_id, 'done', rr.completed_at IS NOT NULL))
                    FROM report_reviews rr WHERE rr.report_id = r.id), '[]') AS reviewers
   FROM reports r`;

@@ -60,6 +60,11 @@ export class ReportsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // "Last edited" sorts and shows without reading api-collaboration's versions: the report keeps when its text last
+    // got one (awaited: a list read right after the save sees it).
+    this.events.on('document.version_saved', async ({ document }) => {
+      if (document.kind === 'report') await this.db.query('UPDATE reports SET last_version_at = now() WHERE id = $1', [document.documentId]);
+    });
     this.registry.register('report', async (auth, documentId) => {
       const row = await this.storedRow(documentId);
       if (!row) return null;

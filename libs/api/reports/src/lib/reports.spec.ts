@@ -160,6 +160,13 @@ describe('reports over HTTP', () => {
     expect((await editor.get('/api/reports?year=2030&pageSize=2&page=5')).body).toMatchObject({ items: [], total: 3, page: 5 });
     const descending = await editor.get('/api/reports?year=2030&sort=title&order=desc');
     expect(descending.body.items.map((r: { title: string }) => r.title)).toEqual(['Zeta review', 'Mu review', 'Alpha review']);
+    // A version of the text counts as an edit: the report kept its time (api-collaboration's versions are not read).
+    const alpha = first.body.items[0] as { id: string; lastEditedAt: string };
+    const version = await editor.post(`/api/reports/${alpha.id}/versions`, { name: 'Checkpoint' });
+    expect(version.status).toBe(201);
+    const byEdit = (await editor.get('/api/reports?year=2030&sort=lastEdited&order=desc')).body.items as Array<{ id: string; lastEditedAt: string }>;
+    expect(byEdit[0].id).toBe(alpha.id);
+    expect(Date.parse(byEdit[0].lastEditedAt)).toBeGreaterThanOrEqual(Date.parse(version.body.createdAt));
     for (const bad of ['sort=colour', 'order=up', 'page=0', 'pageSize=1000', 'page=1e9']) expect((await editor.get(`/api/reports?${bad}`)).status).toBe(400);
   });
 

@@ -39,9 +39,15 @@ describe('migrations', () => {
     expect(await db.showMigrations()).toBe(false);
   });
 
+  /** Undoes the migrations from the last one back to `name`, included. */
+  async function undoThrough(name: string): Promise<void> {
+    const index = ALL_MIGRATIONS.findIndex((m) => new m().name === name);
+    for (let i = ALL_MIGRATIONS.length - 1; i >= index; i--) await db.undoLastMigration();
+  }
+
   it('name restores by what they restored, without the English that was stored around it', async () => {
     await db.runMigrations();
-    await db.undoLastMigration();
+    await undoThrough('RestoreVersionNames1763900000040');
     const insert = (kind: string, name: string | null) =>
       db.query(`INSERT INTO collab_versions (document_id, kind, name, state) VALUES (gen_random_uuid(), $1, $2, '\\x00') RETURNING id`, [kind, name]);
     const [[restore], [named], [bare]] = await Promise.all([insert('restore', 'Restored: Before review'), insert('named', 'Restored: a name someone chose'), insert('restore', 'Restored: ')]);
@@ -51,6 +57,22 @@ describe('migrations', () => {
     expect(await nameOf(named.id)).toBe('Restored: a name someone chose');
     expect(await nameOf(bare.id)).toBe('Restored: ');
     await db.query('DELETE FROM collab_versions WHERE id = ANY($1::uuid[])', [[restore.id, named.id, bare.id]]);
+  });
+
+  it('give each report the time of its text\'s last version, from the versions already saved', async () => {
+    await db.runMigrations();
+    await undoThrough('ReportLastVersion1763900000041');
+    const [organisation] = await db.query(`INSERT INTO organisations (name, kind) VALUES ('Migration test', 'core_partner') RETURNING id`);
+    const report = async (title: string) =>
+      (await db.query(`INSERT INTO reports (organisation_id, title, period_start, period_end) VALUES ($1, $2, '2026-01-01', '2026-12-31') RETURNING id`, [organisation.id, title]))[0].id as string;
+    const [versioned, untouched] = [await report('Versioned'), await report('Untouched')];
+    const version = (at: string) => db.query(`INSERT INTO collab_versions (document_id, kind, name, state, created_at) VALUES ($1, 'named', 'v', '\\x00', $2)`, [versioned, at]);
+    await version('2026-03-01T10:00:00Z');
+    await version('2026-04-01T10:00:00Z');
+    await db.runMigrations();
+    const lastVersion = async (id: string) => (await db.query('SELECT last_version_at FROM reports WHERE id = $1', [id]))[0].last_version_at as Date | null;
+    expect((await lastVersion(versioned))?.toISOString()).toBe('2026-04-01T10:00:00.000Z');
+    expect(await lastVersion(untouched)).toBeNull();
   });
 
   it('run once when two instances start together on an empty database: one migrates, the other waits and finds nothing to do', async () => {
