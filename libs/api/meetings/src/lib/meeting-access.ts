@@ -102,6 +102,20 @@ export class MeetingAccess {
     );
   }
 
+  /**
+   * These meetings' titles, organisers and whether they are network-wide, by id, in one query (unknown ids absent):
+   * what other domains (discussions) know of a meeting, without reading `meetings`. Decides nothing.
+   */
+  async subjects(ids: Iterable<string>): Promise<Map<string, { id: string; title: string; organiserOrganisationId: string; networkWide: boolean }>> {
+    const unique = distinctIds(ids);
+    if (unique.length === 0) return new Map();
+    const rows: Array<{ id: string; title: string; organiser_organisation_id: string; network_wide: boolean }> = await this.db.query(
+      'SELECT id, title, organiser_organisation_id, network_wide FROM meetings WHERE id = ANY($1::uuid[])',
+      [unique],
+    );
+    return new Map(rows.map((row) => [row.id, { id: row.id, title: row.title, organiserOrganisationId: row.organiser_organisation_id, networkWide: row.network_wide }]));
+  }
+
   /** Organisers' members, invitees, and everyone for network-wide webinars: 'meeting:read' of the policy, in SQL for lists. */
   async visibleIds(userId: string, { includeCancelled = false, meetingId = null as string | null } = {}): Promise<string[]> {
     const memberships = await this.policy.memberships(userId);

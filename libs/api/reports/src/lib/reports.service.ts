@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DocumentAccessRegistry, DocumentStore, VersionsService } from '@simashe/api-collaboration';
 import { UsersService } from '@simashe/api-accounts';
-import { ConflictError, EventBus, eventActor, NotFoundError, PreparedStatements, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
+import { ConflictError, distinctIds, EventBus, eventActor, NotFoundError, PreparedStatements, sqlFilters, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
 import { AccessPolicy, OrganisationsService, type AccessScope, type OrganisationSummary } from '@simashe/api-organisations';
 import {
@@ -37,6 +37,13 @@ const TRANSITIONS: Record<ReportStatus, ReportStatus[]> = {
   in_review: ['draft', 'submitted'],
   submitted: ['draft', 'in_review'],
 };
+
+/** A report as other domains know it: its title and what its access is decided on. */
+export interface ReportSubject {
+  id: string;
+  title: string;
+  facts: ReportFacts;
+}
 
 function facts(row: StoredReportRow): ReportFacts {
   return { organisationId: row.organisation_id, status: row.status, archived: row.archived_at !== null };
@@ -152,16 +159,26 @@ export class ReportsService implements OnModuleInit {
   /** The titles of those of `ids` the caller may read, with where the web shows them (one query): for other domains' links. */
   async linkTitles(auth: AuthContext, ids: string[]): Promise<Map<string, { title: string; href: string }>> {
     if (ids.length === 0) return new Map();
-    const scope = await this.policy.scope(auth);
+    const [scope, subjects] = await Promise.all([this.policy.scope(auth), this.subjects(ids)]);
+    return new Map(
+      [...subjects.values()]
+        .filter((subject) => scope.can('report:read', reportResource(subject.facts)))
+        .map((subject) => [subject.id, { title: subject.title, href: `/reports/${subject.id}` }]),
+    );
+  }
+
+  /**
+   * These reports' titles and the facts the AccessPolicy decides on, by id, in one query (unknown ids absent): what
+   * other domains (discussions, lessons' evidence) know of a report, without reading `reports`. Decides nothing.
+   */
+  async subjects(ids: Iterable<string>): Promise<Map<string, ReportSubject>> {
+    const unique = distinctIds(ids);
+    if (unique.length === 0) return new Map();
     const rows: Array<{ id: string; title: string; organisation_id: string; status: ReportStatus; archived: boolean }> = await this.db.query(
       `SELECT id, title, organisation_id, status, archived_at IS NOT NULL AS archived FROM reports WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
+      [unique],
     );
-    return new Map(
-      rows
-        .filter((row) => scope.can('report:read', { kind: 'report', organisationId: row.organisation_id, status: row.status, archived: row.archived }))
-        .map((row) => [row.id, { title: row.title, href: `/reports/${row.id}` }]),
-    );
+    return new Map(rows.map((row) => [row.id, { id: row.id, title: row.title, facts: { organisationId: row.organisation_id, status: row.status, archived: row.archived } }]));
   }
 
   async get(auth: AuthContext, reportId: string): Promise<Report> {
