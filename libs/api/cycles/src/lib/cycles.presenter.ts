@@ -1,6 +1,6 @@
-import type { AccessScope } from '@simashe/api-organisations';
+import type { AccessScope, OrganisationWithCountry } from '@simashe/api-organisations';
 import { DEEPEST_DRIVER_LEVEL, driverDepth, type Cycle, type DriverNode, type Initiative, type Measure, type Milestone, type Observation, type ObservationEvidence } from '@simashe/contracts';
-import type { CycleRow, DriverRow, InitiativeRow, MeasureRow, MilestoneRow, ObservationRow, StageEventRow } from './cycles.repository';
+import type { CycleRow, DriverRow, InitiativeRow, MeasureRow, MilestoneRow, ObservationRow, StageEventRow, StoredInitiativeRow } from './cycles.repository';
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
@@ -21,6 +21,31 @@ export function peopleByName(ids: readonly string[], names: PeopleNames): Array<
   });
   const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return people.sort((a, b) => order(a.name, b.name) || order(a.id, b.id));
+}
+
+/** Code-point order, as PostgreSQL's C.UTF-8 collation sorts text here (UTF-8 bytes compare so; UTF-16 units not always). */
+export const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+/** Every organisation stored initiatives name: their owners and partners, for one lookup. */
+export const initiativeOrganisationIds = (rows: readonly StoredInitiativeRow[]): string[] => rows.flatMap((row) => [row.organisation_id, ...row.partner_ids]);
+
+/**
+ * Stored initiatives with what api-organisations says of their organisations (`summariesWithCountry`, one batch per
+ * list). As the joins did: an initiative whose organisation is gone is left out, and so is a partner that is gone;
+ * partners by name, in code-point order (then by id).
+ */
+export function nameInitiatives(rows: readonly StoredInitiativeRow[], organisations: ReadonlyMap<string, OrganisationWithCountry>): InitiativeRow[] {
+  return rows.flatMap(({ partner_ids: partnerIds, ...row }) => {
+    const organisation = organisations.get(row.organisation_id);
+    if (!organisation) return [];
+    const partners = partnerIds
+      .flatMap((id) => {
+        const partner = organisations.get(id);
+        return partner ? [{ organisationId: id, name: partner.name }] : [];
+      })
+      .sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.organisationId, b.organisationId));
+    return [{ ...row, organisation_name: organisation.name, country_iso2: organisation.countryIso2, region_code: organisation.regionCode, partners }];
+  });
 }
 
 export function presentInitiative(row: InitiativeRow, scope: AccessScope): Initiative {

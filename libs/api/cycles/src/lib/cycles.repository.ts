@@ -4,23 +4,31 @@ import type { CycleStage, DashboardFilters, InitiativeFilters, MilestoneStatus }
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** The SQL of the cycles domain (initiatives and everything inside them), with typed rows. */
-export interface InitiativeRow {
+/**
+ * An initiative as this domain's tables hold it: its organisation and partners by id only. Their names, region and
+ * country are api-organisations' (`nameInitiatives` in the presenter adds them, one batch per list).
+ */
+export interface StoredInitiativeRow {
   id: string;
   organisation_id: string;
-  organisation_name: string;
-  country_iso2: string | null;
-  region_code: string | null;
   title: string;
   aim_what: string;
   aim_how_much: string;
   aim_by_when: string | null;
   determinants: string[];
   sectors: string[];
-  partners: Array<{ organisationId: string; name: string }>;
+  partner_ids: string[];
   active_cycle: { id: string; number: number; title: string; stage: CycleStage; stageChangedAt: string; startedAt: string; closedAt: null } | null;
   cycle_count: number;
   created_at: Date;
   updated_at: Date;
+}
+/** A stored initiative with its organisation's name, country and region and its partners' names. */
+export interface InitiativeRow extends Omit<StoredInitiativeRow, 'partner_ids'> {
+  organisation_name: string;
+  country_iso2: string | null;
+  region_code: string | null;
+  partners: Array<{ organisationId: string; name: string }>;
 }
 export interface DriverRow { id: string; parent_id: string | null; label: string; position: number }
 export interface CycleRow {
@@ -67,16 +75,16 @@ export interface MeasureRow {
 }
 export interface PointRow { date: string; value: number; numerator: string | null; denominator: string | null }
 
+/** Initiatives from this domain's tables only: `organisations` is never read here (see `StoredInitiativeRow`). */
 const INITIATIVE_SQL = `
-  SELECT i.id, i.organisation_id, o.name AS organisation_name, c.iso2 AS country_iso2, o.region_code, i.title, i.aim_what, i.aim_how_much,
+  SELECT i.id, i.organisation_id, i.title, i.aim_what, i.aim_how_much,
          to_char(i.aim_by_when, 'YYYY-MM-DD') AS aim_by_when, i.determinants, i.sectors, i.created_at, i.updated_at,
-         coalesce((SELECT json_agg(json_build_object('organisationId', po.id, 'name', po.name) ORDER BY po.name)
-                   FROM initiative_partners p JOIN organisations po ON po.id = p.organisation_id WHERE p.initiative_id = i.id), '[]') AS partners,
+         ARRAY(SELECT p.organisation_id FROM initiative_partners p WHERE p.initiative_id = i.id) AS partner_ids,
          (SELECT json_build_object('id', cy.id, 'number', cy.number, 'title', cy.title, 'stage', cy.stage, 'stageChangedAt', cy.stage_changed_at,
                                    'startedAt', cy.started_at, 'closedAt', cy.closed_at)
           FROM cycles cy WHERE cy.initiative_id = i.id AND cy.stage <> 'closed') AS active_cycle,
          (SELECT count(*)::int FROM cycles cy WHERE cy.initiative_id = i.id) AS cycle_count
-  FROM initiatives i JOIN organisations o ON o.id = i.organisation_id LEFT JOIN countries c ON c.iso3 = o.country_iso3`;
+  FROM initiatives i`;
 
 /** Initiatives the scope reads: those of readable organisations, and those its organisations take part in. */
 function readableCondition(scope: AccessScope, params: unknown[], alias = 'i'): string {
@@ -94,7 +102,11 @@ export class CyclesRepository {
     return this.db.transaction(work);
   }
 
-  async initiatives(scope: AccessScope, filters: InitiativeFilters & { id?: string }): Promise<InitiativeRow[]> {
+  /**
+   * `inRegion`: with a region filter, the ids of that region's organisations (from OrganisationsService), which the
+   * initiative's organisation must be one of.
+   */
+  async initiatives(scope: AccessScope, filters: Omit<InitiativeFilters, 'region'> & { id?: string; inRegion?: readonly string[] }): Promise<StoredInitiativeRow[]> {
     const params: unknown[] = [];
     const conditions = [readableCondition(scope, params)];
     const add = (sql: string, value: unknown) => {
@@ -103,7 +115,7 @@ export class CyclesRepository {
     };
     if (filters.id) add('i.id = ?', filters.id);
     if (filters.organisationId) add('i.organisation_id = ?', filters.organisationId);
-    if (filters.region) add('o.region_code = ?', filters.region);
+    if (filters.inRegion) add('i.organisation_id = ANY(?::uuid[])', filters.inRegion);
     if (filters.determinant) add('? = ANY(i.determinants)', filters.determinant);
     if (filters.sector) add('? = ANY(i.sectors)', filters.sector);
     return this.db.query(`${INITIATIVE_SQL} WHERE ${conditions.join(' AND ')} ORDER BY i.updated_at DESC LIMIT 1000`, params);
@@ -294,12 +306,28 @@ export class CyclesRepository {
     );
   }
 
-  readableMeasures(scope: AccessScope): Promise<Array<{ id: string; name: string; chart_type: MeasureRow['chart_type']; initiative_id: string; initiative_title: string; organisation_name: string }>> {
+  /** The organisations whose initiatives the scope reads and that have measures: whose names `readableMeasures` sorts by. */
+  async readableMeasureOwners(scope: AccessScope): Promise<string[]> {
     const params: unknown[] = [];
+    const condition = readableCondition(scope, params);
+    const rows: Array<{ organisation_id: string }> = await this.db.query(
+      `SELECT DISTINCT i.organisation_id FROM measures me JOIN initiatives i ON i.id = me.initiative_id WHERE ${condition}`,
+      params,
+    );
+    return rows.map((row) => row.organisation_id);
+  }
+
+  /**
+   * Every measure the scope reads, by organisation name, initiative and measure. `organisationNames` are the owners'
+   * names (OrganisationsService), handed to the statement as (id, name) pairs so PostgreSQL still sorts and limits; a
+   * measure whose organisation has no name there is left out (as the join on `organisations` did).
+   */
+  readableMeasures(scope: AccessScope, organisationNames: ReadonlyMap<string, string>): Promise<Array<{ id: string; name: string; chart_type: MeasureRow['chart_type']; initiative_id: string; initiative_title: string; organisation_name: string }>> {
+    const params: unknown[] = [[...organisationNames.keys()], [...organisationNames.values()]];
     const condition = readableCondition(scope, params);
     return this.db.query(
       `SELECT me.id, me.name, me.chart_type, i.id AS initiative_id, i.title AS initiative_title, o.name AS organisation_name
-       FROM measures me JOIN initiatives i ON i.id = me.initiative_id JOIN organisations o ON o.id = i.organisation_id
+       FROM measures me JOIN initiatives i ON i.id = me.initiative_id JOIN unnest($1::uuid[], $2::text[]) AS o (id, name) ON o.id = i.organisation_id
        WHERE ${condition} ORDER BY o.name, i.title, me.name LIMIT 500`,
       params,
     );
@@ -324,20 +352,32 @@ export class CyclesRepository {
   }
 
   // ----- dashboard (a fixed number of queries, whatever the size of the network) -----
-  dashboardPathfinders(scope: AccessScope, filters: DashboardFilters): Promise<Array<{ id: string; name: string; region_code: string | null; iso2: string | null; iso3: string | null }>> {
-    const params: unknown[] = [scope.readableOrganisationIds];
-    const conditions = [`o.kind = 'country_pathfinder'`, 'o.id = ANY($1::uuid[])'];
-    if (filters.region) conditions.push(`o.region_code = $${params.push(filters.region)}`);
-    if (filters.organisationId) conditions.push(`o.id = $${params.push(filters.organisationId)}`);
+  /**
+   * The dashboard's pathfinders among `candidates` (the readable country pathfinders the filters keep, as
+   * OrganisationsService summarises them), those with an initiative of the tags asked for, by name: the candidates are
+   * handed to the statement, so PostgreSQL still sorts them and joins their country (reference data).
+   */
+  dashboardPathfinders(
+    candidates: ReadonlyArray<{ id: string; name: string; regionCode: string | null; countryIso3: string | null }>,
+    filters: DashboardFilters,
+  ): Promise<Array<{ id: string; name: string; region_code: string | null; iso2: string | null; iso3: string | null }>> {
+    const params: unknown[] = [
+      candidates.map((candidate) => candidate.id),
+      candidates.map((candidate) => candidate.name),
+      candidates.map((candidate) => candidate.regionCode),
+      candidates.map((candidate) => candidate.countryIso3),
+    ];
+    let tagged = '';
     if (filters.determinant || filters.sector) {
       const tagConditions: string[] = [];
       if (filters.determinant) tagConditions.push(`$${params.push(filters.determinant)} = ANY(i.determinants)`);
       if (filters.sector) tagConditions.push(`$${params.push(filters.sector)} = ANY(i.sectors)`);
-      conditions.push(`EXISTS (SELECT 1 FROM initiatives i WHERE i.organisation_id = o.id AND ${tagConditions.join(' AND ')})`);
+      tagged = `WHERE EXISTS (SELECT 1 FROM initiatives i WHERE i.organisation_id = o.id AND ${tagConditions.join(' AND ')})`;
     }
     return this.db.query(
-      `SELECT o.id, o.name, o.region_code, c.iso2, c.iso3 FROM organisations o LEFT JOIN countries c ON c.iso3 = o.country_iso3
-       WHERE ${conditions.join(' AND ')} ORDER BY o.name`,
+      `SELECT o.id, o.name, o.region_code, c.iso2, c.iso3
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS o (id, name, region_code, country_iso3) LEFT JOIN countries c ON c.iso3 = o.country_iso3
+       ${tagged} ORDER BY o.name`,
       params,
     );
   }
@@ -400,19 +440,23 @@ export class CyclesRepository {
     );
   }
 
-  feed(scope: AccessScope, query: { limit: number; organisationId?: string; region?: string }): Promise<Array<{
-    id: string; kind: string; at: Date; actor_id: string | null; organisation_name: string; initiative_id: string; initiative_title: string; detail: string;
+  /**
+   * The latest activity the scope reads. Organisations by id only: `inRegion`, with a region filter, is the ids of that
+   * region's organisations (OrganisationsService), which the initiative's organisation must be one of.
+   */
+  feed(scope: AccessScope, query: { limit: number; organisationId?: string; inRegion?: readonly string[] }): Promise<Array<{
+    id: string; kind: string; at: Date; actor_id: string | null; organisation_id: string; initiative_id: string; initiative_title: string; detail: string;
     from_stage: CycleStage | null; to_stage: CycleStage | null;
   }>> {
     const params: unknown[] = [];
     const conditions = [readableCondition(scope, params)];
     if (query.organisationId) conditions.push(`i.organisation_id = $${params.push(query.organisationId)}`);
-    if (query.region) conditions.push(`o.region_code = $${params.push(query.region)}`);
+    if (query.inRegion) conditions.push(`i.organisation_id = ANY($${params.push(query.inRegion)}::uuid[])`);
     params.push(query.limit);
     return this.db.query(
-      `SELECT a.id, a.kind, a.at, a.actor_id, o.name AS organisation_name, i.id AS initiative_id, i.title AS initiative_title, a.detail,
+      `SELECT a.id, a.kind, a.at, a.actor_id, i.organisation_id, i.id AS initiative_id, i.title AS initiative_title, a.detail,
               a.from_stage, a.to_stage
-       FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id JOIN organisations o ON o.id = i.organisation_id
+       FROM cycle_activity a JOIN initiatives i ON i.id = a.initiative_id
        WHERE ${conditions.join(' AND ')} ORDER BY a.at DESC LIMIT $${params.length}`,
       params,
     );

@@ -37,8 +37,19 @@ import {
   type UpdateInitiativeRequest,
   type UpdateMilestoneRequest,
 } from '@simashe/contracts';
-import { CyclesRepository, type CycleRow, type EvidenceFileRow, type MilestoneRow, type ObservationRow, type StageEventRow } from './cycles.repository';
-import { peopleByName, presentCycle, presentDrivers, presentInitiative, presentMeasure, presentMilestone, presentObservation, todayUtc } from './cycles.presenter';
+import { CyclesRepository, type CycleRow, type EvidenceFileRow, type InitiativeRow, type MilestoneRow, type ObservationRow, type StageEventRow, type StoredInitiativeRow } from './cycles.repository';
+import {
+  initiativeOrganisationIds,
+  nameInitiatives,
+  peopleByName,
+  presentCycle,
+  presentDrivers,
+  presentInitiative,
+  presentMeasure,
+  presentMilestone,
+  presentObservation,
+  todayUtc,
+} from './cycles.presenter';
 
 const STAGE_NAMES: Record<CycleStage, string> = { plan: 'plan', act: 'act', observe: 'observe', reflect: 'reflect', closed: 'closed' };
 const UNIQUE_VIOLATION = '23505';
@@ -63,9 +74,11 @@ export class CyclesService {
   ) {}
 
   // ----- initiatives -----
-  async list(auth: AuthContext, filters: InitiativeFilters): Promise<Initiative[]> {
+  async list(auth: AuthContext, { region, ...filters }: InitiativeFilters): Promise<Initiative[]> {
     const scope = await this.policy.scope(auth);
-    return (await this.repo.initiatives(scope, filters)).map((row) => presentInitiative(row, scope));
+    // A region is the organisation's (api-organisations'): its organisations' ids, asked for first, filter the rows.
+    const inRegion = region ? ((await this.organisations.idsInRegions([region])).get(region) ?? []) : undefined;
+    return (await this.named(await this.repo.initiatives(scope, { ...filters, inRegion }))).map((row) => presentInitiative(row, scope));
   }
 
   async get(auth: AuthContext, id: string): Promise<Initiative> {
@@ -486,10 +499,16 @@ export class CyclesService {
     return { ...row, organisation_id: resource.organisationId };
   }
 
-  private async readableRow(scope: AccessScope, id: string) {
-    const [row] = await this.repo.initiatives(scope, { id });
+  private async readableRow(scope: AccessScope, id: string): Promise<InitiativeRow> {
+    const [row] = await this.named(await this.repo.initiatives(scope, { id }));
     if (!row) throw new NotFoundError('The initiative');
     return row;
+  }
+
+  /** The rows with their organisations' names, region and country, and their partners' names: one batch of api-organisations. */
+  private async named(rows: StoredInitiativeRow[]): Promise<InitiativeRow[]> {
+    if (rows.length === 0) return [];
+    return nameInitiatives(rows, await this.organisations.summariesWithCountry(initiativeOrganisationIds(rows)));
   }
 
   private values(input: UpdateInitiativeRequest): unknown[] {

@@ -597,6 +597,66 @@ describe('action-learning cycles', () => {
     });
   });
 
+  describe('organisations, as api-organisations has them now', () => {
+    it('names organisations and partners as they are called now, sorts by name in code-point order, and filters by their region', async () => {
+      // Own pathfinders of SEARO (no other test reads that region); names whose code-point order is not the locale's.
+      const nepal = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'NPL', name: 'Nepal pathfinder' });
+      const bhutan = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BTN', name: 'bhutan pathfinder' });
+      const alpha = await createOrganisation(t.db, { kind: 'core_partner', name: 'alpha partner' });
+      const zeta = await createOrganisation(t.db, { kind: 'core_partner', name: 'Zeta partner' });
+      const nepalEditor = await signedInMember(t, nepal.id, 'editor');
+      const alphaViewer = await signedInMember(t, alpha.id, 'viewer');
+      const created = await nepalEditor.post('/api/initiatives', initiative({ organisationId: nepal.id, partnerOrganisationIds: [alpha.id, zeta.id] }));
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
+      expect(created.body).toMatchObject({
+        organisationName: 'Nepal pathfinder',
+        countryIso2: 'NP',
+        regionCode: 'SEARO',
+        partners: [{ organisationId: zeta.id, name: 'Zeta partner' }, { organisationId: alpha.id, name: 'alpha partner' }],
+      });
+      await nepalEditor.post(`/api/initiatives/${id}/measures`, { name: 'Visits', kind: 'outcome', direction: 'higher_is_better', chartType: 'run' });
+
+      // The region filter keeps initiatives of that region's organisations, also those read as a partner taking part.
+      const listed = async (client: TestClient, query: string) => (await client.get(`/api/initiatives${query}`)).body.items.map((i: { id: string }) => i.id);
+      expect(await listed(alphaViewer, '?region=SEARO')).toEqual([id]);
+      expect(await listed(alphaViewer, '?region=AFRO')).toEqual([]);
+      expect(await listed(secretariat, '?region=SEARO')).toEqual([id]);
+      expect(await listed(secretariat, '?region=AFRO')).not.toContain(id);
+
+      // Renamed organisations show their new names at once, and partners reorder by them.
+      await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [nepal.id, 'Nepal pathfinder (renamed)']);
+      await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [zeta.id, 'zeta partner']);
+      const [renamed] = (await alphaViewer.get('/api/initiatives?region=SEARO')).body.items;
+      expect(renamed).toMatchObject({
+        organisationName: 'Nepal pathfinder (renamed)',
+        partners: [{ organisationId: alpha.id, name: 'alpha partner' }, { organisationId: zeta.id, name: 'zeta partner' }],
+      });
+      expect((await nepalEditor.get(`/api/initiatives/${id}`)).body.initiative.organisationName).toBe('Nepal pathfinder (renamed)');
+
+      // Measures a report can embed: by organisation name (code points), then initiative and measure.
+      const measures = (await secretariat.get('/api/measures')).body.items as Array<{ organisationName: string; initiativeTitle: string; name: string }>;
+      expect(measures.find((m) => m.name === 'Visits')).toMatchObject({ organisationName: 'Nepal pathfinder (renamed)' });
+      const codePoints = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+      const sorted = [...measures].sort((a, b) => codePoints(a.organisationName, b.organisationName) || codePoints(a.initiativeTitle, b.initiativeTitle) || codePoints(a.name, b.name));
+      expect(measures).toEqual(sorted);
+      expect((await alphaViewer.get('/api/measures')).body.items.map((m: { name: string }) => m.name)).toEqual(['Visits']);
+
+      // The dashboard: the region's pathfinders only, by name in code-point order.
+      const dashboard = (await secretariat.get('/api/cycles-dashboard?region=SEARO')).body.rows;
+      expect(dashboard.map((row: { organisationName: string }) => row.organisationName)).toEqual(['Nepal pathfinder (renamed)', 'bhutan pathfinder']);
+      expect(dashboard[1]).toMatchObject({ organisationId: bhutan.id, countryIso2: 'BT', countryIso3: 'BTN', regionCode: 'SEARO', initiatives: 0 });
+      expect((await secretariat.get('/api/cycles-dashboard?region=SEARO&sector=housing')).body.rows.map((row: { organisationId: string }) => row.organisationId)).toEqual([nepal.id]);
+
+      // The activity feed: the region's organisations only, named as they are now.
+      const feed = (await secretariat.get('/api/cycles-dashboard/activity?region=SEARO&limit=100')).body.items;
+      expect(feed.length).toBeGreaterThan(0);
+      expect(new Set(feed.map((item: { organisationName: string }) => item.organisationName))).toEqual(new Set(['Nepal pathfinder (renamed)']));
+      expect((await alphaViewer.get('/api/cycles-dashboard/activity?region=SEARO')).body.items.map((item: { initiativeId: string }) => item.initiativeId)).toContain(id);
+      expect((await alphaViewer.get('/api/cycles-dashboard/activity?region=EURO')).body.items).toEqual([]);
+    });
+  });
+
   describe('bad input', () => {
     it('answers 400 naming the field', async () => {
       const cases: Array<[object, string]> = [

@@ -3,7 +3,7 @@ import { UsersService } from '@simashe/api-accounts';
 import { EventBus, eventActor, exportFilters, readerTimeZone, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService } from '@simashe/api-organisations';
 import { ReportsService } from '@simashe/api-reports';
 import { DASHBOARD_TEXT, STAGE_NAMES } from '@simashe/charts';
 import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow, Language } from '@simashe/contracts';
@@ -57,11 +57,21 @@ export class DashboardService {
     private readonly lessons: LessonsService,
     private readonly users: UsersService,
     private readonly events: EventBus,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async dashboard(auth: AuthContext, filters: DashboardFilters, now = new Date()): Promise<Dashboard> {
     const scope = await this.policy.scope(auth);
-    const pathfinders = await this.repo.dashboardPathfinders(scope, filters);
+    // The readable country pathfinders the filters keep, from api-organisations (one batch); the repository keeps
+    // those with initiatives of the tags asked for and sorts them by name.
+    const readable = await this.organisations.summaries(scope.readableOrganisationIds);
+    const candidates = [...readable.values()].filter(
+      (organisation) =>
+        organisation.kind === 'country_pathfinder' &&
+        (!filters.region || organisation.regionCode === filters.region) &&
+        (!filters.organisationId || organisation.id === filters.organisationId),
+    );
+    const pathfinders = await this.repo.dashboardPathfinders(candidates, filters);
     const ids = pathfinders.map((p) => p.id);
     const { weeks, instants, dates } = burndownWeeks(now.getTime());
     const [figures, reports, meetings, lessons, milestones, activity] = await Promise.all([
@@ -172,8 +182,16 @@ export class DashboardService {
 
   async activity(auth: AuthContext, query: { limit: number; organisationId?: string; region?: string }): Promise<ActivityItem[]> {
     const scope = await this.policy.scope(auth);
-    const rows = await this.repo.feed(scope, query);
-    const names = await this.users.names(rows.map((row) => row.actor_id));
+    const { region, ...rest } = query;
+    // A region is the organisation's (api-organisations'): its organisations' ids, asked for first, filter the feed.
+    const inRegion = region ? ((await this.organisations.idsInRegions([region])).get(region) ?? []) : undefined;
+    const stored = await this.repo.feed(scope, { ...rest, inRegion });
+    // Organisations' and people's names in one batch each; an item whose organisation is gone is left out (as the join did).
+    const [organisationNames, names] = await Promise.all([this.organisations.names(stored.map((row) => row.organisation_id)), this.users.names(stored.map((row) => row.actor_id))]);
+    const rows = stored.flatMap((row) => {
+      const organisationName = organisationNames.get(row.organisation_id);
+      return organisationName === undefined ? [] : [{ ...row, organisation_name: organisationName }];
+    });
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind as ActivityItem['kind'],

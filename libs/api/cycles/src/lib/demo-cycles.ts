@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { OrganisationsService } from '@simashe/api-organisations';
 import type { ChartType, CyclePlan, CycleStage, MeasureDirection, MilestoneStatus, Reflection } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -911,14 +912,18 @@ function demoRows(now: Date, organisations: Map<string, string>, people: Map<str
 export class CyclesDemo {
   private readonly logger = new Logger('CyclesDemo');
 
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly organisationsService: OrganisationsService,
+  ) {}
 
   async seed(now = new Date()): Promise<void> {
     await this.db.transaction(async (manager) => {
       if ((await manager.query('SELECT 1 FROM initiatives LIMIT 1')).length > 0) return;
       const names = [...new Set(DEMO_INITIATIVES.flatMap((demo) => [demo.organisation, ...demo.partners]))];
       const emails = [...new Set(DEMO_INITIATIVES.flatMap((demo) => [demo.lead, ...demo.cycles.flatMap((cycle) => cycle.milestones.map((m) => m.owner))]))];
-      const organisations = await lookup(manager, 'SELECT name AS key, id FROM organisations WHERE name = ANY($1::text[])', names);
+      // The demo's organisations by name, from their owner (api-organisations), within this transaction.
+      const organisations = await this.organisationsService.idsNamed(names, manager);
       const people = await lookup(manager, 'SELECT email AS key, id FROM users WHERE email = ANY($1::text[])', emails);
       const missing = [...names.filter((name) => !organisations.has(name)), ...emails.filter((email) => !people.has(email))];
       if (missing.length) {

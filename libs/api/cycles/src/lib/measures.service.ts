@@ -13,7 +13,7 @@ import { computeChart } from '@simashe/spc';
 import { parse } from 'csv-parse/sync';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ChartEmbedRegistry } from '@simashe/api-reports';
-import { AccessPolicy } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService } from '@simashe/api-organisations';
 import { measureChartSize, measureChartSvg } from './chart-svg';
 import { CyclesRepository, type MeasureRow, type PointRow } from './cycles.repository';
 import { presentMeasure } from './cycles.presenter';
@@ -30,6 +30,7 @@ export class MeasuresService implements OnModuleInit {
     private readonly cycles: CyclesService,
     private readonly policy: AccessPolicy,
     private readonly embeds: ChartEmbedRegistry,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   /** Reports embed measure charts; their exports draw them through here, as the exporting reader may see them, in their language. */
@@ -43,7 +44,10 @@ export class MeasuresService implements OnModuleInit {
   /** Every measure the caller may read, with its initiative: what a report can embed. */
   async readable(auth: AuthContext): Promise<Array<{ id: string; name: string; chartType: Measure['chartType']; initiativeId: string; initiativeTitle: string; organisationName: string }>> {
     const scope = await this.policy.scope(auth);
-    const rows = await this.repo.readableMeasures(scope);
+    // Sorted by organisation name, which is api-organisations': the owners first, then their names (one batch each).
+    const owners = await this.repo.readableMeasureOwners(scope);
+    if (owners.length === 0) return [];
+    const rows = await this.repo.readableMeasures(scope, await this.organisations.names(owners));
     return rows.map((row) => ({ id: row.id, name: row.name, chartType: row.chart_type, initiativeId: row.initiative_id, initiativeTitle: row.initiative_title, organisationName: row.organisation_name }));
   }
 

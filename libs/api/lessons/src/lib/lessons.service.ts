@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
 import { ConflictError, EventBus, eventActor, exportFilters, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
-import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
-import { audienceCondition, SearchIndexer, SearchScopes } from '@simashe/api-search';
+import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
+import { audienceCondition, SearchIndexer, SearchScopes, type SearchScope } from '@simashe/api-search';
 import { MAX_FILES_PER_LESSON, type Evidence, type Lesson, type LessonFile, type LessonFilters, type LessonInput, type UpdateLessonRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { LESSON_ROWS_SQL, lessonBody, presentLesson, type LessonRow } from './lesson.presenter';
+import { lessonBody, lessonRowsSql, nameLessons, presentLesson, STORED_LESSON_SQL, type LessonRow, type StoredLessonRow } from './lesson.presenter';
 import { lessonsCsv, lessonsXlsx } from './lessons-export';
 
 /** Lessons learned: written by an organisation's editors, drafts kept in the organisation until published. */
@@ -18,6 +18,7 @@ export class LessonsService {
     private readonly indexer: SearchIndexer,
     private readonly events: EventBus,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async list(auth: AuthContext, filters: LessonFilters, limit = 500): Promise<Lesson[]> {
@@ -46,9 +47,9 @@ export class LessonsService {
   async linkTitles(auth: AuthContext, ids: string[]): Promise<Map<string, { title: string; href: string }>> {
     if (ids.length === 0) return new Map();
     const scope = await this.scopes.scopeFor(auth);
-    const params: unknown[] = [[...new Set(ids)]];
+    const params: unknown[] = [...(await this.regionPairs(scope)), [...new Set(ids)]];
     const rows: Array<{ id: string; title: string }> = await this.db.query(
-      `SELECT l.id, l.title FROM (${LESSON_ROWS_SQL}) l WHERE l.id = ANY($1::uuid[]) AND ${audienceCondition(scope, params, 'l')}`,
+      `SELECT l.id, l.title FROM (${lessonRowsSql('$1', '$2')}) l WHERE l.id = ANY($3::uuid[]) AND ${audienceCondition(scope, params, 'l')}`,
       params,
     );
     return new Map(rows.map((row) => [row.id, { title: row.title, href: `/lessons/${row.id}` }]));
@@ -172,7 +173,7 @@ export class LessonsService {
   /** Lessons the person may read, newest first; the same audience rules as search. */
   private async readableRows(auth: AuthContext, filters: LessonFilters, limit: number, id?: string): Promise<{ rows: LessonRow[]; scope: AccessScope }> {
     const scope = await this.scopes.scopeFor(auth);
-    const params: unknown[] = [];
+    const params: unknown[] = await this.regionPairs(scope, filters.region);
     const { conditions, add } = sqlFilters(params);
     conditions.push(audienceCondition(scope, params, 'l'));
     if (id) add('l.id = ?', id);
@@ -183,12 +184,35 @@ export class LessonsService {
     if (filters.stage) add('l.cycle_stage = ?', filters.stage);
     if (filters.region) add('l.region_code = ?', filters.region);
     params.push(limit);
-    const rows: LessonRow[] = await this.db.query(`SELECT * FROM (${LESSON_ROWS_SQL}) l WHERE ${conditions.join(' AND ')} ORDER BY l.updated_at DESC LIMIT $${params.length}`, params);
+    const stored: StoredLessonRow[] = await this.db.query(
+      `SELECT * FROM (${lessonRowsSql('$1', '$2')}) l WHERE ${conditions.join(' AND ')} ORDER BY l.updated_at DESC LIMIT $${params.length}`,
+      params,
+    );
+    // Each lesson's organisation's name, region and country: one batch of api-organisations.
+    const rows = nameLessons(stored, await this.organisations.summariesWithCountry(stored.map((row) => row.organisation_id)));
     return { rows, scope: scope.access };
   }
 
+  /**
+   * The parameters $1 and $2 of `lessonRowsSql`: the organisations of the regions the statement asks about, as
+   * (id, region) pairs, in one batch of api-organisations (no query when none is asked about). Those are the caller's
+   * regions (lessons for "my region"; not for the secretariat, who reads every region's) and the region filter.
+   */
+  private async regionPairs(scope: SearchScope, filterRegion?: string): Promise<[string[], string[]]> {
+    const byRegion = await this.organisations.idsInRegions([...(scope.secretariat ? [] : scope.regions), filterRegion]);
+    const ids: string[] = [];
+    const regions: string[] = [];
+    for (const [region, organisationIds] of byRegion) {
+      for (const id of organisationIds) {
+        ids.push(id);
+        regions.push(region);
+      }
+    }
+    return [ids, regions];
+  }
+
   private async reindex(id: string, manager: EntityManager): Promise<void> {
-    const [row]: Array<LessonRow & { audience: 'members' | Lesson['visibility'] }> = await manager.query(`${LESSON_ROWS_SQL} WHERE l.id = $1`, [id]);
+    const [row]: Array<StoredLessonRow & { audience: 'members' | Lesson['visibility'] }> = await manager.query(`${STORED_LESSON_SQL} WHERE l.id = $1`, [id]);
     await this.indexer.upsert(
       {
         kind: 'lesson',

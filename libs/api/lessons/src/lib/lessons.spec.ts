@@ -4,6 +4,7 @@ import { bootTestApp, createOrganisation, createUser, signedInMember, signIn, TE
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '@simashe/contracts';
 import ExcelJS from 'exceljs';
 import { LessonsModule } from './lessons.module';
+import { LessonsService } from './lessons.service';
 
 describe('lessons learned and workspace search', () => {
   let t: TestApp;
@@ -129,6 +130,39 @@ describe('lessons learned and workspace search', () => {
     expect(await seen(secretariat)).toEqual(['Internal budget lesson', 'Regional budget lesson']);
     expect((await brazilViewer.get(`/api/lessons/${regional.body.id}`)).status).toBe(404);
     expect((await ghanaViewer.get('/api/lessons')).body.items.map((l: { title: string }) => l.title)).not.toContain('Internal budget lesson');
+  });
+
+  it('lists region-wide lessons within their region, filters by the organisation’s region, and names the organisation as it is now', async () => {
+    const regional = await kenyaEditor.post('/api/lessons', lesson({ title: 'Regional list lesson', visibility: 'region', language: 'en' }));
+    const network = await kenyaEditor.post('/api/lessons', lesson({ title: 'Network list lesson', visibility: 'network', language: 'en' }));
+    for (const created of [regional, network]) await kenyaEditor.put(`/api/lessons/${created.body.id}/status`, { status: 'published' });
+    const listed = async (client: TestClient, query = '') => (await client.get(`/api/lessons${query}`)).body.items.map((item: { id: string }) => item.id);
+    // The audience: "my region" reaches the organisations of Kenya's region, and the secretariat; not another region.
+    expect(await listed(ghanaViewer)).toEqual(expect.arrayContaining([regional.body.id, network.body.id]));
+    expect(await listed(secretariat)).toEqual(expect.arrayContaining([regional.body.id, network.body.id]));
+    expect(await listed(brazilViewer)).toContain(network.body.id);
+    expect(await listed(brazilViewer)).not.toContain(regional.body.id);
+    expect((await ghanaViewer.get(`/api/lessons/${regional.body.id}`)).status).toBe(200);
+    expect((await brazilViewer.get(`/api/lessons/${regional.body.id}`)).status).toBe(404);
+    // The region filter is the organisation's region.
+    expect(await listed(ghanaViewer, '?region=AFRO')).toEqual(expect.arrayContaining([regional.body.id, network.body.id]));
+    expect(await listed(ghanaViewer, '?region=AMRO')).toEqual([]);
+    expect(await listed(brazilViewer, '?region=AFRO')).toContain(network.body.id);
+    expect(await listed(brazilViewer, '?region=AFRO')).not.toContain(regional.body.id);
+    expect(await listed(secretariat, '?region=AFRO')).toEqual(expect.arrayContaining([regional.body.id, network.body.id]));
+    expect(await listed(secretariat, '?region=EURO')).toEqual([]);
+    // Links from other domains follow the same audience.
+    const links = t.app.get(LessonsService);
+    const linked = async (client: TestClient) => [...(await links.linkTitles({ userId: client.userId, sessionId: '', email: '' }, [regional.body.id, network.body.id])).keys()].sort();
+    expect(await linked(ghanaViewer)).toEqual([regional.body.id, network.body.id].sort());
+    expect(await linked(brazilViewer)).toEqual([network.body.id]);
+    // The organisation as api-organisations has it now: name, region and country, in the lesson and in the list.
+    expect((await ghanaViewer.get(`/api/lessons/${regional.body.id}`)).body).toMatchObject({ organisationName: 'Kenya pathfinder', regionCode: 'AFRO', countryName: 'Kenya', countryIso2: 'KE', canEdit: false });
+    expect((await kenyaEditor.get(`/api/lessons/${regional.body.id}`)).body.canEdit).toBe(true);
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [kenya.id, 'Kenya pathfinder (renamed)']);
+    expect((await ghanaViewer.get(`/api/lessons/${regional.body.id}`)).body.organisationName).toBe('Kenya pathfinder (renamed)');
+    expect((await brazilViewer.get('/api/lessons')).body.items.find((item: { id: string }) => item.id === network.body.id).organisationName).toBe('Kenya pathfinder (renamed)');
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [kenya.id, 'Kenya pathfinder']);
   });
 
   it('lets only the organisation’s editors write, and rejects bad input with clear messages', async () => {

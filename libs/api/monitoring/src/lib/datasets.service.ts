@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
 import { NotFoundError, safeFileName, ValidationError, type AuthContext } from '@simashe/api-core';
-import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
 import {
   DATASET_FILE_TYPES,
   type DatasetColumn,
@@ -42,12 +42,20 @@ export class DatasetsService {
     private readonly repo: MonitoringRepository,
     private readonly policy: AccessPolicy,
     private readonly users: UsersService,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async list(auth: AuthContext): Promise<DatasetList> {
     const scope = await this.policy.scope(auth);
-    const records = await this.repo.list(scope.readableOrganisationIds);
-    return { items: records.filter((record) => scope.can('dataset:read', resourceOf(record))).map((record) => this.present(scope, record, [], new Map())).map(({ versions: _versions, ...rest }) => rest) };
+    const records = (await this.repo.list(scope.readableOrganisationIds)).filter((record) => scope.can('dataset:read', resourceOf(record)));
+    // The organisations' names in one batch of api-organisations; a dataset whose organisation is gone is left out (as the join did).
+    const organisationNames = await this.organisations.names(records.map((record) => record.organisation_id));
+    return {
+      items: records
+        .filter((record) => organisationNames.has(record.organisation_id))
+        .map((record) => this.present(scope, record, organisationNames.get(record.organisation_id) as string, [], new Map()))
+        .map(({ versions: _versions, ...rest }) => rest),
+    };
   }
 
   /** The names of those of `ids` the caller may read, with where the web shows them (one query): for other domains' links. */
@@ -60,9 +68,12 @@ export class DatasetsService {
 
   async get(auth: AuthContext, id: string): Promise<Dataset> {
     const { scope, record } = await this.readable(auth, id);
-    const versions = await this.repo.versions(id);
+    const [versions, organisationNames] = await Promise.all([this.repo.versions(id), this.organisations.names([record.organisation_id])]);
+    // The organisation's name is api-organisations'; a dataset whose organisation is gone is not found (as the join had it).
+    const organisationName = organisationNames.get(record.organisation_id);
+    if (organisationName === undefined) throw new NotFoundError('The dataset');
     // Who imported each version, in one lookup (null once their account is gone).
-    return this.present(scope, record, versions, await this.users.names(versions.map((version) => version.imported_by)));
+    return this.present(scope, record, organisationName, versions, await this.users.names(versions.map((version) => version.imported_by)));
   }
 
   async create(auth: AuthContext, input: CreateDatasetRequest): Promise<Dataset> {
@@ -232,12 +243,12 @@ export class DatasetsService {
     return record;
   }
 
-  private present(scope: AccessScope, record: DatasetRecord, versions: VersionRecord[], names: ReadonlyMap<string, string>): Dataset {
+  private present(scope: AccessScope, record: DatasetRecord, organisationName: string, versions: VersionRecord[], names: ReadonlyMap<string, string>): Dataset {
     const resource = resourceOf(record);
     return {
       id: record.id,
       organisationId: record.organisation_id,
-      organisationName: record.organisation_name,
+      organisationName,
       name: record.name,
       description: record.description,
       publishedAt: record.published_at?.toISOString() ?? null,

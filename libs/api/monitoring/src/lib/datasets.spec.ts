@@ -304,6 +304,13 @@ describe('inequality monitoring datasets', () => {
     expect((await brazilEditor.get(`/api/datasets/${id}/data`)).status).toBe(200);
     expect((await brazilEditor.get('/api/datasets')).body.items.map((d: { id: string }) => d.id)).toContain(id);
     expect((await upload(brazilEditor, id, validCsv())).status).toBe(403);
+    // The organisation's name is api-organisations': a renamed organisation shows its new name in the list and the dataset.
+    const listedFor = async (client: TestClient) => (await client.get('/api/datasets')).body.items.find((d: { id: string }) => d.id === id);
+    expect(await listedFor(brazilEditor)).toMatchObject({ organisationId: kenya.id, organisationName: 'Kenya pathfinder' });
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [kenya.id, 'Kenya pathfinder (renamed)']);
+    expect(await listedFor(brazilEditor)).toMatchObject({ organisationName: 'Kenya pathfinder (renamed)' });
+    expect((await brazilEditor.get(`/api/datasets/${id}`)).body).toMatchObject({ organisationId: kenya.id, organisationName: 'Kenya pathfinder (renamed)' });
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [kenya.id, 'Kenya pathfinder']);
 
     expect((await kenyaEditor.delete(`/api/datasets/${id}`)).status).toBe(403);
     expect((await kenyaAdmin.delete(`/api/datasets/${id}`)).status).toBe(204);

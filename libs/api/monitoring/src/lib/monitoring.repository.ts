@@ -6,10 +6,10 @@ import { DataSource } from 'typeorm';
 import type { CheckedRow } from './dataset-validator';
 
 /** The SQL of the monitoring domain (`datasets`, `dataset_versions`, `dataset_rows`, `monitoring_charts`), with typed rows. */
+/** A dataset as this domain's tables hold it: its organisation by id only (its name is api-organisations'). */
 export interface DatasetRecord {
   id: string;
   organisation_id: string;
-  organisation_name: string;
   name: string;
   description: string;
   current_version: number | null;
@@ -62,7 +62,7 @@ export interface ChartRecord {
   measure: string | null;
 }
 
-const DATASET_COLUMNS_SQL = `d.id, d.organisation_id, o.name AS organisation_name, d.name, d.description, d.current_version, d.published_at,
+const DATASET_COLUMNS_SQL = `d.id, d.organisation_id, d.name, d.description, d.current_version, d.published_at,
   COALESCE(v.row_count, 0) AS rows, d.created_at, d.updated_at`;
 const ROW_COLUMNS =
   'setting, date, source, indicator_abbr, indicator_name, dimension, subgroup, estimate, se, ci_lb, ci_ub, population, flag, setting_average, iso3, favourable, scale, ordered, subgroup_order, reference';
@@ -219,7 +219,7 @@ export class MonitoringRepository {
   list(readableOrganisationIds: string[]): Promise<DatasetRecord[]> {
     return this.db.query(
       `SELECT ${DATASET_COLUMNS_SQL}
-       FROM datasets d JOIN organisations o ON o.id = d.organisation_id
+       FROM datasets d
        LEFT JOIN dataset_versions v ON v.dataset_id = d.id AND v.version = d.current_version
        WHERE d.organisation_id = ANY($1::uuid[]) OR d.published_at IS NOT NULL
        ORDER BY d.updated_at DESC, d.id`,
@@ -231,7 +231,7 @@ export class MonitoringRepository {
   findMany(ids: string[]): Promise<DatasetRecord[]> {
     return this.db.query(
       `SELECT ${DATASET_COLUMNS_SQL}
-       FROM datasets d JOIN organisations o ON o.id = d.organisation_id
+       FROM datasets d
        LEFT JOIN dataset_versions v ON v.dataset_id = d.id AND v.version = d.current_version
        WHERE d.id = ANY($1::uuid[])`,
       [ids],
@@ -241,7 +241,7 @@ export class MonitoringRepository {
   async find(id: string): Promise<DatasetRecord | null> {
     const [row] = await this.db.query(
       `SELECT ${DATASET_COLUMNS_SQL}
-       FROM datasets d JOIN organisations o ON o.id = d.organisation_id
+       FROM datasets d
        LEFT JOIN dataset_versions v ON v.dataset_id = d.id AND v.version = d.current_version
        WHERE d.id = $1`,
       [id],

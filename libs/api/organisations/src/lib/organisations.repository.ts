@@ -72,3 +72,27 @@ export function firstOrganisationNamesOf(db: Queryable, userIds: readonly string
     [userIds],
   );
 }
+
+/** A summary with its country's name and two-letter code (`countries` is reference data; null without a country). */
+export interface OrganisationWithCountryRow extends OrganisationSummaryRow {
+  country_name: string | null;
+  country_iso2: string | null;
+}
+
+export function organisationSummariesWithCountry(db: Queryable, ids: readonly string[]): Promise<OrganisationWithCountryRow[]> {
+  return db.query(
+    `SELECT o.id, o.name, o.kind, o.region_code, o.country_iso3, c.name AS country_name, c.iso2 AS country_iso2
+     FROM organisations o LEFT JOIN countries c ON c.iso3 = o.country_iso3 WHERE o.id = ANY($1::uuid[])`,
+    [ids],
+  );
+}
+
+/** The organisations of these regions: one (id, region) row each. */
+export function organisationsInRegions(db: Queryable, regionCodes: readonly string[]): Promise<Array<{ id: string; region_code: string }>> {
+  return db.query('SELECT id, region_code FROM organisations WHERE region_code = ANY($1::text[])', [regionCodes]);
+}
+
+/** The organisations with exactly these names. */
+export function organisationsWithNames(db: Queryable, names: readonly string[]): Promise<Array<{ id: string; name: string }>> {
+  return db.query('SELECT id, name FROM organisations WHERE name = ANY($1::text[])', [names]);
+}

@@ -26,8 +26,11 @@ import {
   membershipsOf,
   organisationsNamed,
   organisationsNamedLike,
+  organisationsInRegions,
   organisationsOfKindInRegion,
   organisationSummaries,
+  organisationSummariesWithCountry,
+  organisationsWithNames,
   type OrganisationSummaryRow,
 } from './organisations.repository';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity, RegionEntity } from './organisation.entities';
@@ -39,6 +42,12 @@ export interface OrganisationSummary {
   kind: OrganisationKind;
   regionCode: RegionCode | null;
   countryIso3: string | null;
+}
+
+/** A summary with the name and two-letter code of the organisation's country (null without one). */
+export interface OrganisationWithCountry extends OrganisationSummary {
+  countryName: string | null;
+  countryIso2: string | null;
 }
 
 function presentSummary(row: OrganisationSummaryRow): OrganisationSummary {
@@ -70,6 +79,38 @@ export class OrganisationsService {
     const unique = distinctIds(ids);
     const rows = unique.length ? await organisationSummaries(manager ?? this.db, unique) : [];
     return new Map(rows.map((row) => [row.id, presentSummary(row)]));
+  }
+
+  /**
+   * As `summaries`, with the name and two-letter code of each organisation's country (null without one), in one
+   * query: for pages that show where an organisation is.
+   */
+  async summariesWithCountry(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, OrganisationWithCountry>> {
+    const unique = distinctIds(ids);
+    const rows = unique.length ? await organisationSummariesWithCountry(manager ?? this.db, unique) : [];
+    return new Map(rows.map((row) => [row.id, { ...presentSummary(row), countryName: row.country_name, countryIso2: row.country_iso2 }]));
+  }
+
+  /**
+   * For each of these WHO regions, the ids of its organisations, in one query: lists that filter by an organisation's
+   * region ask here rather than join `organisations` (a region with none is absent; nulls are ignored).
+   */
+  async idsInRegions(regionCodes: Iterable<string | null | undefined>): Promise<Map<string, string[]>> {
+    const unique = distinctIds(regionCodes);
+    const byRegion = new Map<string, string[]>();
+    for (const row of unique.length ? await organisationsInRegions(this.db, unique) : []) {
+      const ids = byRegion.get(row.region_code) ?? [];
+      ids.push(row.id);
+      byRegion.set(row.region_code, ids);
+    }
+    return byRegion;
+  }
+
+  /** The ids of the organisations with exactly these names, by name, in one query (the demo finds its organisations so). */
+  async idsNamed(names: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
+    const unique = [...new Set(names)];
+    const rows = unique.length ? await organisationsWithNames(manager ?? this.db, unique) : [];
+    return new Map(rows.map((row) => [row.name, row.id]));
   }
 
   /** The names of these organisations, by id (see `summaries`). */

@@ -1,5 +1,6 @@
 import { bootTestApp, createOrganisation, signedInMember, type TestApp } from '@simashe/api-testing';
 import { OrganisationsModule } from './organisations.module';
+import { OrganisationsService } from './organisations.service';
 
 describe('creating organisations and reading reference data', () => {
   let t: TestApp;
@@ -77,6 +78,29 @@ describe('creating organisations and reading reference data', () => {
     expect(response.body.items.map((r: { code: string }) => r.code)).toEqual(['AFRO', 'AMRO', 'EMRO', 'EURO', 'SEARO', 'WPRO']);
     const sea = response.body.items.find((r: { code: string }) => r.code === 'SEARO');
     expect(sea.countries.map((c: { iso3: string }) => c.iso3)).toContain('LKA');
+  });
+
+  it('answers other domains in batches: organisations with their country, by region, by exact name', async () => {
+    const organisations = t.app.get(OrganisationsService);
+    const chile = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'CHL', name: 'Chile batch pathfinder' });
+    const partner = await createOrganisation(t.db, { kind: 'core_partner', name: 'Batch partner' });
+    const office = await createOrganisation(t.db, { kind: 'who_regional_office', regionCode: 'WPRO', name: 'Batch WPRO office' });
+
+    const located = await organisations.summariesWithCountry([chile.id, partner.id, null, '00000000-0000-4000-8000-000000000000']);
+    expect([...located.keys()].sort()).toEqual([chile.id, partner.id].sort());
+    expect(located.get(chile.id)).toEqual({ id: chile.id, name: 'Chile batch pathfinder', kind: 'country_pathfinder', regionCode: 'AMRO', countryIso3: 'CHL', countryName: 'Chile', countryIso2: 'CL' });
+    expect(located.get(partner.id)).toMatchObject({ regionCode: null, countryIso3: null, countryName: null, countryIso2: null });
+    expect((await organisations.summariesWithCountry([])).size).toBe(0);
+
+    const byRegion = await organisations.idsInRegions(['WPRO', 'AMRO', null, 'XYZ']);
+    expect(byRegion.get('WPRO')).toEqual([office.id]);
+    expect(byRegion.get('AMRO')).toContain(chile.id);
+    expect(byRegion.get('AMRO')).not.toContain(office.id);
+    expect(byRegion.has('XYZ')).toBe(false);
+    expect((await organisations.idsInRegions([])).size).toBe(0);
+
+    const named = await organisations.idsNamed(['Batch partner', 'Chile batch pathfinder', 'batch partner', 'Nobody']);
+    expect(named).toEqual(new Map([['Batch partner', partner.id], ['Chile batch pathfinder', chile.id]]));
   });
 
   it('documents the API as OpenAPI, generated from the shared schemas', async () => {

@@ -3,10 +3,10 @@ import type { CourseInput, CourseModuleKind, Language, QuizQuestionInput } from 
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** The SQL of training (`courses`, `course_modules`, `course_enrolments`, `course_module_progress`). */
+/** A course as this domain's tables hold it: its organisation by id only (its name is api-organisations'). */
 export interface CourseRow {
   id: string;
   organisation_id: string;
-  organisation_name: string;
   title: string;
   summary: string;
   language: Language;
@@ -41,10 +41,9 @@ export interface ProgressRow {
   score: number | null;
   reflection: string | null;
 }
+/** Enrolments of a course by the organisation learners enrolled for (null once it is gone); its name and region are api-organisations'. */
 export interface CompletionRow {
   organisation_id: string | null;
-  organisation_name: string | null;
-  region_code: string | null;
   enrolled: number;
   completed: number;
 }
@@ -53,16 +52,17 @@ export interface CertificateRow {
   /** The learner; their name comes from UsersService. */
   user_id: string;
   course_title: string;
-  organisation_name: string;
+  /** The course's organisation; its name comes from OrganisationsService. */
+  organisation_id: string;
   completed_at: Date;
 }
 
 type Db = EntityManager | DataSource;
 
-const COURSE_SQL = `SELECT c.id, c.organisation_id, o.name AS organisation_name, c.title, c.summary, c.language, c.published, c.updated_at,
+const COURSE_SQL = `SELECT c.id, c.organisation_id, c.title, c.summary, c.language, c.published, c.updated_at,
     (SELECT count(*)::int FROM course_modules m WHERE m.course_id = c.id) AS module_count,
     EXISTS (SELECT 1 FROM course_enrolments e WHERE e.course_id = c.id AND e.user_id = $1) AS enrolled
-  FROM courses c JOIN organisations o ON o.id = c.organisation_id`;
+  FROM courses c`;
 const ENROLMENT_SQL = `SELECT e.course_id, e.enrolled_at, e.completed_at, e.certificate_code,
     (SELECT count(*)::int FROM course_module_progress p JOIN course_modules m ON m.id = p.module_id
       WHERE m.course_id = e.course_id AND p.user_id = e.user_id AND p.completed_at IS NOT NULL) AS completed_modules
@@ -239,22 +239,19 @@ export class TrainingRepository {
     return rows.length > 0;
   }
 
-  /** Enrolled and completed learners by the organisation they enrolled for (and its region). */
+  /** Enrolled and completed learners by the organisation they enrolled for, in no particular order (the service sorts by name). */
   completion(courseId: string): Promise<CompletionRow[]> {
     return this.db.query(
-      `SELECT e.organisation_id, o.name AS organisation_name, o.region_code, count(*)::int AS enrolled, count(e.completed_at)::int AS completed
-       FROM course_enrolments e LEFT JOIN organisations o ON o.id = e.organisation_id
-       WHERE e.course_id = $1
-       GROUP BY e.organisation_id, o.name, o.region_code
-       ORDER BY o.name NULLS LAST`,
+      `SELECT e.organisation_id, count(*)::int AS enrolled, count(e.completed_at)::int AS completed
+       FROM course_enrolments e WHERE e.course_id = $1 GROUP BY e.organisation_id`,
       [courseId],
     );
   }
 
   async certificate(code: string): Promise<CertificateRow | undefined> {
     const [row] = await this.db.query(
-      `SELECT e.certificate_code, e.user_id, c.title AS course_title, o.name AS organisation_name, e.completed_at
-       FROM course_enrolments e JOIN courses c ON c.id = e.course_id JOIN organisations o ON o.id = c.organisation_id
+      `SELECT e.certificate_code, e.user_id, c.title AS course_title, c.organisation_id, e.completed_at
+       FROM course_enrolments e JOIN courses c ON c.id = e.course_id
        WHERE e.certificate_code = $1`,
       [code],
     );

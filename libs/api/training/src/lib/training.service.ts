@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
 import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
-import { AccessPolicy, type AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
 import { ResourcesService } from '@simashe/api-resources';
 import { SearchIndexer } from '@simashe/api-search';
 import type { Certificate, Course, CourseCompletion, CourseInput, CourseSummary, ModuleProgressInput, ModuleProgressResult, QuizResult } from '@simashe/contracts';
@@ -11,6 +11,11 @@ import { type CourseRow, type EnrolmentRow, type ModuleRow, type ProgressRow, Tr
 
 type CourseResource = { kind: 'course'; organisationId: string; published: boolean; enrolled: boolean };
 const courseOf = (row: Pick<CourseRow, 'organisation_id' | 'published' | 'enrolled'>): CourseResource => ({ kind: 'course', organisationId: row.organisation_id, published: row.published, enrolled: row.enrolled });
+
+/** Code-point order, as PostgreSQL's C.UTF-8 collation sorts text here (UTF-8 bytes compare so; UTF-16 units not always). */
+const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/** `ORDER BY … NULLS LAST`, in code-point order. */
+const byNameNullsLast = (a: string | null, b: string | null): number => (a === null || b === null ? Number(a === null) - Number(b === null) : byCodePoint(a, b));
 
 /** Crockford's base32 without I, L, O and U: codes read aloud or typed from paper stay unambiguous. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -39,14 +44,23 @@ export class TrainingService {
     private readonly indexer: SearchIndexer,
     private readonly users: UsersService,
     private readonly db: DataSource,
+    private readonly organisations: OrganisationsService,
   ) {}
 
   async list(auth: AuthContext): Promise<CourseSummary[]> {
     const scope = await this.policy.scope(auth);
     const writable = scope.memberOrganisationIds.filter((id) => scope.writesIn(id));
-    const rows = (await this.repo.list(auth.userId, writable)).filter((row) => scope.can('course:read', courseOf(row)));
-    const enrolments = new Map((await this.repo.enrolments(auth.userId, rows.map((row) => row.id))).map((row) => [row.course_id, row]));
-    return rows.map((row) => summary(row, enrolments.get(row.id) ?? null, scope));
+    const readable = (await this.repo.list(auth.userId, writable)).filter((row) => scope.can('course:read', courseOf(row)));
+    // The organisations' names in one batch of api-organisations; a course whose organisation is gone is left out (as the join did).
+    const [organisationNames, enrolmentRows] = await Promise.all([
+      this.organisations.names(readable.map((row) => row.organisation_id)),
+      this.repo.enrolments(auth.userId, readable.map((row) => row.id)),
+    ]);
+    const enrolments = new Map(enrolmentRows.map((row) => [row.course_id, row]));
+    return readable.flatMap((row) => {
+      const organisationName = organisationNames.get(row.organisation_id);
+      return organisationName === undefined ? [] : [summary(row, organisationName, enrolments.get(row.id) ?? null, scope)];
+    });
   }
 
   async get(auth: AuthContext, id: string): Promise<Course> {
@@ -129,16 +143,30 @@ export class TrainingService {
   /** Anyone, signed out too, checks a certificate by its code. */
   async verify(code: string): Promise<Certificate> {
     const row = await this.repo.certificate(code);
-    // An enrolment goes with its learner's account, so a certificate always has its learner's name.
-    const learnerName = row ? (await this.users.names([row.user_id])).get(row.user_id) : undefined;
-    if (!row || learnerName === undefined) throw new NotFoundError('The certificate', 'No certificate has this verification code; check it against the printed certificate');
-    return { code: row.certificate_code, learnerName, courseTitle: row.course_title, organisationName: row.organisation_name, completedAt: row.completed_at.toISOString() };
+    // An enrolment goes with its learner's account, so a certificate always has its learner's name; the course's
+    // organisation is named by api-organisations (a certificate of an organisation that is gone is not found, as the join had it).
+    const [learnerNames, organisationNames] = await Promise.all([this.users.names([row?.user_id]), this.organisations.names([row?.organisation_id])]);
+    const learnerName = row && learnerNames.get(row.user_id);
+    const organisationName = row && organisationNames.get(row.organisation_id);
+    if (!row || learnerName === undefined || organisationName === undefined) {
+      throw new NotFoundError('The certificate', 'No certificate has this verification code; check it against the printed certificate');
+    }
+    return { code: row.certificate_code, learnerName, courseTitle: row.course_title, organisationName, completedAt: row.completed_at.toISOString() };
   }
 
   async completion(auth: AuthContext, id: string): Promise<CourseCompletion> {
     const { row, scope } = await this.readable(auth, id);
     scope.require('course:track', courseOf(row), 'The course');
-    const groups = await this.repo.completion(id);
+    const stored = await this.repo.completion(id);
+    // Each organisation's name and region from api-organisations (one batch); none for learners whose organisation is
+    // gone. By name in code-point order (as PostgreSQL sorted them), those without a name last.
+    const organisations = await this.organisations.summaries(stored.map((group) => group.organisation_id));
+    const groups = stored
+      .map((group) => {
+        const organisation = group.organisation_id === null ? undefined : organisations.get(group.organisation_id);
+        return { ...group, organisation_name: organisation?.name ?? null, region_code: organisation?.regionCode ?? null };
+      })
+      .sort((a, b) => byNameNullsLast(a.organisation_name, b.organisation_name) || byNameNullsLast(a.organisation_id, b.organisation_id));
     const regions = new Map<string | null, { regionCode: string | null; enrolled: number; completed: number }>();
     for (const group of groups) {
       const region = regions.get(group.region_code) ?? { regionCode: group.region_code, enrolled: 0, completed: 0 };
@@ -173,11 +201,14 @@ export class TrainingService {
   private async index(id: string): Promise<void> {
     const row = await this.repo.find(id, null);
     if (!row?.published) return this.indexer.remove('course', id);
+    // The organisation's name is api-organisations'; a course whose organisation is gone is not indexed (as the join had it).
+    const organisationName = (await this.organisations.names([row.organisation_id])).get(row.organisation_id);
+    if (organisationName === undefined) return this.indexer.remove('course', id);
     await this.indexer.upsert({
       kind: 'course',
       refId: row.id,
       title: row.title,
-      body: [row.summary, row.organisation_name].filter(Boolean).join('\n'),
+      body: [row.summary, organisationName].filter(Boolean).join('\n'),
       language: row.language,
       link: `/training/${row.id}`,
       organisationId: row.organisation_id,
@@ -211,12 +242,20 @@ export class TrainingService {
 
   /** `known`: the course's modules when the caller has just read them (progress), so they are not read twice. */
   private async present(auth: AuthContext, row: CourseRow, scope: AccessScope, known?: ModuleRow[]): Promise<Course> {
-    const [modules, [enrolment], progress] = await Promise.all([known ?? this.repo.modules(row.id), this.repo.enrolments(auth.userId, [row.id]), this.repo.progress(row.id, auth.userId)]);
+    const [modules, [enrolment], progress, organisationNames] = await Promise.all([
+      known ?? this.repo.modules(row.id),
+      this.repo.enrolments(auth.userId, [row.id]),
+      this.repo.progress(row.id, auth.userId),
+      this.organisations.names([row.organisation_id]),
+    ]);
+    // The organisation's name is api-organisations'; a course whose organisation is gone is not found (as the join had it).
+    const organisationName = organisationNames.get(row.organisation_id);
+    if (organisationName === undefined) throw new NotFoundError('The course');
     const titles = await this.resources.readableTitles(auth, modules.flatMap((module) => (module.resource_id ? [module.resource_id] : [])));
     const mine = new Map(progress.map((entry) => [entry.module_id, entry]));
     const canEdit = scope.can('course:write', courseOf(row));
     return {
-      ...summary({ ...row, module_count: modules.length }, enrolment ?? null, scope),
+      ...summary({ ...row, module_count: modules.length }, organisationName, enrolment ?? null, scope),
       modules: modules.map((module) => presentModule(module, titles, enrolment ? (mine.get(module.id) ?? null) : null, canEdit)),
     };
   }
@@ -240,12 +279,12 @@ function recordFor(module: ModuleRow, input: ModuleProgressInput): { progress: {
   return { progress: { completed: quiz.passed, score: quiz.score, reflection: null }, quiz };
 }
 
-function summary(row: CourseRow, enrolment: EnrolmentRow | null, scope: AccessScope): CourseSummary {
+function summary(row: CourseRow, organisationName: string, enrolment: EnrolmentRow | null, scope: AccessScope): CourseSummary {
   const resource = courseOf(row);
   return {
     id: row.id,
     organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
+    organisationName,
     title: row.title,
     summary: row.summary,
     language: row.language,

@@ -1,5 +1,5 @@
 import { SearchModule } from '@simashe/api-search';
-import { bootTestApp, createOrganisation, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { bootTestApp, createOrganisation, createUser, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import { TrainingModule } from './training.module';
 import { newCertificateCode, scoreQuiz } from './training.service';
 
@@ -199,6 +199,12 @@ describe('training (HTTP, real PostgreSQL)', () => {
     // The certificate names the learner as their account does now.
     await t.db.query(`UPDATE users SET name = 'Ama Mensah-Owusu' WHERE id = $1`, [ghanaAdmin.userId]);
     expect((await t.http().get(`/api/public/certificates/${code}`)).body.learnerName).toBe('Ama Mensah-Owusu');
+    // ...and the course's organisation as it is called now (api-organisations').
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [kenya.id, 'Kenya pathfinder (renamed)']);
+    expect((await t.http().get(`/api/public/certificates/${code}`)).body.organisationName).toBe('Kenya pathfinder (renamed)');
+    expect((await ghanaAdmin.get(`/api/training/courses/${id}`)).body.organisationName).toBe('Kenya pathfinder (renamed)');
+    expect((await ghanaAdmin.get('/api/training/courses')).body.items.find((item: { id: string }) => item.id === id).organisationName).toBe('Kenya pathfinder (renamed)');
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [kenya.id, 'Kenya pathfinder']);
     // Unknown and malformed codes are told apart.
     const unknown = newCertificateCode();
     expect((await t.http().get(`/api/public/certificates/${unknown}`)).body.message).toBe('No certificate has this verification code; check it against the printed certificate');
@@ -238,6 +244,21 @@ describe('training (HTTP, real PostgreSQL)', () => {
     const byName = Object.fromEntries(completion.body.byOrganisation.map((group: { organisationName: string; enrolled: number; completed: number; regionCode: string }) => [group.organisationName, [group.regionCode, group.enrolled, group.completed]]));
     expect(byName).toEqual({ 'Brazil pathfinder': ['AMRO', 1, 0], 'Ghana pathfinder': ['AFRO', 1, 1], 'Kenya pathfinder': ['AFRO', 1, 1] });
     expect(completion.body.byRegion).toEqual([{ regionCode: 'AFRO', enrolled: 2, completed: 2 }, { regionCode: 'AMRO', enrolled: 1, completed: 0 }]);
+    // Organisations by their current name in code-point order (as PostgreSQL sorted them), a learner without one last.
+    const [{ organisation_id: brazilId }] = await t.db.query('SELECT organisation_id FROM memberships WHERE user_id = $1', [brazilAdmin.userId]);
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [brazilId, 'brazil pathfinder']);
+    const loner = await createUser(t.db);
+    await t.db.query('INSERT INTO course_enrolments (course_id, user_id, organisation_id) VALUES ($1, $2, NULL)', [id, loner.id]);
+    const ordered = (await kenyaEditor.get(`/api/training/courses/${id}/completion`)).body;
+    expect(ordered.byOrganisation.map((group: { organisationName: string | null; regionCode: string | null }) => [group.organisationName, group.regionCode])).toEqual([
+      ['Ghana pathfinder', 'AFRO'],
+      ['Kenya pathfinder', 'AFRO'],
+      ['brazil pathfinder', 'AMRO'],
+      [null, null],
+    ]);
+    expect(ordered.byOrganisation[3]).toEqual({ organisationId: null, organisationName: null, regionCode: null, enrolled: 1, completed: 0 });
+    await t.db.query('DELETE FROM course_enrolments WHERE user_id = $1', [loner.id]);
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [brazilId, 'Brazil pathfinder']);
 
     expect((await secretariatViewer.get(`/api/training/courses/${id}/completion`)).status).toBe(200);
     const refused = await brazilAdmin.get(`/api/training/courses/${id}/completion`);
