@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
-import { ConflictError, EventBus, eventActor, exportFilters, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
+import { ConflictError, distinctIds, EventBus, eventActor, exportFilters, NotFoundError, requireAcceptableFile, sqlFilters, ValidationError, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
+import { ReportsService } from '@simashe/api-reports';
 import { audienceCondition, SearchIndexer, SearchScopes, type SearchScope } from '@simashe/api-search';
 import { MAX_FILES_PER_LESSON, type Evidence, type Lesson, type LessonFile, type LessonFilters, type LessonInput, type UpdateLessonRequest } from '@simashe/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,6 +20,7 @@ export class LessonsService {
     private readonly events: EventBus,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly reports: ReportsService,
   ) {}
 
   async list(auth: AuthContext, filters: LessonFilters, limit = 500): Promise<Lesson[]> {
@@ -57,6 +59,30 @@ export class LessonsService {
 
   async get(auth: AuthContext, id: string): Promise<Lesson> {
     return (await this.readable(auth, id)).lesson;
+  }
+
+  /**
+   * These lessons' titles, authors and the facts the AccessPolicy decides on (`resource`), by id, in one query plus
+   * their organisations' regions (unknown ids absent): what other domains (discussions) know of a lesson, without
+   * reading `lessons`. Decides nothing.
+   */
+  async subjects(ids: Iterable<string>): Promise<Map<string, LessonSubject>> {
+    const unique = distinctIds(ids);
+    if (unique.length === 0) return new Map();
+    const rows: Array<{ id: string; title: string; organisation_id: string; status: Lesson['status']; visibility: Lesson['visibility']; author_id: string | null }> =
+      await this.db.query('SELECT id, title, organisation_id, status, visibility, author_id FROM lessons WHERE id = ANY($1::uuid[])', [unique]);
+    const organisations = await this.organisations.summaries(rows.map((row) => row.organisation_id));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          title: row.title,
+          authorId: row.author_id,
+          resource: lessonResource({ ...row, region_code: organisations.get(row.organisation_id)?.regionCode ?? null }),
+        },
+      ]),
+    );
   }
 
   /** A lesson the caller reads (404 otherwise), with the scope it was read with. */
@@ -241,13 +267,12 @@ export class LessonsService {
 
   /** Evidence may only point at reports and meetings the author can read, so a lesson never leaks their titles. */
   private async checkEvidence(auth: AuthContext, evidence: Evidence[]): Promise<void> {
-    const scope = await this.scopes.scopeFor(auth);
+    const reportIds = evidence.filter((item) => item.kind === 'report').map((item) => item.id);
+    // The reports the author may read, as api-reports and the AccessPolicy decide (one query for all of them).
+    const [scope, readableReports] = await Promise.all([this.scopes.scopeFor(auth), this.reports.linkTitles(auth, reportIds)]);
     for (const [index, item] of evidence.entries()) {
-      if (item.kind === 'report') {
-        const [report] = await this.db.query('SELECT organisation_id FROM reports WHERE id = $1', [item.id]);
-        if (!report || !scope.readable.includes(report.organisation_id)) {
-          throw new ValidationError('Unknown report in the evidence', [{ path: `evidence.${index}.id`, message: 'No report you can read has this id' }]);
-        }
+      if (item.kind === 'report' && !readableReports.has(item.id)) {
+        throw new ValidationError('Unknown report in the evidence', [{ path: `evidence.${index}.id`, message: 'No report you can read has this id' }]);
       }
       if (item.kind === 'meeting' && !scope.meetings.includes(item.id)) {
         throw new ValidationError('Unknown meeting in the evidence', [{ path: `evidence.${index}.id`, message: 'No meeting you can see has this id' }]);
@@ -255,7 +280,6 @@ export class LessonsService {
     }
   }
 
-  /** Writing a new lesson: the organisation must be visible (404 otherwise), then the policy decides (403 with the reason). */
   private async requireCreator(auth: AuthContext, organisationId: string): Promise<void> {
     const scope = await this.policy.scope(auth);
     scope.require('organisation:read', { kind: 'organisation', organisationId });
@@ -264,6 +288,14 @@ export class LessonsService {
 }
 
 /** A lesson as the AccessPolicy decides on it. */
-function lessonResource(row: LessonRow) {
+/** A lesson as other domains know it: its title, author and what its access is decided on. */
+export interface LessonSubject {
+  id: string;
+  title: string;
+  authorId: string | null;
+  resource: ReturnType<typeof lessonResource>;
+}
+
+function lessonResource(row: Pick<LessonRow, 'organisation_id' | 'region_code' | 'status' | 'visibility'>) {
   return { kind: 'lesson' as const, organisationId: row.organisation_id, regionCode: row.region_code, status: row.status, visibility: row.visibility };
 }

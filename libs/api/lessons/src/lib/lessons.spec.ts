@@ -175,6 +175,15 @@ describe('lessons learned and workspace search', () => {
     expect(badEvidence.status).toBe(400);
     const unknownReport = await kenyaEditor.post('/api/lessons', lesson({ evidence: [{ kind: 'report', id: '00000000-0000-4000-8000-000000000000' }] }));
     expect(unknownReport.body.details).toEqual([{ path: 'evidence.0.id', message: 'No report you can read has this id' }]);
+    // A report the author may read (api-reports and the policy decide) is evidence; another organisation's is not.
+    const templates = (await kenyaEditor.get('/api/report-templates')).body.items as Array<{ id: string }>;
+    const report = (await kenyaEditor.post('/api/reports', { organisationId: kenya.id, title: 'Evidence report', periodStart: '2026-01-01', periodEnd: '2026-06-30', templateId: templates[0].id })).body;
+    expect((await kenyaEditor.post('/api/lessons', lesson({ title: 'Cites a report', evidence: [{ kind: 'report', id: report.id }] }))).status).toBe(201);
+    const [{ id: brazilId }] = await t.db.query(`SELECT id FROM organisations WHERE name = 'Brazil pathfinder'`);
+    const brazilEditor = await signedInMember(t, brazilId, 'editor');
+    const foreign = await brazilEditor.post('/api/lessons', lesson({ organisationId: brazilId, evidence: [{ kind: 'report', id: report.id }] }));
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details).toEqual([{ path: 'evidence.0.id', message: 'No report you can read has this id' }]);
 
     // Markup is stored and returned as the literal text it is.
     const script = '<script>alert("x")</script><img src=x onerror=alert(1)>';
