@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ListThreadsQuery, ReportStatus, Thread } from '@simashe/contracts';
+import type { ListThreadsQuery, Thread } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 
 /** The SQL of the discussions domain (`discussion_threads`, `discussion_posts`), with typed rows. */
@@ -13,17 +13,6 @@ export interface ThreadRow {
   created_at: Date;
   last_post_at: Date;
   post_count: number;
-}
-
-/** What access to a thread's subject depends on, loaded with the thread (for the list of threads). */
-export interface SubjectFactsRow {
-  report_organisation_id: string | null;
-  report_status: ReportStatus;
-  report_archived: boolean;
-  lesson_organisation_id: string | null;
-  lesson_region_code: string | null;
-  lesson_status: 'draft' | 'published';
-  lesson_visibility: 'organisation' | 'region' | 'network';
 }
 
 /** A post, with the post it quotes; authors are ids (their names come from api-accounts). */
@@ -41,25 +30,6 @@ export interface PostRow {
   deleted_at: Date | null;
 }
 
-export interface ReportSubjectRow {
-  title: string;
-  organisation_id: string;
-}
-
-export interface MeetingSubjectRow {
-  title: string;
-  organiser_organisation_id: string;
-  network_wide: boolean;
-}
-
-export interface LessonSubjectRow {
-  title: string;
-  organisation_id: string;
-  status: 'draft' | 'published';
-  visibility: 'organisation' | 'region' | 'network';
-  author_id: string | null;
-}
-
 const THREAD_SQL = `SELECT t.*, (SELECT count(*)::int FROM discussion_posts p WHERE p.thread_id = t.id AND p.deleted_at IS NULL) AS post_count
   FROM discussion_threads t`;
 const POST_SQL = `SELECT p.*, q.author_id AS quote_author_id, q.body AS quote_body, q.deleted_at IS NOT NULL AS quote_deleted
@@ -74,24 +44,25 @@ export class DiscussionsRepository {
     return this.db.query(`${THREAD_SQL} WHERE t.subject_kind = 'topic' ORDER BY t.last_post_at DESC LIMIT 200`);
   }
 
-  /**
-   * A first cut of the threads a person may read (organisations they may read at all, their meetings, lessons shared
-   * beyond their organisation), newest activity first (at most 500), with their subjects' facts.
-   */
-  candidateThreads(subject: ListThreadsQuery['subject'], organisationIds: string[], meetingIds: string[]): Promise<Array<ThreadRow & SubjectFactsRow>> {
+  /** The reports and lessons that have threads (of `subject`'s kind, or both for 'all'): whose readers are asked of their owners. */
+  subjectsWithThreads(subject: ListThreadsQuery['subject']): Promise<Array<{ subject_kind: 'report' | 'lesson'; subject_id: string }>> {
+    return this.db.query(
+      `SELECT subject_kind, subject_id FROM discussion_threads WHERE subject_kind IN ('report', 'lesson') AND ($1 = 'all' OR subject_kind = $1)`,
+      [subject],
+    );
+  }
+
+  /** The threads of topics and of these reports, meetings and lessons (the ones the person may read), newest activity first. */
+  threadsOf(subject: ListThreadsQuery['subject'], ids: { reports: string[]; meetings: string[]; lessons: string[] }, limit: number): Promise<ThreadRow[]> {
     return this.db.query(
       `${THREAD_SQL}
-       LEFT JOIN reports r ON t.subject_kind = 'report' AND r.id = t.subject_id
-       LEFT JOIN lessons l ON t.subject_kind = 'lesson' AND l.id = t.subject_id
-       LEFT JOIN organisations lo ON lo.id = l.organisation_id
        WHERE ($1 = 'all' OR t.subject_kind = $1)
          AND (t.subject_kind = 'topic'
-           OR (t.subject_kind = 'report' AND r.organisation_id = ANY($2::uuid[]))
+           OR (t.subject_kind = 'report' AND t.subject_id = ANY($2::uuid[]))
            OR (t.subject_kind = 'meeting' AND t.subject_id = ANY($3::uuid[]))
-           OR (t.subject_kind = 'lesson' AND (l.organisation_id = ANY($2::uuid[]) OR (l.status = 'published' AND l.visibility <> 'organisation'))))
-       ORDER BY t.last_post_at DESC, t.id LIMIT 500`.replace('SELECT t.*,', `SELECT t.*, r.organisation_id AS report_organisation_id, r.status AS report_status, r.archived_at IS NOT NULL AS report_archived,
-              l.organisation_id AS lesson_organisation_id, lo.region_code AS lesson_region_code, l.status AS lesson_status, l.visibility AS lesson_visibility,`),
-      [subject, organisationIds, meetingIds],
+           OR (t.subject_kind = 'lesson' AND t.subject_id = ANY($4::uuid[])))
+       ORDER BY t.last_post_at DESC, t.id LIMIT $5`,
+      [subject, ids.reports, ids.meetings, ids.lessons, limit],
     );
   }
 
@@ -178,20 +149,5 @@ export class DiscussionsRepository {
   async bodies(threadId: string): Promise<string[]> {
     const rows: Array<{ body: string }> = await this.db.query('SELECT body FROM discussion_posts WHERE thread_id = $1 AND deleted_at IS NULL ORDER BY created_at', [threadId]);
     return rows.map((row) => row.body);
-  }
-
-  async reportSubject(id: string): Promise<ReportSubjectRow | undefined> {
-    const [row]: ReportSubjectRow[] = await this.db.query('SELECT title, organisation_id FROM reports WHERE id = $1', [id]);
-    return row;
-  }
-
-  async meetingSubject(id: string): Promise<MeetingSubjectRow | undefined> {
-    const [row]: MeetingSubjectRow[] = await this.db.query('SELECT title, organiser_organisation_id, network_wide FROM meetings WHERE id = $1', [id]);
-    return row;
-  }
-
-  async lessonSubject(id: string): Promise<LessonSubjectRow | undefined> {
-    const [row]: LessonSubjectRow[] = await this.db.query('SELECT title, organisation_id, status, visibility, author_id FROM lessons WHERE id = $1', [id]);
-    return row;
   }
 }

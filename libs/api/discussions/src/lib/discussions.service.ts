@@ -8,7 +8,7 @@ import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
 import { mentionsIn, readableText, type CreatePostRequest, type ListThreadsQuery, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
-import { DiscussionsRepository, type PostRow, type SubjectFactsRow, type SubjectKind, type ThreadRow } from './discussions.repository';
+import { DiscussionsRepository, type PostRow, type SubjectKind, type ThreadRow } from './discussions.repository';
 
 interface Subject {
   /** Who hears about every new post even before taking part (a lesson's author). */
@@ -59,35 +59,27 @@ export class DiscussionsService {
   }
 
   /**
-   * Every thread the caller may read, newest activity first (at most 200). The subjects' facts come with the threads
-   * in one query; the AccessPolicy's scope decides each row (meetings through MeetingAccess, its rule in SQL).
+   * Every thread the caller may read, newest activity first (at most 200). What the subjects' readers depend on comes
+   * from their owners (`ReportsService.subjects`, `LessonsService.subjects`, meetings through MeetingAccess, its rule
+   * in SQL), one batch each; the AccessPolicy's scope decides every subject, then the threads of those are read.
    */
   async readableThreads(auth: AuthContext, subject: ListThreadsQuery['subject']): Promise<Thread[]> {
-    const scope = await this.policy.scope(auth);
-    const meetingIds = subject === 'all' || subject === 'meeting' ? await this.meetingAccess.visibleIds(auth.userId, { includeCancelled: true }) : [];
-    const organisationIds = scope.readableOrganisationIds;
-    // A first cut in SQL (organisations the caller may read at all, lessons shared beyond them) keeps the rows few;
-    // the scope then decides every one of them.
-    const rows = await this.repo.candidateThreads(subject, organisationIds, meetingIds);
-    const meetings = new Set(meetingIds);
-    const subjectReadable = (row: ThreadRow & SubjectFactsRow): boolean => {
-      switch (row.subject_kind) {
-        case 'topic':
-          return true;
-        case 'report':
-          return row.report_organisation_id !== null && scope.can('report:read', { kind: 'report', organisationId: row.report_organisation_id, status: row.report_status, archived: row.report_archived });
-        case 'meeting':
-          return meetings.has(row.subject_id as string);
-        case 'lesson':
-          return (
-            row.lesson_organisation_id !== null &&
-            scope.can('lesson:read', { kind: 'lesson', organisationId: row.lesson_organisation_id, regionCode: row.lesson_region_code, status: row.lesson_status, visibility: row.lesson_visibility })
-          );
-      }
+    const [scope, meetings, withThreads] = await Promise.all([
+      this.policy.scope(auth),
+      subject === 'all' || subject === 'meeting' ? this.meetingAccess.visibleIds(auth.userId, { includeCancelled: true }) : Promise.resolve([]),
+      this.repo.subjectsWithThreads(subject),
+    ]);
+    const idsOf = (kind: 'report' | 'lesson') => withThreads.filter((row) => row.subject_kind === kind).map((row) => row.subject_id);
+    const [reports, lessons] = await Promise.all([this.reports.subjects(idsOf('report')), this.lessons.subjects(idsOf('lesson'))]);
+    const readable = {
+      reports: [...reports.values()].filter((report) => scope.can('report:read', { kind: 'report', ...report.facts })).map((report) => report.id),
+      meetings,
+      lessons: [...lessons.values()].filter((lesson) => scope.can('lesson:read', lesson.resource)).map((lesson) => lesson.id),
     };
+    const readableSubjects = new Set([...readable.reports, ...readable.meetings, ...readable.lessons]);
+    const rows = await this.repo.threadsOf(subject, readable, 200);
     return rows
-      .filter((row) => scope.can('discussion:read', { kind: 'discussion', subjectReadable: subjectReadable(row) }))
-      .slice(0, 200)
+      .filter((row) => scope.can('discussion:read', { kind: 'discussion', subjectReadable: row.subject_kind === 'topic' || readableSubjects.has(row.subject_id as string) }))
       .map(presentThread);
   }
 
@@ -175,23 +167,29 @@ export class DiscussionsService {
     return facts;
   }
 
-
-  /** Where a subject lives and who may read it, straight from its table (for indexing and links, not for access). */
+  /** Where a subject lives and who may read it, from its owner (for indexing and links, not for access). */
   private async subjectFacts(kind: SubjectKind, id: string | null): Promise<Subject | null> {
     if (kind === 'topic' || !id) return { title: '', link: '/discussions', audience: 'network', organisationId: null, meetingId: null };
     if (kind === 'report') {
-      const row = await this.repo.reportSubject(id);
-      return row ? { title: row.title, link: `/reports/${id}`, audience: 'organisation', organisationId: row.organisation_id, meetingId: null } : null;
+      const report = (await this.reports.subjects([id])).get(id);
+      return report ? { title: report.title, link: `/reports/${id}`, audience: 'organisation', organisationId: report.facts.organisationId, meetingId: null } : null;
     }
     if (kind === 'meeting') {
-      const row = await this.repo.meetingSubject(id);
-      return row
-        ? { title: row.title, link: `/meetings/${id}`, audience: row.network_wide ? 'network' : 'meeting', organisationId: row.organiser_organisation_id, meetingId: id }
+      const meeting = (await this.meetingAccess.subjects([id])).get(id);
+      return meeting
+        ? { title: meeting.title, link: `/meetings/${id}`, audience: meeting.networkWide ? 'network' : 'meeting', organisationId: meeting.organiserOrganisationId, meetingId: id }
         : null;
     }
-    const row = await this.repo.lessonSubject(id);
-    return row
-      ? { ownerId: row.author_id, title: row.title, link: `/lessons/${id}`, audience: row.status === 'draft' ? 'members' : row.visibility, organisationId: row.organisation_id, meetingId: null }
+    const lesson = (await this.lessons.subjects([id])).get(id);
+    return lesson
+      ? {
+          ownerId: lesson.authorId,
+          title: lesson.title,
+          link: `/lessons/${id}`,
+          audience: lesson.resource.status === 'draft' ? 'members' : lesson.resource.visibility,
+          organisationId: lesson.resource.organisationId,
+          meetingId: null,
+        }
       : null;
   }
 
