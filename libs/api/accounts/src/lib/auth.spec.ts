@@ -1,5 +1,6 @@
 import { bootTestApp, createUser, signIn, TEST_PASSWORD, type TestApp } from '@simashe/api-testing';
 import { AccountsModule } from './accounts.module';
+import { UsersService } from './users.service';
 
 describe('accounts (HTTP, real PostgreSQL)', () => {
   let t: TestApp;
@@ -19,6 +20,19 @@ describe('accounts (HTTP, real PostgreSQL)', () => {
     expect(cookie).toMatch(/simashe_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+  });
+
+  it('serves people other domains name from memory, and reads one again once their profile changes', async () => {
+    const users = t.app.get(UsersService);
+    const user = await createUser(t.db, { name: 'Amina Before' });
+    expect((await users.names([user.id, null])).get(user.id)).toBe('Amina Before');
+    // Changed behind the API: still the remembered name, for at most AUTH_CACHE_SECONDS.
+    await t.db.query('UPDATE users SET name = $2 WHERE id = $1', [user.id, 'Amina Behind']);
+    expect((await users.names([user.id])).get(user.id)).toBe('Amina Before');
+    // Changed through the API: every instance drops the person, and the next read has the new name.
+    const client = await signIn(t, user.email, TEST_PASSWORD);
+    expect((await client.patch('/api/me/profile', { name: 'Amina After' })).status).toBe(200);
+    expect((await users.people([user.id])).get(user.id)).toMatchObject({ name: 'Amina After', email: user.email });
   });
 
   it('stores passwords as argon2id hashes', async () => {

@@ -1,5 +1,4 @@
-import { containsPattern } from '@simashe/api-core';
-import type { DataSource, EntityManager } from 'typeorm';
+import { containsPattern, readRows, type SqlReader } from '@simashe/api-core';
 
 /** What other domains may know of a person: read here, in batches, never by joining `users` in their own SQL. */
 export interface PersonRow {
@@ -12,17 +11,17 @@ export interface PersonRow {
   email_reminders: boolean;
 }
 
-type Queryable = Pick<DataSource | EntityManager, 'query'>;
+type Queryable = SqlReader;
 
 /** Which of these ids are accounts. */
 export async function existingUserIds(db: Queryable, ids: readonly string[]): Promise<string[]> {
-  const rows: Array<{ id: string }> = await db.query('SELECT id FROM users WHERE id = ANY($1::uuid[])', [ids]);
+  const rows: Array<{ id: string }> = await readRows(db, 'SELECT id FROM users WHERE id = ANY($1::uuid[])', [ids]);
   return rows.map((row) => row.id);
 }
 
 /** The people with these ids (missing ids are left out), in one statement. */
 export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
-  return db.query(
+  return readRows(db, 
     `SELECT id, name, email, preferred_language, time_zone, reminder_minutes, email_reminders
      FROM users WHERE id = ANY($1::uuid[])`,
     [ids],
@@ -31,16 +30,16 @@ export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<Pers
 
 /** People whose name contains `text` (case-insensitive, `%` and `_` taken literally), by name. */
 export function peopleNamed(db: Queryable, text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
-  return db.query('SELECT id, name FROM users WHERE name ILIKE $1 ORDER BY name LIMIT $2', [containsPattern(text), limit]);
+  return readRows(db, 'SELECT id, name FROM users WHERE name ILIKE $1 ORDER BY name LIMIT $2', [containsPattern(text), limit]);
 }
 
 /** The person's stored notification choices (kinds switched off are `false`; absent kinds are on). */
 export async function notificationPreferencesOf(db: Queryable, id: string): Promise<Record<string, boolean>> {
-  const [row]: Array<{ preferences: Record<string, boolean> | null }> = await db.query('SELECT notification_preferences AS preferences FROM users WHERE id = $1', [id]);
+  const [row]: Array<{ preferences: Record<string, boolean> | null }> = await readRows(db, 'SELECT notification_preferences AS preferences FROM users WHERE id = $1', [id]);
   return row?.preferences ?? {};
 }
 
 /** Merges `changes` into the stored choices (kinds not named keep theirs). */
 export async function mergeNotificationPreferences(db: Queryable, id: string, changes: Record<string, boolean>): Promise<void> {
-  await db.query('UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [id, JSON.stringify(changes)]);
+  await readRows(db, 'UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [id, JSON.stringify(changes)]);
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ConflictError, distinctIds, NotFoundError } from '@simashe/api-core';
+import { APP_CONFIG, ConflictError, distinctIds, EventBus, ExpiringCache, NotFoundError, PreparedStatements, type AppConfig } from '@simashe/api-core';
 import type { CurrentUser, Language, UpdateProfileRequest } from '@simashe/contracts';
 import { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from './password-hasher';
@@ -53,7 +53,23 @@ export function presentCurrentUser(user: UserEntity): CurrentUser {
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  /**
+   * People read moments ago, by id, for `AUTH_CACHE_SECONDS`: every list of every domain names people. A profile
+   * change drops the person here and on every instance (`sessions.changed`), as it does their sessions.
+   */
+  private readonly recent: ExpiringCache<string, Person>;
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly prepared: PreparedStatements,
+    events: EventBus,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'authCacheSeconds'>,
+  ) {
+    this.recent = new ExpiringCache(config.authCacheSeconds * 1000);
+    events.on('sessions.changed', ({ userIds }) => {
+      if (userIds.length > 0) this.recent.deleteWhere((person) => userIds.includes(person.id));
+    });
+  }
 
   findByEmail(email: string, manager?: EntityManager): Promise<UserEntity | null> {
     const repository = manager ? manager.getRepository(UserEntity) : this.users;
@@ -73,8 +89,25 @@ export class UsersService {
    */
   async people(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, Person>> {
     const unique = distinctIds(ids);
-    const rows = unique.length ? await peopleByIds(manager ?? this.users.manager, unique) : [];
-    return new Map(rows.map((row) => [row.id, presentPerson(row)]));
+    // Inside a transaction: read there (it may hold new people), never from or into the cache.
+    if (manager) return new Map((unique.length ? await peopleByIds(manager, unique) : []).map((row) => [row.id, presentPerson(row)]));
+    const found = new Map<string, Person>();
+    const missing: string[] = [];
+    for (const id of unique) {
+      const person = this.recent.get(id);
+      if (person) found.set(id, person);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const mark = this.recent.mark;
+      // A prepared statement: lists of every domain ask this on each request.
+      for (const row of await peopleByIds(this.prepared, missing)) {
+        const person = presentPerson(row);
+        found.set(person.id, person);
+        this.recent.set(person.id, person, mark);
+      }
+    }
+    return found;
   }
 
   /** The names of these people, by id (see `people`). */

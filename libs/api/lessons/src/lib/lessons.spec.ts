@@ -37,7 +37,8 @@ describe('lessons learned and workspace search', () => {
   const titles = (response: { body: { items: Array<{ title: string }> } }) => response.body.items.map((item) => item.title);
 
   beforeAll(async () => {
-    t = await bootTestApp([LessonsModule, SearchModule, MeetingsModule]);
+    // Organisations and people are renamed behind the API here: names are read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([LessonsModule, SearchModule, MeetingsModule], { authCacheSeconds: 0 });
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
     const ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
     const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
-import { ConflictError, distinctIds, EventBus, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, ConflictError, distinctIds, EventBus, ExpiringCache, PreparedStatements, type AppConfig, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
   UpdateOrganisationRequest,
@@ -29,7 +29,7 @@ import {
   organisationsInRegions,
   organisationsOfKindInRegion,
   organisationSummaries,
-  organisationSummariesWithCountry,
+  countriesByIso3,
   organisationsWithNames,
   type OrganisationSummaryRow,
 } from './organisations.repository';
@@ -63,7 +63,17 @@ export class OrganisationsService {
     private readonly policy: AccessPolicy,
     private readonly events: EventBus,
     private readonly users: UsersService,
-  ) {}
+    private readonly prepared: PreparedStatements,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'authCacheSeconds'>,
+  ) {
+    this.recent = new ExpiringCache(config.authCacheSeconds * 1000);
+    // Names, kinds and places change only when organisations are created (the API never renames one); whatever
+    // changes organisations here says so with `access.changed`, on every instance.
+    events.on('access.changed', () => this.recent.clear());
+  }
+
+  /** Organisations' summaries read moments ago, by id, for `AUTH_CACHE_SECONDS`: every list of every domain names them. */
+  private readonly recent: ExpiringCache<string, OrganisationSummary>;
 
   /** Which of these ids are organisations, in one query (other domains check references here). */
   async existingIds(ids: readonly string[]): Promise<Set<string>> {
@@ -77,19 +87,54 @@ export class OrganisationsService {
    */
   async summaries(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, OrganisationSummary>> {
     const unique = distinctIds(ids);
-    const rows = unique.length ? await organisationSummaries(manager ?? this.db, unique) : [];
-    return new Map(rows.map((row) => [row.id, presentSummary(row)]));
+    // Inside a transaction: read there (it may hold a new organisation), never from or into the cache.
+    if (manager) return new Map((unique.length ? await organisationSummaries(manager, unique) : []).map((row) => [row.id, presentSummary(row)]));
+    const found = new Map<string, OrganisationSummary>();
+    const missing: string[] = [];
+    for (const id of unique) {
+      const summary = this.recent.get(id);
+      if (summary) found.set(id, summary);
+      else missing.push(id);
+    }
+    if (missing.length > 0) {
+      const mark = this.recent.mark;
+      // A prepared statement: lists of every domain ask this on each request.
+      for (const row of await organisationSummaries(this.prepared, missing)) {
+        const summary = presentSummary(row);
+        found.set(summary.id, summary);
+        this.recent.set(summary.id, summary, mark);
+      }
+    }
+    return found;
   }
 
   /**
-   * As `summaries`, with the name and two-letter code of each organisation's country (null without one), in one
-   * query: for pages that show where an organisation is.
+   * As `summaries`, with the name and two-letter code of each organisation's country (null without one): for pages
+   * that show where an organisation is. Countries are reference data, read once.
    */
   async summariesWithCountry(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, OrganisationWithCountry>> {
-    const unique = distinctIds(ids);
-    const rows = unique.length ? await organisationSummariesWithCountry(manager ?? this.db, unique) : [];
-    return new Map(rows.map((row) => [row.id, { ...presentSummary(row), countryName: row.country_name, countryIso2: row.country_iso2 }]));
+    const [summaries, countries] = await Promise.all([this.summaries(ids, manager), this.countries()]);
+    return new Map(
+      [...summaries.values()].map((summary) => {
+        const country = summary.countryIso3 ? countries.get(summary.countryIso3) : undefined;
+        return [summary.id, { ...summary, countryName: country?.name ?? null, countryIso2: country?.iso2 ?? null }];
+      }),
+    );
   }
+
+  /** WHO member states by ISO3 (seeded by a migration, never changed by the API): read on first use, then kept. */
+  private countries(): Promise<Map<string, { name: string; iso2: string }>> {
+    this.countriesRead ??= countriesByIso3(this.db).then(
+      (rows) => new Map(rows.map((row) => [row.iso3, { name: row.name, iso2: row.iso2 }])),
+      (error: unknown) => {
+        this.countriesRead = undefined;
+        throw error;
+      },
+    );
+    return this.countriesRead;
+  }
+
+  private countriesRead: Promise<Map<string, { name: string; iso2: string }>> | undefined;
 
   /**
    * For each of these WHO regions, the ids of its organisations, in one query: lists that filter by an organisation's
@@ -98,7 +143,7 @@ export class OrganisationsService {
   async idsInRegions(regionCodes: Iterable<string | null | undefined>): Promise<Map<string, string[]>> {
     const unique = distinctIds(regionCodes);
     const byRegion = new Map<string, string[]>();
-    for (const row of unique.length ? await organisationsInRegions(this.db, unique) : []) {
+    for (const row of unique.length ? await organisationsInRegions(this.prepared, unique) : []) {
       const ids = byRegion.get(row.region_code) ?? [];
       ids.push(row.id);
       byRegion.set(row.region_code, ids);

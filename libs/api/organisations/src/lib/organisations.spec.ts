@@ -1,3 +1,4 @@
+import { EventBus } from '@simashe/api-core';
 import { bootTestApp, createOrganisation, signedInMember, type TestApp } from '@simashe/api-testing';
 import { OrganisationsModule } from './organisations.module';
 import { OrganisationsService } from './organisations.service';
@@ -101,6 +102,18 @@ describe('creating organisations and reading reference data', () => {
 
     const named = await organisations.idsNamed(['Batch partner', 'Chile batch pathfinder', 'batch partner', 'Nobody']);
     expect(named).toEqual(new Map([['Batch partner', partner.id], ['Chile batch pathfinder', chile.id]]));
+  });
+
+  it('serves organisations other domains name from memory until organisations change (access.changed, on every instance)', async () => {
+    const organisations = t.app.get(OrganisationsService);
+    const renamed = await createOrganisation(t.db, { kind: 'core_partner', name: 'Remembered partner' });
+    expect((await organisations.names([renamed.id])).get(renamed.id)).toBe('Remembered partner');
+    await t.db.query('UPDATE organisations SET name = $2 WHERE id = $1', [renamed.id, 'Renamed behind the API']);
+    expect((await organisations.names([renamed.id])).get(renamed.id)).toBe('Remembered partner');
+    // Inside a transaction it is read there, never from memory.
+    await t.db.transaction(async (manager) => expect((await organisations.summaries([renamed.id], manager)).get(renamed.id)?.name).toBe('Renamed behind the API'));
+    await t.app.get(EventBus).emit('access.changed', { userIds: null });
+    expect((await organisations.names([renamed.id])).get(renamed.id)).toBe('Renamed behind the API');
   });
 
   it('documents the API as OpenAPI, generated from the shared schemas', async () => {

@@ -52,3 +52,16 @@ export class PreparedStatements implements OnModuleDestroy {
     return this.pool;
   }
 }
+
+/**
+ * What a repository function reads through: TypeORM's data source or a transaction's manager, or `PreparedStatements`
+ * for the batch lookups every request makes (other domains' names: parsed and planned once per connection).
+ */
+export interface SqlReader {
+  query(sql: string, params: unknown[]): Promise<unknown>;
+}
+
+/** A statement's rows, typed by the repository that knows their shape. */
+export async function readRows<Row>(db: SqlReader, sql: string, params: unknown[]): Promise<Row[]> {
+  return (await db.query(sql, params)) as Row[];
+}
