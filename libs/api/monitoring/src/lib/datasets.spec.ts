@@ -42,7 +42,8 @@ describe('inequality monitoring datasets', () => {
   };
 
   beforeAll(async () => {
-    t = await bootTestApp([MonitoringModule]);
+    // People and organisations are renamed behind the API here: names are read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([MonitoringModule], { authCacheSeconds: 0 });
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
     brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });
     const afro = await createOrganisation(t.db, { kind: 'who_regional_office', regionCode: 'AFRO', name: 'AFRO office' });

@@ -21,7 +21,8 @@ describe('comments anchored to text ranges', () => {
   const providers: CollabProvider[] = [];
 
   beforeAll(async () => {
-    t = await bootTestApp([ReportsModule], {}, { listen: true });
+    // People and organisations are renamed behind the API here: names are read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([ReportsModule], { authCacheSeconds: 0 }, { listen: true });
     const kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN' });
     editorA = await signedInMember(t, kenya.id, 'editor');
     editorB = await signedInMember(t, kenya.id, 'editor');

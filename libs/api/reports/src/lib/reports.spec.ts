@@ -14,7 +14,8 @@ describe('reports over HTTP', () => {
   let templates: Array<{ id: string; name: string }>;
 
   beforeAll(async () => {
-    t = await bootTestApp([ReportsModule]);
+    // People and organisations are renamed behind the API here: names are read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([ReportsModule], { authCacheSeconds: 0 });
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya' });
     brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil' });
     afro = await createOrganisation(t.db, { kind: 'who_regional_office', regionCode: 'AFRO', name: 'AFRO' });

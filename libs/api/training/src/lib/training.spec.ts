@@ -41,7 +41,8 @@ describe('training (HTTP, real PostgreSQL)', () => {
   const REFLECTION = 'Skilled birth attendance by wealth quintile, because our survey has it.';
 
   beforeAll(async () => {
-    t = await bootTestApp([TrainingModule, SearchModule]);
+    // People and organisations are renamed behind the API here: names are read on every request (AUTH_CACHE_SECONDS 0).
+    t = await bootTestApp([TrainingModule, SearchModule], { authCacheSeconds: 0 });
     kenya = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'KEN', name: 'Kenya pathfinder' });
     const ghana = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'GHA', name: 'Ghana pathfinder' });
     const brazil = await createOrganisation(t.db, { kind: 'country_pathfinder', countryIso3: 'BRA', name: 'Brazil pathfinder' });
