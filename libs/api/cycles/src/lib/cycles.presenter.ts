@@ -1,3 +1,4 @@
+import { byCodePoint } from '@simashe/api-core';
 import type { AccessScope, OrganisationWithCountry } from '@simashe/api-organisations';
 import { DEEPEST_DRIVER_LEVEL, driverDepth, type Cycle, type DriverNode, type Initiative, type Measure, type Milestone, type Observation, type ObservationEvidence } from '@simashe/contracts';
 import type { CycleRow, DriverRow, InitiativeRow, MeasureRow, MilestoneRow, ObservationRow, StageEventRow, StoredInitiativeRow } from './cycles.repository';
@@ -19,12 +20,9 @@ export function peopleByName(ids: readonly string[], names: PeopleNames): Array<
     const name = names.get(id);
     return name === undefined ? [] : [{ id, name }];
   });
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return people.sort((a, b) => order(a.name, b.name) || order(a.id, b.id));
+  return people.sort((a, b) => byCodePoint(a.name, b.name) || byCodePoint(a.id, b.id));
 }
 
-/** Code-point order, as PostgreSQL's C.UTF-8 collation sorts text here (UTF-8 bytes compare so; UTF-16 units not always). */
-export const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 /** Every organisation stored initiatives name: their owners and partners, for one lookup. */
 export const initiativeOrganisationIds = (rows: readonly StoredInitiativeRow[]): string[] => rows.flatMap((row) => [row.organisation_id, ...row.partner_ids]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
-import { distinctIds, NotFoundError, PreparedStatements, type AuthContext } from '@simashe/api-core';
+import { byCodePoint, distinctIds, NotFoundError, PreparedStatements, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, OrganisationsService, type AccessResource, type AccessScope, type ActionOn, type Membership } from '@simashe/api-organisations';
 import type { Meeting } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
@@ -190,7 +190,7 @@ export class MeetingAccess {
     const concerned = distinctIds([...members, ...meeting.user_ids, ...regional, ...meeting.registrant_ids]);
     const [people, organisationNames] = await Promise.all([this.users.people(concerned), this.organisations.firstOrganisationNames(concerned)]);
     return [...people.values()]
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .sort((a, b) => byCodePoint(a.name, b.name))
       .slice(0, 1000)
       .map((person) => ({
         user_id: person.id,

@@ -1,21 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { hashSecretToken, newSecretToken, UsersService } from '@simashe/api-accounts';
-import {
-  APP_CONFIG,
-  ConflictError,
-  EventBus,
-  fileProblem,
-  MAIL_TEXTS,
-  mailLanguage,
-  MailService,
-  NotFoundError,
-  parseJsonField,
-  safeFileName,
-  ValidationError,
-  type AppConfig,
-  type AuthContext,
-  type UploadedFileData,
-} from '@simashe/api-core';
+import { APP_CONFIG, byCodePoint, ConflictError, EventBus, fileProblem, MAIL_TEXTS, mailLanguage, MailService, NotFoundError, parseJsonField, safeFileName, ValidationError, type AppConfig, type AuthContext, type UploadedFileData } from '@simashe/api-core';
 import {
   ApplicationInputSchema,
   MAX_SUPPORTING_DOCUMENTS,
@@ -185,7 +170,7 @@ export class MembershipCallsService {
     const named = reviews
       .filter((review) => names.has(review.reviewer_id))
       .map((review) => ({ reviewerId: review.reviewer_id, reviewerName: names.get(review.reviewer_id) as string, scores: review.scores, comment: review.comment, updatedAt: new Date(review.updated_at).toISOString() }))
-      .sort((a, b) => (a.reviewerName < b.reviewerName ? -1 : a.reviewerName > b.reviewerName ? 1 : 0));
+      .sort((a, b) => byCodePoint(a.reviewerName, b.reviewerName));
     return {
       ...presentSummary(row),
       website: row.website,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, EventBus, eventActor, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { byCodePoint, ConflictError, eventActor, EventBus, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import type { ExpertiseArea, PublicMembers, SteeringCommittee } from '@simashe/contracts';
 import { DataSource } from 'typeorm';
 import { UsersService } from '@simashe/api-accounts';
@@ -19,7 +19,7 @@ const FIRST_ORGANISATION_SQL = `(SELECT o.name FROM memberships ms JOIN organisa
   WHERE ms.user_id = s.user_id ORDER BY ms.created_at, o.name LIMIT 1)`;
 
 /** People's names in the order PostgreSQL's `ORDER BY name` gave (code points, the C collation). */
-const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a: { name: string }, b: { name: string }) => byCodePoint(a.name, b.name);
 
 /**
  * The network as a whole: its member institutions, secretariat and steering committee. The public members page

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
-import { APP_CONFIG, ConflictError, distinctIds, EventBus, ExpiringCache, PreparedStatements, type AppConfig, eventActor, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { APP_CONFIG, byCodePoint, ConflictError, distinctIds, eventActor, EventBus, ExpiringCache, ForbiddenError, NotFoundError, PreparedStatements, ValidationError, type AppConfig, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
   UpdateOrganisationRequest,
@@ -243,7 +243,7 @@ export class OrganisationsService {
         const person = people.get(m.user_id);
         return person ? [{ ...m, name: person.name, email: person.email }] : [];
       })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      .sort((a, b) => byCodePoint(a.name, b.name));
     const pending: Array<{ id: string; email: string; role: MemberRole; created_at: Date; expires_at: Date }> =
       access.canManage
         ? await this.db.query(

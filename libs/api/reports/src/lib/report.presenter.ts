@@ -1,3 +1,4 @@
+import { byCodePoint } from '@simashe/api-core';
 import type { OrganisationSummary } from '@simashe/api-organisations';
 import type { RegionCode, Report, ReportStatus } from '@simashe/contracts';
 
@@ -38,9 +39,6 @@ export const REPORT_ROW_SQL = `
          COALESCE((SELECT json_agg(json_build_object('id', rr.reviewer_id, 'done', rr.completed_at IS NOT NULL))
                    FROM report_reviews rr WHERE rr.report_id = r.id), '[]') AS reviewers
   FROM reports r`;
-
-/** Code-point order, as PostgreSQL sorts text here (C.UTF-8 collation): not `localeCompare`. */
-export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The stored rows with their organisation's name and region and their people's names, given the owners' batch

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UsersService } from '@simashe/api-accounts';
-import { ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
+import { byCodePointNullsLast, ConflictError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
 import { ResourcesService } from '@simashe/api-resources';
 import { SearchIndexer } from '@simashe/api-search';
@@ -13,9 +13,7 @@ type CourseResource = { kind: 'course'; organisationId: string; published: boole
 const courseOf = (row: Pick<CourseRow, 'organisation_id' | 'published' | 'enrolled'>): CourseResource => ({ kind: 'course', organisationId: row.organisation_id, published: row.published, enrolled: row.enrolled });
 
 /** Code-point order, as PostgreSQL's C.UTF-8 collation sorts text here (UTF-8 bytes compare so; UTF-16 units not always). */
-const byCodePoint = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 /** `ORDER BY … NULLS LAST`, in code-point order. */
-const byNameNullsLast = (a: string | null, b: string | null): number => (a === null || b === null ? Number(a === null) - Number(b === null) : byCodePoint(a, b));
 
 /** Crockford's base32 without I, L, O and U: codes read aloud or typed from paper stay unambiguous. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -166,7 +164,7 @@ export class TrainingService {
         const organisation = group.organisation_id === null ? undefined : organisations.get(group.organisation_id);
         return { ...group, organisation_name: organisation?.name ?? null, region_code: organisation?.regionCode ?? null };
       })
-      .sort((a, b) => byNameNullsLast(a.organisation_name, b.organisation_name) || byNameNullsLast(a.organisation_id, b.organisation_id));
+      .sort((a, b) => byCodePointNullsLast(a.organisation_name, b.organisation_name) || byCodePointNullsLast(a.organisation_id, b.organisation_id));
     const regions = new Map<string | null, { regionCode: string | null; enrolled: number; completed: number }>();
     for (const group of groups) {
       const region = regions.get(group.region_code) ?? { regionCode: group.region_code, enrolled: 0, completed: 0 };
