@@ -21,11 +21,16 @@ export async function existingUserIds(db: Queryable, ids: readonly string[]): Pr
 
 /** The people with these ids (missing ids are left out), in one statement. */
 export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
-  return readRows(db, 
+  return readRows(db,
     `SELECT id, name, email, preferred_language, time_zone, reminder_minutes, email_reminders
      FROM users WHERE id = ANY($1::uuid[])`,
     [ids],
   );
+}
+
+/** The accounts with exactly these emails (as stored, lower case), by email. */
+export function idsByEmail(db: Queryable, emails: readonly string[]): Promise<Array<{ email: string; id: string }>> {
+  return readRows(db, 'SELECT email, id FROM users WHERE email = ANY($1::text[])', [emails]);
 }
 
 /** People whose name contains `text` (case-insensitive, `%` and `_` taken literally), by name. */

@@ -5,7 +5,7 @@ import type { CurrentUser, Language, UpdateProfileRequest } from '@simashe/contr
 import { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
-import { existingUserIds, mergeNotificationPreferences, notificationPreferencesOf, peopleByIds, peopleNamed, type PersonRow } from './users.repository';
+import { existingUserIds, idsByEmail, mergeNotificationPreferences, notificationPreferencesOf, peopleByIds, peopleNamed, type PersonRow } from './users.repository';
 
 /** A person as other domains show and notify them. */
 export interface Person {
@@ -108,6 +108,14 @@ export class UsersService {
       }
     }
     return found;
+  }
+
+  /** The ids of the accounts with these emails (any case), by the email as given, in one query (the demo finds its people so). */
+  async idsByEmail(emails: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
+    const unique = [...new Set(emails)];
+    const rows = unique.length ? await idsByEmail(manager ?? this.users.manager, unique.map((email) => email.toLowerCase())) : [];
+    const byStored = new Map(rows.map((row) => [row.email, row.id]));
+    return new Map(unique.flatMap((email): Array<[string, string]> => (byStored.has(email.toLowerCase()) ? [[email, byStored.get(email.toLowerCase()) as string]] : [])));
   }
 
   /** The names of these people, by id (see `people`). */

@@ -123,16 +123,16 @@ export class VersionsService implements OnModuleInit {
     room.lastVersionAt = Date.now();
     // The counts per author since the last version are taken from the database and cleared by the same statement
     // that writes the version, so none is counted twice or lost across a restart.
-    const [{ id }] = await this.db.query(
+    const [{ id, created_at: savedAt }]: Array<{ id: string; created_at: Date }> = await this.db.query(
       `WITH taken AS (DELETE FROM collab_contributions WHERE document_id = $1 RETURNING user_id, changes)
        INSERT INTO collab_versions (document_id, kind, name, state, created_by, contributions)
        SELECT $1, $2, $3, $4, $5,
               (SELECT coalesce(jsonb_agg(jsonb_build_object('userId', user_id, 'changes', changes) ORDER BY changes DESC, user_id), '[]') FROM taken)
-       RETURNING id`,
+       RETURNING id, created_at`,
       [room.ref.documentId, kind, name, Buffer.from(Y.encodeStateAsUpdate(room.doc)), userId],
     );
     // A settled moment to refresh what depends on the text (search).
-    await this.events.emit('document.version_saved', { actor: { userId, ip: null }, document: room.ref, versionId: id });
+    await this.events.emit('document.version_saved', { actor: { userId, ip: null }, document: room.ref, versionId: id, savedAt: savedAt.toISOString() });
     return id;
   }
 

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { UsersService } from '@simashe/api-accounts';
 import { OrganisationsService } from '@simashe/api-organisations';
 import type { ChartType, CyclePlan, CycleStage, MeasureDirection, MilestoneStatus, Reflection } from '@simashe/contracts';
 import { randomUUID } from 'node:crypto';
@@ -915,6 +916,7 @@ export class CyclesDemo {
   constructor(
     private readonly db: DataSource,
     private readonly organisationsService: OrganisationsService,
+    private readonly users: UsersService,
   ) {}
 
   async seed(now = new Date()): Promise<void> {
@@ -922,9 +924,9 @@ export class CyclesDemo {
       if ((await manager.query('SELECT 1 FROM initiatives LIMIT 1')).length > 0) return;
       const names = [...new Set(DEMO_INITIATIVES.flatMap((demo) => [demo.organisation, ...demo.partners]))];
       const emails = [...new Set(DEMO_INITIATIVES.flatMap((demo) => [demo.lead, ...demo.cycles.flatMap((cycle) => cycle.milestones.map((m) => m.owner))]))];
-      // The demo's organisations by name, from their owner (api-organisations), within this transaction.
+      // The demo's organisations by name and people by email, from their owners, within this transaction.
       const organisations = await this.organisationsService.idsNamed(names, manager);
-      const people = await lookup(manager, 'SELECT email AS key, id FROM users WHERE email = ANY($1::text[])', emails);
+      const people = await this.users.idsByEmail(emails, manager);
       const missing = [...names.filter((name) => !organisations.has(name)), ...emails.filter((email) => !people.has(email))];
       if (missing.length) {
         this.logger.warn(`Demo initiatives skipped: not a demo workspace (missing ${missing.join(', ')})`);
@@ -935,11 +937,6 @@ export class CyclesDemo {
       this.logger.log(`Demo initiatives loaded: ${rows.initiatives.length} initiatives, ${rows.cycles.length} cycles, ${rows.measures.length} measures`);
     });
   }
-}
-
-async function lookup(manager: EntityManager, sql: string, keys: string[]): Promise<Map<string, string>> {
-  const found: Array<{ key: string; id: string }> = await manager.query(sql, [keys]);
-  return new Map(found.map((row) => [row.key, row.id]));
 }
 
 async function insertRows(manager: EntityManager, table: Table, rows: Row[]): Promise<void> {

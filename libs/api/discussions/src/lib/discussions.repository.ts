@@ -44,11 +44,16 @@ export class DiscussionsRepository {
     return this.db.query(`${THREAD_SQL} WHERE t.subject_kind = 'topic' ORDER BY t.last_post_at DESC LIMIT 200`);
   }
 
-  /** The reports and lessons that have threads (of `subject`'s kind, or both for 'all'): whose readers are asked of their owners. */
-  subjectsWithThreads(subject: ListThreadsQuery['subject']): Promise<Array<{ subject_kind: 'report' | 'lesson'; subject_id: string }>> {
+  /**
+   * The reports and lessons whose threads were active most recently (of `subject`'s kind, or both for 'all'), at most
+   * `limit`: whose readers are asked of their owners. The list shows 200 threads, so only the newest few thousand
+   * subjects can matter, whatever the network's history.
+   */
+  subjectsWithThreads(subject: ListThreadsQuery['subject'], limit: number): Promise<Array<{ subject_kind: 'report' | 'lesson'; subject_id: string }>> {
     return this.db.query(
-      `SELECT subject_kind, subject_id FROM discussion_threads WHERE subject_kind IN ('report', 'lesson') AND ($1 = 'all' OR subject_kind = $1)`,
-      [subject],
+      `SELECT subject_kind, subject_id FROM discussion_threads WHERE subject_kind IN ('report', 'lesson') AND ($1 = 'all' OR subject_kind = $1)
+       ORDER BY last_post_at DESC, id LIMIT $2`,
+      [subject, limit],
     );
   }
 

@@ -67,7 +67,7 @@ export class DiscussionsService {
     const [scope, meetings, withThreads] = await Promise.all([
       this.policy.scope(auth),
       subject === 'all' || subject === 'meeting' ? this.meetingAccess.visibleIds(auth.userId, { includeCancelled: true }) : Promise.resolve([]),
-      this.repo.subjectsWithThreads(subject),
+      this.repo.subjectsWithThreads(subject, 2_000),
     ]);
     const idsOf = (kind: 'report' | 'lesson') => withThreads.filter((row) => row.subject_kind === kind).map((row) => row.subject_id);
     const [reports, lessons] = await Promise.all([this.reports.subjects(idsOf('report')), this.lessons.subjects(idsOf('lesson'))]);

@@ -169,9 +169,10 @@ export class MeetingAccess {
   /**
    * Everyone a meeting concerns: organisers' members, invitees (people, members of invited organisations, members of
    * the pathfinders and regional office of an invited region) and webinar registrants, by name (at most 1000).
-   * People and memberships are read through their owners, in batches.
+   * People and memberships are read through their owners, in batches; each person's first organisation only for
+   * lists that show it (`withOrganisations`), not for reminders and notices.
    */
-  async people(meetingId: string): Promise<MeetingPersonRow[]> {
+  async people(meetingId: string, { withOrganisations = false } = {}): Promise<MeetingPersonRow[]> {
     const [meeting]: Array<{ organiser_organisation_id: string; user_ids: string[]; organisation_ids: string[]; region_codes: string[]; registrant_ids: string[] }> =
       await this.db.query(
         `SELECT m.organiser_organisation_id,
@@ -188,7 +189,10 @@ export class MeetingAccess {
       this.organisations.memberIdsInRegions(meeting.region_codes, ['country_pathfinder', 'who_regional_office']),
     ]);
     const concerned = distinctIds([...members, ...meeting.user_ids, ...regional, ...meeting.registrant_ids]);
-    const [people, organisationNames] = await Promise.all([this.users.people(concerned), this.organisations.firstOrganisationNames(concerned)]);
+    const [people, organisationNames] = await Promise.all([
+      this.users.people(concerned),
+      withOrganisations ? this.organisations.firstOrganisationNames(concerned) : Promise.resolve(new Map<string, string>()),
+    ]);
     return [...people.values()]
       .sort((a, b) => byCodePoint(a.name, b.name))
       .slice(0, 1000)

@@ -399,7 +399,7 @@ export class MeetingsService {
   async guests(auth: AuthContext, id: string, occurrence: string): Promise<GuestList> {
     const row = await this.access.require(auth, id, 'meeting:people');
     await this.currentOccurrence(auth, row, occurrence);
-    const [people, answers, lastReminder] = await Promise.all([this.access.people(id), this.answersTo(id, occurrence), this.lastReminder(id, occurrence)]);
+    const [people, answers, lastReminder] = await Promise.all([this.access.people(id, { withOrganisations: true }), this.answersTo(id, occurrence), this.lastReminder(id, occurrence)]);
     const tally = (responses: Array<'yes' | 'no' | 'maybe' | null>): RsvpCounts => ({
       yes: responses.filter((r) => r === 'yes').length,
       maybe: responses.filter((r) => r === 'maybe').length,
@@ -622,7 +622,7 @@ export class MeetingsService {
   /** The people a meeting concerns, for those who organise or contribute to it (action-item owners, attendance). */
   async people(auth: AuthContext, id: string): Promise<MeetingPerson[]> {
     await this.access.require(auth, id, 'meeting:people', true);
-    return (await this.access.people(id)).map((person) => ({ userId: person.user_id, name: person.name, organisationName: person.organisation_name }));
+    return (await this.access.people(id, { withOrganisations: true })).map((person) => ({ userId: person.user_id, name: person.name, organisationName: person.organisation_name }));
   }
 
   private async currentOccurrence(auth: AuthContext, row: MeetingRow, occurrence: string): Promise<MeetingOccurrence> {

@@ -46,7 +46,7 @@ export function organisationsNamed(db: Queryable, text: string, limit: number): 
 
 /** For each word, the organisations whose name contains it, regardless of case and accents. */
 export async function organisationsNamedLike(db: Queryable, words: readonly string[]): Promise<Array<{ word: string; ids: string[] }>> {
-  return readRows(db, 
+  return readRows(db,
     `SELECT w.word, array_agg(o.id) AS ids FROM unnest($1::text[], $2::text[]) AS w(word, pattern)
      JOIN organisations o ON unaccent(o.name) ILIKE unaccent(w.pattern) GROUP BY w.word`,
     [words, words.map(containsPattern)],
@@ -55,7 +55,7 @@ export async function organisationsNamedLike(db: Queryable, words: readonly stri
 
 /** Everyone who belongs to an organisation of one of these kinds in one of these WHO regions, each once. */
 export async function memberIdsInRegionsOf(db: Queryable, regionCodes: readonly string[], kinds: readonly string[]): Promise<string[]> {
-  const rows: Array<{ user_id: string }> = await readRows(db, 
+  const rows: Array<{ user_id: string }> = await readRows(db,
     `SELECT DISTINCT ms.user_id FROM organisations o JOIN memberships ms ON ms.organisation_id = o.id
      WHERE o.region_code = ANY($1::text[]) AND o.kind = ANY($2::text[])`,
     [regionCodes, kinds],
@@ -63,11 +63,11 @@ export async function memberIdsInRegionsOf(db: Queryable, regionCodes: readonly 
   return rows.map((row) => row.user_id);
 }
 
-/** Each of these people's first organisation (the membership created first), with its name; people without one are left out. */
+/** Each of these people's first organisation (the membership created first; by name among those created together, as the network directory names it), with its name; people without one are left out. */
 export function firstOrganisationNamesOf(db: Queryable, userIds: readonly string[]): Promise<Array<{ user_id: string; name: string }>> {
-  return readRows(db, 
+  return readRows(db,
     `SELECT DISTINCT ON (ms.user_id) ms.user_id, o.name FROM memberships ms JOIN organisations o ON o.id = ms.organisation_id
-     WHERE ms.user_id = ANY($1::uuid[]) ORDER BY ms.user_id, ms.created_at`,
+     WHERE ms.user_id = ANY($1::uuid[]) ORDER BY ms.user_id, ms.created_at, o.name`,
     [userIds],
   );
 }

@@ -69,8 +69,10 @@ export class ReportsService implements OnModuleInit {
   onModuleInit(): void {
     // "Last edited" sorts and shows without reading api-collaboration's versions: the report keeps when its text last
     // got one (awaited: a list read right after the save sees it).
-    this.events.on('document.version_saved', async ({ document }) => {
-      if (document.kind === 'report') await this.db.query('UPDATE reports SET last_version_at = now() WHERE id = $1', [document.documentId]);
+    this.events.on('document.version_saved', async ({ document, savedAt }) => {
+      if (document.kind !== 'report') return;
+      // The version's own time, never moved back (the same as the migration's backfill: the latest version's).
+      await this.db.query('UPDATE reports SET last_version_at = GREATEST(last_version_at, $2::timestamptz) WHERE id = $1', [document.documentId, savedAt]);
     });
     this.registry.register('report', async (auth, documentId) => {
       const row = await this.storedRow(documentId);
@@ -349,8 +351,7 @@ export class ReportsService implements OnModuleInit {
 
   /** The WHO regional office of the report's region tracks its countries' progress: its members hear of each submission. */
   private async announceSubmission(auth: AuthContext, row: ReportRow): Promise<void> {
-    const offices = await this.organisations.ofKindInRegion('who_regional_office', row.region_code);
-    const officers = (await this.organisations.memberIds(offices.map((office) => office.id))).filter((userId) => userId !== auth.userId);
+    const officers = (await this.organisations.memberIdsInRegions([row.region_code], ['who_regional_office'])).filter((userId) => userId !== auth.userId);
     for (const userId of officers) {
       await this.notifications.notify(userId, {
         kind: 'report_submitted',

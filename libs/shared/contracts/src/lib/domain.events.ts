@@ -79,7 +79,8 @@ export interface DomainEvents {
   };
 
   /** A version of a real-time document was stored: a settled moment to refresh what depends on its text. */
-  'document.version_saved': { actor: EventActor; document: DocumentRef; versionId: string };
+  /** `savedAt`: the version's `created_at` (ISO 8601). */
+  'document.version_saved': { actor: EventActor; document: DocumentRef; versionId: string; savedAt: string };
   /**
    * A stored change of a real-time document added mentions of people or organisations (`actor` wrote it). Emitted
    * once per change that inserts them, never per keystroke; who is told, and only once, is the document's owner's call.
