@@ -30,7 +30,6 @@ function presentPerson(row: PersonRow): Person {
   };
 }
 
-
 export interface NewUser {
   email: string;
   name: string;
@@ -91,23 +90,8 @@ export class UsersService {
     const unique = distinctIds(ids);
     // Inside a transaction: read there (it may hold new people), never from or into the cache.
     if (manager) return new Map((unique.length ? await peopleByIds(manager, unique) : []).map((row) => [row.id, presentPerson(row)]));
-    const found = new Map<string, Person>();
-    const missing: string[] = [];
-    for (const id of unique) {
-      const person = this.recent.get(id);
-      if (person) found.set(id, person);
-      else missing.push(id);
-    }
-    if (missing.length > 0) {
-      const mark = this.recent.mark;
-      // A prepared statement: lists of every domain ask this on each request.
-      for (const row of await peopleByIds(this.prepared, missing)) {
-        const person = presentPerson(row);
-        found.set(person.id, person);
-        this.recent.set(person.id, person, mark);
-      }
-    }
-    return found;
+    // A prepared statement: lists of every domain ask this on each request.
+    return this.recent.getMany(unique, async (missing) => (await peopleByIds(this.prepared, missing)).map((row) => [row.id, presentPerson(row)]));
   }
 
   /** The ids of the accounts with these emails (any case), by the email as given, in one query (the demo finds its people so). */

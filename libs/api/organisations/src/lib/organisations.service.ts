@@ -89,23 +89,8 @@ export class OrganisationsService {
     const unique = distinctIds(ids);
     // Inside a transaction: read there (it may hold a new organisation), never from or into the cache.
     if (manager) return new Map((unique.length ? await organisationSummaries(manager, unique) : []).map((row) => [row.id, presentSummary(row)]));
-    const found = new Map<string, OrganisationSummary>();
-    const missing: string[] = [];
-    for (const id of unique) {
-      const summary = this.recent.get(id);
-      if (summary) found.set(id, summary);
-      else missing.push(id);
-    }
-    if (missing.length > 0) {
-      const mark = this.recent.mark;
-      // A prepared statement: lists of every domain ask this on each request.
-      for (const row of await organisationSummaries(this.prepared, missing)) {
-        const summary = presentSummary(row);
-        found.set(summary.id, summary);
-        this.recent.set(summary.id, summary, mark);
-      }
-    }
-    return found;
+    // A prepared statement: lists of every domain ask this on each request.
+    return this.recent.getMany(unique, async (missing) => (await organisationSummaries(this.prepared, missing)).map((row) => [row.id, presentSummary(row)]));
   }
 
   /**

@@ -62,4 +62,26 @@ describe('ExpiringCache', () => {
     cache.set('s2', 'still fine', mark);
     expect(cache.get('s2')).toBe('still fine');
   });
+
+  it('looks up a batch through the cache: held keys from memory, the rest read together once and kept', async () => {
+    const cache = new ExpiringCache<string, string>(5_000, 10, now);
+    const reads: string[][] = [];
+    const load = async (missing: string[]) => {
+      reads.push(missing);
+      return missing.filter((key) => key !== 'gone').map((key): [string, string] => [key, `value of ${key}`]);
+    };
+    expect(await cache.getMany(['a', 'b', 'a', 'gone'], load)).toEqual(new Map([['a', 'value of a'], ['b', 'value of b']]));
+    expect(await cache.getMany(['b', 'c'], load)).toEqual(new Map([['b', 'value of b'], ['c', 'value of c']]));
+    // Each key read once; 'gone' (not returned) is asked again, never kept as missing.
+    expect(reads).toEqual([['a', 'b', 'gone'], ['c']]);
+    expect((await cache.getMany([], load)).size).toBe(0);
+    expect(reads).toHaveLength(2);
+    // Dropped while a batch was read: what it read is returned but not kept.
+    const slow = cache.getMany(['d'], async (missing) => {
+      cache.delete('a');
+      return missing.map((key): [string, string] => [key, 'read during a drop']);
+    });
+    expect((await slow).get('d')).toBe('read during a drop');
+    expect(cache.get('d')).toBeUndefined();
+  });
 });

@@ -59,4 +59,26 @@ export class ExpiringCache<K, V> {
   get size(): number {
     return this.entries.size;
   }
+
+  /**
+   * The values of `keys` (each once), those not held read together by `load` and kept (unless something was dropped
+   * meanwhile): a batch lookup through the cache. Keys `load` does not return are absent, and not kept.
+   */
+  async getMany(keys: readonly K[], load: (missing: K[]) => Promise<Array<[K, V]>>): Promise<Map<K, V>> {
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of new Set(keys)) {
+      const value = this.get(key);
+      if (value === undefined) missing.push(key);
+      else found.set(key, value);
+    }
+    if (missing.length > 0) {
+      const mark = this.mark;
+      for (const [key, value] of await load(missing)) {
+        found.set(key, value);
+        this.set(key, value, mark);
+      }
+    }
+    return found;
+  }
 }
