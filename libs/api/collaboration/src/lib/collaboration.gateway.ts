@@ -208,13 +208,11 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
       } catch {
         return fail('validation_error', 'Not a valid awareness update');
       }
-      // Presence is each person's own: another editor's cursor and name cannot be changed or removed. (The same
-      // person's earlier connection may still hold the id: a reconnect the server has not yet seen as one.)
-      for (const [member, theirs] of room.members) {
-        if (member === socket.id || !clients.some((client) => theirs.has(client))) continue;
-        const holder = this.server.sockets.get(member) as CollabSocket | undefined;
-        if (holder?.data.auth.userId !== socket.data.auth.userId) return fail('forbidden', 'You can only change your own presence');
-      }
+      // Presence is each person's own: another editor's cursor and name cannot be changed or removed, while they are
+      // connected or between two connections (the room remembers who first announced each id). The same person's
+      // other connection may use it: a reconnect the server has not yet seen as one.
+      const userId = socket.data.auth.userId;
+      if (clients.some((client) => (room.presenceOwners.get(client) ?? userId) !== userId)) return fail('forbidden', 'You can only change your own presence');
       const announced = room.members.get(socket.id) ?? new Set<number>();
       const track = ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
         if (origin === socket.id) for (const id of [...added, ...updated]) announced.add(id);
@@ -228,6 +226,7 @@ export class CollaborationGateway implements OnGatewayInit, OnGatewayConnection,
         room.awareness.off('update', track);
       }
       room.members.set(socket.id, announced);
+      for (const client of clients) room.presenceOwners.set(client, userId);
       socket.to(room.key).emit('awareness', { ...room.ref, update: encodeFrame(update) });
       this.relay.publishAwareness(room.key, update);
       return { ok: true };

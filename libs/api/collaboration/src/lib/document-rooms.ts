@@ -29,6 +29,11 @@ export interface DocumentRoom {
   awareness: Awareness;
   /** socket id → awareness client ids it announced (removed when it leaves) */
   members: Map<string, Set<number>>;
+  /**
+   * awareness client id → the person who first announced it, for as long as the room is open: nobody else may speak
+   * for that id, even while its owner is between two connections.
+   */
+  presenceOwners: Map<number, string>;
   tailLength: number;
   compacting: boolean;
   /** Changed since its last version was kept (the counts per author are in collab_contributions). */
@@ -200,6 +205,7 @@ export class DocumentRooms implements OnApplicationBootstrap, OnModuleDestroy {
           ref,
           awareness,
           members: new Map(),
+          presenceOwners: new Map(),
           tailLength: loaded.tailLength,
           compacting: false,
           changedSinceVersion: false,

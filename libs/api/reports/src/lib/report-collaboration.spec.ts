@@ -123,6 +123,18 @@ describe('real-time report editing over socket.io', () => {
     const c = open(editorB, ref);
     await c.whenSynced();
     await eventually(() => c.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === nameA, 5000, "A's own presence for a newcomer");
+    // A's connection drops (a slow link, a reconnect to come): the id stays A's while the document is open.
+    a.socket.disconnect();
+    await eventually(() => !c.awareness.getStates().has(a.awareness.clientID), 5000, "A's presence removed");
+    forged.setLocalState({ user: { name: 'Impersonated' } });
+    forged.meta.set(a.awareness.clientID, { clock: 2000, lastUpdated: Date.now() });
+    expect(await send(encodeAwarenessUpdate(forged, [a.awareness.clientID]))).toMatchObject({ ok: false, error: { id: 'forbidden' } });
+    // A, back on a new connection with the same client id, may use it.
+    a.socket.connect();
+    await eventually(() => {
+      a.awareness.setLocalStateField('user', { name: nameA, at: Date.now() });
+      return c.awareness.getStates().get(a.awareness.clientID)?.['user']?.name === nameA;
+    }, 5000, "A's presence again");
   });
 
   it('gives viewers read-only access and drops their writes', async () => {
