@@ -85,6 +85,8 @@ describe('guest lists, series answers and reminders to answer', () => {
     const list = await organiser.get(`/api/meetings/${id}/occurrences/${sessionAt(0)}/guests`);
     expect(list.status).toBe(200);
     expect(list.body.counts).toEqual({ yes: 1, maybe: 1, no: 1, none: 1 });
+    // The one who has not answered is the organiser reading the list: their reminder would reach nobody.
+    expect(list.body.toRemind).toBe(0);
     const byName = Object.fromEntries(list.body.organisations.map((o: { name: string }) => [o.name, o]));
     expect(Object.keys(byName).sort()).toEqual(['Ghana', 'Kenya', 'Secretariat']);
     expect(byName['Kenya'].counts).toEqual({ yes: 1, maybe: 1, no: 0, none: 0 });
@@ -104,6 +106,8 @@ describe('guest lists, series answers and reminders to answer', () => {
     await kenyaViewer.put(`/api/meetings/${id}/occurrences/${sessionAt(1)}/rsvp`, { response: 'yes' });
     const before = { kenyaViewer: (await invitationsOf(kenyaViewer)).length, kenyaEditor: (await invitationsOf(kenyaEditor)).length, ghana: (await invitationsOf(ghanaViewer)).length };
 
+    // The button counts whom the reminder reaches: the organiser (not answered either) is not one of them.
+    expect((await organiser.get(`/api/meetings/${id}/occurrences/${sessionAt(1)}/guests`)).body).toMatchObject({ counts: { none: 3 }, toRemind: 2 });
     const sent = await organiser.post(`/api/meetings/${id}/occurrences/${sessionAt(1)}/rsvp-reminders`);
     expect(sent.status).toBe(200);
     // Kenya's editor and Ghana's viewer have not answered; the organiser does not remind themself.

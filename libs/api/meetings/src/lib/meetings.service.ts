@@ -415,7 +415,9 @@ export class MeetingsService {
     const organisations = [...byOrganisation.entries()]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
       .map(([name, guests]) => ({ name, counts: tally(guests.map((g) => g.response)), guests }));
-    return { occurrence, counts: tally(people.map((p) => answers.get(p.user_id) ?? null)), organisations, lastReminder };
+    // Whom the reader's reminder would reach (remindGuests skips its sender): the button says this number.
+    const toRemind = people.filter((person) => !answers.has(person.user_id) && person.user_id !== auth.userId).length;
+    return { occurrence, counts: tally(people.map((p) => answers.get(p.user_id) ?? null)), toRemind, organisations, lastReminder };
   }
 
   /**

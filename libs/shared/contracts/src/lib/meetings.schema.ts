@@ -245,6 +245,8 @@ export type RsvpReminder = z.infer<typeof RsvpReminderSchema>;
 export const GuestListSchema = z.object({
   occurrence: z.string(),
   counts: RsvpCountsSchema,
+  /** How many a reminder from the reader would reach: those who have not answered, the reader aside. */
+  toRemind: z.number().int().nonnegative(),
   organisations: z.array(z.object({ name: z.string().nullable(), counts: RsvpCountsSchema, guests: z.array(GuestSchema) })),
   lastReminder: RsvpReminderSchema.nullable(),
 });

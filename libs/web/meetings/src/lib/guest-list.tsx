@@ -93,14 +93,14 @@ export function GuestListCard({ meeting, viewZone }: { meeting: Meeting; viewZon
               <Button
                 variant="secondary"
                 busy={remind.isPending}
-                disabled={guests.data.counts.none === 0}
+                disabled={guests.data.toRemind === 0}
                 onClick={() => {
                   if (!occurrence) return;
                   awaitingResult.current = true;
                   remind.mutate({ meetingId: meeting.id, occurrence });
                 }}
               >
-                {t('meetings.guests.remind', { count: guests.data.counts.none })}
+                {t('meetings.guests.remind', { count: guests.data.toRemind })}
               </Button>
             </div>
           )}
