@@ -145,7 +145,15 @@ export class DiscussionsService {
   /** People and organisations to mention, by name. */
   async mentionCandidates(q: string): Promise<MentionCandidate[]> {
     const [people, organisations] = await Promise.all([this.users.named(q, 8), this.organisations.named(q, 5)]);
-    return [...people.map((p) => ({ kind: 'user' as const, id: p.id, name: p.name })), ...organisations.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name }))];
+    // Each person with where they work: two people of the same name must be told apart before one is mentioned.
+    const workplaces = await this.organisations.firstOrganisationNames(people.map((p) => p.id));
+    return [
+      ...people.map((p) => {
+        const organisationName = workplaces.get(p.id);
+        return { kind: 'user' as const, id: p.id, name: p.name, ...(organisationName ? { organisationName } : {}) };
+      }),
+      ...organisations.map((o) => ({ kind: 'org' as const, id: o.id, name: o.name })),
+    ];
   }
 
   /** Throws not-found when the person may not read the thread's subject. */

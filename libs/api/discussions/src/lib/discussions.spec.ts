@@ -1,5 +1,5 @@
 import { AccountsModule } from '@simashe/api-accounts';
-import { bootTestApp, createOrganisation, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
+import { bootTestApp, createOrganisation, createUser, eventually, signedInMember, type TestApp, type TestClient } from '@simashe/api-testing';
 import { DISCUSSIONS_NAMESPACE, NOTIFICATIONS_NAMESPACE, type Post } from '@simashe/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { DiscussionsModule } from './discussions.module';
@@ -241,5 +241,11 @@ describe('discussions, mentions and notifications', () => {
       expect.arrayContaining([{ kind: 'org', id: kenya.id, name: 'Kenya pathfinder' }]),
     );
     expect((await ghanaViewer.get('/api/discussions/mention-candidates?q=%25')).status).toBe(200);
+    // Two people of one name are told apart by where they work.
+    const [{ id: ghanaId }] = await t.db.query(`SELECT id FROM organisations WHERE name = 'Ghana pathfinder'`);
+    await createUser(t.db, { name: 'Kwame Twin', memberOf: [{ organisationId: kenya.id, role: 'viewer' }] });
+    await createUser(t.db, { name: 'Kwame Twin', memberOf: [{ organisationId: ghanaId, role: 'viewer' }] });
+    const twins = (await ghanaViewer.get('/api/discussions/mention-candidates?q=Kwame%20Twin')).body.items as Array<{ name: string; organisationName?: string }>;
+    expect(twins.map((twin) => `${twin.name} (${twin.organisationName})`).sort()).toEqual(['Kwame Twin (Ghana pathfinder)', 'Kwame Twin (Kenya pathfinder)']);
   });
 });

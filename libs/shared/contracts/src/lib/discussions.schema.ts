@@ -59,7 +59,13 @@ export type ListThreadsQuery = z.infer<typeof ListThreadsQuerySchema>;
 export const ThreadParamsSchema = z.strictObject({ id: UuidSchema });
 export const PostParamsSchema = z.strictObject({ id: UuidSchema, postId: UuidSchema });
 
-export const MentionCandidateSchema = z.object({ kind: z.enum(['user', 'org']), id: UuidSchema, name: z.string() });
+export const MentionCandidateSchema = z.object({
+  kind: z.enum(['user', 'org']),
+  id: UuidSchema,
+  name: z.string(),
+  /** A person's (first) organisation: tells two people of the same name apart. */
+  organisationName: z.string().optional(),
+});
 export type MentionCandidate = z.infer<typeof MentionCandidateSchema>;
 export const MentionCandidatesQuerySchema = z.strictObject({ q: z.string().trim().min(1, 'Type at least one letter').max(60) });
 export const MentionCandidateListSchema = z.object({ items: z.array(MentionCandidateSchema) });

@@ -25,7 +25,7 @@ describe('MentionListbox', () => {
       <MentionListbox
         suggestions={suggestions({
           items: [
-            { kind: 'user', id: '0b6f1a52-8c1e-4d6a-9f0e-2f4c9a1b7d33', name: 'Amina Odhiambo' },
+            { kind: 'user', id: '0b6f1a52-8c1e-4d6a-9f0e-2f4c9a1b7d33', name: 'Amina Odhiambo', organisationName: 'Kenya pathfinder' },
             { kind: 'org', id: '5d1e7c0a-3b2f-4e8d-a6c9-1f0e2d3c4b5a', name: 'أمانة' },
           ],
           active: 1,
@@ -35,7 +35,9 @@ describe('MentionListbox', () => {
       />,
     );
     expect(html).toMatch(/^<ul id="list" role="listbox" aria-label="People and organisations to mention" class="mention-options ">/);
-    expect(html).toContain('<li id="list-option-0" role="option" aria-selected="false" class="mention-option"><bdi dir="auto">@Amina Odhiambo</bdi> <span class="mention-kind">person</span></li>');
+    expect(html).toContain('<li id="list-option-0" role="option" aria-selected="false" class="mention-option"><bdi dir="auto">@Amina Odhiambo</bdi> <span class="mention-kind">person</span><span class="mention-kind mention-workplace"><bdi dir="auto">Kenya pathfinder</bdi></span></li>');
+    // An organisation has no workplace of its own.
+    expect(html).not.toMatch(/أمانة<\/bdi>.*mention-workplace/);
     expect(html).toContain('<li id="list-option-1" role="option" aria-selected="true" class="mention-option mention-option-active"><bdi dir="auto">@أمانة</bdi>');
   });
 

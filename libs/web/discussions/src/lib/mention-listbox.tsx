@@ -102,6 +102,11 @@ export function MentionListbox({ suggestions, onChoose, className }: { suggestio
           onClick={() => onChoose(candidate)}
         >
           <bdi dir="auto">@{candidate.name}</bdi> <span className="mention-kind">{t(`mentions.kinds.${candidate.kind}`)}</span>
+          {candidate.organisationName && (
+            <span className="mention-kind mention-workplace">
+              <bdi dir="auto">{candidate.organisationName}</bdi>
+            </span>
+          )}
         </li>
       ))}
     </ul>
