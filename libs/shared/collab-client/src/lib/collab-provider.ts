@@ -226,7 +226,14 @@ export class CollabProvider {
     // Online and synced only now, in one change, with the resend counted: "saved" never shows before it is
     // acknowledged, nor "online" before the document arrived.
     this.set({ status: 'online', access: result.access, error: null, unsaved: this.unsavedChanges(), synced: true });
-    if (this.awareness.getLocalState() !== null) this.sendAwareness([this.doc.clientID]);
+    if (this.awareness.getLocalState() !== null) {
+      // When the last connection ended the server removed this presence with a clock one above the last it had, and
+      // told the others so: announced with the old clock, it would be ignored everywhere until the next change (up
+      // to 15 s, awareness's renewal). Two above clears it, whatever was sent before.
+      const meta = this.awareness.meta.get(this.doc.clientID);
+      if (meta) this.awareness.meta.set(this.doc.clientID, { clock: meta.clock + 2, lastUpdated: Date.now() });
+      this.sendAwareness([this.doc.clientID]);
+    }
   }
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
