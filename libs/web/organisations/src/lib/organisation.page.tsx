@@ -68,12 +68,11 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
       {organisation.members.length === 0 ? (
         <EmptyState>—</EmptyState>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t('organisation.members')} tabIndex={0}>
           <table>
             <thead>
               <tr>
                 <th scope="col">{t('organisation.name')}</th>
-                <th scope="col">{t('organisation.email')}</th>
                 <th scope="col">{t('organisation.role')}</th>
                 <th scope="col">{t('organisation.joined')}</th>
                 <th scope="col">{t('network.profile.representative')}</th>
@@ -83,8 +82,13 @@ function MembersCard({ organisation }: { organisation: OrganisationDetail }) {
             <tbody>
               {organisation.members.map((member) => (
                 <tr key={member.userId}>
-                  <td dir="auto">{member.name}</td>
-                  <td dir="ltr">{member.email}</td>
+                  {/* The address under the name, whole: in a column of its own a phone cut it off and it read as another. */}
+                  <td>
+                    <span dir="auto">{member.name}</span>
+                    <span dir="ltr" className="cell-email muted">
+                      {member.email}
+                    </span>
+                  </td>
                   <td>
                     {organisation.canManage ? (
                       <RoleChoice
