@@ -30,7 +30,8 @@ test('an admin invites a person who accepts, signs in and sees the organisation'
   await invitee.getByLabel('Password').fill('njeri-strong-password');
   await invitee.getByRole('button', { name: 'Sign in' }).click();
   await expect(invitee.getByRole('heading', { level: 1, name: 'Kenya country pathfinder' })).toBeVisible();
-  await expect(invitee.getByRole('cell', { name: 'Njeri Wambui', exact: true })).toBeVisible();
+  // Among the members, the name with the address under it.
+  await expect(invitee.getByRole('cell', { name: `Njeri Wambui ${email}`, exact: true })).toBeVisible();
   await invitee.getByRole('link', { name: /Home/ }).first().click();
   await expect(invitee.getByRole('heading', { name: 'Welcome, Njeri Wambui' })).toBeVisible();
   await expect(invitee.getByText('Your role: Editor')).toBeVisible();
@@ -40,5 +41,5 @@ test('an admin invites a person who accepts, signs in and sees the organisation'
   await expect(invitee.getByText(/no longer valid/)).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('cell', { name: 'Njeri Wambui', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: `Njeri Wambui ${email}`, exact: true })).toBeVisible();
 });
