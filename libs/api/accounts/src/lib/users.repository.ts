@@ -1,14 +1,18 @@
 import { containsPattern, readRows, type SqlReader } from '@simashe/api-core';
+import type { Language } from '@simashe/contracts';
 
-/** What other domains may know of a person: read here, in batches, never by joining `users` in their own SQL. */
-export interface PersonRow {
+/**
+ * A person as other domains show and notify them: read here, in batches, never by joining `users` in their own SQL
+ * (the statement names its columns as this shape, so rows need no mapping).
+ */
+export interface Person {
   id: string;
   name: string;
   email: string;
-  preferred_language: string;
-  time_zone: string;
-  reminder_minutes: number[];
-  email_reminders: boolean;
+  preferredLanguage: Language;
+  timeZone: string;
+  reminderMinutes: number[];
+  emailReminders: boolean;
 }
 
 type Queryable = SqlReader;
@@ -20,9 +24,10 @@ export async function existingUserIds(db: Queryable, ids: readonly string[]): Pr
 }
 
 /** The people with these ids (missing ids are left out), in one statement. */
-export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<PersonRow[]> {
+export function peopleByIds(db: Queryable, ids: readonly string[]): Promise<Person[]> {
   return readRows(db,
-    `SELECT id, name, email, preferred_language, time_zone, reminder_minutes, email_reminders
+    `SELECT id, name, email, preferred_language AS "preferredLanguage", time_zone AS "timeZone",
+            reminder_minutes AS "reminderMinutes", email_reminders AS "emailReminders"
      FROM users WHERE id = ANY($1::uuid[])`,
     [ids],
   );

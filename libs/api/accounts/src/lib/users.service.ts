@@ -5,30 +5,9 @@ import type { CurrentUser, Language, UpdateProfileRequest } from '@simashe/contr
 import { EntityManager, Repository } from 'typeorm';
 import { hashPassword } from './password-hasher';
 import { UserEntity } from './user.entity';
-import { existingUserIds, idsByEmail, mergeNotificationPreferences, notificationPreferencesOf, peopleByIds, peopleNamed, type PersonRow } from './users.repository';
+import { existingUserIds, idsByEmail, mergeNotificationPreferences, notificationPreferencesOf, peopleByIds, peopleNamed, type Person } from './users.repository';
 
-/** A person as other domains show and notify them. */
-export interface Person {
-  id: string;
-  name: string;
-  email: string;
-  preferredLanguage: Language;
-  timeZone: string;
-  reminderMinutes: number[];
-  emailReminders: boolean;
-}
-
-function presentPerson(row: PersonRow): Person {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    preferredLanguage: row.preferred_language as Language,
-    timeZone: row.time_zone,
-    reminderMinutes: row.reminder_minutes,
-    emailReminders: row.email_reminders,
-  };
-}
+export type { Person };
 
 export interface NewUser {
   email: string;
@@ -89,9 +68,9 @@ export class UsersService {
   async people(ids: Iterable<string | null | undefined>, manager?: EntityManager): Promise<Map<string, Person>> {
     const unique = distinctIds(ids);
     // Inside a transaction: read there (it may hold new people), never from or into the cache.
-    if (manager) return new Map((unique.length ? await peopleByIds(manager, unique) : []).map((row) => [row.id, presentPerson(row)]));
+    if (manager) return new Map((unique.length ? await peopleByIds(manager, unique) : []).map((person) => [person.id, person]));
     // A prepared statement: lists of every domain ask this on each request.
-    return this.recent.getMany(unique, async (missing) => (await peopleByIds(this.prepared, missing)).map((row) => [row.id, presentPerson(row)]));
+    return this.recent.getMany(unique, async (missing) => (await peopleByIds(this.prepared, missing)).map((person) => [person.id, person]));
   }
 
   /** The ids of the accounts with these emails (any case), by the email as given, in one query (the demo finds its people so). */

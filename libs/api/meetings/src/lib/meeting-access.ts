@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UsersService } from '@simashe/api-accounts';
+import { UsersService, type Person } from '@simashe/api-accounts';
 import { byCodePoint, distinctIds, NotFoundError, PreparedStatements, type AuthContext } from '@simashe/api-core';
 import { AccessPolicy, OrganisationsService, type AccessResource, type AccessScope, type ActionOn, type Membership } from '@simashe/api-organisations';
 import type { Meeting } from '@simashe/contracts';
@@ -21,17 +21,8 @@ export interface MeetingRow {
   cancelled_at: Date | null;
 }
 
-export interface MeetingPersonRow {
-  user_id: string;
-  name: string;
-  email: string;
-  time_zone: string;
-  reminder_minutes: number[];
-  email_reminders: boolean;
-  /** The person's interface language (en, fr, es, ar): what their inbox messages speak. */
-  preferred_language: string;
-  organisation_name: string | null;
-}
+/** A person a meeting concerns, with their first organisation when the list shows it. */
+export type MeetingPerson = Person & { organisationName: string | null };
 
 type MeetingResource = Extract<AccessResource, { kind: 'meeting' }>;
 
@@ -172,7 +163,7 @@ export class MeetingAccess {
    * People and memberships are read through their owners, in batches; each person's first organisation only for
    * lists that show it (`withOrganisations`), not for reminders and notices.
    */
-  async people(meetingId: string, { withOrganisations = false } = {}): Promise<MeetingPersonRow[]> {
+  async people(meetingId: string, { withOrganisations = false } = {}): Promise<MeetingPerson[]> {
     const [meeting]: Array<{ organiser_organisation_id: string; user_ids: string[]; organisation_ids: string[]; region_codes: string[]; registrant_ids: string[] }> =
       await this.db.query(
         `SELECT m.organiser_organisation_id,
@@ -196,15 +187,6 @@ export class MeetingAccess {
     return [...people.values()]
       .sort((a, b) => byCodePoint(a.name, b.name))
       .slice(0, 1000)
-      .map((person) => ({
-        user_id: person.id,
-        name: person.name,
-        email: person.email,
-        time_zone: person.timeZone,
-        reminder_minutes: person.reminderMinutes,
-        email_reminders: person.emailReminders,
-        preferred_language: person.preferredLanguage,
-        organisation_name: organisationNames.get(person.id) ?? null,
-      }));
+      .map((person) => ({ ...person, organisationName: organisationNames.get(person.id) ?? null }));
   }
 }

@@ -79,14 +79,14 @@ export class MeetingRemindersService implements OnApplicationBootstrap, OnModule
       for (const occurrence of upcoming) {
         const minutesLeft = (new Date(occurrence.start).getTime() - now.getTime()) / 60_000;
         for (const person of people) {
-          if (declinedKeys.has(`${person.user_id}|${occurrence.occurrence}`)) continue;
-          const due = person.reminder_minutes.filter((offset) => offset >= minutesLeft);
+          if (declinedKeys.has(`${person.id}|${occurrence.occurrence}`)) continue;
+          const due = person.reminderMinutes.filter((offset) => offset >= minutesLeft);
           if (due.length === 0) continue;
           const offset = Math.min(...due);
-          const when = DateTime.fromISO(occurrence.start).setZone(person.time_zone).toFormat("cccc d LLLL yyyy, HH:mm (z)");
+          const when = DateTime.fromISO(occurrence.start).setZone(person.timeZone).toFormat("cccc d LLLL yyyy, HH:mm (z)");
           const title = `Reminder: ${row.title}`;
           const body = `Starts ${when}${row.conferencing_url ? ` · ${row.conferencing_url}` : ''}`;
-          const fresh = await this.notifications.notify(person.user_id, {
+          const fresh = await this.notifications.notify(person.id, {
             kind: 'meeting_reminder',
             title,
             body,
@@ -99,9 +99,9 @@ export class MeetingRemindersService implements OnApplicationBootstrap, OnModule
           });
           if (!fresh) continue;
           sent += 1;
-          if (person.email_reminders && this.mail.enabled) {
-            const language = mailLanguage(person.preferred_language);
-            const words = MAIL_TEXTS.meetingReminder(language, { meeting: row.title, when: mailTime(occurrence.start, language, person.time_zone), conferencing: row.conferencing_url, url: `${this.config.publicUrl}/meetings/${row.id}` });
+          if (person.emailReminders && this.mail.enabled) {
+            const language = mailLanguage(person.preferredLanguage);
+            const words = MAIL_TEXTS.meetingReminder(language, { meeting: row.title, when: mailTime(occurrence.start, language, person.timeZone), conferencing: row.conferencing_url, url: `${this.config.publicUrl}/meetings/${row.id}` });
             await this.mail.send({ to: person.email, subject: words.subject, text: words.text });
           }
         }

@@ -133,9 +133,9 @@ export class MeetingsService {
     const organiser = (await this.organisations.names([row.organiser_organisation_id])).get(row.organiser_organisation_id) ?? '';
     const [first] = this.series(row);
     for (const person of await this.access.people(id)) {
-      if (person.user_id === auth.userId) continue;
-      const when = DateTime.fromISO(first.start).setZone(person.time_zone).toFormat("cccc d LLLL yyyy, HH:mm (z)");
-      await this.notifications.notify(person.user_id, {
+      if (person.id === auth.userId) continue;
+      const when = DateTime.fromISO(first.start).setZone(person.timeZone).toFormat("cccc d LLLL yyyy, HH:mm (z)");
+      await this.notifications.notify(person.id, {
         kind: 'invitation',
         title: `Invitation: ${row.title}`,
         body: `${organiser} · ${when}${row.rrule ? ' · repeats' : ''}`,
@@ -408,16 +408,16 @@ export class MeetingsService {
     });
     const byOrganisation = new Map<string | null, GuestList['organisations'][number]['guests']>();
     for (const person of people) {
-      const list = byOrganisation.get(person.organisation_name) ?? [];
-      list.push({ userId: person.user_id, name: person.name, response: answers.get(person.user_id) ?? null });
-      byOrganisation.set(person.organisation_name, list);
+      const list = byOrganisation.get(person.organisationName) ?? [];
+      list.push({ userId: person.id, name: person.name, response: answers.get(person.id) ?? null });
+      byOrganisation.set(person.organisationName, list);
     }
     const organisations = [...byOrganisation.entries()]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
       .map(([name, guests]) => ({ name, counts: tally(guests.map((g) => g.response)), guests }));
     // Whom the reader's reminder would reach (remindGuests skips its sender): the button says this number.
-    const toRemind = people.filter((person) => !answers.has(person.user_id) && person.user_id !== auth.userId).length;
-    return { occurrence, counts: tally(people.map((p) => answers.get(p.user_id) ?? null)), toRemind, organisations, lastReminder };
+    const toRemind = people.filter((person) => !answers.has(person.id) && person.id !== auth.userId).length;
+    return { occurrence, counts: tally(people.map((p) => answers.get(p.id) ?? null)), toRemind, organisations, lastReminder };
   }
 
   /**
@@ -431,7 +431,7 @@ export class MeetingsService {
     if (new Date(session.start).getTime() <= now) throw new ConflictError('This session has already started: reminders are for sessions still to come');
     const today = DateTime.fromMillis(now).setZone(row.time_zone).toISODate();
     const answers = await this.answersTo(id, occurrence);
-    const pending = (await this.access.people(id)).filter((person) => !answers.has(person.user_id) && person.user_id !== auth.userId);
+    const pending = (await this.access.people(id)).filter((person) => !answers.has(person.id) && person.id !== auth.userId);
     // The sender's name is kept with the reminder (an account that no longer exists sends nothing).
     const [senders, organisers] = await Promise.all([this.users.names([auth.userId]), this.organisations.names([row.organiser_organisation_id])]);
     const senderName = senders.get(auth.userId);
@@ -443,7 +443,7 @@ export class MeetingsService {
             `INSERT INTO meeting_rsvp_reminders (meeting_id, occurrence_local_start, sent_on, sent_by, sent_by_name, recipients)
              VALUES ($1, $2, $3, $4, $5, $6::uuid[])
              ON CONFLICT (meeting_id, occurrence_local_start, sent_on) DO NOTHING RETURNING created_at, sent_by_name`,
-            [id, occurrence, today, auth.userId, senderName, pending.map((p) => p.user_id)],
+            [id, occurrence, today, auth.userId, senderName, pending.map((p) => p.id)],
           );
     if (inserted.length === 0) {
       const earlier = await this.lastReminder(id, occurrence);
@@ -451,9 +451,9 @@ export class MeetingsService {
       return { ...earlier, alreadySent: true };
     }
     for (const person of pending) {
-      const words = RSVP_REMINDER_WORDS[person.preferred_language as Language] ?? RSVP_REMINDER_WORDS.en;
-      const when = DateTime.fromISO(session.start).setZone(person.time_zone).setLocale(person.preferred_language).toLocaleString(DateTime.DATETIME_FULL);
-      await this.notifications.notify(person.user_id, {
+      const words = RSVP_REMINDER_WORDS[person.preferredLanguage as Language] ?? RSVP_REMINDER_WORDS.en;
+      const when = DateTime.fromISO(session.start).setZone(person.timeZone).setLocale(person.preferredLanguage).toLocaleString(DateTime.DATETIME_FULL);
+      await this.notifications.notify(person.id, {
         kind: 'invitation',
         title: `${words.title} ${row.title}`,
         body: `${words.body(organiser)} · ${when}`,
@@ -624,7 +624,7 @@ export class MeetingsService {
   /** The people a meeting concerns, for those who organise or contribute to it (action-item owners, attendance). */
   async people(auth: AuthContext, id: string): Promise<MeetingPerson[]> {
     await this.access.require(auth, id, 'meeting:people', true);
-    return (await this.access.people(id, { withOrganisations: true })).map((person) => ({ userId: person.user_id, name: person.name, organisationName: person.organisation_name }));
+    return (await this.access.people(id, { withOrganisations: true })).map((person) => ({ userId: person.id, name: person.name, organisationName: person.organisationName }));
   }
 
   private async currentOccurrence(auth: AuthContext, row: MeetingRow, occurrence: string): Promise<MeetingOccurrence> {
