@@ -1,6 +1,6 @@
 import { AcceptInvitationPage, ForgotPasswordPage, ProfilePage, RequireSession, ResetPasswordPage, SignInPage } from '@simashe/web-accounts';
 import { ApplicationPage, ApplicationStatusPage, CallPage, CallsPage, HomePage, JoinPage, NetworkPage, OrganisationPage, PublicMembersPage } from '@simashe/web-organisations';
-// Discussions ship with the report page (first chunk), so their own pages are not split off.
+// Discussions are small and shared by the report, meeting and lesson pages: not split off.
 import { DiscussionsPage, TopicPage } from '@simashe/web-discussions';
 import { NotificationsBell, NotificationsPage } from '@simashe/web-notifications';
 import { AppShell, AuthFrame, ComingSoonPage, MODULES, NotFoundPage, RouteErrorPage } from '@simashe/web-shell';
@@ -24,6 +24,14 @@ function lazyPage(load: () => Promise<ComponentType>, showLoading = true) {
   );
 }
 
+/** The names of a module's exports that are pages (components without props). */
+type PageName<Module> = { [K in keyof Module]: Module[K] extends ComponentType ? K : never }[keyof Module];
+
+/** A lazy page by its export's name, from one feature's chunk: `from(meetings)('MeetingPage')`. */
+function from<Module>(load: () => Promise<Module>) {
+  return (name: PageName<Module>, showLoading = true) => lazyPage(async () => (await load())[name] as ComponentType, showLoading);
+}
+
 const meetings = () => import('@simashe/web-meetings');
 const lessons = () => import('@simashe/web-lessons');
 const search = () => import('@simashe/web-search');
@@ -35,55 +43,67 @@ const training = () => import('@simashe/web-training');
 const publications = () => import('@simashe/web-publications');
 // Reports bring the live editor's connection (Yjs): loaded when a report page or the home card first needs them.
 const reports = () => import('@simashe/web-reports');
+const [meetingsPage, lessonsPage, searchPage, cyclesPage, monitoringPage, auditPage, resourcesPage, trainingPage, publicationsPage, reportsPage] = [
+  from(meetings),
+  from(lessons),
+  from(search),
+  from(cycles),
+  from(monitoring),
+  from(audit),
+  from(resources),
+  from(training),
+  from(publications),
+  from(reports),
+];
 
 /** The signed-in pages, inside the app's frame. */
 const signedInPages: RouteObject[] = [
   {
     index: true,
     element: (
-      <HomePage>{lazyPage(async () => (await reports()).RegionalSubmittedReportsCard, false)}</HomePage>
+      <HomePage>{reportsPage('RegionalSubmittedReportsCard', false)}</HomePage>
     ),
   },
   { path: 'organisations/:id', element: <OrganisationPage /> },
   { path: 'profile', element: <ProfilePage /> },
   { path: 'notifications', element: <NotificationsPage /> },
-  { path: 'reports', element: lazyPage(async () => (await reports()).ReportsPage) },
-  { path: 'reports/:id', element: lazyPage(async () => (await reports()).ReportPage) },
-  { path: 'meetings', element: lazyPage(async () => (await meetings()).MeetingsPage) },
-  { path: 'meetings/:id', element: lazyPage(async () => (await meetings()).MeetingPage) },
-  { path: 'meetings/:id/minutes/:occurrence', element: lazyPage(async () => (await meetings()).MinutesPage) },
-  { path: 'lessons', element: lazyPage(async () => (await lessons()).LessonsPage) },
-  { path: 'lessons/new', element: lazyPage(async () => (await lessons()).NewLessonPage) },
-  { path: 'lessons/:id', element: lazyPage(async () => (await lessons()).LessonPage) },
-  { path: 'lessons/:id/edit', element: lazyPage(async () => (await lessons()).EditLessonPage) },
+  { path: 'reports', element: reportsPage('ReportsPage') },
+  { path: 'reports/:id', element: reportsPage('ReportPage') },
+  { path: 'meetings', element: meetingsPage('MeetingsPage') },
+  { path: 'meetings/:id', element: meetingsPage('MeetingPage') },
+  { path: 'meetings/:id/minutes/:occurrence', element: meetingsPage('MinutesPage') },
+  { path: 'lessons', element: lessonsPage('LessonsPage') },
+  { path: 'lessons/new', element: lessonsPage('NewLessonPage') },
+  { path: 'lessons/:id', element: lessonsPage('LessonPage') },
+  { path: 'lessons/:id/edit', element: lessonsPage('EditLessonPage') },
   { path: 'discussions', element: <DiscussionsPage /> },
   { path: 'discussions/:id', element: <TopicPage /> },
-  { path: 'search', element: lazyPage(async () => (await search()).SearchPage) },
-  { path: 'cycles', element: lazyPage(async () => (await cycles()).CyclesPage) },
-  { path: 'cycles/new', element: lazyPage(async () => (await cycles()).NewInitiativePage) },
-  { path: 'cycles/initiatives/:id', element: lazyPage(async () => (await cycles()).InitiativePage) },
-  { path: 'cycles/dashboard/print', element: lazyPage(async () => (await cycles()).DashboardPrintPage) },
-  { path: 'monitoring', element: lazyPage(async () => (await monitoring()).MonitoringPage) },
-  { path: 'monitoring/datasets/:id', element: lazyPage(async () => (await monitoring()).DatasetPage) },
-  { path: 'resources', element: lazyPage(async () => (await resources()).ResourcesPage) },
-  { path: 'resources/new', element: lazyPage(async () => (await resources()).NewResourcePage) },
-  { path: 'resources/:id', element: lazyPage(async () => (await resources()).ResourcePage) },
-  { path: 'resources/:id/edit', element: lazyPage(async () => (await resources()).EditResourcePage) },
-  { path: 'training', element: lazyPage(async () => (await training()).TrainingPage) },
-  { path: 'training/new', element: lazyPage(async () => (await training()).NewCoursePage) },
-  { path: 'training/:id', element: lazyPage(async () => (await training()).CoursePage) },
-  { path: 'training/:id/edit', element: lazyPage(async () => (await training()).EditCoursePage) },
-  { path: 'training/:id/completion', element: lazyPage(async () => (await training()).CompletionPage) },
-  { path: 'training/:id/certificate', element: lazyPage(async () => (await training()).CertificatePrintPage) },
-  { path: 'publications', element: lazyPage(async () => (await publications()).PublicationsPage) },
-  { path: 'publications/new', element: lazyPage(async () => (await publications()).NewPublicationPage) },
-  { path: 'publications/:id', element: lazyPage(async () => (await publications()).PublicationPage) },
-  { path: 'publications/:id/edit', element: lazyPage(async () => (await publications()).EditPublicationPage) },
+  { path: 'search', element: searchPage('SearchPage') },
+  { path: 'cycles', element: cyclesPage('CyclesPage') },
+  { path: 'cycles/new', element: cyclesPage('NewInitiativePage') },
+  { path: 'cycles/initiatives/:id', element: cyclesPage('InitiativePage') },
+  { path: 'cycles/dashboard/print', element: cyclesPage('DashboardPrintPage') },
+  { path: 'monitoring', element: monitoringPage('MonitoringPage') },
+  { path: 'monitoring/datasets/:id', element: monitoringPage('DatasetPage') },
+  { path: 'resources', element: resourcesPage('ResourcesPage') },
+  { path: 'resources/new', element: resourcesPage('NewResourcePage') },
+  { path: 'resources/:id', element: resourcesPage('ResourcePage') },
+  { path: 'resources/:id/edit', element: resourcesPage('EditResourcePage') },
+  { path: 'training', element: trainingPage('TrainingPage') },
+  { path: 'training/new', element: trainingPage('NewCoursePage') },
+  { path: 'training/:id', element: trainingPage('CoursePage') },
+  { path: 'training/:id/edit', element: trainingPage('EditCoursePage') },
+  { path: 'training/:id/completion', element: trainingPage('CompletionPage') },
+  { path: 'training/:id/certificate', element: trainingPage('CertificatePrintPage') },
+  { path: 'publications', element: publicationsPage('PublicationsPage') },
+  { path: 'publications/new', element: publicationsPage('NewPublicationPage') },
+  { path: 'publications/:id', element: publicationsPage('PublicationPage') },
+  { path: 'publications/:id/edit', element: publicationsPage('EditPublicationPage') },
   { path: 'network', element: <NetworkPage /> },
   { path: 'network/calls', element: <CallsPage /> },
   { path: 'network/calls/:id', element: <CallPage /> },
   { path: 'network/applications/:id', element: <ApplicationPage /> },
-  { path: 'audit', element: lazyPage(async () => (await audit()).AuditLogPage) },
+  { path: 'audit', element: auditPage('AuditLogPage') },
   ...MODULES.filter((module) => !['reports', 'meetings', 'lessons', 'discussions', 'cycles', 'monitoring', 'resources', 'training', 'publications', 'network'].includes(module)).map((module) => ({ path: module, element: <ComingSoonPage module={module} /> })),
   { path: '*', element: <NotFoundPage /> },
 ];
@@ -94,22 +114,22 @@ const routes: RouteObject[] = [
   { path: '/forgot-password', element: <AuthFrame><ForgotPasswordPage /></AuthFrame> },
   { path: '/reset-password/:token', element: <AuthFrame><ResetPasswordPage /></AuthFrame> },
   // The public resource library and members page: no session, so outside RequireSession and the app shell.
-  { path: '/public/resources', element: lazyPage(async () => (await resources()).PublicResourcesPage) },
-  { path: '/public/resources/:id', element: lazyPage(async () => (await resources()).PublicResourcePage) },
+  { path: '/public/resources', element: resourcesPage('PublicResourcesPage') },
+  { path: '/public/resources/:id', element: resourcesPage('PublicResourcePage') },
   { path: '/public/members', element: <PublicMembersPage /> },
   // The network's open call: institutions apply and follow their application without an account.
   { path: '/join', element: <JoinPage /> },
   { path: '/join/status/:token', element: <ApplicationStatusPage /> },
   // Anyone checks a training certificate by its verification code, without an account.
-  { path: '/verify', element: lazyPage(async () => (await training()).VerifyCertificatePage) },
-  { path: '/verify/:code', element: lazyPage(async () => (await training()).VerifyCertificatePage) },
+  { path: '/verify', element: trainingPage('VerifyCertificatePage') },
+  { path: '/verify/:code', element: trainingPage('VerifyCertificatePage') },
   {
     element: (
       <RequireSession>
         <AppShell
-          tools={lazyPage(async () => (await search()).SearchBox, false)}
+          tools={searchPage('SearchBox', false)}
           pinnedTools={<NotificationsBell />}
-          navItems={lazyPage(async () => (await audit()).AuditNavLink, false)}
+          navItems={auditPage('AuditNavLink', false)}
         />
       </RequireSession>
     ),

@@ -9,6 +9,12 @@ import { existingUserIds, idsByEmail, mergeNotificationPreferences, notification
 
 export type { Person };
 
+/** People's names by id, as `UsersService.names` gives them. */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+/** A name from `UsersService.names`: null for no one, or someone no longer there (a deleted account). */
+export const nameOf = (names: PeopleNames, id: string | null | undefined): string | null => (id ? (names.get(id) ?? null) : null);
+
 export interface NewUser {
   email: string;
   name: string;
@@ -45,7 +51,7 @@ export class UsersService {
   ) {
     this.recent = new ExpiringCache(config.authCacheSeconds * 1000);
     events.on('sessions.changed', ({ userIds }) => {
-      if (userIds.length > 0) this.recent.deleteWhere((person) => userIds.includes(person.id));
+      for (const id of userIds) this.recent.delete(id);
     });
   }
 

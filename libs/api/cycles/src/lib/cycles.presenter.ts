@@ -1,3 +1,4 @@
+import { nameOf, type PeopleNames } from '@simashe/api-accounts';
 import { byCodePoint } from '@simashe/api-core';
 import type { AccessScope, OrganisationWithCountry } from '@simashe/api-organisations';
 import { DEEPEST_DRIVER_LEVEL, driverDepth, type Cycle, type DriverNode, type Initiative, type Measure, type Milestone, type Observation, type ObservationEvidence } from '@simashe/contracts';
@@ -5,11 +6,6 @@ import type { CycleRow, DriverRow, InitiativeRow, MeasureRow, MilestoneRow, Obse
 
 const iso = (value: Date | string | null): string | null => (value === null ? null : new Date(value).toISOString());
 
-/** People's names by id, as `UsersService.names` gives them: read once per list, never joined in this domain's SQL. */
-export type PeopleNames = ReadonlyMap<string, string>;
-
-/** No one, or someone no longer there (a deleted account): null. */
-export const nameOf = (names: PeopleNames, id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
 
 /**
  * Those of `ids` who have a name, by name as PostgreSQL's C.UTF-8 collation ordered them (code points, not the

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UsersService } from '@simashe/api-accounts';
+import { nameOf, UsersService } from '@simashe/api-accounts';
 import { EventBus, eventActor, exportFilters, readerTimeZone, spreadsheetCsv, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingsService } from '@simashe/api-meetings';
@@ -8,7 +8,7 @@ import { ReportsService } from '@simashe/api-reports';
 import { DASHBOARD_TEXT, STAGE_NAMES } from '@simashe/charts';
 import type { ActivityItem, Dashboard, DashboardFilters, DashboardRow, Language } from '@simashe/contracts';
 import { CyclesRepository } from './cycles.repository';
-import { nameOf, todayUtc } from './cycles.presenter';
+import { todayUtc } from './cycles.presenter';
 import { dashboardPdf, reportStatusName } from './dashboard-pdf';
 
 const DAY = 86_400_000;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, EventBus, ForbiddenError, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingAccess } from '@simashe/api-meetings';
-import { UsersService } from '@simashe/api-accounts';
+import { nameOf, UsersService } from '@simashe/api-accounts';
 import { AccessPolicy, OrganisationsService } from '@simashe/api-organisations';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
@@ -76,11 +76,8 @@ export class DiscussionsService {
       meetings,
       lessons: [...lessons.values()].filter((lesson) => scope.can('lesson:read', lesson.resource)).map((lesson) => lesson.id),
     };
-    const readableSubjects = new Set([...readable.reports, ...readable.meetings, ...readable.lessons]);
-    const rows = await this.repo.threadsOf(subject, readable, 200);
-    return rows
-      .filter((row) => scope.can('discussion:read', { kind: 'discussion', subjectReadable: row.subject_kind === 'topic' || readableSubjects.has(row.subject_id as string) }))
-      .map(presentThread);
+    // Only the threads of readable subjects (and topics) are read: 'discussion:read' is reading the subject.
+    return (await this.repo.threadsOf(subject, readable, 200)).map(presentThread);
   }
 
   async createTopic(auth: AuthContext, input: CreateTopicRequest): Promise<ThreadWithPosts> {
@@ -299,15 +296,14 @@ function presentThread(row: ThreadRow): Thread {
 }
 
 function presentPost(row: PostRow, viewerId: string, names: ReadonlyMap<string, string>): Post {
-  const nameOf = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? null));
   return {
     id: row.id,
     threadId: row.thread_id,
     authorId: row.author_id,
-    authorName: nameOf(row.author_id),
+    authorName: nameOf(names, row.author_id),
     body: row.deleted_at ? '' : row.body,
     quote: row.quote_post_id
-      ? { postId: row.quote_post_id, authorName: nameOf(row.quote_author_id), excerpt: row.quote_deleted ? '' : readableText(row.quote_body ?? '').slice(0, 300) }
+      ? { postId: row.quote_post_id, authorName: nameOf(names, row.quote_author_id), excerpt: row.quote_deleted ? '' : readableText(row.quote_body ?? '').slice(0, 300) }
       : null,
     createdAt: row.created_at.toISOString(),
     editedAt: row.edited_at?.toISOString() ?? null,

@@ -1,3 +1,4 @@
+import { nameOf } from '@simashe/api-accounts';
 import type { OrganisationWithCountry } from '@simashe/api-organisations';
 import type { Evidence, Lesson, LessonFile } from '@simashe/contracts';
 
@@ -81,7 +82,7 @@ export function presentLesson(row: LessonRow, authors: ReadonlyMap<string, strin
     regionCode: row.region_code,
     countryName: row.country_name,
     countryIso2: row.country_iso2,
-    authorName: row.author_id === null ? null : (authors.get(row.author_id) ?? null),
+    authorName: nameOf(authors, row.author_id),
     title: row.title,
     context: row.context,
     actions: row.actions,

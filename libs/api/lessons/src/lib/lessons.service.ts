@@ -280,6 +280,7 @@ export class LessonsService {
     }
   }
 
+  /** Writing a new lesson: the organisation must be visible (404 otherwise), then the policy decides (403 with the reason). */
   private async requireCreator(auth: AuthContext, organisationId: string): Promise<void> {
     const scope = await this.policy.scope(auth);
     scope.require('organisation:read', { kind: 'organisation', organisationId });
@@ -287,7 +288,6 @@ export class LessonsService {
   }
 }
 
-/** A lesson as the AccessPolicy decides on it. */
 /** A lesson as other domains know it: its title, author and what its access is decided on. */
 export interface LessonSubject {
   id: string;
@@ -296,6 +296,7 @@ export interface LessonSubject {
   resource: ReturnType<typeof lessonResource>;
 }
 
+/** A lesson as the AccessPolicy decides on it. */
 function lessonResource(row: Pick<LessonRow, 'organisation_id' | 'region_code' | 'status' | 'visibility'>) {
   return { kind: 'lesson' as const, organisationId: row.organisation_id, regionCode: row.region_code, status: row.status, visibility: row.visibility };
 }

@@ -157,14 +157,12 @@ export class AccessPolicy {
            WHERE EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat')
        )
        SELECT DISTINCT ON (v.id) v.id, v.relation,
-              (SELECT role FROM mine WHERE mine.organisation_id = v.id) AS role,
-              (SELECT kind FROM mine WHERE mine.organisation_id = v.id) AS member_kind,
-              (SELECT region_code FROM mine WHERE mine.organisation_id = v.id) AS member_region_code,
+              own.role, own.kind AS member_kind, own.region_code AS member_region_code,
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat' AND role = 'admin') AS secretariat_admin,
               EXISTS (SELECT 1 FROM mine WHERE kind = 'secretariat') AS in_secretariat,
               ARRAY(SELECT DISTINCT region_code FROM mine WHERE region_code IS NOT NULL) AS my_regions,
               EXISTS (SELECT 1 FROM steering_committee sc WHERE sc.user_id = $1) AS steering_committee
-       FROM visible v
+       FROM visible v LEFT JOIN mine own ON own.organisation_id = v.id
        ORDER BY v.id, v.rank`,
       [userId],
     );

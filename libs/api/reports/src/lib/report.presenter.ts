@@ -1,3 +1,4 @@
+import { nameOf } from '@simashe/api-accounts';
 import { byCodePoint } from '@simashe/api-core';
 import type { OrganisationSummary } from '@simashe/api-organisations';
 import type { RegionCode, Report, ReportStatus } from '@simashe/contracts';
@@ -58,7 +59,7 @@ export function nameReportRows(rows: StoredReportRow[], organisations: Map<strin
         ...row,
         organisation_name: organisation.name,
         region_code: organisation.regionCode,
-        created_by_name: row.created_by ? (people.get(row.created_by) ?? null) : null,
+        created_by_name: nameOf(people, row.created_by),
         reviewers,
       },
     ];

@@ -2,8 +2,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { AcceptInvitationRequest, InvitationPreview } from '@simashe/contracts';
 import { api, ApiError } from '@simashe/web-api-client';
 import { currentLanguage, useTimeZoneOptions } from '@simashe/web-i18n';
-import { Alert, Button, LoadingState, SelectField, TextField } from '@simashe/web-ui';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, LoadingState, SelectField, TextField, usePageTitle } from '@simashe/web-ui';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useSession } from './session';
@@ -25,21 +25,19 @@ export function AcceptInvitationPage() {
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 
-  useEffect(() => {
-    const invalidLink = preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 400);
-    const heading = preview.data
+  const invalid = preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 400);
+  usePageTitle(
+    preview.data
       ? t('invitation.title', { organisation: preview.data.organisationName })
       : preview.isError
-        ? invalidLink
+        ? invalid
           ? t('invitation.invalidTitle')
           : t('common.errorTitle')
-        : t('common.loading');
-    document.title = `${heading} · ${t('app.name')}`;
-  }, [t, preview.data, preview.isError, preview.error]);
+        : t('common.loading'),
+  );
 
   if (preview.isPending) return <main id="main" className="auth-page" tabIndex={-1}><LoadingState label={t('common.loading')} /></main>;
   if (preview.isError) {
-    const invalid = preview.error instanceof ApiError && (preview.error.status === 404 || preview.error.status === 400);
     return (
       <main id="main" className="auth-page" tabIndex={-1}>
         <div className="card">

@@ -93,7 +93,6 @@ export const en = {
     country: 'Country',
     members: 'Members',
     name: 'Name',
-    email: 'Email',
     role: 'Role',
     joined: 'Joined',
     actions: 'Actions',

@@ -59,7 +59,9 @@ export function useFocusAfterNavigation(): void {
     const attempt = () => {
       done = true;
       const main = document.getElementById('main');
-      const decision = main ? focusAfterNavigation({ active: document.activeElement, body: document.body, main }, focusedBefore, ++tries >= TRIES) : 'wait';
+      // Counted whether or not the page's <main> is there yet: a page without one stops being waited for.
+      const lastTry = ++tries >= TRIES;
+      const decision = main ? focusAfterNavigation({ active: document.activeElement, body: document.body, main }, focusedBefore, lastTry) : 'wait';
       if (decision === 'wait') {
         if (tries < TRIES) timer = setTimeout(attempt, TRY_EVERY_MS);
         return;

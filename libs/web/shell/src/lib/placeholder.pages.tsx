@@ -1,4 +1,4 @@
-import { Card } from '@simashe/web-ui';
+import { Button, Card } from '@simashe/web-ui';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -43,9 +43,7 @@ export function RouteErrorPage({ standalone = false }: { standalone?: boolean })
     <div className="card" role="alert">
       <h1>{t('shell.pageFailedTitle')}</h1>
       <p>{t('shell.pageFailedBody')}</p>
-      <button type="button" className="btn btn-primary" onClick={() => window.location.reload()}>
-        {t('shell.reload')}
-      </button>
+      <Button onClick={() => window.location.reload()}>{t('shell.reload')}</Button>
     </div>
   );
   // Inside the app's frame (its <main> is around it), or on its own when the frame itself failed.

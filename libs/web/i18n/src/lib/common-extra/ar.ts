@@ -32,7 +32,6 @@ export const ownedSectionsAr: OwnedTranslation = {
     country: 'البلد',
     members: 'الأعضاء',
     name: 'الاسم',
-    email: 'البريد الإلكتروني',
     role: 'الدور',
     joined: 'تاريخ الانضمام',
     actions: 'الإجراءات',

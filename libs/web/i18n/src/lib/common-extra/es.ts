@@ -32,7 +32,6 @@ export const ownedSectionsEs: OwnedTranslation = {
     country: 'País',
     members: 'Miembros',
     name: 'Nombre',
-    email: 'Correo electrónico',
     role: 'Rol',
     joined: 'Miembro desde',
     actions: 'Acciones',

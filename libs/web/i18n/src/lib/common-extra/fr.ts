@@ -32,7 +32,6 @@ export const ownedSectionsFr: OwnedTranslation = {
     country: 'Pays',
     members: 'Membres',
     name: 'Nom',
-    email: 'Adresse e-mail',
     role: 'Rôle',
     joined: 'Membre depuis',
     actions: 'Actions',
