@@ -13,6 +13,9 @@
 // started once to seed the demo workspace, then again over that data: the second start is the one measured.
 // Ours stores every update in PostgreSQL (synchronous_commit on) before acknowledging it; the Hocuspocus peer
 // keeps documents in memory only, so the ratio includes the price of durability.
+// A third server, the transport floor (socketio-floor-server.mjs), types the two typing scenarios in the same rounds:
+// a bare socket.io server doing with each change what Hocuspocus does, nothing of ours, so that the run shows how
+// far the fixed stack's transport alone is from the peer, and ours from that floor.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { fork } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -255,6 +258,7 @@ async function scenarios(servers) {
     const order = turnOrder(servers, round);
     for (const i of order) {
       const server = servers[i];
+      if (server.typingOnly) continue;
       await alone(servers, server, async () => {
         const quiet = tracker();
         await typeFor(await server.session(STALL_EDITORS, 2, quiet), STALL_SECONDS);
@@ -272,6 +276,7 @@ async function scenarios(servers) {
     }
   }
   stall.forEach(({ quiet, loaded, openedIn }, i) => {
+    if (servers[i].typingOnly) return;
     results[i].stall = { quiet: stats(quiet), loaded: stats(loaded), openedIn: openedIn.reduce((a, b) => a + b, 0) / openedIn.length };
   });
   return results;
@@ -281,6 +286,68 @@ async function scenarios(servers) {
 async function idleRss(pid) {
   await sleep(3000);
   return rssMb(pid);
+}
+
+/**
+ * Editors over socket.io, as the web app's provider talks to the collaboration namespace: a join with the state
+ * vector, then each change as an `update` event acknowledged by the server. `newDocument(title)` makes a document
+ * and resolves with its id. Used for our API and for the transport floor.
+ */
+function socketIoEditors(base, options, newDocument) {
+  const sockets = [];
+  const openEditor = async (documentId, track) => {
+    const doc = new Y.Doc();
+    const socket = io(`${base}/collaboration`, { transports: ['websocket'], forceNew: true, ...options });
+    sockets.push(socket);
+    await new Promise((resolve) => socket.on('connect', resolve));
+    const joined = await socket.emitWithAck('join', { kind: 'report', documentId, stateVector: Y.encodeStateVector(doc) });
+    Y.applyUpdate(doc, new Uint8Array(joined.update), 'server');
+    socket.on('update', ({ update }) => {
+      const bytes = new Uint8Array(Buffer.from(update, 'base64'));
+      track.received(bytes);
+      Y.applyUpdate(doc, bytes, 'server');
+    });
+    doc.on('update', (update, origin) => {
+      if (origin === 'server') return;
+      const at = track.sent(update);
+      socket.emit('update', { kind: 'report', documentId, update: base64(update) }, (reply) => reply?.ok && track.acknowledged(at));
+    });
+    return doc;
+  };
+  /** `editors` editors over `documents` new documents, each with its paragraph. */
+  const session = async (editors, documents, track) => {
+    const ids = [];
+    for (let d = 0; d < documents; d++) ids.push(await newDocument(`Benchmark ${d}`));
+    const docs = [];
+    for (let i = 0; i < editors; i++) docs.push(await openEditor(ids[i % documents], track));
+    for (let d = 0; d < documents; d++) addParagraph(docs[d]);
+    await sleep(1000);
+    return docs;
+  };
+  return { session, closeAll: () => sockets.splice(0).forEach((socket) => socket.close()) };
+}
+
+/**
+ * The transport floor (socketio-floor-server.mjs): a bare socket.io server that applies, passes on and answers each
+ * change as Hocuspocus does, with nothing of ours. Typed to by the same editors as our API, in the same rounds.
+ */
+async function startFloor() {
+  const port = await freePort();
+  const server = fork(join(root, 'tools/bench/socketio-floor-server.mjs'), { env: { ...process.env, PORT: String(port) }, stdio: 'ignore', execArgv: envList('BENCH_FLOOR_NODE_ARGS') });
+  atExit(async () => {
+    if (server.exitCode === null) server.kill('SIGCONT'), server.kill('SIGTERM');
+  });
+  await new Promise((resolve) => server.on('message', resolve));
+  let made = 0;
+  return {
+    pid: server.pid,
+    typingOnly: true,
+    ...socketIoEditors(`http://127.0.0.1:${port}`, {}, async () => `floor-${made++}`),
+    stop: async () => {
+      server.kill('SIGTERM');
+      await sleep(200);
+    },
+  };
 }
 
 /**
@@ -305,36 +372,7 @@ async function startOurs(databaseUrl, large) {
   const templateId = (await (await fetch(`${base}/api/report-templates`, { headers })).json()).items.find((t) => t.name === 'Blank report').id;
   const createReport = async (title) =>
     (await (await fetch(`${base}/api/reports`, { method: 'POST', headers, body: JSON.stringify({ organisationId, title, periodStart: '2026-01-01', periodEnd: '2026-12-31', templateId }) })).json()).id;
-  const sockets = [];
-  const openEditor = async (documentId, track) => {
-    const doc = new Y.Doc();
-    const socket = io(`${base}/collaboration`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
-    sockets.push(socket);
-    await new Promise((resolve) => socket.on('connect', resolve));
-    const joined = await socket.emitWithAck('join', { kind: 'report', documentId, stateVector: Y.encodeStateVector(doc) });
-    Y.applyUpdate(doc, new Uint8Array(joined.update), 'server');
-    socket.on('update', ({ update }) => {
-      const bytes = new Uint8Array(Buffer.from(update, 'base64'));
-      track.received(bytes);
-      Y.applyUpdate(doc, bytes, 'server');
-    });
-    doc.on('update', (update, origin) => {
-      if (origin === 'server') return;
-      const at = track.sent(update);
-      socket.emit('update', { kind: 'report', documentId, update: base64(update) }, (reply) => reply?.ok && track.acknowledged(at));
-    });
-    return doc;
-  };
-  /** `editors` editors over `documents` new reports, each report with its paragraph. */
-  const session = async (editors, documents, track) => {
-    const ids = [];
-    for (let d = 0; d < documents; d++) ids.push(await createReport(`Benchmark ${d}`));
-    const docs = [];
-    for (let i = 0; i < editors; i++) docs.push(await openEditor(ids[i % documents], track));
-    for (let d = 0; d < documents; d++) addParagraph(docs[d]);
-    await sleep(1000);
-    return docs;
-  };
+  const editors = socketIoEditors(base, { extraHeaders: { cookie } }, createReport);
   // The large document is written straight into the store, as if typed long ago and compacted.
   const largeId = await createReport('Large');
   const db = await connect(databaseUrl);
@@ -352,8 +390,7 @@ async function startOurs(databaseUrl, large) {
   return {
     pid: api.pid,
     idle,
-    session,
-    closeAll: () => sockets.splice(0).forEach((socket) => socket.close()),
+    ...editors,
     openLarge: () => readLarge({ READER_SERVER: 'simashe', READER_URL: base, READER_COOKIE: cookie, READER_DOCUMENT: largeId }),
     holdDocuments,
     stop: () => stopApi(api),
@@ -495,9 +532,9 @@ await benchmark(async () => {
   const t0 = performance.now();
   const large = largeDocument(LARGE_CHARS);
   console.log(`large document: ${(large.byteLength / 1e6).toFixed(1)} MB as a Yjs update (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  const servers = [await startOurs(postgres.databaseUrl, large), await startHocuspocus(large)];
-  const [ours, peer] = await scenarios(servers);
-  const [oursMemory, peerMemory] = await memoryWithDocuments(servers);
+  const servers = [await startOurs(postgres.databaseUrl, large), await startHocuspocus(large), await startFloor()];
+  const [ours, peer, floor] = await scenarios(servers);
+  const [oursMemory, peerMemory] = await memoryWithDocuments(servers.slice(0, 2));
   for (const server of servers) await server.stop();
   const rows = [
     ...scenarioRows(`${EDITORS} editors, 1 document`, EDITORS, ours.one, peer.one),
@@ -514,6 +551,20 @@ await benchmark(async () => {
   ];
   console.log(`\n| metric | simashe | hocuspocus | simashe ÷ hocuspocus |\n| --- | --- | --- | --- |`);
   for (const [label, a, b, digits] of rows) console.log(`| ${label} | ${fmt(a, digits)} | ${fmt(b, digits)} | ${fmt(a / b, 2)} |`);
+  // The transport floor: how far the fixed stack's transport alone is from the peer, and ours from it.
+  console.log(`\ntransport floor: a bare socket.io server (socketio-floor-server.mjs: applies, passes on and answers each change as Hocuspocus does; no sign-in, checks or storage), typed to by the same socket.io editors as ours, in the same rounds`);
+  console.log(`\n| metric | socket.io floor | hocuspocus | floor ÷ hocuspocus | simashe ÷ floor |\n| --- | --- | --- | --- | --- |`);
+  for (const [label, key, editors] of [
+    [`${EDITORS} editors, 1 document`, 'one', EDITORS],
+    [`${SPREAD_EDITORS} editors, ${SPREAD_DOCS} documents`, 'spread', SPREAD_EDITORS],
+  ]) {
+    const ourRows = scenarioRows(label, editors, ours[key], peer[key]);
+    scenarioRows(label, editors, floor[key], peer[key]).forEach(([name, a, b, digits], row) =>
+      console.log(`| ${name} | ${fmt(a, digits)} | ${fmt(b, digits)} | ${fmt(a / b, 2)} | ${fmt(ourRows[row][1] / a, 2)} |`),
+    );
+  }
+  const floorRounds = floor.one.roundP99.map((p99, round) => fmt(p99 / peer.one.roundP99[round], 2)).join(', ');
+  console.log(`\nfloor's fan-out p99 (${EDITORS} editors) ÷ Hocuspocus's: ${fmt(stats(floor.one.fanOut).p99 / stats(peer.one.fanOut).p99, 2)}× (round by round: ${floorRounds})`);
   const roundRatios = ours.one.roundP99.map((p99, round) => fmt(p99 / peer.one.roundP99[round], 2)).join(', ');
   const fanOutP99 = stats(ours.one.fanOut).p99 / stats(peer.one.fanOut).p99;
   const ackP99 = stats(ours.one.acks).p99;
