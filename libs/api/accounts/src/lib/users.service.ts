@@ -93,6 +93,11 @@ export class UsersService {
     return new Map([...people.values()].map((person) => [person.id, person.name]));
   }
 
+  /** One person's name (null for no id or an unknown one), through the same cached lookup as `names`. */
+  async name(id: string | null | undefined): Promise<string | null> {
+    return id ? nameOf(await this.names([id]), id) : null;
+  }
+
   /** People whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */
   named(text: string, limit: number): Promise<Array<{ id: string; name: string }>> {
     return peopleNamed(this.users.manager, text, limit);

@@ -107,36 +107,36 @@ export class DiscussionsService {
   }
 
   async addPost(auth: AuthContext, threadId: string, input: CreatePostRequest): Promise<Post> {
-    const thread = await this.readableThread(auth, threadId);
+    const { row: thread, subject } = await this.readableThreadWithSubject(auth, threadId);
     if (input.quotePostId) {
       if (!(await this.repo.isPostOf(input.quotePostId, threadId))) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
     }
     const postId = await this.repo.addPost(threadId, auth.userId, input.body, input.quotePostId ?? null);
     const post = await this.post(auth, postId);
     this.announce(thread, post);
-    await this.notifyAbout(auth, thread, post.id, input.body, true);
-    await this.reindex(thread);
+    await this.notifyAbout(auth, thread, subject, post.id, input.body, true);
+    await this.reindex(thread, subject);
     return post;
   }
 
   async editPost(auth: AuthContext, threadId: string, postId: string, body: string): Promise<Post> {
-    const thread = await this.readableThread(auth, threadId);
+    const { row: thread, subject } = await this.readableThreadWithSubject(auth, threadId);
     await this.ownPost(auth, threadId, postId, 'post:update');
     await this.repo.editPost(postId, body);
     const post = await this.post(auth, postId);
     this.announce(thread, post);
     // Someone newly mentioned in the edit hears about it; those already told do not hear twice.
-    await this.notifyAbout(auth, thread, postId, body, false);
-    await this.reindex(thread);
+    await this.notifyAbout(auth, thread, subject, postId, body, false);
+    await this.reindex(thread, subject);
     return post;
   }
 
   async deletePost(auth: AuthContext, threadId: string, postId: string): Promise<void> {
-    const thread = await this.readableThread(auth, threadId);
+    const { row: thread, subject } = await this.readableThreadWithSubject(auth, threadId);
     await this.ownPost(auth, threadId, postId, 'post:delete');
     await this.repo.deletePost(postId);
     this.announce(thread, await this.post(auth, postId));
-    await this.reindex(thread);
+    await this.reindex(thread, subject);
   }
 
   /** People and organisations to mention, by name. */
@@ -155,15 +155,19 @@ export class DiscussionsService {
 
   /** Throws not-found when the person may not read the thread's subject. */
   async readableThread(auth: AuthContext, threadId: string): Promise<ThreadRow> {
+    return (await this.readableThreadWithSubject(auth, threadId)).row;
+  }
+
+  /** The thread and its subject's facts (read once, for the notices and the index), when the person may read it. */
+  private async readableThreadWithSubject(auth: AuthContext, threadId: string): Promise<{ row: ThreadRow; subject: Subject }> {
     const row = await this.repo.thread(threadId);
     if (!row) throw new NotFoundError('The discussion');
-    if (row.subject_kind !== 'topic') await this.subject(auth, row.subject_kind, row.subject_id as string);
-    return row;
+    return { row, subject: await this.subject(auth, row.subject_kind, row.subject_id) };
   }
 
   /** The subject's facts, after checking the person may read it (not-found otherwise). */
   private async subject(auth: AuthContext, kind: SubjectKind, id: string | null): Promise<Subject> {
-    if (kind === 'report' && id) await this.reports.get(auth, id);
+    if (kind === 'report' && id) await this.reports.accessTo(auth, id);
     // Only the visibility check: building the whole meeting (every occurrence) is not needed here.
     if (kind === 'meeting' && id) await this.meetingAccess.readable(auth, id, true);
     if (kind === 'lesson' && id) await this.lessons.get(auth, id);
@@ -200,7 +204,7 @@ export class DiscussionsService {
 
   private async canRead(userId: string, thread: ThreadRow): Promise<boolean> {
     try {
-      await this.readableThread(as(userId), thread.id);
+      await this.subject(as(userId), thread.subject_kind, thread.subject_id);
       return true;
     } catch (error) {
       if (error instanceof NotFoundError || error instanceof ForbiddenError) return false;
@@ -208,10 +212,9 @@ export class DiscussionsService {
     }
   }
 
-  private async notifyAbout(auth: AuthContext, thread: ThreadRow, postId: string, body: string, isNewPost: boolean): Promise<void> {
-    const subject = await this.subjectFacts(thread.subject_kind, thread.subject_id);
-    const link = thread.subject_kind === 'topic' ? `/discussions/${thread.id}` : (subject?.link ?? '/discussions');
-    const authorName = (await this.users.names([auth.userId])).get(auth.userId);
+  private async notifyAbout(auth: AuthContext, thread: ThreadRow, subject: Subject, postId: string, body: string, isNewPost: boolean): Promise<void> {
+    const link = thread.subject_kind === 'topic' ? `/discussions/${thread.id}` : subject.link;
+    const authorName = await this.users.name(auth.userId);
     const excerpt = readableText(body).slice(0, 200);
     const mentions = mentionsIn(body);
     // Everyone in a mentioned organisation is mentioned.
@@ -231,7 +234,7 @@ export class DiscussionsService {
     }
     if (!isNewPost) return;
     const audience = new Set(await this.repo.participantIds(thread.id, postId));
-    if (subject?.ownerId) audience.add(subject.ownerId);
+    if (subject.ownerId) audience.add(subject.ownerId);
     for (const userId of audience) {
       if (userId === auth.userId || mentioned.has(userId) || !(await this.canRead(userId, thread))) continue;
       await this.notifications.notify(userId, {
@@ -245,9 +248,7 @@ export class DiscussionsService {
     }
   }
 
-  private async reindex(thread: ThreadRow): Promise<void> {
-    const subject = await this.subjectFacts(thread.subject_kind, thread.subject_id);
-    if (!subject) return;
+  private async reindex(thread: ThreadRow, subject: Subject): Promise<void> {
     const bodies = await this.repo.bodies(thread.id);
     await this.indexer.upsert({
       kind: 'discussion',

@@ -130,7 +130,7 @@ export class MeetingsService {
   /** Tells everyone the new meeting concerns (except whoever scheduled it), in their own time zone. */
   private async announce(auth: AuthContext, id: string): Promise<void> {
     const [row]: MeetingRow[] = await this.db.query(`${MEETING_SQL} WHERE m.id = $1`, [id]);
-    const organiser = (await this.organisations.names([row.organiser_organisation_id])).get(row.organiser_organisation_id) ?? '';
+    const organiser = (await this.organisations.name(row.organiser_organisation_id)) ?? '';
     const [first] = this.series(row);
     for (const person of await this.access.people(id)) {
       if (person.id === auth.userId) continue;

@@ -20,7 +20,7 @@ export class NetworkNotices implements OnModuleInit {
   }
 
   async appointed({ actor, userId }: DomainEvents['network.steering_appointed']): Promise<void> {
-    const name = (actor.userId ? (await this.users.names([actor.userId])).get(actor.userId) : undefined) ?? 'The secretariat';
+    const name = (await this.users.name(actor.userId)) ?? 'The secretariat';
     await this.notifications.notify(userId, {
       kind: 'network',
       title: `${name} appointed you to the HIM Network steering committee`,

@@ -149,6 +149,11 @@ export class OrganisationsService {
     return new Map([...summaries.values()].map((summary) => [summary.id, summary.name]));
   }
 
+  /** One organisation's name (null for no id or an unknown one), through the same cached lookup as `names`. */
+  async name(id: string | null | undefined): Promise<string | null> {
+    return id ? ((await this.names([id])).get(id) ?? null) : null;
+  }
+
   /** The organisations of a kind in a region (e.g. a region's WHO office), by name; none for a null region. */
   async ofKindInRegion(kind: OrganisationKind, regionCode: string | null): Promise<OrganisationSummary[]> {
     if (regionCode === null) return [];

@@ -375,7 +375,7 @@ export class ReportCommentsService {
     const recipients = await mentionRecipients(this.organisations, this.policy, auth.userId, facts, { users, organisations });
     if (recipients.length === 0) return;
     const [report]: Array<{ title: string }> = await this.db.query('SELECT title FROM reports WHERE id = $1', [reportId]);
-    const author = (await this.users.names([auth.userId])).get(auth.userId) ?? null;
+    const author = await this.users.name(auth.userId);
     const names = report ? { title: report.title, author } : undefined;
     for (const userId of recipients) {
       await this.notifications.notify(userId, {

@@ -37,8 +37,8 @@ export class ReportSearch implements OnModuleInit {
     const [row]: StoredReportRow[] = await this.db.query(`${REPORT_ROW_SQL} WHERE r.id = $1`, [reportId]);
     if (!row) return;
     // The organisation's name from its owner; a report whose organisation is gone is not indexed (as the join had it).
-    const organisationName = (await this.organisations.names([row.organisation_id])).get(row.organisation_id);
-    if (organisationName === undefined) return;
+    const organisationName = await this.organisations.name(row.organisation_id);
+    if (organisationName === null) return;
     const room = await this.rooms.find({ kind: 'report', documentId: reportId });
     const doc = room ? room.doc : (await this.store.load(reportId)).doc;
     const text = documentText(yDocToProsemirrorJSON(doc, REPORT_DOCUMENT_FIELD) as ProseMirrorJson);

@@ -300,7 +300,7 @@ export class ReportsService implements OnModuleInit {
        ON CONFLICT (report_id, reviewer_id) DO UPDATE SET requested_at = now(), requested_by = EXCLUDED.requested_by, completed_at = NULL`,
       [row.id, reviewers.map((reviewer) => reviewer.id), auth.userId],
     );
-    const asker = (await this.users.names([auth.userId])).get(auth.userId);
+    const asker = await this.users.name(auth.userId);
     for (const reviewer of reviewers) {
       await this.notifications.notify(reviewer.id, {
         kind: 'review_requested',

@@ -200,8 +200,8 @@ export class TrainingService {
     const row = await this.repo.find(id, null);
     if (!row?.published) return this.indexer.remove('course', id);
     // The organisation's name is api-organisations'; a course whose organisation is gone is not indexed (as the join had it).
-    const organisationName = (await this.organisations.names([row.organisation_id])).get(row.organisation_id);
-    if (organisationName === undefined) return this.indexer.remove('course', id);
+    const organisationName = await this.organisations.name(row.organisation_id);
+    if (organisationName === null) return this.indexer.remove('course', id);
     await this.indexer.upsert({
       kind: 'course',
       refId: row.id,
