@@ -90,6 +90,11 @@ export class DiscussionsRepository {
     return row?.id;
   }
 
+  /** A subject thread's title follows its subject's (renamed by its owner); its activity is unchanged. */
+  async retitle(threadId: string, title: string): Promise<void> {
+    await this.db.query('UPDATE discussion_threads SET title = $2 WHERE id = $1', [threadId, title]);
+  }
+
   /** Creates the subject's thread unless it exists: two first posts at once make one thread (unique index). */
   async ensureSubjectThread(kind: SubjectKind, subjectId: string, title: string, userId: string): Promise<void> {
     await this.db.query(

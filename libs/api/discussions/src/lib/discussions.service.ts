@@ -42,6 +42,11 @@ export class DiscussionsService {
     private readonly organisations: OrganisationsService,
   ) {
     events.requireSubscriber('discussion.posted', 'DiscussionsService');
+    // A subject's title or readers changed, or it is gone: its discussion's search entry follows (it was a snapshot
+    // taken at the last post, so a lesson made a draft stayed findable by those who could no longer open it).
+    events.on('lesson.changed', ({ lessonId }) => this.subjectChanged('lesson', lessonId));
+    events.on('report.submitted', ({ reportId }) => this.subjectChanged('report', reportId));
+    events.on('report.reopened', ({ reportId }) => this.subjectChanged('report', reportId));
   }
 
   /** Watchers of the thread (by id, or by its subject before it existed) see the post at once (the gateway). */
@@ -246,6 +251,17 @@ export class DiscussionsService {
         message: { key: 'discussionReply', params: { name: authorName ?? '', thread: thread.title } },
       });
     }
+  }
+
+  /** Re-reads a subject's facts from its owner and re-indexes its discussion with them; removes it when the subject is gone. */
+  private async subjectChanged(kind: 'report' | 'lesson', id: string): Promise<void> {
+    const threadId = await this.repo.subjectThreadId(kind, id);
+    if (!threadId) return;
+    const [thread, subject] = await Promise.all([this.repo.thread(threadId), this.subjectFacts(kind, id)]);
+    if (!thread) return;
+    if (!subject) return this.indexer.remove('discussion', threadId);
+    if (subject.title !== thread.title) await this.repo.retitle(threadId, subject.title);
+    await this.reindex({ ...thread, title: subject.title }, subject);
   }
 
   private async reindex(thread: ThreadRow, subject: Subject): Promise<void> {

@@ -152,6 +152,43 @@ describe('discussions, mentions and notifications', () => {
     expect((await ghanaViewer.put('/api/notifications/preferences', { mention: 'no' })).status).toBe(400);
   });
 
+  it('takes a mention of an id that names nobody as plain text: the post is stored once and answered 201', async () => {
+    const nobody = '11111111-1111-4111-8111-111111111111';
+    const topic = await kenyaEditor.post('/api/discussions/topics', { title: 'Ghosts', body: `Hello @[Ghost](user:${nobody}) and @[${kenyaAdmin.session.user.name}](user:${kenyaAdmin.userId})` });
+    expect(topic.status).toBe(201);
+    expect(topic.body.posts).toHaveLength(1);
+    // The real person mentioned beside the made-up one is still told.
+    expect((await inbox(kenyaAdmin)).items.filter((n) => n.kind === 'mention' && n.link === `/discussions/${topic.body.id}`)).toHaveLength(1);
+    const reply = await kenyaEditor.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: `And @[Ghana](user:${(await ghanaViewer.get('/api/organisations')).body.items[0].id})` });
+    expect(reply.status).toBe(201);
+    expect((await kenyaEditor.patch(`/api/discussions/threads/${topic.body.id}/posts/${reply.body.id}`, { body: `Edited @[Ghost](user:${nobody})` })).status).toBe(200);
+    expect((await kenyaEditor.get(`/api/discussions/threads/${topic.body.id}`)).body.posts).toHaveLength(2);
+  });
+
+  it('keeps a lesson thread’s search entry and title in step with the lesson: its readers, its title, its deletion', async () => {
+    const lessonId = await draftLesson('network');
+    expect((await kenyaEditor.put(`/api/lessons/${lessonId}/status`, { status: 'published' })).status).toBe(200);
+    const posted = await ghanaViewer.post(`/api/discussions/subjects/lesson/${lessonId}/posts`, { body: 'Zorbaflux outreach worked for us too' });
+    expect(posted.status).toBe(201);
+    const found = async (client: TestClient) => (await client.get('/api/search?q=zorbaflux&kind=discussion')).body as { total: number; items: Array<{ title: string }> };
+    expect((await found(ghanaViewer)).total).toBe(1);
+
+    // Back to draft: only Kenya's members read it now, and search says the same.
+    expect((await kenyaEditor.put(`/api/lessons/${lessonId}/status`, { status: 'draft' })).status).toBe(200);
+    expect((await found(ghanaViewer)).total).toBe(0);
+    expect((await found(kenyaAdmin)).total).toBe(1);
+
+    // Renamed: the thread and its search entry take the new title.
+    const renamed = await kenyaEditor.put(`/api/lessons/${lessonId}`, { title: 'Community health workers, second round', language: 'en', visibility: 'network' });
+    expect(renamed.status).toBe(200);
+    expect((await found(kenyaAdmin)).items[0].title).toBe('Community health workers, second round');
+    expect((await kenyaAdmin.get(`/api/discussions/threads/${posted.body.threadId}`)).body.title).toBe('Community health workers, second round');
+
+    // Deleted: its discussion leaves search.
+    expect((await kenyaEditor.delete(`/api/lessons/${lessonId}`)).status).toBe(204);
+    expect((await found(kenyaAdmin)).total).toBe(0);
+  });
+
   it('tells the regional office when a country submits a report, and invitees when a meeting is scheduled', async () => {
     const templates = (await kenyaEditor.get('/api/report-templates')).body.items as Array<{ id: string }>;
     const report = await kenyaEditor.post('/api/reports', { organisationId: kenya.id, title: 'Q1 progress', periodStart: '2026-01-01', periodEnd: '2026-03-31', templateId: templates[0].id });

@@ -138,6 +138,7 @@ export class LessonsService {
       );
       await this.reindex(id, manager);
     });
+    await this.events.emit('lesson.changed', { lessonId: id });
     return this.get(auth, id);
   }
 
@@ -151,6 +152,7 @@ export class LessonsService {
       );
       await this.reindex(id, manager);
     });
+    await this.events.emit('lesson.changed', { lessonId: id });
     return this.get(auth, id);
   }
 
@@ -160,6 +162,7 @@ export class LessonsService {
       await manager.query('DELETE FROM lessons WHERE id = $1', [id]);
       await this.indexer.remove('lesson', id, manager);
     });
+    await this.events.emit('lesson.changed', { lessonId: id });
   }
 
   async addFile(auth: AuthContext, id: string, file: UploadedFileData | undefined): Promise<LessonFile> {

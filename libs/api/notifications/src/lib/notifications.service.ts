@@ -39,6 +39,9 @@ interface NotificationRow {
 }
 
 /** The in-app inbox: every domain drops notifications here; people read and clear their own. */
+/** PostgreSQL's foreign_key_violation: here, a notice for a user id that names no account. */
+const FOREIGN_KEY_VIOLATION = '23503';
+
 @Injectable()
 export class NotificationsService {
   /** A person's open tabs learn their unread count through `notification.unread_changed` (the gateway). */
@@ -59,14 +62,24 @@ export class NotificationsService {
    * Returns false when the person turned this kind off, or a notification with the same dedupe key already
    * reached them. Otherwise it is stored and their open tabs hear about it at once.
    */
+  /**
+   * Stores a notice for the person; false when nothing was stored (they turned this kind off, it was sent already, or
+   * the id names nobody: a mention typed by hand with a made-up id, or an account gone meanwhile).
+   */
   async notify(userId: string, notification: NewNotification): Promise<boolean> {
     if ((PREFERENCE_KINDS as readonly string[]).includes(notification.kind) && !(await this.preferences(userId))[notification.kind as PreferenceKind]) return false;
     const link = notification.link?.startsWith('/') ? notification.link : null;
-    const inserted: unknown[] = await this.db.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, message) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
-      [userId, notification.kind, notification.title, notification.body ?? '', link, notification.dedupeKey ?? null, notification.message ? JSON.stringify(notification.message) : null],
-    );
+    let inserted: unknown[];
+    try {
+      inserted = await this.db.query(
+        `INSERT INTO notifications (user_id, kind, title, body, link, dedupe_key, message) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (user_id, dedupe_key) DO NOTHING RETURNING id`,
+        [userId, notification.kind, notification.title, notification.body ?? '', link, notification.dedupeKey ?? null, notification.message ? JSON.stringify(notification.message) : null],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return false;
+      throw error;
+    }
     if (inserted.length === 0) return false;
     await this.unreadChanged(userId);
     return true;

@@ -102,6 +102,8 @@ export interface DomainEvents {
   'notification.unread_changed': { userId: string; unread: number };
   /** A discussion post was written, edited or deleted: those watching its thread, or its subject, see it at once. */
   'discussion.posted': { threadId: string; subject: { kind: string; id: string } | null; post: Post };
+  /** A lesson's title, status or visibility changed, or it was deleted (committed): what refers to it follows. */
+  'lesson.changed': { lessonId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;
