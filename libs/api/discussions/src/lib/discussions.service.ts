@@ -3,11 +3,11 @@ import { ConflictError, EventBus, ForbiddenError, NotFoundError, ValidationError
 import { LessonsService } from '@simashe/api-lessons';
 import { MeetingAccess } from '@simashe/api-meetings';
 import { nameOf, UsersService } from '@simashe/api-accounts';
-import { AccessPolicy, OrganisationsService } from '@simashe/api-organisations';
+import { AccessPolicy, MentionNames, OrganisationsService } from '@simashe/api-organisations';
 import { NotificationsService } from '@simashe/api-notifications';
 import { ReportsService } from '@simashe/api-reports';
 import { SearchIndexer, type Audience } from '@simashe/api-search';
-import { mentionsIn, readableText, type CreatePostRequest, type ListThreadsQuery, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
+import { MAX_POST_LENGTH, mentionsIn, readableText, type CreatePostRequest, type ListThreadsQuery, type CreateTopicRequest, type MentionCandidate, type Post, type Thread, type ThreadWithPosts } from '@simashe/contracts';
 import { DiscussionsRepository, type PostRow, type SubjectKind, type ThreadRow } from './discussions.repository';
 
 interface Subject {
@@ -40,6 +40,7 @@ export class DiscussionsService {
     private readonly events: EventBus,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly mentionNames: MentionNames,
   ) {
     events.requireSubscriber('discussion.posted', 'DiscussionsService');
     // A subject's title or readers changed, or it is gone: its discussion's search entry follows (it was a snapshot
@@ -111,8 +112,9 @@ export class DiscussionsService {
     return this.addPost(auth, (await this.repo.subjectThreadId(kind, subjectId)) as string, input);
   }
 
-  async addPost(auth: AuthContext, threadId: string, input: CreatePostRequest): Promise<Post> {
+  async addPost(auth: AuthContext, threadId: string, given: CreatePostRequest): Promise<Post> {
     const { row: thread, subject } = await this.readableThreadWithSubject(auth, threadId);
+    const input = { ...given, body: await this.mentionNames.label(given.body, MAX_POST_LENGTH) };
     if (input.quotePostId) {
       if (!(await this.repo.isPostOf(input.quotePostId, threadId))) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
     }
@@ -124,9 +126,10 @@ export class DiscussionsService {
     return post;
   }
 
-  async editPost(auth: AuthContext, threadId: string, postId: string, body: string): Promise<Post> {
+  async editPost(auth: AuthContext, threadId: string, postId: string, given: string): Promise<Post> {
     const { row: thread, subject } = await this.readableThreadWithSubject(auth, threadId);
     await this.ownPost(auth, threadId, postId, 'post:update');
+    const body = await this.mentionNames.label(given, MAX_POST_LENGTH);
     await this.repo.editPost(postId, body);
     const post = await this.post(auth, postId);
     this.announce(thread, post);

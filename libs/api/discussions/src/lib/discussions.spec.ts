@@ -157,12 +157,19 @@ describe('discussions, mentions and notifications', () => {
     const topic = await kenyaEditor.post('/api/discussions/topics', { title: 'Ghosts', body: `Hello @[Ghost](user:${nobody}) and @[${kenyaAdmin.session.user.name}](user:${kenyaAdmin.userId})` });
     expect(topic.status).toBe(201);
     expect(topic.body.posts).toHaveLength(1);
+    // Stored with the names the ids have: the made-up one as plain text.
+    expect(topic.body.posts[0].body).toBe(`Hello @Ghost and @[${kenyaAdmin.session.user.name}](user:${kenyaAdmin.userId})`);
     // The real person mentioned beside the made-up one is still told.
     expect((await inbox(kenyaAdmin)).items.filter((n) => n.kind === 'mention' && n.link === `/discussions/${topic.body.id}`)).toHaveLength(1);
     const reply = await kenyaEditor.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: `And @[Ghana](user:${(await ghanaViewer.get('/api/organisations')).body.items[0].id})` });
     expect(reply.status).toBe(201);
     expect((await kenyaEditor.patch(`/api/discussions/threads/${topic.body.id}/posts/${reply.body.id}`, { body: `Edited @[Ghost](user:${nobody})` })).status).toBe(200);
     expect((await kenyaEditor.get(`/api/discussions/threads/${topic.body.id}`)).body.posts).toHaveLength(2);
+
+    // A label is the writer's text; the name shown on a mention is the person's own.
+    const spoof = await kenyaEditor.post(`/api/discussions/threads/${topic.body.id}/posts`, { body: `Ask @[SIMASHE Secretariat](user:${kenyaAdmin.userId})` });
+    expect(spoof.body.body).toBe(`Ask @[${kenyaAdmin.session.user.name}](user:${kenyaAdmin.userId})`);
+    expect((await inbox(kenyaAdmin)).items.find((n) => n.kind === 'mention' && (n as { body?: string }).body?.startsWith('Ask'))).toMatchObject({ body: `Ask @${kenyaAdmin.session.user.name}` });
   });
 
   it('keeps a lesson thread’s search entry and title in step with the lesson: its readers, its title, its deletion', async () => {

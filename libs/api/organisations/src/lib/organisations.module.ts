@@ -4,6 +4,7 @@ import { AccountsModule } from '@simashe/api-accounts';
 import { AccessPolicy } from './access.policy';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
+import { MentionNames } from './mention-names';
 import { MembershipCallsController } from './membership-calls.controller';
 import { MembershipCallsService } from './membership-calls.service';
 import { NetworkController } from './network.controller';
@@ -16,7 +17,7 @@ import { OrganisationsService } from './organisations.service';
 @Module({
   imports: [TypeOrmModule.forFeature(ORGANISATION_ENTITIES), AccountsModule],
   controllers: [OrganisationsController, InvitationsController, NetworkController, MembershipCallsController],
-  providers: [AccessPolicy, OrganisationsService, InvitationsService, NetworkService, MembershipCallsService],
-  exports: [AccessPolicy, OrganisationsService, MembershipCallsService],
+  providers: [AccessPolicy, OrganisationsService, InvitationsService, NetworkService, MembershipCallsService, MentionNames],
+  exports: [AccessPolicy, OrganisationsService, MembershipCallsService, MentionNames],
 })
 export class OrganisationsModule {}

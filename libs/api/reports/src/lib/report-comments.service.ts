@@ -3,8 +3,9 @@ import { UsersService } from '@simashe/api-accounts';
 import { DocumentRooms, DocumentStore } from '@simashe/api-collaboration';
 import { ConflictError, EventBus, eventActor, NotFoundError, ValidationError, type AuthContext } from '@simashe/api-core';
 import { NotificationsService } from '@simashe/api-notifications';
-import { AccessPolicy, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
+import { AccessPolicy, MentionNames, OrganisationsService, type AccessScope } from '@simashe/api-organisations';
 import {
+  MAX_COMMENT_LENGTH,
   mentionsIn,
   readableText,
   REPORT_DOCUMENT_FIELD,
@@ -182,6 +183,7 @@ export class ReportCommentsService {
     private readonly events: EventBus,
     private readonly users: UsersService,
     private readonly organisations: OrganisationsService,
+    private readonly mentionNames: MentionNames,
   ) {}
 
   async list(auth: AuthContext, reportId: string): Promise<CommentThread[]> {
@@ -189,9 +191,10 @@ export class ReportCommentsService {
     return this.threads(scope, facts, reportId);
   }
 
-  async create(auth: AuthContext, reportId: string, input: CreateCommentRequest): Promise<CommentThread[]> {
+  async create(auth: AuthContext, reportId: string, given: CreateCommentRequest): Promise<CommentThread[]> {
     const { scope, facts } = await this.reports.accessTo(auth, reportId);
     scope.require('comment:create', reportResource(facts));
+    const input = { ...given, body: await this.mentionNames.label(given.body, MAX_COMMENT_LENGTH) };
     let start = decodeAnchor(input.anchorStart, 'anchorStart');
     let end = decodeAnchor(input.anchorEnd, 'anchorEnd');
     const document = await this.document(reportId);
@@ -225,10 +228,11 @@ export class ReportCommentsService {
     }
   }
 
-  async reply(auth: AuthContext, reportId: string, commentId: string, body: string): Promise<CommentThread[]> {
+  async reply(auth: AuthContext, reportId: string, commentId: string, given: string): Promise<CommentThread[]> {
     const { scope, facts } = await this.reports.accessTo(auth, reportId);
     scope.require('comment:create', reportResource(facts));
     await this.thread(reportId, commentId);
+    const body = await this.mentionNames.label(given, MAX_COMMENT_LENGTH);
     const [created]: Array<{ id: string }> = await this.db.query(
       'INSERT INTO report_comments (report_id, thread_id, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id',
       [reportId, commentId, auth.userId, body],
@@ -251,11 +255,12 @@ export class ReportCommentsService {
   }
 
   /** The author changes the text of a thread's first comment or of a reply; only newly mentioned people hear of it. */
-  async edit(auth: AuthContext, reportId: string, commentId: string, body: string): Promise<CommentThread[]> {
+  async edit(auth: AuthContext, reportId: string, commentId: string, given: string): Promise<CommentThread[]> {
     const { scope, facts } = await this.reports.accessTo(auth, reportId);
     const comment = await this.comment(reportId, commentId);
     scope.require('comment:update', commentResource(facts, comment.author_id), 'The comment');
     if (comment.deleted_at) throw new ConflictError('This comment was deleted, so it cannot be edited');
+    const body = await this.mentionNames.label(given, MAX_COMMENT_LENGTH);
     if (body !== comment.body) {
       // A delete that won the race leaves nothing to edit.
       const [rows]: [unknown[], number] = await this.db.query(

@@ -6,7 +6,9 @@ export const DISCUSSION_SUBJECTS = ['topic', 'report', 'meeting', 'lesson'] as c
 /** Mentions are written into the text as @[Name](user:<id>) or @[Organisation](org:<id>); the composer inserts them. */
 export const MENTION_PATTERN = /@\[([^\]\n]{1,120})\]\((user|org):([0-9a-f-]{36})\)/g;
 
-const BodySchema = z.string().trim().min(1, 'Write something first').max(10_000, 'Posts are at most 10,000 characters');
+/** The longest post, in characters. */
+export const MAX_POST_LENGTH = 10_000;
+const BodySchema = z.string().trim().min(1, 'Write something first').max(MAX_POST_LENGTH, 'Posts are at most 10,000 characters');
 
 export const CreateTopicRequestSchema = z.strictObject({
   title: displayTextSchema('Title', { min: 3, max: 200 }),

@@ -25,3 +25,18 @@ export function mentionsIn(body: string): Mentions {
 export function readableText(body: string): string {
   return body.replace(new RegExp(MENTION_PATTERN.source, 'g'), (_, name: string) => `@${name}`);
 }
+
+/**
+ * The text with each mention labelled by the name its id has now, as stored: a label is typed by the writer, so
+ * "@[SIMASHE Secretariat](user:<someone's id>)" would show a made-up name on a real person. A mention whose id names
+ * nobody of its kind (known: what the owners found for `mentionsIn`'s ids) is kept as plain "@label" text.
+ */
+export function withMentionNames(body: string, known: { users: ReadonlyMap<string, string>; organisations: ReadonlyMap<string, string> }): string {
+  return body.replace(new RegExp(MENTION_PATTERN.source, 'g'), (whole: string, label: string, kind: string, id: string) => {
+    const name = UUID_SHAPE.test(id) ? (kind === 'user' ? known.users : known.organisations).get(id) : undefined;
+    if (name === undefined) return `@${label}`;
+    // The pattern's label: no "]" or line break, at most 120 characters.
+    const fitted = name.replace(/[\]\n\r]/g, ' ').slice(0, 120).trim();
+    return fitted ? `@[${fitted}](${kind}:${id})` : whole;
+  });
+}

@@ -152,11 +152,13 @@ const Base64Schema = z
   .max(2000, 'Anchor is too long')
   .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Anchor must be base64 (an encoded Yjs relative position)');
 
+/** The longest comment, in characters (the table's check says the same). */
+export const MAX_COMMENT_LENGTH = 5000;
 export const CommentBodySchema = z
   .string()
   .trim()
   .min(1, { message: 'Write a comment', abort: true })
-  .max(5000, 'Comments are at most 5000 characters')
+  .max(MAX_COMMENT_LENGTH, 'Comments are at most 5000 characters')
   // Zero-width spaces alone show as an empty comment (said once: an empty one has stopped at the check above).
   .refine(hasVisibleText, 'Write a comment');
 

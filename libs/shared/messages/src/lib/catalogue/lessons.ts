@@ -24,6 +24,12 @@ export const LESSONS: CatalogueEntry[] = [
   { en: 'Unknown region', fr: 'Région inconnue', es: 'Región desconocida', ar: 'إقليم غير معروف' },
   { en: 'Format must be csv or xlsx', fr: 'Le format doit être csv ou xlsx', es: 'El formato debe ser csv o xlsx', ar: 'يجب أن تكون الصيغة csv أو xlsx' },
   { en: 'Posts are at most 10,000 characters', fr: 'Les messages font au plus 10 000 caractères', es: 'Los mensajes tienen como máximo 10.000 caracteres', ar: 'لا تتجاوز المشاركة 10000 حرف' },
+  {
+    en: 'With the names of those mentioned written out, the text is too long; shorten it',
+    fr: 'Avec les noms des personnes mentionnées écrits en entier, le texte est trop long ; raccourcissez-le',
+    es: 'Con los nombres de las personas mencionadas escritos completos, el texto es demasiado largo; acórtelo',
+    ar: 'بعد كتابة أسماء من ذُكروا كاملةً أصبح النص طويلًا جدًا؛ اختصره',
+  },
   { en: 'Write something first', fr: 'Écrivez d’abord quelque chose', es: 'Escriba algo primero', ar: 'اكتب شيئًا أولًا' },
   { en: 'Discussions attach to a report, a meeting or a lesson', fr: 'Les discussions se rattachent à un rapport, une réunion ou un enseignement', es: 'Los debates se vinculan a un informe, una reunión o una lección', ar: 'تُربط النقاشات بتقرير أو اجتماع أو درس' },
   { en: 'Show all, topic, report, meeting or lesson threads', fr: 'Affichez les fils all, topic, report, meeting ou lesson', es: 'Muestre los hilos all, topic, report, meeting o lesson', ar: 'اعرض سلاسل all أو topic أو report أو meeting أو lesson' },
