@@ -114,11 +114,6 @@ export class DiscussionsRepository {
     return row;
   }
 
-  async isPostOf(postId: string, threadId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query('SELECT 1 FROM discussion_posts WHERE id = $1 AND thread_id = $2', [postId, threadId]);
-    return rows.length > 0;
-  }
-
   /** Who wrote a post of this thread, and whether it was deleted. */
   async postAuthor(postId: string, threadId: string): Promise<{ author_id: string | null; deleted_at: Date | null } | undefined> {
     const [row]: Array<{ author_id: string | null; deleted_at: Date | null }> = await this.db.query(

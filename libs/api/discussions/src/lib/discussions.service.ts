@@ -116,7 +116,10 @@ export class DiscussionsService {
     const { row: thread, subject } = await this.readableThreadWithSubject(auth, threadId);
     const input = { ...given, body: await this.mentionNames.label(given.body, MAX_POST_LENGTH) };
     if (input.quotePostId) {
-      if (!(await this.repo.isPostOf(input.quotePostId, threadId))) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
+      const quoted = await this.repo.postAuthor(input.quotePostId, threadId);
+      if (!quoted) throw new ValidationError('You can only quote a post of this discussion', [{ path: 'quotePostId', message: 'Not a post of this discussion' }]);
+      // Its words are gone: the quote would be an empty box.
+      if (quoted.deleted_at) throw new ConflictError('That post was deleted, so it cannot be quoted');
     }
     const postId = await this.repo.addPost(threadId, auth.userId, input.body, input.quotePostId ?? null);
     const post = await this.post(auth, postId);

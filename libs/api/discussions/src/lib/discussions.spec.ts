@@ -67,6 +67,10 @@ describe('discussions, mentions and notifications', () => {
     expect(thread.posts[1].quote.authorName).toBe(ghanaViewer.session.user.name);
     expect(thread.postCount).toBe(1);
     expect((await brazilViewer.patch(`/api/discussions/threads/${threadId}/posts/${reply.body.id}`, { body: 'Back' })).status).toBe(409);
+    // A deleted post has no words left to quote.
+    const quotingDeleted = await ghanaViewer.post(`/api/discussions/threads/${threadId}/posts`, { body: 'As you said', quotePostId: reply.body.id });
+    expect(quotingDeleted.status).toBe(409);
+    expect(quotingDeleted.body.message).toBe('That post was deleted, so it cannot be quoted');
     expect((await ghanaViewer.get('/api/discussions/topics')).body.items.map((x: { id: string }) => x.id)).toContain(threadId);
   });
 

@@ -370,7 +370,7 @@ export class MeetingsService {
   }
 
   async rsvp(auth: AuthContext, id: string, occurrence: string, response: 'yes' | 'no' | 'maybe'): Promise<Meeting> {
-    const row = await this.access.readable(auth, id);
+    const row = await this.answerable(auth, id);
     const current = await this.occurrencesOf(auth, row);
     if (!current.some((o) => o.occurrence === occurrence)) throw new NotFoundError('That occurrence');
     await this.db.query(
@@ -381,9 +381,16 @@ export class MeetingsService {
     return this.get(auth, id);
   }
 
+  /** A meeting the caller reads and can still answer: a cancelled one (still shown to its invitees) says so, 409. */
+  private async answerable(auth: AuthContext, id: string): Promise<MeetingRow> {
+    const row = await this.access.readable(auth, id, true);
+    if (row.cancelled_at) throw new ConflictError('This meeting was cancelled: there is nothing to answer');
+    return row;
+  }
+
   /** One answer for every session of the series that is not over yet; past sessions keep what was said then. */
   async rsvpSeries(auth: AuthContext, id: string, response: 'yes' | 'no' | 'maybe', now = Date.now()): Promise<Meeting> {
-    const row = await this.access.readable(auth, id);
+    const row = await this.answerable(auth, id);
     const coming = (await this.scheduled(row)).filter((o) => new Date(o.end).getTime() >= now).map((o) => o.occurrence);
     if (coming.length === 0) throw new ConflictError('Every session of this meeting is over: there is nothing left to answer');
     await this.db.query(

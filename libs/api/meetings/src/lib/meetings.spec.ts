@@ -205,6 +205,11 @@ describe('meetings over HTTP', () => {
     const ics = (await organiser.get(`/api/meetings/${created.body.id}/ics`)).text;
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('STATUS:CANCELLED');
+    // Still shown to those invited, but there is nothing to answer: said so, not "not found".
+    for (const answer of [organiser.put(`/api/meetings/${created.body.id}/occurrences/2026-03-17T14:00/rsvp`, { response: 'yes' }), organiser.put(`/api/meetings/${created.body.id}/rsvp`, { response: 'yes' })]) {
+      const refused = await answer;
+      expect([refused.status, refused.body.message]).toEqual([409, 'This meeting was cancelled: there is nothing to answer']);
+    }
   });
 
   it.each([

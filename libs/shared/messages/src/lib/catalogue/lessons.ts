@@ -30,6 +30,7 @@ export const LESSONS: CatalogueEntry[] = [
     es: 'Con los nombres de las personas mencionadas escritos completos, el texto es demasiado largo; acórtelo',
     ar: 'بعد كتابة أسماء من ذُكروا كاملةً أصبح النص طويلًا جدًا؛ اختصره',
   },
+  { en: 'That post was deleted, so it cannot be quoted', fr: 'Ce message a été supprimé : il ne peut pas être cité', es: 'Ese mensaje se eliminó, así que no se puede citar', ar: 'حُذفت تلك المشاركة، فلا يمكن اقتباسها' },
   { en: 'Write something first', fr: 'Écrivez d’abord quelque chose', es: 'Escriba algo primero', ar: 'اكتب شيئًا أولًا' },
   { en: 'Discussions attach to a report, a meeting or a lesson', fr: 'Les discussions se rattachent à un rapport, une réunion ou un enseignement', es: 'Los debates se vinculan a un informe, una reunión o una lección', ar: 'تُربط النقاشات بتقرير أو اجتماع أو درس' },
   { en: 'Show all, topic, report, meeting or lesson threads', fr: 'Affichez les fils all, topic, report, meeting ou lesson', es: 'Muestre los hilos all, topic, report, meeting o lesson', ar: 'اعرض سلاسل all أو topic أو report أو meeting أو lesson' },
