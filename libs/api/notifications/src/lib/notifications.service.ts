@@ -38,10 +38,10 @@ interface NotificationRow {
   read_at: Date | null;
 }
 
-/** The in-app inbox: every domain drops notifications here; people read and clear their own. */
 /** PostgreSQL's foreign_key_violation: here, a notice for a user id that names no account. */
 const FOREIGN_KEY_VIOLATION = '23503';
 
+/** The in-app inbox: every domain drops notifications here; people read and clear their own. */
 @Injectable()
 export class NotificationsService {
   /** A person's open tabs learn their unread count through `notification.unread_changed` (the gateway). */
@@ -59,12 +59,9 @@ export class NotificationsService {
   }
 
   /**
-   * Returns false when the person turned this kind off, or a notification with the same dedupe key already
-   * reached them. Otherwise it is stored and their open tabs hear about it at once.
-   */
-  /**
-   * Stores a notice for the person; false when nothing was stored (they turned this kind off, it was sent already, or
-   * the id names nobody: a mention typed by hand with a made-up id, or an account gone meanwhile).
+   * Returns false when the person turned this kind off, a notification with the same dedupe key already reached
+   * them, or the id names nobody (a mention typed by hand with a made-up id, an account gone meanwhile). Otherwise it
+   * is stored and their open tabs hear about it at once.
    */
   async notify(userId: string, notification: NewNotification): Promise<boolean> {
     if ((PREFERENCE_KINDS as readonly string[]).includes(notification.kind) && !(await this.preferences(userId))[notification.kind as PreferenceKind]) return false;
