@@ -1,1 +1,2 @@
 export * from './lib/discussions.module';
+export * from './lib/discussions.service';

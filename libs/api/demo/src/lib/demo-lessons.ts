@@ -87,3 +87,42 @@ export const DEMO_LESSONS: Array<{ author: string; organisation: string; publish
     },
   },
 ];
+
+/**
+ * The first discussions of the demo workspace: a community-of-practice topic and the thread of Kenya's housing
+ * lesson, in the languages their writers work in. A thread with `lesson` is that lesson's (by title).
+ */
+export const DEMO_DISCUSSIONS: Array<{ title: string; lesson?: string; posts: Array<{ author: string; body: string; quotesFirst?: boolean }> }> = [
+  {
+    title: 'Community of practice: one budget across sectors',
+    posts: [
+      {
+        author: 'afro.officer@demo.simashe.org',
+        body: 'How did your teams get health, housing and transport to share one budget line? We are collecting examples for the next action-learning session.',
+      },
+      {
+        author: 'slovenia.admin@demo.simashe.org',
+        body: 'À Ljubljana, les rues scolaires ont été financées sur le budget des transports, et les mesures de la qualité de l’air par la santé publique. Un accord écrit entre les deux services a suffi.',
+      },
+      {
+        author: 'srilanka.admin@demo.simashe.org',
+        body: 'We started with a joint committee and one shared indicator before any money moved; the budget line came a year later.',
+        quotesFirst: true,
+      },
+    ],
+  },
+  {
+    title: 'Housing and health committees in informal settlements',
+    lesson: 'Housing and health committees in informal settlements',
+    posts: [
+      {
+        author: 'brazil.admin@demo.simashe.org',
+        body: '¿Cómo se financió el comité durante el primer año? En nuestros municipios es lo más difícil.',
+      },
+      {
+        author: 'kenya.editor@demo.simashe.org',
+        body: 'Each partner gave staff time, and the county paid for the first drainage works from its public health budget.',
+      },
+    ],
+  },
+];
