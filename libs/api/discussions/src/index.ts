@@ -1,2 +1,1 @@
 export * from './lib/discussions.module';
-export * from './lib/discussions.service';

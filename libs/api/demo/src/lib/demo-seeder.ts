@@ -2,12 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { UsersService } from '@simashe/api-accounts';
 import { APP_CONFIG, type AppConfig } from '@simashe/api-core';
 import { CyclesDemo } from '@simashe/api-cycles';
-import { DiscussionsService } from '@simashe/api-discussions';
 import { LessonsService } from '@simashe/api-lessons';
 import { AccessGrantEntity, CountryEntity, MembershipEntity, OrganisationEntity } from '@simashe/api-organisations';
 import { DataSource } from 'typeorm';
 import { DemoActivity } from './demo-activity';
-import { DEMO_DISCUSSIONS, DEMO_LESSONS } from './demo-lessons';
+import { DEMO_LESSONS } from './demo-lessons';
 import { DEMO_PASSWORD, DEMO_WORKSPACE } from './demo-workspace';
 
 /**
@@ -23,7 +22,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly lessons: LessonsService,
     private readonly cycles: CyclesDemo,
-    private readonly discussions: DiscussionsService,
     private readonly activity: DemoActivity,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -71,17 +69,15 @@ export class DemoSeeder implements OnApplicationBootstrap {
         }
       }
     });
-    const lessons = await this.seedLessons();
-    await this.seedDiscussions(lessons);
+    await this.seedLessons();
     await this.cycles.seed();
     await this.activity.seed();
     this.logger.log(`Demo workspace loaded: ${DEMO_WORKSPACE.length} organisations; password "${DEMO_PASSWORD}"`);
     return true;
   }
 
-  /** Written through the lessons service as their authors, so they are indexed for search like any other; their ids by title. */
-  private async seedLessons(): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
+  /** Written through the lessons service as their authors, so they are indexed for search like any other. */
+  private async seedLessons(): Promise<void> {
     for (const demo of DEMO_LESSONS) {
       const [author] = await this.db.query('SELECT id FROM users WHERE email = $1', [demo.author]);
       const organisation = DEMO_WORKSPACE.find((o) => o.key === demo.organisation)!;
@@ -89,36 +85,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
       const auth = { userId: author.id, sessionId: '', email: demo.author };
       const lesson = await this.lessons.create(auth, { ...demo.lesson, organisationId: row.id });
       if (demo.publish) await this.lessons.setStatus(auth, lesson.id, 'published');
-      ids.set(demo.lesson.title, lesson.id);
-    }
-    return ids;
-  }
-
-  /**
-   * A network topic (a community of practice, in two languages, one reply quoting the question) and the thread of
-   * Kenya's published lesson: written through the discussions service as their authors, so they are indexed and
-   * the earlier participants get the reply notices a real exchange gives them.
-   */
-  private async seedDiscussions(lessons: Map<string, string>): Promise<void> {
-    for (const demo of DEMO_DISCUSSIONS) {
-      const [opener, ...replies] = demo.posts;
-      const as = async (email: string) => {
-        const [person]: Array<{ id: string }> = await this.db.query('SELECT id FROM users WHERE email = $1', [email]);
-        return { userId: person.id, sessionId: '', email };
-      };
-      let threadId: string;
-      let firstPostId: string;
-      if (demo.lesson) {
-        const lessonId = lessons.get(demo.lesson) as string;
-        const post = await this.discussions.postOn(await as(opener.author), 'lesson', lessonId, { body: opener.body });
-        [threadId, firstPostId] = [post.threadId, post.id];
-      } else {
-        const topic = await this.discussions.createTopic(await as(opener.author), { title: demo.title, body: opener.body });
-        [threadId, firstPostId] = [topic.id, topic.posts[0].id];
-      }
-      for (const reply of replies) {
-        await this.discussions.addPost(await as(reply.author), threadId, { body: reply.body, ...(reply.quotesFirst ? { quotePostId: firstPostId } : {}) });
-      }
     }
   }
 }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '@simashe/api-accounts';
 import { CollaborationModule } from '@simashe/api-collaboration';
 import { CyclesModule } from '@simashe/api-cycles';
-import { DiscussionsModule } from '@simashe/api-discussions';
 import { LessonsModule } from '@simashe/api-lessons';
 import { MeetingsModule } from '@simashe/api-meetings';
 import { MonitoringModule } from '@simashe/api-monitoring';
@@ -15,5 +14,5 @@ import { CallsDemo } from './demo-calls';
 import { DemoActivity } from './demo-activity';
 import { DemoSeeder } from './demo-seeder';
 
-@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule, TrainingModule, PublicationsModule, OrganisationsModule, DiscussionsModule], providers: [DemoSeeder, DemoActivity, CallsDemo], exports: [DemoSeeder] })
+@Module({ imports: [AccountsModule, CollaborationModule, LessonsModule, CyclesModule, ReportsModule, MeetingsModule, MonitoringModule, ResourcesModule, TrainingModule, PublicationsModule, OrganisationsModule], providers: [DemoSeeder, DemoActivity, CallsDemo], exports: [DemoSeeder] })
 export class DemoModule {}

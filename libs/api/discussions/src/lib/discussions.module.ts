@@ -16,7 +16,5 @@ import { DiscussionsService } from './discussions.service';
   imports: [AccountsModule, OrganisationsModule, ReportsModule, MeetingsModule, LessonsModule, NotificationsModule, SearchModule],
   controllers: [DiscussionsController],
   providers: [DiscussionsRepository, DiscussionsService, DiscussionsGateway],
-  // For the demo workspace's first threads (api-demo writes them as their authors would).
-  exports: [DiscussionsService],
 })
 export class DiscussionsModule {}
