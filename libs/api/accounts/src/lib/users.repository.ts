@@ -49,5 +49,5 @@ export async function notificationPreferencesOf(db: SqlReader, id: string): Prom
 
 /** Merges `changes` into the stored choices (kinds not named keep theirs). */
 export async function mergeNotificationPreferences(db: SqlReader, id: string, changes: Record<string, boolean>): Promise<void> {
-  await readRows(db, 'UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [id, JSON.stringify(changes)]);
+  await db.query('UPDATE users SET notification_preferences = notification_preferences || $2::jsonb WHERE id = $1', [id, JSON.stringify(changes)]);
 }

@@ -95,7 +95,7 @@ export class UsersService {
 
   /** One person's name (null for no id or an unknown one), through the same cached lookup as `names`. */
   async name(id: string | null | undefined): Promise<string | null> {
-    return id ? nameOf(await this.names([id]), id) : null;
+    return nameOf(await this.names([id]), id);
   }
 
   /** People whose name contains `text` (case-insensitive; `%` and `_` are plain characters), by name. */

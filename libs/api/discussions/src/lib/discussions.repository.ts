@@ -76,6 +76,12 @@ export class DiscussionsRepository {
     return row;
   }
 
+  /** The thread of a report, meeting or lesson, if it has one. */
+  async subjectThread(kind: SubjectKind, subjectId: string): Promise<ThreadRow | undefined> {
+    const [row]: ThreadRow[] = await this.db.query(`${THREAD_SQL} WHERE t.subject_kind = $1 AND t.subject_id = $2`, [kind, subjectId]);
+    return row;
+  }
+
   async createTopic(title: string, userId: string): Promise<string> {
     const [row]: Array<{ id: string }> = await this.db.query(`INSERT INTO discussion_threads (subject_kind, title, created_by) VALUES ('topic', $1, $2) RETURNING id`, [
       title,

@@ -261,12 +261,10 @@ export class DiscussionsService {
 
   /** Re-reads a subject's facts from its owner and re-indexes its discussion with them; removes it when the subject is gone. */
   private async subjectChanged(kind: 'report' | 'lesson', id: string): Promise<void> {
-    const threadId = await this.repo.subjectThreadId(kind, id);
-    if (!threadId) return;
-    const [thread, subject] = await Promise.all([this.repo.thread(threadId), this.subjectFacts(kind, id)]);
+    const [thread, subject] = await Promise.all([this.repo.subjectThread(kind, id), this.subjectFacts(kind, id)]);
     if (!thread) return;
-    if (!subject) return this.indexer.remove('discussion', threadId);
-    if (subject.title !== thread.title) await this.repo.retitle(threadId, subject.title);
+    if (!subject) return this.indexer.remove('discussion', thread.id);
+    if (subject.title !== thread.title) await this.repo.retitle(thread.id, subject.title);
     await this.reindex({ ...thread, title: subject.title }, subject);
   }
 

@@ -73,6 +73,11 @@ const RSVP_REMINDER_WORDS: Record<Language, { title: string; body: (organiser: s
 };
 
 /** Meetings and webinars: organiser wall-clock + IANA zone, RRULE series, per-occurrence changes and RSVPs. */
+/** Whom a reminder from `senderId` reaches: the people a session concerns who have not answered, the sender aside. */
+function awaitingAnswer<P extends { id: string }>(people: P[], answers: ReadonlyMap<string, unknown>, senderId: string): P[] {
+  return people.filter((person) => !answers.has(person.id) && person.id !== senderId);
+}
+
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -422,8 +427,8 @@ export class MeetingsService {
     const organisations = [...byOrganisation.entries()]
       .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)))
       .map(([name, guests]) => ({ name, counts: tally(guests.map((g) => g.response)), guests }));
-    // Whom the reader's reminder would reach (remindGuests skips its sender): the button says this number.
-    const toRemind = people.filter((person) => !answers.has(person.id) && person.id !== auth.userId).length;
+    // Whom the reader's reminder would reach: the button says this number.
+    const toRemind = awaitingAnswer(people, answers, auth.userId).length;
     return { occurrence, counts: tally(people.map((p) => answers.get(p.id) ?? null)), toRemind, organisations, lastReminder };
   }
 
@@ -438,13 +443,12 @@ export class MeetingsService {
     if (new Date(session.start).getTime() <= now) throw new ConflictError('This session has already started: reminders are for sessions still to come');
     const today = DateTime.fromMillis(now).setZone(row.time_zone).toISODate();
     const answers = await this.answersTo(id, occurrence);
-    const pending = (await this.access.people(id)).filter((person) => !answers.has(person.id) && person.id !== auth.userId);
+    const pending = awaitingAnswer(await this.access.people(id), answers, auth.userId);
     // The sender's name is kept with the reminder (an account that no longer exists sends nothing).
-    const [senders, organisers] = await Promise.all([this.users.names([auth.userId]), this.organisations.names([row.organiser_organisation_id])]);
-    const senderName = senders.get(auth.userId);
-    const organiser = organisers.get(row.organiser_organisation_id) ?? '';
+    const [senderName, organiserName] = await Promise.all([this.users.name(auth.userId), this.organisations.name(row.organiser_organisation_id)]);
+    const organiser = organiserName ?? '';
     const inserted: Array<{ created_at: Date; sent_by_name: string }> =
-      senderName === undefined
+      senderName === null
         ? []
         : await this.db.query(
             `INSERT INTO meeting_rsvp_reminders (meeting_id, occurrence_local_start, sent_on, sent_by, sent_by_name, recipients)

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UsersService } from '@simashe/api-accounts';
+import { nameOf, UsersService } from '@simashe/api-accounts';
 import { APP_CONFIG, byCodePoint, ConflictError, distinctIds, eventActor, EventBus, ExpiringCache, ForbiddenError, NotFoundError, PreparedStatements, ValidationError, type AppConfig, type AuthContext } from '@simashe/api-core';
 import type {
   DirectoryEntry,
@@ -151,7 +151,7 @@ export class OrganisationsService {
 
   /** One organisation's name (null for no id or an unknown one), through the same cached lookup as `names`. */
   async name(id: string | null | undefined): Promise<string | null> {
-    return id ? ((await this.names([id])).get(id) ?? null) : null;
+    return nameOf(await this.names([id]), id);
   }
 
   /** The organisations of a kind in a region (e.g. a region's WHO office), by name; none for a null region. */
